@@ -1,0 +1,70 @@
+"""Plain records passed from one step of the pipeline to the next.
+
+Data flows one way: :class:`Document` (corpus) → spaCy ``Doc`` (nlp, actors)
+→ :class:`Assertion` (relations) → RDF (rdf) → networkx / HTML / SPARQL.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One news text.
+
+    >>> Document(id="a1", text="Russia and Iran signed a treaty.").id
+    'a1'
+    """
+
+    id: str
+    text: str
+    date: str | None = None
+    title: str | None = None
+    url: str | None = None
+    path: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """An actor of the graph: a state (ISO 3166-1 alpha-3 id) or another actor."""
+
+    id: str
+    name: str
+    kind: str = "State"  # State | Organisation | ArmedGroup | Person
+    wikidata: str | None = None
+
+    @property
+    def is_state(self) -> bool:
+        return self.kind == "State"
+
+
+@dataclass(frozen=True, slots=True)
+class Assertion:
+    """One typed, directed relation between two actors, with its evidence.
+
+    The field names are those of ``kg extract`` output and of relations.md.
+
+    >>> a = Assertion("d", "IRN", "SUPPLY", "RUS", False, False, None, None, "Iran supplied drones to Russia.", 0, 31)
+    >>> a.to_json()["relation"]
+    'SUPPLY'
+    """
+
+    doc: str
+    subject: str
+    relation: str
+    object: str
+    negated: bool
+    hypothetical: bool
+    date: str | None
+    source: str | None
+    sentence: str
+    start: int
+    end: int
+    trigger: str | None = field(default=None, compare=False)
+
+    @property
+    def factual(self) -> bool:
+        return not (self.negated or self.hypothetical)
+
+    def to_json(self) -> dict[str, object]:
+        return asdict(self)

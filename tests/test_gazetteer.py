@@ -1,0 +1,179 @@
+"""The actor gazetteer: data completeness and consistency, form variants, leaders."""
+from __future__ import annotations
+
+import csv
+import shutil
+from pathlib import Path
+
+import pycountry
+import pytest
+
+from kg.gazetteer import DATA_DIR, GazetteerError, build_gazetteer, iso_forms, load_gazetteer, plural, split_cell, variants
+
+UN_MEMBERS = """
+AFG ALB DZA AND AGO ATG ARG ARM AUS AUT AZE BHS BHR BGD BRB BLR BEL BLZ BEN BTN BOL BIH BWA BRA BRN BGR
+BFA BDI CPV KHM CMR CAN CAF TCD CHL CHN COL COM COG CRI CIV HRV CUB CYP CZE PRK COD DNK DJI DMA DOM ECU
+EGY SLV GNQ ERI EST SWZ ETH FJI FIN FRA GAB GMB GEO DEU GHA GRC GRD GTM GIN GNB GUY HTI HND HUN ISL IND
+IDN IRN IRQ IRL ISR ITA JAM JPN JOR KAZ KEN KIR KWT KGZ LAO LVA LBN LSO LBR LBY LIE LTU LUX MDG MWI MYS
+MDV MLI MLT MHL MRT MUS MEX FSM MCO MNG MNE MAR MOZ MMR NAM NRU NPL NLD NZL NIC NER NGA MKD NOR OMN PAK
+PLW PAN PNG PRY PER PHL POL PRT QAT KOR MDA ROU RUS RWA KNA LCA VCT WSM SMR STP SAU SEN SRB SYC SLE SGP
+SVK SVN SLB SOM ZAF SSD ESP LKA SDN SUR SWE CHE SYR TJK THA TLS TGO TON TTO TUN TUR TKM TUV UGA UKR ARE
+GBR TZA USA URY UZB VUT VEN VNM YEM ZMB ZWE
+""".split()
+OBSERVERS_AND_OTHERS = ["PSE", "TWN", "XKX", "VAT"]
+#: States without a demonym of their own: CAF ("Central African" is a region),
+#: COG and DMA (their demonyms go to COD and DOM, see ambiguous.csv), VAT.
+NO_DEMONYM = {"CAF", "COG", "DMA", "VAT"}
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return load_gazetteer()
+
+
+def rows(name: str) -> list[dict[str, str]]:
+    with (DATA_DIR / name).open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def test_un_members_listed():
+    assert len(set(UN_MEMBERS)) == 193
+
+
+def test_every_un_member_and_the_four_others_is_a_state(gaz):
+    states = {a.id for a in gaz.actors.values() if a.is_state}
+    assert states == set(UN_MEMBERS) | set(OBSERVERS_AND_OTHERS)
+    assert len(states) == 197
+
+
+def test_states_have_names_and_wikidata(gaz):
+    for code in [*UN_MEMBERS, *OBSERVERS_AND_OTHERS]:
+        actor = gaz.actor(code)
+        assert actor.name and "," not in actor.name and "(" not in actor.name
+        assert actor.wikidata is None or actor.wikidata.startswith("Q")
+    assert [gaz.actor(c).name for c in ["RUS", "IRN", "USA", "GBR", "KOR", "PSE"]] == [
+        "Russia", "Iran", "United States", "United Kingdom", "South Korea", "Palestine"]
+    assert {c: gaz.actor(c).wikidata for c in ["USA", "RUS", "IRN", "ISR", "CHN"]} == {
+        "USA": "Q30", "RUS": "Q159", "IRN": "Q794", "ISR": "Q801", "CHN": "Q148"}
+
+
+def test_every_state_has_a_demonym_except_the_listed_ones(gaz):
+    with_demonym = {a for _, a, k in gaz.forms() if k == "DEMONYM"}
+    states = set(UN_MEMBERS) | set(OBSERVERS_AND_OTHERS)
+    assert states - with_demonym == NO_DEMONYM
+
+
+def test_pycountry_names_are_merged(gaz):
+    for text, code in [("Russian Federation", "RUS"), ("Islamic Republic of Iran", "IRN"),
+                       ("Republic of Korea", "KOR"), ("Democratic People's Republic of Korea", "PRK"),
+                       ("United States of America", "USA"), ("Czechia", "CZE"), ("Viet Nam", "VNM"),
+                       ("Holy See", "VAT"), ("State of Palestine", "PSE"), ("Syrian Arab Republic", "SYR"),
+                       ("Democratic Republic of the Congo", "COD"), ("Türkiye", "TUR"), ("Turkiye", "TUR")]:
+        assert gaz.resolve(text) == code, text
+    assert gaz.lookup("Kosovo").actor == "XKX"  # not in pycountry: from states.csv
+
+
+def test_data_does_not_repeat_pycountry_names():
+    for row in rows("states.csv"):
+        country = pycountry.countries.get(alpha_3=row["code"])
+        iso = {getattr(country, a, None) for a in ("name", "common_name", "official_name")} if country else set()
+        assert not set(split_cell(row["short_forms"])) & iso, row["code"]
+        assert row["name"] not in split_cell(row["short_forms"]), row["code"]
+
+
+def test_data_forms_have_no_leading_article_except_required_ones():
+    for row in rows("states.csv"):
+        for column in ("short_forms", "demonyms", "capitals", "institutions"):
+            for form in split_cell(row[column]):
+                assert not form.startswith("The "), form
+                assert not form.startswith("the ") or form == "the States", form
+
+
+@pytest.mark.parametrize("text, actor, kind", [
+    ("U.S.", "USA", "NAME"), ("US", "USA", "NAME"), ("America", "USA", "NAME"), ("the States", "USA", "NAME"),
+    ("Britain", "GBR", "NAME"), ("UK", "GBR", "NAME"), ("DPRK", "PRK", "NAME"), ("Burma", "MMR", "NAME"),
+    ("Russians", "RUS", "DEMONYM"), ("Saudis", "SAU", "DEMONYM"), ("Chinese", "CHN", "DEMONYM"),
+    ("Moscow", "RUS", "CAPITAL"), ("Kyiv", "UKR", "CAPITAL"), ("Kiev", "UKR", "CAPITAL"),
+    ("Jerusalem", "ISR", "CAPITAL"), ("Washington, D.C.", "USA", "CAPITAL"),
+    ("Kremlin", "RUS", "INSTITUTION"), ("Pentagon", "USA", "INSTITUTION"), ("IRGC", "IRN", "INSTITUTION"),
+    ("Elysee", "FRA", "INSTITUTION"), ("Élysée", "FRA", "INSTITUTION"),
+    ("NATO", "NATO", "ORG"), ("Hezbollah", "HEZBOLLAH", "ORG"), ("Ansar Allah", "HOUTHIS", "ORG"),
+    ("Djibouti", "DJI", "NAME"),  # name and capital: the name wins
+    ("Congo", "COD", "NAME"), ("Congolese", "COD", "DEMONYM"), ("Dominican", "DOM", "DEMONYM"),
+])
+def test_forms(gaz, text, actor, kind):
+    assert tuple(gaz.lookup(text)) == (text, actor, kind)
+
+
+def test_forms_iterator_covers_every_kind(gaz):
+    kinds = {k for _, _, k in gaz.forms()}
+    assert kinds == {"NAME", "DEMONYM", "CAPITAL", "INSTITUTION", "LEADER", "ORG"}
+    assert ("Putin", "RUS", "LEADER") in set(gaz.forms())
+
+
+def test_dropped_and_blocked_forms(gaz):
+    for text in ["Korea", "Korean", "Male", "San Jose"]:
+        assert gaz.resolve(text) is None, text
+    assert {"Indian Ocean", "Latin America", "Northern Ireland"} <= gaz.blocked
+    assert {"Jordan", "Chad", "Georgia"} <= gaz.person_like
+    assert gaz.resolve("Georgia") == "GEO" and gaz.resolve("Jordan") == "JOR"
+
+
+def test_every_form_names_one_actor(gaz):
+    # names is keyed by text: a shared form would have raised while loading
+    assert all(form.actor in gaz.actors for form in gaz.names.values())
+    assert all(lf.actor in gaz.actors for lf in gaz.leader_forms)
+
+
+def test_leaders_resolve_to_their_state_in_or_out_of_office(gaz):
+    assert gaz.resolve("Putin") == "RUS"
+    assert gaz.resolve("Biden", "2030-01-01") == "USA"
+    assert gaz.resolve("Obama") == "USA"
+    assert gaz.resolve("Mohammed bin Salman") == "SAU" and gaz.resolve("MBS") == "SAU"
+    assert gaz.resolve("Orban") == "HUN" and gaz.resolve("Orbán") == "HUN"
+    assert gaz.resolve("Zelenskyy") == "UKR"
+
+
+def test_shared_leader_names_resolve_by_date(gaz):
+    assert gaz.resolve("Rutte") is None
+    assert gaz.resolve("Rutte", "2020-05-01") == "NLD"
+    assert gaz.resolve("Rutte", "2025-03") == "NATO"
+    assert gaz.resolve("Rutte", "2024") is None  # both in office that year
+    assert gaz.resolve("King Abdullah", "2010") is None  # SAU and JOR both reigned
+    assert gaz.resolve("King Abdullah", "2020") == "JOR"
+    assert gaz.resolve("Morales", "2010") == "BOL" and gaz.resolve("Morales", "2019-12") == "GTM"
+
+
+def test_leader_terms(gaz):
+    (raisi,) = {lf for lf in gaz.leaders("Raisi")}
+    assert (raisi.start, raisi.end, raisi.role) == ("2021", "2024", "head of government")
+    assert raisi.in_office("2023-06-01") and not raisi.in_office("2025")
+    assert any(lf.end is None for lf in gaz.leaders("Trump"))
+
+
+def test_leader_data_is_well_formed():
+    for row in rows("leaders.csv"):
+        assert row["role"] in {"head of state", "head of government", "leader", "minister"}, row
+        assert not row["end"] or row["start"] <= row["end"], row
+
+
+def test_variants_and_plurals():
+    assert "Cote d'Ivoire" in variants("Côte d'Ivoire")
+    assert "Côte d\u2019Ivoire" in variants("Côte d'Ivoire")
+    assert "Trinidad & Tobago" in variants("Trinidad and Tobago", ampersand=True)
+    assert "St. Lucia" in variants("Saint Lucia")
+    assert [plural(d) for d in ["Israeli", "German", "French", "Swiss", "Chinese"]] == ["Israelis", "Germans", None, None, None]
+    assert iso_forms("Congo, The Democratic Republic of the") == ["Democratic Republic of the Congo"]
+
+
+def test_unresolved_shared_form_is_an_error(tmp_path: Path):
+    directory = tmp_path / "actors"
+    shutil.copytree(DATA_DIR, directory)
+    with (directory / "states.csv").open("a", encoding="utf-8") as f:
+        f.write("ZZZ,Testland,Britain,,,,\n")
+    with pytest.raises(GazetteerError, match="Britain"):
+        build_gazetteer(directory)
+
+
+def test_load_is_cached():
+    assert load_gazetteer() is load_gazetteer(DATA_DIR)

@@ -211,7 +211,6 @@ class ReadyQuery:
     text: str
     path: Path
 
-    @property
     def summary(self) -> str:
         """The first line of the description."""
         return self.description.split("\n", 1)[0]

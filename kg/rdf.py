@@ -47,6 +47,8 @@ FORMATS: dict[str, str] = {
 }
 
 _UNSAFE_IRI_CHARS = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+_ABSOLUTE_IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+_WIKIDATA_ID = re.compile(r"(?:https?://www\.wikidata\.org/(?:entity|wiki)/)?(Q[1-9][0-9]*)")
 
 
 # ---------------------------------------------------------------- IRIs
@@ -94,8 +96,10 @@ def _web_iri(url: str) -> URIRef:
     return URIRef(_UNSAFE_IRI_CHARS.sub(lambda m: quote(m.group()), url))
 
 
-def _wikidata_iri(qid: str) -> URIRef:
-    return URIRef(qid) if qid.startswith("http") else WD[qid]
+def _wikidata_iri(qid: str) -> URIRef | None:
+    """``Q159`` or a Wikidata entity IRI → ``wd:Q159``; anything else → None."""
+    match = _WIKIDATA_ID.fullmatch(qid.strip())
+    return WD[match.group(1)] if match else None
 
 
 def _local_id(iri: Node, base: str) -> str:
@@ -147,7 +151,11 @@ class GraphBuilder:
         self._statements_done: set[URIRef] = set()
 
     def add_document(self, doc: Document) -> URIRef:
-        """Add a ``kg:Document`` with identifier, title, date, source path and URL."""
+        """Add a ``kg:Document`` with identifier, title, date, source path and URL.
+
+        The URL is kept only when it is absolute (has a scheme, ``https:``):
+        a relative one would be resolved against the file's base when read back.
+        """
         node = document_iri(doc.id)
         add = self.graph.add
         add((node, RDF.type, KG.Document))
@@ -158,7 +166,7 @@ class GraphBuilder:
             add((node, DCTERMS.date, Literal(doc.date)))
         if doc.path:
             add((node, DCTERMS.source, Literal(doc.path)))
-        if doc.url:
+        if doc.url and _ABSOLUTE_IRI.match(doc.url):
             add((node, KG.url, _web_iri(doc.url)))
         self._docs_done.add(doc.id)
         return node
@@ -176,8 +184,9 @@ class GraphBuilder:
         add((node, KG.code, Literal(actor_id)))
         if record is not None:
             add((node, RDFS.label, Literal(record.name, lang="en")))
-            if record.wikidata:
-                add((node, SKOS.exactMatch, _wikidata_iri(record.wikidata)))
+            match = _wikidata_iri(record.wikidata) if record.wikidata else None
+            if match is not None:
+                add((node, SKOS.exactMatch, match))
         self._actors_done.add(actor_id)
         return node
 
@@ -337,7 +346,8 @@ def _sorted_ntriples(graph: Graph) -> str:
     if _has_blank_nodes(graph):
         graph = to_canonical_graph(graph)
     text = graph.serialize(format="nt", encoding="utf-8").decode("utf-8")
-    return "".join(sorted(line + "\n" for line in text.splitlines() if line.strip()))
+    # split on "\n" only: str.splitlines() would also split inside literals at U+2028 etc.
+    return "".join(sorted(line + "\n" for line in text.split("\n") if line.strip()))
 
 
 def _canonical_copy(graph: Graph, fmt: str) -> Graph:

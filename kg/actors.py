@@ -22,7 +22,8 @@ How forms are matched:
   abbreviation with periods splits as well ("U.S.-Russia", "U.S.-led").
   Patterns are tokenized after that change, so both sides agree.
 - A capital is a place, not an actor, after a locative preposition ("a
-  hospital in Tehran", "in central Kyiv") and when it is part of a longer
+  hospital in Tehran", "in central Kyiv", both capitals of "in Washington and
+  Jerusalem") and when it is part of a longer
   named entity ("Washington Post", "George Washington"). A ``person`` form
   ("Jordan", "Chad", "Georgia") is dropped inside a longer entity too
   ("Michael Jordan"). Both need the ``ner`` component before ``kg_actors``
@@ -157,7 +158,8 @@ class ActorRecognizer:
         kept = longest_first(self.candidates(doc))
         covered = {i for s, e, _ in kept for i in range(s, e)}
         date = doc.user_data.get("date") if doc.user_data else None
-        spans = []
+        spans: list[Span] = []
+        places: set[int] = set()  # ends of capitals taken as places
         for start, end, form in kept:
             if form in self.gazetteer.blocked:
                 continue
@@ -167,7 +169,10 @@ class ActorRecognizer:
             if actor is None:
                 continue
             span = Span(doc, start, end, label=kind, kb_id=actor)
-            if kind == "CAPITAL" and (self.after_locative(span) or in_longer_name(span, covered)):
+            if kind == "CAPITAL" and (self.after_locative(span) or _conjoined_with(span, places)):
+                places.add(span.end)
+                continue
+            if kind == "CAPITAL" and in_longer_name(span, covered):
                 continue
             if form in self.gazetteer.person_like and in_longer_name(span, covered):
                 continue
@@ -184,6 +189,15 @@ class ActorRecognizer:
         while i >= 0 and skipped < 2 and (doc[i].pos_ == "ADJ" or doc[i].lower_ == "of"):
             i, skipped = i - 1, skipped + 1
         return i >= 0 and doc[i].lower_ in self.locatives
+
+
+def _conjoined_with(span: Span, ends: set[int]) -> bool:
+    """Whether ``span`` is coordinated with a span ending at one of ``ends``:
+    "in Washington and Jerusalem"."""
+    i = span.start - 1
+    while i >= 0 and span.doc[i].lower_ in (",", "and", "or"):
+        i -= 1
+    return i < span.start - 1 and i + 1 in ends
 
 
 def longest_first(candidates: Iterable[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -227,15 +241,16 @@ def _sentence(span: Span) -> Span:
 
 
 def is_headline(sent: Span) -> bool:
-    """Whether a sentence is in title case or capitals, where entities are unreliable.
+    """Whether a sentence is in title case or capitals, where entities are unreliable:
+    at least three words that are not stop words, none of them in lower case.
 
     >>> import spacy
     >>> nlp = spacy.blank("en")
     >>> is_headline(nlp("Russian Missile Experts Visited Tehran")[:]), is_headline(nlp("Experts visited Tehran")[:])
     (True, False)
     """
-    words = [t for t in sent if t.is_alpha and len(t) > 3]
-    return len(words) >= 3 and sum(t.is_title or t.is_upper for t in words) >= 0.8 * len(words)
+    words = [t for t in sent if t.is_alpha and not t.is_stop]
+    return len(words) >= 3 and all(t.is_title or t.is_upper for t in words)
 
 
 def actor_mentions(doc: Doc) -> list[Span]:

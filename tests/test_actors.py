@@ -101,6 +101,11 @@ def test_capital_metonymy(nlp, text, expected):
     assert found(nlp, text) == expected
 
 
+def test_locative_covers_coordinated_capitals(nlp):
+    assert ids(nlp, "Alarm bells should be going off in Washington and Jerusalem.") == []
+    assert ids(nlp, "Talks between Washington and Tehran were held in Moscow.") == ["USA", "IRN"]
+
+
 def test_capital_inside_a_longer_name_is_not_an_actor(nlp):
     assert ids(nlp, "The Washington Post reported it.") == []
     assert ids(nlp, "A statue of George Washington stands there.") == []
@@ -108,6 +113,7 @@ def test_capital_inside_a_longer_name_is_not_an_actor(nlp):
 
 def test_person_names_that_are_states(nlp):
     assert ids(nlp, "Michael Jordan played basketball.") == []
+    assert ids(nlp, "Chad Smith and Jordan Peterson met Jordan Bardella.") == []
     assert ids(nlp, "Jordan and Egypt condemned the strike.") == ["JOR", "EGY"]
     assert ids(nlp, "Jordan's King Abdullah II met Biden.") == ["JOR", "JOR", "USA"]
     assert ids(nlp, "Georgia applied to join the EU.") == ["GEO", "EU"]

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import warnings
 from pathlib import Path
 from typing import Iterable, Mapping
 from urllib.parse import quote, unquote
@@ -43,7 +44,7 @@ __all__ = [
 #: rdflib format name by file extension (``load_graph``, ``write_graph``).
 FORMATS: dict[str, str] = {
     ".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld", ".json": "json-ld",
-    ".trig": "trig", ".n3": "n3", ".xml": "xml", ".rdf": "xml", ".owl": "xml",
+    ".trig": "trig", ".nq": "nquads", ".n3": "n3", ".xml": "xml", ".rdf": "xml", ".owl": "xml",
 }
 
 _UNSAFE_IRI_CHARS = re.compile(r'[\x00-\x20<>"{}|^`\\]')
@@ -350,13 +351,9 @@ def _sorted_ntriples(graph: Graph) -> str:
     return "".join(sorted(line + "\n" for line in text.split("\n") if line.strip()))
 
 
-def _canonical_copy(graph: Graph, fmt: str) -> Graph:
-    """A copy of ``graph`` whose triples were inserted in sorted order, same prefixes.
-
-    For TriG the copy is the default graph of a :class:`Dataset`, so no
-    random graph name is written.
-    """
-    copy = Dataset(default_union=True) if fmt == "trig" else Graph(bind_namespaces="core")
+def _canonical_copy(graph: Graph) -> Graph:
+    """A copy of ``graph`` whose triples were inserted in sorted order, same prefixes."""
+    copy = Graph(bind_namespaces="core")
     for prefix, namespace in graph.namespaces():
         copy.bind(prefix, namespace, override=True, replace=True)
     copy.parse(data=_sorted_ntriples(graph), format="nt")
@@ -367,13 +364,15 @@ def serialize(graph: Graph, fmt: str = "turtle") -> str:
     """``graph`` as text in ``fmt``; the same triples always give the same text.
 
     rdflib's Turtle writer sorts subjects, predicates and objects itself; for
-    the other formats the triples are first put into sorted order.
+    the other formats the triples are first put into sorted order. TriG is
+    written as Turtle, which TriG reads as the default graph (rdflib's own
+    TriG writer would name the graph with a random blank node).
     """
-    if fmt in ("nt", "ntriples", "nt11"):
+    if fmt in ("nt", "ntriples", "nt11", "nquads"):  # N-Triples lines are N-Quads of the default graph
         return _sorted_ntriples(graph)
-    if fmt == "turtle" and not _has_blank_nodes(graph):
-        return graph.serialize(format="turtle")
-    return _canonical_copy(graph, fmt).serialize(format=fmt)
+    if fmt in ("turtle", "trig"):  # a Turtle document is a TriG document: its triples are the default graph
+        return (_canonical_copy(graph) if _has_blank_nodes(graph) else graph).serialize(format="turtle")
+    return _canonical_copy(graph).serialize(format=fmt)
 
 
 def write_graph(graph: Graph, path: str | Path, format: str | None = "turtle") -> Path:
@@ -415,13 +414,15 @@ def load_graph(path: str | Path, format: str | None = None) -> Graph:
         raise KgError(f"{source}: no such file")
     graph = new_graph()
     try:
-        if fmt in ("trig", "nquads"):
-            dataset = Dataset()
-            dataset.parse(source, format=fmt)
-            for s, p, o, _ in dataset.quads((None, None, None, None)):
-                graph.add((s, p, o))
-        else:
-            graph.parse(source, format=fmt)
+        with warnings.catch_warnings():  # rdflib's TriG, N3 and JSON-LD parsers use its own deprecated API
+            warnings.simplefilter("ignore", DeprecationWarning)
+            if fmt in ("trig", "nquads"):
+                dataset = Dataset(default_union=True)
+                dataset.parse(source, format=fmt)
+                for triple in dataset.triples((None, None, None)):
+                    graph.add(triple)
+            else:
+                graph.parse(source, format=fmt)
     except Exception as exc:  # rdflib raises many types: BadSyntax, ParseError, SAX, JSON
         line = _parse_error_line(exc)
         where = f"{source}:{line}" if line else str(source)

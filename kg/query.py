@@ -26,7 +26,9 @@ from typing import Mapping
 
 from pyparsing import ParseException
 from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.plugins.sparql.algebra import translateQuery, translateUpdate
 from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
+from rdflib.plugins.stores.memory import Memory, SimpleMemory
 from rdflib.query import Result
 from rdflib.term import Node
 
@@ -149,20 +151,23 @@ def _update_error(text: str, error: ParseException) -> ParseException:
     return error
 
 
-def _parse_kind(text: str) -> str:
-    """``"query"`` or ``"update"``; bad SPARQL raises :class:`KgError`."""
+def _parse(text: str) -> tuple[str, object]:
+    """``("query" | "update", parse tree)``; bad SPARQL raises :class:`KgError`."""
     try:
-        parseQuery(text)
-        return "query"
+        return "query", parseQuery(text)
     except ParseException as query_error:
         try:
-            parseUpdate(text)
-            return "update"
+            return "update", parseUpdate(text)
         except ParseException as update_error:
             error = _update_error(text, update_error) if _UPDATE_START.match(text) else query_error
             raise KgError(f"bad SPARQL: {_one_line(error)}") from None
     except Exception as exc:  # rdflib raises plain Exceptions for some bad input
         raise KgError(f"bad SPARQL: {_one_line(exc)}") from None
+
+
+def _evaluated_by_rdflib(graph: Graph) -> bool:
+    """True for rdflib's own in-memory stores; a store like Oxigraph runs SPARQL text itself."""
+    return isinstance(graph.store, (Memory, SimpleMemory))
 
 
 def run_query(
@@ -178,18 +183,18 @@ def run_query(
     CREATE …) raise :class:`KgError` unless ``allow_update``; then they run
     and ``None`` is returned.
     """
-    kind = _parse_kind(text)
+    kind, tree = _parse(text)
     bindings = _bindings(text, params)
-    if kind == "update":
-        if not allow_update:
-            raise KgError("SPARQL updates are not allowed here (read-only query)")
-        try:
-            graph.update(text, initNs=NAMESPACES, initBindings=bindings)
-        except Exception as exc:
-            raise KgError(f"bad SPARQL: {_one_line(exc)}") from None
-        return None
+    if kind == "update" and not allow_update:
+        raise KgError("SPARQL updates are not allowed here (read-only query)")
     try:
-        result = graph.query(text, initNs=NAMESPACES, initBindings=bindings)
+        # rdflib's parser is slow: hand the parsed query on rather than parse the text again
+        if kind == "update":
+            request = translateUpdate(tree, initNs=NAMESPACES) if _evaluated_by_rdflib(graph) else text
+            graph.update(request, initNs=NAMESPACES, initBindings=bindings)
+            return None
+        request = translateQuery(tree, initNs=NAMESPACES) if _evaluated_by_rdflib(graph) else text
+        result = graph.query(request, initNs=NAMESPACES, initBindings=bindings)
         if result.type == "SELECT":
             result.bindings  # evaluate now, so errors surface here  # noqa: B018
     except KgError:

@@ -133,7 +133,9 @@ def read_documents(
     it instead would invent ids that match neither gold files nor earlier builds.
 
     Raises :class:`KgError` for a missing path, for a folder without any
-    readable document, and (``strict=True``) for every warning.
+    readable document (a folder read twice is not an error: its documents are
+    readable, only duplicates), and (``strict=True``) for every warning.
+    ``report.read`` counts the documents yielded.
     """
     context = _Context(strict, report if report is not None else ReadReport())
     inputs = [Path(paths)] if isinstance(paths, (str, Path)) else [Path(p) for p in paths]

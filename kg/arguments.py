@@ -116,7 +116,7 @@ class ActorContext:
         group = self._resolve_group(token)
         if group is not None:
             return group
-        args = self._modifier_actors(token, exclude)
+        args = self.modifier_actors(token, exclude)
         if not args and lemma in cue("singular_nouns") and child(token, "det") is not None:
             states = [s for s in self.preceding_states(token.i) if s not in exclude]
             args = [Arg(states[0], token, "coref")] if states else []
@@ -126,7 +126,7 @@ class ActorContext:
                     args += [a for obj in pobjs(prep) for a in self.np_actors(obj, exclude)]
         return args
 
-    def _modifier_actors(self, token: Token, exclude: frozenset[str], depth: int = 0) -> list[Arg]:
+    def modifier_actors(self, token: Token, exclude: frozenset[str] = frozenset(), depth: int = 0) -> list[Arg]:
         """Actors named by demonym, compound, possessive or nominal modifiers."""
         args: list[Arg] = []
         for mod in token.children:
@@ -134,10 +134,12 @@ class ActorContext:
                 continue
             if mod.i in self.actor_at:
                 args.append(Arg(self.actor_at[mod.i], mod, "mod"))
+                if depth < 2:  # "Russia-U.S. talks": Russia modifies U.S.
+                    args += self.modifier_actors(mod, exclude, depth + 1)
             elif mod.dep_ == "poss" and mod.pos_ == "PRON":
                 args += [Arg(a.actor, mod, "mod") for a in self._own_actors(mod, exclude)]
             elif depth < 2:
-                args += self._modifier_actors(mod, exclude, depth + 1)
+                args += self.modifier_actors(mod, exclude, depth + 1)
         return args
 
     def _resolve_pronoun(self, token: Token, exclude: frozenset[str]) -> list[Arg]:

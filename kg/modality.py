@@ -75,7 +75,7 @@ def is_hypothetical(token: Token, lex: Lexicon) -> bool:
         for c in node.children:
             if c.dep_ == "aux" and c.lower_ in cue("modal_aux"):
                 return True
-            if c.dep_ in ("amod", "advmod") and c.lower_ in cue("hypothetical_modifiers"):
+            if c.dep_ in ("amod", "advmod", "compound") and c.lower_ in cue("hypothetical_modifiers"):
                 return True
             if c.dep_ == "mark" and c.lower_ in cue("conditional_marks"):
                 return True

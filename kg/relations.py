@@ -161,6 +161,9 @@ class RelationExtractor:
                 objects += self._recipients(ctx, obj, preps)
             else:
                 objects += args
+            if group.object_heads:  # "severed ties WITH Iran"
+                objects += [a for p in obj.children if p.dep_ == "prep" and p.lower_ in preps
+                            for o in pobjs(p) for a in ctx.np_actors(o)]
         for prep in verb.children:
             if prep.dep_ == "prep" and prep.lower_ in preps:
                 objects += [a for o in pobjs(prep) for a in ctx.np_actors(o)]
@@ -210,11 +213,10 @@ class RelationExtractor:
         objects: list[Arg] = []
         origins: list[Arg] = []
         mutual = False
+        modifiers = [a for a in ctx.modifier_actors(noun) if a.token.dep_ != "poss"]
         for c in noun.children:
             if c.dep_ == "poss":
                 possessors += ctx.np_actors(c)
-            elif c.dep_ in ("amod", "compound", "nmod") and c.i in ctx.actor_at:
-                modifiers += ctx.np_actors(c, conjuncts=False)
             elif c.dep_ == "prep" or (c.dep_ == "cc" and c.lower_ == "as" and pobjs(c)):
                 word = c.lower_
                 args = [a for o in pobjs(c) for a in ctx.np_actors(o)]

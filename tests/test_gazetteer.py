@@ -177,3 +177,21 @@ def test_unresolved_shared_form_is_an_error(tmp_path: Path):
 
 def test_load_is_cached():
     assert load_gazetteer() is load_gazetteer(DATA_DIR)
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("Biden", "USA"), ("Trump", "USA"), ("Obama", "USA"), ("Putin", "RUS"), ("Medvedev", "RUS"),
+    ("Zelensky", "UKR"), ("Netanyahu", "ISR"), ("Naftali Bennett", "ISR"), ("Lapid", "ISR"),
+    ("Khamenei", "IRN"), ("Raisi", "IRN"), ("Pezeshkian", "IRN"), ("Rouhani", "IRN"), ("Xi Jinping", "CHN"),
+    ("Erdogan", "TUR"), ("Modi", "IND"), ("Scholz", "DEU"), ("Merz", "DEU"), ("Macron", "FRA"),
+    ("Sunak", "GBR"), ("Starmer", "GBR"), ("Boris Johnson", "GBR"), ("MBS", "SAU"), ("King Salman", "SAU"),
+    ("Kim Jong Un", "PRK"), ("Lukashenko", "BLR"), ("Orbán", "HUN"), ("Kristersson", "SWE"),
+    ("Assad", "SYR"), ("al-Sharaa", "SYR"), ("Sisi", "EGY"),
+])
+def test_leaders_named_in_the_brief(gaz, text, actor):
+    assert gaz.resolve(text) == actor
+
+
+def test_common_words_and_other_people_are_not_leader_forms(gaz):
+    for text in ["May", "Johnson", "Lee", "Kim", "Moon", "Abe", "Costa", "Store", "Chapo", "Albanese", "Talon"]:
+        assert not gaz.leaders(text) and gaz.lookup(text) is None, text

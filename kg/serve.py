@@ -61,7 +61,7 @@ from string import Template
 from typing import Callable, Iterator
 from urllib.parse import parse_qs, urlsplit
 
-from pyparsing import ParseException, ParseResults
+from pyparsing import ParseResults
 from rdflib import Graph
 from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 from rdflib.plugins.sparql.parserutils import CompValue
@@ -276,7 +276,7 @@ def _refuse_remote_access(text: str) -> None:
 def _is_update(text: str) -> bool:
     try:
         parseUpdate(text)
-    except (ParseException, Exception):
+    except Exception:  # ParseException, or rdflib's plain Exceptions
         return False
     return True
 
@@ -370,7 +370,11 @@ def _answer(graph: Graph, text: str, format_values: list[str], accept: str, time
     if not _QUERY_LOCK.acquire(timeout=timeout):
         raise _HttpError(503, f"query timed out after {timeout:g} s (waiting for an earlier query)")
     job = _Job(lambda: _evaluate(graph, text, format_values, accept))
-    job.start()
+    try:
+        job.start()
+    except BaseException:
+        _QUERY_LOCK.release()
+        raise
     job.join(max(0.0, timeout - (time.monotonic() - started)))
     if job.is_alive():
         job.cancel()

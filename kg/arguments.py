@@ -24,6 +24,7 @@ from kg.lexicon import Lexicon
 MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod", "npadvmod"})
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
+ANTECEDENT_KINDS = frozenset({"NAME", "CAPITAL", "INSTITUTION", "LEADER"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,11 +82,12 @@ class ActorContext:
     def is_state_mention(self, kind: str) -> bool:
         return kind != "ORG"
 
-    def preceding_states(self, before: int) -> list[str]:
-        """States named before token ``before``, nearest first, each once."""
+    def preceding_states(self, before: int, kinds: frozenset[str] | None = None) -> list[str]:
+        """States named before token ``before``, nearest first, each once;
+        ``kinds`` limits the mention kinds that count."""
         seen: list[str] = []
         for i, actor, kind in reversed(self.mention_starts):
-            if i < before and self.is_state_mention(kind) and actor not in seen:
+            if i < before and self.is_state_mention(kind) and actor not in seen and (kinds is None or kind in kinds):
                 seen.append(actor)
         return seen
 
@@ -143,7 +145,9 @@ class ActorContext:
         return args
 
     def _resolve_pronoun(self, token: Token, exclude: frozenset[str]) -> list[Arg]:
-        states = [s for s in self.preceding_states(token.i) if s not in exclude]
+        """'it', 'its': the nearest state named as a noun phrase (a demonym
+        modifier like "Russian oil" is no antecedent)."""
+        states = [s for s in self.preceding_states(token.i, ANTECEDENT_KINDS) if s not in exclude]
         return [Arg(states[0], token, "coref")] if states else []
 
     def _resolve_person(self, token: Token) -> list[Arg]:
@@ -158,7 +162,12 @@ class ActorContext:
         while clause.dep_ not in ("relcl", "ROOT") and clause.head.i != clause.i:
             clause = clause.head
         if clause.dep_ == "relcl":
-            return self.np_actors(clause.head, exclude)
+            antecedent = clause.head
+            if antecedent.dep_ == "attr":  # "Hungary is the only member that ..."
+                subject = child(antecedent.head, "nsubj")
+                if subject is not None:
+                    return self.np_actors(subject, exclude)
+            return self.np_actors(antecedent, exclude)
         for i in range(token.i - 1, max(token.i - 4, token.sent.start - 1), -1):
             prev = self.doc[i]
             if prev.pos_ in ("NOUN", "PROPN"):
@@ -189,7 +198,19 @@ class ActorContext:
             return [a for obj in pobjs(agent) for a in self.np_actors(obj)]
         if is_passive(verb):
             return []
+        before = self._actor_before_gerund(verb)
+        if before:
+            return before
         return self._inherited_subjects(verb, depth)
+
+    def _actor_before_gerund(self, verb: Token) -> list[Arg]:
+        """"coincided with Iran seeking help": an actor right before a gerund is its subject."""
+        if verb.tag_ != "VBG" or verb.i == 0:
+            return []
+        previous = self.doc[verb.i - 1]
+        if previous.i in self.actor_at and previous.dep_ in ("pobj", "dobj") and previous.pos_ == "PROPN":
+            return self.np_actors(previous, conjuncts=False)
+        return []
 
     def _inherited_subjects(self, verb: Token, depth: int) -> list[Arg]:
         head, dep = verb.head, verb.dep_
@@ -199,8 +220,11 @@ class ActorContext:
             obj = child(head, "dobj")
             if obj is not None:
                 return self.np_actors(obj)
-        if dep in ("xcomp", "advcl", "conj") and head.pos_ in ("VERB", "AUX"):
+        if dep in ("xcomp", "advcl", "conj", "oprd", "ccomp") and head.pos_ in ("VERB", "AUX"):
             return self.subjects(head, depth + 1)
+        if dep == "amod" and verb.tag_ == "VBG":  # "halting Iran's program" parsed as a modifier
+            governed = self.governing_verb(head)
+            return self.subjects(governed[0], depth + 1) if governed else []
         if dep == "pcomp" and head.head.pos_ in ("VERB", "AUX"):
             return self.subjects(head.head, depth + 1)
         if dep == "acl" and head.dep_ in ("dobj", "nsubjpass") and head.head.pos_ in ("VERB", "AUX"):
@@ -211,8 +235,8 @@ class ActorContext:
 
     def governing_verb(self, noun: Token) -> tuple[Token, str] | None:
         """The verb a noun is an argument of, with the preposition between
-        them ('' when direct): ("held", "") for "held talks", ("came", "to")
-        for "came to Russia's aid"."""
+        them ('' when direct, '*' through the verb's object): ("held", "") for
+        "held talks", ("came", "to") for "came to Russia's aid"."""
         dep, head = noun.dep_, noun.head
         if dep in ("dobj", "attr", "oprd", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
             return head, ""
@@ -221,5 +245,5 @@ class ActorContext:
             if above.pos_ in ("VERB", "AUX"):
                 return above, head.lower_
             if above.dep_ == "dobj" and above.head.pos_ in ("VERB", "AUX") and above.pos_ in NOMINAL:
-                return above.head, ""
+                return above.head, "*"
         return None

@@ -32,6 +32,7 @@ class TriggerGroup:
     needs_pair: frozenset[str] = frozenset()
     hypothetical: bool = False
     negated: bool = False
+    partner_in_sentence: bool = False
 
     def preps_for(self, pos: str) -> frozenset[str]:
         """Object prepositions for a verb or a noun trigger."""
@@ -62,7 +63,8 @@ def _group(entry: dict, where: str) -> TriggerGroup:
     extra = {k: frozenset(entry[k]) for k in _GROUP_SETS if k in entry}
     if "verb_object_preps" in entry:
         extra["verb_object_preps"] = frozenset(entry["verb_object_preps"])
-    flags = {k: bool(entry.get(k, False)) for k in ("inverse", "goods_origin", "hypothetical", "negated")}
+    flags = {k: bool(entry.get(k, False))
+             for k in ("inverse", "goods_origin", "hypothetical", "negated", "partner_in_sentence")}
     return TriggerGroup(relation=label, **extra, **flags)
 
 

@@ -58,7 +58,7 @@ def is_negated(token: Token, lex: Lexicon) -> bool:
     """Whether the trigger is denied by its clause."""
     particles, negating = lex.cue("particles"), lex.cue("negating_verbs")
     for node, arrived_by, _ in clause_chain(token, lex):
-        if arrived_by in ("", "dobj", "attr", "nsubjpass", "nsubj", "xcomp", "acl", "conj") or node.pos_ in ("NOUN", "PROPN"):
+        if arrived_by in ("", "dobj", "attr", "nsubjpass", "nsubj", "xcomp", "acl") or node.pos_ in ("NOUN", "PROPN"):
             if any(c.dep_ in NEGATION_DEPS or (c.dep_ == "det" and c.lower_ in particles) for c in node.children):
                 return True
         if node.pos_ == "ADP" and node.lower_ in particles:
@@ -81,7 +81,8 @@ def is_hypothetical(token: Token, lex: Lexicon) -> bool:
                 return True
         if arrived_by in ("xcomp", "ccomp", "acl") and node.lemma_.lower() in cue("intent_verbs"):
             return True
-        if arrived_by == "advcl" and _is_purpose(below) and node.lemma_.lower() not in cue("motion_verbs"):
+        if arrived_by == "advcl" and below.i == token.i and _is_purpose(below) \
+                and node.lemma_.lower() not in cue("motion_verbs"):
             return True
     return _head_clause_hypothetical(token, lex)
 

@@ -53,7 +53,8 @@ class Candidate:
     trigger: Token
     subjects: list[Arg]
     objects: list[Arg]
-    mutual: bool = False  # "tensions between X and Y": both directions
+    mutual: bool = False    # "tensions between X and Y": both directions
+    pairable: bool = True   # conjoined subjects may pair up: "Russia and Iran signed"
 
 
 class RelationExtractor:
@@ -145,6 +146,10 @@ class RelationExtractor:
                          check_object: bool = True) -> Iterator[Candidate]:
         passive = is_passive(verb)
         direct = [c for c in verb.children if c.dep_ in (("nsubjpass",) if passive else ("dobj", "dative"))]
+        if not direct and verb.dep_ == "amod" and verb.tag_ == "VBG":  # "halting Iran's program"
+            direct = [verb.head]
+        if not direct and verb.dep_ == "oprd":  # "kept the U.S. informed"
+            direct = [c for c in verb.head.children if c.dep_ == "dobj"]
         if check_object and group.object_heads:
             direct = [d for d in direct if d.lemma_.lower() in group.object_heads]
             if not direct:
@@ -177,7 +182,10 @@ class RelationExtractor:
             return
         if not objects and group.relation not in self.symmetric:
             objects = self._borrowed_objects(ctx, verb, group)
-        yield Candidate(group, verb, unique(subjects), unique(objects))
+        if not objects and verb.dep_ == "acl" and passive is False and child(verb, "agent") is not None:
+            objects = self._clause(ctx, verb.head)[2]  # "a deal brokered by China" for its parties
+        yield Candidate(group, verb, unique(subjects), unique(objects),
+                        pairable=child(verb, "nsubj") is not None)
 
     def _recipients(self, ctx: ActorContext, goods: Token, preps: frozenset[str], depth: int = 0) -> list[Arg]:
         """Recipients named inside the goods phrase: "missiles destined FOR Ukraine"."""
@@ -207,73 +215,84 @@ class RelationExtractor:
 
     def _noun_candidates(self, ctx: ActorContext, noun: Token, group: TriggerGroup) -> Iterator[Candidate]:
         preps = group.preps_for("NOUN")
+        direct = [a for c in noun.children if c.dep_ in ("amod", "compound", "nmod") and c.i in ctx.actor_at
+                  for a in ctx.np_actors(c, conjuncts=False)]
+        nested = [a for a in ctx.modifier_actors(noun) if a.token.dep_ != "poss" and a not in direct]
         possessors: list[Arg] = []
-        modifiers: list[Arg] = []
         subjects: list[Arg] = []
         objects: list[Arg] = []
-        origins: list[Arg] = []
-        mutual = False
-        modifiers = [a for a in ctx.modifier_actors(noun) if a.token.dep_ != "poss"]
+        origins: list[Arg] = nested if group.goods_origin else []
+        modifiers = direct if group.goods_origin else direct + nested
+        pair_groups: list[list[Arg]] = []
         for c in noun.children:
+            word = c.lower_
             if c.dep_ == "poss":
                 possessors += ctx.np_actors(c)
-            elif c.dep_ == "prep" or (c.dep_ == "cc" and c.lower_ == "as" and pobjs(c)):
-                word = c.lower_
+            elif c.dep_ == "prep" or (c.dep_ == "cc" and word == "as" and pobjs(c)):
                 args = [a for o in pobjs(c) for a in ctx.np_actors(o)]
                 if group.goods_origin and word == "of":
-                    origins += [a for o in pobjs(c) for a in ctx.np_actors(o) if a.via == "mod"]
+                    origins += [a for a in args if a.via == "mod"]
                     objects += [a for o in pobjs(c) for a in self._recipients(ctx, o, preps)]
                 elif word in ("between", "as") and len(args) >= 2:
-                    mutual = True
-                    subjects += args
+                    pair_groups.append(args)  # "between X and Y, as well as X and Z"
                 elif word in group.agent_preps:
                     subjects += args
                 elif word in preps:
                     objects += args
-        own_subjects = subjects + modifiers
-        if group.inverse:
-            own_subjects, objects = objects + origins, own_subjects + possessors
+        if pair_groups:
+            for pair in pair_groups:
+                yield Candidate(group, noun, unique(pair), [], mutual=True)
+            return
+        subjects += modifiers
+        if group.inverse:  # purchases: the buyer is the syntactic subject side
+            subjects, objects = unique(objects + origins), unique(subjects + possessors)
             possessors = []
-        elif not own_subjects and origins:
-            own_subjects = origins
-        yield from self._complete_noun(ctx, noun, group, possessors, own_subjects, objects, mutual)
+            if not objects:
+                objects = self._clause(ctx, noun)[2]
+        elif not subjects:
+            subjects = origins
+        yield self._complete_noun(ctx, noun, group, possessors, subjects, objects)
 
     def _complete_noun(self, ctx: ActorContext, noun: Token, group: TriggerGroup, possessors: list[Arg],
-                       subjects: list[Arg], objects: list[Arg], mutual: bool) -> Iterator[Candidate]:
+                       subjects: list[Arg], objects: list[Arg]) -> Candidate:
         """Fill a noun trigger's missing side from the clause that governs it."""
-        if group.inverse and not objects:
-            objects = self._clause_subjects(ctx, noun) or []
-        if mutual:
-            yield Candidate(group, noun, unique(subjects), [], mutual=True)
-            return
-        if noun.dep_ == "appos" and noun.head.i in ctx.actor_at:
+        symmetric = group.relation in self.symmetric
+        if noun.dep_ == "appos" and noun.head.i in ctx.actor_at:  # "Moscow, a key ally of Tehran"
             subjects = subjects or ctx.np_actors(noun.head, conjuncts=False)
-        clause = self._clause_subjects(ctx, noun)
-        if possessors and not objects and not subjects and clause and not {a.actor for a in clause} & {a.actor for a in possessors}:
-            yield Candidate(group, noun, clause, possessors)  # "Iran came to Russia's aid"
-            return
+        verb, prep, clause = self._clause(ctx, noun)
+        if possessors and not objects and not subjects and clause and prep not in ("", "*") \
+                and not {a.actor for a in clause} & {a.actor for a in possessors}:
+            return Candidate(group, noun, clause, possessors)  # "Iran came to Russia's aid"
         subjects = unique(subjects + possessors)
-        if not subjects and clause:
+        if not subjects:
             subjects = clause
-        elif subjects and not objects and clause and group.relation not in self.symmetric:
+            if verb is not None and prep in self.lex.cue("purpose_preps") and verb.lemma_.lower() in self.lex.verbs:
+                objects = objects or [a for d in verb.children if d.dep_ == "dobj" for a in ctx.np_actors(d)]
+        elif not objects and not symmetric:  # "a request by Ukraine" refused by Germany
             objects = [a for a in clause if a.actor not in {s.actor for s in subjects}]
-        if group.relation in self.symmetric and not objects and len(subjects) < 2:
-            objects = self._relative_clause_actors(ctx, noun)
-        yield Candidate(group, noun, unique(subjects), unique(objects))
+        if symmetric and not objects and len(subjects) < 2:
+            subjects = unique(subjects + self._relative_clause_actors(ctx, noun))
+        if symmetric and len(subjects) == 1 and not objects and group.partner_in_sentence:
+            objects = self._only_other_state(ctx, noun, subjects[0])
+        return Candidate(group, noun, subjects, unique(objects))
 
-    def _clause_subjects(self, ctx: ActorContext, noun: Token) -> list[Arg]:
-        """Subjects of the verb governing a noun trigger, when that verb lends
-        them: a support verb ("held talks"), or a plain verb through a direct
-        object or a preposition; a verb trigger only through a purpose 'for'."""
+    def _clause(self, ctx: ActorContext, noun: Token) -> tuple[Token | None, str, list[Arg]]:
+        """The verb governing a noun trigger, the preposition between them, and
+        the subjects it lends: a support verb ("held talks", "became embroiled
+        in conflict") or a plain verb lends them; a verb trigger only through a
+        purpose 'for' ("visited Iran for cooperation")."""
         governed = ctx.governing_verb(noun)
         if governed is None:
-            return []
+            return None, "", []
         verb, prep = governed
         lemma = verb.lemma_.lower()
-        if lemma in self.lex.verbs and lemma not in self.lex.cue("support_verbs") \
-                and prep not in self.lex.cue("purpose_preps"):
-            return []
-        return ctx.subjects(verb)
+        support = lemma in self.lex.cue("support_verbs")
+        if lemma in self.lex.verbs and not support and prep not in self.lex.cue("purpose_preps"):
+            return verb, prep, []
+        if support and is_passive(verb):
+            patient = child(verb, "nsubjpass")
+            return verb, prep, ctx.np_actors(patient) if patient is not None else []
+        return verb, prep, ctx.subjects(verb)
 
     def _relative_clause_actors(self, ctx: ActorContext, noun: Token) -> list[Arg]:
         """"a conflict in which both Iran and Saudi Arabia are entrenched"."""
@@ -282,6 +301,13 @@ class RelationExtractor:
                 return ctx.subjects(c)
         return []
 
+    def _only_other_state(self, ctx: ActorContext, noun: Token, known: Arg) -> list[Arg]:
+        """"As a key ally, Moscow ...": the partner is the one other state of the sentence."""
+        sent = noun.sent
+        others = {a for i, a, kind in ctx.mention_starts
+                  if sent.start <= i < sent.end and a != known.actor and ctx.is_state_mention(kind)}
+        return [Arg(others.pop(), noun, "coref")] if len(others) == 1 else []
+
     # -- assertions -------------------------------------------------------------------
 
     def _mentions(self, cand: Candidate, sent: Span) -> Iterator[RelationMention]:
@@ -289,7 +315,8 @@ class RelationExtractor:
         pairs: set[tuple[str, str]] = set()
         subjects = [a.actor for a in cand.subjects]
         objects = [a.actor for a in cand.objects]
-        if cand.mutual or (not objects and len(subjects) >= 2):
+        symmetric = label in self.symmetric
+        if cand.mutual or (not objects and len(subjects) >= 2 and symmetric and cand.pairable):
             for a, b in combinations(subjects, 2):
                 pairs.add((a, b))
                 if label not in self.symmetric:

@@ -18,7 +18,7 @@ from spacy.tokens import Token
 from kg.arguments import child
 from kg.lexicon import Lexicon
 
-CHAIN_DEPS = frozenset({"xcomp", "acl", "pcomp", "prep", "pobj", "dobj", "attr", "oprd", "advcl", "conj", "nsubjpass", "nsubj"})
+CHAIN_DEPS = frozenset({"amod", "xcomp", "acl", "pcomp", "prep", "pobj", "dobj", "attr", "oprd", "advcl", "conj", "nsubjpass", "nsubj"})
 NEGATION_DEPS = frozenset({"neg"})
 
 
@@ -43,6 +43,8 @@ def clause_chain(token: Token, lex: Lexicon) -> Iterator[tuple[Token, str, Token
         if dep in ("xcomp", "advcl", "acl") and head.lemma_ in lex.cue("object_control_verbs") and child(head, "dobj"):
             return
         if dep in ("nsubj", "nsubjpass") and current.pos_ not in ("NOUN", "PROPN"):
+            return
+        if dep == "amod" and current.tag_ != "VBG":
             return
         yield head, dep, current
         if head.pos_ in ("VERB", "AUX") and dep not in ("prep", "pobj", "pcomp") and _is_finite(head) and dep != "xcomp":

@@ -55,6 +55,7 @@ class Candidate:
     objects: list[Arg]
     mutual: bool = False    # "tensions between X and Y": both directions
     pairable: bool = True   # conjoined subjects may pair up: "Russia and Iran signed"
+    hypothetical: bool = False  # inherited from the trigger it serves: "invited him for talks"
 
 
 class RelationExtractor:
@@ -182,10 +183,11 @@ class RelationExtractor:
             return
         if not objects and group.relation not in self.symmetric:
             objects = self._borrowed_objects(ctx, verb, group)
-        if not objects and verb.dep_ == "acl" and passive is False and child(verb, "agent") is not None:
+        if not objects and verb.dep_ == "acl" and child(verb, "agent") is not None \
+                and group.relation not in self.symmetric:
             objects = self._clause(ctx, verb.head)[2]  # "a deal brokered by China" for its parties
         yield Candidate(group, verb, unique(subjects), unique(objects),
-                        pairable=child(verb, "nsubj") is not None)
+                        pairable=child(verb, "agent") is None)
 
     def _recipients(self, ctx: ActorContext, goods: Token, preps: frozenset[str], depth: int = 0) -> list[Arg]:
         """Recipients named inside the goods phrase: "missiles destined FOR Ukraine"."""
@@ -264,17 +266,26 @@ class RelationExtractor:
                 and not {a.actor for a in clause} & {a.actor for a in possessors}:
             return Candidate(group, noun, clause, possessors)  # "Iran came to Russia's aid"
         subjects = unique(subjects + possessors)
+        inherited_mood = False
         if not subjects:
             subjects = clause
             if verb is not None and prep in self.lex.cue("purpose_preps") and verb.lemma_.lower() in self.lex.verbs:
                 objects = objects or [a for d in verb.children if d.dep_ == "dobj" for a in ctx.np_actors(d)]
+                inherited_mood = all(g.hypothetical for g in self.lex.verbs[verb.lemma_.lower()])
         elif not objects and not symmetric:  # "a request by Ukraine" refused by Germany
             objects = [a for a in clause if a.actor not in {s.actor for s in subjects}]
         if symmetric and not objects and len(subjects) < 2:
             subjects = unique(subjects + self._relative_clause_actors(ctx, noun))
-        if symmetric and len(subjects) == 1 and not objects and group.partner_in_sentence:
+        if symmetric and len(subjects) == 1 and not objects and group.partner_in_sentence \
+                and not possessors and self._indefinite_singular(noun):
             objects = self._only_other_state(ctx, noun, subjects[0])
-        return Candidate(group, noun, subjects, unique(objects))
+        return Candidate(group, noun, subjects, unique(objects), hypothetical=inherited_mood)
+
+    @staticmethod
+    def _indefinite_singular(noun: Token) -> bool:
+        """"a key ally", not "the alliance" or "allies"."""
+        det = child(noun, "det")
+        return noun.tag_ == "NN" and (det is None or det.lower_ in ("a", "an"))
 
     def _clause(self, ctx: ActorContext, noun: Token) -> tuple[Token | None, str, list[Arg]]:
         """The verb governing a noun trigger, the preposition between them, and
@@ -286,6 +297,8 @@ class RelationExtractor:
             return None, "", []
         verb, prep = governed
         lemma = verb.lemma_.lower()
+        if verb.dep_ == "acl" and verb.head.lemma_.lower() in self.lex.nouns:
+            return verb, prep, []  # the content of "an agreement to restore ties"
         support = lemma in self.lex.cue("support_verbs")
         if lemma in self.lex.verbs and not support and prep not in self.lex.cue("purpose_preps"):
             return verb, prep, []
@@ -327,7 +340,7 @@ class RelationExtractor:
         if not pairs:
             return
         negated = cand.group.negated or is_negated(cand.trigger, self.lex)
-        hypothetical = cand.group.hypothetical or is_hypothetical(cand.trigger, self.lex)
+        hypothetical = cand.group.hypothetical or cand.hypothetical or is_hypothetical(cand.trigger, self.lex)
         source = source_of(cand.trigger, self.lex)
         for s, o in sorted(pairs):
             yield RelationMention(s, label, o, negated, hypothetical, source,

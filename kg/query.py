@@ -54,8 +54,8 @@ _LITERAL_PARAMS = frozenset({"label", "relation", "source", "date", "trigger", "
 # Parameter names whose bare values are ids of a project namespace.
 _ID_PARAMS = {"actor": actor_node_iri, "subject": actor_node_iri, "object": actor_node_iri,
               "doc": document_iri, "document": document_iri}
-_UPDATE_START = re.compile(
-    r"^\s*(?:(?:PREFIX\s+[\w.-]*:\s*<[^>]*>|BASE\s+<[^>]*>)\s*)*"
+_UPDATE_START = re.compile(  # after comments and the prologue, an update's first keyword
+    r"^(?:\s+|#[^\n]*|PREFIX\s+[\w.-]*:\s*<[^>]*>|BASE\s+<[^>]*>)*"
     r"(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b", re.IGNORECASE)
 _DECLARED_PREFIX = re.compile(r"\bPREFIX\s+([\w.-]*):", re.IGNORECASE)
 _VARIABLE_NAME = re.compile(r"^[A-Za-z_][\w]*$")

@@ -33,6 +33,7 @@ class TriggerGroup:
     hypothetical: bool = False
     negated: bool = False
     partner_in_sentence: bool = False
+    beneficiary_asks: bool = False
 
     def preps_for(self, pos: str) -> frozenset[str]:
         """Object prepositions for a verb or a noun trigger."""
@@ -64,7 +65,7 @@ def _group(entry: dict, where: str) -> TriggerGroup:
     if "verb_object_preps" in entry:
         extra["verb_object_preps"] = frozenset(entry["verb_object_preps"])
     flags = {k: bool(entry.get(k, False))
-             for k in ("inverse", "goods_origin", "hypothetical", "negated", "partner_in_sentence")}
+             for k in ("inverse", "goods_origin", "hypothetical", "negated", "partner_in_sentence", "beneficiary_asks")}
     return TriggerGroup(relation=label, **extra, **flags)
 
 

@@ -34,6 +34,9 @@ def clause_chain(token: Token, lex: Lexicon) -> Iterator[tuple[Token, str, Token
     current = token
     for _ in range(8):
         dep, head = current.dep_, current.head
+        if dep == "ccomp" and head.lemma_.lower() in lex.cue("intent_verbs"):
+            yield head, dep, current  # "expects Canada to resume exports"
+            return
         if head.i == current.i or dep not in CHAIN_DEPS:
             return
         if dep == "advcl" and _is_finite(current):

@@ -134,7 +134,7 @@ class RelationExtractor:
         """A noun trigger that is the object of a (non-support) verb trigger, or
         background ("after years of hostility"), adds nothing of its own."""
         head = noun.head
-        if noun.dep_ == "dobj" and head.pos_ == "VERB" and head.lemma_.lower() in self.lex.verbs \
+        if noun.dep_ == "dobj" and head.pos_ == "VERB" and self.is_trigger_verb(head) \
                 and head.lemma_.lower() not in self.lex.cue("support_verbs"):
             return True
         if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in self.lex.cue("background_heads"):
@@ -183,6 +183,8 @@ class RelationExtractor:
             return
         if not objects and group.relation not in self.symmetric:
             objects = self._borrowed_objects(ctx, verb, group)
+        if not objects and group.beneficiary_asks:
+            objects = self._requester(ctx, verb, subjects)
         if not objects and verb.dep_ == "acl" and child(verb, "agent") is not None \
                 and group.relation not in self.symmetric:
             objects = self._clause(ctx, verb.head)[2]  # "a deal brokered by China" for its parties
@@ -225,6 +227,8 @@ class RelationExtractor:
         objects: list[Arg] = []
         origins: list[Arg] = nested if group.goods_origin else []
         modifiers = direct if group.goods_origin else direct + nested
+        if group.goods_origin and self._names_goods(ctx, noun):  # "Russian oil imports": Russian oil
+            origins, modifiers = origins + direct, []
         pair_groups: list[list[Arg]] = []
         for c in noun.children:
             word = c.lower_
@@ -274,6 +278,8 @@ class RelationExtractor:
                 inherited_mood = all(g.hypothetical for g in self.lex.verbs[verb.lemma_.lower()])
         elif not objects and not symmetric:  # "a request by Ukraine" refused by Germany
             objects = [a for a in clause if a.actor not in {s.actor for s in subjects}]
+        if not objects and group.beneficiary_asks and verb is not None:
+            objects = self._requester(ctx, verb, subjects)
         if symmetric and not objects and len(subjects) < 2:
             subjects = unique(subjects + self._relative_clause_actors(ctx, noun))
         if symmetric and len(subjects) == 1 and not objects and group.partner_in_sentence \
@@ -286,6 +292,35 @@ class RelationExtractor:
         """"a key ally", not "the alliance" or "allies"."""
         det = child(noun, "det")
         return noun.tag_ == "NN" and (det is None or det.lower_ in ("a", "an"))
+
+    def _requester(self, ctx: ActorContext, verb: Token, subjects: list[Arg]) -> list[Arg]:
+        """The one who asks for or expects a transfer receives it: "Turkey
+        expects Canada to resume exports", "Kyiv urged Berlin to send tanks"."""
+        asking = self.lex.cue("object_control_verbs") | self.lex.cue("intent_verbs")
+        current = verb
+        for _ in range(3):
+            if current.dep_ not in ("xcomp", "ccomp") or current.head.i == current.i:
+                return []
+            current = current.head
+            if current.lemma_.lower() in asking:
+                speaker = child(current, "nsubj")
+                known = {a.actor for a in subjects}
+                return [a for a in ctx.np_actors(speaker) if a.actor not in known] if speaker is not None else []
+        return []
+
+    @staticmethod
+    def _names_goods(ctx: ActorContext, noun: Token) -> bool:
+        """A transfer noun whose goods are a compound and not an of-phrase."""
+        return any(c.dep_ == "compound" and c.i not in ctx.actor_at for c in noun.children) \
+            and not any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
+
+    def is_trigger_verb(self, verb: Token) -> bool:
+        """A verb of the lexicon that counts here: its groups without object
+        constraint, or with its object's head among the allowed ones."""
+        groups = self.lex.verbs.get(verb.lemma_.lower(), ())
+        obj = child(verb, "dobj")
+        head = obj.lemma_.lower() if obj is not None else None
+        return any(not g.object_heads or head in g.object_heads for g in groups)
 
     def _clause(self, ctx: ActorContext, noun: Token) -> tuple[Token | None, str, list[Arg]]:
         """The verb governing a noun trigger, the preposition between them, and
@@ -300,7 +335,7 @@ class RelationExtractor:
         if verb.dep_ == "acl" and verb.head.lemma_.lower() in self.lex.nouns:
             return verb, prep, []  # the content of "an agreement to restore ties"
         support = lemma in self.lex.cue("support_verbs")
-        if lemma in self.lex.verbs and not support and prep not in self.lex.cue("purpose_preps"):
+        if self.is_trigger_verb(verb) and not support and prep not in self.lex.cue("purpose_preps"):
             return verb, prep, []
         if support and is_passive(verb):
             patient = child(verb, "nsubjpass")

@@ -111,3 +111,15 @@ def test_sentence_offsets_point_into_the_document(nlp):
     text = "Headline about nothing\nIran supplied drones to Russia. Later, Russia and Iran signed a pact."
     for a in extract([Document("t", text)], nlp):
         assert text[a.start:a.end] == a.sentence
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kyiv urged Berlin to send more tanks.", ("DEU", "SUPPLY", "UKR")),
+    ("Poland expects Norway to resume deliveries of gas.", ("NOR", "SUPPLY", "POL")),
+])
+def test_who_asks_for_a_transfer_receives_it(nlp, text, expected):
+    assert expected in triples(nlp, text)
+
+
+def test_goods_compound_names_the_origin(nlp):
+    assert ("RUS", "SUPPLY", "IND") in triples(nlp, "India increased Russian oil imports.")

@@ -34,7 +34,7 @@ def clause_chain(token: Token, lex: Lexicon) -> Iterator[tuple[Token, str, Token
     current = token
     for _ in range(8):
         dep, head = current.dep_, current.head
-        if dep == "ccomp" and head.lemma_.lower() in lex.cue("intent_verbs"):
+        if dep == "ccomp" and head.lemma_.lower() in lex.cue("intent_verbs") and _is_infinitive(current):
             yield head, dep, current  # "expects Canada to resume exports"
             return
         if head.i == current.i or dep not in CHAIN_DEPS:
@@ -53,6 +53,10 @@ def clause_chain(token: Token, lex: Lexicon) -> Iterator[tuple[Token, str, Token
         if head.pos_ in ("VERB", "AUX") and dep not in ("prep", "pobj", "pcomp") and _is_finite(head) and dep != "xcomp":
             return
         current = head
+
+
+def _is_infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _is_finite(verb: Token) -> bool:
@@ -94,7 +98,7 @@ def is_hypothetical(token: Token, lex: Lexicon) -> bool:
 
 def _is_purpose(verb: Token) -> bool:
     """An infinitive adjunct: 'opened talks ... TO BUY oil'."""
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and child(verb, "nsubj") is None
+    return _is_infinitive(verb) and child(verb, "nsubj") is None
 
 
 def _head_clause_hypothetical(token: Token, lex: Lexicon) -> bool:

@@ -37,6 +37,10 @@ def reports_errors(func: F) -> F:
             raise typer.Exit(130) from None
         except BrokenPipeError:
             raise typer.Exit(0) from None
+        except OSError as exc:  # an output that cannot be written: a failure, not a traceback
+            where = f"{exc.filename}: " if exc.filename else ""
+            typer.echo(f"kg: error: {where}{exc.strerror or exc}", err=True)
+            raise typer.Exit(1) from None
     return wrapper  # type: ignore[return-value]
 
 
@@ -72,6 +76,7 @@ def build(paths: List[Path] = PATHS,
           out: Path = typer.Option(Path("out"), "--out", help="Output folder for graph.ttl and graph.html."),
           model: Optional[str] = MODEL, strict: bool = STRICT,
           workers: int = typer.Option(1, "--workers", min=1, help="Processes for spaCy (n_process)."),
+          store: Optional[str] = typer.Option(None, "--store", help="Also push the triples to oxigraph:PATH or sparql:URL."),
           quiet: bool = typer.Option(False, "--quiet", "-q", help="Print nothing but errors.")) -> None:
     """Build the knowledge graph of PATHS: OUT/graph.ttl and OUT/graph.html."""
     from kg.build import build as run_build, write_outputs
@@ -81,6 +86,15 @@ def build(paths: List[Path] = PATHS,
     if not summary.documents:
         raise KgError("no documents to build from")
     written = write_outputs(graph, out, title=", ".join(p.name for p in paths))
+    if store:
+        from kg.store import add_graph, close_store, open_store
+        target = open_store(store)
+        try:
+            added = add_graph(target, graph)
+        finally:
+            close_store(target)
+        if not quiet:
+            typer.echo(f"stored {added} triples in {store}")
     if not quiet:
         typer.echo(summary.format())
         typer.echo("wrote " + ", ".join(str(p) for p in written))
@@ -197,6 +211,38 @@ def validate(graph: Path = typer.Argument(..., help="A graph file.")) -> None:
     typer.echo(report)
     if not conforms:
         raise typer.Exit(1)
+
+
+@app.command(epilog="Example: kg export out/graph.ttl --format graphml --out out/graph.graphml")
+@reports_errors
+def export(graph: Path = typer.Argument(..., help="A graph file."),
+           format: str = typer.Option(..., "--format", help="ttl, nt, jsonld, trig, graphml, gexf or csv."),
+           out: Optional[Path] = typer.Option(None, "--out", help="File to write (default: standard output).")) -> None:
+    """Export GRAPH as RDF (ttl, nt, jsonld, trig), for Gephi (graphml, gexf) or as an edge list (csv)."""
+    from kg.export import export as run_export
+    from kg.rdf import load_graph
+
+    text = run_export(load_graph(graph), format, out)
+    if text is not None:
+        typer.echo(text, nl=False)
+    else:
+        typer.echo(f"wrote {out}", err=True)
+
+
+@app.command(epilog="Example: kg serve out/graph.ttl --port 7878  (then query http://127.0.0.1:7878/sparql)")
+@reports_errors
+def serve(graph: Path = typer.Argument(..., help="A graph file."),
+          host: str = typer.Option("127.0.0.1", "--host", help="Address to bind (default: loopback only)."),
+          port: int = typer.Option(7878, "--port", min=0, max=65535, help="TCP port."),
+          timeout: float = typer.Option(30.0, "--timeout", min=0.1, help="Seconds before a query is cut off.")) -> None:
+    """Serve GRAPH as a read-only SPARQL 1.1 endpoint (GET/POST /sparql, JSON/CSV/TSV results)."""
+    from kg.rdf import load_graph
+    from kg.serve import serve as run_serve
+
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        typer.echo(f"kg: warning: serving on {host}: reachable from other machines", err=True)
+    run_serve(load_graph(graph), host, port, timeout,
+              on_ready=lambda url: typer.echo(f"SPARQL endpoint {url} (read-only; Ctrl-C stops)", err=True))
 
 
 if __name__ == "__main__":  # pragma: no cover

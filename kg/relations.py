@@ -276,7 +276,8 @@ class RelationExtractor:
             if verb is not None and prep in self.lex.cue("purpose_preps") and verb.lemma_.lower() in self.lex.verbs:
                 objects = objects or [a for d in verb.children if d.dep_ == "dobj" for a in ctx.np_actors(d)]
                 inherited_mood = all(g.hypothetical for g in self.lex.verbs[verb.lemma_.lower()])
-        elif not objects and not symmetric:  # "a request by Ukraine" refused by Germany
+        elif not objects and not symmetric and (prep == "" or prep in self.lex.cue("target_preps")):
+            # "Germany refused a request by Ukraine", "despite pressure from the US, India ..."
             objects = [a for a in clause if a.actor not in {s.actor for s in subjects}]
         if not objects and group.beneficiary_asks and verb is not None:
             objects = self._requester(ctx, verb, subjects)
@@ -332,6 +333,8 @@ class RelationExtractor:
             return None, "", []
         verb, prep = governed
         lemma = verb.lemma_.lower()
+        if verb.lower_ in self.lex.cue("prepositional_verbs"):
+            return verb, prep, []  # "following the Hamas attack" is a time, not an act
         if verb.dep_ == "acl" and verb.head.lemma_.lower() in self.lex.nouns:
             return verb, prep, []  # the content of "an agreement to restore ties"
         support = lemma in self.lex.cue("support_verbs")

@@ -129,7 +129,7 @@ def _node_record(G: nx.MultiDiGraph, node: str) -> dict[str, object]:
     if qid:
         lines.append(f"Wikidata {qid}")
     return {
-        "label": name, "shape": shape, "color": _node_colour(colour), "size": round(10 + 5 * math.sqrt(degree), 2),
+        "label": name, "shape": shape, "color": _node_colour(colour), "size": round(10 + 4 * math.log2(1 + degree), 2),
         "title": "\n".join(lines),
         "kg": {"code": _visible(node), "name": name, "kind": data.get("kind"), "degree": degree,
                "evidence": evidence, "wikidata": qid},
@@ -261,7 +261,7 @@ def _vis_options(n_nodes: int, n_edges: int) -> dict[str, object]:
         "nodes": {"borderWidth": 2, "borderWidthSelected": 3.5,
                   "font": {"size": 16, "face": "system-ui, sans-serif", "color": "#1d2733",
                            "strokeWidth": 4, "strokeColor": "#ffffff"}},
-        "edges": {"selectionWidth": 2, "hoverWidth": 1,
+        "edges": {"selectionWidth": 2, "hoverWidth": 1, "scaling": {"label": {"drawThreshold": 9}},
                   "font": {"size": 12, "face": "system-ui, sans-serif", "strokeWidth": 4,
                            "strokeColor": "#ffffff", "align": "horizontal"}},
     }

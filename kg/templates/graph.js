@@ -213,8 +213,12 @@
     $("kg-actor").value = id ? nodes.get(id).kg.name + " (" + nodes.get(id).kg.code + ")" : "";
     $("kg-actor").classList.remove("kg-invalid");
     applyFilters();
-    if (id) { network.selectNodes([id]); }
-    network.fit({ nodes: id ? nodes.getIds({ filter: function (n) { return !n.hidden; } }) : undefined, animation: false });
+    if (id) {
+      network.selectNodes([id]);
+      network.fit({ nodes: nodes.getIds({ filter: function (n) { return !n.hidden; } }), animation: false });
+    } else {
+      network.fit({ animation: false });
+    }
   }
 
   function onActorInput() {

@@ -17,9 +17,9 @@ from typing import NamedTuple
 from urllib.parse import unquote
 
 import networkx as nx
-from rdflib import Graph, Literal, URIRef
-from rdflib.term import Node
+from rdflib import Graph, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS
+from rdflib.term import Node
 
 from kg.errors import KgError
 from kg.vocab import ACTOR, KG, WD, RelationType, relation_types
@@ -55,7 +55,7 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
     mentioned = {node for s in statements for node in (s.subject, s.object)}
     actors = _actors(graph, columns, mentioned)
     G = nx.MultiDiGraph()
-    for node_id, attributes in sorted(actors.values()):
+    for node_id, attributes in sorted(actors.values(), key=lambda a: (a[0], a[1]["iri"])):
         G.add_node(node_id, **attributes)
     ids = {iri: node_id for iri, (node_id, _) in actors.items()}
     for (subject, label, obj), evidence in sorted(_group_by_edge(statements, ids).items()):
@@ -132,6 +132,7 @@ def _actors(graph: Graph, columns: _Columns, mentioned: set[Node]) -> dict[Node,
 def _best_label(labels: list[Node]) -> str | None:
     """English first, then untagged, then any; ties broken alphabetically.
 
+    >>> from rdflib import Literal
     >>> _best_label([Literal("Russland", lang="de"), Literal("Russia", lang="en")])
     'Russia'
     """
@@ -189,6 +190,7 @@ def _text(term: Node | None) -> str | None:
 def _as_bool(term) -> bool:
     """RDF boolean (typed or plain text) → bool; a missing value is False.
 
+    >>> from rdflib import Literal
     >>> _as_bool(Literal(True)), _as_bool(Literal("false")), _as_bool(None)
     (True, False, False)
     """

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import html
 import json
 import math
 import re
@@ -54,8 +55,8 @@ def render_html(
     min_count: int = 1, top: int | None = None, max_evidence: int = 5,
 ) -> Path:
     """Write the page for ``G`` to ``path`` atomically; see :func:`to_html` for the options."""
-    html = to_html(G, title=title, focus=focus, depth=depth, min_count=min_count, top=top, max_evidence=max_evidence)
-    return atomic_write(path, html)
+    page = to_html(G, title=title, focus=focus, depth=depth, min_count=min_count, top=top, max_evidence=max_evidence)
+    return atomic_write(path, page)
 
 
 def to_html(
@@ -69,9 +70,19 @@ def to_html(
     always stays); each edge carries at most ``max_evidence`` sentences.
     """
     view, focus_id = select_view(G, focus=focus, depth=depth, min_count=min_count, top=top)
-    payload = page_data(view, title=title, focus=focus_id, max_evidence=max_evidence,
+    payload = page_data(view, focus=focus_id, max_evidence=max_evidence,
                         subtitle=_subtitle(view, G, focus_id, depth, min_count, top))
     return _page(title, payload)
+
+
+def iframe_html(G: nx.MultiDiGraph, *, height: int = 720, **options) -> str:
+    """The page in a sandboxed ``<iframe srcdoc>``: the robust way into a notebook.
+
+    ``IPython.display.HTML(iframe_html(G, focus="IRN"))``; ``options`` are those of :func:`to_html`.
+    """
+    page = html.escape(to_html(G, **options), quote=True)
+    return (f'<iframe srcdoc="{page}" sandbox="allow-scripts allow-popups" title="kg graph" '
+            f'style="width: 100%; height: {int(height)}px; border: 1px solid #d5dbe2;"></iframe>')
 
 
 def select_view(
@@ -99,7 +110,7 @@ def select_view(
 
 
 def page_data(
-    G: nx.MultiDiGraph, *, title: str = "kg", focus: str | None = None, max_evidence: int = 5, subtitle: str = "",
+    G: nx.MultiDiGraph, *, focus: str | None = None, max_evidence: int = 5, subtitle: str = "",
 ) -> dict[str, object]:
     """Everything the page script needs: vis nodes and edges, relation types, options."""
     net = Network(directed=True, cdn_resources="in_line")
@@ -110,9 +121,10 @@ def page_data(
         net.add_edge(u, v, **_edge_record(G, u, v, key, data, curves[u, v, key], max_evidence))
     nodes, edges, *_ = net.get_network_data()
     return {
-        "title": _visible(title), "subtitle": _visible(subtitle), "focus": focus,
+        "subtitle": _visible(subtitle), "focus": focus,
         "nodes": nodes, "edges": edges, "relations": _relation_legend(G),
-        "kinds": [{"kind": k, "shape": s, "color": _tint(c, 0.6), "border": c} for k, (s, c) in KIND_STYLES.items() if k],
+        "kinds": [{"kind": kind, "shape": shape, "color": _tint(border, 0.6), "border": border}
+                  for kind, (shape, border) in KIND_STYLES.items() if kind],
         "colors": {"cooperative": POLARITY_COLOURS[1], "conflictual": POLARITY_COLOURS[-1],
                    "neutral": POLARITY_COLOURS[0], "negated": NEGATED_COLOUR},
         "options": _vis_options(G.number_of_nodes(), G.number_of_edges()),
@@ -245,16 +257,17 @@ def _relation_legend(G: nx.MultiDiGraph) -> list[dict[str, object]]:
 def _vis_options(n_nodes: int, n_edges: int) -> dict[str, object]:
     """vis-network options: settle the layout once (then the page turns physics off)."""
     large = n_nodes > 300 or n_edges > 1500
+    huge = n_nodes > 2000 or n_edges > 10000
     return {
         "autoResize": True,
         "layout": {"randomSeed": 7, "improvedLayout": not large},
         "physics": {
-            "enabled": n_nodes > 0 and n_nodes <= 3000,
+            "enabled": n_nodes > 0,
             "solver": "forceAtlas2Based",
             "forceAtlas2Based": {"gravitationalConstant": -120, "centralGravity": 0.012, "springLength": 170,
                                  "springConstant": 0.06, "damping": 0.5, "avoidOverlap": 0.4},
-            "stabilization": {"enabled": True, "iterations": 250 if large else 600, "updateInterval": 50,
-                              "fit": True},
+            "stabilization": {"enabled": True, "iterations": 100 if huge else 250 if large else 600,
+                              "updateInterval": 25, "fit": True},
         },
         "interaction": {"hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": large, "navigationButtons": False,
                         "keyboard": {"enabled": True, "bindToWindow": False}, "multiselect": False},

@@ -113,7 +113,8 @@ HOSTILE_ROWS = [
 
 @pytest.fixture
 def hostile_actors() -> dict[str, Actor]:
-    evil = Actor("EVIL", '<img src=x onerror="window.__pwned=8">\u202eLIVE', kind="Person", wikidata="javascript:alert(1)")
+    evil = Actor("EVIL", '<img src=x onerror="window.__pwned=8">\u202eLIVE', kind="Person",
+                 wikidata="javascript:alert(1)")
     return {**ACTORS, "EVIL": evil}
 
 

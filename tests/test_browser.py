@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.render import render_html
+from kg.render import iframe_html, render_html
 
 pytestmark = pytest.mark.browser
 
@@ -206,6 +206,32 @@ def test_python_focus_renders_the_ego_network(driver, sample_nx, tmp_path):
     assert js(driver, "return kgGraph.nodes.length") == 2
     assert driver.find_element(By.CSS_SELECTOR, "#kg-details h2").text == "Israel"
     assert js(driver, "return kgGraph.network.getSelectedNodes()") == ["ISR"]
+
+
+def test_empty_graph_says_so(driver, tmp_path):
+    import networkx as nx
+    from selenium.webdriver.common.by import By
+
+    open_page(driver, render_html(nx.MultiDiGraph(), tmp_path / "empty.html"))
+    assert driver.find_element(By.ID, "kg-empty").is_displayed()
+    assert severe(driver) == []
+
+
+def test_page_works_inside_a_sandboxed_iframe(driver, sample_nx, tmp_path):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    wrapper = tmp_path / "notebook.html"
+    wrapper.write_text(f"<!DOCTYPE html><meta charset=utf-8><body>{iframe_html(sample_nx)}</body>", encoding="utf-8")
+    driver.get_log("browser")
+    driver.get(wrapper.as_uri())
+    driver.switch_to.frame(driver.find_element(By.TAG_NAME, "iframe"))
+    try:
+        WebDriverWait(driver, 60).until(lambda d: d.execute_script("return document.body.dataset.ready") == "1")
+        assert js(driver, "return kgGraph.nodes.length") == sample_nx.number_of_nodes()
+    finally:
+        driver.switch_to.default_content()
+    assert severe(driver) == []
 
 
 # ---------------------------------------------------------------- hostile input

@@ -33,9 +33,9 @@ def test_nodes_are_the_actors_with_their_attributes(sample_nx):
 
 def test_one_edge_per_subject_relation_object_with_counts(sample_nx):
     supply = edge(sample_nx, "IRN", "RUS", "SUPPLY")
-    assert {k: supply[k] for k in ("relation", "symmetric", "polarity", "count", "factual", "negated", "hypothetical")} \
-        == {"relation": "SUPPLY", "symmetric": False, "polarity": 1, "count": 4, "factual": 3, "negated": 0,
-            "hypothetical": 1}
+    keys = ("relation", "symmetric", "polarity", "count", "factual", "negated", "hypothetical")
+    assert {k: supply[k] for k in keys} == {"relation": "SUPPLY", "symmetric": False, "polarity": 1, "count": 4,
+                                            "factual": 3, "negated": 0, "hypothetical": 1}
     assert supply["dates"] == ["2023", "2024-04"]
     assert sample_nx.number_of_edges() == 11
     assert sum(c for *_, c in sample_nx.edges(data="count")) == 15

@@ -11,7 +11,7 @@ import networkx as nx
 import pytest
 
 from kg.errors import KgError
-from kg.render import page_data, render_html, script_json, to_html
+from kg.render import iframe_html, page_data, render_html, script_json, to_html
 
 EXTERNAL = [
     re.compile(r"""\b(?:src|href|action|poster|srcset|data)\s*=\s*["']?\s*(?:https?:)?//""", re.IGNORECASE),
@@ -200,3 +200,11 @@ def test_focus_stays_when_min_count_removes_its_edges(sample_nx):
 def test_empty_graph_renders(tmp_path):
     html = render_html(nx.MultiDiGraph(), tmp_path / "empty.html").read_text(encoding="utf-8")
     assert payload(html)["nodes"] == [] and "No relation to show." in html
+
+
+def test_iframe_for_notebooks_holds_the_page(hostile_nx):
+    frame = Tags(iframe_html(hostile_nx, height=500, top=3))
+    assert [tag for tag, _ in frame.tags] == ["iframe"], "the page is an attribute, not markup"
+    attrs = frame.tags[0][1]
+    assert attrs["srcdoc"] == to_html(hostile_nx, top=3)
+    assert attrs["sandbox"] == "allow-scripts allow-popups" and "500px" in attrs["style"]

@@ -177,7 +177,7 @@ def edge_status(data: dict) -> str:
 
 
 def _edge_record(
-    G: nx.MultiDiGraph, u: str, v: str, key: str, data: dict, curve: dict, max_evidence: int,
+    G: nx.MultiDiGraph, u: str, v: str, key: str, data: dict, curve: dict[str, object], max_evidence: int,
 ) -> dict[str, object]:
     status = edge_status(data)
     polarity = data.get("polarity", 0)
@@ -197,7 +197,7 @@ def _edge_record(
         "title": _edge_tooltip(info), "color": {"color": colour, "highlight": colour, "hover": colour},
         "width": round(1.5 + 2 * math.log2(max(count, 1)), 2), "dashes": DASHES[status],
         "arrows": {"to": {"enabled": not info["symmetric"], "scaleFactor": 0.7}},
-        "font": {"color": colour}, "smooth": curve, "kg": info,
+        "font": {"color": colour}, **curve, "kg": info,
     }
 
 
@@ -223,19 +223,26 @@ def _edge_tooltip(info: dict) -> str:
 
 
 def _curvatures(G: nx.MultiDiGraph) -> dict[tuple[str, str, str], dict[str, object]]:
-    """Fan out the edges between one pair of actors so that none hides another."""
+    """Fan out the edges between one pair of actors so that none hides another.
+
+    Each edge gets vis ``smooth`` options and a spring ``length`` that grows
+    with the number of edges of its pair, so that a busy pair is drawn apart.
+    """
     pairs: dict[tuple[str, str], list[tuple[str, str, str]]] = defaultdict(list)
     for u, v, key in G.edges(keys=True):
         pairs[min(u, v), max(u, v)].append((u, v, key))
     curves = {}
     for (a, _), edges in pairs.items():
         edges.sort(key=lambda e: (e[2], e[0]))
+        n = len(edges)
+        step = min(0.25, 0.9 / (n - 1)) if n > 1 else 0
         for i, (u, v, key) in enumerate(edges):
-            offset = (i - (len(edges) - 1) / 2) * 0.3 * (1 if u == a else -1)
-            curves[u, v, key] = (
+            offset = (i - (n - 1) / 2) * step * (1 if u == a else -1)
+            smooth = (
                 {"enabled": False} if offset == 0 or u == v
                 else {"enabled": True, "type": "curvedCW" if offset > 0 else "curvedCCW", "roundness": abs(offset)}
             )
+            curves[u, v, key] = {"smooth": smooth, "length": min(170 + 35 * (n - 1), 480)}
     return curves
 
 

@@ -227,13 +227,31 @@ def in_longer_name(span: Span, covered: set[int]) -> bool:
     in headlines, where the entity recogniser lumps words together.
     """
     doc = span.doc
-    if not doc.has_annotation("ENT_IOB") or is_headline(_sentence(span)):
+    if is_headline(_sentence(span)):
         return False
+    if not doc.has_annotation("ENT_IOB"):
+        return doc.has_annotation("DEP") and _in_compound_name(span, covered)
     before = doc[span.start - 1] if span.start > 0 else None
     after = doc[span.end] if span.end < len(doc) else None
     if before is not None and _name_word(before, covered) and span[0].ent_iob_ == "I":
         return True
     return after is not None and _name_word(after, covered) and after.ent_iob_ == "I"
+
+
+def _in_compound_name(span: Span, covered: set[int]) -> bool:
+    """Without entities: a proper-noun compound joins ``span`` to a capitalised
+    neighbour that is no mention ("Washington Post", "George Washington")."""
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    after = doc[span.end] if span.end < len(doc) else None
+    if before is not None and _proper(before, covered) and before.dep_ == "compound" and span.start <= before.head.i < span.end:
+        return True
+    root = span.root
+    return after is not None and _proper(after, covered) and root.dep_ == "compound" and root.head.i == after.i
+
+
+def _proper(token: Token, covered: set[int]) -> bool:
+    return token.is_title and token.tag_ in ("NNP", "NNPS") and token.i not in covered
 
 
 def _sentence(span: Span) -> Span:

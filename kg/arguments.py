@@ -14,12 +14,16 @@ An :class:`ActorContext` wraps one parsed ``Doc`` whose actor mentions are in
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Iterable
 
 from spacy.tokens import Doc, Token
 
 from kg.lexicon import Lexicon
+
+#: ``doc.user_data`` key of actor mentions from sentences not parsed: (char offset, actor, kind)
+PRIOR_MENTIONS = "kg_prior_mentions"
 
 MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod", "npadvmod"})
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
@@ -67,12 +71,17 @@ class ActorContext:
         self.lex = lexicon
         self.actor_at: dict[int, str] = {}
         self.kind_at: dict[int, str] = {}
-        self.mention_starts: list[tuple[int, str, str]] = []  # (token index, actor, mention kind)
+        self.mention_starts: list[tuple[float, str, str]] = []  # (token index, actor, mention kind)
         for span in sorted(doc.spans.get("actors", []), key=lambda s: s.start):
             for token in span:
                 self.actor_at[token.i] = span.kb_id_
                 self.kind_at[token.i] = span.label_
             self.mention_starts.append((span.start, span.kb_id_, span.label_))
+        prior = doc.user_data.get(PRIOR_MENTIONS, ()) if doc.user_data else ()
+        if prior:  # actors of sentences the selection skipped, placed just before the next kept token
+            starts = [t.idx for t in doc]
+            self.mention_starts += [(bisect_left(starts, char) - 0.5, actor, kind) for char, actor, kind in prior]
+            self.mention_starts.sort(key=lambda m: m[0])
 
     # -- mentions -----------------------------------------------------------------
 

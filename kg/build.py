@@ -49,11 +49,11 @@ def build_graph(documents: Iterable[Document], *, model: str | None = None,
     """The data graph of ``documents`` and a summary of the build."""
     summary = summary or BuildSummary()
     builder = GraphBuilder(load_gazetteer().actors)
-    for document, doc in parsed(documents, load_pipeline(model), batch_size=batch_size, n_process=workers):
+    for document, doc, plan in parsed(documents, load_pipeline(model), batch_size=batch_size, n_process=workers):
         summary.documents += 1
-        summary.sentences += sum(1 for s in doc.sents if s.text.strip())
+        summary.sentences += plan.sentences if plan.sentences >= 0 else sum(1 for s in doc.sents if s.text.strip())
         builder.add_document(document)
-        for assertion in assertions_of(document, doc):
+        for assertion in assertions_of(document, doc, plan):
             builder.add_assertion(assertion)
             summary.actors.update((assertion.subject, assertion.object))
             summary.relations[assertion.relation] += 1

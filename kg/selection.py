@@ -1,0 +1,105 @@
+"""Spend the parser only where it pays.
+
+A sentence can only hold a state-to-state relation when it names two actors,
+or one actor and a phrase that may refer to another ("its", "the two
+countries", "he"). Before the expensive pipeline runs, a cheap pass
+(tokenizer, rule-based sentence splitting, the gazetteer matcher) finds those
+sentences; only they are parsed, as one shorter text per document. Actors
+named in the skipped sentences are kept as context, so that "the two
+countries" still resolves, and offsets are mapped back to the document.
+
+>>> from kg.nlp import load_pipeline
+>>> plan = SentenceSelector(load_pipeline())("A quiet day. Russia and Iran signed a treaty.")
+>>> plan.text, plan.sentences
+('Russia and Iran signed a treaty.', 2)
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.pipeline import Sentencizer
+from spacy.tokens import Doc
+
+from kg.arguments import PRIOR_MENTIONS
+from kg.lexicon import Lexicon, load_lexicon
+from kg.nlp import mark_paragraphs
+
+SEPARATOR = "\n"
+
+
+@dataclass
+class Plan:
+    """The text to parse for one document and how to map it back."""
+
+    text: str = ""
+    sentences: int = 0                                   # sentences in the whole document
+    starts: list[int] = field(default_factory=list)      # start of each kept piece in ``text``
+    origins: list[int] = field(default_factory=list)     # its start in the document
+    prior: list[tuple[int, str, str]] = field(default_factory=list)
+
+    @classmethod
+    def whole(cls, text: str) -> "Plan":
+        """A plan that parses the whole text (sentence count unknown: -1)."""
+        return cls(text=text, sentences=-1, starts=[0], origins=[0])
+
+    def add(self, piece: str, origin: int) -> None:
+        if self.text:
+            self.text += SEPARATOR
+        self.starts.append(len(self.text))
+        self.origins.append(origin)
+        self.text += piece
+
+    def to_document(self, offset: int) -> int:
+        """The document offset of an offset in ``text``."""
+        k = bisect_right(self.starts, offset) - 1
+        return self.origins[k] + offset - self.starts[k] if k >= 0 else offset
+
+
+class SentenceSelector:
+    """The cheap pass: which sentences of a text are worth parsing."""
+
+    def __init__(self, nlp: Language, lexicon: Lexicon | None = None) -> None:
+        self.nlp = nlp
+        self.actors = nlp.get_pipe("kg_actors")
+        self.sentencizer = Sentencizer()
+        lex = lexicon or load_lexicon()
+        self.referring = (lex.cue("pronouns") | lex.cue("person_pronouns") | lex.cue("group_nouns")
+                          | lex.cue("singular_nouns"))
+
+    def _refers(self, word: str) -> bool:
+        word = word.lower()
+        return word in self.referring or word.removesuffix("s") in self.referring \
+            or (word.endswith("ies") and word[:-3] + "y" in self.referring)
+
+    def __call__(self, text: str, date: str | None = None) -> Plan:
+        doc = self.nlp.make_doc(text)
+        doc.user_data["date"] = date
+        self.sentencizer(doc)
+        mark_paragraphs(doc)
+        mentions = self.actors.mentions(doc)
+        plan = Plan()
+        seen_before = False
+        for sent in doc.sents:
+            if not sent.text.strip():
+                continue
+            plan.sentences += 1
+            inside = [m for m in mentions if sent.start <= m.start < sent.end]
+            named = {m.kb_id_ for m in inside}
+            keep = len(named) >= 2 or (bool(named or seen_before) and any(self._refers(t.text) for t in sent))
+            if keep:
+                plan.add(sent.text, sent.start_char)
+            else:
+                position = len(plan.text) + (1 if plan.text else 0)
+                plan.prior += [(position, m.kb_id_, m.label_) for m in inside]
+            seen_before = seen_before or bool(named)
+        return plan
+
+
+def prepare(nlp: Language, plan: Plan, date: str | None) -> Doc:
+    """The ``Doc`` to run the full pipeline on, with its context attached."""
+    doc = nlp.make_doc(plan.text)
+    doc.user_data["date"] = date
+    doc.user_data[PRIOR_MENTIONS] = plan.prior
+    return doc

@@ -28,6 +28,7 @@ PRIOR_MENTIONS = "kg_prior_mentions"
 MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod", "npadvmod"})
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
+GROUP_SIZES = {"two": 2, "both": 2, "three": 3, "four": 4}
 ANTECEDENT_KINDS = frozenset({"NAME", "CAPITAL", "INSTITUTION", "LEADER"})
 
 
@@ -131,7 +132,7 @@ class ActorContext:
         if not args and lemma in cue("singular_nouns") and child(token, "det") is not None:
             states = [s for s in self.preceding_states(token.i) if s not in exclude]
             args = [Arg(states[0], token, "coref")] if states else []
-        if not args and lemma in cue("agentive_heads"):
+        if not args and lemma in cue("agentive_heads") | cue("transparent_heads"):
             for prep in token.children:
                 if prep.dep_ == "prep" and prep.lower_ == "of":
                     args += [a for obj in pobjs(prep) for a in self.np_actors(obj, exclude)]
@@ -188,10 +189,11 @@ class ActorContext:
         cue = self.lex.cue
         if token.lemma_.lower() not in cue("group_nouns") or token.tag_ not in ("NNS", "NNPS"):
             return None
-        if not any(c.lower_ in cue("group_determiners") for c in token.children):
+        sizes = [GROUP_SIZES.get(c.lower_, 0) for c in token.children if c.lower_ in cue("group_determiners")]
+        if not sizes:
             return None
-        states = self.preceding_states(token.i)[:2]
-        return [Arg(s, token, "coref") for s in states] if len(states) == 2 else []
+        states = self.preceding_states(token.i)[:max(sizes)]
+        return [Arg(s, token, "coref") for s in states] if len(states) == max(sizes) else []
 
     # -- clauses ------------------------------------------------------------------
 
@@ -235,6 +237,9 @@ class ActorContext:
             governed = self.governing_verb(head)
             return self.subjects(governed[0], depth + 1) if governed else []
         if dep == "pcomp" and head.head.pos_ in ("VERB", "AUX"):
+            accused = child(head.head, "dobj")  # "accused North Korea OF shipping", "criticised X FOR signing"
+            if accused is not None and head.lower_ in ("of", "for"):
+                return self.np_actors(accused)
             return self.subjects(head.head, depth + 1)
         if dep == "acl" and head.dep_ in ("dobj", "nsubjpass") and head.head.pos_ in ("VERB", "AUX"):
             return self.subjects(head.head, depth + 1)

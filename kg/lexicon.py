@@ -34,6 +34,9 @@ class TriggerGroup:
     negated: bool = False
     partner_in_sentence: bool = False
     beneficiary_asks: bool = False
+    asks_for: bool = False
+    money_is_aid: bool = False
+    complement_preps: frozenset[str] = frozenset()
 
     def preps_for(self, pos: str) -> frozenset[str]:
         """Object prepositions for a verb or a noun trigger."""
@@ -54,7 +57,7 @@ class Lexicon:
         return self.cues[name]
 
 
-_GROUP_SETS = ("object_preps", "agent_preps", "object_heads", "needs_pair")
+_GROUP_SETS = ("object_preps", "agent_preps", "object_heads", "needs_pair", "complement_preps")
 
 
 def _group(entry: dict, where: str) -> TriggerGroup:
@@ -65,7 +68,8 @@ def _group(entry: dict, where: str) -> TriggerGroup:
     if "verb_object_preps" in entry:
         extra["verb_object_preps"] = frozenset(entry["verb_object_preps"])
     flags = {k: bool(entry.get(k, False))
-             for k in ("inverse", "goods_origin", "hypothetical", "negated", "partner_in_sentence", "beneficiary_asks")}
+             for k in ("inverse", "goods_origin", "hypothetical", "negated", "partner_in_sentence", "beneficiary_asks",
+                       "asks_for", "money_is_aid")}
     return TriggerGroup(relation=label, **extra, **flags)
 
 

@@ -31,6 +31,8 @@ def clause_chain(token: Token, lex: Lexicon) -> Iterator[tuple[Token, str, Token
     when it is a subject or object noun's own verb.
     """
     yield token, "", token
+    if token.pos_ in ("NOUN", "PROPN") and child(token, "poss") is not None:
+        return  # "its war against Ukraine" is stated for its own sake
     current = token
     for _ in range(8):
         dep, head = current.dep_, current.head
@@ -39,6 +41,8 @@ def clause_chain(token: Token, lex: Lexicon) -> Iterator[tuple[Token, str, Token
             return
         if head.i == current.i or dep not in CHAIN_DEPS:
             return
+        if dep == "pobj" and head.lower_ in lex.cue("time_preps"):
+            return  # "during deadly border clashes": background keeps its own mood
         if dep == "advcl" and _is_finite(current):
             return
         if dep == "conj" and current.pos_ in ("VERB", "AUX") and child(current, "nsubj", "nsubjpass"):
@@ -80,6 +84,8 @@ def is_negated(token: Token, lex: Lexicon) -> bool:
 def is_hypothetical(token: Token, lex: Lexicon) -> bool:
     """Whether the trigger is stated as possible, planned, expected or conditional."""
     cue = lex.cue
+    if token.dep_ in ("xcomp", "ccomp") and token.head.lemma_.lower() in cue("request_verbs"):
+        return True  # "urged Germany to supply": asked for, not done
     for node, arrived_by, below in clause_chain(token, lex):
         for c in node.children:
             if c.dep_ == "aux" and c.lower_ in cue("modal_aux"):

@@ -64,6 +64,8 @@ class RelationExtractor:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lex = lexicon
         self.symmetric = symmetric_labels()
+        aid = next(g for groups in lexicon.nouns.values() for g in groups if g.relation == "AID")
+        self.aid_group = aid
 
     # -- entry point ----------------------------------------------------------------
 
@@ -112,11 +114,16 @@ class RelationExtractor:
                 return
             for group in self.lex.verbs[lemma]:
                 yield from self._verb_candidates(ctx, token, group)
-        elif token.pos_ in ("NOUN", "PROPN") and lemma in self.lex.nouns and token.dep_ != "compound":
-            if self._absorbed(token):
+        elif token.pos_ in ("NOUN", "PROPN") and lemma in self.lex.nouns:
+            carrier = token
+            if token.dep_ == "compound":  # "an aid package for Ukraine": the package carries the arguments
+                if token.head.lemma_.lower() not in self.lex.cue("container_nouns"):
+                    return
+                carrier = token.head
+            if self._absorbed(carrier):
                 return
             for group in self.lex.nouns[lemma]:
-                yield from self._noun_candidates(ctx, token, group)
+                yield from self._noun_candidates(ctx, carrier, group)
 
     def _phrase_at(self, token: Token, words: tuple[str, ...]) -> bool:
         doc = token.doc
@@ -139,6 +146,9 @@ class RelationExtractor:
             return True
         if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in self.lex.cue("background_heads"):
             return True
+        if noun.dep_ == "pobj" and head.lower_ == "for" and head.head.pos_ == "VERB" \
+                and any(g.asks_for for g in self.lex.verbs.get(head.head.lemma_.lower(), ())):
+            return True  # "asked Japan for help": the help is what is asked
         return False
 
     # -- verbs ----------------------------------------------------------------------
@@ -179,6 +189,10 @@ class RelationExtractor:
             subjects, objects = unique(objects + origins), subjects
         elif not subjects:
             subjects = origins
+        if not objects and group.complement_preps:
+            objects = self._complement_targets(ctx, verb, group.complement_preps, subjects)
+        if group.money_is_aid and self._transfers_money(verb, direct):
+            group = self.aid_group
         if verb.lemma_.lower() in group.needs_pair and not objects and len(subjects) < 2:
             return
         if not objects and group.relation not in self.symmetric:
@@ -190,6 +204,27 @@ class RelationExtractor:
             objects = self._clause(ctx, verb.head)[2]  # "a deal brokered by China" for its parties
         yield Candidate(group, verb, unique(subjects), unique(objects),
                         pairable=child(verb, "agent") is None)
+
+    def _complement_targets(self, ctx: ActorContext, verb: Token, preps: frozenset[str],
+                            subjects: list[Arg]) -> list[Arg]:
+        """Targets inside a complement clause: "warned that it would take
+        measures AGAINST Taiwan", "threatened to use weapons AGAINST Seoul"."""
+        known = {a.actor for a in subjects}
+        for clause in verb.children:
+            if clause.dep_ in ("ccomp", "xcomp"):
+                found = [a for t in clause.subtree if t.dep_ == "prep" and t.lower_ in preps
+                         for o in pobjs(t) for a in ctx.np_actors(o) if a.actor not in known]
+                if found:
+                    return found
+        return []
+
+    def _transfers_money(self, verb: Token, direct: list[Token]) -> bool:
+        """Whether the goods of a transfer are money or help ("provided Egypt
+        WITH BILLIONS of dollars", "will send $2 billion in aid")."""
+        goods = [d for d in direct if d.pos_ not in ("PROPN",)]
+        goods += [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "with" for o in pobjs(p)]
+        money = self.lex.cue("aid_goods")
+        return any(t.lemma_.lower() in money or t.tag_ == "$" for g in goods for t in g.subtree)
 
     def _recipients(self, ctx: ActorContext, goods: Token, preps: frozenset[str], depth: int = 0) -> list[Arg]:
         """Recipients named inside the goods phrase: "missiles destined FOR Ukraine"."""

@@ -123,3 +123,38 @@ def test_who_asks_for_a_transfer_receives_it(nlp, text, expected):
 
 def test_goods_compound_names_the_origin(nlp):
     assert ("RUS", "SUPPLY", "IND") in triples(nlp, "India increased Russian oil imports.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "accuse X of doing": X does it
+    ("South Korea accused North Korea of supplying artillery shells to Russia.", ("PRK", "SUPPLY", "RUS")),
+    # threats aimed inside the complement
+    ("Beijing warned that it would take countermeasures against Manila.", ("CHN", "THREATEN", "PHL")),
+    # money is aid, not a transfer of goods
+    ("Qatar provided Jordan with billions of dollars.", ("QAT", "AID", "JOR")),
+    # a trigger compound in a container noun
+    ("Canada announced a new aid package for Ukraine.", ("CAN", "AID", "UKR")),
+    # lexicon: firing at, recalling an ambassador, suspending trade, joint exercises
+    ("Chinese ships fired water cannon at a Philippine boat.", ("CHN", "ATTACK", "PHL")),
+    ("Kenya recalled its ambassador from Kampala.", ("KEN", "SANCTION", "UGA")),
+    ("Turkey suspended all trade with Israel.", ("TUR", "SANCTION", "ISR")),
+    ("India spoke by phone with Ukraine on Tuesday.", ("IND", "CONSULT", "UKR")),
+    # transparent heads
+    ("Washington imposed sanctions on a network of Chinese companies.", ("USA", "SANCTION", "CHN")),
+])
+def test_generalising_constructions(nlp, text, expected):
+    assert expected in triples(nlp, text)
+
+
+def test_asked_for_help_is_a_request_only(nlp):
+    found = triples(nlp, "Manila asked Tokyo for help.")
+    assert ("PHL", "REQUEST", "JPN") in found and not any(r == "AID" for _, r, _ in found)
+
+
+def test_urged_to_supply_is_hypothetical(nlp):
+    assert ("DEU", "SUPPLY", "UKR", "H") in relations(nlp, "Kyiv urged Germany to supply missiles to Ukraine.")
+
+
+def test_background_clause_keeps_its_mood(nlp):
+    found = relations(nlp, "Yerevan accused Moscow of failing to protect it during clashes with Azerbaijan.")
+    assert not any(r[1] == "CONFLICT" and "N" in r[3] for r in found)

@@ -26,7 +26,7 @@ __version__ = "0.1.0"
 
 def build(paths: Any, **options: Any) -> "tuple[Graph, Any]":
     """Build the graph of files/folders ``paths``: ``(graph, summary)``."""
-    from kg.build import build as _build
+    from kg.builder import build as _build
     return _build([paths] if isinstance(paths, str) else paths, **options)
 
 
@@ -44,7 +44,7 @@ def load(path: Any) -> "Graph":
 
 def query(graph: "Graph", text: str, params: Mapping[str, str] | None = None) -> "Result | None":
     """Run SPARQL (text, a .rq path or a ready query name) with project prefixes and safe bindings."""
-    from kg.query import resolve_query, run_query
+    from kg.sparql import resolve_query, run_query
     return run_query(graph, resolve_query(text), params)
 
 
@@ -56,5 +56,5 @@ def to_networkx(graph: "Graph") -> Any:
 
 def render(G: Any, path: Any, **options: Any) -> Any:
     """Write the interactive HTML of a networkx actor graph."""
-    from kg.render import render_html
+    from kg.renderer import render_html
     return render_html(G, path, **options)

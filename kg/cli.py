@@ -14,10 +14,37 @@ from pathlib import Path
 from typing import Callable, List, Optional, TypeVar
 
 import typer
+from typer.core import TyperGroup
+
+try:  # typer >= 0.20 vendors click
+    from typer._click import exceptions as click_errors
+except ImportError:  # pragma: no cover
+    from click import exceptions as click_errors  # type: ignore[no-redef]
 
 from kg.errors import KgError
 
-app = typer.Typer(no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
+
+class OneLineErrors(TyperGroup):
+    """Usage errors as one ``kg: error:`` line and exit code 2, like every other error."""
+
+    def main(self, *args: object, standalone_mode: bool = True, **kwargs: object) -> object:
+        try:
+            result = super().main(*args, standalone_mode=False, **kwargs)  # type: ignore[arg-type]
+        except click_errors.NoArgsIsHelpError as exc:
+            typer.echo(exc.ctx.get_help() if exc.ctx else "", err=True)
+            result = 2
+        except click_errors.ClickException as exc:
+            message = " ".join(exc.format_message().split())
+            ctx = getattr(exc, "ctx", None)
+            command = ctx.command_path.partition(" ")[2] if ctx is not None else ""
+            typer.echo(f"kg: error: {command + ': ' if command else ''}{message}", err=True)
+            result = exc.exit_code
+        if not standalone_mode:
+            return result
+        sys.exit(result if isinstance(result, int) else 0)
+
+
+app = typer.Typer(cls=OneLineErrors, no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
                   help="Knowledge graphs of state-to-state relations from news text.")
 
 F = TypeVar("F", bound=Callable[..., object])
@@ -79,7 +106,7 @@ def build(paths: List[Path] = PATHS,
           store: Optional[str] = typer.Option(None, "--store", help="Also push the triples to oxigraph:PATH or sparql:URL."),
           quiet: bool = typer.Option(False, "--quiet", "-q", help="Print nothing but errors.")) -> None:
     """Build the knowledge graph of PATHS: OUT/graph.ttl and OUT/graph.html."""
-    from kg.build import build as run_build, write_outputs
+    from kg.builder import build as run_build, write_outputs
 
     _log_warnings(quiet)
     graph, summary = run_build(paths, model=model, strict=strict, workers=workers)
@@ -130,7 +157,7 @@ def query(graph: Path = typer.Argument(..., help="A graph file (.ttl, .nt, .json
           list_queries: bool = typer.Option(False, "--list", help="List the ready queries."),
           update: bool = typer.Option(False, "--update", help="Allow SPARQL Update (changes only the loaded copy).")) -> None:
     """Run a SPARQL query on GRAPH (prefixes kg:, actor:, prov:, ... are predefined)."""
-    from kg.query import format_result, ready_queries, resolve_query, run_query
+    from kg.sparql import format_result, ready_queries, resolve_query, run_query
     from kg.rdf import load_graph
 
     if list_queries:
@@ -162,7 +189,7 @@ def render(graph: Path = typer.Argument(..., help="A graph file."),
     """Render GRAPH as one interactive, offline HTML file."""
     from kg.graph import to_networkx
     from kg.rdf import load_graph
-    from kg.render import render_html
+    from kg.renderer import render_html
 
     G = to_networkx(load_graph(graph))
     path = render_html(G, out, title=graph.name, focus=focus, depth=depth, min_count=min_count, top=top)

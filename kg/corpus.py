@@ -106,8 +106,8 @@ class _Context:
     def warn(self, message: str, reason: str | None = None) -> None:
         """Record a one-line warning (``reason``: the item was skipped); strict → raise."""
         message = message.replace("\r", "\\r").replace("\n", "\\n")
-        if self.strict:
-            raise KgError(message)
+        if self.strict:  # the item stops the run: it is not "skipped"
+            raise KgError(message.removesuffix(", skipped").removesuffix(" (skipped)"))
         logger.warning(message)
         self.report.warnings.append(message)
         if reason:

@@ -45,3 +45,35 @@ def atomic_write(path: str | Path, data: str | bytes) -> Path:
     with atomic_open(path, "wb" if isinstance(data, bytes) else "w") as handle:
         handle.write(data)
     return Path(path)
+
+
+def atomic_write_all(files: dict[Path, str]) -> list[Path]:
+    """Write several files so that either all are replaced or none is:
+    every temporary file is written first, then each is renamed into place.
+
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> [p.name for p in atomic_write_all({d / "a.txt": "A", d / "b.txt": "B"})]
+    ['a.txt', 'b.txt']
+    """
+    staged: list[tuple[str, Path]] = []
+    try:
+        for target, data in files.items():
+            target = Path(target)
+            if target.is_dir():
+                raise IsADirectoryError(21, "is a folder, not a file", str(target))
+            target.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+            os.chmod(tmp, 0o666 & ~_umask())
+            staged.append((tmp, target))
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+        for tmp, target in staged:
+            os.replace(tmp, target)
+    except BaseException:
+        for tmp, _ in staged:
+            Path(tmp).unlink(missing_ok=True)
+        raise
+    return [target for _, target in staged]

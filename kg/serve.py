@@ -12,7 +12,7 @@ Protocol
     body (``application/sparql-query``). ``/query`` is an alias of
     ``/sparql``; ``GET /`` is a small HTML page with a query form.
     The project prefixes (``kg:``, ``actor:``, ``rdf:`` …) are declared for
-    every query (:func:`kg.query.run_query`).
+    every query (:func:`kg.sparql.run_query`).
 
 Results
     Chosen by a ``format`` parameter if given, else by the ``Accept`` header,
@@ -69,7 +69,7 @@ from rdflib.query import Result
 
 from kg.errors import KgError
 from kg.export import nt_term
-from kg.query import PREFIXES, format_result, run_query
+from kg.sparql import PREFIXES, format_result, run_query
 from kg.rdf import new_graph, serialize
 
 __all__ = ["FORMATS", "ENDPOINT_PATHS", "SparqlServer", "make_server", "serve"]

@@ -16,7 +16,7 @@ A store is named by a spec string (the ``--store`` option):
 
 Every spec gives an rdflib :class:`~rdflib.Graph` whose triples are in the
 *default graph* of the store, with the project prefixes bound, so
-:func:`kg.query.run_query` and :func:`kg.graph.to_networkx` work on all of
+:func:`kg.sparql.run_query` and :func:`kg.graph.to_networkx` work on all of
 them. Fill a store with :func:`add_graph` (batched), release it with
 :func:`close_store`.
 

@@ -21,7 +21,7 @@ from rdflib import Graph
 from rdflib.namespace import RDF, SH
 
 from kg.errors import KgError
-from kg.query import short_name
+from kg.sparql import short_name
 from kg.vocab import ontology, ontology_path
 
 __all__ = ["shapes", "validate"]

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.render import iframe_html, render_html
+from kg.renderer import iframe_html, render_html
 
 pytestmark = pytest.mark.browser
 

@@ -421,8 +421,6 @@ def test_unwritable_output_is_one_line(tmp_path):
     assert blocker.read_text(encoding="utf-8") == "not a folder"
 
 
-@pytest.mark.xfail(strict=True, reason="kg/build.py write_outputs replaces graph.ttl before graph.html is "
-                                       "written: a failed HTML write leaves a new graph.ttl beside the old page")
 def test_failed_html_write_keeps_the_old_turtle(tmp_path):
     out = tmp_path / "out"
     kg("build", SEED, "--out", out, "--quiet")
@@ -470,8 +468,6 @@ def test_help_shows_an_example(command):
     assert re.search(r"^\s*Examples?: kg " + command, kg(command, "--help").stdout, re.MULTILINE)
 
 
-@pytest.mark.xfail(strict=True, reason="kg/cli.py: click usage errors print a multi-line Rich box "
-                                       "('Usage: ... Try ... Error ...'), not one 'kg: error:' line")
 @pytest.mark.parametrize("args", [["build"], ["query", "g.ttl", "q", "--format", "xml"]])
 def test_usage_errors_are_one_line(args):
     result = runner.invoke(app, args)

@@ -10,7 +10,7 @@ from rdflib import Graph, Literal, URIRef
 
 from kg.errors import KgError
 from kg.model import Actor, Assertion, Document
-from kg.query import (PREFIXES, bind_value, format_result, ready_queries, resolve_query, run_query, short_name,
+from kg.sparql import (PREFIXES, bind_value, format_result, ready_queries, resolve_query, run_query, short_name,
                       with_prefixes)
 from kg.rdf import graph_from, with_ontology
 from kg.vocab import ACTOR, KG

@@ -15,7 +15,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 
 from kg.errors import KgError
 from kg.graph import to_networkx
-from kg.query import format_result, ready_queries, run_query
+from kg.sparql import format_result, ready_queries, run_query
 from kg.rdf import graph_from
 from kg.store import add_graph, close_store, open_store
 

@@ -20,8 +20,9 @@ from kg.graph import to_networkx
 from kg.model import Document
 from kg.nlp import load_pipeline
 from kg.pipeline import assertions_of, parsed
-from kg.rdf import GraphBuilder, with_ontology, write_graph
-from kg.render import render_html
+from kg.io import atomic_write_all
+from kg.rdf import GraphBuilder, new_graph, serialize, with_ontology
+from kg.renderer import to_html
 
 
 @dataclass
@@ -46,9 +47,9 @@ class BuildSummary:
 
 def build_graph(documents: Iterable[Document], *, model: str | None = None,
                 summary: BuildSummary | None = None, batch_size: int = 64, workers: int = 1) -> tuple[Graph, BuildSummary]:
-    """The data graph of ``documents`` and a summary of the build."""
+    """The graph of ``documents`` (with the ontology, so ready queries work) and a summary."""
     summary = summary or BuildSummary()
-    builder = GraphBuilder(load_gazetteer().actors)
+    builder = GraphBuilder(load_gazetteer().actors, graph=with_ontology(new_graph()))
     for document, doc, plan in parsed(documents, load_pipeline(model), batch_size=batch_size, n_process=workers):
         summary.documents += 1
         summary.sentences += plan.sentences if plan.sentences >= 0 else sum(1 for s in doc.sents if s.text.strip())
@@ -69,8 +70,11 @@ def build(paths: Sequence[str | Path], *, model: str | None = None, strict: bool
 
 
 def write_outputs(graph: Graph, out: str | Path, *, title: str = "kg") -> list[Path]:
-    """Write ``graph.ttl`` (data + ontology) and ``graph.html`` into ``out``."""
+    """Write ``graph.ttl`` (data + ontology) and ``graph.html`` into ``out``.
+
+    Both are made before either is written, so a failure leaves the old pair.
+    """
     out = Path(out)
-    turtle = write_graph(with_ontology(graph), out / "graph.ttl")
-    html = render_html(to_networkx(graph), out / "graph.html", title=title)
-    return [turtle, html]
+    turtle = serialize(with_ontology(graph), "turtle")
+    page = to_html(to_networkx(graph), title=title)
+    return atomic_write_all({out / "graph.ttl": turtle, out / "graph.html": page})

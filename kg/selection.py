@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from typing import Iterator
 
 from spacy.language import Language
 from spacy.pipeline import Sentencizer
@@ -60,8 +61,11 @@ class Plan:
 class SentenceSelector:
     """The cheap pass: which sentences of a text are worth parsing."""
 
-    def __init__(self, nlp: Language, lexicon: Lexicon | None = None) -> None:
+    def __init__(self, nlp: Language, lexicon: Lexicon | None = None, *,
+                 chunk_chars: int = 100_000, max_sentence_tokens: int = 250) -> None:
         self.nlp = nlp
+        self.chunk_chars = chunk_chars                  # a huge text is read in pieces
+        self.max_sentence_tokens = max_sentence_tokens  # longer "sentences" are not prose: never parsed
         self.actors = nlp.get_pipe("kg_actors")
         self.sentencizer = Sentencizer()
         lex = lexicon or load_lexicon()
@@ -74,27 +78,46 @@ class SentenceSelector:
             or (word.endswith("ies") and word[:-3] + "y" in self.referring)
 
     def __call__(self, text: str, date: str | None = None) -> Plan:
-        doc = self.nlp.make_doc(text)
-        doc.user_data["date"] = date
-        self.sentencizer(doc)
-        mark_paragraphs(doc)
-        mentions = self.actors.mentions(doc)
         plan = Plan()
         seen_before = False
-        for sent in doc.sents:
-            if not sent.text.strip():
-                continue
-            plan.sentences += 1
-            inside = [m for m in mentions if sent.start <= m.start < sent.end]
-            named = {m.kb_id_ for m in inside}
-            keep = len(named) >= 2 or (bool(named or seen_before) and any(self._refers(t.text) for t in sent))
-            if keep:
-                plan.add(sent.text, sent.start_char)
-            else:
-                position = len(plan.text) + (1 if plan.text else 0)
-                plan.prior += [(position, m.kb_id_, m.label_) for m in inside]
-            seen_before = seen_before or bool(named)
+        for offset, piece in pieces(text, self.chunk_chars):
+            doc = self.nlp.make_doc(piece)
+            doc.user_data["date"] = date
+            self.sentencizer(doc)
+            mark_paragraphs(doc)
+            mentions = self.actors.mentions(doc)
+            for sent in doc.sents:
+                if not sent.text.strip():
+                    continue
+                plan.sentences += 1
+                inside = [m for m in mentions if sent.start <= m.start < sent.end]
+                named = {m.kb_id_ for m in inside}
+                keep = len(sent) <= self.max_sentence_tokens and (
+                    len(named) >= 2 or (bool(named or seen_before) and any(self._refers(t.text) for t in sent)))
+                if keep:
+                    plan.add(sent.text, offset + sent.start_char)
+                else:
+                    position = len(plan.text) + (1 if plan.text else 0)
+                    plan.prior += [(position, m.kb_id_, m.label_) for m in inside]
+                seen_before = seen_before or bool(named)
         return plan
+
+
+def pieces(text: str, size: int) -> Iterator[tuple[int, str]]:
+    """``text`` in pieces of at most about ``size`` characters, cut at a line
+    or sentence end where there is one, with their offsets.
+
+    >>> list(pieces("One. Two. Three.", 10))
+    [(0, 'One. Two. '), (10, 'Three.')]
+    """
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + size)
+        if end < len(text):
+            cut = max(text.rfind("\n", start, end), text.rfind(". ", start, end) + 1)
+            end = cut + 1 if cut > start else end
+        yield start, text[start:end]
+        start = end
 
 
 def prepare(nlp: Language, plan: Plan, date: str | None) -> Doc:

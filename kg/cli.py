@@ -11,7 +11,8 @@ import logging
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Callable, List, Optional, TypeVar
+from contextlib import contextmanager
+from typing import Callable, Iterator, List, Optional, TypeVar
 
 import typer
 from typer.core import TyperGroup
@@ -81,6 +82,29 @@ def _log_warnings(quiet: bool = False) -> None:
     logger.propagate = False
 
 
+@contextmanager
+def _progress(quiet: bool) -> Iterator[Callable[[int], None] | None]:
+    """A documents-per-second progress bar on stderr (a terminal only, never with --quiet)."""
+    if quiet or not sys.stderr.isatty():
+        yield None
+        return
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+    from rich.console import Console
+
+    columns = (SpinnerColumn(), TextColumn("{task.completed} documents"),
+               TextColumn("[progress.data.speed]{task.fields[rate]}"),
+               TimeElapsedColumn())
+    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("build", total=None, rate="")
+
+        def advance(n: int) -> None:
+            bar.advance(task, n)
+            speed = bar.tasks[0].speed
+            bar.update(task, rate=f"{speed:.1f} docs/s" if speed else "")
+
+        yield advance
+
+
 class ExtractFormat(str, Enum):
     jsonl = "jsonl"
     table = "table"
@@ -104,12 +128,15 @@ def build(paths: List[Path] = PATHS,
           model: Optional[str] = MODEL, strict: bool = STRICT,
           workers: int = typer.Option(1, "--workers", min=1, help="Processes for spaCy (n_process)."),
           store: Optional[str] = typer.Option(None, "--store", help="Also push the triples to oxigraph:PATH or sparql:URL."),
+          no_cache: bool = typer.Option(False, "--no-cache", help="Process every document again (ignore OUT/.kg-cache.sqlite)."),
           quiet: bool = typer.Option(False, "--quiet", "-q", help="Print nothing but errors.")) -> None:
     """Build the knowledge graph of PATHS: OUT/graph.ttl and OUT/graph.html."""
     from kg.builder import build as run_build, write_outputs
 
     _log_warnings(quiet)
-    graph, summary = run_build(paths, model=model, strict=strict, workers=workers)
+    cache = None if no_cache else out / ".kg-cache.sqlite"
+    with _progress(quiet) as advance:
+        graph, summary = run_build(paths, model=model, strict=strict, workers=workers, cache=cache, progress=advance)
     if not summary.documents:
         raise KgError("no documents to build from")
     written = write_outputs(graph, out, title=", ".join(p.name for p in paths))

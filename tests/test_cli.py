@@ -115,7 +115,7 @@ def seed_lines() -> list[dict]:
 
 def test_build_writes_turtle_and_html(built, seed_rdf):
     result, out = built
-    assert sorted(p.name for p in out.iterdir()) == ["graph.html", "graph.ttl"]  # no temp files left
+    assert sorted(p.name for p in out.iterdir()) == [".kg-cache.sqlite", "graph.html", "graph.ttl"]  # no temp files left
     assert len(seed_rdf) > 0
     html = (out / "graph.html").read_text(encoding="utf-8")
     assert html.lstrip().lower().startswith("<!doctype html") and "Iran" in html
@@ -505,3 +505,16 @@ def test_process_exit_codes_and_no_traceback(graph_file, tmp_path):
         assert len(err.splitlines()) == 1 and "Traceback" not in err
         assert out == ""
     assert not (tmp_path / "out").exists()
+
+
+def test_incremental_build_equals_a_full_rebuild(tmp_path):
+    corpus, out, full = tmp_path / "corpus", tmp_path / "out", tmp_path / "full"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Iran supplied drones to Russia in 2023.\n", encoding="utf-8")
+    kg("build", corpus, "--out", out, "--quiet")
+    (corpus / "b.txt").write_text("Russia and Iran signed a treaty. Israel attacked Iran.\n", encoding="utf-8")
+    result = kg("build", corpus, "--out", out)
+    assert "documents: 2 (1 unchanged, from the cache)" in result.stdout
+    kg("build", corpus, "--out", full, "--quiet", "--no-cache")
+    assert (out / "graph.ttl").read_bytes() == (full / "graph.ttl").read_bytes()
+    assert (out / "graph.html").read_bytes() == (full / "graph.html").read_bytes()

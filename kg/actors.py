@@ -50,6 +50,10 @@ SPANS_KEY = "actors"
 ABBREVIATION_HYPHEN = r"(?<=[A-Z]\.)[-\u2013\u2014](?=[A-Za-z])"
 #: Entity labels of a longer name that a capital or person-like form may be part of.
 NAME_ENTITIES = ("PERSON", "ORG", "FAC", "LOC", "LAW", "EVENT", "WORK_OF_ART", "PRODUCT")
+#: nouns before "in" that make the capital after it stand for the government: "leaders in Kyiv"
+GOVERNING_HEADS = frozenset({"leader", "leaders", "official", "officials", "government", "governments",
+                             "authorities", "counterpart", "counterparts", "regime", "administration",
+                             "leadership", "diplomats", "policymakers"})
 DEFAULT_LOCATIVES = ["in", "at", "near", "outside", "around", "across", "inside", "within", "throughout"]
 
 
@@ -188,7 +192,10 @@ class ActorRecognizer:
         doc = span.doc
         while i >= 0 and skipped < 2 and (doc[i].pos_ == "ADJ" or doc[i].lower_ == "of"):
             i, skipped = i - 1, skipped + 1
-        return i >= 0 and doc[i].lower_ in self.locatives
+        if i < 0 or doc[i].lower_ not in self.locatives:
+            return False
+        # "leaders in New Delhi", "officials in Moscow": the capital stands for its government
+        return not (i > 0 and doc[i - 1].lower_ in GOVERNING_HEADS)
 
 
 def _conjoined_with(span: Span, ends: set[int]) -> bool:

@@ -133,8 +133,8 @@ class ActorContext:
             states = [s for s in self.preceding_states(token.i) if s not in exclude]
             args = [Arg(states[0], token, "coref")] if states else []
         if not args and lemma in cue("agentive_heads") | cue("transparent_heads"):
-            for prep in token.children:
-                if prep.dep_ == "prep" and prep.lower_ == "of":
+            for prep in token.children:  # "the government of Iran", "leaders in New Delhi"
+                if prep.dep_ == "prep" and prep.lower_ in ("of", "in"):
                     args += [a for obj in pobjs(prep) for a in self.np_actors(obj, exclude)]
         return args
 
@@ -148,7 +148,7 @@ class ActorContext:
                 args.append(Arg(self.actor_at[mod.i], mod, "mod"))
                 if depth < 2:  # "Russia-U.S. talks": Russia modifies U.S.
                     args += self.modifier_actors(mod, exclude, depth + 1)
-            elif mod.dep_ == "poss" and mod.pos_ == "PRON":
+            elif mod.dep_ == "poss" and (mod.pos_ == "PRON" or mod.lemma_.lower() in self.lex.cue("group_nouns")):
                 args += [Arg(a.actor, mod, "mod") for a in self._own_actors(mod, exclude)]
             elif depth < 2:
                 args += self.modifier_actors(mod, exclude, depth + 1)
@@ -231,6 +231,8 @@ class ActorContext:
             obj = child(head, "dobj")
             if obj is not None:
                 return self.np_actors(obj)
+        if dep == "xcomp" and is_passive(head) and child(head, "nsubjpass") is not None:
+            return self.np_actors(child(head, "nsubjpass"))  # "Iran is expected to retaliate"
         if dep in ("xcomp", "advcl", "conj", "oprd", "ccomp") and head.pos_ in ("VERB", "AUX"):
             return self.subjects(head, depth + 1)
         if dep == "amod" and verb.tag_ == "VBG":  # "halting Iran's program" parsed as a modifier

@@ -169,15 +169,16 @@ class RelationExtractor:
         subjects = ctx.subjects(verb)
         objects: list[Arg] = []
         origins: list[Arg] = []
+        known = frozenset(a.actor for a in subjects)
         for obj in direct:
-            args = ctx.np_actors(obj)
+            args = ctx.np_actors(obj, exclude=known)
             if group.goods_origin:
                 objects += [a for a in args if a.via != "mod"]
                 origins += [a for a in args if a.via == "mod"]
                 objects += self._recipients(ctx, obj, preps)
             else:
                 objects += args
-            if group.object_heads:  # "severed ties WITH Iran"
+            if group.object_heads or not args:  # "severed ties WITH Iran", "signed deals WITH Israel"
                 objects += [a for p in obj.children if p.dep_ == "prep" and p.lower_ in preps
                             for o in pobjs(p) for a in ctx.np_actors(o)]
         for prep in verb.children:
@@ -201,7 +202,8 @@ class RelationExtractor:
             objects = self._requester(ctx, verb, subjects)
         if not objects and verb.dep_ == "acl" and child(verb, "agent") is not None \
                 and group.relation not in self.symmetric:
-            objects = self._clause(ctx, verb.head)[2]  # "a deal brokered by China" for its parties
+            governed = ctx.governing_verb(verb.head)  # "a deal brokered by China" for its parties,
+            objects = ctx.subjects(governed[0]) if governed else []  # "missiles supplied by Britain" to their user
         yield Candidate(group, verb, unique(subjects), unique(objects),
                         pairable=child(verb, "agent") is None)
 
@@ -224,7 +226,7 @@ class RelationExtractor:
         goods = [d for d in direct if d.pos_ not in ("PROPN",)]
         goods += [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "with" for o in pobjs(p)]
         money = self.lex.cue("aid_goods")
-        return any(t.lemma_.lower() in money or t.tag_ == "$" for g in goods for t in g.subtree)
+        return any(g.lemma_.lower() in money or g.tag_ == "$" or any(c.tag_ == "$" for c in g.children) for g in goods)
 
     def _recipients(self, ctx: ActorContext, goods: Token, preps: frozenset[str], depth: int = 0) -> list[Arg]:
         """Recipients named inside the goods phrase: "missiles destined FOR Ukraine"."""
@@ -311,7 +313,10 @@ class RelationExtractor:
             if verb is not None and prep in self.lex.cue("purpose_preps") and verb.lemma_.lower() in self.lex.verbs:
                 objects = objects or [a for d in verb.children if d.dep_ == "dobj" for a in ctx.np_actors(d)]
                 inherited_mood = all(g.hypothetical for g in self.lex.verbs[verb.lemma_.lower()])
-        elif not objects and not symmetric and (prep == "" or prep in self.lex.cue("target_preps")):
+        if not objects and verb is not None and prep == "" and verb.lemma_.lower() in self.lex.cue("support_verbs"):
+            objects = [a for p in verb.children if p.dep_ == "prep" and p.lower_ in group.preps_for("NOUN")
+                       for o in pobjs(p) for a in ctx.np_actors(o)]  # "announced sanctions on Tuesday AGAINST ..."
+        if not objects and not symmetric and (prep == "" or prep in self.lex.cue("target_preps")):
             # "Germany refused a request by Ukraine", "despite pressure from the US, India ..."
             objects = [a for a in clause if a.actor not in {s.actor for s in subjects}]
         if not objects and group.beneficiary_asks and verb is not None:

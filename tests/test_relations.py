@@ -158,3 +158,25 @@ def test_urged_to_supply_is_hypothetical(nlp):
 def test_background_clause_keeps_its_mood(nlp):
     found = relations(nlp, "Yerevan accused Moscow of failing to protect it during clashes with Azerbaijan.")
     assert not any(r[1] == "CONFLICT" and "N" in r[3] for r in found)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The UAE and Bahrain signed normalisation deals with Israel.", ("ARE", "AGREE", "ISR")),
+    ("Iran is expected to retaliate against Israel.", ("IRN", "ATTACK", "ISR")),
+    ("Washington was in contact with leaders in New Delhi.", ("USA", "CONSULT", "IND")),
+    ("London allowed Kyiv to fire missiles supplied by Paris.", ("FRA", "SUPPLY", "UKR")),
+    ("Beijing announced sanctions on Tuesday against U.S. defence firms.", ("CHN", "SANCTION", "USA")),
+    ("Accra accused Lome of sending troops to attack its army.", ("TGO", "ATTACK", "GHA")),
+])
+def test_more_generalising_constructions(nlp, text, expected):
+    assert expected in triples(nlp, text)
+
+
+def test_shells_counted_in_millions_are_not_money(nlp):
+    found = triples(nlp, "Pyongyang shipped several million shells to Moscow.")
+    assert ("PRK", "SUPPLY", "RUS") in found and ("PRK", "AID", "RUS") not in found
+
+
+def test_the_two_countries_possessive_resolves(nlp):
+    found = triples(nlp, "Chile and Peru will share data, the two countries' ministers said after talks.")
+    assert any(r == "CONSULT" and {s, o} == {"CHL", "PER"} for s, r, o in found)

@@ -192,8 +192,11 @@ class ActorContext:
         sizes = [GROUP_SIZES.get(c.lower_, 0) for c in token.children if c.lower_ in cue("group_determiners")]
         if not sizes:
             return None
-        states = self.preceding_states(token.i)[:max(sizes)]
-        return [Arg(s, token, "coref") for s in states] if len(states) == max(sizes) else []
+        size = max(sizes)
+        states = self.preceding_states(token.i, ANTECEDENT_KINDS)[:size]  # named states before demonyms
+        if len(states) < size:
+            states = self.preceding_states(token.i)[:size]
+        return [Arg(s, token, "coref") for s in states] if len(states) == size else []
 
     # -- clauses ------------------------------------------------------------------
 

@@ -134,8 +134,11 @@ class RelationExtractor:
         """A support verb whose object is itself a trigger gives way to it:
         "provide assistance" is AID, not SUPPLY."""
         obj = child(verb, "dobj")
-        return (obj is not None and obj.lemma_.lower() in self.lex.nouns
-                and verb.lemma_.lower() in self.lex.cue("support_verbs"))
+        if obj is None or verb.lemma_.lower() not in self.lex.cue("support_verbs"):
+            return False
+        return obj.lemma_.lower() in self.lex.nouns or (  # "approved an AID package"
+            obj.lemma_.lower() in self.lex.cue("container_nouns")
+            and any(c.dep_ == "compound" and c.lemma_.lower() in self.lex.nouns for c in obj.children))
 
     def _absorbed(self, noun: Token) -> bool:
         """A noun trigger that is the object of a (non-support) verb trigger, or

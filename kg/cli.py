@@ -9,6 +9,7 @@ import functools
 import json
 import logging
 import sys
+import threading
 from enum import Enum
 from pathlib import Path
 from contextlib import contextmanager
@@ -182,7 +183,8 @@ def query(graph: Path = typer.Argument(..., help="A graph file (.ttl, .nt, .json
           format: QueryFormat = typer.Option(QueryFormat.table, "--format", help="table, csv or json."),
           param: List[str] = typer.Option([], "--param", help="NAME=VALUE bound safely to ?NAME (repeatable)."),
           list_queries: bool = typer.Option(False, "--list", help="List the ready queries."),
-          update: bool = typer.Option(False, "--update", help="Allow SPARQL Update (changes only the loaded copy).")) -> None:
+          update: bool = typer.Option(False, "--update", help="Allow SPARQL Update (changes only the loaded copy)."),
+          timeout: float = typer.Option(60.0, "--timeout", min=0.01, help="Seconds before the query is given up.")) -> None:
     """Run a SPARQL query on GRAPH (prefixes kg:, actor:, prov:, ... are predefined)."""
     from kg.sparql import format_result, ready_queries, resolve_query, run_query
     from kg.rdf import load_graph
@@ -194,8 +196,33 @@ def query(graph: Path = typer.Argument(..., help="A graph file (.ttl, .nt, .json
     if text is None:
         raise KgError("give a QUERY (SPARQL text, a .rq file or a ready query name) or --list")
     params = dict(_pair(p) for p in param)
-    result = run_query(load_graph(graph), resolve_query(text), params, allow_update=update)
-    typer.echo(format_result(result, format.value), nl=False)
+    loaded, sparql = load_graph(graph), resolve_query(text)
+    result = within(timeout, lambda: format_result(run_query(loaded, sparql, params, allow_update=update), format.value))
+    typer.echo(result, nl=False)
+
+
+T = TypeVar("T")
+
+
+def within(seconds: float, work: Callable[[], T]) -> T:
+    """The result of ``work``, or a ``KgError`` (exit 1) after ``seconds``;
+    the process exits soon after, which ends the abandoned thread."""
+    outcome: dict[str, object] = {}
+
+    def run() -> None:
+        try:
+            outcome["value"] = work()
+        except BaseException as exc:  # handed to the caller's thread
+            outcome["error"] = exc
+
+    worker = threading.Thread(target=run, daemon=True)
+    worker.start()
+    worker.join(seconds)
+    if worker.is_alive():
+        raise KgError(f"query cut off after {seconds:g} s (--timeout)", exit_code=1)
+    if "error" in outcome:
+        raise outcome["error"]  # type: ignore[misc]
+    return outcome["value"]  # type: ignore[return-value]
 
 
 def _pair(text: str) -> tuple[str, str]:

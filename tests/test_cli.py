@@ -518,3 +518,8 @@ def test_incremental_build_equals_a_full_rebuild(tmp_path):
     kg("build", corpus, "--out", full, "--quiet", "--no-cache")
     assert (out / "graph.ttl").read_bytes() == (full / "graph.ttl").read_bytes()
     assert (out / "graph.html").read_bytes() == (full / "graph.html").read_bytes()
+
+
+def test_slow_query_is_cut_by_the_timeout(graph_file):
+    cross = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+    assert_error(kg("query", graph_file, cross, "--timeout", "0.5", code=1), "cut off after 0.5 s")

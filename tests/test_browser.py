@@ -272,3 +272,20 @@ def test_screenshot_for_a_human(driver, sample_page):
     target = OUT / "graph.png"
     assert driver.save_screenshot(str(target))
     assert target.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and target.stat().st_size > 20_000
+
+
+def test_seed_graph_screenshot(driver, tmp_path):
+    """Builds the seed article's graph and saves ``out/seed-graph.png`` (the README's picture)."""
+    from kg.builder import build
+    from kg.graph import to_networkx
+    from kg.renderer import render_html
+
+    graph, _ = build([Path(__file__).resolve().parents[1] / "seeds"])
+    G = to_networkx(graph)
+    page = render_html(G, tmp_path / "seed.html", title="russia-iran-missile-experts-2024")
+    open_page(driver, page)
+    assert js(driver, "return kgGraph.nodes.length") == G.number_of_nodes()
+    js(driver, "kgGraph.network.selectEdges(['IRN|SUPPLY|RUS']); kgGraph.showEdge('IRN|SUPPLY|RUS')")
+    assert severe(driver) == []
+    OUT.mkdir(exist_ok=True)
+    assert driver.save_screenshot(str(OUT / "seed-graph.png"))

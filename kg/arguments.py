@@ -259,6 +259,8 @@ class ActorContext:
         dep, head = noun.dep_, noun.head
         if dep in ("dobj", "attr", "oprd", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
             return head, ""
+        if dep == "pobj" and head.pos_ == "VERB":  # "including the procurement", "following the attack"
+            return head, ""
         if dep == "pobj" and head.dep_ == "prep":
             above = head.head
             if above.pos_ in ("VERB", "AUX"):

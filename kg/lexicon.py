@@ -36,6 +36,7 @@ class TriggerGroup:
     beneficiary_asks: bool = False
     asks_for: bool = False
     money_is_aid: bool = False
+    content_target: bool = False
     complement_preps: frozenset[str] = frozenset()
 
     def preps_for(self, pos: str) -> frozenset[str]:
@@ -69,7 +70,7 @@ def _group(entry: dict, where: str) -> TriggerGroup:
         extra["verb_object_preps"] = frozenset(entry["verb_object_preps"])
     flags = {k: bool(entry.get(k, False))
              for k in ("inverse", "goods_origin", "hypothetical", "negated", "partner_in_sentence", "beneficiary_asks",
-                       "asks_for", "money_is_aid")}
+                       "asks_for", "money_is_aid", "content_target")}
     return TriggerGroup(relation=label, **extra, **flags)
 
 

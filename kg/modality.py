@@ -96,6 +96,8 @@ def is_hypothetical(token: Token, lex: Lexicon) -> bool:
                 return True
         if arrived_by in ("xcomp", "ccomp", "acl") and node.lemma_.lower() in cue("intent_verbs"):
             return True
+        if arrived_by == "prep" and below.lower_ == "for" and node.lemma_.lower() in cue("intent_verbs"):
+            return True  # "pushed for the procurement of F-16s"
         if arrived_by == "advcl" and below.i == token.i and _is_purpose(below) \
                 and node.lemma_.lower() not in cue("motion_verbs"):
             return True

@@ -210,6 +210,20 @@ class RelationExtractor:
         yield Candidate(group, verb, unique(subjects), unique(objects),
                         pairable=child(verb, "agent") is None)
 
+    def _content_target(self, ctx: ActorContext, noun: Token, subjects: list[Arg]) -> list[Arg]:
+        """Whom an allegation is about, from its content clause: "India's
+        allegation that IT sponsored the attack", "allegations that they
+        eroded democracy IN HUNGARY"."""
+        known = frozenset(a.actor for a in subjects)
+        for clause in noun.children:
+            if clause.dep_ not in ("acl", "ccomp", "relcl") or child(clause, "mark") is None:
+                continue
+            subject = child(clause, "nsubj", "nsubjpass")
+            found = ctx.np_actors(subject, exclude=known) if subject is not None else []
+            found = found or [a for t in clause.subtree if t.dep_ == "pobj" for a in ctx.np_actors(t, exclude=known)]
+            return [a for a in found if a.actor not in known]
+        return []
+
     def _complement_targets(self, ctx: ActorContext, verb: Token, preps: frozenset[str],
                             subjects: list[Arg]) -> list[Arg]:
         """Targets inside a complement clause: "warned that it would take
@@ -322,6 +336,8 @@ class RelationExtractor:
         if not objects and not symmetric and (prep == "" or prep in self.lex.cue("target_preps")):
             # "Germany refused a request by Ukraine", "despite pressure from the US, India ..."
             objects = [a for a in clause if a.actor not in {s.actor for s in subjects}]
+        if not objects and group.content_target:
+            objects = self._content_target(ctx, noun, subjects)
         if not objects and group.beneficiary_asks and verb is not None:
             objects = self._requester(ctx, verb, subjects)
         if symmetric and not objects and len(subjects) < 2:
@@ -377,7 +393,10 @@ class RelationExtractor:
         verb, prep = governed
         lemma = verb.lemma_.lower()
         if verb.lower_ in self.lex.cue("prepositional_verbs"):
-            return verb, prep, []  # "following the Hamas attack" is a time, not an act
+            # "following the Hamas attack" is a time, not an act; but "its interests,
+            # including the procurement of F-16s": an example shares its category's owner
+            owner = child(verb.head, "poss") if verb.lower_ in self.lex.cue("example_verbs") else None
+            return verb, prep, ctx.np_actors(owner) if owner is not None else []
         if verb.dep_ == "acl" and verb.head.lemma_.lower() in self.lex.nouns:
             return verb, prep, []  # the content of "an agreement to restore ties"
         support = lemma in self.lex.cue("support_verbs")

@@ -180,3 +180,12 @@ def test_shells_counted_in_millions_are_not_money(nlp):
 def test_the_two_countries_possessive_resolves(nlp):
     found = triples(nlp, "Chile and Peru will share data, the two countries' ministers said after talks.")
     assert any(r == "CONSULT" and {s, o} == {"CHL", "PER"} for s, r, o in found)
+
+
+def test_allegation_targets_its_content(nlp):
+    assert ("POL", "OPPOSE", "BLR") in triples(nlp, "Polish allegations that Belarus had staged the crossings angered Minsk.")
+
+
+def test_an_example_shares_its_category_owner(nlp):
+    found = relations(nlp, "Egypt pushed for its defence interests, including the procurement of French jets.")
+    assert ("FRA", "SUPPLY", "EGY", "H") in found

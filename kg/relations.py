@@ -13,7 +13,7 @@ stores the result in ``doc._.relations``.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import astuple, dataclass, replace
 from itertools import combinations, product
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -26,8 +26,9 @@ from kg.lexicon import Lexicon, TriggerGroup, load_lexicon
 from kg.modality import is_hypothetical, is_negated, source_of
 from kg.vocab import ONTOLOGY_DIR, symmetric_labels
 
-if not Doc.has_extension("relations"):
-    Doc.set_extension("relations", default=[])
+#: ``doc.user_data`` key of the relations as plain tuples, so that docs cross
+#: process boundaries (``nlp.pipe(n_process=...)`` serializes user data with msgpack)
+RELATIONS_KEY = "kg_relations"
 
 
 @dataclass(frozen=True, slots=True)
@@ -460,8 +461,16 @@ class RelationComponent:
         self.extract = RelationExtractor(lexicon)
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.relations = self.extract(doc)
+        doc.user_data[RELATIONS_KEY] = [astuple(m) for m in self.extract(doc)]
         return doc
+
+
+def _relations(doc: Doc) -> list[RelationMention]:
+    return [RelationMention(*fields) for fields in doc.user_data.get(RELATIONS_KEY, [])]
+
+
+if not Doc.has_extension("relations"):
+    Doc.set_extension("relations", getter=_relations)
 
 
 def relation_mentions(docs: Iterable[Doc]) -> Iterator[tuple[Doc, RelationMention]]:

@@ -523,3 +523,10 @@ def test_incremental_build_equals_a_full_rebuild(tmp_path):
 def test_slow_query_is_cut_by_the_timeout(graph_file):
     cross = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
     assert_error(kg("query", graph_file, cross, "--timeout", "0.5", code=1), "cut off after 0.5 s")
+
+
+def test_two_workers_build_the_same_graph(tmp_path):
+    one, two = tmp_path / "one", tmp_path / "two"
+    kg("build", SEED, "--out", one, "--quiet", "--no-cache")
+    kg("build", SEED, "--out", two, "--quiet", "--no-cache", "--workers", "2")
+    assert (one / "graph.ttl").read_bytes() == (two / "graph.ttl").read_bytes()

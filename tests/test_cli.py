@@ -530,3 +530,18 @@ def test_two_workers_build_the_same_graph(tmp_path):
     kg("build", SEED, "--out", one, "--quiet", "--no-cache")
     kg("build", SEED, "--out", two, "--quiet", "--no-cache", "--workers", "2")
     assert (one / "graph.ttl").read_bytes() == (two / "graph.ttl").read_bytes()
+
+
+def test_build_pushes_to_an_oxigraph_store(tmp_path):
+    from kg.sparql import ready_queries, run_query
+    from kg.store import close_store, open_store
+
+    store = f"oxigraph:{tmp_path / 'store'}"
+    result = kg("build", SEED, "--out", tmp_path / "out", "--store", store)
+    assert re.search(r"^stored \d+ triples in oxigraph:", result.stdout, re.MULTILINE)
+    graph = open_store(store)
+    try:
+        rows = list(run_query(graph, ready_queries()["supplies"].text))
+        assert any(str(row[0]).endswith("/IRN") and str(row[1]).endswith("/RUS") for row in rows)
+    finally:
+        close_store(graph)

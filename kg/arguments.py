@@ -146,6 +146,7 @@ class ActorContext:
                 continue
             if mod.i in self.actor_at:
                 args.append(Arg(self.actor_at[mod.i], mod, "mod"))
+                args += [Arg(self.actor_at[c.i], c, "mod") for c in mod.conjuncts if c.i in self.actor_at]
                 if depth < 2:  # "Russia-U.S. talks": Russia modifies U.S.
                     args += self.modifier_actors(mod, exclude, depth + 1)
             elif mod.dep_ == "poss" and (mod.pos_ == "PRON" or mod.lemma_.lower() in self.lex.cue("group_nouns")):

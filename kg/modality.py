@@ -39,6 +39,9 @@ def clause_chain(token: Token, lex: Lexicon) -> Iterator[tuple[Token, str, Token
         if dep == "ccomp" and head.lemma_.lower() in lex.cue("intent_verbs") and _is_infinitive(current):
             yield head, dep, current  # "expects Canada to resume exports"
             return
+        if dep == "ccomp" and head.lemma_.lower() in lex.cue("negating_verbs"):
+            yield head, dep, current  # "denied that it had supplied weapons"
+            return
         if head.i == current.i or dep not in CHAIN_DEPS:
             return
         if dep == "pobj" and head.lower_ in lex.cue("time_preps"):

@@ -165,6 +165,9 @@ class RelationExtractor:
             direct = [verb.head]
         if not direct and verb.dep_ == "oprd":  # "kept the U.S. informed"
             direct = [c for c in verb.head.children if c.dep_ == "dobj"]
+        if not direct and verb.lemma_.lower() in self.lex.cue("object_control_verbs"):
+            direct = [c for clause in verb.children if clause.dep_ == "ccomp"  # "help Canberra acquire", parsed
+                      for c in clause.children if c.dep_ == "nsubj"]            # with Canberra as the clause's subject
         if check_object and group.object_heads:
             direct = [d for d in direct if d.lemma_.lower() in group.object_heads]
             if not direct:

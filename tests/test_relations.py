@@ -185,3 +185,23 @@ def test_allegation_targets_its_content(nlp):
 def test_an_example_shares_its_category_owner(nlp):
     found = relations(nlp, "Egypt pushed for its defence interests, including the procurement of French jets.")
     assert ("FRA", "SUPPLY", "EGY", "H") in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Chinese and Russian warships held joint naval drills.", ("CHN", "COOPERATE", "RUS")),
+    ("Saudi Arabia's crown prince received Qatar's emir in Riyadh.", ("QAT", "CONSULT", "SAU")),
+    ("Egypt has been mediating between Israel and Jordan.", ("EGY", "AID", "ISR")),
+    ("Britain and the United States agreed to help Canberra acquire submarines.", ("GBR", "AID", "AUS")),
+    ("Iraq summoned Turkey's ambassador.", ("IRQ", "OPPOSE", "TUR")),
+])
+def test_probe_constructions(nlp, text, expected):
+    assert expected in triples(nlp, text)
+
+
+def test_denying_a_that_clause_negates_it(nlp):
+    assert ("RUS", "SUPPLY", "PRK", "N") in relations(nlp, "Moscow denied that it had supplied weapons to North Korea.")
+
+
+def test_calling_something_a_threat_is_no_meeting(nlp):
+    found = triples(nlp, "Chinese and Russian warships held drills, calling the exercises routine.")
+    assert not any(r == "CONSULT" for _, r, _ in found)

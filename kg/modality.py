@@ -46,6 +46,8 @@ def clause_chain(token: Token, lex: Lexicon) -> Iterator[tuple[Token, str, Token
             return
         if dep == "pobj" and head.lower_ in lex.cue("time_preps"):
             return  # "during deadly border clashes": background keeps its own mood
+        if head.pos_ == "NOUN" and head.lemma_.lower() in lex.nouns and current.i != token.i:
+            return  # "weighing sanctions on Iranian oil EXPORTS": the exports are real, the sanctions not
         if dep == "advcl" and _is_finite(current):
             return
         if dep == "conj" and current.pos_ in ("VERB", "AUX") and child(current, "nsubj", "nsubjpass"):
@@ -97,7 +99,7 @@ def is_hypothetical(token: Token, lex: Lexicon) -> bool:
                 return True
             if c.dep_ == "mark" and c.lower_ in cue("conditional_marks"):
                 return True
-        if arrived_by in ("xcomp", "ccomp", "acl") and node.lemma_.lower() in cue("intent_verbs"):
+        if arrived_by in ("xcomp", "ccomp", "acl", "dobj") and node.lemma_.lower() in cue("intent_verbs"):
             return True
         if arrived_by == "prep" and below.lower_ == "for" and node.lemma_.lower() in cue("intent_verbs"):
             return True  # "pushed for the procurement of F-16s"

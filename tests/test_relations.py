@@ -205,3 +205,13 @@ def test_denying_a_that_clause_negates_it(nlp):
 def test_calling_something_a_threat_is_no_meeting(nlp):
     found = triples(nlp, "Chinese and Russian warships held drills, calling the exercises routine.")
     assert not any(r == "CONSULT" for _, r, _ in found)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Washington is weighing new sanctions on Iranian oil exports to China.", ("USA", "SANCTION", "IRN", "H")),
+    ("Washington is weighing new sanctions on Iranian oil exports to China.", ("IRN", "SUPPLY", "CHN", "")),
+    ("The visit by Iran's foreign minister to Riyadh was the first in years.", ("IRN", "CONSULT", "SAU", "")),
+    ("South Africa brought a genocide case against Israel.", ("ZAF", "OPPOSE", "ISR", "")),
+])
+def test_probe_relations_with_flags(nlp, text, expected):
+    assert expected in relations(nlp, text)

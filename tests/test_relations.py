@@ -209,7 +209,8 @@ def test_calling_something_a_threat_is_no_meeting(nlp):
 
 @pytest.mark.parametrize("text, expected", [
     ("Washington is weighing new sanctions on Iranian oil exports to China.", ("USA", "SANCTION", "IRN", "H")),
-    ("Washington is weighing new sanctions on Iranian oil exports to China.", ("IRN", "SUPPLY", "CHN", "")),
+    ("Washington is weighing new sanctions on Iranian oil exports to China, two sources said.",
+     ("IRN", "SUPPLY", "CHN", "")),
     ("The visit by Iran's foreign minister to Riyadh was the first in years.", ("IRN", "CONSULT", "SAU", "")),
     ("South Africa brought a genocide case against Israel.", ("ZAF", "OPPOSE", "ISR", "")),
 ])

@@ -128,6 +128,8 @@ class ActorContext:
         group = self._resolve_group(token)
         if group is not None:
             return group
+        if lemma in cue("private_heads"):
+            return []  # "the Indian cricket team" is no state
         args = self.modifier_actors(token, exclude)
         if not args and lemma in cue("singular_nouns") and child(token, "det") is not None:
             states = [s for s in self.preceding_states(token.i) if s not in exclude]
@@ -268,4 +270,6 @@ class ActorContext:
                 return above, head.lower_
             if above.dep_ == "dobj" and above.head.pos_ in ("VERB", "AUX") and above.pos_ in NOMINAL:
                 return above.head, "*"
+            if head.lower_ == "of" and above.lemma_.lower() in self.lex.cue("background_heads") | self.lex.cue("transparent_heads"):
+                return self.governing_verb(above)  # "has seen years of U.S. sanctions"
         return None

@@ -148,8 +148,9 @@ class RelationExtractor:
         if noun.dep_ == "dobj" and head.pos_ == "VERB" and self.is_trigger_verb(head) \
                 and head.lemma_.lower() not in self.lex.cue("support_verbs"):
             return True
-        if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in self.lex.cue("background_heads"):
-            return True
+        if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in self.lex.cue("background_heads") \
+                and head.head.head.lower_ in self.lex.cue("ended_preps"):
+            return True  # "after seven years of hostility": over, not stated
         if noun.dep_ == "pobj" and head.lower_ == "for" and head.head.pos_ == "VERB" \
                 and any(g.asks_for for g in self.lex.verbs.get(head.head.lemma_.lower(), ())):
             return True  # "asked Japan for help": the help is what is asked

@@ -216,3 +216,13 @@ def test_calling_something_a_threat_is_no_meeting(nlp):
 ])
 def test_probe_relations_with_flags(nlp, text, expected):
     assert expected in relations(nlp, text)
+
+
+def test_sports_teams_are_not_states(nlp):
+    assert not triples(nlp, "The Indian and Pakistani cricket teams will meet in the final on Sunday.")
+
+
+def test_hostility_that_ended_is_background(nlp):
+    found = triples(nlp, "After seven years of hostility between Qatar and Bahrain, the two countries signed a deal.")
+    assert not any(r == "OPPOSE" for _, r, _ in found)
+    assert any(r == "AGREE" for _, r, _ in found)

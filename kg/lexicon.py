@@ -37,6 +37,7 @@ class TriggerGroup:
     asks_for: bool = False
     money_is_aid: bool = False
     content_target: bool = False
+    only_prep_objects: bool = False
     complement_preps: frozenset[str] = frozenset()
 
     def preps_for(self, pos: str) -> frozenset[str]:
@@ -70,7 +71,8 @@ def _group(entry: dict, where: str) -> TriggerGroup:
         extra["verb_object_preps"] = frozenset(entry["verb_object_preps"])
     flags = {k: bool(entry.get(k, False))
              for k in ("inverse", "goods_origin", "hypothetical", "negated", "partner_in_sentence", "beneficiary_asks",
-                       "asks_for", "money_is_aid", "content_target")}
+                       "asks_for", "money_is_aid", "content_target",
+                       "only_prep_objects")}
     return TriggerGroup(relation=label, **extra, **flags)
 
 

@@ -178,7 +178,7 @@ class RelationExtractor:
         objects: list[Arg] = []
         origins: list[Arg] = []
         known = frozenset(a.actor for a in subjects)
-        for obj in direct:
+        for obj in ([] if group.only_prep_objects else direct):
             args = ctx.np_actors(obj, exclude=known)
             if group.goods_origin:
                 objects += [a for a in args if a.via != "mod"]
@@ -234,6 +234,12 @@ class RelationExtractor:
         """Targets inside a complement clause: "warned that it would take
         measures AGAINST Taiwan", "threatened to use weapons AGAINST Seoul"."""
         known = {a.actor for a in subjects}
+        for clause in verb.subtree:  # "threatened to close the strait IF WASHINGTON tightens sanctions"
+            if clause.dep_ == "advcl" and any(m.lower_ in self.lex.cue("conditional_marks") for m in clause.children):
+                subject = child(clause, "nsubj")
+                found = [a for a in ctx.np_actors(subject) if a.actor not in known] if subject is not None else []
+                if found:
+                    return found
         for clause in verb.children:
             if clause.dep_ in ("ccomp", "xcomp"):
                 found = [a for t in clause.subtree if t.dep_ == "prep" and t.lower_ in preps
@@ -328,6 +334,9 @@ class RelationExtractor:
         if possessors and not objects and not subjects and clause and prep not in ("", "*") \
                 and not {a.actor for a in clause} & {a.actor for a in possessors}:
             return Candidate(group, noun, clause, possessors)  # "Iran came to Russia's aid"
+        if not subjects and not possessors and verb is not None and prep == "":
+            subjects = [a for p in verb.children if p.dep_ == "prep" and p.lower_ in group.agent_preps
+                        for o in pobjs(p) for a in ctx.np_actors(o)]  # "drew condemnation FROM France"
         subjects = unique(subjects + possessors)
         inherited_mood = False
         if not subjects:

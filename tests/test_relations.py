@@ -226,3 +226,16 @@ def test_hostility_that_ended_is_background(nlp):
     found = triples(nlp, "After seven years of hostility between Qatar and Bahrain, the two countries signed a deal.")
     assert not any(r == "OPPOSE" for _, r, _ in found)
     assert any(r == "AGREE" for _, r, _ in found)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Havana received 100,000 tonnes of oil from Mexico last month.", ("MEX", "SUPPLY", "CUB")),
+    ("Baku launched an offensive, prompting condemnation from France.", ("FRA", "OPPOSE", "AZE")),
+    ("Tehran threatened to close the strait if Washington tightens sanctions.", ("IRN", "THREATEN", "USA")),
+])
+def test_received_from_drawn_from_and_conditional_targets(nlp, text, expected):
+    assert expected in triples(nlp, text)
+
+
+def test_receiving_a_visitor_is_no_purchase(nlp):
+    assert not any(r == "SUPPLY" for _, r, _ in triples(nlp, "The king received Qatar's emir in Riyadh."))

@@ -545,3 +545,11 @@ def test_build_pushes_to_an_oxigraph_store(tmp_path):
         assert any(str(row[0]).endswith("/IRN") and str(row[1]).endswith("/RUS") for row in rows)
     finally:
         close_store(graph)
+
+
+@pytest.mark.parametrize("fmt", ["ttl", "nt", "jsonld", "trig", "graphml", "gexf", "csv"])
+def test_export_every_format(graph_file, tmp_path, fmt):
+    target = tmp_path / f"graph.{fmt}"
+    kg("export", graph_file, "--format", fmt, "--out", target)
+    text = target.read_text(encoding="utf-8")
+    assert "IRN" in text and "RUS" in text

@@ -235,10 +235,15 @@ class ActorContext:
             return []
         if dep in ("xcomp", "ccomp", "advcl") and head.lemma_ in self.lex.cue("object_control_verbs"):
             obj = child(head, "dobj")
-            if obj is not None:
-                return self.np_actors(obj)
-        if dep == "xcomp" and is_passive(head) and child(head, "nsubjpass") is not None:
-            return self.np_actors(child(head, "nsubjpass"))  # "Iran is expected to retaliate"
+            called_on = [o for p in head.children if p.dep_ == "prep" and p.lower_ in ("on", "upon") for o in pobjs(p)]
+            if obj is not None or called_on:  # "urged India to", "called on Washington to"
+                return self.np_actors(obj) if obj is not None else [a for o in called_on for a in self.np_actors(o)]
+        if dep in ("xcomp", "advcl") and is_passive(head):
+            agent = child(head, "agent")  # "drones were used BY Russian forces to strike"
+            if agent is not None:
+                return [a for o in pobjs(agent) for a in self.np_actors(o)]
+            if dep == "xcomp" and child(head, "nsubjpass") is not None:
+                return self.np_actors(child(head, "nsubjpass"))  # "Iran is expected to retaliate"
         if dep in ("xcomp", "advcl", "conj", "oprd", "ccomp") and head.pos_ in ("VERB", "AUX"):
             return self.subjects(head, depth + 1)
         if dep == "amod" and verb.tag_ == "VBG":  # "halting Iran's program" parsed as a modifier
@@ -249,8 +254,10 @@ class ActorContext:
             if accused is not None and head.lower_ in ("of", "for"):
                 return self.np_actors(accused)
             return self.subjects(head.head, depth + 1)
+        if dep == "acl" and not any(c.lower_ == "to" for c in verb.children):
+            return self.np_actors(head)  # "a resolution condemning X": the resolution condemns
         if dep == "acl" and head.dep_ in ("dobj", "nsubjpass") and head.head.pos_ in ("VERB", "AUX"):
-            return self.subjects(head.head, depth + 1)
+            return self.subjects(head.head, depth + 1)  # "has no Patriots to send": the haver sends
         if dep in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN") and head.dep_ in SUBJECT_DEPS:
             return self.np_actors(head)
         return []

@@ -239,3 +239,18 @@ def test_received_from_drawn_from_and_conditional_targets(nlp, text, expected):
 
 def test_receiving_a_visitor_is_no_purchase(nlp):
     assert not any(r == "SUPPLY" for _, r, _ in triples(nlp, "The king received Qatar's emir in Riyadh."))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Beijing called on Washington to stop arming Taiwan.", ("USA", "SUPPLY", "TWN")),
+    ("Algeria recalled its ambassador to Spain.", ("DZA", "SANCTION", "ESP")),
+    ("Iranian-made drones have been used by Russian forces to strike Ukrainian cities.", ("RUS", "ATTACK", "UKR")),
+    ("Morocco and Israel normalised relations in 2020.", ("MAR", "AGREE", "ISR")),
+])
+def test_control_and_passive_agents(nlp, text, expected):
+    assert expected in triples(nlp, text)
+
+
+def test_a_resolution_condemning_is_not_its_vetoer(nlp):
+    found = triples(nlp, "Russia vetoed a resolution condemning North Korea's missile launches.")
+    assert ("RUS", "OPPOSE", "PRK") not in found

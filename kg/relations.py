@@ -319,7 +319,7 @@ class RelationExtractor:
             subjects, objects = unique(objects + origins), unique(subjects + possessors)
             possessors = []
             if not objects:
-                objects = self._clause(ctx, noun)[2]
+                objects = self._clause(ctx, noun, group)[2]
         elif not subjects:
             subjects = origins
         yield self._complete_noun(ctx, noun, group, possessors, subjects, objects)
@@ -330,7 +330,7 @@ class RelationExtractor:
         symmetric = group.relation in self.symmetric
         if noun.dep_ == "appos" and noun.head.i in ctx.actor_at:  # "Moscow, a key ally of Tehran"
             subjects = subjects or ctx.np_actors(noun.head, conjuncts=False)
-        verb, prep, clause = self._clause(ctx, noun)
+        verb, prep, clause = self._clause(ctx, noun, group)
         if possessors and not objects and not subjects and clause and prep not in ("", "*") \
                 and not {a.actor for a in clause} & {a.actor for a in possessors}:
             return Candidate(group, noun, clause, possessors)  # "Iran came to Russia's aid"
@@ -396,7 +396,7 @@ class RelationExtractor:
         head = obj.lemma_.lower() if obj is not None else None
         return any(not g.object_heads or head in g.object_heads for g in groups)
 
-    def _clause(self, ctx: ActorContext, noun: Token) -> tuple[Token | None, str, list[Arg]]:
+    def _clause(self, ctx: ActorContext, noun: Token, group: TriggerGroup) -> tuple[Token | None, str, list[Arg]]:
         """The verb governing a noun trigger, the preposition between them, and
         the subjects it lends: a support verb ("held talks", "became embroiled
         in conflict") or a plain verb lends them; a verb trigger only through a
@@ -406,6 +406,8 @@ class RelationExtractor:
             return None, "", []
         verb, prep = governed
         lemma = verb.lemma_.lower()
+        if prep in self.lex.cue("time_preps") and group.relation not in self.symmetric:
+            return verb, prep, []  # "pledged a partnership before the invasion of Ukraine": not the invaders
         if verb.lower_ in self.lex.cue("prepositional_verbs"):
             # "following the Hamas attack" is a time, not an act; but "its interests,
             # including the procurement of F-16s": an example shares its category's owner

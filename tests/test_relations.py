@@ -254,3 +254,8 @@ def test_control_and_passive_agents(nlp, text, expected):
 def test_a_resolution_condemning_is_not_its_vetoer(nlp):
     found = triples(nlp, "Russia vetoed a resolution condemning North Korea's missile launches.")
     assert ("RUS", "OPPOSE", "PRK") not in found
+
+
+def test_an_event_after_a_time_preposition_is_not_the_subjects_act(nlp):
+    found = triples(nlp, "Putin and Xi pledged closer ties weeks before the invasion of Ukraine.")
+    assert ("CHN", "ATTACK", "UKR") not in found

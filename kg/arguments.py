@@ -246,6 +246,8 @@ class ActorContext:
                 return self.np_actors(child(head, "nsubjpass"))  # "Iran is expected to retaliate"
         if dep in ("xcomp", "advcl", "conj", "oprd", "ccomp") and head.pos_ in ("VERB", "AUX"):
             return self.subjects(head, depth + 1)
+        if dep == "xcomp" and head.pos_ == "ADJ" and head.head.pos_ in ("VERB", "AUX"):
+            return self.subjects(head.head, depth + 1)  # "Russia is likely to retaliate"
         if dep == "amod" and verb.tag_ == "VBG":  # "halting Iran's program" parsed as a modifier
             governed = self.governing_verb(head)
             return self.subjects(governed[0], depth + 1) if governed else []

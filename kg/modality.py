@@ -99,6 +99,8 @@ def is_hypothetical(token: Token, lex: Lexicon) -> bool:
                 return True
             if c.dep_ == "mark" and c.lower_ in cue("conditional_marks"):
                 return True
+        if arrived_by == "xcomp" and node.lower_ in cue("hypothetical_modifiers"):
+            return True  # "is likely to retaliate"
         if arrived_by in ("xcomp", "ccomp", "acl", "dobj") and node.lemma_.lower() in cue("intent_verbs"):
             return True
         if arrived_by == "prep" and below.lower_ == "for" and node.lemma_.lower() in cue("intent_verbs"):

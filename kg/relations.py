@@ -161,7 +161,8 @@ class RelationExtractor:
     def _verb_candidates(self, ctx: ActorContext, verb: Token, group: TriggerGroup,
                          check_object: bool = True) -> Iterator[Candidate]:
         passive = is_passive(verb)
-        direct = [c for c in verb.children if c.dep_ in (("nsubjpass",) if passive else ("dobj", "dative"))]
+        direct = [c for c in verb.children if c.dep_ in (("nsubjpass",) if passive else ("dobj", "dative"))
+                  and c.pos_ != "ADP"]  # a dative "to Ukraine" is a prepositional object
         if not direct and verb.dep_ == "amod" and verb.tag_ == "VBG":  # "halting Iran's program"
             direct = [verb.head]
         if not direct and verb.dep_ == "oprd":  # "kept the U.S. informed"
@@ -190,7 +191,7 @@ class RelationExtractor:
                 objects += [a for p in obj.children if p.dep_ == "prep" and p.lower_ in preps
                             for o in pobjs(p) for a in ctx.np_actors(o)]
         for prep in verb.children:
-            if prep.dep_ == "prep" and prep.lower_ in preps:
+            if prep.dep_ in ("prep", "dative") and prep.pos_ == "ADP" and prep.lower_ in preps:
                 objects += [a for o in pobjs(prep) for a in ctx.np_actors(o)]
             elif prep.dep_ == "prep" and prep.lower_ in group.agent_preps and (passive or group.inverse):
                 origins += [a for o in pobjs(prep) for a in ctx.np_actors(o)]
@@ -406,8 +407,11 @@ class RelationExtractor:
             return None, "", []
         verb, prep = governed
         lemma = verb.lemma_.lower()
-        if prep in self.lex.cue("time_preps") and group.relation not in self.symmetric:
-            return verb, prep, []  # "pledged a partnership before the invasion of Ukraine": not the invaders
+        if prep in self.lex.cue("time_preps") and not (
+                group.relation in self.symmetric and verb.lemma_.lower() in self.lex.cue("reporting_verbs")):
+            # "pledged a partnership before the invasion of Ukraine": not the invaders;
+            # but "the ministers said after talks": they held them
+            return verb, prep, []
         if verb.lower_ in self.lex.cue("prepositional_verbs"):
             # "following the Hamas attack" is a time, not an act; but "its interests,
             # including the procurement of F-16s": an example shares its category's owner

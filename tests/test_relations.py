@@ -259,3 +259,16 @@ def test_a_resolution_condemning_is_not_its_vetoer(nlp):
 def test_an_event_after_a_time_preposition_is_not_the_subjects_act(nlp):
     found = triples(nlp, "Putin and Xi pledged closer ties weeks before the invasion of Ukraine.")
     assert ("CHN", "ATTACK", "UKR") not in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Germany has so far declined to send Taurus missiles to Ukraine.", ("DEU", "SUPPLY", "UKR", "N")),
+    ("Russia is likely to retaliate against Finland for joining NATO.", ("RUS", "ATTACK", "FIN", "H")),
+])
+def test_dative_objects_and_likely(nlp, text, expected):
+    assert expected in relations(nlp, text)
+
+
+def test_a_war_before_which_something_happened_is_not_theirs(nlp):
+    found = triples(nlp, "Israel and Saudi Arabia were close to a deal before the war, officials said.")
+    assert not any(r == "CONFLICT" for _, r, _ in found)

@@ -233,7 +233,9 @@ class ActorContext:
         head, dep = verb.head, verb.dep_
         if head.i == verb.i:
             return []
-        if dep in ("xcomp", "ccomp", "advcl") and head.lemma_ in self.lex.cue("object_control_verbs"):
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        if (dep in ("xcomp", "ccomp") or (dep == "advcl" and infinitive)) \
+                and head.lemma_ in self.lex.cue("object_control_verbs"):
             obj = child(head, "dobj")
             called_on = [o for p in head.children if p.dep_ == "prep" and p.lower_ in ("on", "upon") for o in pobjs(p)]
             if obj is not None or called_on:  # "urged India to", "called on Washington to"

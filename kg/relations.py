@@ -179,8 +179,8 @@ class RelationExtractor:
         objects: list[Arg] = []
         origins: list[Arg] = []
         known = frozenset(a.actor for a in subjects)
-        for obj in ([] if group.only_prep_objects else direct):
-            args = ctx.np_actors(obj, exclude=known)
+        for obj in direct:
+            args = [] if group.only_prep_objects else ctx.np_actors(obj, exclude=known)
             if group.goods_origin:
                 objects += [a for a in args if a.via != "mod"]
                 origins += [a for a in args if a.via == "mod"]
@@ -345,7 +345,7 @@ class RelationExtractor:
             if verb is not None and prep in self.lex.cue("purpose_preps") and verb.lemma_.lower() in self.lex.verbs:
                 objects = objects or [a for d in verb.children if d.dep_ == "dobj" for a in ctx.np_actors(d)]
                 inherited_mood = all(g.hypothetical for g in self.lex.verbs[verb.lemma_.lower()])
-        if not objects and verb is not None and prep == "" and verb.lemma_.lower() in self.lex.cue("support_verbs"):
+        if not objects and verb is not None and prep in ("", "*") and verb.lemma_.lower() in self.lex.cue("support_verbs"):
             objects = [a for p in verb.children if p.dep_ == "prep" and p.lower_ in group.preps_for("NOUN")
                        for o in pobjs(p) for a in ctx.np_actors(o)]  # "announced sanctions on Tuesday AGAINST ..."
         if not objects and not symmetric and (prep == "" or prep in self.lex.cue("target_preps")):

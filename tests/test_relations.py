@@ -272,3 +272,16 @@ def test_dative_objects_and_likely(nlp, text, expected):
 def test_a_war_before_which_something_happened_is_not_theirs(nlp):
     found = triples(nlp, "Israel and Saudi Arabia were close to a deal before the war, officials said.")
     assert not any(r == "CONFLICT" for _, r, _ in found)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Saudi Arabia pledged $500 million in humanitarian aid to Yemen.", ("SAU", "AID", "YEM", "H")),
+    ("Ankara has blocked Sweden's NATO bid for months.", ("TUR", "OPPOSE", "SWE", "")),
+])
+def test_pledges_and_blocking(nlp, text, expected):
+    assert expected in relations(nlp, text)
+
+
+def test_prompting_a_state_to_act_makes_it_the_actor(nlp):
+    found = triples(nlp, "Spain recognised a Palestinian state, prompting Israel to recall its ambassador.")
+    assert ("ESP", "SANCTION", "ISR") not in found

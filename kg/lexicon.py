@@ -38,6 +38,7 @@ class TriggerGroup:
     money_is_aid: bool = False
     content_target: bool = False
     only_prep_objects: bool = False
+    mutual: bool = False
     complement_preps: frozenset[str] = frozenset()
 
     def preps_for(self, pos: str) -> frozenset[str]:
@@ -72,7 +73,7 @@ def _group(entry: dict, where: str) -> TriggerGroup:
     flags = {k: bool(entry.get(k, False))
              for k in ("inverse", "goods_origin", "hypothetical", "negated", "partner_in_sentence", "beneficiary_asks",
                        "asks_for", "money_is_aid", "content_target",
-                       "only_prep_objects")}
+                       "only_prep_objects", "mutual")}
     return TriggerGroup(relation=label, **extra, **flags)
 
 

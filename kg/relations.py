@@ -449,13 +449,15 @@ class RelationExtractor:
         subjects = [a.actor for a in cand.subjects]
         objects = [a.actor for a in cand.objects]
         symmetric = label in self.symmetric
-        if cand.mutual or (not objects and len(subjects) >= 2 and symmetric and cand.pairable):
+        if cand.mutual or (not objects and len(subjects) >= 2 and (symmetric or cand.group.mutual) and cand.pairable):
             for a, b in combinations(subjects, 2):
                 pairs.add((a, b))
                 if label not in self.symmetric:
                     pairs.add((b, a))
         else:
             pairs.update(product(subjects, objects))
+            if cand.group.mutual:
+                pairs.update(product(objects, subjects))
         pairs = {(s, o) for s, o in pairs if s != o}
         if not pairs:
             return

@@ -285,3 +285,8 @@ def test_pledges_and_blocking(nlp, text, expected):
 def test_prompting_a_state_to_act_makes_it_the_actor(nlp):
     found = triples(nlp, "Spain recognised a Palestinian state, prompting Israel to recall its ambassador.")
     assert ("ESP", "SANCTION", "ISR") not in found
+
+
+def test_quarrels_go_both_ways(nlp):
+    found = triples(nlp, "Tokyo and Seoul have been at odds over wartime history for decades.")
+    assert {("JPN", "OPPOSE", "KOR"), ("KOR", "OPPOSE", "JPN")} <= found

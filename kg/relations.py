@@ -332,7 +332,7 @@ class RelationExtractor:
         if noun.dep_ == "appos" and noun.head.i in ctx.actor_at:  # "Moscow, a key ally of Tehran"
             subjects = subjects or ctx.np_actors(noun.head, conjuncts=False)
         verb, prep, clause = self._clause(ctx, noun, group)
-        if possessors and not objects and not subjects and clause and prep not in ("", "*") \
+        if possessors and not objects and not subjects and clause and prep in self.lex.cue("rescue_preps") \
                 and not {a.actor for a in clause} & {a.actor for a in possessors}:
             return Candidate(group, noun, clause, possessors)  # "Iran came to Russia's aid"
         if not subjects and not possessors and verb is not None and prep == "":

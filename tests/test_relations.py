@@ -290,3 +290,8 @@ def test_prompting_a_state_to_act_makes_it_the_actor(nlp):
 def test_quarrels_go_both_ways(nlp):
     found = triples(nlp, "Tokyo and Seoul have been at odds over wartime history for decades.")
     assert {("JPN", "OPPOSE", "KOR"), ("KOR", "OPPOSE", "JPN")} <= found
+
+
+def test_thanking_for_support_does_not_reverse_it(nlp):
+    found = triples(nlp, "Ukraine's foreign minister thanked Berlin for its support.")
+    assert ("UKR", "SUPPORT", "DEU") not in found

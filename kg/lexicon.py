@@ -59,7 +59,21 @@ class Lexicon:
         """A cue word list by name, e.g. ``lex.cue("modal_aux")``."""
         return self.cues[name]
 
+    def refers(self, word: str) -> bool:
+        """Whether a word may refer to a state named elsewhere: "its", "he",
+        "the two countries", "the nation" (plural forms included).
 
+        >>> load_lexicon().refers("Countries"), load_lexicon().refers("drones")
+        (True, False)
+        """
+        referring = self.cue("referring")
+        word = word.lower()
+        return word in referring or word.removesuffix("s") in referring \
+            or (word.endswith("ies") and word[:-3] + "y" in referring)
+
+
+#: cue lists whose words may refer to a state named elsewhere in the passage
+REFERRING_CUES = ("pronouns", "person_pronouns", "group_nouns", "singular_nouns")
 _GROUP_SETS = ("object_preps", "agent_preps", "object_heads", "needs_pair", "complement_preps")
 
 
@@ -102,4 +116,5 @@ def load_lexicon(directory: Path = ONTOLOGY_DIR) -> Lexicon:
             phrases[words[0]].append((tuple(words), group))
     cues = {name: frozenset(words) for section in _read_toml(directory / "cues.toml").values()
             for name, words in section.items()}
+    cues["referring"] = frozenset().union(*(cues[name] for name in REFERRING_CUES))
     return Lexicon(dict(verbs), dict(nouns), dict(phrases), cues)

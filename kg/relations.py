@@ -95,8 +95,7 @@ class RelationExtractor:
         and a phrase that may refer to another."""
         if len(ctx.actors_in(sent.start, sent.end)) >= 2:
             return True
-        refer = self.lex.cue("pronouns") | self.lex.cue("person_pronouns") | self.lex.cue("group_nouns") | self.lex.cue("singular_nouns")
-        return bool(ctx.actors_in(0, sent.end)) and any(t.lower_ in refer or t.lemma_ in refer for t in sent)
+        return bool(ctx.actors_in(0, sent.end)) and any(self.lex.refers(t.lemma_) or self.lex.refers(t.text) for t in sent)
 
     def _sentence(self, ctx: ActorContext, sent: Span) -> Iterator[RelationMention]:
         candidates = [c for token in sent for c in self._candidates(ctx, token)]
@@ -275,10 +274,9 @@ class RelationExtractor:
             return []
         for token in head.subtree:
             if token.dep_ == "pobj" and token.head.head.i == head.i:
-                for noun_group in self.lex.nouns.get(token.lemma_.lower(), ()):
-                    possessor = child(token, "poss")
-                    if possessor is not None:
-                        return ctx.np_actors(possessor)
+                possessor = child(token, "poss")
+                if token.lemma_.lower() in self.lex.nouns and possessor is not None:
+                    return ctx.np_actors(possessor)
         return []
 
     # -- nouns ----------------------------------------------------------------------

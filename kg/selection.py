@@ -68,14 +68,7 @@ class SentenceSelector:
         self.max_sentence_tokens = max_sentence_tokens  # longer "sentences" are not prose: never parsed
         self.actors = nlp.get_pipe("kg_actors")
         self.sentencizer = Sentencizer()
-        lex = lexicon or load_lexicon()
-        self.referring = (lex.cue("pronouns") | lex.cue("person_pronouns") | lex.cue("group_nouns")
-                          | lex.cue("singular_nouns"))
-
-    def _refers(self, word: str) -> bool:
-        word = word.lower()
-        return word in self.referring or word.removesuffix("s") in self.referring \
-            or (word.endswith("ies") and word[:-3] + "y" in self.referring)
+        self.lex = lexicon or load_lexicon()
 
     def __call__(self, text: str, date: str | None = None) -> Plan:
         plan = Plan()
@@ -93,7 +86,7 @@ class SentenceSelector:
                 inside = [m for m in mentions if sent.start <= m.start < sent.end]
                 named = {m.kb_id_ for m in inside}
                 keep = len(sent) <= self.max_sentence_tokens and (
-                    len(named) >= 2 or (bool(named or seen_before) and any(self._refers(t.text) for t in sent)))
+                    len(named) >= 2 or (bool(named or seen_before) and any(self.lex.refers(t.text) for t in sent)))
                 if keep:
                     plan.add(sent.text, offset + sent.start_char)
                 else:

@@ -2,7 +2,9 @@
 
 The pipeline is the spaCy English model plus three components of ours:
 ``kg_paragraphs`` (a line break ends a sentence), ``kg_actors`` (actor
-mentions from the gazetteer) and ``kg_relations`` (typed relations).
+mentions from the gazetteer) and ``kg_relations`` (typed relations). The
+model's ``attribute_ruler`` is swapped for ``kg_attribute_table``, which
+sets the same attributes several times faster (:mod:`kg.attributes`).
 """
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 import kg.actors  # noqa: F401  (registers kg_actors)
+from kg.attributes import use_attribute_table
 import kg.relations  # noqa: F401  (registers kg_relations)
 from kg.errors import KgError
 
@@ -49,12 +52,14 @@ UNUSED_COMPONENTS = ("ner",)
 
 @lru_cache(maxsize=2)
 def load_pipeline(requested: str | None = None) -> Language:
-    """The pipeline (cached per model name): the model without ``ner``, plus ours."""
+    """The pipeline (cached per model name): the model without ``ner``, its
+    attribute ruler as a table, plus ours."""
     name = model_name(requested)
     try:
         nlp = spacy.load(name, exclude=list(UNUSED_COMPONENTS))
     except OSError:
         raise KgError(f"cannot load spaCy model {name!r}: is it installed?") from None
+    use_attribute_table(nlp)
     nlp.add_pipe("kg_paragraphs", before="parser" if "parser" in nlp.pipe_names else None)
     nlp.add_pipe("kg_actors", last=True)
     nlp.add_pipe("kg_relations", last=True)

@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import re
 import warnings
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Mapping
 from urllib.parse import quote, unquote
@@ -110,6 +111,11 @@ def _local_id(iri: Node, base: str) -> str:
 
 # ---------------------------------------------------------------- building
 
+#: a literal per value, made once: dates, sources, triggers, flags and offsets repeat
+#: (``typed`` keeps ``True`` and ``1`` apart)
+_literal = lru_cache(maxsize=1 << 16, typed=True)(Literal)
+
+
 def new_graph() -> Graph:
     """An empty in-memory graph with the project's prefixes bound."""
     graph = Graph(bind_namespaces="core")
@@ -126,6 +132,12 @@ def _actor_classes() -> frozenset[str]:
         for cls in onto.transitive_subjects(RDFS.subClassOf, KG.Actor)
         if str(cls).startswith(str(KG))
     )
+
+
+# the terms of every statement and sentence, looked up once (a namespace makes a new IRI per access)
+_STATEMENT, _SENTENCE, _NEGATED, _HYPOTHETICAL, _DATE, _SOURCE, _TRIGGER, _TEXT, _START, _END = (
+    KG[name] for name in ("Statement", "Sentence", "negated", "hypothetical", "date", "source", "trigger",
+                          "text", "start", "end"))
 
 
 class GraphBuilder:
@@ -207,15 +219,15 @@ class GraphBuilder:
         subject, obj = self.add_actor(a.subject), self.add_actor(a.object)
         evidence = self._add_sentence(a)
         add = self.graph.add
-        add((node, RDF.type, KG.Statement))
+        add((node, RDF.type, _STATEMENT))
         add((node, RDF.subject, subject))
         add((node, RDF.predicate, rtype.prop))
         add((node, RDF.object, obj))
-        add((node, KG.negated, Literal(bool(a.negated))))
-        add((node, KG.hypothetical, Literal(bool(a.hypothetical))))
-        for prop, value in ((KG.date, a.date), (KG.source, a.source), (KG.trigger, a.trigger)):
+        add((node, _NEGATED, _literal(bool(a.negated))))
+        add((node, _HYPOTHETICAL, _literal(bool(a.hypothetical))))
+        for prop, value in ((_DATE, a.date), (_SOURCE, a.source), (_TRIGGER, a.trigger)):
             if value:
-                add((node, prop, Literal(value)))
+                add((node, prop, _literal(value)))
         add((node, PROV.wasDerivedFrom, evidence))
         if a.factual:
             add((subject, rtype.prop, obj))
@@ -232,10 +244,10 @@ class GraphBuilder:
             self.graph.add((doc, DCTERMS.identifier, Literal(a.doc)))
             self._docs_done.add(a.doc)
         add = self.graph.add
-        add((node, RDF.type, KG.Sentence))
-        add((node, KG.text, Literal(a.sentence)))
-        add((node, KG.start, Literal(int(a.start))))
-        add((node, KG.end, Literal(int(a.end))))
+        add((node, RDF.type, _SENTENCE))
+        add((node, _TEXT, Literal(a.sentence)))
+        add((node, _START, _literal(int(a.start))))
+        add((node, _END, _literal(int(a.end))))
         add((node, DCTERMS.isPartOf, document_iri(a.doc)))
         return node
 

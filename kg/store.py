@@ -241,9 +241,11 @@ def _add_remote(target: Graph, source: Graph, batch: int) -> None:
 
 
 def _add_oxigraph(target: Graph, source: Graph, batch: int) -> None:
-    """One Oxigraph transaction per batch, loaded from N-Triples by Oxigraph's own parser."""
+    """One Oxigraph transaction per batch, loaded from N-Triples by Oxigraph's own parser,
+    then written through to disk: RocksDB's write buffers would otherwise grow with the store."""
     for text in _ntriples_batches(source, batch):
         target.parse(data=text, format="ox-nt")
+    target.store._inner.flush()
 
 
 def _add_triples(target: Graph, source: Graph, batch: int) -> None:

@@ -24,7 +24,7 @@ from kg.pipeline import assertions_of, parsed
 from kg.io import atomic_write_all
 from kg.rdf import GraphBuilder, new_graph, serialize, with_ontology
 from kg.renderer import to_html
-from kg.store import add_graph
+from kg.store import add_graph, clear_store
 
 
 @dataclass
@@ -117,9 +117,12 @@ def build_graph(documents: Iterable[Document], *, model: str | None = None,
 
     Documents found in ``cache`` are replayed, the others processed and stored;
     ``progress`` is called with 1 after each document. With ``store`` (a graph
-    of :func:`kg.store.open_store`) the triples are added to it in batches and
-    it is the graph returned.
+    of :func:`kg.store.open_store`) the store's default graph is emptied, the
+    triples are added to it in batches, and it is the graph returned: a
+    rebuild into the same store leaves no triples of changed documents behind.
     """
+    if store is not None:
+        clear_store(store)
     collect = _Collector(summary or BuildSummary(), cache, progress, store)
     fresh = (d for d in documents if not collect.replayed(d))
     for document, doc, plan in parsed(fresh, load_pipeline(model), batch_size=batch_size, n_process=workers):

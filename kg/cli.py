@@ -150,7 +150,7 @@ def build(paths: List[Path] = PATHS,
           out: Path = typer.Option(Path("out"), "--out", help="Output folder for graph.ttl and graph.html."),
           model: Optional[str] = MODEL, strict: bool = STRICT,
           workers: int = typer.Option(1, "--workers", min=1, help="Processes for spaCy (n_process)."),
-          store: Optional[str] = typer.Option(None, "--store", help="Build into oxigraph:PATH or sparql:URL instead of OUT/graph.ttl (memory stays flat)."),
+          store: Optional[str] = typer.Option(None, "--store", help="Build into oxigraph:PATH or sparql:URL (its default graph is replaced) instead of OUT/graph.ttl; memory stays flat."),
           no_cache: bool = typer.Option(False, "--no-cache", help="Process every document again (ignore OUT/.kg-cache.sqlite)."),
           quiet: bool = typer.Option(False, "--quiet", "-q", help="Print nothing but errors.")) -> None:
     """Build the knowledge graph of PATHS: OUT/graph.ttl and OUT/graph.html, or a store."""

@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 from urllib.parse import urlencode, urlsplit
 
+import pyoxigraph as ox
 from oxrdflib import OxigraphStore
 from rdflib import BNode, Graph
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
@@ -46,7 +47,7 @@ from kg.export import nt_line
 from kg.rdf import new_graph
 from kg.vocab import PREFIXES
 
-__all__ = ["MEMORY", "STORE_KINDS", "open_store", "add_graph", "close_store", "sparql_endpoints"]
+__all__ = ["MEMORY", "STORE_KINDS", "open_store", "add_graph", "clear_store", "close_store", "sparql_endpoints"]
 
 MEMORY = "memory"
 
@@ -245,7 +246,7 @@ def _add_oxigraph(target: Graph, source: Graph, batch: int) -> None:
     then written through to disk: RocksDB's write buffers would otherwise grow with the store."""
     for text in _ntriples_batches(source, batch):
         target.parse(data=text, format="ox-nt")
-    target.store._inner.flush()
+    target.store._inner.flush()  # type: ignore[attr-defined]
 
 
 def _add_triples(target: Graph, source: Graph, batch: int) -> None:
@@ -287,6 +288,25 @@ def add_graph(target: Graph, source: Graph, batch: int = 10000) -> int:
         target.bind(prefix, namespace, override=False)
     _ADDERS[_store_kind(target)](target, source, batch)
     return len(source)
+
+
+def clear_store(graph: Graph) -> None:
+    """Remove every triple of the store's default graph (named graphs are left alone).
+
+    >>> from rdflib import URIRef
+    >>> g = open_store("memory"); _ = g.add((URIRef("urn:a"), URIRef("urn:b"), URIRef("urn:c")))
+    >>> clear_store(g); len(g)
+    0
+    """
+    kind = _store_kind(graph)
+    if kind == "oxigraph":
+        graph.store._inner.clear_graph(ox.DefaultGraph())
+    elif kind == "sparql":
+        _commit(graph.store)  # type: ignore[arg-type]
+        _request(graph.store.update_endpoint, b"CLEAR DEFAULT",  # type: ignore[attr-defined]
+                 {"Content-Type": "application/sparql-update; charset=utf-8"})
+    else:
+        graph.remove((None, None, None))
 
 
 def _commit(store: SPARQLUpdateStore) -> None:

@@ -258,3 +258,44 @@ def test_a_build_streamed_into_a_store_equals_the_build_in_memory(tmp_path, monk
         assert streamed_summary.stored >= len(whole)  # actor nodes and the ontology are sent with the first batch
     finally:
         close_store(store)
+
+
+def test_a_rebuild_into_the_same_store_equals_a_full_build(tmp_path):
+    import kg.builder
+    from kg.cache import BuildCache
+    from kg.model import Document
+
+    spec = f"oxigraph:{tmp_path / 'db'}"
+    before = [Document("a", NEWS[0]), Document("b", NEWS[1])]
+    after = [Document("a", NEWS[2]), Document("b", NEWS[1]), Document("c", NEWS[3])]  # a changed, c new
+    expected, _ = kg.builder.build_graph(after)
+    with BuildCache(tmp_path / "cache.sqlite", "test") as cache:
+        for documents in (before, after):
+            store = open_store(spec)
+            try:
+                kg.builder.build_graph(documents, cache=cache, store=store)
+            finally:
+                close_store(store)
+    store = open_store(spec)
+    try:
+        assert _triples(store) == _triples(expected)
+    finally:
+        close_store(store)
+
+
+def test_clear_store_empties_the_default_graph_only(graph, oxigraph_server, tmp_path):
+    from kg.store import clear_store
+
+    remote = open_store(f"sparql:{oxigraph_server}")
+    add_graph(remote, graph)
+    named = "INSERT DATA { GRAPH <urn:kg:test:g> { <urn:kg:test:a> <urn:kg:test:p1> 1 } }"
+    run_query(remote, named, allow_update=True)
+    clear_store(remote)
+    assert len(remote) == 0
+    assert bool(run_query(remote, "ASK { GRAPH <urn:kg:test:g> { ?s ?p ?o } }"))
+    close_store(remote)
+    local = open_store(f"oxigraph:{tmp_path / 'db'}")
+    add_graph(local, graph)
+    clear_store(local)
+    assert len(local) == 0
+    close_store(local)

@@ -27,6 +27,7 @@ them. Fill a store with :func:`add_graph` (batched), release it with
 """
 from __future__ import annotations
 
+import gc
 import socket
 import urllib.error
 import urllib.request
@@ -324,7 +325,12 @@ def close_store(graph: Graph) -> None:
     """
     if isinstance(graph.store, SPARQLUpdateStore):
         _commit(graph.store)
+    oxigraph = _store_kind(graph) == "oxigraph"
     try:
         graph.close()
     except AttributeError:  # oxrdflib: already closed
         pass
+    if oxigraph:
+        # the folder's lock goes with the last reference to the database; frames kept in
+        # reference cycles (tracebacks caught while rdflib parses a query) can hold one
+        gc.collect()

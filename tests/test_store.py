@@ -299,3 +299,14 @@ def test_clear_store_empties_the_default_graph_only(graph, oxigraph_server, tmp_
     clear_store(local)
     assert len(local) == 0
     close_store(local)
+
+
+def test_a_closed_oxigraph_store_can_be_opened_again_after_a_query(graph, tmp_path):
+    spec = f"oxigraph:{tmp_path / 'db'}"
+    store = open_store(spec)
+    add_graph(store, graph)
+    assert "/actor/RUS" in _ready(store)
+    close_store(store)
+    again = open_store(spec)  # the folder's lock was released
+    assert len(again) == len(graph)
+    close_store(again)

@@ -220,6 +220,9 @@ def test_remote_store_wrong_path_is_a_one_line_error(oxigraph_server):
 def test_oxigraph_answers_natively_and_formats_like_rdflib(graph, tmp_path):
     from kg.sparql import OxigraphResult, format_result, ready_queries
 
+    from kg.rdf import with_ontology
+
+    graph = with_ontology(graph)  # the ready queries read relation types from the ontology
     store = open_store(f"oxigraph:{tmp_path / 'native'}")
     try:
         add_graph(store, graph)
@@ -228,9 +231,10 @@ def test_oxigraph_answers_natively_and_formats_like_rdflib(graph, tmp_path):
                       for p in ready.params}
             native = run_query(store, ready.text, params)
             assert isinstance(native, OxigraphResult)
-            for fmt in ("table", "csv", "json"):
+            for fmt in ("table", "csv"):  # same rows in the same order
                 ours, theirs = format_result(native, fmt), format_result(run_query(graph, ready.text, params), fmt)
-                assert sorted(ours.splitlines()) == sorted(theirs.splitlines()) or name == "relation-types", (name, fmt)
+                assert ours == theirs, (name, fmt)
+            assert len(ours.splitlines()) > 1, name  # every ready query finds something here
     finally:
         close_store(store)
 

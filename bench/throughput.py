@@ -17,7 +17,8 @@ Each phase loads its models and processes a few documents before the clock
 starts, then takes the best of ``--repeat`` runs. Words are whitespace-separated
 tokens of the texts; sentences are those of the baseline parse.
 ``--memory-check`` also compares the peak RSS of kg builds of 500 and 2,000
-documents (each in a fresh process).
+documents (each in a fresh process), with the graph in memory and streamed
+into an Oxigraph folder (``--store oxigraph:PATH``).
 
 Run from the project root::
 
@@ -262,14 +263,22 @@ def kg_phase(corpus: str, warmup: str, workers: int, repeat: int) -> dict[str, A
             "pipeline": list(nlp.pipe_names), "peak_rss_mib": peak_rss_mib()}
 
 
-def memory_phase(corpus: str, workers: int) -> dict[str, Any]:
-    """One kg build of ``corpus`` in a fresh process: its peak RSS and graph size."""
+def memory_phase(corpus: str, workers: int, store: str | None = None) -> dict[str, Any]:
+    """One kg build of ``corpus`` in a fresh process, in memory or into ``store``
+    (a ``kg.store`` spec): its peak RSS and graph size."""
     from kg.builder import build
+    from kg.store import close_store, open_store
 
     began = time.perf_counter()
-    graph, summary = build([corpus], workers=workers)
-    return {"docs": summary.documents, "triples": len(graph), "seconds": time.perf_counter() - began,
-            "peak_rss_mib": peak_rss_mib()}
+    target = open_store(store) if store else None
+    try:
+        graph, summary = build([corpus], workers=workers, store=target)
+        triples = len(graph)
+    finally:
+        if target is not None:
+            close_store(target)
+    return {"docs": summary.documents, "triples": triples, "store": store or "memory",
+            "seconds": time.perf_counter() - began, "peak_rss_mib": peak_rss_mib()}
 
 
 # ---------------------------------------------------------------- report
@@ -299,25 +308,31 @@ def report(result: dict[str, Any]) -> str:
              f"kg / baseline throughput: **{result['ratio']:.2f}×** (target ≥ 1.5×). "
              f"kg found {kg['relations']:,} relations among {kg['actors']} actors ({kg['triples']:,} triples)."]
     if "memory_check" in result:
-        check = result["memory_check"]
-        mem_rows = [[m["docs"], m["triples"], m["seconds"], round(m["peak_rss_mib"]["self"])]
-                    for m in check["builds"]]
-        lines += ["", markdown_table(["docs", "triples", "seconds", "peak RSS MiB"], mem_rows), "",
-                  f"Peak RSS grows {check['growth_mib']:,.0f} MiB from {check['builds'][0]['docs']:,} to "
-                  f"{check['builds'][1]['docs']:,} documents ({check['ratio']:.2f}×)."]
+        checks = result["memory_check"]
+        mem_rows = [[kind, m["docs"], m["triples"], m["seconds"], round(m["peak_rss_mib"]["self"])]
+                    for kind, check in checks.items() for m in check["builds"]]
+        lines += ["", markdown_table(["graph in", "docs", "triples", "seconds", "peak RSS MiB"], mem_rows), ""]
+        lines += [f"Peak RSS, graph in {kind}: grows {check['growth_mib']:,.0f} MiB from "
+                  f"{check['builds'][0]['docs']:,} to {check['builds'][1]['docs']:,} documents ({check['ratio']:.2f}×)."
+                  for kind, check in checks.items()]
     return "\n".join(lines)
 
 
 def memory_check(pool: Sequence[str], folder: Path, workers: int) -> dict[str, Any]:
-    """Peak RSS of kg builds of the first 500 and of 2,000 documents of one corpus."""
+    """Peak RSS of kg builds of the first 500 and of 2,000 documents of one corpus,
+    in memory and streamed into an Oxigraph folder."""
     records = make_corpus(pool, 2000)
-    builds = []
-    for n in (500, 2000):
-        path = write_jsonl(records[:n], folder / f"memory-{n}.jsonl")
-        print(f"memory check: kg build of {n} documents …", file=sys.stderr)
-        builds.append(in_subprocess(memory_phase, str(path), workers))
-    small, large = (b["peak_rss_mib"]["self"] for b in builds)
-    return {"builds": builds, "growth_mib": large - small, "ratio": large / small}
+    paths = {n: write_jsonl(records[:n], folder / f"memory-{n}.jsonl") for n in (500, 2000)}
+    check: dict[str, Any] = {}
+    for kind in ("memory", "oxigraph"):
+        builds = []
+        for n, path in paths.items():
+            store = f"oxigraph:{folder / f'store-{n}'}" if kind == "oxigraph" else None
+            print(f"memory check: kg build of {n} documents into {kind} …", file=sys.stderr)
+            builds.append(in_subprocess(memory_phase, str(path), workers, store))
+        small, large = (b["peak_rss_mib"]["self"] for b in builds)
+        check[kind] = {"builds": builds, "growth_mib": large - small, "ratio": large / small}
+    return check
 
 
 def main(argv: Sequence[str] | None = None) -> dict[str, Any]:

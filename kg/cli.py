@@ -131,10 +131,9 @@ GRAPH = typer.Argument(..., help="A graph file (.ttl, .nt, .jsonld, .trig) or a 
 def _opened(graph: str) -> Iterator["Graph"]:
     """The graph a GRAPH argument names: a store (closed afterwards) or a file, read into memory."""
     from kg.rdf import load_graph
-    from kg.store import STORE_KINDS, MEMORY, close_store, open_store
+    from kg.store import close_store, is_store_spec, open_store
 
-    kind = graph.partition(":")[0].lower()
-    if kind not in STORE_KINDS or kind == MEMORY:
+    if not is_store_spec(graph):
         yield load_graph(graph)
         return
     store = open_store(graph)

@@ -48,7 +48,7 @@ from kg.export import nt_line
 from kg.rdf import new_graph
 from kg.vocab import PREFIXES
 
-__all__ = ["MEMORY", "STORE_KINDS", "open_store", "add_graph", "clear_store", "close_store", "sparql_endpoints"]
+__all__ = ["MEMORY", "STORE_KINDS", "open_store", "add_graph", "clear_store", "close_store", "is_store_spec", "sparql_endpoints"]
 
 MEMORY = "memory"
 
@@ -167,6 +167,16 @@ _OPENERS: dict[str, Callable[[str], Graph]] = {
     MEMORY: _open_memory, "oxigraph": _open_oxigraph, "sparql": _open_sparql,
 }
 STORE_KINDS: tuple[str, ...] = tuple(_OPENERS)
+
+
+def is_store_spec(text: str) -> bool:
+    """True when ``text`` names a persistent store (``oxigraph:PATH``, ``sparql:URL``), not a file.
+
+    >>> is_store_spec("oxigraph:out/kg.db"), is_store_spec("out/graph.ttl"), is_store_spec("memory")
+    (True, False, False)
+    """
+    kind = text.strip().partition(":")[0].lower()
+    return kind in _OPENERS and kind != MEMORY
 
 
 def open_store(spec: str | None = None) -> Graph:

@@ -9,12 +9,16 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet -e .
+# A regular (not editable) install, as users get it: reinstalled when a source file changes.
+SOURCES := pyproject.toml $(shell find kg ontology -type f -not -path '*/__pycache__/*')
+
+$(VENV)/.installed: $(SOURCES) | $(BIN)/python
+	rm -rf build  # setuptools keeps files of an earlier layout there
+	$(BIN)/pip install --quiet .
 	touch $@
 
-$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
-	$(BIN)/pip install --quiet -e '.[test]'
+$(VENV)/.installed-test: $(VENV)/.installed
+	$(BIN)/pip install --quiet '.[test]'
 	touch $@
 
 install: $(VENV)/.installed

@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
-"""HTML generation time and file size of ``kg.renderer.render_html`` at 100, 1,000 and 5,000 edges.
+"""HTML generation time and file size of ``kg.outputs.html.renderer.render_html`` at 100, 1,000 and 5,000 edges.
 
 For each size, synthetic assertions in our ontology (the generator of
 ``bench/sparql.py``: gazetteer states, the 13 relation types, random flags,
 dates, sources, evidence sentences, fixed seed) are put into an RDF graph with
-``kg.rdf.GraphBuilder`` and converted with ``kg.graph.to_networkx``, exactly as
+``kg.rdf.writing.GraphBuilder`` and converted with ``kg.network.view.to_networkx``, exactly as
 ``kg build`` does, so nodes and edges carry the real attributes. Each graph has
 exactly the requested number of aggregated edges (distinct subject, relation,
 object; symmetric relations once), with 1–10 evidence sentences each, among
@@ -60,7 +60,7 @@ def edge_keys(news: SyntheticNews, edges: int) -> list[tuple[str, str, str]]:
 
 def synthetic_rdf(edges: int, seed: int = SEED) -> tuple[Any, int]:
     """An RDF graph whose networkx view has ``edges`` edges, and its number of statements."""
-    from kg.rdf import GraphBuilder
+    from kg.rdf.writing import GraphBuilder
 
     news = SyntheticNews(seed)
     builder = GraphBuilder(news.actors)
@@ -80,8 +80,8 @@ def synthetic_rdf(edges: int, seed: int = SEED) -> tuple[Any, int]:
 
 def measure(edges: int, runs: int, folder: Path) -> dict[str, Any]:
     """to_networkx once, then ``runs`` timed render_html calls of one synthetic graph."""
-    from kg.graph import to_networkx
-    from kg.renderer import render_html
+    from kg.network.view import to_networkx
+    from kg.outputs.html.renderer import render_html
 
     graph, statements = synthetic_rdf(edges)
     began = time.perf_counter()
@@ -102,7 +102,7 @@ def empty_page_bytes(folder: Path) -> int:
     """Size of the page of an empty graph (vis-network, CSS, script); rendering it also warms caches."""
     import networkx as nx
 
-    from kg.renderer import render_html
+    from kg.outputs.html.renderer import render_html
 
     return render_html(nx.MultiDiGraph(), folder / "empty.html").stat().st_size
 

@@ -1,27 +1,27 @@
 #!/usr/bin/env python3
 """SPARQL latency of the ready queries: rdflib's in-memory graph against the Oxigraph store.
 
-A synthetic graph *in our ontology* is built with ``kg.rdf.GraphBuilder`` from
-generated ``kg.model.Assertion``s — states of the gazetteer (a few major ones
+A synthetic graph *in our ontology* is built with ``kg.rdf.writing.GraphBuilder`` from
+generated ``kg.records.Assertion``s — states of the gazetteer (a few major ones
 more frequent, as in the news), the 13 relation types, random negation,
 modality, dates, sources and triggers, synthetic evidence sentences, a fixed
 seed — until it holds ``--triples`` triples, plus the ontology
-(``kg.rdf.with_ontology``). It is written once as N-Triples and cached in the
+(``kg.rdf.writing.with_ontology``). It is written once as N-Triples and cached in the
 temporary folder. Then, each store in its own ``spawn`` subprocess:
 
 * **rdflib** — ``Graph.parse(file, format="nt")`` into the memory store;
-  ``kg.store.add_graph`` of that graph into a fresh Oxigraph folder is timed
+  ``kg.stores.add_graph`` of that graph into a fresh Oxigraph folder is timed
   too, as the other way to fill Oxigraph;
-* **Oxigraph on disk** — ``kg.store.open_store("oxigraph:DIR")`` and
+* **Oxigraph on disk** — ``kg.stores.open_store("oxigraph:DIR")`` and
   ``Graph.parse(file, format="ox-nt")`` (Oxigraph's own parser);
 * **pyoxigraph alone** — the same folder queried with ``pyoxigraph.Store.query``
   (parameters as substitutions, every result term read): Oxigraph's engine
   without rdflib's query parser and result terms;
 * **Oxigraph in memory** — oxrdflib's in-memory Oxigraph store (not a
-  ``kg.store`` spec), for comparison with the RocksDB folder.
+  ``kg.stores`` spec), for comparison with the RocksDB folder.
 
-Every ready query of ``kg.sparql.ready_queries()`` runs through
-``kg.sparql.run_query`` (parameters ``actor=IRN``, ``subject=IRN``,
+Every ready query of ``kg.sparql.engine.ready_queries()`` runs through
+``kg.sparql.engine.run_query`` (parameters ``actor=IRN``, ``subject=IRN``,
 ``relation=SUPPLY``, ``object=RUS``): one warm-up run, then ``--runs`` timed
 runs, the median counts. A query whose warm-up takes longer than ``--slow``
 seconds gets a single timed run. All stores must return as many rows as
@@ -60,7 +60,7 @@ from typing import Any, Iterator, Sequence
 from throughput import (ROOT, in_subprocess, machine_info, machine_line, markdown_table, peak_rss_mib,
                         write_result)
 
-from kg.model import Assertion, Document
+from kg.records import Assertion, Document
 
 SEED = 1_000_003
 GENERATOR_VERSION = 1  # bump when the generator changes, so the cached N-Triples are rebuilt
@@ -83,8 +83,8 @@ class SyntheticNews:
     """Random documents and assertions in the kg data model, reproducible from a seed."""
 
     def __init__(self, seed: int = SEED) -> None:
-        from kg.gazetteer import load_gazetteer
-        from kg.vocab import relation_types
+        from kg.knowledge.gazetteer import load_gazetteer
+        from kg.knowledge.terms import relation_types
 
         self.rng = random.Random(seed)
         self.actors = load_gazetteer().actors
@@ -148,7 +148,7 @@ class SyntheticNews:
 
 def synthetic_graph(triples: int, seed: int = SEED) -> tuple[Any, dict[str, int]]:
     """A data graph of at least ``triples`` triples (with the ontology) and what it holds."""
-    from kg.rdf import GraphBuilder, with_ontology
+    from kg.rdf.writing import GraphBuilder, with_ontology
 
     news = SyntheticNews(seed)
     builder = GraphBuilder(news.actors)
@@ -210,7 +210,8 @@ def rows_digest(result: Any) -> tuple[int, str]:
 
 def time_queries(graph: Any, runs: int, slow: float) -> dict[str, dict[str, Any]]:
     """Each ready query: warm-up, then ``runs`` timed ``run_query`` calls (one if the warm-up is slow)."""
-    from kg.sparql import ready_queries, run_query
+    from kg.sparql.ready import ready_queries
+    from kg.sparql.engine import run_query
 
     timings = {}
     for name, query in ready_queries().items():
@@ -231,8 +232,8 @@ def time_queries(graph: Any, runs: int, slow: float) -> dict[str, dict[str, Any]
 
 def rdflib_phase(nt_path: str, runs: int, slow: float, ox_dir: str) -> dict[str, Any]:
     """Load the N-Triples into rdflib's memory store and time the queries; then time add_graph into Oxigraph."""
-    from kg.rdf import new_graph
-    from kg.store import add_graph, close_store, open_store
+    from kg.rdf.terms import new_graph
+    from kg.stores import add_graph, close_store, open_store
 
     graph = new_graph()
     began = time.perf_counter()
@@ -271,7 +272,8 @@ def native_phase(ox_dir: str, runs: int, slow: float) -> dict[str, dict[str, Any
     """
     import pyoxigraph as ox
 
-    from kg.sparql import bind_value, ready_queries, with_prefixes
+    from kg.sparql.engine import bind_value, with_prefixes
+    from kg.sparql.ready import ready_queries
 
     store = ox.Store(ox_dir)
     timings = {}
@@ -297,14 +299,14 @@ def native_phase(ox_dir: str, runs: int, slow: float) -> dict[str, dict[str, Any
 def oxigraph_phase(nt_path: str, runs: int, slow: float, ox_dir: str | None) -> dict[str, Any]:
     """Parse the N-Triples into a fresh Oxigraph store (``ox-nt``) and time the queries.
 
-    ``ox_dir`` is the folder of a ``kg.store.open_store("oxigraph:DIR")`` store;
+    ``ox_dir`` is the folder of a ``kg.stores.open_store("oxigraph:DIR")`` store;
     ``None`` takes oxrdflib's in-memory Oxigraph store instead (no kg store spec opens one).
     """
     from rdflib import Graph
     from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
-    from kg.store import close_store, open_store
-    from kg.vocab import PREFIXES as NAMESPACES
+    from kg.stores import close_store, open_store
+    from kg.knowledge.terms import PREFIXES as NAMESPACES
 
     if ox_dir is None:
         graph = Graph(store="Oxigraph", identifier=DATASET_DEFAULT_GRAPH_ID, bind_namespaces="core")
@@ -330,7 +332,7 @@ def parse_times(repeat: int = 5) -> dict[str, float]:
     """Median time of rdflib's SPARQL parser on each ready query (part of every ``run_query``)."""
     from rdflib.plugins.sparql.parser import parseQuery
 
-    from kg.sparql import ready_queries
+    from kg.sparql.ready import ready_queries
 
     times = {}
     for name, query in ready_queries().items():
@@ -348,7 +350,7 @@ def parse_times(repeat: int = 5) -> dict[str, float]:
 
 #: the stores compared with rdflib: result key → column title
 ENGINES = {
-    "oxigraph": "Oxigraph (kg.store, on disk)",
+    "oxigraph": "Oxigraph (kg.stores, on disk)",
     "oxigraph_memory": "Oxigraph in memory (oxrdflib)",
     "native": "pyoxigraph alone, on disk",
 }
@@ -416,7 +418,7 @@ def report(result: dict[str, Any]) -> str:
                   round(rdflib["peak_rss_mib"]["self"])],
                  ["Oxigraph on disk (`open_store(\"oxigraph:DIR\")`), `parse(format=\"ox-nt\")`",
                   oxigraph["load_seconds"], round(oxigraph["peak_rss_mib"]["self"])],
-                 ["Oxigraph on disk, `kg.store.add_graph` from the rdflib graph",
+                 ["Oxigraph on disk, `kg.stores.add_graph` from the rdflib graph",
                   rdflib["oxigraph_add_graph_seconds"], "–"],
                  ["Oxigraph in memory (oxrdflib), `parse(format=\"ox-nt\")`", phases["oxigraph_memory"]["load_seconds"],
                   round(phases["oxigraph_memory"]["peak_rss_mib"]["self"])]]
@@ -432,7 +434,7 @@ def report(result: dict[str, Any]) -> str:
              markdown_table(["load", "seconds", "peak RSS MiB"], load_rows),
              "",
              f"Median of {runs} runs after one warm-up; ratio = rdflib / that store. rdflib and both Oxigraph "
-             "stores are timed as one `kg.sparql.run_query` call, which parses every query with rdflib's SPARQL "
+             "stores are timed as one `kg.sparql.engine.run_query` call, which parses every query with rdflib's SPARQL "
              "parser (\"parse ms\") whatever the store and returns the rows materialised (on Oxigraph as "
              "pyoxigraph terms, turned into rdflib terms only when iterated); \"pyoxigraph alone\" queries the "
              "same on-disk folder with `pyoxigraph.Store.query` (no rdflib parsing), every term read.",

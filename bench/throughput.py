@@ -7,10 +7,10 @@ joins 3–8 random passages, shuffled with a fixed seed, and is written as JSONL
 to a temporary folder. Two phases run on those same texts, each in its own
 ``spawn`` subprocess so their peak RSS figures are separate:
 
-* **baseline** — ``spacy.load(kg.nlp.model_name())`` with every component
+* **baseline** — ``spacy.load(kg.nlp.pipeline.model_name())`` with every component
   enabled, ``nlp.pipe(texts, batch_size=64)``, every doc consumed (its
   sentences counted);
-* **kg** — ``kg.builder.build([corpus.jsonl])``: reading, the full kg pipeline,
+* **kg** — ``kg.building.builder.build([corpus.jsonl])``: reading, the full kg pipeline,
   relation extraction and the RDF graph.
 
 Each phase loads its models and processes a few documents before the clock
@@ -223,7 +223,7 @@ def baseline_phase(corpus: str, warmup: str, workers: int, repeat: int) -> dict[
     """Plain spaCy: the full model pipeline over the texts; best of ``repeat`` runs."""
     import spacy
 
-    from kg.nlp import model_name
+    from kg.nlp.pipeline import model_name
 
     nlp = spacy.load(model_name())
     texts = read_texts(Path(corpus))
@@ -243,9 +243,9 @@ def baseline_phase(corpus: str, warmup: str, workers: int, repeat: int) -> dict[
 
 
 def kg_phase(corpus: str, warmup: str, workers: int, repeat: int) -> dict[str, Any]:
-    """``kg.builder.build`` on the corpus file; best of ``repeat`` runs."""
-    from kg.builder import build
-    from kg.nlp import load_pipeline
+    """``kg.building.builder.build`` on the corpus file; best of ``repeat`` runs."""
+    from kg.building.builder import build
+    from kg.nlp.pipeline import load_pipeline
 
     nlp = load_pipeline()
 
@@ -265,9 +265,9 @@ def kg_phase(corpus: str, warmup: str, workers: int, repeat: int) -> dict[str, A
 
 def memory_phase(corpus: str, workers: int, store: str | None = None) -> dict[str, Any]:
     """One kg build of ``corpus`` in a fresh process, in memory or into ``store``
-    (a ``kg.store`` spec): its peak RSS and graph size."""
-    from kg.builder import build
-    from kg.store import close_store, open_store
+    (a ``kg.stores`` spec): its peak RSS and graph size."""
+    from kg.building.builder import build
+    from kg.stores import close_store, open_store
 
     began = time.perf_counter()
     target = open_store(store) if store else None

@@ -1,6 +1,6 @@
 """kg: knowledge graphs of state-to-state relations from news text.
 
-The small public API, used by the CLI and by notebooks::
+The public API, used by the CLI and by notebooks::
 
     import kg
     graph, summary = kg.build(["seeds/"])          # documents -> RDF graph
@@ -8,53 +8,59 @@ The small public API, used by the CLI and by notebooks::
     rows = kg.query(graph, "supplies")             # SPARQL: text, .rq file or ready query name
     G = kg.to_networkx(graph)                      # aggregated actor graph
     kg.render(G, "out/graph.html")                 # interactive offline HTML
-    for a in kg.extract([kg.Document("d", "Iran supplied drones to Russia.")]): ...
+
+Relations of documents without a graph: :func:`kg.extract.assertions.extract`.
+The stages, one subpackage each: ``ingest`` → ``nlp`` → ``extract`` → ``rdf``
+→ ``sparql`` / ``network`` → ``outputs``; ``building`` runs them.
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Mapping
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-from kg.model import Actor, Assertion, Document
+from kg.records import Actor, Assertion, Document
 
 if TYPE_CHECKING:  # pragma: no cover
+    import networkx as nx
     from rdflib import Graph
     from rdflib.query import Result
 
-__all__ = ["Actor", "Assertion", "Document", "build", "extract", "load", "query", "render", "to_networkx"]
+    from kg.building.summary import BuildSummary
+
+__all__ = ["Actor", "Assertion", "Document", "build", "load", "query", "render", "to_networkx"]
 __version__ = "0.1.0"
 
 
-def build(paths: Any, **options: Any) -> "tuple[Graph, Any]":
-    """Build the graph of files/folders ``paths``: ``(graph, summary)``."""
-    from kg.builder import build as _build
-    return _build([paths] if isinstance(paths, str) else paths, **options)
+def build(paths: str | Path | Sequence[str | Path], *, model: str | None = None, strict: bool = False,
+          workers: int = 1, cache: str | Path | None = None, store: Graph | None = None) -> tuple[Graph, BuildSummary]:
+    """Build the graph of files/folders ``paths``: ``(graph, summary)``; into ``store`` when given."""
+    from kg.building.builder import build as build_paths
+    targets = [paths] if isinstance(paths, (str, Path)) else list(paths)
+    return build_paths(targets, model=model, strict=strict, workers=workers, cache=cache, store=store)
 
 
-def extract(documents: Any, **options: Any) -> Any:
-    """Assertions of ``Document`` records, streamed."""
-    from kg.pipeline import extract as _extract
-    return _extract(documents, **options)
-
-
-def load(path: Any) -> "Graph":
+def load(path: str | Path) -> Graph:
     """Read a graph file (.ttl, .nt, .jsonld, .trig)."""
-    from kg.rdf import load_graph
+    from kg.rdf.files import load_graph
     return load_graph(path)
 
 
-def query(graph: "Graph", text: str, params: Mapping[str, str] | None = None) -> "Result | None":
+def query(graph: Graph, text: str, params: Mapping[str, str] | None = None) -> Result | None:
     """Run SPARQL (text, a .rq path or a ready query name) with project prefixes and safe bindings."""
-    from kg.sparql import resolve_query, run_query
+    from kg.sparql.engine import run_query
+    from kg.sparql.ready import resolve_query
     return run_query(graph, resolve_query(text), params)
 
 
-def to_networkx(graph: "Graph") -> Any:
+def to_networkx(graph: Graph) -> nx.MultiDiGraph:
     """The aggregated actor graph (networkx MultiDiGraph) of an RDF graph."""
-    from kg.graph import to_networkx as _to_networkx
-    return _to_networkx(graph)
+    from kg.network.view import to_networkx as actor_graph
+    return actor_graph(graph)
 
 
-def render(G: Any, path: Any, **options: Any) -> Any:
-    """Write the interactive HTML of a networkx actor graph."""
-    from kg.renderer import render_html
-    return render_html(G, path, **options)
+def render(G: nx.MultiDiGraph, path: str | Path, *, title: str = "kg", focus: str | None = None,
+           depth: int = 1, min_count: int = 1, top: int | None = None) -> Path:
+    """Write the interactive HTML of a networkx actor graph; returns the path written."""
+    from kg.outputs.html.renderer import render_html
+    return render_html(G, path, title=title, focus=focus, depth=depth, min_count=min_count, top=top)

@@ -130,8 +130,8 @@ GRAPH = typer.Argument(..., help="A graph file (.ttl, .nt, .jsonld, .trig) or a 
 @contextmanager
 def _opened(graph: str) -> Iterator["Graph"]:
     """The graph a GRAPH argument names: a store (closed afterwards) or a file, read into memory."""
-    from kg.rdf import load_graph
-    from kg.store import close_store, is_store_spec, open_store
+    from kg.rdf.files import load_graph
+    from kg.stores import close_store, is_store_spec, open_store
 
     if not is_store_spec(graph):
         yield load_graph(graph)
@@ -153,7 +153,7 @@ def build(paths: List[Path] = PATHS,
           no_cache: bool = typer.Option(False, "--no-cache", help="Process every document again (ignore OUT/.kg-cache.sqlite)."),
           quiet: bool = typer.Option(False, "--quiet", "-q", help="Print nothing but errors.")) -> None:
     """Build the knowledge graph of PATHS: OUT/graph.ttl and OUT/graph.html, or a store."""
-    from kg.builder import build as run_build, write_outputs
+    from kg.building.builder import build as run_build, write_outputs
 
     _log_warnings(quiet)
     cache = None if no_cache else out / ".kg-cache.sqlite"
@@ -182,11 +182,11 @@ def extract(paths: List[Path] = PATHS,
             format: ExtractFormat = typer.Option(ExtractFormat.jsonl, "--format", help="jsonl or table."),
             model: Optional[str] = MODEL, strict: bool = STRICT) -> None:
     """Print the relations found in PATHS, one per line."""
-    from kg.corpus import read_documents
-    from kg.pipeline import extract as run_extract
+    from kg.ingest.corpus import read_documents
+    from kg.extract.assertions import extract as run_extract
 
     _log_warnings()
-    from kg.nlp import load_pipeline
+    from kg.nlp.pipeline import load_pipeline
     for a in run_extract(read_documents(paths, strict=strict), load_pipeline(model)):
         if format is ExtractFormat.jsonl:
             typer.echo(json.dumps(a.to_json(), ensure_ascii=False))
@@ -207,7 +207,9 @@ def query(graph: str = GRAPH,
           update: bool = typer.Option(False, "--update", help="Allow SPARQL Update (a file's loaded copy changes, not the file; a store changes)."),
           timeout: float = typer.Option(60.0, "--timeout", min=0.01, help="Seconds before the query is given up.")) -> None:
     """Run a SPARQL query on GRAPH (prefixes kg:, actor:, prov:, ... are predefined)."""
-    from kg.sparql import format_result, ready_queries, resolve_query, run_query
+    from kg.sparql.formats import format_result
+    from kg.sparql.ready import ready_queries, resolve_query
+    from kg.sparql.engine import run_query
 
     if list_queries:
         for name, ready in ready_queries().items():
@@ -263,8 +265,8 @@ def render(graph: str = GRAPH,
            min_count: int = typer.Option(1, "--min-count", min=1, help="Hide edges with less evidence."),
            top: Optional[int] = typer.Option(None, "--top", min=1, help="Keep the N most connected actors.")) -> None:
     """Render GRAPH as one interactive, offline HTML file."""
-    from kg.graph import to_networkx
-    from kg.renderer import render_html
+    from kg.network.view import to_networkx
+    from kg.outputs.html.renderer import render_html
 
     with _opened(graph) as loaded:
         G = to_networkx(loaded)
@@ -276,7 +278,7 @@ def render(graph: str = GRAPH,
 @reports_errors
 def stats(graph: str = GRAPH) -> None:
     """Counts of evidence by relation type and by actor."""
-    from kg.graph import actor_stats, relation_counts, to_networkx
+    from kg.network.view import actor_stats, relation_counts, to_networkx
 
     with _opened(graph) as loaded:
         G = to_networkx(loaded)
@@ -322,7 +324,7 @@ def export(graph: str = GRAPH,
            format: str = typer.Option(..., "--format", help="ttl, nt, jsonld, trig, graphml, gexf or csv."),
            out: Optional[Path] = typer.Option(None, "--out", help="File to write (default: standard output).")) -> None:
     """Export GRAPH as RDF (ttl, nt, jsonld, trig), for Gephi (graphml, gexf) or as an edge list (csv)."""
-    from kg.export import export as run_export
+    from kg.outputs.export import export as run_export
 
     with _opened(graph) as loaded:
         text = run_export(loaded, format, out)
@@ -339,7 +341,7 @@ def serve(graph: str = GRAPH,
           port: int = typer.Option(7878, "--port", min=0, max=65535, help="TCP port."),
           timeout: float = typer.Option(30.0, "--timeout", min=0.1, help="Seconds before a query is cut off.")) -> None:
     """Serve GRAPH as a read-only SPARQL 1.1 endpoint (GET/POST /sparql, JSON/CSV/TSV results)."""
-    from kg.serve import serve as run_serve
+    from kg.serve.server import serve as run_serve
 
     if host not in ("127.0.0.1", "localhost", "::1"):
         typer.echo(f"kg: warning: serving on {host}: reachable from other machines", err=True)

@@ -11,3 +11,17 @@ class KgError(Exception):
     def __init__(self, message: str, exit_code: int = 2) -> None:
         super().__init__(message)
         self.exit_code = exit_code
+
+
+def one_line(error: BaseException | str, limit: int = 300) -> str:
+    """An exception's message (or a text) on one line, at most ``limit`` characters.
+
+    rdflib's Notation3 parser keeps the reason of a syntax error in ``_why``.
+
+    >>> one_line(ValueError("bad\\n  value"))
+    'bad value'
+    >>> one_line(KeyError())
+    'KeyError'
+    """
+    message = getattr(error, "_why", None) or str(error) or type(error).__name__
+    return " ".join(str(message).split())[:limit]

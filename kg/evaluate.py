@@ -225,11 +225,11 @@ def format_scores(scores: Scores, *, by_label: bool = False, errors: bool = Fals
 
 def evaluate_file(path: str | Path, *, model: str | None = None) -> Scores:
     """Run the extractor over a gold file's passages and score it."""
-    from kg.gazetteer import load_gazetteer
-    from kg.model import Document
-    from kg.nlp import load_pipeline
-    from kg.pipeline import extract
-    from kg.vocab import symmetric_labels
+    from kg.knowledge.gazetteer import load_gazetteer
+    from kg.records import Document
+    from kg.nlp.pipeline import load_pipeline
+    from kg.extract.assertions import extract
+    from kg.knowledge.terms import symmetric_labels
 
     passages = load_gold(path)
     predicted: dict[str, list[Relation]] = defaultdict(list)

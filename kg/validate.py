@@ -6,8 +6,8 @@ when the data graph holds no ontology triples. No inference is needed by the
 shapes (SHACL's ``sh:class`` already follows ``rdfs:subClassOf``), so none is
 run by default: it only costs time.
 
->>> from kg.model import Assertion
->>> from kg.rdf import graph_from
+>>> from kg.records import Assertion
+>>> from kg.rdf.writing import graph_from
 >>> ok, report = validate(graph_from([Assertion("d", "IRN", "SUPPLY", "RUS", False, False, "2023", None, "…", 0, 1)]))
 >>> ok, report
 (True, 'conforms')
@@ -21,8 +21,9 @@ from rdflib import Graph
 from rdflib.namespace import RDF, SH
 
 from kg.errors import KgError
-from kg.sparql import short_name
-from kg.vocab import ontology, ontology_path
+from kg.sparql.formats import short_name
+from kg.knowledge.resources import ontology_path
+from kg.knowledge.terms import ontology
 
 __all__ = ["shapes", "validate"]
 

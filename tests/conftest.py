@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.model import Actor, Assertion, Document
+from kg.records import Actor, Assertion, Document
 
 ACTORS: dict[str, Actor] = {a.id: a for a in (
     Actor("CHN", "China", wikidata="Q148"),
@@ -130,21 +130,21 @@ def hostile_assertions() -> list[Assertion]:
 
 @pytest.fixture
 def sample_rdf(sample_assertions, sample_documents, sample_actors):
-    from kg.rdf import graph_from
+    from kg.rdf.writing import graph_from
 
     return graph_from(sample_assertions, sample_documents, sample_actors)
 
 
 @pytest.fixture
 def sample_nx(sample_rdf):
-    from kg.graph import to_networkx
+    from kg.network.view import to_networkx
 
     return to_networkx(sample_rdf)
 
 
 @pytest.fixture
 def hostile_nx(hostile_assertions, hostile_documents, hostile_actors):
-    from kg.graph import to_networkx
-    from kg.rdf import graph_from
+    from kg.network.view import to_networkx
+    from kg.rdf.writing import graph_from
 
     return to_networkx(graph_from(hostile_assertions, hostile_documents, hostile_actors))

@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 import spacy
 
-import kg.actors  # noqa: F401  registers the factory
-from kg.actors import actor_mentions, is_variant, longest_first
+import kg.nlp.actors  # noqa: F401  registers the factory
+from kg.nlp.actors import actor_mentions, is_variant, longest_first
 
 
 @pytest.fixture(scope="module")

@@ -13,8 +13,8 @@ from spacy.attrs import DEP, LEMMA, MORPH, POS, TAG
 from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
 
-from kg.attributes import AttributeTable, UnsupportedPattern, use_attribute_table
-from kg.nlp import load_pipeline, model_name
+from kg.nlp.attributes import AttributeTable, UnsupportedPattern, use_attribute_table
+from kg.nlp.pipeline import load_pipeline, model_name
 
 ROOT = Path(__file__).resolve().parent.parent
 COLUMNS = [POS, TAG, LEMMA, MORPH, DEP]

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.renderer import iframe_html, render_html
+from kg.outputs.html.renderer import iframe_html, render_html
 
 pytestmark = pytest.mark.browser
 
@@ -276,9 +276,9 @@ def test_screenshot_for_a_human(driver, sample_page):
 
 def test_seed_graph_screenshot(driver, tmp_path):
     """Builds the seed article's graph and saves ``out/seed-graph.png`` (the README's picture)."""
-    from kg.builder import build
-    from kg.graph import to_networkx
-    from kg.renderer import render_html
+    from kg.building.builder import build
+    from kg.network.view import to_networkx
+    from kg.outputs.html.renderer import render_html
 
     graph, _ = build([Path(__file__).resolve().parents[1] / "seeds"])
     G = to_networkx(graph)

@@ -551,7 +551,7 @@ def test_build_into_an_oxigraph_store_then_use_it_as_a_graph(tmp_path):
 
 
 def test_a_locked_store_is_one_line_error(tmp_path):
-    from kg.store import close_store, open_store
+    from kg.stores import close_store, open_store
 
     spec = f"oxigraph:{tmp_path / 'store'}"
     held = open_store(spec)

@@ -14,9 +14,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kg.corpus import ReadReport, content_hash, document_id, read_documents
+from kg.ingest.corpus import ReadReport, content_hash, document_id, read_documents
 from kg.errors import KgError
-from kg.model import Document
+from kg.records import Document
 
 DEV = Path(__file__).resolve().parents[2] / "shared" / "eval" / "dev.jsonl"
 
@@ -91,7 +91,7 @@ def test_byte_order_marks(tmp_path: Path, encoding: str) -> None:
 def test_invalid_utf8_is_replaced_with_warning(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     path = tmp_path / "latin.txt"
     path.write_bytes("Caf\xe9 talks in Tehran.".encode("latin-1"))
-    with caplog.at_level(logging.WARNING, logger="kg.corpus"):
+    with caplog.at_level(logging.WARNING, logger="kg.ingest.corpus"):
         [doc], report = read(path)
     assert doc.text == "Caf\ufffd talks in Tehran."
     assert report.warnings == [f"{path}: invalid UTF-8 at byte 3, decoded with replacement characters"]

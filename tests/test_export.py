@@ -1,4 +1,4 @@
-"""kg.export: every format writes, reads back, and unknown formats fail with one line."""
+"""kg.outputs.export: every format writes, reads back, and unknown formats fail with one line."""
 from __future__ import annotations
 
 import csv
@@ -10,9 +10,9 @@ import pytest
 from rdflib import Dataset, Graph, Literal, URIRef
 
 from kg.errors import KgError
-from kg.export import EDGE_COLUMNS, FORMATS, export, nt_line
-from kg.graph import to_networkx
-from kg.rdf import graph_from
+from kg.outputs.export import EDGE_COLUMNS, FORMATS, export, nt_line
+from kg.network.view import to_networkx
+from kg.rdf.writing import graph_from
 
 RDF_PARSERS = {"ttl": "turtle", "nt": "nt", "jsonld": "json-ld", "trig": "trig"}
 NETWORK_READERS = {"graphml": nx.read_graphml, "gexf": nx.read_gexf}
@@ -89,7 +89,7 @@ def test_network_formats_hold_hostile_text(hostile_graph, tmp_path, fmt):
 
 
 def test_network_formats_drop_characters_xml_cannot_hold(tmp_path, sample_actors):
-    from kg.model import Assertion
+    from kg.records import Assertion
 
     text = "Iran\x0c supplied\x00 drones to Russia."
     g = graph_from([Assertion("d", "IRN", "SUPPLY", "RUS", False, False, None, None, text, 0, len(text))],

@@ -1,4 +1,4 @@
-"""kg.graph: RDF statement nodes → aggregated networkx edges, and the analytics on top."""
+"""kg.network.view: RDF statement nodes → aggregated networkx edges, and the analytics on top."""
 from __future__ import annotations
 
 import time
@@ -9,10 +9,11 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS
 
 from kg.errors import KgError
-from kg.graph import actor_stats, dyad_balance, ego_graph, filter_graph, relation_counts, to_networkx, top_actors
-from kg.model import Actor, Assertion
-from kg.rdf import graph_from, load_graph, write_graph
-from kg.vocab import ACTOR, DOC, KG, STMT, WD
+from kg.network.view import actor_stats, dyad_balance, ego_graph, filter_graph, relation_counts, to_networkx, top_actors
+from kg.records import Actor, Assertion
+from kg.rdf.writing import graph_from
+from kg.rdf.files import load_graph, write_graph
+from kg.knowledge.terms import ACTOR, DOC, KG, STMT, WD
 
 EVIDENCE_KEYS = {"doc", "sentence", "start", "end", "negated", "hypothetical", "date", "source"}
 
@@ -91,7 +92,7 @@ def test_survives_a_turtle_round_trip(sample_rdf, sample_nx, tmp_path):
 
 @pytest.fixture
 def hand_written() -> Graph:
-    """RDF not made by kg.rdf: plain-text booleans, two sources, no sentence, an unknown predicate."""
+    """RDF not made by kg.rdf.writing: plain-text booleans, two sources, no sentence, an unknown predicate."""
     g = Graph()
     doc, sentence = DOC.h, URIRef(str(DOC.h) + "/sentence/5-20")
     g.add((doc, RDF.type, KG.Document))

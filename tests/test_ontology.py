@@ -5,7 +5,7 @@ import pytest
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS
 
-from kg.vocab import KG, ontology, relation_types, symmetric_labels
+from kg.knowledge.terms import KG, ontology, relation_types, symmetric_labels
 
 LABELS = {"COOPERATE", "AGREE", "ALLY", "CONSULT", "SUPPLY", "AID", "REQUEST", "SUPPORT",
           "OPPOSE", "THREATEN", "SANCTION", "ATTACK", "CONFLICT"}

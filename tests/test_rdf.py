@@ -1,4 +1,4 @@
-"""kg.rdf: the data model of docs/ARCHITECTURE.md, built from hand-made records."""
+"""kg.rdf.writing: the data model of docs/ARCHITECTURE.md, built from hand-made records."""
 from __future__ import annotations
 
 import dataclasses
@@ -11,10 +11,13 @@ from rdflib.compare import isomorphic
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS
 
 from kg.errors import KgError
-from kg.model import Actor, Assertion, Document
-from kg.rdf import (FORMATS, GraphBuilder, actor_node_iri, actors_from, assertions_from, document_iri,
-                    graph_from, load_graph, sentence_iri, serialize, statement_iri, with_ontology, write_graph)
-from kg.vocab import ACTOR, DOC, KG, STMT, WD, ontology, relation_types
+from kg.records import Actor, Assertion, Document
+from kg.rdf.files import FORMATS
+from kg.rdf.writing import GraphBuilder, graph_from, with_ontology
+from kg.rdf.terms import actor_node_iri, document_iri, sentence_iri, statement_iri
+from kg.rdf.reading import actors_from, assertions_from
+from kg.rdf.files import load_graph, serialize, write_graph
+from kg.knowledge.terms import ACTOR, DOC, KG, STMT, WD, ontology, relation_types
 
 
 def ordered(assertions: list[Assertion]) -> list[Assertion]:

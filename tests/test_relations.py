@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from kg.model import Document
-from kg.nlp import load_pipeline
-from kg.pipeline import extract
+from kg.records import Document
+from kg.nlp.pipeline import load_pipeline
+from kg.extract.assertions import extract
 
 
 @pytest.fixture(scope="module")

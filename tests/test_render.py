@@ -11,7 +11,7 @@ import networkx as nx
 import pytest
 
 from kg.errors import KgError
-from kg.renderer import iframe_html, page_data, render_html, script_json, to_html
+from kg.outputs.html.renderer import iframe_html, page_data, render_html, script_json, to_html
 
 EXTERNAL = [
     re.compile(r"""\b(?:src|href|action|poster|srcset|data)\s*=\s*["']?\s*(?:https?:)?//""", re.IGNORECASE),
@@ -128,7 +128,7 @@ def test_script_json_escapes_what_could_end_a_script():
 
 
 def test_same_input_same_bytes(sample_rdf, tmp_path):
-    from kg.graph import to_networkx
+    from kg.network.view import to_networkx
 
     a = render_html(to_networkx(sample_rdf), tmp_path / "a.html", title="t")
     b = render_html(to_networkx(sample_rdf), tmp_path / "b.html", title="t")

@@ -4,10 +4,10 @@ from __future__ import annotations
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from kg.model import Document
-from kg.nlp import load_pipeline
-from kg.pipeline import extract
-from kg.selection import SentenceSelector
+from kg.records import Document
+from kg.nlp.pipeline import load_pipeline
+from kg.extract.assertions import extract
+from kg.nlp.selection import SentenceSelector
 
 NLP = load_pipeline()
 NAMES = ["Russia", "Iran", "the U.S.", "Ukraine", "Israel", "the Kremlin", "Tehran", "Putin", "China's", "Iranian"]

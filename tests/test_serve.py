@@ -1,4 +1,4 @@
-"""kg.serve: a read-only SPARQL 1.1 Protocol endpoint, queried with SPARQLWrapper and plain urllib."""
+"""kg.serve.server: a read-only SPARQL 1.1 Protocol endpoint, queried with SPARQLWrapper and plain urllib."""
 from __future__ import annotations
 
 import csv
@@ -20,9 +20,9 @@ import pytest
 from rdflib import Graph, URIRef
 
 from kg.errors import KgError
-from kg.model import Actor, Assertion, Document
-from kg.rdf import GraphBuilder
-from kg.serve import SparqlServer, make_server
+from kg.records import Actor, Assertion, Document
+from kg.rdf.writing import GraphBuilder
+from kg.serve.server import SparqlServer, make_server
 
 SPARQLWrapper = pytest.importorskip("SPARQLWrapper")
 
@@ -357,8 +357,8 @@ def test_busy_port_and_bad_timeout_are_one_line_errors():
 
 SERVE_SCRIPT = """
 import sys
-from kg.rdf import new_graph
-from kg.serve import serve
+from kg.rdf.terms import new_graph
+from kg.serve.server import serve
 serve(new_graph(), port=0, on_ready=lambda url: print(url, flush=True))
 print("stopped", flush=True)
 """
@@ -380,7 +380,7 @@ def test_serve_stops_cleanly_on_ctrl_c():
 
 
 def test_serves_an_oxigraph_store(tmp_path):
-    from kg.store import add_graph, close_store, open_store
+    from kg.stores import add_graph, close_store, open_store
 
     store = open_store(f"oxigraph:{tmp_path / 'db'}")
     add_graph(store, small_graph())

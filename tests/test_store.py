@@ -1,4 +1,4 @@
-"""kg.store: memory, a local Oxigraph folder and a real Oxigraph server, all through one API."""
+"""kg.stores: memory, a local Oxigraph folder and a real Oxigraph server, all through one API."""
 from __future__ import annotations
 
 import shutil
@@ -14,10 +14,12 @@ import pytest
 from rdflib import BNode, Graph, Literal, URIRef
 
 from kg.errors import KgError
-from kg.graph import to_networkx
-from kg.sparql import format_result, ready_queries, run_query
-from kg.rdf import graph_from
-from kg.store import add_graph, close_store, open_store
+from kg.network.view import to_networkx
+from kg.sparql.formats import format_result
+from kg.sparql.ready import ready_queries
+from kg.sparql.engine import run_query
+from kg.rdf.writing import graph_from
+from kg.stores import add_graph, close_store, open_store
 
 P1, P2 = URIRef("urn:kg:test:p1"), URIRef("urn:kg:test:p2")
 XSD_STRING = URIRef("http://www.w3.org/2001/XMLSchema#string")
@@ -218,9 +220,11 @@ def test_remote_store_wrong_path_is_a_one_line_error(oxigraph_server):
 
 
 def test_oxigraph_answers_natively_and_formats_like_rdflib(graph, tmp_path):
-    from kg.sparql import OxigraphResult, format_result, ready_queries
+    from kg.sparql.engine import OxigraphResult
+    from kg.sparql.formats import format_result
+    from kg.sparql.ready import ready_queries
 
-    from kg.rdf import with_ontology
+    from kg.rdf.writing import with_ontology
 
     graph = with_ontology(graph)  # the ready queries read relation types from the ontology
     store = open_store(f"oxigraph:{tmp_path / 'native'}")
@@ -247,15 +251,15 @@ NEWS = ["Iran supplied drones to Russia.", "Russia and Iran signed a defence pac
 
 @pytest.mark.parametrize("kind", ["memory", "oxigraph"])
 def test_a_build_streamed_into_a_store_equals_the_build_in_memory(tmp_path, monkeypatch, kind):
-    import kg.builder
-    from kg.model import Document
+    import kg.building.builder
+    from kg.records import Document
 
     documents = [Document(f"d{i}", text) for i, text in enumerate(NEWS)]
-    whole, summary = kg.builder.build_graph(documents)
-    monkeypatch.setattr(kg.builder, "STORE_BATCH", 1)  # one batch per document
+    whole, summary = kg.building.builder.build_graph(documents)
+    monkeypatch.setattr(kg.building.builder, "STORE_BATCH", 1)  # one batch per document
     store = open_store("memory" if kind == "memory" else f"oxigraph:{tmp_path / 'db'}")
     try:
-        streamed, streamed_summary = kg.builder.build_graph(documents, store=store)
+        streamed, streamed_summary = kg.building.builder.build_graph(documents, store=store)
         assert streamed is store
         assert _triples(store) == _triples(whole)
         assert streamed_summary.relations == summary.relations and sum(summary.relations.values()) >= 4
@@ -265,19 +269,19 @@ def test_a_build_streamed_into_a_store_equals_the_build_in_memory(tmp_path, monk
 
 
 def test_a_rebuild_into_the_same_store_equals_a_full_build(tmp_path):
-    import kg.builder
-    from kg.cache import BuildCache
-    from kg.model import Document
+    import kg.building.builder
+    from kg.building.cache import BuildCache
+    from kg.records import Document
 
     spec = f"oxigraph:{tmp_path / 'db'}"
     before = [Document("a", NEWS[0]), Document("b", NEWS[1])]
     after = [Document("a", NEWS[2]), Document("b", NEWS[1]), Document("c", NEWS[3])]  # a changed, c new
-    expected, _ = kg.builder.build_graph(after)
+    expected, _ = kg.building.builder.build_graph(after)
     with BuildCache(tmp_path / "cache.sqlite", "test") as cache:
         for documents in (before, after):
             store = open_store(spec)
             try:
-                kg.builder.build_graph(documents, cache=cache, store=store)
+                kg.building.builder.build_graph(documents, cache=cache, store=store)
             finally:
                 close_store(store)
     store = open_store(spec)
@@ -288,7 +292,7 @@ def test_a_rebuild_into_the_same_store_equals_a_full_build(tmp_path):
 
 
 def test_clear_store_empties_the_default_graph_only(graph, oxigraph_server, tmp_path):
-    from kg.store import clear_store
+    from kg.stores import clear_store
 
     remote = open_store(f"sparql:{oxigraph_server}")
     add_graph(remote, graph)

@@ -1,0 +1,162 @@
+"""``kg build``: documents → assertions → RDF graph (+ summary), and writing outputs.
+
+>>> from kg.records import Document
+>>> graph, summary = build_graph([Document("d", "Iran supplied drones to Russia.")])
+>>> summary.relations["SUPPLY"], summary.documents
+(1, 1)
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterable, Sequence
+
+from rdflib import Graph
+
+from kg.ingest.corpus import ReadReport, read_documents
+from kg.knowledge.gazetteer import load_gazetteer
+from kg.network.view import to_networkx
+from kg.building.cache import BuildCache, fingerprint
+from kg.records import Assertion, Document
+from kg.nlp.pipeline import load_pipeline, model_name
+from kg.extract.assertions import assertions_of, parsed
+from kg.io import atomic_write_all
+from kg.rdf.writing import GraphBuilder, with_ontology
+from kg.rdf.terms import new_graph
+from kg.rdf.files import serialize
+from kg.outputs.html.renderer import to_html
+from kg.stores import add_graph, clear_store
+
+
+@dataclass
+class BuildSummary:
+    """What a build read and found."""
+
+    documents: int = 0
+    sentences: int = 0
+    actors: set[str] = field(default_factory=set)
+    relations: Counter[str] = field(default_factory=Counter)
+    report: ReadReport = field(default_factory=ReadReport)
+    cached: int = 0  # documents replayed from the build cache
+    stored: int = 0  # triples sent to a store (a triple sent in two batches counts twice)
+
+    def format(self) -> str:
+        cached = f" ({self.cached} unchanged, from the cache)" if self.cached else ""
+        lines = [f"documents: {self.documents}{cached}", f"sentences: {self.sentences}",
+                 f"actors:    {len(self.actors)}", f"relations: {sum(self.relations.values())}"]
+        lines += [f"  {label:10} {n}" for label, n in sorted(self.relations.items(), key=lambda kv: (-kv[1], kv[0]))]
+        skipped = sum(self.report.skipped.values())
+        if skipped:
+            lines.append("skipped:   " + ", ".join(f"{r}: {n}" for r, n in sorted(self.report.skipped.items())))
+        return "\n".join(lines)
+
+
+#: documents whose triples a store build sends together
+STORE_BATCH = 500
+
+
+class _Collector:
+    """Adds each document's assertions to the graph and the summary.
+
+    With a ``store``, the triples go there every ``STORE_BATCH`` documents
+    and the graph in memory starts afresh, so memory does not grow with the corpus.
+    """
+
+    def __init__(self, summary: BuildSummary, cache: BuildCache | None,
+                 progress: Callable[[int], None] | None, store: Graph | None = None) -> None:
+        self.summary = summary
+        self.cache = cache
+        self.progress = progress
+        self.store = store
+        self.pending = 0
+        self.builder = GraphBuilder(load_gazetteer().actors, graph=with_ontology(new_graph()))
+
+    def add(self, document: Document, sentences: int, assertions: list[Assertion]) -> None:
+        self.summary.documents += 1
+        self.summary.sentences += sentences
+        self.builder.add_document(document)
+        for assertion in assertions:
+            self.builder.add_assertion(assertion)
+            self.summary.actors.update((assertion.subject, assertion.object))
+            self.summary.relations[assertion.relation] += 1
+        self.pending += 1
+        if self.store is not None and self.pending >= STORE_BATCH:
+            self.flush()
+        if self.progress is not None:
+            self.progress(1)
+
+    def replayed(self, document: Document) -> bool:
+        """Add a document from the cache; False when it must be processed."""
+        found = self.cache.lookup(document) if self.cache is not None else None
+        if found is None:
+            return False
+        self.add(document, *found)
+        self.summary.cached += 1
+        return True
+
+    def flush(self) -> None:
+        """Send the triples gathered so far to the store and start a new graph."""
+        if self.store is None or not self.pending:
+            return
+        self.summary.stored += add_graph(self.store, self.builder.graph)
+        self.builder = GraphBuilder(self.builder.actors)
+        self.pending = 0
+
+    def result(self) -> Graph:
+        """The graph built: the store's, once the rest is sent, or the one in memory."""
+        if self.store is None:
+            return self.builder.graph
+        self.flush()
+        return self.store
+
+
+def build_graph(documents: Iterable[Document], *, model: str | None = None,
+                summary: BuildSummary | None = None, batch_size: int = 64, workers: int = 1,
+                cache: BuildCache | None = None, store: Graph | None = None,
+                progress: Callable[[int], None] | None = None) -> tuple[Graph, BuildSummary]:
+    """The graph of ``documents`` (with the ontology, so ready queries work) and a summary.
+
+    Documents found in ``cache`` are replayed, the others processed and stored;
+    ``progress`` is called with 1 after each document. With ``store`` (a graph
+    of :func:`kg.stores.open_store`) the store's default graph is emptied, the
+    triples are added to it in batches, and it is the graph returned: a
+    rebuild into the same store leaves no triples of changed documents behind.
+    """
+    if store is not None:
+        clear_store(store)
+    collect = _Collector(summary or BuildSummary(), cache, progress, store)
+    fresh = (d for d in documents if not collect.replayed(d))
+    for document, doc, plan in parsed(fresh, load_pipeline(model), batch_size=batch_size, n_process=workers):
+        sentences = plan.sentences if plan.sentences >= 0 else sum(1 for s in doc.sents if s.text.strip())
+        assertions = assertions_of(document, doc, plan)
+        collect.add(document, sentences, assertions)
+        if cache is not None:
+            cache.store(document, sentences, assertions)
+    return collect.result(), collect.summary
+
+
+def build(paths: Sequence[str | Path], *, model: str | None = None, strict: bool = False,
+          workers: int = 1, cache: str | Path | None = None, store: Graph | None = None,
+          progress: Callable[[int], None] | None = None) -> tuple[Graph, BuildSummary]:
+    """Read ``paths`` (files, folders, JSONL) and build their graph; with
+    ``cache`` (a file path), unchanged documents are not processed again;
+    with ``store``, the triples go to that store as they are made."""
+    summary = BuildSummary()
+    documents = read_documents(paths, strict=strict, report=summary.report)
+    options: dict[str, Any] = dict(model=model, summary=summary, workers=workers, store=store, progress=progress)
+    if cache is None:
+        return build_graph(documents, **options)
+    with BuildCache(cache, fingerprint(model_name(model))) as stored:
+        return build_graph(documents, cache=stored, **options)
+
+
+def write_outputs(graph: Graph, out: str | Path, *, title: str = "kg") -> list[Path]:
+    """Write ``graph.ttl`` (data + ontology) and ``graph.html`` into ``out``.
+
+    Both are made before either is written, so a failure leaves the old pair.
+    """
+    out = Path(out)
+    turtle = serialize(with_ontology(graph), "turtle")
+    page = to_html(to_networkx(graph), title=title)
+    return atomic_write_all({out / "graph.ttl": turtle, out / "graph.html": page})

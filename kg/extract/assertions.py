@@ -1,0 +1,65 @@
+"""From documents to assertions: stream texts through the pipeline in batches.
+
+>>> from kg.records import Document
+>>> [(a.subject, a.relation, a.object) for a in extract([Document("d", "Russia invaded Ukraine in 2022.")])]
+[('RUS', 'ATTACK', 'UKR')]
+"""
+from __future__ import annotations
+
+from typing import Iterable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.extract.dates import event_date
+from kg.records import Assertion, Document
+from kg.nlp.pipeline import load_pipeline
+from kg.nlp.selection import Plan, SentenceSelector, prepare
+
+
+def parsed(documents: Iterable[Document], nlp: Language, batch_size: int = 64, n_process: int = 1,
+           select: bool = True) -> Iterator[tuple[Document, Doc, Plan]]:
+    """Each document with its processed ``Doc`` and the plan that maps it back.
+
+    With ``select`` (the default) only the sentences that can hold a relation
+    are parsed (:mod:`kg.nlp.selection`); otherwise the whole text is.
+    """
+    selector = SentenceSelector(nlp) if select else None
+
+    def stream() -> Iterator[tuple[Doc, tuple[Document, Plan]]]:
+        for document in documents:
+            plan = selector(document.text, document.date) if selector else Plan.whole(document.text)
+            yield prepare(nlp, plan, document.date), (document, plan)
+
+    for doc, (document, plan) in nlp.pipe(stream(), as_tuples=True, batch_size=batch_size, n_process=n_process):
+        yield document, doc, plan
+
+
+def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """Offsets of ``text[start:end]`` without its surrounding white space.
+
+    >>> trimmed(" ab  ", 0, 5)
+    (1, 3)
+    """
+    piece = text[start:end]
+    return start + len(piece) - len(piece.lstrip()), end - len(piece) + len(piece.rstrip())
+
+
+def assertions_of(document: Document, doc: Doc, plan: Plan) -> list[Assertion]:
+    """The relations of one processed document as ``Assertion`` records."""
+    assertions = []
+    for m in doc._.relations:
+        start, end = trimmed(document.text, plan.to_document(m.start), plan.to_document(m.end))
+        sentence = document.text[start:end]
+        assertions.append(Assertion(
+            doc=document.id, subject=m.subject, relation=m.relation, object=m.object,
+            negated=m.negated, hypothetical=m.hypothetical, date=event_date(sentence, document.date),
+            source=m.source, sentence=sentence, start=start, end=end, trigger=m.trigger))
+    return assertions
+
+
+def extract(documents: Iterable[Document], nlp: Language | None = None, **options: int | bool) -> Iterator[Assertion]:
+    """Assertions of all documents, in document order."""
+    nlp = nlp or load_pipeline()
+    for document, doc, plan in parsed(documents, nlp, **options):  # type: ignore[arg-type]
+        yield from assertions_of(document, doc, plan)

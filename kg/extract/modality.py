@@ -1,0 +1,160 @@
+"""Negation, modality and attribution of a trigger, read off the dependency tree.
+
+A trigger inherits the polarity and mood of the clause chain it sits in:
+"did NOT supply", "REFUSED to supply", "does not have Patriots to SEND" are
+negated; "WILL provide", "PLANS to transfer", "FUTURE talks", "IF Trump
+pursues" are hypothetical. The walk goes up through infinitive, gerund and
+prepositional links and stops at a finite clause boundary, and at verbs
+like "urge X to" whose complement is somebody else's act.
+A reported claim ("Bloomberg reported that ...") keeps its mood and gets the
+reporter as ``source``.
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+from spacy.tokens import Token
+
+from kg.extract.roles import child
+from kg.knowledge.lexicon import Lexicon
+
+CHAIN_DEPS = frozenset({"amod", "xcomp", "acl", "pcomp", "prep", "pobj", "dobj", "attr", "oprd", "advcl", "conj", "nsubjpass", "nsubj"})
+NEGATION_DEPS = frozenset({"neg"})
+
+
+def clause_chain(token: Token, lex: Lexicon) -> Iterator[tuple[Token, str, Token]]:
+    """The token and the heads it inherits mood from, each with the dependency
+    through which the walk arrived there ('' for the token itself) and the
+    child it arrived from.
+
+    The walk passes through non-finite links; through a finite clause only
+    when it is a subject or object noun's own verb.
+    """
+    yield token, "", token
+    if token.pos_ in ("NOUN", "PROPN") and child(token, "poss") is not None:
+        return  # "its war against Ukraine" is stated for its own sake
+    current = token
+    for _ in range(8):
+        dep, head = current.dep_, current.head
+        if dep == "ccomp" and head.lemma_.lower() in lex.cue("intent_verbs") and _is_infinitive(current):
+            yield head, dep, current  # "expects Canada to resume exports"
+            return
+        if dep == "ccomp" and head.lemma_.lower() in lex.cue("negating_verbs"):
+            yield head, dep, current  # "denied that it had supplied weapons"
+            return
+        if head.i == current.i or dep not in CHAIN_DEPS:
+            return
+        if dep == "pobj" and head.lower_ in lex.cue("time_preps"):
+            return  # "during deadly border clashes": background keeps its own mood
+        if head.pos_ == "NOUN" and head.lemma_.lower() in lex.nouns and current.i != token.i:
+            return  # "weighing sanctions on Iranian oil EXPORTS": the exports are real, the sanctions not
+        if dep == "advcl" and _is_finite(current):
+            return
+        if dep == "conj" and current.pos_ in ("VERB", "AUX") and child(current, "nsubj", "nsubjpass"):
+            return
+        if dep in ("xcomp", "advcl", "acl") and head.lemma_ in lex.cue("object_control_verbs") and child(head, "dobj"):
+            return
+        if dep in ("nsubj", "nsubjpass") and current.pos_ not in ("NOUN", "PROPN"):
+            return
+        if dep == "amod" and current.tag_ != "VBG":
+            return
+        yield head, dep, current
+        if head.pos_ in ("VERB", "AUX") and dep not in ("prep", "pobj", "pcomp") and _is_finite(head) and dep != "xcomp":
+            return
+        current = head
+
+
+def _is_infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _is_finite(verb: Token) -> bool:
+    return verb.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP", "MD") for c in verb.children)
+
+
+def is_negated(token: Token, lex: Lexicon) -> bool:
+    """Whether the trigger is denied by its clause."""
+    particles, negating = lex.cue("particles"), lex.cue("negating_verbs")
+    for node, arrived_by, _ in clause_chain(token, lex):
+        if arrived_by in ("", "dobj", "attr", "nsubjpass", "nsubj", "xcomp", "acl") or node.pos_ in ("NOUN", "PROPN"):
+            if any(c.dep_ in NEGATION_DEPS or (c.dep_ == "det" and c.lower_ in particles) for c in node.children):
+                return True
+        if node.pos_ == "ADP" and node.lower_ in particles:
+            return True
+        if arrived_by in ("xcomp", "pcomp", "ccomp", "prep", "acl") and node.lemma_.lower() in negating:
+            return True
+    return False
+
+
+def is_hypothetical(token: Token, lex: Lexicon) -> bool:
+    """Whether the trigger is stated as possible, planned, expected or conditional."""
+    cue = lex.cue
+    if token.dep_ in ("xcomp", "ccomp") and token.head.lemma_.lower() in cue("request_verbs"):
+        return True  # "urged Germany to supply": asked for, not done
+    for node, arrived_by, below in clause_chain(token, lex):
+        for c in node.children:
+            if c.dep_ == "aux" and c.lower_ in cue("modal_aux"):
+                return True
+            if c.dep_ in ("amod", "advmod", "compound") and c.lower_ in cue("hypothetical_modifiers"):
+                return True
+            if c.dep_ == "mark" and c.lower_ in cue("conditional_marks"):
+                return True
+        if arrived_by == "xcomp" and node.lower_ in cue("hypothetical_modifiers"):
+            return True  # "is likely to retaliate"
+        if arrived_by in ("xcomp", "ccomp", "acl", "dobj") and node.lemma_.lower() in cue("intent_verbs"):
+            return True
+        if arrived_by == "prep" and below.lower_ == "for" and node.lemma_.lower() in cue("intent_verbs"):
+            return True  # "pushed for the procurement of F-16s"
+        if arrived_by == "advcl" and below.i == token.i and _is_purpose(below) \
+                and node.lemma_.lower() not in cue("motion_verbs"):
+            return True
+    return _head_clause_hypothetical(token, lex)
+
+
+def _is_purpose(verb: Token) -> bool:
+    """An infinitive adjunct: 'opened talks ... TO BUY oil'."""
+    return _is_infinitive(verb) and child(verb, "nsubj") is None
+
+
+def _head_clause_hypothetical(token: Token, lex: Lexicon) -> bool:
+    """A verb trigger that is itself a purpose infinitive."""
+    if token.pos_ == "VERB" and token.dep_ in ("advcl", "relcl", "acl") and _is_purpose(token):
+        return token.head.lemma_.lower() not in lex.cue("motion_verbs") and token.head.pos_ in ("VERB", "NOUN")
+    return False
+
+
+def source_of(token: Token, lex: Lexicon) -> str | None:
+    """The speaker or outlet a claim is attributed to, or None."""
+    reporting = lex.cue("reporting_verbs")
+    current = token
+    while current.head.i != current.i:
+        head = current.head
+        if current.dep_ in ("ccomp", "xcomp", "pcomp", "parataxis", "advcl") and head.lemma_ in reporting:
+            speaker = child(head, "nsubj", "agent")
+            if speaker is not None:
+                return _name(speaker)
+        current = head
+    for tok in token.sent:
+        if tok.lower_ in lex.cue("according"):
+            to = child(tok, "prep")
+            obj = child(to, "pobj") if to is not None else None
+            if obj is not None:
+                return _name(obj)
+    return None
+
+
+def _previous_speaker(pronoun: Token) -> str | None:
+    for token in reversed(pronoun.doc[: pronoun.i]):
+        if token.dep_ == "nsubj" and token.pos_ == "PROPN" and token.head.pos_ == "VERB":
+            return token.doc[token.left_edge.i: token.i + 1].text.strip() or None
+    return None
+
+
+def _name(token: Token) -> str | None:
+    """A compact name for a subject: the words up to its head, no appositions.
+    A pronoun gives the nearest person or organisation named before it."""
+    if token.dep_ == "agent":
+        token = child(token, "pobj") or token
+    if token.pos_ == "PRON":  # "She added": the last speaker named before
+        return _previous_speaker(token)
+    return token.doc[token.left_edge.i: token.i + 1].text.strip() or None

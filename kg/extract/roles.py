@@ -1,0 +1,286 @@
+"""Who does what to whom: the actors a trigger's dependency arguments name.
+
+An :class:`ActorContext` wraps one parsed ``Doc`` whose actor mentions are in
+``doc.spans["actors"]`` (see :mod:`kg.nlp.actors`). It answers three questions:
+
+* which actors a noun phrase names (:meth:`ActorContext.np_actors`): the
+  mention itself, a demonym or possessor modifying it ("Russian experts",
+  "Iran's program"), an agentive of-phrase ("the government of Iran"), a
+  pronoun or "the two countries" resolved within the passage, and conjuncts;
+* who the subject of a verb is (:meth:`ActorContext.subjects`), inherited
+  through control and participial clauses when the verb has none of its own;
+* which verb governs a noun ("held talks", "came to Russia's aid"), so that a
+  nominal trigger without its own subject takes its clause's.
+"""
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+from typing import Iterable
+
+from spacy.tokens import Doc, Token
+
+from kg.knowledge.lexicon import Lexicon
+
+#: ``doc.user_data`` key of actor mentions from sentences not parsed: (char offset, actor, kind)
+PRIOR_MENTIONS = "kg_prior_mentions"
+
+MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod", "npadvmod"})
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
+GROUP_SIZES = {"two": 2, "both": 2, "three": 3, "four": 4}
+ANTECEDENT_KINDS = frozenset({"NAME", "CAPITAL", "INSTITUTION", "LEADER"})
+
+
+@dataclass(frozen=True, slots=True)
+class Arg:
+    """An actor named by a token: ``via`` is "head" when the phrase is the
+    actor itself, "mod" when a modifier names it, "coref" when resolved."""
+
+    actor: str
+    token: Token
+    via: str
+
+
+def unique(args: Iterable[Arg]) -> list[Arg]:
+    """Arguments with each actor once, in order of appearance."""
+    seen: dict[str, Arg] = {}
+    for arg in args:
+        seen.setdefault(arg.actor, arg)
+    return list(seen.values())
+
+
+def child(token: Token, *deps: str) -> Token | None:
+    """The first child of ``token`` with one of ``deps``."""
+    return next((c for c in token.children if c.dep_ in deps), None)
+
+
+def pobjs(prep: Token) -> list[Token]:
+    """The objects of a preposition (or of a verb-like 'according', 'including')."""
+    return [c for c in prep.children if c.dep_ in ("pobj", "pcomp", "dobj")]
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+class ActorContext:
+    """Actor mentions of one ``Doc`` and the resolution of phrases to actors."""
+
+    def __init__(self, doc: Doc, lexicon: Lexicon) -> None:
+        self.doc = doc
+        self.lex = lexicon
+        self.actor_at: dict[int, str] = {}
+        self.kind_at: dict[int, str] = {}
+        self.mention_starts: list[tuple[float, str, str]] = []  # (token index, actor, mention kind)
+        for span in sorted(doc.spans.get("actors", []), key=lambda s: s.start):
+            for token in span:
+                self.actor_at[token.i] = span.kb_id_
+                self.kind_at[token.i] = span.label_
+            self.mention_starts.append((span.start, span.kb_id_, span.label_))
+        prior = doc.user_data.get(PRIOR_MENTIONS, ()) if doc.user_data else ()
+        if prior:  # actors of sentences the selection skipped, placed just before the next kept token
+            starts = [t.idx for t in doc]
+            self.mention_starts += [(bisect_left(starts, char) - 0.5, actor, kind) for char, actor, kind in prior]
+            self.mention_starts.sort(key=lambda m: m[0])
+
+    # -- mentions -----------------------------------------------------------------
+
+    def actors_in(self, start: int, end: int) -> set[str]:
+        return {a for i, a, _ in self.mention_starts if start <= i < end}
+
+    def is_state_mention(self, kind: str) -> bool:
+        return kind != "ORG"
+
+    def preceding_states(self, before: int, kinds: frozenset[str] | None = None) -> list[str]:
+        """States named before token ``before``, nearest first, each once;
+        ``kinds`` limits the mention kinds that count."""
+        seen: list[str] = []
+        for i, actor, kind in reversed(self.mention_starts):
+            if i < before and self.is_state_mention(kind) and actor not in seen and (kinds is None or kind in kinds):
+                seen.append(actor)
+        return seen
+
+    # -- noun phrases -------------------------------------------------------------
+
+    def np_actors(self, token: Token, exclude: frozenset[str] = frozenset(), conjuncts: bool = True) -> list[Arg]:
+        """Actors a noun phrase headed by ``token`` names, with its conjuncts."""
+        args = self._own_actors(token, exclude)
+        if conjuncts:
+            for conj in token.children:
+                if conj.dep_ == "conj" or (conj.dep_ == "appos" and not args):
+                    args += self.np_actors(conj, exclude)
+        return unique(args)
+
+    def _own_actors(self, token: Token, exclude: frozenset[str]) -> list[Arg]:
+        if token.i in self.actor_at:
+            return [Arg(self.actor_at[token.i], token, "head")]
+        lemma, lower = token.lemma_.lower(), token.lower_
+        cue = self.lex.cue
+        if token.pos_ == "PRON":
+            if lower in cue("pronouns"):
+                return self._resolve_pronoun(token, exclude)
+            if lower in cue("person_pronouns"):
+                return self._resolve_person(token)
+            if lower in cue("relative_pronouns"):
+                return self._resolve_relative(token, exclude)
+            return []
+        group = self._resolve_group(token)
+        if group is not None:
+            return group
+        if lemma in cue("private_heads"):
+            return []  # "the Indian cricket team" is no state
+        args = self.modifier_actors(token, exclude)
+        if not args and lemma in cue("singular_nouns") and child(token, "det") is not None:
+            states = [s for s in self.preceding_states(token.i) if s not in exclude]
+            args = [Arg(states[0], token, "coref")] if states else []
+        if not args and lemma in cue("agentive_heads") | cue("transparent_heads"):
+            for prep in token.children:  # "the government of Iran", "leaders in New Delhi"
+                if prep.dep_ == "prep" and prep.lower_ in ("of", "in"):
+                    args += [a for obj in pobjs(prep) for a in self.np_actors(obj, exclude)]
+        return args
+
+    def modifier_actors(self, token: Token, exclude: frozenset[str] = frozenset(), depth: int = 0) -> list[Arg]:
+        """Actors named by demonym, compound, possessive or nominal modifiers."""
+        args: list[Arg] = []
+        for mod in token.children:
+            if mod.dep_ not in MODIFIER_DEPS:
+                continue
+            if mod.i in self.actor_at:
+                args.append(Arg(self.actor_at[mod.i], mod, "mod"))
+                args += [Arg(self.actor_at[c.i], c, "mod") for c in mod.conjuncts if c.i in self.actor_at]
+                if depth < 2:  # "Russia-U.S. talks": Russia modifies U.S.
+                    args += self.modifier_actors(mod, exclude, depth + 1)
+            elif mod.dep_ == "poss" and (mod.pos_ == "PRON" or mod.lemma_.lower() in self.lex.cue("group_nouns")):
+                args += [Arg(a.actor, mod, "mod") for a in self._own_actors(mod, exclude)]
+            elif depth < 2:
+                args += self.modifier_actors(mod, exclude, depth + 1)
+        return args
+
+    def _resolve_pronoun(self, token: Token, exclude: frozenset[str]) -> list[Arg]:
+        """'it', 'its': the nearest state named as a noun phrase (a demonym
+        modifier like "Russian oil" is no antecedent)."""
+        states = [s for s in self.preceding_states(token.i, ANTECEDENT_KINDS) if s not in exclude]
+        return [Arg(states[0], token, "coref")] if states else []
+
+    def _resolve_person(self, token: Token) -> list[Arg]:
+        for i, actor, kind in reversed(self.mention_starts):
+            if i < token.i and kind == "LEADER":
+                return [Arg(actor, token, "coref")]
+        return []
+
+    def _resolve_relative(self, token: Token, exclude: frozenset[str]) -> list[Arg]:
+        """'which'/'that'/'who' stand for the noun their clause modifies."""
+        clause = token
+        while clause.dep_ not in ("relcl", "ROOT") and clause.head.i != clause.i:
+            clause = clause.head
+        if clause.dep_ == "relcl":
+            antecedent = clause.head
+            if antecedent.dep_ == "attr":  # "Hungary is the only member that ..."
+                subject = child(antecedent.head, "nsubj")
+                if subject is not None:
+                    return self.np_actors(subject, exclude)
+            return self.np_actors(antecedent, exclude)
+        for i in range(token.i - 1, max(token.i - 4, token.sent.start - 1), -1):
+            prev = self.doc[i]
+            if prev.pos_ in ("NOUN", "PROPN"):
+                return self.np_actors(prev, exclude, conjuncts=False)
+        return []
+
+    def _resolve_group(self, token: Token) -> list[Arg] | None:
+        """'the two countries', 'both nations': the two states last named."""
+        cue = self.lex.cue
+        if token.lemma_.lower() not in cue("group_nouns") or token.tag_ not in ("NNS", "NNPS"):
+            return None
+        sizes = [GROUP_SIZES.get(c.lower_, 0) for c in token.children if c.lower_ in cue("group_determiners")]
+        if not sizes:
+            return None
+        size = max(sizes)
+        states = self.preceding_states(token.i, ANTECEDENT_KINDS)[:size]  # named states before demonyms
+        if len(states) < size:
+            states = self.preceding_states(token.i)[:size]
+        return [Arg(s, token, "coref") for s in states] if len(states) == size else []
+
+    # -- clauses ------------------------------------------------------------------
+
+    def subjects(self, verb: Token, depth: int = 0) -> list[Arg]:
+        """The actors acting as subject of ``verb``, inherited when it has none."""
+        if depth > 6:
+            return []
+        subject = child(verb, *SUBJECT_DEPS)
+        if subject is not None:
+            return self.np_actors(subject)
+        agent = child(verb, "agent")
+        if agent is not None:
+            return [a for obj in pobjs(agent) for a in self.np_actors(obj)]
+        if is_passive(verb):
+            return []
+        before = self._actor_before_gerund(verb)
+        if before:
+            return before
+        return self._inherited_subjects(verb, depth)
+
+    def _actor_before_gerund(self, verb: Token) -> list[Arg]:
+        """"coincided with Iran seeking help": an actor right before a gerund is its subject."""
+        if verb.tag_ != "VBG" or verb.i == 0:
+            return []
+        previous = self.doc[verb.i - 1]
+        if previous.i in self.actor_at and previous.dep_ in ("pobj", "dobj") and previous.pos_ == "PROPN":
+            return self.np_actors(previous, conjuncts=False)
+        return []
+
+    def _inherited_subjects(self, verb: Token, depth: int) -> list[Arg]:
+        head, dep = verb.head, verb.dep_
+        if head.i == verb.i:
+            return []
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        if (dep in ("xcomp", "ccomp") or (dep == "advcl" and infinitive)) \
+                and head.lemma_ in self.lex.cue("object_control_verbs"):
+            obj = child(head, "dobj")
+            called_on = [o for p in head.children if p.dep_ == "prep" and p.lower_ in ("on", "upon") for o in pobjs(p)]
+            if obj is not None or called_on:  # "urged India to", "called on Washington to"
+                return self.np_actors(obj) if obj is not None else [a for o in called_on for a in self.np_actors(o)]
+        if dep in ("xcomp", "advcl") and is_passive(head):
+            agent = child(head, "agent")  # "drones were used BY Russian forces to strike"
+            if agent is not None:
+                return [a for o in pobjs(agent) for a in self.np_actors(o)]
+            if dep == "xcomp" and child(head, "nsubjpass") is not None:
+                return self.np_actors(child(head, "nsubjpass"))  # "Iran is expected to retaliate"
+        if dep in ("xcomp", "advcl", "conj", "oprd", "ccomp") and head.pos_ in ("VERB", "AUX"):
+            return self.subjects(head, depth + 1)
+        if dep == "xcomp" and head.pos_ == "ADJ" and head.head.pos_ in ("VERB", "AUX"):
+            return self.subjects(head.head, depth + 1)  # "Russia is likely to retaliate"
+        if dep == "amod" and verb.tag_ == "VBG":  # "halting Iran's program" parsed as a modifier
+            governed = self.governing_verb(head)
+            return self.subjects(governed[0], depth + 1) if governed else []
+        if dep == "pcomp" and head.head.pos_ in ("VERB", "AUX"):
+            accused = child(head.head, "dobj")  # "accused North Korea OF shipping", "criticised X FOR signing"
+            if accused is not None and head.lower_ in ("of", "for"):
+                return self.np_actors(accused)
+            return self.subjects(head.head, depth + 1)
+        if dep == "acl" and not any(c.lower_ == "to" for c in verb.children):
+            return self.np_actors(head)  # "a resolution condemning X": the resolution condemns
+        if dep == "acl" and head.dep_ in ("dobj", "nsubjpass") and head.head.pos_ in ("VERB", "AUX"):
+            return self.subjects(head.head, depth + 1)  # "has no Patriots to send": the haver sends
+        if dep in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN") and head.dep_ in SUBJECT_DEPS:
+            return self.np_actors(head)
+        return []
+
+    def governing_verb(self, noun: Token) -> tuple[Token, str] | None:
+        """The verb a noun is an argument of, with the preposition between
+        them ('' when direct, '*' through the verb's object): ("held", "") for
+        "held talks", ("came", "to") for "came to Russia's aid"."""
+        dep, head = noun.dep_, noun.head
+        if dep in ("dobj", "attr", "oprd", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
+            return head, ""
+        if dep == "pobj" and head.pos_ == "VERB":  # "including the procurement", "following the attack"
+            return head, ""
+        if dep == "pobj" and head.dep_ == "prep":
+            above = head.head
+            if above.pos_ in ("VERB", "AUX"):
+                return above, head.lower_
+            if above.dep_ == "dobj" and above.head.pos_ in ("VERB", "AUX") and above.pos_ in NOMINAL:
+                return above.head, "*"
+            if head.lower_ == "of" and above.lemma_.lower() in self.lex.cue("background_heads") | self.lex.cue("transparent_heads"):
+                return self.governing_verb(above)  # "has seen years of U.S. sanctions"
+        return None

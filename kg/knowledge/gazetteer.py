@@ -1,0 +1,389 @@
+"""Actors and the words that name them: ``ontology/actors/*.csv`` + pycountry.
+
+The data lives in four files (``|`` separates the values of a cell):
+
+- ``states.csv``: ``code,name,short_forms,demonyms,capitals,institutions,wikidata``;
+  pycountry's name, common name and official name are merged in here, so
+  the file lists only the names pycountry lacks.
+- ``organisations.csv``: ``id,name,kind,aliases,wikidata``.
+- ``leaders.csv``: ``code,name,aliases,role,start,end``; ``start`` and ``end``
+  are ISO 8601 text (``2024`` or ``2024-10``), ``end`` empty while in office.
+- ``ambiguous.csv``: ``form,rule,actor,note``, how a surface form shared by
+  two actors, or by an actor and something else, is resolved: ``pick`` (it
+  names ``actor`` only), ``drop`` (it names nobody), ``block`` (it names
+  nobody and shields the shorter forms inside it: "Indian Ocean", and its
+  plural: "Native Americans"), ``person``
+  (a state name that is also a personal name: "Jordan").
+
+Forms are stored without a leading "the": "the United States" is matched as
+"United States". A form that needs its article to be a name ("the States")
+keeps it, written in lower case. Variants are made here, not typed in the
+data: the ASCII spelling ("Erdogan"), straight and curly apostrophes,
+"St."/"St" for "Saint", "&" for "and" in state names and the plural of a
+demonym ("Russians").
+
+>>> gaz = load_gazetteer()
+>>> gaz.actor("RUS").name
+'Russia'
+>>> gaz.lookup("Kremlin")
+Form(text='Kremlin', actor='RUS', kind='INSTITUTION')
+>>> gaz.resolve("Rutte", "2023-05-01"), gaz.resolve("Rutte", "2025")
+('NLD', 'NATO')
+"""
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import NamedTuple
+
+import pycountry
+
+from kg.knowledge.resources import ontology_path
+from kg.records import Actor
+
+DATA_DIR = ontology_path("actors")
+
+#: Mention kinds; when one text names one actor in two ways, the first wins.
+KINDS = ("NAME", "ORG", "DEMONYM", "INSTITUTION", "CAPITAL", "LEADER")
+STATE_COLUMNS = {"short_forms": "NAME", "demonyms": "DEMONYM", "capitals": "CAPITAL", "institutions": "INSTITUTION"}
+RULES = ("pick", "drop", "block", "person")
+ORGANISATION_KINDS = ("Organisation", "ArmedGroup")
+_QID = re.compile(r"Q[1-9][0-9]*")
+_DATE = re.compile(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?")
+_NO_PLURAL = ("ese", "sh", "ch", "ss", "s", "x", "z", "y", "o", "u", "que")
+
+
+class GazetteerError(ValueError):
+    """The actor data contradicts itself (an unresolved shared form, a bad code)."""
+
+
+class Form(NamedTuple):
+    """A surface form that names one actor."""
+
+    text: str
+    actor: str
+    kind: str
+
+
+class LeaderForm(NamedTuple):
+    """A surface form of a leader, valid from ``start`` to ``end`` (ISO text).
+
+    >>> LeaderForm("Biden", "USA", "Joe Biden", "head of state", "2021", "2025").in_office("2024-06-01")
+    True
+    """
+
+    text: str
+    actor: str
+    name: str
+    role: str
+    start: str
+    end: str | None
+
+    def in_office(self, date: str) -> bool:
+        """Whether the term covers ``date``, compared at the coarser precision."""
+        return _not_after(self.start, date) and (self.end is None or _not_after(date, self.end))
+
+
+def _not_after(a: str, b: str) -> bool:
+    n = min(len(a), len(b))
+    return a[:n] <= b[:n]
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """Actors and their surface forms.
+
+    ``names`` maps each non-leader form to the one actor it names;
+    ``leader_forms`` may give one text to two actors, told apart by date.
+    """
+
+    actors: dict[str, Actor]
+    names: dict[str, Form]
+    leader_forms: tuple[LeaderForm, ...]
+    blocked: frozenset[str]
+    person_like: frozenset[str]
+
+    def actor(self, id: str) -> Actor:
+        """The actor with this id; ``KeyError`` if unknown.
+
+        >>> load_gazetteer().actor("NATO").kind
+        'Organisation'
+        """
+        return self.actors[id]
+
+    def forms(self) -> Iterator[tuple[str, str, str]]:
+        """Every ``(text, actor id, kind)``; a leader text shared by two actors comes twice."""
+        for form in self.names.values():
+            yield form.text, form.actor, form.kind
+        seen: set[tuple[str, str]] = set()
+        for lf in self.leader_forms:
+            if (lf.text, lf.actor) not in seen:
+                seen.add((lf.text, lf.actor))
+                yield lf.text, lf.actor, "LEADER"
+
+    def lookup(self, text: str) -> Form | None:
+        """The form for ``text`` (exact spelling), leaders excluded."""
+        return self.names.get(text)
+
+    def leaders(self, text: str) -> tuple[LeaderForm, ...]:
+        """The leader terms that ``text`` may name."""
+        return self._leaders_by_text().get(text, ())
+
+    def resolve(self, text: str, date: str | None = None) -> str | None:
+        """The actor id ``text`` names, or ``None`` if none or undecidable.
+
+        A leader's name names their state even after they left office; the
+        date decides only between actors that share a name: the one in
+        office at ``date``, if exactly one.
+
+        >>> gaz = load_gazetteer()
+        >>> gaz.resolve("Tehran"), gaz.resolve("Biden", "2030"), gaz.resolve("Morales")
+        ('IRN', 'USA', None)
+        """
+        form = self.names.get(text)
+        if form is not None:
+            return form.actor
+        terms = self.leaders(text)
+        actors = {t.actor for t in terms}
+        if len(actors) == 1:
+            return actors.pop()
+        if date and actors:
+            current = {t.actor for t in terms if t.in_office(date)}
+            if len(current) == 1:
+                return current.pop()
+        return None
+
+    def _leaders_by_text(self) -> dict[str, tuple[LeaderForm, ...]]:
+        index = self.__dict__.get("_leader_index")
+        if index is None:
+            grouped: dict[str, list[LeaderForm]] = defaultdict(list)
+            for lf in self.leader_forms:
+                grouped[lf.text].append(lf)
+            index = {text: tuple(terms) for text, terms in grouped.items()}
+            object.__setattr__(self, "_leader_index", index)
+        return index
+
+
+# --------------------------------------------------------------------- forms
+
+
+def split_cell(cell: str | None) -> list[str]:
+    """The values of a ``|``-separated cell.
+
+    >>> split_cell("U.S.|US| America ")
+    ['U.S.', 'US', 'America']
+    """
+    return [v.strip() for v in (cell or "").split("|") if v.strip()]
+
+
+def strip_article(text: str) -> str:
+    """``"The Gambia"`` → ``"Gambia"``; the data's own ``"the States"`` is kept.
+
+    >>> strip_article("The Democratic Republic of the Congo"), strip_article("the States")
+    ('Democratic Republic of the Congo', 'the States')
+    """
+    return text[4:] if text.startswith("The ") else text
+
+
+def iso_forms(name: str) -> list[str]:
+    """Readable forms of a pycountry name: uninverted, without parentheses.
+
+    >>> iso_forms("Korea, Republic of"), iso_forms("Holy See (Vatican City State)")
+    (['Republic of Korea'], ['Holy See', 'Vatican City State'])
+    >>> iso_forms("Taiwan, Province of China"), iso_forms("the State of Palestine")
+    ([], ['State of Palestine'])
+    """
+    name = name.strip()
+    if name.startswith("the "):
+        name = name[4:]
+    if "(" in name:
+        outer, _, inner = name.partition("(")
+        return [f for part in (outer, inner.rstrip(")")) for f in iso_forms(part)]
+    if "," in name:
+        head, _, tail = (p.strip() for p in name.partition(","))
+        if not (tail.endswith(" of") or tail.endswith(" of the")):
+            return []
+        name = f"{tail} {head}"
+    return [strip_article(name)]
+
+
+def ascii_fold(text: str) -> str:
+    """``"Erdoğan"`` → ``"Erdogan"``: drop diacritics.
+
+    >>> ascii_fold("Côte d'Ivoire")
+    "Cote d'Ivoire"
+    """
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("ı", "i")
+
+
+def variants(text: str, *, ampersand: bool = False) -> set[str]:
+    """Spelling variants of a form, itself included.
+
+    >>> sorted(variants("Saint Kitts and Nevis", ampersand=True))
+    ['Saint Kitts & Nevis', 'Saint Kitts and Nevis', 'St Kitts & Nevis', 'St Kitts and Nevis', 'St. Kitts & Nevis', 'St. Kitts and Nevis']
+    """
+    out = {text, ascii_fold(text)}
+    if ampersand:
+        out |= {v.replace(" and ", " & ") for v in out}
+    out |= {re.sub(r"\bSaint ", p, v) for v in out if "Saint " in v for p in ("St. ", "St ")}
+    out |= {v.replace("'", "\u2019") for v in out} | {v.replace("\u2019", "'") for v in out}
+    return out
+
+
+def plural(demonym: str) -> str | None:
+    """The plural of a nationality noun, or ``None`` if it has none of its own.
+
+    >>> plural("Russian"), plural("Saudi"), plural("Chinese"), plural("Swiss")
+    ('Russians', 'Saudis', None, None)
+    """
+    if demonym.endswith(_NO_PLURAL) or not demonym[-1:].isalpha():
+        return None
+    return demonym + "s"
+
+
+# ---------------------------------------------------------------------- load
+
+
+def _rows(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as f:
+        return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(f)]
+
+
+def _wikidata(value: str, where: str) -> str | None:
+    if value and not _QID.fullmatch(value):
+        raise GazetteerError(f"{where}: bad Wikidata id {value!r}")
+    return value or None
+
+
+def _pycountry_names(code: str) -> list[str]:
+    country = pycountry.countries.get(alpha_3=code)
+    if country is None:
+        return []
+    names = [getattr(country, a, None) for a in ("name", "common_name", "official_name")]
+    return [f for n in names if n for f in iso_forms(n)]
+
+
+def _state_forms(row: dict[str, str]) -> Iterator[tuple[str, str]]:
+    """``(text, kind)`` for one row of states.csv, pycountry names included."""
+    for name in [row["name"], *_pycountry_names(row["code"]), *split_cell(row["short_forms"])]:
+        for v in variants(name, ampersand=True):
+            yield v, "NAME"
+    for column, kind in STATE_COLUMNS.items():
+        if kind == "NAME":
+            continue
+        for value in split_cell(row[column]):
+            forms = [value, plural(value)] if kind == "DEMONYM" else [value]
+            for form in filter(None, forms):
+                for v in variants(form):
+                    yield v, kind
+
+
+def _resolve(
+    candidates: dict[str, dict[str, str]], rules: dict[str, tuple[str, str]]
+) -> dict[str, Form]:
+    """One actor per text: apply ``pick``/``drop``, refuse anything else shared."""
+    names: dict[str, Form] = {}
+    clashes: list[str] = []
+    for text, by_actor in candidates.items():
+        rule, chosen = rules.get(text, ("", ""))
+        if rule in ("drop", "block"):
+            continue
+        if rule == "pick":
+            kind = by_actor.get(chosen) or min(by_actor.values(), key=KINDS.index)
+            names[text] = Form(text, chosen, kind)
+        elif len(by_actor) > 1:
+            clashes.append(f"{text!r} → {sorted(by_actor)}")
+        else:
+            ((actor, kind),) = by_actor.items()
+            names[text] = Form(text, actor, kind)
+    if clashes:
+        raise GazetteerError("forms shared by two actors, resolve them in ambiguous.csv: " + "; ".join(clashes))
+    return names
+
+
+def build_gazetteer(directory: Path) -> Gazetteer:
+    """Read the four CSV files of ``directory`` (see the module docstring)."""
+    actors: dict[str, Actor] = {}
+    candidates: dict[str, dict[str, str]] = defaultdict(dict)
+
+    def add(text: str, actor: str, kind: str) -> None:
+        known = candidates[text].get(actor)
+        if known is None or KINDS.index(kind) < KINDS.index(known):
+            candidates[text][actor] = kind
+
+    for row in _rows(directory / "states.csv"):
+        code = row["code"]
+        if not re.fullmatch(r"[A-Z]{3}", code) or code in actors:
+            raise GazetteerError(f"states.csv: bad or repeated code {code!r}")
+        name = row["name"] or next(iter(_pycountry_names(code)), "")
+        if not name:
+            raise GazetteerError(f"states.csv: {code} has no name")
+        actors[code] = Actor(code, name, "State", _wikidata(row["wikidata"], code))
+        for text, kind in _state_forms(row):
+            add(text, code, kind)
+
+    for row in _rows(directory / "organisations.csv"):
+        id_, kind = row["id"], row["kind"]
+        if kind not in ORGANISATION_KINDS or id_ in actors:
+            raise GazetteerError(f"organisations.csv: bad kind or repeated id {id_!r}")
+        actors[id_] = Actor(id_, row["name"], kind, _wikidata(row["wikidata"], id_))
+        for form in [row["name"], *split_cell(row["aliases"])]:
+            for v in variants(form):
+                add(v, id_, "ORG")
+
+    rules: dict[str, tuple[str, str]] = {}
+    for row in _rows(directory / "ambiguous.csv"):
+        if row["rule"] not in RULES or (row["rule"] == "pick") != bool(row["actor"]):
+            raise GazetteerError(f"ambiguous.csv: bad row for {row['form']!r}")
+        if row["actor"] and row["actor"] not in actors:
+            raise GazetteerError(f"ambiguous.csv: unknown actor {row['actor']!r}")
+        forms = [row["form"], plural(row["form"])] if row["rule"] == "block" else [row["form"]]
+        for v in (v for form in filter(None, forms) for v in variants(form)):
+            rules.setdefault(v, (row["rule"], row["actor"]))
+
+    names = _resolve(candidates, rules)
+    leader_forms = tuple(_leader_forms(directory / "leaders.csv", actors, names, rules))
+    return Gazetteer(
+        actors=actors,
+        names=names,
+        leader_forms=leader_forms,
+        blocked=frozenset(t for t, (rule, _) in rules.items() if rule == "block"),
+        person_like=frozenset(t for t, (rule, _) in rules.items() if rule == "person"),
+    )
+
+
+def _leader_forms(
+    path: Path, actors: dict[str, Actor], names: dict[str, Form], rules: dict[str, tuple[str, str]]
+) -> Iterable[LeaderForm]:
+    for row in _rows(path):
+        code, start, end = row["code"], row["start"], row["end"] or None
+        if code not in actors:
+            raise GazetteerError(f"leaders.csv: unknown actor {code!r} for {row['name']!r}")
+        if not _DATE.fullmatch(start) or (end and not _DATE.fullmatch(end)):
+            raise GazetteerError(f"leaders.csv: bad dates for {row['name']!r}")
+        texts = {v for form in [row["name"], *split_cell(row["aliases"])] for v in variants(form)}
+        for text in sorted(texts):
+            if text in names or rules.get(text, ("",))[0] in ("drop", "block"):
+                raise GazetteerError(f"leaders.csv: {text!r} is already a name of {names[text].actor}" if text in names else f"leaders.csv: {text!r} is dropped in ambiguous.csv")
+            yield LeaderForm(text, code, row["name"], row["role"], start, end)
+
+
+@lru_cache(maxsize=8)
+def _cached(directory: Path) -> Gazetteer:
+    return build_gazetteer(directory)
+
+
+def load_gazetteer(directory: Path | None = None) -> Gazetteer:
+    """The gazetteer of ``directory`` (default ``ontology/actors``), read once.
+
+    >>> load_gazetteer() is load_gazetteer()
+    True
+    """
+    return _cached(Path(directory or DATA_DIR).resolve())

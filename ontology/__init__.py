@@ -1,0 +1,4 @@
+"""The knowledge kg ships: installed as the resource package ``kg.ontology``.
+
+Nothing to import here; :mod:`kg.knowledge.resources` finds these files.
+"""

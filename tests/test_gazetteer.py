@@ -153,7 +153,7 @@ def test_leader_terms(gaz):
 
 def test_leader_data_is_well_formed():
     for row in rows("leaders.csv"):
-        assert row["role"] in {"head of state", "head of government", "leader", "minister"}, row
+        assert row["role"] in LEADER_ROLES, row
         assert not row["end"] or row["start"] <= row["end"], row
 
 
@@ -195,3 +195,74 @@ def test_leaders_named_in_the_brief(gaz, text, actor):
 def test_common_words_and_other_people_are_not_leader_forms(gaz):
     for text in ["May", "Johnson", "Lee", "Kim", "Moon", "Abe", "Costa", "Store", "Chapo", "Albanese", "Talon"]:
         assert not gaz.leaders(text) and gaz.lookup(text) is None, text
+
+
+LEADER_ROLES = {"head of state", "head of government", "foreign minister", "defence minister", "minister", "leader"}
+#: Surnames too common to name one leader on their own; ``aliases`` must not hold them bare.
+COMMON_SURNAMES = {"Lee", "Kim", "Park", "Li", "Wang", "Zhang", "Ali", "Khan", "Martin", "Said", "Hassan", "Ahmed",
+                   "Mohammed", "Mohamed", "Muhammad", "Hussein", "Ibrahim", "Abdullah", "Singh", "Sharif", "Smith",
+                   "Johnson", "Brown", "Jones", "Garcia", "Rodriguez", "Rodríguez", "Fernández", "Sánchez", "Costa",
+                   "Silva", "Santos", "Diallo", "Traoré", "Touré", "Ouédraogo", "Camara", "Ba", "Fall", "Diop",
+                   "Dlamini", "Moyo", "Banda", "Nguyen", "Tran", "Abbas", "Mustafa", "Saleh", "Ismail", "Sabah"}
+
+
+def _covers(row: dict[str, str], year: int) -> bool:
+    return int(row["start"][:4]) <= year and (not row["end"] or int(row["end"][:4]) >= year)
+
+
+def test_every_state_has_a_head_of_state_or_government_in_recent_years():
+    leaders = rows("leaders.csv")
+    for year in (2014, 2018, 2020, 2024):
+        missing = [s["code"] for s in rows("states.csv")
+                   if not any(r["code"] == s["code"] and r["role"] in ("head of state", "head of government")
+                              and _covers(r, year) for r in leaders)]
+        assert not missing, (year, missing)
+
+
+def test_big_states_have_foreign_and_defence_ministers():
+    leaders = rows("leaders.csv")
+    for code in ["USA", "RUS", "CHN", "GBR", "FRA", "DEU", "TUR", "ISR", "IRN", "UKR", "IND", "PAK", "JPN", "KOR",
+                 "EGY", "SAU", "NGA", "ZAF", "KEN", "RWA", "UGA"]:
+        for role in ("foreign minister", "defence minister"):
+            assert any(r["code"] == code and r["role"] == role and _covers(r, 2024) for r in leaders), (code, role)
+
+
+def test_leader_rows_are_complete_and_forms_are_not_state_names(gaz):
+    # the hand-written rows kept their single-word aliases ("Abbas"); no other row may add one
+    manual = {(r["code"], r["name"], r["role"], r["start"]) for r in rows("sources/leaders-manual.csv")}
+    seen = set()
+    for row in rows("leaders.csv"):
+        key = tuple(row.values())
+        assert key not in seen, row
+        seen.add(key)
+        assert row["surname"], row
+        if (row["code"], row["name"], row["role"], row["start"]) not in manual:
+            for alias in split_cell(row["aliases"]):
+                assert alias not in COMMON_SURNAMES, row
+        for form in [row["name"], *split_cell(row["aliases"])]:
+            for v in variants(form):
+                assert v not in gaz.names, (v, row)
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("Abiy Ahmed", "ETH"), ("Recep Tayyip Erdoğan", "TUR"), ("Luiz Inácio Lula da Silva", "BRA"),
+    ("Sergei Lavrov", "RUS"), ("Hakan Fidan", "TUR"), ("Lloyd Austin", "USA"), ("Badr Abdelatty", "EGY"),
+    ("Osman Saleh", "ERI"), ("Nasser Bourita", "MAR"), ("Olivier Nduhungirehe", "RWA"), ("Boris Yeltsin", "RUS"),
+    ("Ellen Johnson Sirleaf", "LBR"), ("Zine El Abidine Ben Ali", "TUN"),
+])
+def test_derived_leaders_name_their_state(gaz, text, actor):
+    assert gaz.resolve(text) == actor
+
+
+def test_derived_leaders_file_is_reproducible(tmp_path: Path):
+    import subprocess
+    import sys
+
+    mirror = Path("/work/.mirror/openeventdata+petrarch2/repo/.git")
+    if not mirror.exists():
+        pytest.skip("no petrarch2 mirror here")
+    out = tmp_path / "leaders.csv"
+    script = DATA_DIR.parent / "scripts" / "derive_leaders.py"
+    subprocess.run([sys.executable, str(script), "--phoenix-git", str(mirror), "--out", str(out)], check=True,
+                   capture_output=True)
+    assert out.read_text(encoding="utf-8") == (DATA_DIR / "leaders.csv").read_text(encoding="utf-8")

@@ -36,7 +36,8 @@ from kg.errors import KgError
 from kg.records import Assertion, Document
 from kg.knowledge.resources import ontology_dir
 
-KNOWLEDGE_FILES = ("kg.ttl", "triggers.toml", "cues.toml", "dates.toml", "actors/*.csv")
+KNOWLEDGE_FILES = ("kg.ttl", "triggers.toml", "cameo-triggers.toml", "cameo-curation.toml", "cues.toml", "dates.toml",
+                   "actors/*.csv")
 
 
 def fingerprint(model: str) -> str:

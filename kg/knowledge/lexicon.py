@@ -1,5 +1,11 @@
 """The extractor's knowledge, read from ``ontology/triggers.toml`` and ``ontology/cues.toml``.
 
+Triggers are the hand-written ``triggers.toml`` plus the CAMEO-derived
+``cameo-triggers.toml`` (made by ``ontology/scripts/derive_cameo_triggers.py``)
+minus what ``cameo-curation.toml`` excludes; a lemma of ``triggers.toml`` wins
+over the derived one. Every file is validated at load: a wrong entry raises a
+one-line :class:`KgError` naming the file and the entry.
+
 >>> lex = load_lexicon()
 >>> [g.relation for g in lex.verbs["supply"]]
 ['SUPPLY']
@@ -76,19 +82,40 @@ class Lexicon:
 #: cue lists whose words may refer to a state named elsewhere in the passage
 REFERRING_CUES = ("pronouns", "person_pronouns", "group_nouns", "singular_nouns")
 _GROUP_SETS = ("object_preps", "agent_preps", "object_heads", "needs_pair", "complement_preps")
+_FLAGS = ("inverse", "goods_origin", "hypothetical", "negated", "partner_in_sentence", "beneficiary_asks",
+          "asks_for", "money_is_aid", "content_target", "only_prep_objects", "mutual")
+_WORD_LISTS = ("verbs", "nouns", *_GROUP_SETS, "verb_object_preps")
+#: every field a [[trigger]] group may have; "cameo" records the CAMEO code of a derived group
+TRIGGER_FIELDS = frozenset(("relation", "phrases", "cameo", *_WORD_LISTS, *_FLAGS))
+CAMEO_FILE = "cameo-triggers.toml"
+CURATION_FILE = "cameo-curation.toml"
+
+
+def _validate(entry: dict, where: str) -> None:
+    """One-line errors for a [[trigger]] group's fields and their types."""
+    for key, value in entry.items():
+        if key not in TRIGGER_FIELDS:
+            raise KgError(f"{where}: unknown field {key!r}")
+        if key in _WORD_LISTS and not (isinstance(value, list) and all(isinstance(w, str) and w for w in value)):
+            raise KgError(f"{where}: {key} must be a list of words")
+        if key in _FLAGS and not isinstance(value, bool):
+            raise KgError(f"{where}: {key} must be true or false")
+        if key == "phrases" and not (isinstance(value, list) and all(
+                isinstance(p, list) and len(p) >= 2 and all(isinstance(w, str) and w for w in p) for p in value)):
+            raise KgError(f"{where}: phrases must be lists of two or more lemmas")
+        if key == "cameo" and not (isinstance(value, str) and value.isdigit()):
+            raise KgError(f"{where}: cameo must be a CAMEO code such as \"190\"")
 
 
 def _group(entry: dict, where: str) -> TriggerGroup:
+    _validate(entry, where)
     label = entry.get("relation")
     if label not in relation_types():
         raise KgError(f"{where}: unknown relation {label!r} (not in ontology/kg.ttl)")
     extra = {k: frozenset(entry[k]) for k in _GROUP_SETS if k in entry}
     if "verb_object_preps" in entry:
         extra["verb_object_preps"] = frozenset(entry["verb_object_preps"])
-    flags = {k: bool(entry.get(k, False))
-             for k in ("inverse", "goods_origin", "hypothetical", "negated", "partner_in_sentence", "beneficiary_asks",
-                       "asks_for", "money_is_aid", "content_target",
-                       "only_prep_objects", "mutual")}
+    flags = {k: bool(entry.get(k, False)) for k in _FLAGS}
     return TriggerGroup(relation=label, **extra, **flags)
 
 
@@ -100,16 +127,90 @@ def _read_toml(path: Path) -> dict:
         raise KgError(f"{path}: {exc}") from None
 
 
+def _read_curation(path: Path) -> tuple[dict[str, str], dict[str, str]]:
+    """Lemmas to exclude from the derived triggers, and lemmas to move to another
+    label; a phrase is its lemmas joined by spaces."""
+    if not path.exists():
+        return {}, {}
+    data = _read_toml(path)
+    for key in data:
+        if key not in ("exclude", "remap"):
+            raise KgError(f"{path.name}: unknown table [{key}] (expected [exclude] and [remap])")
+    exclude = data.get("exclude", {})
+    for lemma, reason in exclude.items():
+        if not isinstance(reason, str) or not reason.strip():
+            raise KgError(f"{path.name}: exclude {lemma!r} needs a one-line reason")
+    remap: dict[str, str] = {}
+    for lemma, entry in data.get("remap", {}).items():
+        if not isinstance(entry, dict) or set(entry) != {"relation", "reason"}:
+            raise KgError(f"{path.name}: remap {lemma!r} must be {{ relation = ..., reason = ... }}")
+        if entry["relation"] not in relation_types():
+            raise KgError(f"{path.name}: remap {lemma!r}: unknown relation {entry['relation']!r}")
+        if lemma in exclude:
+            raise KgError(f"{path.name}: {lemma!r} is both excluded and remapped")
+        remap[lemma] = entry["relation"]
+    return exclude, remap
+
+
+def _derived_triggers(directory: Path, hand: list[tuple[dict, TriggerGroup]]) -> list[tuple[dict, TriggerGroup]]:
+    """The CAMEO-derived [[trigger]] groups minus the hand-written lemmas and the
+    curation's exclusions, with remapped lemmas moved to a group of their new label
+    (the first derived one, else the first hand-written one, with its argument rules)."""
+    hand_verbs = {v for entry, _ in hand for v in entry.get("verbs", [])}
+    hand_phrases = {tuple(p) for entry, _ in hand for p in entry.get("phrases", [])}
+    path = directory / CAMEO_FILE
+    if not path.exists():
+        return []
+    exclude, remap = _read_curation(directory / CURATION_FILE)
+    entries = _read_toml(path).get("trigger", [])
+    groups = [(entry, _group(entry, f"{CAMEO_FILE} trigger #{n}")) for n, entry in enumerate(entries, 1)]
+    derived = {" ".join(w) for entry, _ in groups for w in
+               [[v] for v in entry.get("verbs", [])] + entry.get("phrases", [])}
+    for lemma in [*exclude, *remap]:
+        if lemma not in derived:
+            raise KgError(f"{CURATION_FILE}: {lemma!r} is no lemma of {CAMEO_FILE}")
+    kept: list[tuple[dict, TriggerGroup]] = []
+    moved: dict[str, list[str]] = defaultdict(list)
+    for entry, group in groups:
+        verbs, phrases = [], []
+        for lemma in entry.get("verbs", []):
+            if lemma in hand_verbs or lemma in exclude:
+                continue
+            if lemma in remap and remap[lemma] != group.relation:
+                moved[remap[lemma]].append(lemma)
+                continue
+            verbs.append(lemma)
+        for words in entry.get("phrases", []):
+            key = " ".join(words)
+            if tuple(words) in hand_phrases or key in exclude:
+                continue
+            if key in remap and remap[key] != group.relation:
+                moved[remap[key]].append(key)
+                continue
+            phrases.append(words)
+        kept.append(({"verbs": verbs, "phrases": phrases}, group))
+    for label, lemmas in moved.items():
+        target = next((g for _, g in groups + hand if g.relation == label and not g.hypothetical
+                       and not g.object_heads), None)
+        if target is None:
+            raise KgError(f"{CURATION_FILE}: remap to {label}, which no trigger group has")
+        kept.append(({"verbs": [w for w in lemmas if " " not in w],
+                      "phrases": [w.split() for w in lemmas if " " in w]}, target))
+    return kept
+
+
 @lru_cache(maxsize=4)
 def load_lexicon(directory: Path | None = None) -> Lexicon:
-    """Read triggers and cues (cached per directory; the shipped ones by default)."""
+    """Read triggers (hand-written, then CAMEO-derived and curated) and cues
+    (cached per directory; the shipped ones by default)."""
     directory = directory or ontology_dir()
     triggers = _read_toml(directory / "triggers.toml")
     verbs: dict[str, list[TriggerGroup]] = defaultdict(list)
     nouns: dict[str, list[TriggerGroup]] = defaultdict(list)
     phrases: dict[str, list] = defaultdict(list)
-    for number, entry in enumerate(triggers.get("trigger", []), 1):
-        group = _group(entry, f"triggers.toml trigger #{number}")
+    hand = [(entry, _group(entry, f"triggers.toml trigger #{n}"))
+            for n, entry in enumerate(triggers.get("trigger", []), 1)]
+    for entry, group in hand + _derived_triggers(directory, hand):
         for lemma in entry.get("verbs", []):
             verbs[lemma].append(group)
         for lemma in entry.get("nouns", []):

@@ -320,6 +320,8 @@ class RelationExtractor:
             possessors = []
             if not objects:
                 objects = self._clause(ctx, noun, group)[2]
+            if not subjects:  # "Qatar and Egypt are top importers of arms": no seller named
+                return
         elif not subjects:
             subjects = origins
         yield self._complete_noun(ctx, noun, group, possessors, subjects, objects)

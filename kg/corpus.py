@@ -40,6 +40,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import IO, Iterable, Iterator, Sequence
 
+from kg.dates import dateline
 from kg.errors import KgError
 from kg.model import Document
 
@@ -358,7 +359,7 @@ def _document(path: Path, text: str, meta: dict[str, str], rest: str,
     title = meta.get("title") or _first_line_title(rest, heading)
     return Document(
         id=document_id(path), text=text, title=title or None,
-        date=_checked_date(meta.get("date"), str(path), context),
+        date=_checked_date(meta.get("date"), str(path), context) or dateline_date(text),
         url=_checked_url(meta.get("url"), str(path), context), path=str(path),
     )
 
@@ -434,6 +435,16 @@ def _checked_date(value: object, where: str, context: _Context) -> str | None:
     if iso is None:
         context.warn(f"{where}: unrecognised date {value!r} (expected ISO 8601, e.g. 2024-05-01), ignored")
     return iso
+
+
+def dateline_date(text: object) -> str | None:
+    """The date of the dateline that opens ``text`` ("Brussels, 26 February 2025 —"), if it has one.
+
+    >>> dateline_date("Brussels, 26 February 2025 \u2014 The EU said."), dateline_date("LONDON: x")
+    ('2025-02-26', None)
+    """
+    found = dateline(text.lstrip()) if isinstance(text, str) else None
+    return found.date if found else None
 
 
 def _checked_url(value: object, where: str, context: _Context) -> str | None:
@@ -608,7 +619,7 @@ def _record_document(record: dict[str, object], where: str, path: Path, context:
     clean = {key: _no_surrogates(value, key, where, context) for key, value in fields.items()}
     return Document(
         id=clean["id"], text=_newlines(clean["text"]), title=clean["title"] or None,
-        date=_checked_date(clean["date"], where, context),
+        date=_checked_date(clean["date"], where, context) or dateline_date(clean["text"]),
         url=_checked_url(clean["url"], where, context), path=str(path),
     )
 

@@ -195,3 +195,42 @@ def test_leaders_named_in_the_brief(gaz, text, actor):
 def test_common_words_and_other_people_are_not_leader_forms(gaz):
     for text in ["May", "Johnson", "Lee", "Kim", "Moon", "Abe", "Costa", "Store", "Chapo", "Albanese", "Talon"]:
         assert not gaz.leaders(text) and gaz.lookup(text) is None, text
+
+
+def _surname_directory(tmp_path: Path, rows: str) -> Path:
+    directory = tmp_path / "actors"
+    shutil.copytree(DATA_DIR, directory)
+    lines = (directory / "leaders.csv").read_text(encoding="utf-8").splitlines()
+    body = [line + "," for line in lines[1:]]  # the 7th column, empty
+    (directory / "leaders.csv").write_text("\n".join([lines[0] + ",surname", *body]) + "\n" + rows, encoding="utf-8")
+    return directory
+
+
+def test_the_surname_column_is_optional_and_weaker_than_an_alias(tmp_path: Path):
+    assert load_gazetteer().resolve("Putin") == "RUS"  # the six-column file loads
+    gaz = build_gazetteer(_surname_directory(tmp_path, "ETH,Testa Ahmed Vorlund,Testa Vorlund,head of government,2018,,Vorlund\n"
+                                                       "FRA,Testine Gaulle,,head of state,2030,,France\n"))
+    assert gaz.resolve("Testa Vorlund") == "ETH"
+    assert gaz.resolve("Vorlund") is None  # a bare surname needs context (kg.actors)
+    assert [t.actor for t in gaz.surnames("Vorlund")] == ["ETH"]
+    assert gaz.surnames("Testa Vorlund") == () and gaz.surnames("France") == ()  # a name of a state is left out
+
+
+def test_contexts_are_checked(tmp_path: Path):
+    assert load_gazetteer().contexts["Brussels"][0] == "EU"
+    directory = tmp_path / "actors"
+    shutil.copytree(DATA_DIR, directory)
+    (directory / "contexts.csv").write_text("form,actor,cues,note\nBrussels,XYZ,bloc,\n", encoding="utf-8")
+    with pytest.raises(GazetteerError, match="unknown actor"):
+        build_gazetteer(directory)
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("Türkiye", "TUR"), ("Turkiye", "TUR"), ("Kiev", "UKR"), ("Burma", "MMR"), ("DRC", "COD"), ("Zaire", "COD"),
+    ("Holy See", "VAT"), ("Côte d'Ivoire", "CIV"), ("Swaziland", "SWZ"), ("Czechia", "CZE"), ("Cabo Verde", "CPV"),
+    ("Timor-Leste", "TLS"), ("Emiratis", "ARE"), ("Saudis", "SAU"), ("Holland", "NLD"), ("Republic of Korea", "KOR"),
+    ("Peking", "CHN"), ("Dar es Salaam", "TZA"), ("Villa Somalia", "SOM"), ("Raisina Hill", "IND"), ("Burkinabe", "BFA"),
+    ("Motswana", "BWA"), ("Malagasy", "MDG"), ("Sierra Leonean", "SLE"), ("Nigerien", "NER"), ("Sino-", "CHN"),
+])
+def test_other_names_spellings_and_combining_forms(text, actor):
+    assert load_gazetteer().resolve(text) == actor

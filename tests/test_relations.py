@@ -267,3 +267,40 @@ def test_relation_found(nlp, text, expected):
 @pytest.mark.parametrize("text, expected", FLAGGED)
 def test_relation_found_with_flags(nlp, text, expected):
     assert expected in relations(nlp, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Saudi Arabia and Iran restored ties. Later the kingdom accused Iran of arming rebels.", ("SAU", "OPPOSE", "IRN")),
+    ("Qatar hosted talks. The emirate also condemned Israel.", ("QAT", "OPPOSE", "ISR")),
+    ("Sweden applied to join NATO. Turkey blocked the Nordic country.", ("TUR", "OPPOSE", "SWE")),
+    ("Eritrea and Ethiopia fought a war. Ethiopia later attacked its neighbour.", ("ETH", "ATTACK", "ERI")),
+    ("Cyprus and Turkey argued. Greece backed the island.", ("GRC", "SUPPORT", "CYP")),
+    ("Egypt and Ethiopia held talks. The two countries signed a deal.", ("EGY", "AGREE", "ETH")),
+    ("The Israeli military said its strikes hit Iran.", ("ISR", "ATTACK", "IRN")),
+    ("Franco-British cooperation on border security grew.", ("GBR", "COOPERATE", "FRA")),
+])
+def test_referring_phrases_resolve_within_the_passage(nlp, text, expected):
+    found = triples(nlp, text)
+    if expected[1] in ("AGREE", "COOPERATE", "CONSULT"):
+        assert any({s, o} == {expected[0], expected[2]} and r == expected[1] for s, r, o in found), found
+    else:
+        assert expected in found, found
+
+
+@pytest.mark.parametrize("text", [
+    "Jordan and Saudi Arabia met. The kingdom condemned Israel.",   # two kingdoms: refused
+    "Iran criticised the island.",                                 # no island named: refused
+    "Ethiopia attacked its neighbour.",                            # no other state named
+])
+def test_referring_phrases_are_refused_when_ambiguous(nlp, text):
+    assert not {t for t in triples(nlp, text) if t[1] in ("OPPOSE", "SUPPORT", "ATTACK")}
+
+
+def test_each_other_runs_both_ways(nlp):
+    found = triples(nlp, "Algeria and Morocco have long accused one another of backing rebels.")
+    assert {("DZA", "OPPOSE", "MAR"), ("MAR", "OPPOSE", "DZA")} <= found
+
+
+def test_the_north_needs_its_pair_in_the_passage(nlp):
+    assert ("PRK", "THREATEN", "KOR") in triples(nlp, "South Korea held drills. The North threatened Seoul.")
+    assert not triples(nlp, "Japan held drills. The North threatened Tokyo.")

@@ -14,12 +14,17 @@ An :class:`ActorContext` wraps one parsed ``Doc`` whose actor mentions are in
 """
 from __future__ import annotations
 
+import csv
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 from typing import Iterable
 
 from spacy.tokens import Doc, Token
 
+from kg.errors import KgError
+from kg.knowledge.gazetteer import DATA_DIR, split_cell
 from kg.knowledge.lexicon import Lexicon
 
 #: ``doc.user_data`` key of actor mentions from sentences not parsed: (char offset, actor, kind)
@@ -29,7 +34,42 @@ MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod", "npadvmod"})
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 GROUP_SIZES = {"two": 2, "both": 2, "three": 3, "four": 4}
-ANTECEDENT_KINDS = frozenset({"NAME", "CAPITAL", "INSTITUTION", "LEADER"})
+ANTECEDENT_KINDS = frozenset({"NAME", "CAPITAL", "INSTITUTION", "LEADER", "DEMONYM_BODY"})
+#: the kind given to a demonym that modifies an agentive head ("the Israeli military",
+#: "the Egyptian Foreign Ministry"): the phrase names the state, so "it" may refer to it
+DEMONYM_BODY = "DEMONYM_BODY"
+
+
+@dataclass(frozen=True, slots=True)
+class Description:
+    """A row of ``ontology/actors/descriptions.csv``: a noun (with a modifier) that
+    describes one of ``actors``; with ``pair``, only where that state is named."""
+
+    modifier: str
+    actors: frozenset[str]
+    pair: str
+
+
+@lru_cache(maxsize=1)
+def descriptions(path: Path = DATA_DIR / "descriptions.csv") -> dict[str, list[Description]]:
+    """Descriptions by noun (lower case, or as written when capitalised: "North"), checked
+    against the gazetteer.
+
+    >>> sorted(descriptions()["emirate"][0].actors)
+    ['ARE', 'KWT', 'QAT']
+    """
+    from kg.knowledge.gazetteer import load_gazetteer
+
+    known = load_gazetteer().actors
+    out: dict[str, list[Description]] = {}
+    with path.open(encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            actors = frozenset(split_cell(row["actors"]))
+            pair = (row.get("pair") or "").strip()
+            if not actors or not actors <= known.keys() or (pair and pair not in known):
+                raise KgError(f"{path.name}: unknown or missing actor in the row for {row['noun']!r}")
+            out.setdefault(row["noun"].strip(), []).append(Description((row["modifier"] or "").strip(), actors, pair))
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +117,11 @@ class ActorContext:
             for token in span:
                 self.actor_at[token.i] = span.kb_id_
                 self.kind_at[token.i] = span.label_
-            self.mention_starts.append((span.start, span.kb_id_, span.label_))
+            kind = span.label_
+            if kind == "DEMONYM" and span.root.dep_ in ("amod", "compound") \
+                    and span.root.head.lemma_.lower() in lexicon.cue("agentive_heads"):
+                kind = DEMONYM_BODY
+            self.mention_starts.append((span.start, span.kb_id_, kind))
         prior = doc.user_data.get(PRIOR_MENTIONS, ()) if doc.user_data else ()
         if prior:  # actors of sentences the selection skipped, placed just before the next kept token
             starts = [t.idx for t in doc]
@@ -130,8 +174,16 @@ class ActorContext:
             return group
         if lemma in cue("private_heads"):
             return []  # "the Indian cricket team" is no state
+        reciprocal = self._resolve_reciprocal(token)
+        if reciprocal is not None:
+            return reciprocal
+        if lemma in cue("relational_nouns") and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children):
+            return self._resolve_relational(token, exclude)
         args = self.modifier_actors(token, exclude)
-        if not args and lemma in cue("singular_nouns") and child(token, "det") is not None:
+        if not args and (lemma in cue("singular_nouns") or lower in cue("singular_nouns")) and child(token, "det") is not None:
+            described = self._resolve_description(token, exclude)
+            if described is not None:
+                return described
             states = [s for s in self.preceding_states(token.i) if s not in exclude]
             args = [Arg(states[0], token, "coref")] if states else []
         if not args and lemma in cue("agentive_heads") | cue("transparent_heads"):
@@ -186,6 +238,48 @@ class ActorContext:
             if prev.pos_ in ("NOUN", "PROPN"):
                 return self.np_actors(prev, exclude, conjuncts=False)
         return []
+
+    def _resolve_description(self, token: Token, exclude: frozenset[str]) -> list[Arg] | None:
+        """"the kingdom", "the Nordic country", "the North": the one state of the kinds
+        ``ontology/actors/descriptions.csv`` gives the phrase that the passage names
+        before it ([] when none or several); ``None`` when the phrase has no description."""
+        rows = descriptions().get(token.text) or descriptions().get(token.lemma_.lower()) or []
+        if not rows:
+            return None
+        modifiers = {c.lower_ for c in token.children if c.dep_ in ("amod", "compound")}
+        fitting = [r for r in rows if r.modifier.lower() in modifiers] or [r for r in rows if not r.modifier]
+        if not fitting:
+            return None  # "the Arab country": only a plain noun, decided like "the country"
+        everywhere = {a for _, a, k in self.mention_starts if self.is_state_mention(k)}
+        found = [s for s in self.preceding_states(token.i) if s not in exclude
+                 and any(s in r.actors and (not r.pair or r.pair in everywhere) for r in fitting)]
+        if any(r.pair for r in fitting):  # "the North": its state need not be named, only its pair
+            found = found or [a for r in fitting if r.pair in everywhere for a in r.actors if a not in exclude]
+        found = list(dict.fromkeys(found))
+        return [Arg(found[0], token, "coref")] if len(found) == 1 else []
+
+    def _resolve_relational(self, token: Token, exclude: frozenset[str]) -> list[Arg]:
+        """"its neighbour", "its rival": the state the noun names itself ("its neighbour
+        Eritrea"), else the nearest state named before that is not the possessor."""
+        named = [a for a in self.modifier_actors(token, exclude) if a.token.dep_ != "poss"]
+        if named:
+            return named
+        poss = child(token, "poss")
+        owners = {a.actor for a in self._own_actors(poss, frozenset())} if poss is not None else set()
+        states = [s for s in self.preceding_states(token.i, ANTECEDENT_KINDS) if s not in exclude and s not in owners]
+        return [Arg(states[0], token, "coref")] if states and owners else []
+
+    def _resolve_reciprocal(self, token: Token) -> list[Arg] | None:
+        """"accused each other", "one another": the subjects of the clause, so that the
+        relation runs between each pair both ways (a state toward itself is dropped)."""
+        words = {" ".join(w.lower_ for w in sorted((token, c), key=lambda t: t.i)) for c in token.children if c.dep_ == "det"}
+        if not words & self.lex.cue("reciprocal_phrases"):
+            return None
+        verb = token.head
+        while verb.dep_ in ("prep", "pobj", "pcomp") and verb.head.i != verb.i:
+            verb = verb.head
+        subjects = self.subjects(verb) if verb.pos_ in ("VERB", "AUX") else []
+        return [Arg(a.actor, token, "coref") for a in subjects] if len(subjects) >= 2 else []
 
     def _resolve_group(self, token: Token) -> list[Arg] | None:
         """'the two countries', 'both nations': the two states last named."""

@@ -37,6 +37,7 @@ from kg.ingest.decoding import decode, is_blank
 from kg.ingest.html import HtmlText, declared_charset
 from kg.ingest.metadata import FRONT_MATTER, checked_date, checked_url, first_line_title, leading_metadata, simple_yaml
 from kg.ingest.jsonl import read_jsonl
+from kg.ingest.metadata import dateline_date
 
 
 #: suffix (lower case) → how the file is read; longest suffixes first.
@@ -217,7 +218,7 @@ def make_document(path: Path, text: str, meta: dict[str, str], rest: str,
     title = meta.get("title") or first_line_title(rest, heading)
     return Document(
         id=document_id(path), text=text, title=title or None,
-        date=checked_date(meta.get("date"), str(path), context),
+        date=checked_date(meta.get("date"), str(path), context) or dateline_date(text),
         url=checked_url(meta.get("url"), str(path), context), path=str(path),
     )
 

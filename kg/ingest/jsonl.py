@@ -12,6 +12,7 @@ from kg.records import Document
 from kg.ingest.report import ReadContext, Malformed
 from kg.ingest.decoding import SNIFF_BYTES, is_blank, normalise_newlines, sniff_bom
 from kg.ingest.metadata import checked_date, checked_url
+from kg.ingest.metadata import dateline_date
 
 
 SURROGATE = re.compile(r"[\ud800-\udfff]")
@@ -91,7 +92,7 @@ def _record_document(record: dict[str, object], where: str, path: Path, context:
     clean = {key: no_surrogates(value, key, where, context) for key, value in fields.items()}
     return Document(
         id=clean["id"], text=normalise_newlines(clean["text"]), title=clean["title"] or None,
-        date=checked_date(clean["date"], where, context),
+        date=checked_date(clean["date"], where, context) or dateline_date(clean["text"]),
         url=checked_url(clean["url"], where, context), path=str(path),
     )
 

@@ -5,6 +5,7 @@ import re
 from datetime import date as _date
 from kg.ingest.report import ReadContext
 from kg.ingest.decoding import NON_SPACE
+from kg.extract.dates import dateline
 
 
 TITLE_MAX = 200              # a first line this long or longer is no title
@@ -106,3 +107,13 @@ def checked_url(value: object, where: str, context: ReadContext) -> str | None:
         return value.strip()
     context.warn(f"{where}: not an absolute URL {value!r}, ignored")
     return None
+
+
+def dateline_date(text: object) -> str | None:
+    """The date of the dateline that opens ``text`` ("Brussels, 26 February 2025 —"), if it has one.
+
+    >>> dateline_date("Brussels, 26 February 2025 \u2014 The EU said."), dateline_date("LONDON: x")
+    ('2025-02-26', None)
+    """
+    found = dateline(text.lstrip()) if isinstance(text, str) else None
+    return found.date if found else None

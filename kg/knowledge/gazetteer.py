@@ -6,8 +6,16 @@ The data lives in four files (``|`` separates the values of a cell):
   pycountry's name, common name and official name are merged in here, so
   the file lists only the names pycountry lacks.
 - ``organisations.csv``: ``id,name,kind,aliases,wikidata``.
-- ``leaders.csv``: ``code,name,aliases,role,start,end``; ``start`` and ``end``
+- ``leaders.csv``: ``code,name,aliases,role,start,end[,surname]``; ``start`` and ``end``
   are ISO 8601 text (``2024`` or ``2024-10``), ``end`` empty while in office.
+  The optional ``surname`` is the short name the press uses alone ("Abiy",
+  "Lula"): unlike an alias it names the leader's state only in a document
+  that has already named the person in full or named their state (see
+  :mod:`kg.nlp.actors`); a surname that is already a name of an actor is ignored.
+- ``contexts.csv`` (optional): ``form,actor,cues,note``: a form names
+  ``actor`` instead of its own actor in a passage that names ``actor`` or
+  contains one of the ``cues`` ("Brussels" is the EU where the EU or "the
+  bloc" is mentioned).
 - ``ambiguous.csv``: ``form,rule,actor,note``, how a surface form shared by
   two actors, or by an actor and something else, is resolved: ``pick`` (it
   names ``actor`` only), ``drop`` (it names nobody), ``block`` (it names
@@ -37,7 +45,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
@@ -84,6 +92,7 @@ class LeaderForm(NamedTuple):
     role: str
     start: str
     end: str | None
+    surname: bool = False  # a short name that counts only after the person or the state is named
 
     def in_office(self, date: str) -> bool:
         """Whether the term covers ``date``, compared at the coarser precision."""
@@ -108,6 +117,7 @@ class Gazetteer:
     leader_forms: tuple[LeaderForm, ...]
     blocked: frozenset[str]
     person_like: frozenset[str]
+    contexts: dict[str, tuple[str, frozenset[str]]] = field(default_factory=dict)  # form -> (actor, cue words)
 
     def actor(self, id: str) -> Actor:
         """The actor with this id; ``KeyError`` if unknown.
@@ -149,7 +159,7 @@ class Gazetteer:
         form = self.names.get(text)
         if form is not None:
             return form.actor
-        terms = self.leaders(text)
+        terms = tuple(t for t in self.leaders(text) if not t.surname)
         actors = {t.actor for t in terms}
         if len(actors) == 1:
             return actors.pop()
@@ -158,6 +168,11 @@ class Gazetteer:
             if len(current) == 1:
                 return current.pop()
         return None
+
+    def surnames(self, text: str) -> tuple[LeaderForm, ...]:
+        """The leader terms of which ``text`` is the bare surname (none if it is a full name or alias)."""
+        terms = self.leaders(text)
+        return terms if terms and all(t.surname for t in terms) else ()
 
     def _leaders_by_text(self) -> dict[str, tuple[LeaderForm, ...]]:
         index = self.__dict__.get("_leader_index")
@@ -356,7 +371,28 @@ def build_gazetteer(directory: Path) -> Gazetteer:
         leader_forms=leader_forms,
         blocked=frozenset(t for t, (rule, _) in rules.items() if rule == "block"),
         person_like=frozenset(t for t, (rule, _) in rules.items() if rule == "person"),
+        contexts=_contexts(directory / "contexts.csv", actors, names),
     )
+
+
+def _contexts(path: Path, actors: dict[str, Actor], names: dict[str, Form]) -> dict[str, tuple[str, frozenset[str]]]:
+    """``contexts.csv``: every spelling variant of a form → (actor, lower-case cue words)."""
+    if not path.exists():
+        return {}
+    out: dict[str, tuple[str, frozenset[str]]] = {}
+    for row in _rows(path):
+        form, actor = row["form"], row["actor"]
+        if actor not in actors:
+            raise GazetteerError(f"contexts.csv: unknown actor {actor!r} for {form!r}")
+        if form not in names:
+            raise GazetteerError(f"contexts.csv: {form!r} is no form of any actor")
+        if names[form].actor == actor:
+            raise GazetteerError(f"contexts.csv: {form!r} already names {actor}")
+        cues = frozenset(c.lower() for c in split_cell(row["cues"]))
+        for v in variants(form):
+            if v in names:
+                out[v] = (actor, cues)
+    return out
 
 
 def _leader_forms(
@@ -373,6 +409,12 @@ def _leader_forms(
             if text in names or rules.get(text, ("",))[0] in ("drop", "block"):
                 raise GazetteerError(f"leaders.csv: {text!r} is already a name of {names[text].actor}" if text in names else f"leaders.csv: {text!r} is dropped in ambiguous.csv")
             yield LeaderForm(text, code, row["name"], row["role"], start, end)
+        # the optional 7th column: a bare surname, weaker than an alias; one that is
+        # an actor's name or a full form of this leader is left out, not an error
+        surnames = {v for form in split_cell(row.get("surname")) for v in variants(form)} - texts
+        for text in sorted(surnames):
+            if text not in names and rules.get(text, ("",))[0] not in ("drop", "block"):
+                yield LeaderForm(text, code, row["name"], row["role"], start, end, surname=True)
 
 
 @lru_cache(maxsize=8)

@@ -35,6 +35,7 @@ How forms are matched:
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -43,9 +44,17 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import compile_infix_regex
 
+from kg.extract.dates import dateline
 from kg.knowledge.gazetteer import Gazetteer, load_gazetteer
 
 SPANS_KEY = "actors"
+#: ``doc.user_data`` keys set by the selection pass (:mod:`kg.nlp.selection`) for the text it
+#: leaves out: whether the doc starts where the document does, the context signals of
+#: the whole document, leaders named in full in skipped sentences (char position, name)
+AT_DOCUMENT_START = "kg_at_document_start"
+CONTEXT_KEY = "kg_context"
+PRIOR_LEADERS = "kg_prior_leaders"
+PRIOR_MENTIONS_KEY = "kg_prior_mentions"  # the same key as kg.arguments.PRIOR_MENTIONS
 #: A hyphen after an abbreviation with periods, before a letter: "U.S.-Russia".
 ABBREVIATION_HYPHEN = r"(?<=[A-Z]\.)[-\u2013\u2014](?=[A-Za-z])"
 #: Entity labels of a longer name that a capital or person-like form may be part of.
@@ -88,6 +97,17 @@ def add_infix(nlp: Language, pattern: str) -> None:
     if current is not None and pattern in current:
         return
     nlp.tokenizer.infix_finditer = compile_infix_regex([current, pattern] if current else [pattern]).finditer
+
+
+def combining_pattern(form: str) -> str:
+    """The text to tokenize for a form: a combining form ending in a hyphen
+    ("Sino-", "Franco-") is matched as its word and a hyphen token, as in
+    "Sino-Indian" and "Franco-British"; it never matches the word alone.
+
+    >>> combining_pattern("Sino-"), combining_pattern("Russia")
+    ('Sino -', 'Russia')
+    """
+    return form[:-1] + " -" if len(form) > 1 and form.endswith("-") and form[-2].isalpha() else form
 
 
 def case_insensitive(form: str) -> bool:
@@ -137,7 +157,7 @@ class ActorRecognizer:
         self.form_words: dict[str, tuple[str, ...]] = {}
         texts = {text for text, _, _ in gazetteer.forms()} | set(gazetteer.blocked)
         for text in sorted(texts):
-            doc = nlp.make_doc(text)
+            doc = nlp.make_doc(combining_pattern(text))
             self.form_words[text] = tuple(t.text for t in doc)
             self.exact.add(text, [doc])
             if case_insensitive(text):
@@ -162,8 +182,11 @@ class ActorRecognizer:
         kept = longest_first(self.candidates(doc))
         covered = {i for s, e, _ in kept for i in range(s, e)}
         date = doc.user_data.get("date") if doc.user_data else None
+        user = doc.user_data or {}
+        opening = self.dateline_end(doc)
         spans: list[Span] = []
         places: set[int] = set()  # ends of capitals taken as places
+        pending: list[tuple[int, Span]] = []  # context forms and surnames, decided once the rest is known
         for start, end, form in kept:
             if form in self.gazetteer.blocked:
                 continue
@@ -171,8 +194,12 @@ class ActorRecognizer:
             kind = entry.kind if entry else "LEADER"
             actor = self.gazetteer.resolve(form, str(date) if date else None)
             if actor is None:
+                if self.gazetteer.surnames(form):
+                    pending.append((len(spans), Span(doc, start, end, label="LEADER", kb_id=form)))
                 continue
             span = Span(doc, start, end, label=kind, kb_id=actor)
+            if start < opening[0] and (opening[1] or kind == "CAPITAL"):
+                continue  # "ATHENS, May 2 (Reuters) -": the dateline names a place, no actor
             if kind == "CAPITAL" and (self.after_locative(span) or _conjoined_with(span, places)):
                 places.add(span.end)
                 continue
@@ -180,8 +207,70 @@ class ActorRecognizer:
                 continue
             if form in self.gazetteer.person_like and in_longer_name(span, covered):
                 continue
+            if form in self.gazetteer.contexts:
+                pending.append((len(spans), span))
+                continue
             spans.append(span)
-        return spans
+        if not pending:
+            return spans
+        signals = self.context_signals(doc, spans) | set(user.get(CONTEXT_KEY, ()))
+        decided: list[tuple[int, Span]] = []
+        for position, span in pending:
+            if span.label_ == "LEADER":
+                actor = self.surname_actor(span, spans, user)
+                if actor is not None:
+                    decided.append((position, Span(doc, span.start, span.end, label="LEADER", kb_id=actor)))
+                continue
+            actor, cues = self.gazetteer.contexts[span.text if span.text in self.gazetteer.contexts else _form_of(span, self)]
+            if actor in signals or cues & signals:
+                kind = "ORG" if not self.gazetteer.actor(actor).is_state else span.label_
+                span = Span(doc, span.start, span.end, label=kind, kb_id=actor)
+            decided.append((position, span))
+        for position, span in reversed(decided):  # back in text order
+            spans.insert(position, span)
+        return sorted(spans, key=lambda s: s.start)
+
+    def context_signals(self, doc: Doc, spans: Iterable[Span]) -> set[str]:
+        """What a context form of ``contexts.csv`` looks for: the actors named in ``doc``
+        and the cue words (lower case) it contains."""
+        signals = {s.kb_id_ for s in spans}
+        text = doc.text.lower()
+        for _, cues in self.gazetteer.contexts.values():
+            signals |= {c for c in cues if re.search(r"\b" + re.escape(c) + r"\b", text)}
+        return signals
+
+    def surname_actor(self, span: Span, spans: list[Span], user: dict) -> str | None:
+        """The state of a leader named by surname alone ("Abiy"), or ``None``.
+
+        The surname counts when the document has named one of its leaders
+        in full before; failing that, when it has named exactly one of their
+        states before. Mentions of sentences the selection skipped count too.
+        """
+        terms = self.gazetteer.surnames(span.text)
+        char = span.start_char
+        before = [s for s in spans if s.start < span.start]
+        full_names = {t.name for s in before if s.label_ == "LEADER"
+                      for t in self.gazetteer.leaders(s.text) if t.actor == s.kb_id_ and not t.surname}
+        full_names |= {name for position, name in user.get(PRIOR_LEADERS, ()) if position <= char}
+        named = {t.actor for t in terms if t.name in full_names}
+        if not named:
+            states = {s.kb_id_ for s in before} | {a for position, a, _ in user.get(PRIOR_MENTIONS_KEY, ()) if position <= char}
+            named = {t.actor for t in terms if t.actor in states}
+        return named.pop() if len(named) == 1 else None
+
+    def dateline_end(self, doc: Doc) -> tuple[int, bool]:
+        """The token where a dateline opening the document ends (0 if none) and
+        whether it is marked (a place in capitals, a date or an agency), so
+        that any mention in it is a place; an unmarked one ("Damascus:")
+        only holds a capital."""
+        if doc.user_data and not doc.user_data.get(AT_DOCUMENT_START, True):
+            return 0, False
+        found = dateline(doc.text)
+        if found is None:
+            return 0, False
+        place = found.place.replace(" ", "").replace(".", "")
+        end = next((t.i for t in doc if t.idx >= found.end), len(doc))
+        return end, found.marked or (place.isupper() and len(place) > 3)
 
     def after_locative(self, span: Span) -> bool:
         """Whether a locative preposition precedes ``span``, adjectives between.
@@ -196,6 +285,12 @@ class ActorRecognizer:
             return False
         # "leaders in New Delhi", "officials in Moscow": the capital stands for its government
         return not (i > 0 and doc[i - 1].lower_ in GOVERNING_HEADS)
+
+
+def _form_of(span: Span, recognizer: ActorRecognizer) -> str:
+    """The context form a span spells in title case or capitals ("BRUSSELS")."""
+    words = [t.text for t in span]
+    return next(f for f in recognizer.gazetteer.contexts if is_variant(words, recognizer.form_words.get(f, (f,))))
 
 
 def _conjoined_with(span: Span, ends: set[int]) -> bool:

@@ -25,6 +25,7 @@ from spacy.tokens import Doc
 
 from kg.extract.roles import PRIOR_MENTIONS
 from kg.knowledge.lexicon import Lexicon, load_lexicon
+from kg.nlp.actors import AT_DOCUMENT_START, CONTEXT_KEY, PRIOR_LEADERS
 from kg.nlp.pipeline import mark_paragraphs
 
 SEPARATOR = "\n"
@@ -39,6 +40,9 @@ class Plan:
     starts: list[int] = field(default_factory=list)      # start of each kept piece in ``text``
     origins: list[int] = field(default_factory=list)     # its start in the document
     prior: list[tuple[int, str, str]] = field(default_factory=list)
+    prior_leaders: list[tuple[int, str]] = field(default_factory=list)  # leaders named in full in skipped text
+    context: set[str] = field(default_factory=set)       # context signals of the whole text (kg.nlp.actors)
+    at_start: bool = True                                # ``text`` begins where the document does
 
     @classmethod
     def whole(cls, text: str) -> "Plan":
@@ -76,9 +80,11 @@ class SentenceSelector:
         for offset, piece in pieces(text, self.chunk_chars):
             doc = self.nlp.make_doc(piece)
             doc.user_data["date"] = date
+            doc.user_data[AT_DOCUMENT_START] = offset == 0
             self.sentencizer(doc)
             mark_paragraphs(doc)
             mentions = self.actors.mentions(doc)
+            plan.context |= self.actors.context_signals(doc, mentions)
             for sent in doc.sents:
                 if not sent.text.strip():
                     continue
@@ -88,10 +94,15 @@ class SentenceSelector:
                 keep = len(sent) <= self.max_sentence_tokens and (
                     len(named) >= 2 or (bool(named or seen_before) and any(self.lex.refers(t.text) for t in sent)))
                 if keep:
+                    if not plan.text and text[:offset + sent.start_char].strip():
+                        plan.at_start = False
                     plan.add(sent.text, offset + sent.start_char)
                 else:
                     position = len(plan.text) + (1 if plan.text else 0)
                     plan.prior += [(position, m.kb_id_, m.label_) for m in inside]
+                    plan.prior_leaders += [(position, t.name) for m in inside if m.label_ == "LEADER"
+                                           for t in self.actors.gazetteer.leaders(m.text)
+                                           if t.actor == m.kb_id_ and not t.surname]
                 seen_before = seen_before or bool(named)
         return plan
 
@@ -118,4 +129,7 @@ def prepare(nlp: Language, plan: Plan, date: str | None) -> Doc:
     doc = nlp.make_doc(plan.text)
     doc.user_data["date"] = date
     doc.user_data[PRIOR_MENTIONS] = plan.prior
+    doc.user_data[PRIOR_LEADERS] = plan.prior_leaders
+    doc.user_data[CONTEXT_KEY] = sorted(plan.context)
+    doc.user_data[AT_DOCUMENT_START] = plan.at_start
     return doc

@@ -293,16 +293,23 @@ def stats(graph: str = GRAPH) -> None:
                    f"{row['cooperative']:>5} {row['conflictual']:>5}")
 
 
-@app.command("eval", epilog="Example: kg eval ../shared/eval/dev.jsonl --by-label --errors")
+@app.command("eval", epilog="Example: kg eval ../shared/eval/dev.jsonl ../shared/eval/news-mena.jsonl --by-label")
 @reports_errors
-def evaluate(gold: Path = typer.Argument(..., help="Gold JSONL (format of relations.md)."),
+def evaluate(gold: List[Path] = typer.Argument(..., help="Gold JSONL files (format of relations.md)."),
              by_label: bool = typer.Option(False, "--by-label", help="Add a per-label table."),
              errors: bool = typer.Option(False, "--errors", help="List false positives/negatives with their text."),
              model: Optional[str] = MODEL) -> None:
-    """Score the extractor against a gold file: P/R/F1 typed and dyad, flag accuracy."""
-    from kg.evaluate import evaluate_file, format_scores
+    """Score the extractor against gold files: P/R/F1 typed and dyad, flag accuracy; a table per file,
+    then the pooled figures when there are several."""
+    from kg.evaluate import evaluate_file, format_scores, pooled
 
-    typer.echo(format_scores(evaluate_file(gold, model=model), by_label=by_label, errors=errors))
+    runs = [evaluate_file(path, model=model) for path in gold]
+    if len(runs) == 1:
+        typer.echo(format_scores(runs[0], by_label=by_label, errors=errors))
+        return
+    for path, run in zip(gold, runs):
+        typer.echo(f"== {path}\n{format_scores(run, by_label=by_label, errors=errors)}\n")
+    typer.echo(f"== pooled ({len(runs)} files)\n{format_scores(pooled(runs), by_label=by_label)}")
 
 
 @app.command(epilog="Example: kg validate out/graph.ttl")

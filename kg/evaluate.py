@@ -74,6 +74,14 @@ class Counts:
         self.fp += len(predicted - gold)
         self.fn += len(gold - predicted)
 
+    def __add__(self, other: Counts) -> Counts:
+        """Counts of two sets of passages together (micro-averaging pools the counts).
+
+        >>> (Counts(1, 2, 3) + Counts(4, 0, 1)).tp
+        5
+        """
+        return Counts(self.tp + other.tp, self.fp + other.fp, self.fn + other.fn)
+
 
 @dataclass(frozen=True, slots=True)
 class Miss:
@@ -100,6 +108,29 @@ class Scores:
     @property
     def flag_accuracy(self) -> float:
         return self.flags_right / self.flags_matched if self.flags_matched else 0.0
+
+
+def pooled(runs: Iterable[Scores]) -> Scores:
+    """The scores of several gold files taken together: counts added, errors kept in order.
+
+    >>> a, b = Scores(typed=Counts(1, 0, 1), passages=2), Scores(typed=Counts(1, 1, 0), passages=3)
+    >>> total = pooled([a, b])
+    >>> total.passages, round(total.typed.f1, 3)
+    (5, 0.667)
+    """
+    total = Scores()
+    for run in runs:
+        total.typed += run.typed
+        total.typed_factual += run.typed_factual
+        total.dyad += run.dyad
+        total.dyad_factual += run.dyad_factual
+        for label, counts in run.by_label.items():
+            total.by_label[label] += counts
+        total.flags_matched += run.flags_matched
+        total.flags_right += run.flags_right
+        total.passages += run.passages
+        total.errors.extend(run.errors)
+    return total
 
 
 def relation_key(rel: Relation, symmetric: frozenset[str]) -> Key:

@@ -359,6 +359,18 @@ def test_eval_scores_by_hand(gold_file):
     assert "flag accuracy: 0.500 (1/2 matched typed relations)" in out
 
 
+def test_eval_several_files_gives_a_table_each_and_the_pooled_counts(gold_file, tmp_path):
+    second = tmp_path / "second.jsonl"
+    second.write_text(json.dumps(GOLD[2]) + "\n", encoding="utf-8")  # only the false positive SANCTION
+    out = kg("eval", gold_file, second).stdout
+    sections = re.split(r"^== ", out, flags=re.MULTILINE)[1:]
+    assert [s.splitlines()[0] for s in sections] == [str(gold_file), str(second), "pooled (2 files)"]
+    assert re.search(r"^typed, all\s+0\.000  0\.000  0\.000    0    1    0$", sections[1], re.MULTILINE)
+    # pooled: the counts add up (TP 2, FP 1+1, FN 1), so P 2/4, R 2/3
+    assert re.search(r"^typed, all\s+0\.500  0\.667  0\.571    2    2    1$", sections[2], re.MULTILINE)
+    assert sections[2].splitlines()[1] == "passages: 4"
+
+
 def test_eval_by_label(gold_file):
     out = kg("eval", gold_file, "--by-label").stdout
     table = dict(re.findall(r"^(AGREE|ALLY|SANCTION|SUPPLY)\s+(.*)$", out, re.MULTILINE))

@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: run test install install-test browser eval bench clean
+.PHONY: run test install install-test browser wheel-check notebook eval bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,8 +33,26 @@ browser:
 	  { SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	    $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium chromium-driver >/dev/null; }
 
-test: install-test browser
+test: install-test browser wheel-check
 	$(BIN)/python -m pytest -q
+
+# The product as users get it: the wheel installed into a throwaway virtual environment outside
+# the checkout, then a build of the seed and a ready query, run from another folder.
+WHEEL_CHECK := $(shell mktemp -u /tmp/kg-wheel-check.XXXXXX)
+wheel-check: install
+	rm -rf build
+	$(BIN)/pip wheel --quiet --no-deps --wheel-dir $(WHEEL_CHECK)/dist .
+	$(PYTHON) -m venv $(WHEEL_CHECK)/venv
+	$(WHEEL_CHECK)/venv/bin/pip install --quiet $(WHEEL_CHECK)/dist/kg-*.whl
+	cp seeds/*.txt $(WHEEL_CHECK)/
+	cd $(WHEEL_CHECK) && venv/bin/kg build *.txt --out out --quiet && venv/bin/kg query out/graph.ttl supplies | grep -q "actor:RUS"
+	rm -rf $(WHEEL_CHECK)
+	@echo "wheel check: installed wheel built the seed and answered 'supplies' from outside the checkout"
+
+# JupyterLab on the walkthrough notebook (installs the notebook extra).
+notebook: install
+	$(BIN)/pip install --quiet '.[notebook]'
+	$(BIN)/jupyter lab notebooks/explore.ipynb
 
 eval: install
 	$(BIN)/kg eval ../shared/eval/dev.jsonl --by-label

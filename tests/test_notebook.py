@@ -63,8 +63,8 @@ def kernel_env(tmp_path_factory):
         yield patch
 
 
-def execute(out: Path, patch: pytest.MonkeyPatch) -> nbformat.NotebookNode:
-    """Run the notebook from notebooks/ with outputs in ``out``; any cell error fails the run."""
+def execute(out: Path, patch: pytest.MonkeyPatch, folder: Path = NOTEBOOK.parent) -> nbformat.NotebookNode:
+    """Run the notebook from ``folder`` (notebooks/) with outputs in ``out``; any cell error fails the run."""
     from nbclient import NotebookClient
 
     nb = nbformat.read(NOTEBOOK, as_version=4)
@@ -73,7 +73,7 @@ def execute(out: Path, patch: pytest.MonkeyPatch) -> nbformat.NotebookNode:
     nb.cells.append(probe)
     patch.setenv("KG_OUT", str(out))
     client = NotebookClient(nb, timeout=300, kernel_name="python3",
-                            resources={"metadata": {"path": str(NOTEBOOK.parent)}})
+                            resources={"metadata": {"path": str(folder)}})
     client.execute()
     errors = [o for cell in nb.cells if cell.cell_type == "code" for o in cell.outputs if o.output_type == "error"]
     assert not errors, errors
@@ -95,15 +95,21 @@ def html_of(cell: nbformat.NotebookNode) -> str:
     return "\n".join(o.data["text/html"] for o in cell.outputs if "data" in o and "text/html" in o.data)
 
 
-@pytest.fixture(scope="module", params=["build", "load"])
+@pytest.fixture(scope="module", params=["build", "load", "elsewhere"])
 def run(request, kernel_env, tmp_path_factory):
-    """The executed notebook and its output folder: building from seeds/, or loading a built graph.ttl."""
+    """The executed notebook and its output folder: building from seeds/, loading a built graph.ttl,
+    or run outside the project with KG_GRAPH naming the graph file."""
     out = tmp_path_factory.mktemp(f"nb-{request.param}")
-    if request.param == "load":
+    folder = NOTEBOOK.parent
+    if request.param in ("load", "elsewhere"):
         from kg.building.builder import build, write_outputs
         graph, _ = build([ROOT / "seeds"])
         write_outputs(graph, out)
-    nb = execute(out, kernel_env)
+    if request.param == "elsewhere":
+        folder = tmp_path_factory.mktemp("not-a-project")
+        kernel_env.setenv("KG_GRAPH", str(out / "graph.ttl"))
+    nb = execute(out, kernel_env, folder)
+    kernel_env.delenv("KG_GRAPH", raising=False)
     state = json.loads(text_of(nb.cells[-1]))
     return request.param, nb, out, state
 
@@ -116,6 +122,8 @@ def test_build_or_load_step(run):
         assert re.search(r"^documents: 1$", text, re.MULTILINE) and re.search(r"^relations: \d+", text, re.MULTILINE)
     else:
         assert f"loaded {out / 'graph.ttl'}" in text
+    if mode == "elsewhere":
+        assert "project: none" in text_of(nb.cells[3])
     assert re.search(r"actors: \d+, relations between them: \d+, statements: \d+", text_of(tagged(nb, "overview")))
 
 

@@ -14,7 +14,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kg.ingest.corpus import ReadReport, content_hash, document_id, read_documents
+from kg.ingest.report import ReadReport
+from kg.ingest.corpus import content_hash, document_id, read_documents
 from kg.errors import KgError
 from kg.records import Document
 

@@ -7,14 +7,12 @@
 """
 from __future__ import annotations
 
-from collections import Counter
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
 
 from rdflib import Graph
 
-from kg.ingest.corpus import ReadReport, read_documents
+from kg.ingest.corpus import read_documents
 from kg.knowledge.gazetteer import load_gazetteer
 from kg.network.view import to_networkx
 from kg.building.cache import BuildCache, fingerprint
@@ -27,29 +25,7 @@ from kg.rdf.terms import new_graph
 from kg.rdf.files import serialize
 from kg.outputs.html.renderer import to_html
 from kg.stores import add_graph, clear_store
-
-
-@dataclass
-class BuildSummary:
-    """What a build read and found."""
-
-    documents: int = 0
-    sentences: int = 0
-    actors: set[str] = field(default_factory=set)
-    relations: Counter[str] = field(default_factory=Counter)
-    report: ReadReport = field(default_factory=ReadReport)
-    cached: int = 0  # documents replayed from the build cache
-    stored: int = 0  # triples sent to a store (a triple sent in two batches counts twice)
-
-    def format(self) -> str:
-        cached = f" ({self.cached} unchanged, from the cache)" if self.cached else ""
-        lines = [f"documents: {self.documents}{cached}", f"sentences: {self.sentences}",
-                 f"actors:    {len(self.actors)}", f"relations: {sum(self.relations.values())}"]
-        lines += [f"  {label:10} {n}" for label, n in sorted(self.relations.items(), key=lambda kv: (-kv[1], kv[0]))]
-        skipped = sum(self.report.skipped.values())
-        if skipped:
-            lines.append("skipped:   " + ", ".join(f"{r}: {n}" for r, n in sorted(self.report.skipped.items())))
-        return "\n".join(lines)
+from kg.building.summary import BuildSummary
 
 
 #: documents whose triples a store build sends together

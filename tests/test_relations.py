@@ -240,6 +240,12 @@ TRIPLES = [
     ("Algeria recalled its ambassador to Spain.", ("DZA", "SANCTION", "ESP")),
     ("Iranian-made drones have been used by Russian forces to strike Ukrainian cities.", ("RUS", "ATTACK", "UKR")),
     ("Morocco and Israel normalised relations in 2020.", ("MAR", "AGREE", "ISR")),
+    # demands and calls: the addressee from a content clause or the ties asked for
+    ("Turkey demanded that Greece withdraw its forces from the islands.", ("TUR", "REQUEST", "GRC")),
+    ("Mexico called for improved ties with Cuba.", ("MEX", "REQUEST", "CUB")),
+    # help in a war, inside a relative clause
+    ("Iran, which has supported Russia in its invasion of Ukraine, signed a deal with China.", ("IRN", "AID", "RUS")),
+    ("Iran, which has supported Russia in its invasion of Ukraine, signed a deal with China.", ("RUS", "ATTACK", "UKR")),
 ]
 
 #: (text, expected triple with flags 'N'/'H')

@@ -209,12 +209,43 @@ class RelationExtractor:
             objects = self._borrowed_objects(ctx, verb, group)
         if not objects and group.beneficiary_asks:
             objects = self._requester(ctx, verb, subjects)
+        if not objects and group.asks_for:
+            objects = self._asked_party(ctx, verb, subjects)
+        if group.relation in self.lex.cue("war_help_relations") and self._helps_in_war(verb):
+            group = self.aid_group  # "has supported Russia in its invasion": help in a war
         if not objects and verb.dep_ == "acl" and child(verb, "agent") is not None \
                 and group.relation not in self.symmetric:
             governed = ctx.governing_verb(verb.head)  # "a deal brokered by China" for its parties,
             objects = ctx.subjects(governed[0]) if governed else []  # "missiles supplied by Britain" to their user
         yield Candidate(group, verb, unique(subjects), unique(objects),
                         pairable=child(verb, "agent") is None)
+
+    def _asked_party(self, ctx: ActorContext, verb: Token, subjects: list[Arg]) -> list[Arg]:
+        """Who is asked when the request names no addressee: the subject of a
+        content clause ("demanded that Greece evacuate"), or the partner of
+        the ties asked for ("called for improved ties with Cuba")."""
+        known = frozenset(a.actor for a in subjects)
+        for clause in verb.children:
+            if clause.dep_ == "ccomp" and clause.pos_ in ("VERB", "AUX"):
+                subject = child(clause, "nsubj")
+                if subject is not None:
+                    return ctx.np_actors(subject, exclude=known)
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ == "for":
+                for noun in pobjs(prep):
+                    groups = self.lex.nouns.get(noun.lemma_.lower(), ())
+                    preps = frozenset(w for g in groups if g.relation in self.symmetric for w in g.preps_for("NOUN"))
+                    return [a for p in noun.children if p.dep_ == "prep" and p.lower_ in preps
+                            for o in pobjs(p) for a in ctx.np_actors(o, exclude=known)]
+        return []
+
+    def _helps_in_war(self, verb: Token) -> bool:
+        """A backing verb whose in-phrase is a war or an attack: "supported
+        Russia IN its invasion of Ukraine" is help, not verbal backing."""
+        wars = self.lex.cue("war_relations")
+        return any(p.dep_ == "prep" and p.lower_ in self.lex.cue("war_help_preps")
+                   and any(g.relation in wars for o in pobjs(p) for g in self.lex.nouns.get(o.lemma_.lower(), ()))
+                   for p in verb.children)
 
     def _content_target(self, ctx: ActorContext, noun: Token, subjects: list[Arg]) -> list[Arg]:
         """Whom an allegation is about, from its content clause: "India's

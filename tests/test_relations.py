@@ -262,6 +262,9 @@ FLAGGED = [
     # pledges and blocking
     ("Saudi Arabia pledged $500 million in humanitarian aid to Yemen.", ("SAU", "AID", "YEM", "H")),
     ("Ankara has blocked Sweden's NATO bid for months.", ("TUR", "OPPOSE", "SWE", "")),
+    # an invitation: the meeting asked for is hypothetical; sending a delegation is a visit, no transfer
+    ("Chile invited Peru to send a delegation to Santiago.", ("CHL", "CONSULT", "PER", "H")),
+    ("Germany sent aid to Ukraine.", ("DEU", "AID", "UKR", "")),
 ]
 
 
@@ -310,3 +313,8 @@ def test_each_other_runs_both_ways(nlp):
 def test_the_north_needs_its_pair_in_the_passage(nlp):
     assert ("PRK", "THREATEN", "KOR") in triples(nlp, "South Korea held drills. The North threatened Seoul.")
     assert not triples(nlp, "Japan held drills. The North threatened Tokyo.")
+
+
+def test_sending_a_delegation_is_no_supply(nlp):
+    found = triples(nlp, "Chile invited Peru to send a delegation to Santiago.")
+    assert not any(r == "SUPPLY" for _, r, _ in found), found

@@ -378,7 +378,7 @@ class RelationExtractor:
                 objects = objects or [a for d in verb.children if d.dep_ == "dobj" for a in ctx.np_actors(d)]
                 inherited_mood = all(g.hypothetical for g in self.lex.verbs[verb.lemma_.lower()])
         if not objects and verb is not None and prep in ("", "*") and verb.lemma_.lower() in self.lex.cue("support_verbs"):
-            objects = [a for p in verb.children if p.dep_ == "prep" and p.lower_ in group.preps_for("NOUN")
+            objects = [a for p in verb.children if p.dep_ in ("prep", "dative") and p.lower_ in group.preps_for("NOUN")
                        for o in pobjs(p) for a in ctx.np_actors(o)]  # "announced sanctions on Tuesday AGAINST ..."
         if not objects and not symmetric and (prep == "" or prep in self.lex.cue("target_preps")):
             # "Germany refused a request by Ukraine", "despite pressure from the US, India ..."

@@ -246,6 +246,8 @@ TRIPLES = [
     # help in a war, inside a relative clause
     ("Iran, which has supported Russia in its invasion of Ukraine, signed a deal with China.", ("IRN", "AID", "RUS")),
     ("Iran, which has supported Russia in its invasion of Ukraine, signed a deal with China.", ("RUS", "ATTACK", "UKR")),
+    # an apposition describing a state
+    ("Poland, one of Ukraine's staunchest allies, hosted the summit.", ("POL", "ALLY", "UKR")),
 ]
 
 #: (text, expected triple with flags 'N'/'H')
@@ -318,3 +320,8 @@ def test_the_north_needs_its_pair_in_the_passage(nlp):
 def test_sending_a_delegation_is_no_supply(nlp):
     found = triples(nlp, "Chile invited Peru to send a delegation to Santiago.")
     assert not any(r == "SUPPLY" for _, r, _ in found), found
+
+
+def test_the_accuser_is_not_the_agent_of_the_act(nlp):
+    found = triples(nlp, "Brazil blamed Argentina for the attack on its embassy.")
+    assert ("BRA", "OPPOSE", "ARG") in found and ("BRA", "ATTACK", "ARG") not in found, found

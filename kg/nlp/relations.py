@@ -363,6 +363,8 @@ class RelationExtractor:
         symmetric = group.relation in self.symmetric
         if noun.dep_ == "appos" and noun.head.i in ctx.actor_at:  # "Moscow, a key ally of Tehran"
             subjects = subjects or ctx.np_actors(noun.head, conjuncts=False)
+        if not subjects and symmetric:
+            subjects = self._apposed_holder(ctx, noun)
         verb, prep, clause = self._clause(ctx, noun, group)
         if possessors and not objects and not subjects and clause and prep in self.lex.cue("rescue_preps") \
                 and not {a.actor for a in clause} & {a.actor for a in possessors}:
@@ -451,6 +453,9 @@ class RelationExtractor:
             return verb, prep, ctx.np_actors(owner) if owner is not None else []
         if verb.dep_ == "acl" and verb.head.lemma_.lower() in self.lex.nouns:
             return verb, prep, []  # the content of "an agreement to restore ties"
+        accused = self._accused(ctx, verb, prep)
+        if accused:
+            return verb, prep, accused
         support = lemma in self.lex.cue("support_verbs")
         if self.is_trigger_verb(verb) and not support and prep not in self.lex.cue("purpose_preps"):
             return verb, prep, []
@@ -458,6 +463,25 @@ class RelationExtractor:
             patient = child(verb, "nsubjpass")
             return verb, prep, ctx.np_actors(patient) if patient is not None else []
         return verb, prep, ctx.subjects(verb)
+
+    def _accused(self, ctx: ActorContext, verb: Token, prep: str) -> list[Arg]:
+        """The accused is the agent of the act they are blamed for: "blamed
+        Argentina FOR the attack", "accused Baku OF an invasion"."""
+        if prep not in self.lex.cue("accusation_preps"):
+            return []
+        if not any(g.content_target for g in self.lex.verbs.get(verb.lemma_.lower(), ())):
+            return []
+        accused = child(verb, "dobj")
+        return ctx.np_actors(accused) if accused is not None else []
+
+    def _apposed_holder(self, ctx: ActorContext, noun: Token) -> list[Arg]:
+        """"Poland, one of Ukraine's staunchest allies": the state the
+        apposition describes holds the relation."""
+        prep = noun.head
+        if noun.dep_ != "pobj" or prep.lower_ != "of" or prep.head.dep_ != "appos":
+            return []
+        holder = prep.head.head
+        return ctx.np_actors(holder, conjuncts=False) if holder.i in ctx.actor_at else []
 
     def _relative_clause_actors(self, ctx: ActorContext, noun: Token) -> list[Arg]:
         """"a conflict in which both Iran and Saudi Arabia are entrenched"."""

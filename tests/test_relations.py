@@ -248,6 +248,13 @@ TRIPLES = [
     ("Iran, which has supported Russia in its invasion of Ukraine, signed a deal with China.", ("RUS", "ATTACK", "UKR")),
     # an apposition describing a state
     ("Poland, one of Ukraine's staunchest allies, hosted the summit.", ("POL", "ALLY", "UKR")),
+    # the content of an accusation is the accused's act
+    ("Chile has accused Peru of seeking to curtail its development ambitions.", ("PER", "OPPOSE", "CHL")),
+    ("Spain condemned Morocco over its incursion into Algeria.", ("MAR", "ATTACK", "DZA")),
+    ("France criticised Italy over its deal with Libya.", ("ITA", "AGREE", "LBY")),
+    # exchanging fire goes both ways
+    ("India exchanged fire with Pakistan on Sunday.", ("PAK", "ATTACK", "IND")),
+    ("Russia and Ukraine traded strikes overnight.", ("UKR", "ATTACK", "RUS")),
 ]
 
 #: (text, expected triple with flags 'N'/'H')
@@ -325,3 +332,7 @@ def test_sending_a_delegation_is_no_supply(nlp):
 def test_the_accuser_is_not_the_agent_of_the_act(nlp):
     found = triples(nlp, "Brazil blamed Argentina for the attack on its embassy.")
     assert ("BRA", "OPPOSE", "ARG") in found and ("BRA", "ATTACK", "ARG") not in found, found
+
+
+def test_exchanging_prisoners_is_no_attack(nlp):
+    assert not triples(nlp, "India and Pakistan exchanged prisoners.")

@@ -255,6 +255,9 @@ TRIPLES = [
     # exchanging fire goes both ways
     ("India exchanged fire with Pakistan on Sunday.", ("PAK", "ATTACK", "IND")),
     ("Russia and Ukraine traded strikes overnight.", ("UKR", "ATTACK", "RUS")),
+    # a demand as a noun: its that-clause or the deed it asks names the addressee
+    ("There are also the Chilean demands that Peru create a buffer zone along the border.", ("CHL", "REQUEST", "PER")),
+    ("Egypt's call for an Israeli withdrawal from Gaza went unanswered.", ("EGY", "REQUEST", "ISR")),
 ]
 
 #: (text, expected triple with flags 'N'/'H')

@@ -239,6 +239,27 @@ class RelationExtractor:
                             for o in pobjs(p) for a in ctx.np_actors(o, exclude=known)]
         return []
 
+    def _asked_of_noun(self, ctx: ActorContext, noun: Token, subjects: list[Arg]) -> list[Arg]:
+        """Who a demand or call is addressed to when no to/on-phrase names
+        them: the subject of its that-clause ("demands that Syria create a
+        zone"), or whoever is to do what is asked for ("Syria's demand for the
+        withdrawal of Turkish troops", "a call for an Israeli withdrawal")."""
+        known = frozenset(a.actor for a in subjects)
+        for clause in noun.children:
+            if clause.dep_ in ("acl", "relcl", "ccomp") and child(clause, "mark") is not None:
+                subject = child(clause, "nsubj")
+                if subject is not None:
+                    return ctx.np_actors(subject, exclude=known)
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ == "for":
+                for asked in pobjs(prep):
+                    if asked.lemma_.lower() not in self.lex.nouns and asked.lemma_.lower() not in self.lex.cue("asked_deeds"):
+                        continue  # "a call for weapons" asks for goods, from no one named here
+                    doers = [c for c in asked.children if c.dep_ in ("amod", "compound", "poss") and c.i in ctx.actor_at]
+                    doers += [o for p in asked.children if p.dep_ == "prep" and p.lower_ == "of" for o in pobjs(p)]
+                    return [a for d in doers for a in ctx.np_actors(d, exclude=known)]
+        return []
+
     def _helps_in_war(self, verb: Token) -> bool:
         """A backing verb whose in-phrase is a war or an attack: "supported
         Russia IN its invasion of Ukraine" is help, not verbal backing."""
@@ -387,6 +408,8 @@ class RelationExtractor:
             objects = [a for a in clause if a.actor not in {s.actor for s in subjects}]
         if not objects and group.content_target:
             objects = self._content_target(ctx, noun, subjects)
+        if not objects and group.asks_for:
+            objects = self._asked_of_noun(ctx, noun, subjects)
         if not objects and group.beneficiary_asks and verb is not None:
             objects = self._requester(ctx, verb, subjects)
         if symmetric and not objects and len(subjects) < 2:

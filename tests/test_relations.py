@@ -258,6 +258,9 @@ TRIPLES = [
     # a demand as a noun: its that-clause or the deed it asks names the addressee
     ("There are also the Chilean demands that Peru create a buffer zone along the border.", ("CHL", "REQUEST", "PER")),
     ("Egypt's call for an Israeli withdrawal from Gaza went unanswered.", ("EGY", "REQUEST", "ISR")),
+    # whose: the possessor is the noun the relative clause modifies
+    ("Orban, whose government has kept close ties with Russia, visited China.", ("HUN", "COOPERATE", "RUS")),
+    ("Russia, whose invasion of Ukraine began in 2022, signed a deal with Iran.", ("RUS", "ATTACK", "UKR")),
 ]
 
 #: (text, expected triple with flags 'N'/'H')

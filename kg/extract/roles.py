@@ -169,6 +169,8 @@ class ActorContext:
             if lower in cue("relative_pronouns"):
                 return self._resolve_relative(token, exclude)
             return []
+        if token.tag_ == "WP$":  # "Orban, WHOSE government": the noun the clause modifies
+            return self._resolve_relative(token, exclude)
         group = self._resolve_group(token)
         if group is not None:
             return group
@@ -203,7 +205,8 @@ class ActorContext:
                 args += [Arg(self.actor_at[c.i], c, "mod") for c in mod.conjuncts if c.i in self.actor_at]
                 if depth < 2:  # "Russia-U.S. talks": Russia modifies U.S.
                     args += self.modifier_actors(mod, exclude, depth + 1)
-            elif mod.dep_ == "poss" and (mod.pos_ == "PRON" or mod.lemma_.lower() in self.lex.cue("group_nouns")):
+            elif mod.dep_ == "poss" and (mod.pos_ == "PRON" or mod.tag_ == "WP$"
+                                         or mod.lemma_.lower() in self.lex.cue("group_nouns")):
                 args += [Arg(a.actor, mod, "mod") for a in self._own_actors(mod, exclude)]
             elif depth < 2:
                 args += self.modifier_actors(mod, exclude, depth + 1)

@@ -261,6 +261,9 @@ TRIPLES = [
     # whose: the possessor is the noun the relative clause modifies
     ("Orban, whose government has kept close ties with Russia, visited China.", ("HUN", "COOPERATE", "RUS")),
     ("Russia, whose invasion of Ukraine began in 2022, signed a deal with Iran.", ("RUS", "ATTACK", "UKR")),
+    # a group noun with its named members
+    ("Some countries including Chile and Peru have condemned the Bolivian attack.", ("PER", "OPPOSE", "BOL")),
+    ("The Bolivian attack was condemned by countries such as Chile and Peru.", ("CHL", "OPPOSE", "BOL")),
 ]
 
 #: (text, expected triple with flags 'N'/'H')

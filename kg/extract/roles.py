@@ -192,7 +192,18 @@ class ActorContext:
             for prep in token.children:  # "the government of Iran", "leaders in New Delhi"
                 if prep.dep_ == "prep" and prep.lower_ in ("of", "in"):
                     args += [a for obj in pobjs(prep) for a in self.np_actors(obj, exclude)]
+        if not args and lemma in cue("group_nouns"):
+            args = self._members(token, exclude)
         return args
+
+    def _members(self, token: Token, exclude: frozenset[str]) -> list[Arg]:
+        """"countries INCLUDING Russia and China", "nations SUCH AS Chile": the named members."""
+        found: list[Arg] = []
+        for prep in token.children:
+            such = any(c.lower_ == "such" for c in prep.children)
+            if prep.dep_ == "prep" and ("such " * such + prep.lower_) in self.lex.cue("member_preps"):
+                found += [a for obj in pobjs(prep) for a in self.np_actors(obj, exclude)]
+        return found
 
     def modifier_actors(self, token: Token, exclude: frozenset[str] = frozenset(), depth: int = 0) -> list[Arg]:
         """Actors named by demonym, compound, possessive or nominal modifiers."""

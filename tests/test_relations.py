@@ -264,6 +264,9 @@ TRIPLES = [
     # a group noun with its named members
     ("Some countries including Chile and Peru have condemned the Bolivian attack.", ("PER", "OPPOSE", "BOL")),
     ("The Bolivian attack was condemned by countries such as Chile and Peru.", ("CHL", "OPPOSE", "BOL")),
+    # a condemned act is stated
+    ("Chilean officials condemned Peruvian airstrikes on northern Chile.", ("PER", "ATTACK", "CHL")),
+    ("Norway has refused to condemn Russia's invasion of Finland.", ("RUS", "ATTACK", "FIN")),
 ]
 
 #: (text, expected triple with flags 'N'/'H')
@@ -345,3 +348,8 @@ def test_the_accuser_is_not_the_agent_of_the_act(nlp):
 
 def test_exchanging_prisoners_is_no_attack(nlp):
     assert not triples(nlp, "India and Pakistan exchanged prisoners.")
+
+
+def test_calling_an_act_a_name_is_no_request(nlp):
+    found = triples(nlp, "Chile called the Peruvian incursion an act of aggression.")
+    assert not any(r == "REQUEST" for _, r, _ in found), found

@@ -146,7 +146,7 @@ class RelationExtractor:
         background ("after years of hostility"), adds nothing of its own."""
         head = noun.head
         if noun.dep_ == "dobj" and head.pos_ == "VERB" and self.is_trigger_verb(head) \
-                and head.lemma_.lower() not in self.lex.cue("support_verbs"):
+                and head.lemma_.lower() not in self.lex.cue("support_verbs") and not self._states_its_object(head):
             return True
         if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in self.lex.cue("background_heads") \
                 and head.head.head.lower_ in self.lex.cue("ended_preps"):
@@ -155,6 +155,16 @@ class RelationExtractor:
                 and any(g.asks_for for g in self.lex.verbs.get(head.head.lemma_.lower(), ())):
             return True  # "asked Japan for help": the help is what is asked
         return False
+
+    def _states_its_object(self, verb: Token) -> bool:
+        """A verb that condemns or names an act states that it happened:
+        "condemned Turkey's airstrikes on Iraq", "called the incursion an act of war"."""
+        lemma = verb.lemma_.lower()
+        return lemma in self.lex.cue("condemning_verbs") or self._names_its_object(verb)
+
+    def _names_its_object(self, verb: Token) -> bool:
+        """"called the attacks a violation": a naming, not a call on anyone."""
+        return verb.lemma_.lower() in self.lex.cue("naming_verbs") and child(verb, "oprd") is not None
 
     # -- verbs ----------------------------------------------------------------------
 
@@ -170,6 +180,8 @@ class RelationExtractor:
         if not direct and verb.lemma_.lower() in self.lex.cue("object_control_verbs"):
             direct = [c for clause in verb.children if clause.dep_ == "ccomp"  # "help Canberra acquire", parsed
                       for c in clause.children if c.dep_ == "nsubj"]            # with Canberra as the clause's subject
+        if group.asks_for and self._names_its_object(verb):
+            return
         if check_object and group.object_heads:
             direct = [d for d in direct if d.lemma_.lower() in group.object_heads]
             if not direct:

@@ -240,6 +240,33 @@ TRIPLES = [
     ("Algeria recalled its ambassador to Spain.", ("DZA", "SANCTION", "ESP")),
     ("Iranian-made drones have been used by Russian forces to strike Ukrainian cities.", ("RUS", "ATTACK", "UKR")),
     ("Morocco and Israel normalised relations in 2020.", ("MAR", "AGREE", "ISR")),
+    # demands and calls: the addressee from a content clause or the ties asked for
+    ("Turkey demanded that Greece withdraw its forces from the islands.", ("TUR", "REQUEST", "GRC")),
+    ("Mexico called for improved ties with Cuba.", ("MEX", "REQUEST", "CUB")),
+    # help in a war, inside a relative clause
+    ("Iran, which has supported Russia in its invasion of Ukraine, signed a deal with China.", ("IRN", "AID", "RUS")),
+    ("Iran, which has supported Russia in its invasion of Ukraine, signed a deal with China.", ("RUS", "ATTACK", "UKR")),
+    # an apposition describing a state
+    ("Poland, one of Ukraine's staunchest allies, hosted the summit.", ("POL", "ALLY", "UKR")),
+    # the content of an accusation is the accused's act
+    ("Chile has accused Peru of seeking to curtail its development ambitions.", ("PER", "OPPOSE", "CHL")),
+    ("Spain condemned Morocco over its incursion into Algeria.", ("MAR", "ATTACK", "DZA")),
+    ("France criticised Italy over its deal with Libya.", ("ITA", "AGREE", "LBY")),
+    # exchanging fire goes both ways
+    ("India exchanged fire with Pakistan on Sunday.", ("PAK", "ATTACK", "IND")),
+    ("Russia and Ukraine traded strikes overnight.", ("UKR", "ATTACK", "RUS")),
+    # a demand as a noun: its that-clause or the deed it asks names the addressee
+    ("There are also the Chilean demands that Peru create a buffer zone along the border.", ("CHL", "REQUEST", "PER")),
+    ("Egypt's call for an Israeli withdrawal from Gaza went unanswered.", ("EGY", "REQUEST", "ISR")),
+    # whose: the possessor is the noun the relative clause modifies
+    ("Orban, whose government has kept close ties with Russia, visited China.", ("HUN", "COOPERATE", "RUS")),
+    ("Russia, whose invasion of Ukraine began in 2022, signed a deal with Iran.", ("RUS", "ATTACK", "UKR")),
+    # a group noun with its named members
+    ("Some countries including Chile and Peru have condemned the Bolivian attack.", ("PER", "OPPOSE", "BOL")),
+    ("The Bolivian attack was condemned by countries such as Chile and Peru.", ("CHL", "OPPOSE", "BOL")),
+    # a condemned act is stated
+    ("Chilean officials condemned Peruvian airstrikes on northern Chile.", ("PER", "ATTACK", "CHL")),
+    ("Norway has refused to condemn Russia's invasion of Finland.", ("RUS", "ATTACK", "FIN")),
 ]
 
 #: (text, expected triple with flags 'N'/'H')
@@ -256,6 +283,9 @@ FLAGGED = [
     # pledges and blocking
     ("Saudi Arabia pledged $500 million in humanitarian aid to Yemen.", ("SAU", "AID", "YEM", "H")),
     ("Ankara has blocked Sweden's NATO bid for months.", ("TUR", "OPPOSE", "SWE", "")),
+    # an invitation: the meeting asked for is hypothetical; sending a delegation is a visit, no transfer
+    ("Chile invited Peru to send a delegation to Santiago.", ("CHL", "CONSULT", "PER", "H")),
+    ("Germany sent aid to Ukraine.", ("DEU", "AID", "UKR", "")),
 ]
 
 
@@ -304,3 +334,22 @@ def test_each_other_runs_both_ways(nlp):
 def test_the_north_needs_its_pair_in_the_passage(nlp):
     assert ("PRK", "THREATEN", "KOR") in triples(nlp, "South Korea held drills. The North threatened Seoul.")
     assert not triples(nlp, "Japan held drills. The North threatened Tokyo.")
+
+
+def test_sending_a_delegation_is_no_supply(nlp):
+    found = triples(nlp, "Chile invited Peru to send a delegation to Santiago.")
+    assert not any(r == "SUPPLY" for _, r, _ in found), found
+
+
+def test_the_accuser_is_not_the_agent_of_the_act(nlp):
+    found = triples(nlp, "Brazil blamed Argentina for the attack on its embassy.")
+    assert ("BRA", "OPPOSE", "ARG") in found and ("BRA", "ATTACK", "ARG") not in found, found
+
+
+def test_exchanging_prisoners_is_no_attack(nlp):
+    assert not triples(nlp, "India and Pakistan exchanged prisoners.")
+
+
+def test_calling_an_act_a_name_is_no_request(nlp):
+    found = triples(nlp, "Chile called the Peruvian incursion an act of aggression.")
+    assert not any(r == "REQUEST" for _, r, _ in found), found

@@ -92,6 +92,8 @@ def is_hypothetical(token: Token, lex: Lexicon) -> bool:
     if token.dep_ in ("xcomp", "ccomp") and token.head.lemma_.lower() in cue("request_verbs"):
         return True  # "urged Germany to supply": asked for, not done
     for node, arrived_by, below in clause_chain(token, lex):
+        if arrived_by == "dobj" and node.lemma_.lower() in cue("support_verbs") and _asked_of_another(node, lex):
+            return True  # "invited Israel to send a delegation": the delegation is asked for
         for c in node.children:
             if c.dep_ == "aux" and c.lower_ in cue("modal_aux"):
                 return True
@@ -109,6 +111,13 @@ def is_hypothetical(token: Token, lex: Lexicon) -> bool:
                 and node.lemma_.lower() not in cue("motion_verbs"):
             return True
     return _head_clause_hypothetical(token, lex)
+
+
+def _asked_of_another(node: Token, lex: Lexicon) -> bool:
+    """A complement of a verb of asking with its own addressee ("urged Iran
+    to", "invited Israel to"), whose support verb carries the trigger."""
+    return node.dep_ == "xcomp" and node.head.lemma_.lower() in lex.cue("request_verbs") \
+        and child(node.head, "dobj") is not None
 
 
 def _is_purpose(verb: Token) -> bool:

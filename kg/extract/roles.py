@@ -169,6 +169,8 @@ class ActorContext:
             if lower in cue("relative_pronouns"):
                 return self._resolve_relative(token, exclude)
             return []
+        if token.tag_ == "WP$":  # "Orban, WHOSE government": the noun the clause modifies
+            return self._resolve_relative(token, exclude)
         group = self._resolve_group(token)
         if group is not None:
             return group
@@ -190,7 +192,18 @@ class ActorContext:
             for prep in token.children:  # "the government of Iran", "leaders in New Delhi"
                 if prep.dep_ == "prep" and prep.lower_ in ("of", "in"):
                     args += [a for obj in pobjs(prep) for a in self.np_actors(obj, exclude)]
+        if not args and lemma in cue("group_nouns"):
+            args = self._members(token, exclude)
         return args
+
+    def _members(self, token: Token, exclude: frozenset[str]) -> list[Arg]:
+        """"countries INCLUDING Russia and China", "nations SUCH AS Chile": the named members."""
+        found: list[Arg] = []
+        for prep in token.children:
+            such = any(c.lower_ == "such" for c in prep.children)
+            if prep.dep_ == "prep" and ("such " * such + prep.lower_) in self.lex.cue("member_preps"):
+                found += [a for obj in pobjs(prep) for a in self.np_actors(obj, exclude)]
+        return found
 
     def modifier_actors(self, token: Token, exclude: frozenset[str] = frozenset(), depth: int = 0) -> list[Arg]:
         """Actors named by demonym, compound, possessive or nominal modifiers."""
@@ -203,7 +216,8 @@ class ActorContext:
                 args += [Arg(self.actor_at[c.i], c, "mod") for c in mod.conjuncts if c.i in self.actor_at]
                 if depth < 2:  # "Russia-U.S. talks": Russia modifies U.S.
                     args += self.modifier_actors(mod, exclude, depth + 1)
-            elif mod.dep_ == "poss" and (mod.pos_ == "PRON" or mod.lemma_.lower() in self.lex.cue("group_nouns")):
+            elif mod.dep_ == "poss" and (mod.pos_ == "PRON" or mod.tag_ == "WP$"
+                                         or mod.lemma_.lower() in self.lex.cue("group_nouns")):
                 args += [Arg(a.actor, mod, "mod") for a in self._own_actors(mod, exclude)]
             elif depth < 2:
                 args += self.modifier_actors(mod, exclude, depth + 1)

@@ -146,7 +146,7 @@ class RelationExtractor:
         background ("after years of hostility"), adds nothing of its own."""
         head = noun.head
         if noun.dep_ == "dobj" and head.pos_ == "VERB" and self.is_trigger_verb(head) \
-                and head.lemma_.lower() not in self.lex.cue("support_verbs"):
+                and head.lemma_.lower() not in self.lex.cue("support_verbs") and not self._states_its_object(head):
             return True
         if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in self.lex.cue("background_heads") \
                 and head.head.head.lower_ in self.lex.cue("ended_preps"):
@@ -155,6 +155,16 @@ class RelationExtractor:
                 and any(g.asks_for for g in self.lex.verbs.get(head.head.lemma_.lower(), ())):
             return True  # "asked Japan for help": the help is what is asked
         return False
+
+    def _states_its_object(self, verb: Token) -> bool:
+        """A verb that condemns or names an act states that it happened:
+        "condemned Turkey's airstrikes on Iraq", "called the incursion an act of war"."""
+        lemma = verb.lemma_.lower()
+        return lemma in self.lex.cue("condemning_verbs") or self._names_its_object(verb)
+
+    def _names_its_object(self, verb: Token) -> bool:
+        """"called the attacks a violation": a naming, not a call on anyone."""
+        return verb.lemma_.lower() in self.lex.cue("naming_verbs") and child(verb, "oprd") is not None
 
     # -- verbs ----------------------------------------------------------------------
 
@@ -170,6 +180,8 @@ class RelationExtractor:
         if not direct and verb.lemma_.lower() in self.lex.cue("object_control_verbs"):
             direct = [c for clause in verb.children if clause.dep_ == "ccomp"  # "help Canberra acquire", parsed
                       for c in clause.children if c.dep_ == "nsubj"]            # with Canberra as the clause's subject
+        if group.asks_for and self._names_its_object(verb):
+            return
         if check_object and group.object_heads:
             direct = [d for d in direct if d.lemma_.lower() in group.object_heads]
             if not direct:
@@ -209,12 +221,64 @@ class RelationExtractor:
             objects = self._borrowed_objects(ctx, verb, group)
         if not objects and group.beneficiary_asks:
             objects = self._requester(ctx, verb, subjects)
+        if not objects and group.asks_for:
+            objects = self._asked_party(ctx, verb, subjects)
+        if group.relation in self.lex.cue("war_help_relations") and self._helps_in_war(verb):
+            group = self.aid_group  # "has supported Russia in its invasion": help in a war
         if not objects and verb.dep_ == "acl" and child(verb, "agent") is not None \
                 and group.relation not in self.symmetric:
             governed = ctx.governing_verb(verb.head)  # "a deal brokered by China" for its parties,
             objects = ctx.subjects(governed[0]) if governed else []  # "missiles supplied by Britain" to their user
         yield Candidate(group, verb, unique(subjects), unique(objects),
                         pairable=child(verb, "agent") is None)
+
+    def _asked_party(self, ctx: ActorContext, verb: Token, subjects: list[Arg]) -> list[Arg]:
+        """Who is asked when the request names no addressee: the subject of a
+        content clause ("demanded that Greece evacuate"), or the partner of
+        the ties asked for ("called for improved ties with Cuba")."""
+        known = frozenset(a.actor for a in subjects)
+        for clause in verb.children:
+            if clause.dep_ == "ccomp" and clause.pos_ in ("VERB", "AUX"):
+                subject = child(clause, "nsubj")
+                if subject is not None:
+                    return ctx.np_actors(subject, exclude=known)
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ == "for":
+                for noun in pobjs(prep):
+                    groups = self.lex.nouns.get(noun.lemma_.lower(), ())
+                    preps = frozenset(w for g in groups if g.relation in self.symmetric for w in g.preps_for("NOUN"))
+                    return [a for p in noun.children if p.dep_ == "prep" and p.lower_ in preps
+                            for o in pobjs(p) for a in ctx.np_actors(o, exclude=known)]
+        return []
+
+    def _asked_of_noun(self, ctx: ActorContext, noun: Token, subjects: list[Arg]) -> list[Arg]:
+        """Who a demand or call is addressed to when no to/on-phrase names
+        them: the subject of its that-clause ("demands that Syria create a
+        zone"), or whoever is to do what is asked for ("Syria's demand for the
+        withdrawal of Turkish troops", "a call for an Israeli withdrawal")."""
+        known = frozenset(a.actor for a in subjects)
+        for clause in noun.children:
+            if clause.dep_ in ("acl", "relcl", "ccomp") and child(clause, "mark") is not None:
+                subject = child(clause, "nsubj")
+                if subject is not None:
+                    return ctx.np_actors(subject, exclude=known)
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ == "for":
+                for asked in pobjs(prep):
+                    if asked.lemma_.lower() not in self.lex.nouns and asked.lemma_.lower() not in self.lex.cue("asked_deeds"):
+                        continue  # "a call for weapons" asks for goods, from no one named here
+                    doers = [c for c in asked.children if c.dep_ in ("amod", "compound", "poss") and c.i in ctx.actor_at]
+                    doers += [o for p in asked.children if p.dep_ == "prep" and p.lower_ == "of" for o in pobjs(p)]
+                    return [a for d in doers for a in ctx.np_actors(d, exclude=known)]
+        return []
+
+    def _helps_in_war(self, verb: Token) -> bool:
+        """A backing verb whose in-phrase is a war or an attack: "supported
+        Russia IN its invasion of Ukraine" is help, not verbal backing."""
+        wars = self.lex.cue("war_relations")
+        return any(p.dep_ == "prep" and p.lower_ in self.lex.cue("war_help_preps")
+                   and any(g.relation in wars for o in pobjs(p) for g in self.lex.nouns.get(o.lemma_.lower(), ()))
+                   for p in verb.children)
 
     def _content_target(self, ctx: ActorContext, noun: Token, subjects: list[Arg]) -> list[Arg]:
         """Whom an allegation is about, from its content clause: "India's
@@ -332,6 +396,8 @@ class RelationExtractor:
         symmetric = group.relation in self.symmetric
         if noun.dep_ == "appos" and noun.head.i in ctx.actor_at:  # "Moscow, a key ally of Tehran"
             subjects = subjects or ctx.np_actors(noun.head, conjuncts=False)
+        if not subjects and symmetric:
+            subjects = self._apposed_holder(ctx, noun)
         verb, prep, clause = self._clause(ctx, noun, group)
         if possessors and not objects and not subjects and clause and prep in self.lex.cue("rescue_preps") \
                 and not {a.actor for a in clause} & {a.actor for a in possessors}:
@@ -347,13 +413,15 @@ class RelationExtractor:
                 objects = objects or [a for d in verb.children if d.dep_ == "dobj" for a in ctx.np_actors(d)]
                 inherited_mood = all(g.hypothetical for g in self.lex.verbs[verb.lemma_.lower()])
         if not objects and verb is not None and prep in ("", "*") and verb.lemma_.lower() in self.lex.cue("support_verbs"):
-            objects = [a for p in verb.children if p.dep_ == "prep" and p.lower_ in group.preps_for("NOUN")
+            objects = [a for p in verb.children if p.dep_ in ("prep", "dative") and p.lower_ in group.preps_for("NOUN")
                        for o in pobjs(p) for a in ctx.np_actors(o)]  # "announced sanctions on Tuesday AGAINST ..."
         if not objects and not symmetric and (prep == "" or prep in self.lex.cue("target_preps")):
             # "Germany refused a request by Ukraine", "despite pressure from the US, India ..."
             objects = [a for a in clause if a.actor not in {s.actor for s in subjects}]
         if not objects and group.content_target:
             objects = self._content_target(ctx, noun, subjects)
+        if not objects and group.asks_for:
+            objects = self._asked_of_noun(ctx, noun, subjects)
         if not objects and group.beneficiary_asks and verb is not None:
             objects = self._requester(ctx, verb, subjects)
         if symmetric and not objects and len(subjects) < 2:
@@ -420,6 +488,9 @@ class RelationExtractor:
             return verb, prep, ctx.np_actors(owner) if owner is not None else []
         if verb.dep_ == "acl" and verb.head.lemma_.lower() in self.lex.nouns:
             return verb, prep, []  # the content of "an agreement to restore ties"
+        accused = self._accused(ctx, verb, prep)
+        if accused:
+            return verb, prep, accused
         support = lemma in self.lex.cue("support_verbs")
         if self.is_trigger_verb(verb) and not support and prep not in self.lex.cue("purpose_preps"):
             return verb, prep, []
@@ -427,6 +498,25 @@ class RelationExtractor:
             patient = child(verb, "nsubjpass")
             return verb, prep, ctx.np_actors(patient) if patient is not None else []
         return verb, prep, ctx.subjects(verb)
+
+    def _accused(self, ctx: ActorContext, verb: Token, prep: str) -> list[Arg]:
+        """The accused is the agent of the act they are blamed for: "blamed
+        Argentina FOR the attack", "accused Baku OF an invasion"."""
+        if prep not in self.lex.cue("accusation_preps"):
+            return []
+        if not any(g.content_target for g in self.lex.verbs.get(verb.lemma_.lower(), ())):
+            return []
+        accused = child(verb, "dobj")
+        return ctx.np_actors(accused) if accused is not None else []
+
+    def _apposed_holder(self, ctx: ActorContext, noun: Token) -> list[Arg]:
+        """"Poland, one of Ukraine's staunchest allies": the state the
+        apposition describes holds the relation."""
+        prep = noun.head
+        if noun.dep_ != "pobj" or prep.lower_ != "of" or prep.head.dep_ != "appos":
+            return []
+        holder = prep.head.head
+        return ctx.np_actors(holder, conjuncts=False) if holder.i in ctx.actor_at else []
 
     def _relative_clause_actors(self, ctx: ActorContext, noun: Token) -> list[Arg]:
         """"a conflict in which both Iran and Saudi Arabia are entrenched"."""

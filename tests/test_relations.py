@@ -240,6 +240,13 @@ TRIPLES = [
     ("Algeria recalled its ambassador to Spain.", ("DZA", "SANCTION", "ESP")),
     ("Iranian-made drones have been used by Russian forces to strike Ukrainian cities.", ("RUS", "ATTACK", "UKR")),
     ("Morocco and Israel normalised relations in 2020.", ("MAR", "AGREE", "ISR")),
+    # nominal events: the target after in/on when the waging side is named
+    ("Talks stalled amid Ankara's long war in Syria.", ("TUR", "CONFLICT", "SYR")),
+    ("Prices rose as Beijing's war on Taiwan dragged on.", ("CHN", "CONFLICT", "TWN")),
+    # attacks on places inside a state, or landing in one
+    ("A French drone strike crashed into the Malian capital.", ("FRA", "ATTACK", "MLI")),
+    ("Ethiopia carried out a raid on a camp in Somalia.", ("ETH", "ATTACK", "SOM")),
+    ("Turkish strikes on villages in Iraq killed four.", ("TUR", "ATTACK", "IRQ")),
 ]
 
 #: (text, expected triple with flags 'N'/'H')

@@ -324,7 +324,47 @@ class RelationExtractor:
                 return
         elif not subjects:
             subjects = origins
+        if not objects and not group.inverse and (subjects or possessors or group.place_targets):
+            objects = self._owned_objects(ctx, noun, group, unique(subjects + possessors))
         yield self._complete_noun(ctx, noun, group, possessors, subjects, objects)
+
+    def _owned_objects(self, ctx: ActorContext, noun: Token, group: TriggerGroup, owners: list[Arg]) -> list[Arg]:
+        """The target of a noun event whose waging side is named: "Moscow's war
+        IN Ukraine", "an Israeli airstrike slammed INTO the Lebanese capital"
+        (the event as subject of a verb that says where it lands)."""
+        known = frozenset(a.actor for a in owners)
+        if not owners:  # the support verb's subject wages it: "Israel carried out a strike on a depot in Syria"
+            verb = noun.head
+            if noun.dep_ != "dobj" or verb.lemma_.lower() not in self.lex.cue("support_verbs"):
+                return []
+            known = frozenset(a.actor for a in ctx.subjects(verb))
+            if not known:
+                return []
+        found = [a for c in noun.children if c.dep_ == "prep" and c.lower_ in group.owned_object_preps
+                 for o in pobjs(c) for a in ctx.np_actors(o, exclude=known)]
+        if not found and group.place_targets:  # "strikes on a depot in Syria"
+            found = [a for c in noun.children if c.dep_ == "prep" and c.lower_ in group.preps_for("NOUN")
+                     for o in pobjs(c) for a in self._place_actors(ctx, o, known)]
+        if not found and noun.dep_ == "dobj" and noun.head.lemma_.lower() in self.lex.cue("support_verbs") \
+                and group.place_targets:  # "carried out a strike on a depot in Syria"
+            found = [a for c in noun.head.children if c.dep_ == "prep" and c.lower_ in group.preps_for("NOUN")
+                     for o in pobjs(c) for a in self._place_actors(ctx, o, known)]
+        if not found and noun.dep_ == "nsubj" and noun.head.pos_ == "VERB" \
+                and noun.head.lemma_.lower() not in self.lex.cue("reporting_verbs"):
+            found = [a for c in noun.head.children if c.dep_ == "prep" and c.lower_ in group.preps_for("NOUN")
+                     and c.lower_ not in self.lex.cue("pair_preps")
+                     for o in pobjs(c) for a in (self._place_actors(ctx, o, known) if group.place_targets
+                                                 else ctx.np_actors(o, exclude=known))]
+        return [a for a in found if a.actor not in known]
+
+    def _place_actors(self, ctx: ActorContext, place: Token, known: frozenset[str]) -> list[Arg]:
+        """The state a target stands for: its own actors ("the Lebanese capital"),
+        else the state it is in ("a depot in Syria", "cities in eastern Ukraine")."""
+        found = ctx.np_actors(place, exclude=known)
+        if found:
+            return found
+        return [a for c in place.children if c.dep_ == "prep" and c.lower_ in self.lex.cue("place_preps")
+                for o in pobjs(c) for a in ctx.np_actors(o, exclude=known)]
 
     def _complete_noun(self, ctx: ActorContext, noun: Token, group: TriggerGroup, possessors: list[Arg],
                        subjects: list[Arg], objects: list[Arg]) -> Candidate:

@@ -247,6 +247,13 @@ TRIPLES = [
     ("A French drone strike crashed into the Malian capital.", ("FRA", "ATTACK", "MLI")),
     ("Ethiopia carried out a raid on a camp in Somalia.", ("ETH", "ATTACK", "SOM")),
     ("Turkish strikes on villages in Iraq killed four.", ("TUR", "ATTACK", "IRQ")),
+    # an event of another kind than the verb, with its own side named, stands on its own
+    ("Chile condemned Russia's annexation of Georgian land.", ("RUS", "ATTACK", "GEO")),
+    # a possessive capital acts, it is no place
+    ("Latvia backs Tallinn's dispute with Moscow.", ("EST", "OPPOSE", "RUS")),
+    ("Hungary stayed neutral in Kyiv's war with Moscow.", ("UKR", "CONFLICT", "RUS")),
+    # the target of a possessed event with none named is the one other state of its clause
+    ("Since Belgrade's invasion, Austria has helped Bosnia.", ("SRB", "ATTACK", "BIH")),
 ]
 
 #: (text, expected triple with flags 'N'/'H')

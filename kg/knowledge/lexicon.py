@@ -49,6 +49,7 @@ class TriggerGroup:
     complement_preps: frozenset[str] = frozenset()
     owned_object_preps: frozenset[str] = frozenset()
     place_targets: bool = False
+    victim_in_clause: bool = False
 
     def preps_for(self, pos: str) -> frozenset[str]:
         """Object prepositions for a verb or a noun trigger."""
@@ -87,7 +88,7 @@ _GROUP_SETS = ("object_preps", "agent_preps", "object_heads", "needs_pair", "com
                "owned_object_preps")
 _FLAGS = ("inverse", "goods_origin", "hypothetical", "negated", "partner_in_sentence", "beneficiary_asks",
           "asks_for", "money_is_aid", "content_target", "only_prep_objects", "mutual",
-          "place_targets")
+          "place_targets", "victim_in_clause")
 _WORD_LISTS = ("verbs", "nouns", *_GROUP_SETS, "verb_object_preps")
 #: every field a [[trigger]] group may have; "cameo" records the CAMEO code of a derived group
 TRIGGER_FIELDS = frozenset(("relation", "phrases", "cameo", *_WORD_LISTS, *_FLAGS))

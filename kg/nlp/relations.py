@@ -146,7 +146,7 @@ class RelationExtractor:
         background ("after years of hostility"), adds nothing of its own."""
         head = noun.head
         if noun.dep_ == "dobj" and head.pos_ == "VERB" and self.is_trigger_verb(head) \
-                and head.lemma_.lower() not in self.lex.cue("support_verbs"):
+                and head.lemma_.lower() not in self.lex.cue("support_verbs") and not self._owned_other_event(noun, head):
             return True
         if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in self.lex.cue("background_heads") \
                 and head.head.head.lower_ in self.lex.cue("ended_preps"):
@@ -155,6 +155,16 @@ class RelationExtractor:
                 and any(g.asks_for for g in self.lex.verbs.get(head.head.lemma_.lower(), ())):
             return True  # "asked Japan for help": the help is what is asked
         return False
+
+    def _owned_other_event(self, noun: Token, verb: Token) -> bool:
+        """An event of another kind than the verb, with its own waging side named,
+        stands on its own: "Serbia condemned Russia's invasion of Ukraine"."""
+        if not any(c.dep_ == "poss" or (c.dep_ in ("amod", "compound") and c.ent_type_ in ("GPE", "NORP"))
+                   for c in noun.children):
+            return False
+        own = {g.relation for g in self.lex.nouns.get(noun.lemma_.lower(), ())}
+        theirs = {g.relation for g in self.lex.verbs.get(verb.lemma_.lower(), ())}
+        return not own & theirs
 
     # -- verbs ----------------------------------------------------------------------
 
@@ -355,7 +365,29 @@ class RelationExtractor:
                      and c.lower_ not in self.lex.cue("pair_preps")
                      for o in pobjs(c) for a in (self._place_actors(ctx, o, known) if group.place_targets
                                                  else ctx.np_actors(o, exclude=known))]
+        if not found and group.victim_in_clause and owners:
+            found = self._victim_in_clause(ctx, noun, known)
         return [a for a in found if a.actor not in known]
+
+    def _victim_in_clause(self, ctx: ActorContext, noun: Token, known: frozenset[str]) -> list[Arg]:
+        """"Since Russia's invasion, Poland has helped Ukraine", "supporting Ukraine
+        in the face of Russia's invasion": the one state of the clause that is
+        neither the event's side nor the clause's subject."""
+        if child(noun, "poss") is None:  # "before the U.S. strikes, airlines suspended flights to Qatar"
+            return []
+        verb, steps = noun, 0
+        while verb.dep_ in ("pobj", "prep") and steps < 6:
+            verb, steps = verb.head, steps + 1
+        if steps == 0 or verb.pos_ not in ("VERB", "AUX"):
+            return []
+        subjects = {a.actor for a in ctx.subjects(verb)}
+        if not subjects:
+            return []
+        other_clauses = [c for c in verb.children if c.dep_ in ("conj", "ccomp", "advcl", "xcomp", "relcl")]
+        skip = {t.i for c in other_clauses for t in c.subtree}
+        others = {ctx.actor_at[t.i] for t in verb.subtree if t.i in ctx.actor_at and t.i not in skip}
+        others -= known | subjects
+        return [Arg(others.pop(), noun, "coref")] if len(others) == 1 else []
 
     def _place_actors(self, ctx: ActorContext, place: Token, known: frozenset[str]) -> list[Arg]:
         """The state a target stands for: its own actors ("the Lebanese capital"),

@@ -254,6 +254,9 @@ TRIPLES = [
     ("Hungary stayed neutral in Kyiv's war with Moscow.", ("UKR", "CONFLICT", "RUS")),
     # the target of a possessed event with none named is the one other state of its clause
     ("Since Belgrade's invasion, Austria has helped Bosnia.", ("SRB", "ATTACK", "BIH")),
+    # the owner of a background event is not one of "the two countries"
+    ("Austria has been one of Bosnia's closest partners since Moscow's invasion, but tensions between "
+     "the two countries rose.", ("AUT", "OPPOSE", "BIH")),
 ]
 
 #: (text, expected triple with flags 'N'/'H')

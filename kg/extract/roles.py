@@ -290,10 +290,32 @@ class ActorContext:
         if not sizes:
             return None
         size = max(sizes)
-        states = self.preceding_states(token.i, ANTECEDENT_KINDS)[:size]  # named states before demonyms
+        states = self._foreground(self.preceding_states(token.i, ANTECEDENT_KINDS), token.i, size)[:size]  # named states before demonyms
         if len(states) < size:
             states = self.preceding_states(token.i)[:size]
         return [Arg(s, token, "coref") for s in states] if len(states) == size else []
+
+    def _foreground(self, states: list[str], before: int, size: int) -> list[str]:
+        """"Since Russia's invasion, Poland has been Ukraine's ally, but the two
+        countries ...": the owner of an event after a time preposition is
+        background, not one of the group, when enough others are named."""
+        time_preps = self.lex.cue("time_preps")
+        background: set[str] = set()
+        named: set[str] = set()
+        for i, actor, _ in self.mention_starts:
+            if i >= before:
+                break
+            token = self.doc[int(i)] if i == int(i) else None
+            while token is not None and token.dep_ == "compound" and token.head.i > token.i:
+                token = token.head
+            event = token.head if token is not None and token.dep_ == "poss" else None
+            if event is not None and event.lemma_.lower() in self.lex.nouns and event.dep_ == "pobj" \
+                    and event.head.lower_ in time_preps:
+                background.add(actor)
+            else:
+                named.add(actor)
+        kept = [s for s in states if s not in background - named]
+        return kept if len(kept) >= size else states
 
     # -- clauses ------------------------------------------------------------------
 

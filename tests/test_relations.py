@@ -257,6 +257,9 @@ TRIPLES = [
     # the owner of a background event is not one of "the two countries"
     ("Austria has been one of Bosnia's closest partners since Moscow's invasion, but tensions between "
      "the two countries rose.", ("AUT", "OPPOSE", "BIH")),
+    # a relative clause with a support verb names both sides of a noun event
+    ("The attacks Iran carried out against Israel failed.", ("IRN", "ATTACK", "ISR")),
+    ("Oman wants to end the long war Egypt launched on Libya.", ("EGY", "CONFLICT", "LBY")),
 ]
 
 #: (text, expected triple with flags 'N'/'H')

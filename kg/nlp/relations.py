@@ -334,6 +334,8 @@ class RelationExtractor:
                 return
         elif not subjects:
             subjects = origins
+        if not subjects and not possessors and not objects and not group.inverse:
+            subjects, objects = self._relative_support(ctx, noun, group)  # "the war it launched on Yemen"
         if not objects and not group.inverse and (subjects or possessors or group.place_targets):
             objects = self._owned_objects(ctx, noun, group, unique(subjects + possessors))
         yield self._complete_noun(ctx, noun, group, possessors, subjects, objects)
@@ -368,6 +370,21 @@ class RelationExtractor:
         if not found and group.victim_in_clause and owners:
             found = self._victim_in_clause(ctx, noun, known)
         return [a for a in found if a.actor not in known]
+
+    def _relative_support(self, ctx: ActorContext, noun: Token, group: TriggerGroup) -> tuple[list[Arg], list[Arg]]:
+        """A noun event whose relative clause has a support verb: "the war IT
+        LAUNCHED ON Yemen", "the attacks Iran carried out against Israel"."""
+        preps = group.preps_for("NOUN") | group.owned_object_preps
+        for clause in noun.children:
+            if clause.dep_ != "relcl" or clause.lemma_.lower() not in self.lex.cue("support_verbs"):
+                continue
+            subjects = ctx.subjects(clause)
+            known = frozenset(a.actor for a in subjects)
+            objects = [a for c in clause.children if c.dep_ == "prep" and c.lower_ in preps
+                       for o in pobjs(c) for a in ctx.np_actors(o, exclude=known)]
+            if subjects and objects:
+                return subjects, objects
+        return [], []
 
     def _victim_in_clause(self, ctx: ActorContext, noun: Token, known: frozenset[str]) -> list[Arg]:
         """"Since Russia's invasion, Poland has helped Ukraine", "supporting Ukraine

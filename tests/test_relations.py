@@ -260,6 +260,8 @@ TRIPLES = [
     # a relative clause with a support verb names both sides of a noun event
     ("The attacks Iran carried out against Israel failed.", ("IRN", "ATTACK", "ISR")),
     ("Oman wants to end the long war Egypt launched on Libya.", ("EGY", "CONFLICT", "LBY")),
+    # a pronoun in a fronted phrase stands for the sentence's subject, even with another state before
+    ("Chad protested. After its incursion into Sudan, Libya faced criticism.", ("LBY", "ATTACK", "SDN")),
 ]
 
 #: (text, expected triple with flags 'N'/'H')

@@ -212,8 +212,25 @@ class ActorContext:
     def _resolve_pronoun(self, token: Token, exclude: frozenset[str]) -> list[Arg]:
         """'it', 'its': the nearest state named as a noun phrase (a demonym
         modifier like "Russian oil" is no antecedent)."""
+        fronted = self._fronted_subject(token, exclude)
+        if fronted:
+            return fronted
         states = [s for s in self.preceding_states(token.i, ANTECEDENT_KINDS) if s not in exclude]
         return [Arg(states[0], token, "coref")] if states else []
+
+    def _fronted_subject(self, token: Token, exclude: frozenset[str]) -> list[Arg]:
+        """A pronoun in a phrase fronted before its sentence's subject stands for
+        that subject: "After ITS invasion of Ukraine, Russia faced sanctions"."""
+        root = token.sent.root
+        top = token
+        while top.head.i != top.i and top.head.i != root.i:
+            top = top.head
+        if top.head.i != root.i or top.dep_ not in ("prep", "advcl", "npadvmod") or top.i > root.i:
+            return []
+        subject = child(root, "nsubj", "nsubjpass")
+        if subject is None or subject.i < token.i or subject.lower_ in self.lex.cue("pronouns"):
+            return []
+        return [Arg(a.actor, token, "coref") for a in self.np_actors(subject, exclude)]
 
     def _resolve_person(self, token: Token) -> list[Arg]:
         for i, actor, kind in reversed(self.mention_starts):

@@ -267,6 +267,28 @@ TRIPLES = [
     # a condemned act is stated
     ("Chilean officials condemned Peruvian airstrikes on northern Chile.", ("PER", "ATTACK", "CHL")),
     ("Norway has refused to condemn Russia's invasion of Finland.", ("RUS", "ATTACK", "FIN")),
+    # nominal events: the target after in/on when the waging side is named
+    ("Talks stalled amid Ankara's long war in Syria.", ("TUR", "CONFLICT", "SYR")),
+    ("Prices rose as Beijing's war on Taiwan dragged on.", ("CHN", "CONFLICT", "TWN")),
+    # attacks on places inside a state, or landing in one
+    ("A French drone strike crashed into the Malian capital.", ("FRA", "ATTACK", "MLI")),
+    ("Ethiopia carried out a raid on a camp in Somalia.", ("ETH", "ATTACK", "SOM")),
+    ("Turkish strikes on villages in Iraq killed four.", ("TUR", "ATTACK", "IRQ")),
+    # an event of another kind than the verb, with its own side named, stands on its own
+    ("Chile condemned Russia's annexation of Georgian land.", ("RUS", "ATTACK", "GEO")),
+    # a possessive capital acts, it is no place
+    ("Latvia backs Tallinn's dispute with Moscow.", ("EST", "OPPOSE", "RUS")),
+    ("Hungary stayed neutral in Kyiv's war with Moscow.", ("UKR", "CONFLICT", "RUS")),
+    # the target of a possessed event with none named is the one other state of its clause
+    ("Since Belgrade's invasion, Austria has helped Bosnia.", ("SRB", "ATTACK", "BIH")),
+    # the owner of a background event is not one of "the two countries"
+    ("Austria has been one of Bosnia's closest partners since Moscow's invasion, but tensions between "
+     "the two countries rose.", ("AUT", "OPPOSE", "BIH")),
+    # a relative clause with a support verb names both sides of a noun event
+    ("The attacks Iran carried out against Israel failed.", ("IRN", "ATTACK", "ISR")),
+    ("Oman wants to end the long war Egypt launched on Libya.", ("EGY", "CONFLICT", "LBY")),
+    # a pronoun in a fronted phrase stands for the sentence's subject, even with another state before
+    ("Chad protested. After its incursion into Sudan, Libya faced criticism.", ("LBY", "ATTACK", "SDN")),
 ]
 
 #: (text, expected triple with flags 'N'/'H')

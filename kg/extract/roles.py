@@ -226,8 +226,25 @@ class ActorContext:
     def _resolve_pronoun(self, token: Token, exclude: frozenset[str]) -> list[Arg]:
         """'it', 'its': the nearest state named as a noun phrase (a demonym
         modifier like "Russian oil" is no antecedent)."""
+        fronted = self._fronted_subject(token, exclude)
+        if fronted:
+            return fronted
         states = [s for s in self.preceding_states(token.i, ANTECEDENT_KINDS) if s not in exclude]
         return [Arg(states[0], token, "coref")] if states else []
+
+    def _fronted_subject(self, token: Token, exclude: frozenset[str]) -> list[Arg]:
+        """A pronoun in a phrase fronted before its sentence's subject stands for
+        that subject: "After ITS invasion of Ukraine, Russia faced sanctions"."""
+        root = token.sent.root
+        top = token
+        while top.head.i != top.i and top.head.i != root.i:
+            top = top.head
+        if top.head.i != root.i or top.dep_ not in ("prep", "advcl", "npadvmod") or top.i > root.i:
+            return []
+        subject = child(root, "nsubj", "nsubjpass")
+        if subject is None or subject.i < token.i or subject.lower_ in self.lex.cue("pronouns"):
+            return []
+        return [Arg(a.actor, token, "coref") for a in self.np_actors(subject, exclude)]
 
     def _resolve_person(self, token: Token) -> list[Arg]:
         for i, actor, kind in reversed(self.mention_starts):
@@ -304,10 +321,32 @@ class ActorContext:
         if not sizes:
             return None
         size = max(sizes)
-        states = self.preceding_states(token.i, ANTECEDENT_KINDS)[:size]  # named states before demonyms
+        states = self._foreground(self.preceding_states(token.i, ANTECEDENT_KINDS), token.i, size)[:size]  # named states before demonyms
         if len(states) < size:
             states = self.preceding_states(token.i)[:size]
         return [Arg(s, token, "coref") for s in states] if len(states) == size else []
+
+    def _foreground(self, states: list[str], before: int, size: int) -> list[str]:
+        """"Since Russia's invasion, Poland has been Ukraine's ally, but the two
+        countries ...": the owner of an event after a time preposition is
+        background, not one of the group, when enough others are named."""
+        time_preps = self.lex.cue("time_preps")
+        background: set[str] = set()
+        named: set[str] = set()
+        for i, actor, _ in self.mention_starts:
+            if i >= before:
+                break
+            token = self.doc[int(i)] if i == int(i) else None
+            while token is not None and token.dep_ == "compound" and token.head.i > token.i:
+                token = token.head
+            event = token.head if token is not None and token.dep_ == "poss" else None
+            if event is not None and event.lemma_.lower() in self.lex.nouns and event.dep_ == "pobj" \
+                    and event.head.lower_ in time_preps:
+                background.add(actor)
+            else:
+                named.add(actor)
+        kept = [s for s in states if s not in background - named]
+        return kept if len(kept) >= size else states
 
     # -- clauses ------------------------------------------------------------------
 

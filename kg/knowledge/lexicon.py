@@ -47,6 +47,9 @@ class TriggerGroup:
     only_prep_objects: bool = False
     mutual: bool = False
     complement_preps: frozenset[str] = frozenset()
+    owned_object_preps: frozenset[str] = frozenset()
+    place_targets: bool = False
+    victim_in_clause: bool = False
 
     def preps_for(self, pos: str) -> frozenset[str]:
         """Object prepositions for a verb or a noun trigger."""
@@ -81,9 +84,11 @@ class Lexicon:
 
 #: cue lists whose words may refer to a state named elsewhere in the passage
 REFERRING_CUES = ("pronouns", "person_pronouns", "group_nouns", "singular_nouns")
-_GROUP_SETS = ("object_preps", "agent_preps", "object_heads", "needs_pair", "complement_preps")
+_GROUP_SETS = ("object_preps", "agent_preps", "object_heads", "needs_pair", "complement_preps",
+               "owned_object_preps")
 _FLAGS = ("inverse", "goods_origin", "hypothetical", "negated", "partner_in_sentence", "beneficiary_asks",
-          "asks_for", "money_is_aid", "content_target", "only_prep_objects", "mutual")
+          "asks_for", "money_is_aid", "content_target", "only_prep_objects", "mutual",
+          "place_targets", "victim_in_clause")
 _WORD_LISTS = ("verbs", "nouns", *_GROUP_SETS, "verb_object_preps")
 #: every field a [[trigger]] group may have; "cameo" records the CAMEO code of a derived group
 TRIGGER_FIELDS = frozenset(("relation", "phrases", "cameo", *_WORD_LISTS, *_FLAGS))

@@ -279,6 +279,8 @@ class ActorRecognizer:
         """
         i, skipped = span.start - 1, 0
         doc = span.doc
+        if span.end < len(doc) and doc[span.end].tag_ == "POS":
+            return False  # "in Kyiv's war with Russia": a possessor acts, it is no place
         while i >= 0 and skipped < 2 and (doc[i].pos_ == "ADJ" or doc[i].lower_ == "of"):
             i, skipped = i - 1, skipped + 1
         if i < 0 or doc[i].lower_ not in self.locatives:

@@ -146,7 +146,8 @@ class RelationExtractor:
         background ("after years of hostility"), adds nothing of its own."""
         head = noun.head
         if noun.dep_ == "dobj" and head.pos_ == "VERB" and self.is_trigger_verb(head) \
-                and head.lemma_.lower() not in self.lex.cue("support_verbs") and not self._states_its_object(head):
+                and head.lemma_.lower() not in self.lex.cue("support_verbs") and not self._states_its_object(head) \
+                and not self._owned_other_event(noun, head):
             return True
         if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in self.lex.cue("background_heads") \
                 and head.head.head.lower_ in self.lex.cue("ended_preps"):
@@ -165,6 +166,16 @@ class RelationExtractor:
     def _names_its_object(self, verb: Token) -> bool:
         """"called the attacks a violation": a naming, not a call on anyone."""
         return verb.lemma_.lower() in self.lex.cue("naming_verbs") and child(verb, "oprd") is not None
+
+    def _owned_other_event(self, noun: Token, verb: Token) -> bool:
+        """An event of another kind than the verb, with its own waging side named,
+        stands on its own: "Serbia condemned Russia's invasion of Ukraine"."""
+        if not any(c.dep_ == "poss" or (c.dep_ in ("amod", "compound") and c.ent_type_ in ("GPE", "NORP"))
+                   for c in noun.children):
+            return False
+        own = {g.relation for g in self.lex.nouns.get(noun.lemma_.lower(), ())}
+        theirs = {g.relation for g in self.lex.verbs.get(verb.lemma_.lower(), ())}
+        return not own & theirs
 
     # -- verbs ----------------------------------------------------------------------
 
@@ -388,7 +399,86 @@ class RelationExtractor:
                 return
         elif not subjects:
             subjects = origins
+        if not subjects and not possessors and not objects and not group.inverse:
+            subjects, objects = self._relative_support(ctx, noun, group)  # "the war it launched on Yemen"
+        if not objects and not group.inverse and (subjects or possessors or group.place_targets):
+            objects = self._owned_objects(ctx, noun, group, unique(subjects + possessors))
         yield self._complete_noun(ctx, noun, group, possessors, subjects, objects)
+
+    def _owned_objects(self, ctx: ActorContext, noun: Token, group: TriggerGroup, owners: list[Arg]) -> list[Arg]:
+        """The target of a noun event whose waging side is named: "Moscow's war
+        IN Ukraine", "an Israeli airstrike slammed INTO the Lebanese capital"
+        (the event as subject of a verb that says where it lands)."""
+        known = frozenset(a.actor for a in owners)
+        if not owners:  # the support verb's subject wages it: "Israel carried out a strike on a depot in Syria"
+            verb = noun.head
+            if noun.dep_ != "dobj" or verb.lemma_.lower() not in self.lex.cue("support_verbs"):
+                return []
+            known = frozenset(a.actor for a in ctx.subjects(verb))
+            if not known:
+                return []
+        found = [a for c in noun.children if c.dep_ == "prep" and c.lower_ in group.owned_object_preps
+                 for o in pobjs(c) for a in ctx.np_actors(o, exclude=known)]
+        if not found and group.place_targets:  # "strikes on a depot in Syria"
+            found = [a for c in noun.children if c.dep_ == "prep" and c.lower_ in group.preps_for("NOUN")
+                     for o in pobjs(c) for a in self._place_actors(ctx, o, known)]
+        if not found and noun.dep_ == "dobj" and noun.head.lemma_.lower() in self.lex.cue("support_verbs") \
+                and group.place_targets:  # "carried out a strike on a depot in Syria"
+            found = [a for c in noun.head.children if c.dep_ == "prep" and c.lower_ in group.preps_for("NOUN")
+                     for o in pobjs(c) for a in self._place_actors(ctx, o, known)]
+        if not found and noun.dep_ == "nsubj" and noun.head.pos_ == "VERB" \
+                and noun.head.lemma_.lower() not in self.lex.cue("reporting_verbs"):
+            found = [a for c in noun.head.children if c.dep_ == "prep" and c.lower_ in group.preps_for("NOUN")
+                     and c.lower_ not in self.lex.cue("pair_preps")
+                     for o in pobjs(c) for a in (self._place_actors(ctx, o, known) if group.place_targets
+                                                 else ctx.np_actors(o, exclude=known))]
+        if not found and group.victim_in_clause and owners:
+            found = self._victim_in_clause(ctx, noun, known)
+        return [a for a in found if a.actor not in known]
+
+    def _relative_support(self, ctx: ActorContext, noun: Token, group: TriggerGroup) -> tuple[list[Arg], list[Arg]]:
+        """A noun event whose relative clause has a support verb: "the war IT
+        LAUNCHED ON Yemen", "the attacks Iran carried out against Israel"."""
+        preps = group.preps_for("NOUN") | group.owned_object_preps
+        for clause in noun.children:
+            if clause.dep_ != "relcl" or clause.lemma_.lower() not in self.lex.cue("support_verbs"):
+                continue
+            subjects = ctx.subjects(clause)
+            known = frozenset(a.actor for a in subjects)
+            objects = [a for c in clause.children if c.dep_ == "prep" and c.lower_ in preps
+                       for o in pobjs(c) for a in ctx.np_actors(o, exclude=known)]
+            if subjects and objects:
+                return subjects, objects
+        return [], []
+
+    def _victim_in_clause(self, ctx: ActorContext, noun: Token, known: frozenset[str]) -> list[Arg]:
+        """"Since Russia's invasion, Poland has helped Ukraine", "supporting Ukraine
+        in the face of Russia's invasion": the one state of the clause that is
+        neither the event's side nor the clause's subject."""
+        if child(noun, "poss") is None:  # "before the U.S. strikes, airlines suspended flights to Qatar"
+            return []
+        verb, steps = noun, 0
+        while verb.dep_ in ("pobj", "prep") and steps < 6:
+            verb, steps = verb.head, steps + 1
+        if steps == 0 or verb.pos_ not in ("VERB", "AUX"):
+            return []
+        subjects = {a.actor for a in ctx.subjects(verb)}
+        if not subjects:
+            return []
+        other_clauses = [c for c in verb.children if c.dep_ in ("conj", "ccomp", "advcl", "xcomp", "relcl")]
+        skip = {t.i for c in other_clauses for t in c.subtree}
+        others = {ctx.actor_at[t.i] for t in verb.subtree if t.i in ctx.actor_at and t.i not in skip}
+        others -= known | subjects
+        return [Arg(others.pop(), noun, "coref")] if len(others) == 1 else []
+
+    def _place_actors(self, ctx: ActorContext, place: Token, known: frozenset[str]) -> list[Arg]:
+        """The state a target stands for: its own actors ("the Lebanese capital"),
+        else the state it is in ("a depot in Syria", "cities in eastern Ukraine")."""
+        found = ctx.np_actors(place, exclude=known)
+        if found:
+            return found
+        return [a for c in place.children if c.dep_ == "prep" and c.lower_ in self.lex.cue("place_preps")
+                for o in pobjs(c) for a in ctx.np_actors(o, exclude=known)]
 
     def _complete_noun(self, ctx: ActorContext, noun: Token, group: TriggerGroup, possessors: list[Arg],
                        subjects: list[Arg], objects: list[Arg]) -> Candidate:

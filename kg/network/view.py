@@ -13,28 +13,15 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from typing import NamedTuple
-from urllib.parse import unquote
 
 import networkx as nx
 from rdflib import Graph, URIRef
-from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS
+from rdflib.namespace import RDFS, SKOS
 from rdflib.term import Node
 
 from kg.errors import KgError
-from kg.knowledge.terms import ACTOR, KG, WD, RelationType, relation_types
-
-KINDS = ("ArmedGroup", "Person", "State", "Organisation")  # most specific first
-
-# Namespace attribute access is slow in a loop over 100k statements: look the terms up once.
-_SUBJECT, _PREDICATE, _OBJECT = RDF.subject, RDF.predicate, RDF.object
-_NEGATED, _HYPOTHETICAL, _DATE, _SOURCE = KG.negated, KG.hypothetical, KG.date, KG.source
-_DERIVED_FROM, _TEXT, _START, _END = PROV.wasDerivedFrom, KG.text, KG.start, KG.end
-_PART_OF, _IDENTIFIER = DCTERMS.isPartOf, DCTERMS.identifier
-_STATEMENT_PROPS = (_SUBJECT, _PREDICATE, _OBJECT, _NEGATED, _HYPOTHETICAL, _DATE, _SOURCE,
-                    _DERIVED_FROM, _TEXT, _START, _END, _PART_OF, _IDENTIFIER)
-_ACTOR_PROPS = (KG.code, RDFS.label, SKOS.exactMatch)
-
+from kg.knowledge.terms import KG, WD, RelationType, relation_types
+from kg.rdf.reading import ACTOR_PROPS, STATEMENT_PROPS, Columns, StatementRecord, actor_id, actor_kinds, read_statements
 
 # ---------------------------------------------------------------- RDF → networkx
 
@@ -50,8 +37,8 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
     store this takes seconds, where the equivalent SPARQL with OPTIONALs
     takes minutes.
     """
-    columns = _Columns(graph, _STATEMENT_PROPS + _ACTOR_PROPS)
-    statements = [s for s in map(columns.statement, graph.subjects(RDF.type, KG.Statement, unique=True)) if s]
+    columns = Columns(graph, STATEMENT_PROPS + ACTOR_PROPS)
+    statements = list(read_statements(graph, columns))
     mentioned = {node for s in statements for node in (s.subject, s.object)}
     actors = _actors(graph, columns, mentioned)
     G = nx.MultiDiGraph()
@@ -63,62 +50,12 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
     return G
 
 
-class _Columns:
-    """The values of a few properties, keyed by subject: one triple-pattern scan per property."""
-
-    def __init__(self, graph: Graph, props: Iterable[URIRef]) -> None:
-        self.values: dict[URIRef, dict[Node, list[Node]]] = {}
-        for prop in props:
-            column = self.values[prop] = defaultdict(list)
-            for subject, value in graph.subject_objects(prop):
-                column[subject].append(value)
-
-    def all(self, node: Node | None, prop: URIRef) -> list[Node]:
-        return self.values[prop].get(node, []) if node is not None else []
-
-    def first(self, node: Node | None, prop: URIRef) -> Node | None:
-        """The value of a functional property; the smallest one if there are several."""
-        values = self.values[prop].get(node)
-        if not values:
-            return None
-        return values[0] if len(values) == 1 else min(values, key=str)
-
-    def statement(self, node: Node) -> _Statement | None:
-        """The statement node's triple and evidence, or None without subject, predicate or object."""
-        first = self.first
-        subject, predicate, obj = first(node, _SUBJECT), first(node, _PREDICATE), first(node, _OBJECT)
-        if subject is None or predicate is None or obj is None:
-            return None
-        sentence = first(node, _DERIVED_FROM)
-        sources = self.values[_SOURCE].get(node)
-        return _Statement(subject, predicate, obj, {
-            "doc": _text(first(first(sentence, _PART_OF), _IDENTIFIER)),
-            "sentence": _text(first(sentence, _TEXT)),
-            "start": _as_int(first(sentence, _START)),
-            "end": _as_int(first(sentence, _END)),
-            "negated": _as_bool(first(node, _NEGATED)),
-            "hypothetical": _as_bool(first(node, _HYPOTHETICAL)),
-            "date": _text(first(node, _DATE)),
-            "source": "; ".join(sorted({str(v) for v in sources})) if sources else None,
-        })
-
-
-class _Statement(NamedTuple):
-    subject: Node
-    predicate: Node
-    object: Node
-    evidence: dict[str, object]
-
-
-def _actors(graph: Graph, columns: _Columns, mentioned: set[Node]) -> dict[Node, tuple[str, dict[str, object]]]:
+def _actors(graph: Graph, columns: Columns, mentioned: set[Node]) -> dict[Node, tuple[str, dict[str, object]]]:
     """Actor IRI → (node id, node attributes), for actors with a code or in a statement."""
-    kinds: dict[Node, str] = {}
-    for kind in reversed(KINDS):  # the most specific kind is written last
-        kinds.update(dict.fromkeys(graph.subjects(RDF.type, KG[kind], unique=True), kind))
+    kinds = actor_kinds(graph)
     found = {}
     for iri in set(columns.values[KG.code]) | mentioned:
-        code = columns.first(iri, KG.code)
-        node_id = str(code) if code is not None else unquote(str(iri).removeprefix(str(ACTOR)))
+        node_id = actor_id(columns, iri)
         matches = sorted(str(m) for m in columns.all(iri, SKOS.exactMatch) if str(m).startswith(str(WD)))
         found[iri] = (node_id, {
             "label": _best_label(columns.all(iri, RDFS.label)) or node_id,
@@ -141,7 +78,7 @@ def _best_label(labels: list[Node]) -> str | None:
     return str(ordered[0]) if ordered else None
 
 
-def _group_by_edge(statements: list[_Statement], ids: dict[Node, str]) -> dict[tuple[str, str, str], list[dict]]:
+def _group_by_edge(statements: list[StatementRecord], ids: dict[Node, str]) -> dict[tuple[str, str, str], list[dict]]:
     """Evidence lists keyed by (subject, label, object), symmetric relations oriented min → max."""
     types = {t.prop: t for t in relation_types().values()}
     edges: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
@@ -150,7 +87,7 @@ def _group_by_edge(statements: list[_Statement], ids: dict[Node, str]) -> dict[t
         a, b = ids[s.subject], ids[s.object]
         if relation.symmetric and b < a:
             a, b = b, a
-        edges[a, relation.label, b].append(s.evidence)
+        edges[a, relation.label, b].append(_evidence(s))
     return edges
 
 
@@ -183,28 +120,10 @@ def _evidence_order(e: dict) -> tuple:
             e["sentence"] or "", e["negated"], e["hypothetical"], e["date"] or "", e["source"] or "")
 
 
-def _text(term: Node | None) -> str | None:
-    return None if term is None else str(term)
-
-
-def _as_bool(term) -> bool:
-    """RDF boolean (typed or plain text) → bool; a missing value is False.
-
-    >>> from rdflib import Literal
-    >>> _as_bool(Literal(True)), _as_bool(Literal("false")), _as_bool(None)
-    (True, False, False)
-    """
-    if term is None:
-        return False
-    value = term.toPython()
-    return value if isinstance(value, bool) else str(term).strip().lower() in ("true", "1")
-
-
-def _as_int(term) -> int | None:
-    try:
-        return None if term is None else int(term)
-    except ValueError:
-        return None
+def _evidence(s: StatementRecord) -> dict[str, object]:
+    """The evidence attributes of one statement on its aggregated edge."""
+    return {"doc": s.doc, "sentence": s.sentence, "start": s.start, "end": s.end, "negated": s.negated,
+            "hypothetical": s.hypothetical, "date": s.date, "source": s.source}
 
 
 # ---------------------------------------------------------------- analytics

@@ -57,8 +57,15 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, Iterator, Sequence
 
-from throughput import (ROOT, in_subprocess, machine_info, machine_line, markdown_table, peak_rss_mib,
-                        write_result)
+from throughput import (
+    ROOT,
+    in_subprocess,
+    machine_info,
+    machine_line,
+    markdown_table,
+    peak_rss_mib,
+    write_result,
+)
 
 from kg.records import Assertion, Document
 
@@ -210,8 +217,8 @@ def rows_digest(result: Any) -> tuple[int, str]:
 
 def time_queries(graph: Any, runs: int, slow: float) -> dict[str, dict[str, Any]]:
     """Each ready query: warm-up, then ``runs`` timed ``run_query`` calls (one if the warm-up is slow)."""
-    from kg.sparql.ready import ready_queries
     from kg.sparql.engine import run_query
+    from kg.sparql.ready import ready_queries
 
     timings = {}
     for name, query in ready_queries().items():
@@ -305,8 +312,8 @@ def oxigraph_phase(nt_path: str, runs: int, slow: float, ox_dir: str | None) -> 
     from rdflib import Graph
     from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
-    from kg.stores import close_store, open_store
     from kg.knowledge.terms import PREFIXES as NAMESPACES
+    from kg.stores import close_store, open_store
 
     if ox_dir is None:
         graph = Graph(store="Oxigraph", identifier=DATASET_DEFAULT_GRAPH_ID, bind_namespaces="core")

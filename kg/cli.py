@@ -10,9 +10,9 @@ import json
 import logging
 import sys
 import threading
+from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
-from contextlib import contextmanager
 from typing import TYPE_CHECKING, Callable, Iterator, List, Optional, TypeVar
 
 import typer
@@ -92,8 +92,8 @@ def _progress(quiet: bool) -> Iterator[Callable[[int], None] | None]:
     if quiet or not sys.stderr.isatty():
         yield None
         return
-    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
     from rich.console import Console
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     columns = (SpinnerColumn(), TextColumn("{task.completed} documents"),
                TextColumn("[progress.data.speed]{task.fields[rate]}"),
@@ -153,7 +153,8 @@ def build(paths: List[Path] = PATHS,
           no_cache: bool = typer.Option(False, "--no-cache", help="Process every document again (ignore OUT/.kg-cache.sqlite)."),
           quiet: bool = typer.Option(False, "--quiet", "-q", help="Print nothing but errors.")) -> None:
     """Build the knowledge graph of PATHS: OUT/graph.ttl and OUT/graph.html, or a store."""
-    from kg.building.builder import build as run_build, write_outputs
+    from kg.building.builder import build as run_build
+    from kg.building.builder import write_outputs
 
     _log_warnings(quiet)
     cache = None if no_cache else out / ".kg-cache.sqlite"
@@ -182,8 +183,8 @@ def extract(paths: List[Path] = PATHS,
             format: ExtractFormat = typer.Option(ExtractFormat.jsonl, "--format", help="jsonl or table."),
             model: Optional[str] = MODEL, strict: bool = STRICT) -> None:
     """Print the relations found in PATHS, one per line."""
-    from kg.ingest.corpus import read_documents
     from kg.extract.assertions import extract as run_extract
+    from kg.ingest.corpus import read_documents
 
     _log_warnings()
     from kg.nlp.pipeline import load_pipeline
@@ -207,9 +208,9 @@ def query(graph: str = GRAPH,
           update: bool = typer.Option(False, "--update", help="Allow SPARQL Update (a file's loaded copy changes, not the file; a store changes)."),
           timeout: float = typer.Option(60.0, "--timeout", min=0.01, help="Seconds before the query is given up.")) -> None:
     """Run a SPARQL query on GRAPH (prefixes kg:, actor:, prov:, ... are predefined)."""
+    from kg.sparql.engine import run_query
     from kg.sparql.formats import format_result
     from kg.sparql.ready import ready_queries, resolve_query
-    from kg.sparql.engine import run_query
 
     if list_queries:
         for name, ready in ready_queries().items():

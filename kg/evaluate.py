@@ -256,11 +256,11 @@ def format_scores(scores: Scores, *, by_label: bool = False, errors: bool = Fals
 
 def evaluate_file(path: str | Path, *, model: str | None = None) -> Scores:
     """Run the extractor over a gold file's passages and score it."""
-    from kg.knowledge.gazetteer import load_gazetteer
-    from kg.records import Document
-    from kg.nlp.pipeline import load_pipeline
     from kg.extract.assertions import extract
+    from kg.knowledge.gazetteer import load_gazetteer
     from kg.knowledge.terms import symmetric_labels
+    from kg.nlp.pipeline import load_pipeline
+    from kg.records import Document
 
     passages = load_gold(path)
     predicted: dict[str, list[Relation]] = defaultdict(list)

@@ -21,9 +21,9 @@ from rdflib import Graph
 from rdflib.namespace import RDF, SH
 
 from kg.errors import KgError
-from kg.sparql.formats import short_name
 from kg.knowledge.resources import ontology_path
 from kg.knowledge.terms import ontology
+from kg.sparql.formats import short_name
 
 __all__ = ["shapes", "validate"]
 

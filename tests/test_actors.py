@@ -235,6 +235,7 @@ def test_brussels_is_the_eu_in_an_eu_context(nlp):
 @pytest.fixture(scope="module")
 def surname_nlp(tmp_path_factory):
     import shutil
+
     from kg.knowledge.gazetteer import DATA_DIR
     directory = tmp_path_factory.mktemp("g") / "actors"
     shutil.copytree(DATA_DIR, directory)

@@ -14,9 +14,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kg.ingest.report import ReadReport
-from kg.ingest.corpus import content_hash, document_id, read_documents
 from kg.errors import KgError
+from kg.ingest.corpus import content_hash, document_id, read_documents
+from kg.ingest.report import ReadReport
 from kg.records import Document
 
 DEV = Path(__file__).resolve().parents[2] / "shared" / "eval" / "dev.jsonl"

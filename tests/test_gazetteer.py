@@ -8,7 +8,16 @@ from pathlib import Path
 import pycountry
 import pytest
 
-from kg.knowledge.gazetteer import DATA_DIR, GazetteerError, build_gazetteer, iso_forms, load_gazetteer, plural, split_cell, variants
+from kg.knowledge.gazetteer import (
+    DATA_DIR,
+    GazetteerError,
+    build_gazetteer,
+    iso_forms,
+    load_gazetteer,
+    plural,
+    split_cell,
+    variants,
+)
 
 UN_MEMBERS = """
 AFG ALB DZA AND AGO ATG ARG ARM AUS AUT AZE BHS BHR BGD BRB BLR BEL BLZ BEN BTN BOL BIH BWA BRA BRN BGR

@@ -12,12 +12,12 @@ from pathlib import Path
 import pytest
 
 from kg.errors import KgError
-from kg.knowledge.lexicon import CAMEO_FILE, CURATION_FILE, TRIGGER_FIELDS, load_lexicon
-from kg.records import Document
-from kg.nlp.pipeline import load_pipeline
 from kg.extract.assertions import extract
+from kg.knowledge.lexicon import CAMEO_FILE, CURATION_FILE, TRIGGER_FIELDS, load_lexicon
 from kg.knowledge.resources import ontology_dir
 from kg.knowledge.terms import relation_types
+from kg.nlp.pipeline import load_pipeline
+from kg.records import Document
 
 
 def copy_ontology(tmp_path: Path) -> Path:

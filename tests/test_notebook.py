@@ -175,8 +175,8 @@ def test_interactive_graph_inline(run):
 def test_public_api_functions_survive_their_submodules():
     import kg
     import kg.building.builder
-    import kg.sparql.engine
     import kg.outputs.html.renderer
+    import kg.sparql.engine
 
     assert callable(kg.build) and callable(kg.query) and callable(kg.render)
 
@@ -184,8 +184,8 @@ def test_public_api_functions_survive_their_submodules():
 @pytest.mark.slow
 def test_ready_queries_answer_on_a_built_graph():
     from kg.building.builder import build  # what kg.build() calls
-    from kg.sparql.ready import resolve_query
     from kg.sparql.engine import run_query  # what kg.query() calls
+    from kg.sparql.ready import resolve_query
 
     graph, _ = build([ROOT / "seeds"])
     assert len(list(run_query(graph, resolve_query("actor-relations"), {"actor": "IRN"}))) > 0

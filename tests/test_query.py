@@ -9,13 +9,13 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 
 from kg.errors import KgError
+from kg.knowledge.terms import ACTOR, KG
+from kg.knowledge.terms import PREFIXES as NAMESPACES
+from kg.rdf.writing import graph_from, with_ontology
 from kg.records import Actor, Assertion, Document
 from kg.sparql.engine import PREFIXES, bind_value, run_query, with_prefixes
 from kg.sparql.formats import format_result, short_name
 from kg.sparql.ready import ready_queries, resolve_query
-from kg.rdf.writing import graph_from, with_ontology
-from kg.knowledge.terms import ACTOR, KG
-from kg.knowledge.terms import PREFIXES as NAMESPACES
 
 ACTORS = {a.id: a for a in (Actor("IRN", "Iran", wikidata="Q794"), Actor("RUS", "Russia", wikidata="Q159"),
                             Actor("USA", "United States", wikidata="Q30"), Actor("ISR", "Israel", wikidata="Q801"))}

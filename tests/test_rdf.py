@@ -11,13 +11,12 @@ from rdflib.compare import isomorphic
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS
 
 from kg.errors import KgError
-from kg.records import Actor, Assertion, Document
-from kg.rdf.files import FORMATS
-from kg.rdf.writing import GraphBuilder, graph_from, with_ontology
-from kg.rdf.terms import actor_node_iri, document_iri, sentence_iri, statement_iri
-from kg.rdf.reading import actors_from, assertions_from
-from kg.rdf.files import load_graph, serialize, write_graph
 from kg.knowledge.terms import ACTOR, DOC, KG, STMT, WD, ontology, relation_types
+from kg.rdf.files import FORMATS, load_graph, serialize, write_graph
+from kg.rdf.reading import actors_from, assertions_from
+from kg.rdf.terms import actor_node_iri, document_iri, sentence_iri, statement_iri
+from kg.rdf.writing import GraphBuilder, graph_from, with_ontology
+from kg.records import Actor, Assertion, Document
 
 
 def ordered(assertions: list[Assertion]) -> list[Assertion]:

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from kg.records import Document
-from kg.nlp.pipeline import load_pipeline
 from kg.extract.assertions import extract
+from kg.nlp.pipeline import load_pipeline
+from kg.records import Document
 
 
 @pytest.fixture(scope="module")

@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from kg.records import Document
-from kg.nlp.pipeline import load_pipeline
 from kg.extract.assertions import extract
+from kg.nlp.pipeline import load_pipeline
 from kg.nlp.selection import SentenceSelector
+from kg.records import Document
 
 NLP = load_pipeline()
 NAMES = ["Russia", "Iran", "the U.S.", "Ukraine", "Israel", "the Kremlin", "Tehran", "Putin", "China's", "Iranian"]

@@ -20,8 +20,8 @@ import pytest
 from rdflib import Graph, URIRef
 
 from kg.errors import KgError
-from kg.records import Actor, Assertion, Document
 from kg.rdf.writing import GraphBuilder
+from kg.records import Actor, Assertion, Document
 from kg.serve.server import SparqlServer, make_server
 
 SPARQLWrapper = pytest.importorskip("SPARQLWrapper")

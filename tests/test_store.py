@@ -15,10 +15,10 @@ from rdflib import BNode, Graph, Literal, URIRef
 
 from kg.errors import KgError
 from kg.network.view import to_networkx
+from kg.rdf.writing import graph_from
+from kg.sparql.engine import run_query
 from kg.sparql.formats import format_result
 from kg.sparql.ready import ready_queries
-from kg.sparql.engine import run_query
-from kg.rdf.writing import graph_from
 from kg.stores import add_graph, close_store, open_store
 
 P1, P2 = URIRef("urn:kg:test:p1"), URIRef("urn:kg:test:p2")
@@ -220,11 +220,10 @@ def test_remote_store_wrong_path_is_a_one_line_error(oxigraph_server):
 
 
 def test_oxigraph_answers_natively_and_formats_like_rdflib(graph, tmp_path):
+    from kg.rdf.writing import with_ontology
     from kg.sparql.engine import OxigraphResult
     from kg.sparql.formats import format_result
     from kg.sparql.ready import ready_queries
-
-    from kg.rdf.writing import with_ontology
 
     graph = with_ontology(graph)  # the ready queries read relation types from the ontology
     store = open_store(f"oxigraph:{tmp_path / 'native'}")

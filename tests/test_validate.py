@@ -5,11 +5,11 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF
 
-from kg.records import Assertion
-from kg.rdf.writing import graph_from, with_ontology
-from kg.rdf.terms import sentence_iri, statement_iri
-from kg.validate import shapes, validate
 from kg.knowledge.terms import ACTOR, KG
+from kg.rdf.terms import sentence_iri, statement_iri
+from kg.rdf.writing import graph_from, with_ontology
+from kg.records import Assertion
+from kg.validate import shapes, validate
 
 
 @pytest.fixture

@@ -12,21 +12,20 @@ from typing import Any, Callable, Iterable, Sequence
 
 from rdflib import Graph
 
+from kg.building.cache import BuildCache, fingerprint
+from kg.building.summary import BuildSummary
+from kg.extract.assertions import assertions_of, parsed
 from kg.ingest.corpus import read_documents
+from kg.io import atomic_write_all
 from kg.knowledge.gazetteer import load_gazetteer
 from kg.network.view import to_networkx
-from kg.building.cache import BuildCache, fingerprint
-from kg.records import Assertion, Document
 from kg.nlp.pipeline import load_pipeline, model_name
-from kg.extract.assertions import assertions_of, parsed
-from kg.io import atomic_write_all
-from kg.rdf.writing import GraphBuilder, with_ontology
-from kg.rdf.terms import new_graph
-from kg.rdf.files import serialize
 from kg.outputs.html.renderer import to_html
+from kg.rdf.files import serialize
+from kg.rdf.terms import new_graph
+from kg.rdf.writing import GraphBuilder, with_ontology
+from kg.records import Assertion, Document
 from kg.stores import add_graph, clear_store
-from kg.building.summary import BuildSummary
-
 
 #: documents whose triples a store build sends together
 STORE_BATCH = 500

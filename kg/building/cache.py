@@ -31,10 +31,10 @@ from pathlib import Path
 from types import TracebackType
 
 from kg import __version__
-from kg.ingest.corpus import content_hash
 from kg.errors import KgError
-from kg.records import Assertion, Document
+from kg.ingest.corpus import content_hash
 from kg.knowledge.resources import ontology_dir
+from kg.records import Assertion, Document
 
 KNOWLEDGE_FILES = ("kg.ttl", "triggers.toml", "cameo-triggers.toml", "cameo-curation.toml", "cues.toml", "dates.toml",
                    "actors/*.csv")

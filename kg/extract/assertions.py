@@ -12,9 +12,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.extract.dates import event_date
-from kg.records import Assertion, Document
 from kg.nlp.pipeline import load_pipeline
 from kg.nlp.selection import Plan, SentenceSelector, prepare
+from kg.records import Assertion, Document
 
 
 def parsed(documents: Iterable[Document], nlp: Language, batch_size: int = 64, n_process: int = 1,

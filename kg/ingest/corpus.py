@@ -31,14 +31,20 @@ from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
 from kg.errors import KgError
-from kg.records import Document
-from kg.ingest.report import ReadReport, ReadContext, reason_of
 from kg.ingest.decoding import decode, is_blank
 from kg.ingest.html import HtmlText, declared_charset
-from kg.ingest.metadata import FRONT_MATTER, checked_date, checked_url, first_line_title, leading_metadata, simple_yaml
 from kg.ingest.jsonl import read_jsonl
-from kg.ingest.metadata import dateline_date
-
+from kg.ingest.metadata import (
+    FRONT_MATTER,
+    checked_date,
+    checked_url,
+    dateline_date,
+    first_line_title,
+    leading_metadata,
+    simple_yaml,
+)
+from kg.ingest.report import ReadContext, ReadReport, reason_of
+from kg.records import Document
 
 #: suffix (lower case) → how the file is read; longest suffixes first.
 SUFFIXES: dict[str, str] = {

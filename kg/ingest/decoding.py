@@ -1,11 +1,10 @@
 """Bytes → text: byte order marks, declared charsets, UTF-8 with replacement, binary files refused, newlines normalised."""
 from __future__ import annotations
 
+import codecs
 import re
 
-import codecs
 from kg.ingest.report import ReadContext
-
 
 SNIFF_BYTES = 8192           # NUL bytes in this many leading bytes: a binary file
 

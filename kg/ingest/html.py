@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import re
 from html.parser import HTMLParser
-from kg.ingest.metadata import iso_date
 
+from kg.ingest.metadata import iso_date
 
 _SKIPPED_TAGS = frozenset({"script", "style", "noscript", "template", "title"})
 

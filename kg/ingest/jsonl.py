@@ -8,12 +8,11 @@ import json
 import re
 from pathlib import Path
 from typing import IO, Iterator
-from kg.records import Document
-from kg.ingest.report import ReadContext, Malformed
-from kg.ingest.decoding import SNIFF_BYTES, is_blank, normalise_newlines, sniff_bom
-from kg.ingest.metadata import checked_date, checked_url
-from kg.ingest.metadata import dateline_date
 
+from kg.ingest.decoding import SNIFF_BYTES, is_blank, normalise_newlines, sniff_bom
+from kg.ingest.metadata import checked_date, checked_url, dateline_date
+from kg.ingest.report import Malformed, ReadContext
+from kg.records import Document
 
 SURROGATE = re.compile(r"[\ud800-\udfff]")
 

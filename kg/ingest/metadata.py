@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import re
 from datetime import date as _date
-from kg.ingest.report import ReadContext
-from kg.ingest.decoding import NON_SPACE
-from kg.extract.dates import dateline
 
+from kg.extract.dates import dateline
+from kg.ingest.decoding import NON_SPACE
+from kg.ingest.report import ReadContext
 
 TITLE_MAX = 200              # a first line this long or longer is no title
 

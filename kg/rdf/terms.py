@@ -4,11 +4,13 @@ from __future__ import annotations
 import hashlib
 import re
 from urllib.parse import quote, unquote
-from rdflib import Graph, URIRef
-from rdflib.term import Node
-from kg.records import Assertion
-from kg.knowledge.terms import ACTOR, DOC, PREFIXES, STMT, WD
 
+from rdflib import Graph, URIRef
+from rdflib.namespace import DCTERMS, PROV, RDF
+from rdflib.term import Node
+
+from kg.knowledge.terms import ACTOR, DOC, KG, PREFIXES, STMT, WD
+from kg.records import Assertion
 
 _UNSAFE_IRI_CHARS = re.compile(r'[\x00-\x20<>"{}|^`\\]')
 
@@ -86,3 +88,12 @@ def new_graph() -> Graph:
     for prefix, namespace in PREFIXES.items():
         graph.bind(prefix, namespace, override=True, replace=True)
     return graph
+
+
+# The terms of every statement and sentence, looked up once: a namespace makes a new IRI per
+# attribute access, which shows in loops over 100k statements (writing and reading share these).
+STATEMENT, SENTENCE = KG.Statement, KG.Sentence
+SUBJECT, PREDICATE, OBJECT = RDF.subject, RDF.predicate, RDF.object
+NEGATED, HYPOTHETICAL, DATE, SOURCE, TRIGGER = KG.negated, KG.hypothetical, KG.date, KG.source, KG.trigger
+DERIVED_FROM, TEXT, START, END = PROV.wasDerivedFrom, KG.text, KG.start, KG.end
+PART_OF, IDENTIFIER = DCTERMS.isPartOf, DCTERMS.identifier

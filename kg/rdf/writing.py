@@ -26,10 +26,27 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS
 
 from kg.errors import KgError
-from kg.records import Actor, Assertion, Document
 from kg.knowledge.terms import KG, actor_classes, ontology, relation_types
-from kg.rdf.terms import actor_node_iri, document_iri, new_graph, sentence_iri, statement_iri, web_iri, wikidata_iri
-
+from kg.rdf.terms import (
+    DATE,
+    END,
+    HYPOTHETICAL,
+    NEGATED,
+    SENTENCE,
+    SOURCE,
+    START,
+    STATEMENT,
+    TEXT,
+    TRIGGER,
+    actor_node_iri,
+    document_iri,
+    new_graph,
+    sentence_iri,
+    statement_iri,
+    web_iri,
+    wikidata_iri,
+)
+from kg.records import Actor, Assertion, Document
 
 # ---------------------------------------------------------------- IRIs
 
@@ -41,10 +58,6 @@ from kg.rdf.terms import actor_node_iri, document_iri, new_graph, sentence_iri, 
 _literal = lru_cache(maxsize=1 << 16, typed=True)(Literal)
 
 
-# the terms of every statement and sentence, looked up once (a namespace makes a new IRI per access)
-_STATEMENT, _SENTENCE, _NEGATED, _HYPOTHETICAL, _DATE, _SOURCE, _TRIGGER, _TEXT, _START, _END = (
-    KG[name] for name in ("Statement", "Sentence", "negated", "hypothetical", "date", "source", "trigger",
-                          "text", "start", "end"))
 
 
 class GraphBuilder:
@@ -128,13 +141,13 @@ class GraphBuilder:
         subject, obj = self.add_actor(a.subject), self.add_actor(a.object)
         evidence = self._add_sentence(a)
         add = self.graph.add
-        add((node, RDF.type, _STATEMENT))
+        add((node, RDF.type, STATEMENT))
         add((node, RDF.subject, subject))
         add((node, RDF.predicate, rtype.prop))
         add((node, RDF.object, obj))
-        add((node, _NEGATED, _literal(bool(a.negated))))
-        add((node, _HYPOTHETICAL, _literal(bool(a.hypothetical))))
-        for prop, value in ((_DATE, a.date), (_SOURCE, a.source), (_TRIGGER, a.trigger)):
+        add((node, NEGATED, _literal(bool(a.negated))))
+        add((node, HYPOTHETICAL, _literal(bool(a.hypothetical))))
+        for prop, value in ((DATE, a.date), (SOURCE, a.source), (TRIGGER, a.trigger)):
             if value:
                 add((node, prop, _literal(value)))
         add((node, PROV.wasDerivedFrom, evidence))
@@ -153,10 +166,10 @@ class GraphBuilder:
             self.graph.add((doc, DCTERMS.identifier, Literal(a.doc)))
             self._docs_done.add(a.doc)
         add = self.graph.add
-        add((node, RDF.type, _SENTENCE))
-        add((node, _TEXT, Literal(a.sentence)))
-        add((node, _START, _literal(int(a.start))))
-        add((node, _END, _literal(int(a.end))))
+        add((node, RDF.type, SENTENCE))
+        add((node, TEXT, Literal(a.sentence)))
+        add((node, START, _literal(int(a.start))))
+        add((node, END, _literal(int(a.end))))
         add((node, DCTERMS.isPartOf, document_iri(a.doc)))
         return node
 

@@ -7,14 +7,23 @@ import threading
 import time
 from dataclasses import dataclass
 from typing import Callable, Iterator
+
 from pyparsing import ParseResults
 from rdflib import Graph
 from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 from rdflib.plugins.sparql.parserutils import CompValue
+
 from kg.errors import KgError
 from kg.sparql.engine import run_query
-from kg.sparql.formats import FORMATS, ResultFormat, FORMAT_NAMES, RESULT_KINDS, media_ranges, best_format, negotiate
-
+from kg.sparql.formats import (
+    FORMAT_NAMES,
+    FORMATS,
+    RESULT_KINDS,
+    ResultFormat,
+    best_format,
+    media_ranges,
+    negotiate,
+)
 
 _REMOTE_WORDS = re.compile(r"\b(?:SERVICE|FROM)\b", re.IGNORECASE)
 

@@ -59,9 +59,9 @@ from urllib.parse import parse_qs, urlsplit
 from rdflib import Graph
 
 from kg.errors import KgError
+from kg.serve.queries import HttpError, Reply, answer, format_values
 from kg.sparql.engine import PREFIXES
 from kg.sparql.formats import FORMATS
-from kg.serve.queries import HttpError, Reply, answer, format_values
 
 __all__ = ["FORMATS", "ENDPOINT_PATHS", "SparqlServer", "make_server", "serve"]
 

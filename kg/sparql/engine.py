@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from typing import Iterator, Mapping
 
+import pyoxigraph as ox
 from pyparsing import ParseException
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.plugins.sparql.algebra import translateQuery, translateUpdate
@@ -25,13 +26,11 @@ from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 from rdflib.plugins.stores.memory import Memory, SimpleMemory
 from rdflib.query import Result, ResultRow
 from rdflib.term import Node, Variable
-import pyoxigraph as ox
 
 from kg.errors import KgError, one_line
-from kg.stores.oxigraph import from_oxigraph_term, native_store, to_oxigraph_term
-from kg.rdf.terms import actor_node_iri, document_iri
 from kg.knowledge.terms import PREFIXES as NAMESPACES
-
+from kg.rdf.terms import actor_node_iri, document_iri
+from kg.stores.oxigraph import from_oxigraph_term, native_store, to_oxigraph_term
 
 #: The PREFIX declarations every query gets, as SPARQL text.
 PREFIXES: str = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in NAMESPACES.items())

@@ -7,16 +7,17 @@ import json
 from dataclasses import dataclass
 from typing import Callable
 from typing import Literal as TypingLiteral
+
 from rdflib import BNode, Graph, URIRef
 from rdflib.query import Result
 from rdflib.term import Node
+
 from kg.errors import KgError
-from kg.rdf.terms import new_graph
-from kg.rdf.files import serialize
 from kg.knowledge.terms import PREFIXES as NAMESPACES
 from kg.outputs.export import nt_term
+from kg.rdf.files import serialize
+from kg.rdf.terms import new_graph
 from kg.sparql.engine import LOCAL_NAME, OxigraphResult
-
 
 #: the output formats of ``kg query``
 OutputFormat = TypingLiteral["table", "csv", "json"]

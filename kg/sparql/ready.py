@@ -4,9 +4,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+
 from kg.errors import KgError
 from kg.knowledge.resources import ontology_path
-
 
 QUERY_DIR: Path = ontology_path("queries")
 

@@ -30,9 +30,9 @@ from jinja2 import Environment, StrictUndefined
 from markupsafe import Markup
 from pyvis.network import Network
 
-from kg.network.view import ego_graph, filter_graph, resolve_actor
 from kg.io import atomic_write
 from kg.knowledge.terms import relation_types
+from kg.network.view import ego_graph, filter_graph, resolve_actor
 
 POLARITY_COLOURS = {1: "#2166ac", -1: "#c0392b", 0: "#6b6b6b"}  # cooperative blue, conflictual red
 NEGATED_COLOUR = "#8a8f98"

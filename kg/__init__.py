@@ -33,9 +33,18 @@ __version__ = "0.1.0"
 
 
 def build(paths: str | Path | Sequence[str | Path], *, model: str | None = None, strict: bool = False,
-          workers: int = 1, cache: str | Path | None = None, store: Graph | None = None) -> tuple[Graph, BuildSummary]:
-    """Build the graph of files/folders ``paths``: ``(graph, summary)``; into ``store`` when given."""
+          workers: int = 1, cache: str | Path | None = None, store: Graph | None = None,
+          knowledge: str | Path | None = None) -> tuple[Graph, BuildSummary]:
+    """Build the graph of files/folders ``paths``: ``(graph, summary)``; into ``store`` when given.
+
+    ``knowledge`` names a folder laid out like ``ontology/`` whose files extend the shipped
+    knowledge, for this build and the ones after it (:func:`kg.knowledge.resources.use_overlays`).
+    """
     from kg.building.builder import build as build_paths
+    from kg.knowledge.resources import use_overlays
+
+    if knowledge is not None:
+        use_overlays([knowledge])
     targets = [paths] if isinstance(paths, (str, Path)) else list(paths)
     return build_paths(targets, model=model, strict=strict, workers=workers, cache=cache, store=store)
 

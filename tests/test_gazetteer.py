@@ -12,12 +12,9 @@ from kg.knowledge.gazetteer import (
     DATA_DIR,
     GazetteerError,
     build_gazetteer,
-    iso_forms,
     load_gazetteer,
-    plural,
-    split_cell,
-    variants,
 )
+from kg.knowledge.names import iso_forms, plural, split_cell, variants
 
 UN_MEMBERS = """
 AFG ALB DZA AND AGO ATG ARG ARM AUS AUT AZE BHS BHR BGD BRB BLR BEL BLZ BEN BTN BOL BIH BWA BRA BRN BGR

@@ -33,20 +33,21 @@ from types import TracebackType
 from kg import __version__
 from kg.errors import KgError
 from kg.ingest.corpus import content_hash
-from kg.knowledge.resources import ontology_dir
+from kg.knowledge.resources import ontology_dir, overlays
 from kg.records import Assertion, Document
 
-KNOWLEDGE_FILES = ("kg.ttl", "triggers.toml", "cameo-triggers.toml", "cameo-curation.toml", "cues.toml", "dates.toml",
-                   "actors/*.csv")
+#: the knowledge the extraction reads, as patterns inside ontology/ (and inside each --knowledge folder)
+KNOWLEDGE_FILES = ("*.ttl", "*.toml", "actors/*.csv", "actors/*.toml", "typer/*.json")
 
 
 def fingerprint(model: str) -> str:
     """What the cached results depend on: version, model and knowledge files."""
     digest = hashlib.sha256(f"{__version__}|{model}".encode())
-    for pattern in KNOWLEDGE_FILES:
-        for path in sorted(ontology_dir().glob(pattern)):
-            digest.update(path.name.encode())
-            digest.update(path.read_bytes())
+    for folder in (ontology_dir(), *overlays()):
+        for pattern in KNOWLEDGE_FILES:
+            for path in sorted(folder.glob(pattern)):
+                digest.update(str(path.relative_to(folder)).encode())
+                digest.update(path.read_bytes())
     return digest.hexdigest()
 
 

@@ -24,8 +24,9 @@ from typing import Iterable
 from spacy.tokens import Doc, Token
 
 from kg.errors import KgError
-from kg.knowledge.gazetteer import DATA_DIR, split_cell
+from kg.knowledge.gazetteer import DATA_DIR
 from kg.knowledge.lexicon import Lexicon
+from kg.knowledge.names import split_cell
 
 #: ``doc.user_data`` key of actor mentions from sentences not parsed: (char offset, actor, kind)
 PRIOR_MENTIONS = "kg_prior_mentions"

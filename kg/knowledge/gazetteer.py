@@ -42,7 +42,6 @@ from __future__ import annotations
 
 import csv
 import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -52,7 +51,9 @@ from typing import NamedTuple
 
 import pycountry
 
-from kg.knowledge.resources import ontology_path
+from kg.errors import KgError
+from kg.knowledge.names import iso_forms, plural, split_cell, variants
+from kg.knowledge.resources import ontology_path, overlays
 from kg.records import Actor
 
 DATA_DIR = ontology_path("actors")
@@ -64,10 +65,9 @@ RULES = ("pick", "drop", "block", "person")
 ORGANISATION_KINDS = ("Organisation", "ArmedGroup")
 _QID = re.compile(r"Q[1-9][0-9]*")
 _DATE = re.compile(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?")
-_NO_PLURAL = ("ese", "sh", "ch", "ss", "s", "x", "z", "y", "o", "u", "que")
 
 
-class GazetteerError(ValueError):
+class GazetteerError(KgError, ValueError):
     """The actor data contradicts itself (an unresolved shared form, a bad code)."""
 
 
@@ -188,87 +188,35 @@ class Gazetteer:
 # --------------------------------------------------------------------- forms
 
 
-def split_cell(cell: str | None) -> list[str]:
-    """The values of a ``|``-separated cell.
-
-    >>> split_cell("U.S.|US| America ")
-    ['U.S.', 'US', 'America']
-    """
-    return [v.strip() for v in (cell or "").split("|") if v.strip()]
-
-
-def strip_article(text: str) -> str:
-    """``"The Gambia"`` → ``"Gambia"``; the data's own ``"the States"`` is kept.
-
-    >>> strip_article("The Democratic Republic of the Congo"), strip_article("the States")
-    ('Democratic Republic of the Congo', 'the States')
-    """
-    return text[4:] if text.startswith("The ") else text
-
-
-def iso_forms(name: str) -> list[str]:
-    """Readable forms of a pycountry name: uninverted, without parentheses.
-
-    >>> iso_forms("Korea, Republic of"), iso_forms("Holy See (Vatican City State)")
-    (['Republic of Korea'], ['Holy See', 'Vatican City State'])
-    >>> iso_forms("Taiwan, Province of China"), iso_forms("the State of Palestine")
-    ([], ['State of Palestine'])
-    """
-    name = name.strip()
-    if name.startswith("the "):
-        name = name[4:]
-    if "(" in name:
-        outer, _, inner = name.partition("(")
-        return [f for part in (outer, inner.rstrip(")")) for f in iso_forms(part)]
-    if "," in name:
-        head, _, tail = (p.strip() for p in name.partition(","))
-        if not (tail.endswith(" of") or tail.endswith(" of the")):
-            return []
-        name = f"{tail} {head}"
-    return [strip_article(name)]
-
-
-def ascii_fold(text: str) -> str:
-    """``"Erdoğan"`` → ``"Erdogan"``: drop diacritics.
-
-    >>> ascii_fold("Côte d'Ivoire")
-    "Cote d'Ivoire"
-    """
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("ı", "i")
-
-
-def variants(text: str, *, ampersand: bool = False) -> set[str]:
-    """Spelling variants of a form, itself included.
-
-    >>> sorted(variants("Saint Kitts and Nevis", ampersand=True))
-    ['Saint Kitts & Nevis', 'Saint Kitts and Nevis', 'St Kitts & Nevis', 'St Kitts and Nevis', 'St. Kitts & Nevis', 'St. Kitts and Nevis']
-    """
-    out = {text, ascii_fold(text)}
-    if ampersand:
-        out |= {v.replace(" and ", " & ") for v in out}
-    out |= {re.sub(r"\bSaint ", p, v) for v in out if "Saint " in v for p in ("St. ", "St ")}
-    out |= {v.replace("'", "\u2019") for v in out} | {v.replace("\u2019", "'") for v in out}
-    return out
-
-
-def plural(demonym: str) -> str | None:
-    """The plural of a nationality noun, or ``None`` if it has none of its own.
-
-    >>> plural("Russian"), plural("Saudi"), plural("Chinese"), plural("Swiss")
-    ('Russians', 'Saudis', None, None)
-    """
-    if demonym.endswith(_NO_PLURAL) or not demonym[-1:].isalpha():
-        return None
-    return demonym + "s"
-
-
 # ---------------------------------------------------------------------- load
 
 
-def _rows(path: Path) -> list[dict[str, str]]:
-    with path.open(encoding="utf-8", newline="") as f:
-        return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(f)]
+#: the columns each actor file must have (others, like ``note``, are free)
+COLUMNS = {
+    "states.csv": ("code", "name", "short_forms", "demonyms", "capitals", "institutions", "wikidata"),
+    "organisations.csv": ("id", "name", "kind", "aliases", "wikidata"),
+    "leaders.csv": ("code", "name", "aliases", "role", "start", "end"),
+    "ambiguous.csv": ("form", "rule", "actor"),
+    "contexts.csv": ("form", "actor", "cues"),
+}
+
+
+def _rows(directory: Path, name: str, extra: tuple[Path, ...] = ()) -> list[tuple[str, dict[str, str]]]:
+    """``(where, row)`` for the rows of ``directory/name``, then of the same file in each
+    folder of ``extra``; ``where`` is ``file:line`` for error messages."""
+    rows = []
+    for path in [directory / name, *(folder / name for folder in extra)]:
+        if not path.is_file():
+            continue
+        label = path.name if path.parent == directory else str(path)
+        with path.open(encoding="utf-8", newline="") as f:
+            reader = csv.DictReader(f)
+            missing = [c for c in COLUMNS.get(name, ()) if c not in (reader.fieldnames or ())]
+            if missing:
+                raise GazetteerError(f"{label}:1: missing columns {', '.join(missing)}")
+            for row in reader:
+                rows.append((f"{label}:{reader.line_num}", {k: (v or "").strip() for k, v in row.items() if k}))
+    return rows
 
 
 def _wikidata(value: str, where: str) -> str | None:
@@ -323,8 +271,9 @@ def _resolve(
     return names
 
 
-def build_gazetteer(directory: Path) -> Gazetteer:
-    """Read the four CSV files of ``directory`` (see the module docstring)."""
+def build_gazetteer(directory: Path, extra: tuple[Path, ...] = ()) -> Gazetteer:
+    """Read the CSV files of ``directory`` (see the module docstring), each followed by the
+    file of the same name in the folders of ``extra``, if it has one."""
     actors: dict[str, Actor] = {}
     candidates: dict[str, dict[str, str]] = defaultdict(dict)
 
@@ -333,61 +282,60 @@ def build_gazetteer(directory: Path) -> Gazetteer:
         if known is None or KINDS.index(kind) < KINDS.index(known):
             candidates[text][actor] = kind
 
-    for row in _rows(directory / "states.csv"):
+    for where, row in _rows(directory, "states.csv", extra):
         code = row["code"]
         if not re.fullmatch(r"[A-Z]{3}", code) or code in actors:
-            raise GazetteerError(f"states.csv: bad or repeated code {code!r}")
+            raise GazetteerError(f"{where}: bad or repeated code {code!r}")
         name = row["name"] or next(iter(_pycountry_names(code)), "")
         if not name:
-            raise GazetteerError(f"states.csv: {code} has no name")
+            raise GazetteerError(f"{where}: {code} has no name")
         actors[code] = Actor(code, name, "State", _wikidata(row["wikidata"], code))
         for text, kind in _state_forms(row):
             add(text, code, kind)
 
-    for row in _rows(directory / "organisations.csv"):
+    for where, row in _rows(directory, "organisations.csv", extra):
         id_, kind = row["id"], row["kind"]
         if kind not in ORGANISATION_KINDS or id_ in actors:
-            raise GazetteerError(f"organisations.csv: bad kind or repeated id {id_!r}")
+            raise GazetteerError(f"{where}: bad kind or repeated id {id_!r}")
         actors[id_] = Actor(id_, row["name"], kind, _wikidata(row["wikidata"], id_))
         for form in [row["name"], *split_cell(row["aliases"])]:
             for v in variants(form):
                 add(v, id_, "ORG")
 
     rules: dict[str, tuple[str, str]] = {}
-    for row in _rows(directory / "ambiguous.csv"):
+    for where, row in _rows(directory, "ambiguous.csv", extra):
         if row["rule"] not in RULES or (row["rule"] == "pick") != bool(row["actor"]):
-            raise GazetteerError(f"ambiguous.csv: bad row for {row['form']!r}")
+            raise GazetteerError(f"{where}: bad row for {row['form']!r}")
         if row["actor"] and row["actor"] not in actors:
-            raise GazetteerError(f"ambiguous.csv: unknown actor {row['actor']!r}")
+            raise GazetteerError(f"{where}: unknown actor {row['actor']!r}")
         forms = [row["form"], plural(row["form"])] if row["rule"] == "block" else [row["form"]]
         for v in (v for form in filter(None, forms) for v in variants(form)):
             rules.setdefault(v, (row["rule"], row["actor"]))
 
     names = _resolve(candidates, rules)
-    leader_forms = tuple(_leader_forms(directory / "leaders.csv", actors, names, rules))
+    leader_forms = tuple(_leader_forms(_rows(directory, "leaders.csv", extra), actors, names, rules))
     return Gazetteer(
         actors=actors,
         names=names,
         leader_forms=leader_forms,
         blocked=frozenset(t for t, (rule, _) in rules.items() if rule == "block"),
         person_like=frozenset(t for t, (rule, _) in rules.items() if rule == "person"),
-        contexts=_contexts(directory / "contexts.csv", actors, names),
+        contexts=_contexts(_rows(directory, "contexts.csv", extra), actors, names),
     )
 
 
-def _contexts(path: Path, actors: dict[str, Actor], names: dict[str, Form]) -> dict[str, tuple[str, frozenset[str]]]:
+def _contexts(rows: list[tuple[str, dict[str, str]]], actors: dict[str, Actor],
+              names: dict[str, Form]) -> dict[str, tuple[str, frozenset[str]]]:
     """``contexts.csv``: every spelling variant of a form → (actor, lower-case cue words)."""
-    if not path.exists():
-        return {}
     out: dict[str, tuple[str, frozenset[str]]] = {}
-    for row in _rows(path):
+    for where, row in rows:
         form, actor = row["form"], row["actor"]
         if actor not in actors:
-            raise GazetteerError(f"contexts.csv: unknown actor {actor!r} for {form!r}")
+            raise GazetteerError(f"{where}: unknown actor {actor!r} for {form!r}")
         if form not in names:
-            raise GazetteerError(f"contexts.csv: {form!r} is no form of any actor")
+            raise GazetteerError(f"{where}: {form!r} is no form of any actor")
         if names[form].actor == actor:
-            raise GazetteerError(f"contexts.csv: {form!r} already names {actor}")
+            raise GazetteerError(f"{where}: {form!r} already names {actor}")
         cues = frozenset(c.lower() for c in split_cell(row["cues"]))
         for v in variants(form):
             if v in names:
@@ -396,18 +344,19 @@ def _contexts(path: Path, actors: dict[str, Actor], names: dict[str, Form]) -> d
 
 
 def _leader_forms(
-    path: Path, actors: dict[str, Actor], names: dict[str, Form], rules: dict[str, tuple[str, str]]
+    rows: list[tuple[str, dict[str, str]]], actors: dict[str, Actor], names: dict[str, Form],
+    rules: dict[str, tuple[str, str]],
 ) -> Iterable[LeaderForm]:
-    for row in _rows(path):
+    for where, row in rows:
         code, start, end = row["code"], row["start"], row["end"] or None
         if code not in actors:
-            raise GazetteerError(f"leaders.csv: unknown actor {code!r} for {row['name']!r}")
+            raise GazetteerError(f"{where}: unknown actor {code!r} for {row['name']!r}")
         if not _DATE.fullmatch(start) or (end and not _DATE.fullmatch(end)):
-            raise GazetteerError(f"leaders.csv: bad dates for {row['name']!r}")
+            raise GazetteerError(f"{where}: bad dates for {row['name']!r}")
         texts = {v for form in [row["name"], *split_cell(row["aliases"])] for v in variants(form)}
         for text in sorted(texts):
             if text in names or rules.get(text, ("",))[0] in ("drop", "block"):
-                raise GazetteerError(f"leaders.csv: {text!r} is already a name of {names[text].actor}" if text in names else f"leaders.csv: {text!r} is dropped in ambiguous.csv")
+                raise GazetteerError(f"{where}: {text!r} is already a name of {names[text].actor}" if text in names else f"{where}: {text!r} is dropped in ambiguous.csv")
             yield LeaderForm(text, code, row["name"], row["role"], start, end)
         # the optional 7th column: a bare surname, weaker than an alias; one that is
         # an actor's name or a full form of this leader is left out, not an error
@@ -418,8 +367,8 @@ def _leader_forms(
 
 
 @lru_cache(maxsize=8)
-def _cached(directory: Path) -> Gazetteer:
-    return build_gazetteer(directory)
+def _cached(directory: Path, extra: tuple[Path, ...]) -> Gazetteer:
+    return build_gazetteer(directory, extra)
 
 
 def load_gazetteer(directory: Path | None = None) -> Gazetteer:
@@ -428,4 +377,4 @@ def load_gazetteer(directory: Path | None = None) -> Gazetteer:
     >>> load_gazetteer() is load_gazetteer()
     True
     """
-    return _cached(Path(directory or DATA_DIR).resolve())
+    return _cached(Path(directory or DATA_DIR).resolve(), tuple(folder / "actors" for folder in overlays()))

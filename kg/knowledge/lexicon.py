@@ -21,7 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from kg.errors import KgError
-from kg.knowledge.resources import ontology_dir
+from kg.knowledge.resources import ontology_dir, overlays
 from kg.knowledge.terms import relation_types
 
 
@@ -204,25 +204,57 @@ def _derived_triggers(directory: Path, hand: list[tuple[dict, TriggerGroup]]) ->
     return kept
 
 
-@lru_cache(maxsize=4)
 def load_lexicon(directory: Path | None = None) -> Lexicon:
-    """Read triggers (hand-written, then CAMEO-derived and curated) and cues
-    (cached per directory; the shipped ones by default)."""
-    directory = directory or ontology_dir()
+    """Read triggers (hand-written, then CAMEO-derived and curated, then those of the
+    ``--knowledge`` overlays) and cues (cached; the shipped ones by default)."""
+    return _load_lexicon(directory or ontology_dir(), overlays())
+
+
+def _overlay_triggers(folders: tuple[Path, ...]) -> list[tuple[dict, TriggerGroup]]:
+    """The [[trigger]] groups of the overlays' ``triggers.toml`` files, validated like the shipped ones."""
+    groups = []
+    for path in (folder / "triggers.toml" for folder in folders):
+        if path.is_file():
+            groups += [(entry, _group(entry, f"{path} trigger #{n}"))
+                       for n, entry in enumerate(_read_toml(path).get("trigger", []), 1)]
+    return groups
+
+
+def _read_cues(directory: Path, folders: tuple[Path, ...]) -> dict[str, frozenset[str]]:
+    """Cue words by name: the shipped ``cues.toml``, with the words of the overlays' cues of the same name added."""
+    cues = {name: frozenset(words) for section in _read_toml(directory / "cues.toml").values()
+            for name, words in section.items()}
+    for path in (folder / "cues.toml" for folder in folders):
+        if not path.is_file():
+            continue
+        for section, entries in _read_toml(path).items():
+            for name, words in (entries.items() if isinstance(entries, dict) else [(section, entries)]):
+                if name not in cues:
+                    raise KgError(f"{path}: [{section}] {name}: no such cue in the shipped cues.toml")
+                if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+                    raise KgError(f"{path}: [{section}] {name}: a list of words is expected")
+                cues[name] = cues[name] | frozenset(words)
+    return cues
+
+
+@lru_cache(maxsize=4)
+def _load_lexicon(directory: Path, folders: tuple[Path, ...]) -> Lexicon:
     triggers = _read_toml(directory / "triggers.toml")
     verbs: dict[str, list[TriggerGroup]] = defaultdict(list)
     nouns: dict[str, list[TriggerGroup]] = defaultdict(list)
     phrases: dict[str, list] = defaultdict(list)
     hand = [(entry, _group(entry, f"triggers.toml trigger #{n}"))
             for n, entry in enumerate(triggers.get("trigger", []), 1)]
-    for entry, group in hand + _derived_triggers(directory, hand):
+    for entry, group in hand + _derived_triggers(directory, hand) + _overlay_triggers(folders):
         for lemma in entry.get("verbs", []):
             verbs[lemma].append(group)
         for lemma in entry.get("nouns", []):
             nouns[lemma].append(group)
         for words in entry.get("phrases", []):
             phrases[words[0]].append((tuple(words), group))
-    cues = {name: frozenset(words) for section in _read_toml(directory / "cues.toml").values()
-            for name, words in section.items()}
+    cues = _read_cues(directory, folders)
     cues["referring"] = frozenset().union(*(cues[name] for name in REFERRING_CUES))
     return Lexicon(dict(verbs), dict(nouns), dict(phrases), cues)
+
+
+load_lexicon.cache_clear = _load_lexicon.cache_clear  # type: ignore[attr-defined]  # as for a cached function

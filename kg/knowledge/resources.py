@@ -40,3 +40,41 @@ def ontology_path(name: str = "kg.ttl") -> Path:
     'states.csv'
     """
     return ontology_dir() / name
+
+
+#: folders whose files extend the shipped knowledge (``--knowledge DIR``), in order
+_overlays: tuple[Path, ...] = ()
+
+
+def use_overlays(folders: list[str | Path] | tuple[str | Path, ...]) -> None:
+    """Extend the shipped knowledge with the files of ``folders`` (laid out like ``ontology/``:
+    ``actors/*.csv``, ``triggers.toml``, ``cues.toml``), for every load that follows.
+
+    Rows of an overlay's CSV files are added to the shipped ones, its triggers
+    are added to the lexicon and its cue words to the cues of the same name.
+
+    >>> use_overlays(["/no/such/folder"])
+    Traceback (most recent call last):
+    ...
+    kg.errors.KgError: --knowledge /no/such/folder: not a folder
+    """
+    paths = tuple(Path(f).expanduser().resolve() for f in folders)
+    for path in paths:
+        if not path.is_dir():
+            raise KgError(f"--knowledge {path}: not a folder")
+    global _overlays
+    _overlays = paths
+
+
+def overlays() -> tuple[Path, ...]:
+    """The folders set by :func:`use_overlays` (none by default)."""
+    return _overlays
+
+
+def knowledge_files(name: str) -> list[Path]:
+    """The shipped file ``name`` (a path inside ``ontology/``) and, after it, the overlays' files of that name.
+
+    >>> [p.name for p in knowledge_files("actors/states.csv")]
+    ['states.csv']
+    """
+    return [ontology_path(name), *(folder / name for folder in _overlays if (folder / name).is_file())]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib.util
 from functools import lru_cache
+from pathlib import Path
 
 import spacy
 from spacy.language import Language
@@ -18,6 +19,7 @@ from spacy.tokens import Doc
 import kg.nlp.actors  # noqa: F401  (registers kg_actors)
 import kg.nlp.relations  # noqa: F401  (registers kg_relations)
 from kg.errors import KgError
+from kg.knowledge.resources import overlays
 from kg.nlp.attributes import use_attribute_table
 
 #: models tried in order when the user names none
@@ -50,11 +52,14 @@ def model_name(requested: str | None = None) -> str:
 UNUSED_COMPONENTS = ("ner",)
 
 
-@lru_cache(maxsize=2)
 def load_pipeline(requested: str | None = None) -> Language:
-    """The pipeline (cached per model name): the model without ``ner``, its
-    attribute ruler as a table, plus ours."""
-    name = model_name(requested)
+    """The pipeline (cached per model name and knowledge overlays): the model
+    without ``ner``, its attribute ruler as a table, plus ours."""
+    return _load_pipeline(model_name(requested), overlays())
+
+
+@lru_cache(maxsize=2)
+def _load_pipeline(name: str, knowledge: tuple[Path, ...]) -> Language:
     try:
         nlp = spacy.load(name, exclude=list(UNUSED_COMPONENTS))
     except OSError:

@@ -264,7 +264,8 @@ def same_person(a: dict, b: dict) -> bool:
 def gazetteer_names() -> tuple[dict, dict]:
     """State/organisation forms and ambiguity rules, read by kg.knowledge.gazetteer from a copy without leaders."""
     sys.path.insert(0, str(ROOT))
-    from kg.knowledge.gazetteer import build_gazetteer, variants  # noqa: PLC0415
+    from kg.knowledge.gazetteer import build_gazetteer
+    from kg.knowledge.names import variants  # noqa: PLC0415
 
     with tempfile.TemporaryDirectory() as tmp:
         for name in ("states.csv", "organisations.csv", "ambiguous.csv"):

@@ -1,0 +1,98 @@
+"""How names are written: cells of the actor files, articles, pycountry's inverted names, ASCII and apostrophe variants, demonym plurals."""
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from functools import lru_cache
+
+from kg.errors import KgError, one_line
+from kg.knowledge.resources import ontology_path
+
+
+def split_cell(cell: str | None) -> list[str]:
+    """The values of a ``|``-separated cell.
+
+    >>> split_cell("U.S.|US| America ")
+    ['U.S.', 'US', 'America']
+    """
+    return [v.strip() for v in (cell or "").split("|") if v.strip()]
+
+
+def strip_article(text: str) -> str:
+    """``"The Gambia"`` → ``"Gambia"``; the data's own ``"the States"`` is kept.
+
+    >>> strip_article("The Democratic Republic of the Congo"), strip_article("the States")
+    ('Democratic Republic of the Congo', 'the States')
+    """
+    return text[4:] if text.startswith("The ") else text
+
+
+def iso_forms(name: str) -> list[str]:
+    """Readable forms of a pycountry name: uninverted, without parentheses.
+
+    >>> iso_forms("Korea, Republic of"), iso_forms("Holy See (Vatican City State)")
+    (['Republic of Korea'], ['Holy See', 'Vatican City State'])
+    >>> iso_forms("Taiwan, Province of China"), iso_forms("the State of Palestine")
+    ([], ['State of Palestine'])
+    """
+    name = name.strip()
+    if name.startswith("the "):
+        name = name[4:]
+    if "(" in name:
+        outer, _, inner = name.partition("(")
+        return [f for part in (outer, inner.rstrip(")")) for f in iso_forms(part)]
+    if "," in name:
+        head, _, tail = (p.strip() for p in name.partition(","))
+        if not (tail.endswith(" of") or tail.endswith(" of the")):
+            return []
+        name = f"{tail} {head}"
+    return [strip_article(name)]
+
+
+def ascii_fold(text: str) -> str:
+    """``"Erdoğan"`` → ``"Erdogan"``: drop diacritics.
+
+    >>> ascii_fold("Côte d'Ivoire")
+    "Cote d'Ivoire"
+    """
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("ı", "i")
+
+
+def variants(text: str, *, ampersand: bool = False) -> set[str]:
+    """Spelling variants of a form, itself included.
+
+    >>> sorted(variants("Saint Kitts and Nevis", ampersand=True))
+    ['Saint Kitts & Nevis', 'Saint Kitts and Nevis', 'St Kitts & Nevis', 'St Kitts and Nevis', 'St. Kitts & Nevis', 'St. Kitts and Nevis']
+    """
+    out = {text, ascii_fold(text)}
+    if ampersand:
+        out |= {v.replace(" and ", " & ") for v in out}
+    out |= {re.sub(r"\bSaint ", p, v) for v in out if "Saint " in v for p in ("St. ", "St ")}
+    out |= {v.replace("'", "\u2019") for v in out} | {v.replace("\u2019", "'") for v in out}
+    return out
+
+
+@lru_cache(maxsize=1)
+def no_plural_endings() -> tuple[str, ...]:
+    """Endings of nationality nouns without an "s" plural, from ``ontology/actors/morphology.toml``."""
+    path = ontology_path("actors/morphology.toml")
+    try:
+        endings = tomllib.loads(path.read_text(encoding="utf-8"))["demonyms"]["no_plural_endings"]
+    except (OSError, tomllib.TOMLDecodeError, KeyError) as exc:
+        raise KgError(f"{path}: cannot read [demonyms] no_plural_endings: {one_line(exc)}") from None
+    if not isinstance(endings, list) or not all(isinstance(e, str) and e for e in endings):
+        raise KgError(f"{path}: [demonyms] no_plural_endings must be a list of non-empty strings")
+    return tuple(endings)
+
+
+def plural(demonym: str) -> str | None:
+    """The plural of a nationality noun, or ``None`` if it has none of its own.
+
+    >>> plural("Russian"), plural("Saudi"), plural("Chinese"), plural("Swiss")
+    ('Russians', 'Saudis', None, None)
+    """
+    if demonym.endswith(no_plural_endings()) or not demonym[-1:].isalpha():
+        return None
+    return demonym + "s"

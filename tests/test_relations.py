@@ -304,3 +304,37 @@ def test_each_other_runs_both_ways(nlp):
 def test_the_north_needs_its_pair_in_the_passage(nlp):
     assert ("PRK", "THREATEN", "KOR") in triples(nlp, "South Korea held drills. The North threatened Seoul.")
     assert not triples(nlp, "Japan held drills. The North threatened Tokyo.")
+
+
+#: (text, label, unordered pairs that must all be found): several named parties and coordination
+PARTIES = [
+    ("Talks involving Egypt, Jordan and Iraq ended without progress.", "CONSULT",
+     [{"EGY", "JOR"}, {"EGY", "IRQ"}, {"JOR", "IRQ"}]),
+    ("The talks in Paris also involved the top diplomats of Germany and Italy.", "CONSULT", [{"DEU", "ITA"}]),
+    ("Officials from Spain, Portugal and Morocco met in Rabat on Monday.", "CONSULT",
+     [{"ESP", "PRT"}, {"ESP", "MAR"}, {"PRT", "MAR"}]),
+    ("Chile and Peru exchanged fire across the border.", "CONFLICT", [{"CHL", "PER"}]),
+]
+
+
+@pytest.mark.parametrize("text, label, pairs", PARTIES)
+def test_every_pair_of_the_parties(nlp, text, label, pairs):
+    found = [{s, o} for s, r, o in triples(nlp, text) if r == label]
+    assert all(p in found for p in pairs), found
+
+
+def test_conjoined_object_shares_its_preposition(nlp):
+    assert ("EGY", "SANCTION", "QAT") in triples(nlp, "Egypt cut diplomatic relations and all contacts with Qatar.")
+
+
+def test_traded_accusations_run_both_ways(nlp):
+    found = triples(nlp, "Chile and Peru traded accusations on Monday.")
+    assert {("CHL", "OPPOSE", "PER"), ("PER", "OPPOSE", "CHL")} <= found
+    assert not any(r == "COOPERATE" for _, r, _ in found)
+    assert ("TUR", "COOPERATE", "IRQ") in triples(nlp, "Turkey has traded with Iraq for years.") \
+        or ("IRQ", "COOPERATE", "TUR") in triples(nlp, "Turkey has traded with Iraq for years.")
+
+
+def test_a_critic_of_a_state_is_no_state(nlp):
+    found = triples(nlp, "Norway expelled diplomats from Chile for rallying in support of Kremlin critic Ivan Petrov.")
+    assert not any(o == "RUS" for _, _, o in found)

@@ -188,7 +188,7 @@ class ActorContext:
             args = [Arg(states[0], token, "coref")] if states else []
         if not args and lemma in cue("agentive_heads") | cue("transparent_heads"):
             for prep in token.children:  # "the government of Iran", "leaders in New Delhi"
-                if prep.dep_ == "prep" and prep.lower_ in ("of", "in"):
+                if prep.dep_ == "prep" and prep.lower_ in ("of", "in", "from"):  # "negotiators FROM Qatar"
                     args += [a for obj in pobjs(prep) for a in self.np_actors(obj, exclude)]
         return args
 
@@ -205,8 +205,8 @@ class ActorContext:
                     args += self.modifier_actors(mod, exclude, depth + 1)
             elif mod.dep_ == "poss" and (mod.pos_ == "PRON" or mod.lemma_.lower() in self.lex.cue("group_nouns")):
                 args += [Arg(a.actor, mod, "mod") for a in self._own_actors(mod, exclude)]
-            elif depth < 2:
-                args += self.modifier_actors(mod, exclude, depth + 1)
+            elif depth < 2 and mod.lemma_.lower() not in self.lex.cue("private_heads"):
+                args += self.modifier_actors(mod, exclude, depth + 1)  # not "Kremlin critic Navalny"
         return args
 
     def _resolve_pronoun(self, token: Token, exclude: frozenset[str]) -> list[Arg]:

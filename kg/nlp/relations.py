@@ -486,6 +486,15 @@ class RelationExtractor:
 
     # -- assertions -------------------------------------------------------------------
 
+    def _co_parties(self, cand: Candidate, subjects: list[str]) -> set[tuple[str, str]]:
+        """Conjoined subjects of a symmetric act with a third party are parties to it
+        together: "Spain, Portugal and Morocco signed a memorandum with X" (every pair); only
+        for a verb trigger, whose subjects are its own."""
+        if cand.group.relation not in self.symmetric or not cand.pairable or len(set(subjects)) < 2 \
+                or cand.trigger.pos_ != "VERB":  # a noun's subjects may be lent by another act
+            return set()
+        return set(combinations(subjects, 2))
+
     def _mentions(self, cand: Candidate, sent: Span) -> Iterator[RelationMention]:
         label = cand.group.relation
         pairs: set[tuple[str, str]] = set()
@@ -499,6 +508,7 @@ class RelationExtractor:
                     pairs.add((b, a))
         else:
             pairs.update(product(subjects, objects))
+            pairs.update(self._co_parties(cand, subjects))
             if cand.group.mutual:
                 pairs.update(product(objects, subjects))
         pairs = {(s, o) for s, o in pairs if s != o}

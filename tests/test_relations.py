@@ -340,3 +340,8 @@ def test_traded_accusations_run_both_ways(nlp):
 def test_a_critic_of_a_state_is_no_state(nlp):
     found = triples(nlp, "Norway expelled diplomats from Chile for rallying in support of Kremlin critic Ivan Petrov.")
     assert not any(o == "RUS" for _, _, o in found)
+
+
+def test_the_two_countries_are_not_the_subject_itself(nlp):
+    found = triples(nlp, "Peru and Ecuador applied to join the bloc, and Chile held talks with the two countries on Monday.")
+    assert {("CHL", "CONSULT", "ECU"), ("CHL", "CONSULT", "PER")} <= found

@@ -290,10 +290,25 @@ class ActorContext:
         if not sizes:
             return None
         size = max(sizes)
-        states = self.preceding_states(token.i, ANTECEDENT_KINDS)[:size]  # named states before demonyms
+        own = self._clause_subject_states(token)  # "Ankara said talks with the two countries": not Ankara
+        states = [s for s in self.preceding_states(token.i, ANTECEDENT_KINDS) if s not in own][:size]  # named states before demonyms
         if len(states) < size:
-            states = self.preceding_states(token.i)[:size]
+            states = [s for s in self.preceding_states(token.i) if s not in own][:size]
         return [Arg(s, token, "coref") for s in states] if len(states) == size else []
+
+    def _clause_subject_states(self, token: Token) -> set[str]:
+        """States named as the subject of a clause the phrase is part of: the other
+        side of "the two countries" in "Ankara held talks with the two countries"."""
+        found: set[str] = set()
+        if token.dep_ in SUBJECT_DEPS:  # "Jordan recalled its envoy since the two countries signed": Jordan is one
+            return found
+        current = token
+        while current.dep_ != "conj" and current.head.i != current.i:  # a conjoined clause is another clause
+            current = current.head
+            subject = child(current, "nsubj", "nsubjpass")
+            if subject is not None and subject.i < token.i:  # named subjects only, nothing resolved
+                found |= {self.actor_at[t.i] for t in (subject, *subject.conjuncts) if t.i in self.actor_at}
+        return found
 
     # -- clauses ------------------------------------------------------------------
 

@@ -345,3 +345,10 @@ def test_a_critic_of_a_state_is_no_state(nlp):
 def test_the_two_countries_are_not_the_subject_itself(nlp):
     found = triples(nlp, "Peru and Ecuador applied to join the bloc, and Chile held talks with the two countries on Monday.")
     assert {("CHL", "CONSULT", "ECU"), ("CHL", "CONSULT", "PER")} <= found
+
+
+def test_a_with_phrase_puts_conjoined_subjects_on_one_side(nlp):
+    found = triples(nlp, "Chilean and Peruvian delegations held talks with rebel officials in the capital.")
+    assert not any(r == "CONSULT" and {s, o} == {"CHL", "PER"} for s, r, o in found)
+    found = triples(nlp, "Chile and Peru signed an agreement with the aim of ending the dispute.")
+    assert any(r == "AGREE" and {s, o} == {"CHL", "PER"} for s, r, o in found)

@@ -486,6 +486,17 @@ class RelationExtractor:
 
     # -- assertions -------------------------------------------------------------------
 
+    def _third_side(self, trigger: Token) -> bool:
+        """A with-phrase names the other side, though no state: "Saudi and Omani
+        delegations held talks WITH Houthi officials" (the two are on one side)."""
+        heads = [trigger] + ([trigger.head] if trigger.dep_ == "dobj" else [])
+        if trigger.dep_ == "nsubj":  # "Saudi and Omani delegations held talks with ...", "... met with"
+            heads += [trigger.head] + [d for d in trigger.head.children if d.dep_ == "dobj"]
+        agents = self.lex.cue("agentive_heads")
+        return any(p.dep_ == "prep" and p.lower_ == "with"
+                   and any(o.pos_ == "PROPN" or o.lemma_.lower() in agents for o in pobjs(p))
+                   for h in heads for p in h.children)
+
     def _co_parties(self, cand: Candidate, subjects: list[str]) -> set[tuple[str, str]]:
         """Conjoined subjects of a symmetric act with a third party are parties to it
         together: "Spain, Portugal and Morocco signed a memorandum with X" (every pair); only
@@ -501,7 +512,8 @@ class RelationExtractor:
         subjects = [a.actor for a in cand.subjects]
         objects = [a.actor for a in cand.objects]
         symmetric = label in self.symmetric
-        if cand.mutual or (not objects and len(subjects) >= 2 and (symmetric or cand.group.mutual) and cand.pairable):
+        if cand.mutual or (not objects and len(subjects) >= 2 and (symmetric or cand.group.mutual) and cand.pairable
+                           and not self._third_side(cand.trigger)):
             for a, b in combinations(subjects, 2):
                 pairs.add((a, b))
                 if label not in self.symmetric:

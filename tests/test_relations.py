@@ -352,3 +352,13 @@ def test_a_with_phrase_puts_conjoined_subjects_on_one_side(nlp):
     assert not any(r == "CONSULT" and {s, o} == {"CHL", "PER"} for s, r, o in found)
     found = triples(nlp, "Chile and Peru signed an agreement with the aim of ending the dispute.")
     assert any(r == "AGREE" and {s, o} == {"CHL", "PER"} for s, r, o in found)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    ("Chile sanctioned Iran's allies, including Syria and Iraq.", {("CHL", "SANCTION", "SYR"), ("CHL", "SANCTION", "IRQ")},
+     ("CHL", "SANCTION", "IRN")),
+    ("Peru condemned Western countries such as France and Spain.", {("PER", "OPPOSE", "FRA"), ("PER", "OPPOSE", "ESP")}, None),
+])
+def test_members_named_by_example_are_the_party(nlp, text, expected, absent):
+    found = triples(nlp, text)
+    assert expected <= found and absent not in found

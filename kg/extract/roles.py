@@ -179,6 +179,9 @@ class ActorContext:
             return reciprocal
         if lemma in cue("relational_nouns") and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children):
             return self._resolve_relational(token, exclude)
+        examples = self._examples(token, exclude)
+        if examples:
+            return examples
         args = self.modifier_actors(token, exclude)
         if not args and (lemma in cue("singular_nouns") or lower in cue("singular_nouns")) and child(token, "det") is not None:
             described = self._resolve_description(token, exclude)
@@ -191,6 +194,16 @@ class ActorContext:
                 if prep.dep_ == "prep" and prep.lower_ in ("of", "in", "from"):  # "negotiators FROM Qatar"
                     args += [a for obj in pobjs(prep) for a in self.np_actors(obj, exclude)]
         return args
+
+    def _examples(self, token: Token, exclude: frozenset[str]) -> list[Arg]:
+        """The actors a phrase names by example ("US adversaries including Iran, Russia",
+        "Western countries such as France"): they, not its modifiers, are the party."""
+        found: list[Arg] = []
+        for prep in token.children:
+            words = {prep.lower_} | {f"{c.lower_} {prep.lower_}" for c in prep.children if c.dep_ in ("amod", "advmod")}
+            if prep.dep_ == "prep" and words & self.lex.cue("example_preps"):
+                found += [a for o in pobjs(prep) for a in self.np_actors(o, exclude)]
+        return found
 
     def modifier_actors(self, token: Token, exclude: frozenset[str] = frozenset(), depth: int = 0) -> list[Arg]:
         """Actors named by demonym, compound, possessive or nominal modifiers."""

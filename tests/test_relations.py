@@ -362,3 +362,8 @@ def test_a_with_phrase_puts_conjoined_subjects_on_one_side(nlp):
 def test_members_named_by_example_are_the_party(nlp, text, expected, absent):
     found = triples(nlp, text)
     assert expected <= found and absent not in found
+
+
+def test_the_neighbours_after_between_are_a_pair(nlp):
+    found = triples(nlp, "Last month, Chile recalled its ambassador to Peru amid tension between the neighbours over the border.")
+    assert {("CHL", "OPPOSE", "PER"), ("PER", "OPPOSE", "CHL")} <= found

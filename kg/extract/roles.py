@@ -300,6 +300,8 @@ class ActorContext:
         if token.lemma_.lower() not in cue("group_nouns") or token.tag_ not in ("NNS", "NNPS"):
             return None
         sizes = [GROUP_SIZES.get(c.lower_, 0) for c in token.children if c.lower_ in cue("group_determiners")]
+        if not sizes and self._pair_between(token):
+            sizes = [2]
         if not sizes:
             return None
         size = max(sizes)
@@ -317,11 +319,21 @@ class ActorContext:
             return found
         current = token
         while current.dep_ != "conj" and current.head.i != current.i:  # a conjoined clause is another clause
+            if current.dep_ == "prep" and current.head.pos_ in ("VERB", "AUX") \
+                    and current.lower_ not in self.lex.cue("party_preps"):
+                break  # an adjunct: "Chile recalled its envoy AMID tension between the two"
             current = current.head
             subject = child(current, "nsubj", "nsubjpass")
             if subject is not None and subject.i < token.i:  # named subjects only, nothing resolved
                 found |= {self.actor_at[t.i] for t in (subject, *subject.conjuncts) if t.i in self.actor_at}
         return found
+
+    @staticmethod
+    def _pair_between(token: Token) -> bool:
+        """"tension between THE NEIGHBOURS": a definite plural alone after 'between' is a pair."""
+        det = child(token, "det")
+        return token.dep_ == "pobj" and token.head.lower_ == "between" and det is not None and det.lower_ == "the" \
+            and not any(c.dep_ in ("conj", "cc") for c in token.children)
 
     # -- clauses ------------------------------------------------------------------
 

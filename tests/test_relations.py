@@ -314,6 +314,7 @@ PARTIES = [
     ("Officials from Spain, Portugal and Morocco met in Rabat on Monday.", "CONSULT",
      [{"ESP", "PRT"}, {"ESP", "MAR"}, {"PRT", "MAR"}]),
     ("Chile and Peru exchanged fire across the border.", "CONFLICT", [{"CHL", "PER"}]),
+    ("Chile hosted Peru and Bolivia in Santiago.", "CONSULT", [{"CHL", "PER"}, {"CHL", "BOL"}, {"PER", "BOL"}]),
     ("Spain, Portugal and Morocco signed a memorandum with the Arab League on the Gibraltar crossing project.", "AGREE",
      [{"ESP", "PRT"}, {"ESP", "MAR"}, {"PRT", "MAR"}]),
 ]

@@ -368,3 +368,8 @@ def test_members_named_by_example_are_the_party(nlp, text, expected, absent):
 def test_the_neighbours_after_between_are_a_pair(nlp):
     found = triples(nlp, "Last month, Chile recalled its ambassador to Peru amid tension between the neighbours over the border.")
     assert {("CHL", "OPPOSE", "PER"), ("PER", "OPPOSE", "CHL")} <= found
+
+
+def test_a_relative_clause_before_a_conjunct_is_the_first_conjuncts(nlp):
+    found = triples(nlp, "Chile, which has supported Peru in its dispute, and Bolivia agreed to restore ties.")
+    assert ("CHL", "SUPPORT", "PER") in found and ("BOL", "SUPPORT", "PER") not in found

@@ -245,6 +245,9 @@ class ActorContext:
                 subject = child(antecedent.head, "nsubj")
                 if subject is not None:
                     return self.np_actors(subject, exclude)
+            if any(c.dep_ == "conj" and c.i > clause.i for c in antecedent.children):
+                # "Iran, which has supported Russia, and Saudi Arabia": the clause is Iran's alone
+                return self.np_actors(antecedent, exclude, conjuncts=False)
             return self.np_actors(antecedent, exclude)
         for i in range(token.i - 1, max(token.i - 4, token.sent.start - 1), -1):
             prev = self.doc[i]

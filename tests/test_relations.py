@@ -253,7 +253,8 @@ TRIPLES = [
     ("Spain condemned Morocco over its incursion into Algeria.", ("MAR", "ATTACK", "DZA")),
     ("France criticised Italy over its deal with Libya.", ("ITA", "AGREE", "LBY")),
     # exchanging fire goes both ways
-    ("India exchanged fire with Pakistan on Sunday.", ("PAK", "ATTACK", "IND")),
+    ("India exchanged strikes with Pakistan on Sunday.", ("PAK", "ATTACK", "IND")),
+    ("India exchanged fire with Pakistan on Sunday.", ("IND", "CONFLICT", "PAK")),
     ("Russia and Ukraine traded strikes overnight.", ("UKR", "ATTACK", "RUS")),
     # a demand as a noun: its that-clause or the deed it asks names the addressee
     ("There are also the Chilean demands that Peru create a buffer zone along the border.", ("CHL", "REQUEST", "PER")),
@@ -375,3 +376,72 @@ def test_exchanging_prisoners_is_no_attack(nlp):
 def test_calling_an_act_a_name_is_no_request(nlp):
     found = triples(nlp, "Chile called the Peruvian incursion an act of aggression.")
     assert not any(r == "REQUEST" for _, r, _ in found), found
+
+
+#: (text, label, unordered pairs that must all be found): several named parties and coordination
+PARTIES = [
+    ("Talks involving Egypt, Jordan and Iraq ended without progress.", "CONSULT",
+     [{"EGY", "JOR"}, {"EGY", "IRQ"}, {"JOR", "IRQ"}]),
+    ("The talks in Paris also involved the top diplomats of Germany and Italy.", "CONSULT", [{"DEU", "ITA"}]),
+    ("Officials from Spain, Portugal and Morocco met in Rabat on Monday.", "CONSULT",
+     [{"ESP", "PRT"}, {"ESP", "MAR"}, {"PRT", "MAR"}]),
+    ("Chile and Peru exchanged fire across the border.", "CONFLICT", [{"CHL", "PER"}]),
+    ("Chile hosted Peru and Bolivia in Santiago.", "CONSULT", [{"CHL", "PER"}, {"CHL", "BOL"}, {"PER", "BOL"}]),
+    ("Spain, Portugal and Morocco signed a memorandum with the Arab League on the Gibraltar crossing project.", "AGREE",
+     [{"ESP", "PRT"}, {"ESP", "MAR"}, {"PRT", "MAR"}]),
+]
+
+
+@pytest.mark.parametrize("text, label, pairs", PARTIES)
+def test_every_pair_of_the_parties(nlp, text, label, pairs):
+    found = [{s, o} for s, r, o in triples(nlp, text) if r == label]
+    assert all(p in found for p in pairs), found
+
+
+def test_conjoined_object_shares_its_preposition(nlp):
+    assert ("EGY", "SANCTION", "QAT") in triples(nlp, "Egypt cut diplomatic relations and all contacts with Qatar.")
+
+
+def test_traded_accusations_run_both_ways(nlp):
+    found = triples(nlp, "Chile and Peru traded accusations on Monday.")
+    assert {("CHL", "OPPOSE", "PER"), ("PER", "OPPOSE", "CHL")} <= found
+    assert not any(r == "COOPERATE" for _, r, _ in found)
+    assert ("TUR", "COOPERATE", "IRQ") in triples(nlp, "Turkey has traded with Iraq for years.") \
+        or ("IRQ", "COOPERATE", "TUR") in triples(nlp, "Turkey has traded with Iraq for years.")
+
+
+def test_a_critic_of_a_state_is_no_state(nlp):
+    found = triples(nlp, "Norway expelled diplomats from Chile for rallying in support of Kremlin critic Ivan Petrov.")
+    assert not any(o == "RUS" for _, _, o in found)
+
+
+def test_the_two_countries_are_not_the_subject_itself(nlp):
+    found = triples(nlp, "Peru and Ecuador applied to join the bloc, and Chile held talks with the two countries on Monday.")
+    assert {("CHL", "CONSULT", "ECU"), ("CHL", "CONSULT", "PER")} <= found
+
+
+def test_a_with_phrase_puts_conjoined_subjects_on_one_side(nlp):
+    found = triples(nlp, "Chilean and Peruvian delegations held talks with rebel officials in the capital.")
+    assert not any(r == "CONSULT" and {s, o} == {"CHL", "PER"} for s, r, o in found)
+    found = triples(nlp, "Chile and Peru signed an agreement with the aim of ending the dispute.")
+    assert any(r == "AGREE" and {s, o} == {"CHL", "PER"} for s, r, o in found)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    ("Chile sanctioned Iran's allies, including Syria and Iraq.", {("CHL", "SANCTION", "SYR"), ("CHL", "SANCTION", "IRQ")},
+     ("CHL", "SANCTION", "IRN")),
+    ("Peru condemned Western countries such as France and Spain.", {("PER", "OPPOSE", "FRA"), ("PER", "OPPOSE", "ESP")}, None),
+])
+def test_members_named_by_example_are_the_party(nlp, text, expected, absent):
+    found = triples(nlp, text)
+    assert expected <= found and absent not in found
+
+
+def test_the_neighbours_after_between_are_a_pair(nlp):
+    found = triples(nlp, "Last month, Chile recalled its ambassador to Peru amid tension between the neighbours over the border.")
+    assert {("CHL", "OPPOSE", "PER"), ("PER", "OPPOSE", "CHL")} <= found
+
+
+def test_a_relative_clause_before_a_conjunct_is_the_first_conjuncts(nlp):
+    found = triples(nlp, "Chile, which has supported Peru in its dispute, and Bolivia agreed to restore ties.")
+    assert ("CHL", "SUPPORT", "PER") in found and ("BOL", "SUPPORT", "PER") not in found

@@ -182,6 +182,9 @@ class ActorContext:
             return reciprocal
         if lemma in cue("relational_nouns") and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children):
             return self._resolve_relational(token, exclude)
+        examples = self._examples(token, exclude)
+        if examples:
+            return examples
         args = self.modifier_actors(token, exclude)
         if not args and (lemma in cue("singular_nouns") or lower in cue("singular_nouns")) and child(token, "det") is not None:
             described = self._resolve_description(token, exclude)
@@ -191,19 +194,18 @@ class ActorContext:
             args = [Arg(states[0], token, "coref")] if states else []
         if not args and lemma in cue("agentive_heads") | cue("transparent_heads"):
             for prep in token.children:  # "the government of Iran", "leaders in New Delhi"
-                if prep.dep_ == "prep" and prep.lower_ in ("of", "in"):
+                if prep.dep_ == "prep" and prep.lower_ in ("of", "in", "from"):  # "negotiators FROM Qatar"
                     args += [a for obj in pobjs(prep) for a in self.np_actors(obj, exclude)]
-        if not args and lemma in cue("group_nouns"):
-            args = self._members(token, exclude)
         return args
 
-    def _members(self, token: Token, exclude: frozenset[str]) -> list[Arg]:
-        """"countries INCLUDING Russia and China", "nations SUCH AS Chile": the named members."""
+    def _examples(self, token: Token, exclude: frozenset[str]) -> list[Arg]:
+        """The actors a phrase names by example ("US adversaries including Iran, Russia",
+        "Western countries such as France"): they, not its modifiers, are the party."""
         found: list[Arg] = []
         for prep in token.children:
-            such = any(c.lower_ == "such" for c in prep.children)
-            if prep.dep_ == "prep" and ("such " * such + prep.lower_) in self.lex.cue("member_preps"):
-                found += [a for obj in pobjs(prep) for a in self.np_actors(obj, exclude)]
+            words = {prep.lower_} | {f"{c.lower_} {prep.lower_}" for c in prep.children if c.dep_ in ("amod", "advmod")}
+            if prep.dep_ == "prep" and words & self.lex.cue("example_preps"):
+                found += [a for o in pobjs(prep) for a in self.np_actors(o, exclude)]
         return found
 
     def modifier_actors(self, token: Token, exclude: frozenset[str] = frozenset(), depth: int = 0) -> list[Arg]:
@@ -220,8 +222,8 @@ class ActorContext:
             elif mod.dep_ == "poss" and (mod.pos_ == "PRON" or mod.tag_ == "WP$"
                                          or mod.lemma_.lower() in self.lex.cue("group_nouns")):
                 args += [Arg(a.actor, mod, "mod") for a in self._own_actors(mod, exclude)]
-            elif depth < 2:
-                args += self.modifier_actors(mod, exclude, depth + 1)
+            elif depth < 2 and mod.lemma_.lower() not in self.lex.cue("private_heads"):
+                args += self.modifier_actors(mod, exclude, depth + 1)  # not "Kremlin critic Navalny"
         return args
 
     def _resolve_pronoun(self, token: Token, exclude: frozenset[str]) -> list[Arg]:
@@ -264,6 +266,9 @@ class ActorContext:
                 subject = child(antecedent.head, "nsubj")
                 if subject is not None:
                     return self.np_actors(subject, exclude)
+            if any(c.dep_ == "conj" and c.i > clause.i for c in antecedent.children):
+                # "Iran, which has supported Russia, and Saudi Arabia": the clause is Iran's alone
+                return self.np_actors(antecedent, exclude, conjuncts=False)
             return self.np_actors(antecedent, exclude)
         for i in range(token.i - 1, max(token.i - 4, token.sent.start - 1), -1):
             prev = self.doc[i]
@@ -319,12 +324,16 @@ class ActorContext:
         if token.lemma_.lower() not in cue("group_nouns") or token.tag_ not in ("NNS", "NNPS"):
             return None
         sizes = [GROUP_SIZES.get(c.lower_, 0) for c in token.children if c.lower_ in cue("group_determiners")]
+        if not sizes and self._pair_between(token):
+            sizes = [2]
         if not sizes:
             return None
         size = max(sizes)
-        states = self._foreground(self.preceding_states(token.i, ANTECEDENT_KINDS), token.i, size)[:size]  # named states before demonyms
+        own = self._clause_subject_states(token)  # "Ankara said talks with the two countries": not Ankara
+        states = self._foreground([s for s in self.preceding_states(token.i, ANTECEDENT_KINDS) if s not in own],
+                                  token.i, size)[:size]  # named states before demonyms
         if len(states) < size:
-            states = self.preceding_states(token.i)[:size]
+            states = [s for s in self.preceding_states(token.i) if s not in own][:size]
         return [Arg(s, token, "coref") for s in states] if len(states) == size else []
 
     def _foreground(self, states: list[str], before: int, size: int) -> list[str]:
@@ -348,6 +357,30 @@ class ActorContext:
                 named.add(actor)
         kept = [s for s in states if s not in background - named]
         return kept if len(kept) >= size else states
+
+    def _clause_subject_states(self, token: Token) -> set[str]:
+        """States named as the subject of a clause the phrase is part of: the other
+        side of "the two countries" in "Ankara held talks with the two countries"."""
+        found: set[str] = set()
+        if token.dep_ in SUBJECT_DEPS:  # "Jordan recalled its envoy since the two countries signed": Jordan is one
+            return found
+        current = token
+        while current.dep_ != "conj" and current.head.i != current.i:  # a conjoined clause is another clause
+            if current.dep_ == "prep" and current.head.pos_ in ("VERB", "AUX") \
+                    and current.lower_ not in self.lex.cue("party_preps"):
+                break  # an adjunct: "Chile recalled its envoy AMID tension between the two"
+            current = current.head
+            subject = child(current, "nsubj", "nsubjpass")
+            if subject is not None and subject.i < token.i:  # named subjects only, nothing resolved
+                found |= {self.actor_at[t.i] for t in (subject, *subject.conjuncts) if t.i in self.actor_at}
+        return found
+
+    @staticmethod
+    def _pair_between(token: Token) -> bool:
+        """"tension between THE NEIGHBOURS": a definite plural alone after 'between' is a pair."""
+        det = child(token, "det")
+        return token.dep_ == "pobj" and token.head.lower_ == "between" and det is not None and det.lower_ == "the" \
+            and not any(c.dep_ in ("conj", "cc") for c in token.children)
 
     # -- clauses ------------------------------------------------------------------
 

@@ -113,7 +113,7 @@ class RelationExtractor:
         if token.pos_ == "VERB" and lemma in self.lex.verbs:
             if self._carried_by_object(token):
                 return
-            for group in self.lex.verbs[lemma]:
+            for group in self._verb_senses(token, self.lex.verbs[lemma]):
                 yield from self._verb_candidates(ctx, token, group)
         elif token.pos_ in ("NOUN", "PROPN") and lemma in self.lex.nouns:
             carrier = token
@@ -125,6 +125,15 @@ class RelationExtractor:
                 return
             for group in self.lex.nouns[lemma]:
                 yield from self._noun_candidates(ctx, carrier, group)
+
+    @staticmethod
+    def _verb_senses(verb: Token, groups: list[TriggerGroup]) -> list[TriggerGroup]:
+        """A verb whose direct object selects a sense drops its generic senses:
+        "traded accusations" is OPPOSE, not the COOPERATE of "trade with"."""
+        obj = child(verb, "dobj")
+        head = obj.lemma_.lower() if obj is not None else None
+        selected = [g for g in groups if g.object_heads and head in g.object_heads]
+        return [g for g in groups if g.object_heads] if selected else list(groups)
 
     def _phrase_at(self, token: Token, words: tuple[str, ...]) -> bool:
         doc = token.doc
@@ -213,6 +222,8 @@ class RelationExtractor:
             if group.object_heads or not args:  # "severed ties WITH Iran", "signed deals WITH Israel"
                 objects += [a for p in obj.children if p.dep_ == "prep" and p.lower_ in preps
                             for o in pobjs(p) for a in ctx.np_actors(o)]
+                if group.object_heads:  # "cut relations and all contacts WITH Qatar"
+                    objects += self._conjunct_prep_objects(ctx, obj, preps)
         for prep in verb.children:
             if prep.dep_ in ("prep", "dative") and prep.pos_ == "ADP" and prep.lower_ in preps:
                 objects += [a for o in pobjs(prep) for a in ctx.np_actors(o)]
@@ -290,6 +301,13 @@ class RelationExtractor:
         return any(p.dep_ == "prep" and p.lower_ in self.lex.cue("war_help_preps")
                    and any(g.relation in wars for o in pobjs(p) for g in self.lex.nouns.get(o.lemma_.lower(), ()))
                    for p in verb.children)
+
+    @staticmethod
+    def _conjunct_prep_objects(ctx: ActorContext, obj: Token, preps: frozenset[str]) -> list[Arg]:
+        """The prepositional object of a conjunct of the object, shared by both:
+        "cut diplomatic relations and all contacts WITH Qatar"."""
+        return [a for conj in obj.conjuncts if conj.i > obj.i for p in conj.children
+                if p.dep_ == "prep" and p.lower_ in preps for o in pobjs(p) for a in ctx.np_actors(o)]
 
     def _content_target(self, ctx: ActorContext, noun: Token, subjects: list[Arg]) -> list[Arg]:
         """Whom an allegation is about, from its content clause: "India's
@@ -389,6 +407,10 @@ class RelationExtractor:
             for pair in pair_groups:
                 yield Candidate(group, noun, unique(pair), [], mutual=True)
             return
+        participants = self._participants(ctx, noun, group)
+        if participants:
+            yield Candidate(group, noun, participants, [], mutual=True)
+            return
         subjects += modifiers
         if group.inverse:  # purchases: the buyer is the syntactic subject side
             subjects, objects = unique(objects + origins), unique(subjects + possessors)
@@ -479,6 +501,26 @@ class RelationExtractor:
             return found
         return [a for c in place.children if c.dep_ == "prep" and c.lower_ in self.lex.cue("place_preps")
                 for o in pobjs(c) for a in ctx.np_actors(o, exclude=known)]
+
+    def _participants(self, ctx: ActorContext, noun: Token, group: TriggerGroup) -> list[Arg]:
+        """The parties of talks or a deal named as what the event involves: "talks
+        involving Egypt, Ethiopia and Sudan", "the talks also involved the ministers
+        of Russia and Iran" (every pair, when at least two states are named)."""
+        if group.relation not in self.symmetric:
+            return []
+        verbs = self.lex.cue("participation_verbs")
+        clauses = [c for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() in verbs]
+        if noun.dep_ == "nsubj" and noun.head.lemma_.lower() in verbs:
+            clauses.append(noun.head)
+        found = [a for clause in clauses for d in clause.children if d.dep_ == "dobj" for a in ctx.np_actors(d)]
+        found = unique([a for a in self._direct_modifiers(ctx, noun)] + found) if found else []
+        return found if len({a.actor for a in found}) >= 2 else []
+
+    @staticmethod
+    def _direct_modifiers(ctx: ActorContext, noun: Token) -> list[Arg]:
+        """Parties named on the noun itself: "Russia-U.S. talks involving China"."""
+        return [a for c in noun.children if c.dep_ in ("amod", "compound", "nmod", "poss") and c.i in ctx.actor_at
+                for a in ctx.np_actors(c)]
 
     def _complete_noun(self, ctx: ActorContext, noun: Token, group: TriggerGroup, possessors: list[Arg],
                        subjects: list[Arg], objects: list[Arg]) -> Candidate:
@@ -624,19 +666,41 @@ class RelationExtractor:
 
     # -- assertions -------------------------------------------------------------------
 
+    def _third_side(self, trigger: Token) -> bool:
+        """A with-phrase names the other side, though no state: "Saudi and Omani
+        delegations held talks WITH Houthi officials" (the two are on one side)."""
+        heads = [trigger] + ([trigger.head] if trigger.dep_ == "dobj" else [])
+        if trigger.dep_ == "nsubj":  # "Saudi and Omani delegations held talks with ...", "... met with"
+            heads += [trigger.head] + [d for d in trigger.head.children if d.dep_ == "dobj"]
+        agents = self.lex.cue("agentive_heads")
+        return any(p.dep_ == "prep" and p.lower_ == "with"
+                   and any(o.pos_ == "PROPN" or o.lemma_.lower() in agents for o in pobjs(p))
+                   for h in heads for p in h.children)
+
+    def _co_parties(self, cand: Candidate, subjects: list[str]) -> set[tuple[str, str]]:
+        """Conjoined subjects of a symmetric act with a third party are parties to it
+        together: "Spain, Portugal and Morocco signed a memorandum with X" (every pair); only
+        for a verb trigger, whose subjects are its own."""
+        if cand.group.relation not in self.symmetric or not cand.pairable or len(set(subjects)) < 2 \
+                or cand.trigger.pos_ != "VERB":  # a noun's subjects may be lent by another act
+            return set()
+        return set(combinations(subjects, 2))
+
     def _mentions(self, cand: Candidate, sent: Span) -> Iterator[RelationMention]:
         label = cand.group.relation
         pairs: set[tuple[str, str]] = set()
         subjects = [a.actor for a in cand.subjects]
         objects = [a.actor for a in cand.objects]
         symmetric = label in self.symmetric
-        if cand.mutual or (not objects and len(subjects) >= 2 and (symmetric or cand.group.mutual) and cand.pairable):
+        if cand.mutual or (not objects and len(subjects) >= 2 and (symmetric or cand.group.mutual) and cand.pairable
+                           and not self._third_side(cand.trigger)):
             for a, b in combinations(subjects, 2):
                 pairs.add((a, b))
                 if label not in self.symmetric:
                     pairs.add((b, a))
         else:
             pairs.update(product(subjects, objects))
+            pairs.update(self._co_parties(cand, subjects))
             if cand.group.mutual:
                 pairs.update(product(objects, subjects))
         pairs = {(s, o) for s, o in pairs if s != o}

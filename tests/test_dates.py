@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kg.errors import KgError
-from kg.extract.dates import DATES_TOML, _load_words, event_date, sentence_date
+from kg.ingest.dates import DATES_TOML, _load_words, event_date, sentence_date
 
 ISO = re.compile(r"^\d{4}(-\d{2}(-\d{2})?|-W\d{2})?(/\d{4}(-\d{2}(-\d{2})?)?)?$")
 

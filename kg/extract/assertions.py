@@ -11,7 +11,7 @@ from typing import Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract.dates import event_date
+from kg.ingest.dates import event_date
 from kg.nlp.pipeline import load_pipeline
 from kg.nlp.selection import Plan, SentenceSelector, prepare
 from kg.records import Assertion, Document

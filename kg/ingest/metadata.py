@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from datetime import date as _date
 
-from kg.extract.dates import dateline
+from kg.ingest.datelines import dateline
 from kg.ingest.decoding import NON_SPACE
 from kg.ingest.report import ReadContext
 

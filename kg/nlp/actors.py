@@ -44,7 +44,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import compile_infix_regex
 
-from kg.extract.dates import dateline
+from kg.ingest.datelines import dateline
 from kg.knowledge.gazetteer import Gazetteer, load_gazetteer
 
 SPANS_KEY = "actors"

@@ -31,12 +31,20 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
-from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from kg.errors import KgError
+from kg.ingest.isodates import (
+    Anchor,
+    NotADate,
+    anchor_of,
+    iso,
+    relative_to,
+    shifted,
+    span,
+)
 from kg.knowledge.resources import ontology_path
 
 DATES_TOML = ontology_path("dates.toml")
@@ -53,7 +61,7 @@ def sentence_date(text: str, doc_date: str | None = None) -> str | None:
     >>> sentence_date("Last week, Russia urged India to invest.", "2023-03-15")
     '2023-W10'
     """
-    return _reader().read(text, _anchor(doc_date))
+    return _reader().read(text, anchor_of(doc_date))
 
 
 def event_date(text: str, doc_date: str | None = None) -> str | None:
@@ -64,101 +72,14 @@ def event_date(text: str, doc_date: str | None = None) -> str | None:
     >>> event_date("In 2023, Iran supplied drones.", "2024-05-01")
     '2023'
     """
-    anchor = _anchor(doc_date)
+    anchor = anchor_of(doc_date)
     return sentence_date(text, doc_date) or (anchor.iso() if anchor else None)
 
 
 # ---------------------------------------------------------------- the document date
 
-@dataclass(frozen=True, slots=True)
-class _Anchor:
-    """The document date at whatever precision it has."""
-
-    year: int
-    month: int | None = None
-    day: int | None = None
-
-    def full_date(self) -> date | None:
-        """The document date as a ``date`` when it names a day."""
-        return date(self.year, self.month, self.day) if self.month and self.day else None
-
-    def iso(self) -> str:
-        return _iso(self.year, self.month, self.day)
-
-    def recent_year(self, month: int, day: int | None = None) -> int | None:
-        """The year of the most recent ``month`` (and ``day``) not after this date.
-
-        >>> _Anchor(2025, 2, 10).recent_year(1), _Anchor(2023, 1, 5).recent_year(12)
-        (2025, 2022)
-        >>> _Anchor(2025, 7).recent_year(7, 15) is None  # same month, day unknown
-        True
-        """
-        if self.month is None:
-            return None
-        if day is None or month != self.month:
-            return self.year if month <= self.month else self.year - 1
-        if self.day is None:
-            return None
-        return self.year if day <= self.day else self.year - 1
-
-
-_ANCHOR = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T ].*)?", re.DOTALL)
-
-
-def _anchor(doc_date: object) -> _Anchor | None:
-    """Parse an ISO 8601 document date; anything else is no date.
-
-    >>> _anchor("2025-02-10"), _anchor("2025-02"), _anchor("Feb 2025")
-    (_Anchor(year=2025, month=2, day=10), _Anchor(year=2025, month=2, day=None), None)
-    """
-    match = _ANCHOR.fullmatch(doc_date.strip()) if isinstance(doc_date, str) else None
-    if not match:
-        return None
-    year, month, day = (int(g) if g else None for g in match.groups())
-    try:
-        _iso(year, month, day)
-    except _NotADate:
-        return None
-    return _Anchor(year, month, day)
-
 
 # ---------------------------------------------------------------- formatting
-
-class _NotADate(Exception):
-    """The words matched a date pattern but name no valid date."""
-
-
-def _iso(year: int, month: int | None = None, day: int | None = None) -> str:
-    """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; raises ``_NotADate`` for an impossible date.
-
-    >>> _iso(2024), _iso(2024, 4), _iso(2024, 4, 1)
-    ('2024', '2024-04', '2024-04-01')
-    """
-    try:
-        date(year, month or 1, day or 1)
-    except (ValueError, OverflowError):
-        raise _NotADate from None
-    return "-".join([f"{year:04d}"] + [f"{n:02d}" for n in (month, day) if n])
-
-
-def _span(dates: Iterable[str]) -> str:
-    """One date, or a range from the earliest to the latest.
-
-    >>> _span(["2024-09", "2024-04"]), _span(["2024", "2024"])
-    ('2024-04/2024-09', '2024')
-    """
-    ordered = sorted(set(dates))
-    return ordered[0] if len(ordered) == 1 else f"{ordered[0]}/{ordered[-1]}"
-
-
-def _week(day: date) -> str:
-    """The ISO week of a day.
-
-    >>> _week(date(2023, 3, 8))
-    '2023-W10'
-    """
-    year, week, _ = day.isocalendar()
-    return f"{year:04d}-W{week:02d}"
 
 
 # ---------------------------------------------------------------- the words
@@ -210,7 +131,7 @@ def _load_words(path: Path) -> _Words:
 
 # ---------------------------------------------------------------- the reader
 
-Resolver = Callable[[re.Match[str], "_Anchor | None"], "str | None"]
+Resolver = Callable[[re.Match[str], "Anchor | None"], "str | None"]
 
 
 @dataclass(frozen=True)
@@ -271,13 +192,13 @@ class _Reader:
                   self._ago, attributive=False),
         ]
 
-    def read(self, text: str, anchor: _Anchor | None) -> str | None:
+    def read(self, text: str, anchor: Anchor | None) -> str | None:
         """The first date expression of ``text``, resolved (``None`` if it cannot be)."""
         for rule, match in self._candidates(text):
             if self._accepts(rule, text, match):
                 try:
                     return rule.resolve(match, anchor)
-                except _NotADate:
+                except NotADate:
                     continue
         return None
 
@@ -300,19 +221,19 @@ class _Reader:
 
     # -- resolvers: match (+ document date) → ISO text; None when it needs a missing document date
 
-    def _iso_day(self, match: re.Match[str], anchor: _Anchor | None) -> str | None:
-        return _iso(*(int(g) for g in match.groups()))
+    def _iso_day(self, match: re.Match[str], anchor: Anchor | None) -> str | None:
+        return iso(*(int(g) for g in match.groups()))
 
-    def _days(self, match: re.Match[str], anchor: _Anchor | None) -> str | None:
+    def _days(self, match: re.Match[str], anchor: Anchor | None) -> str | None:
         """"11 March 2023", "March 11", "11-13 March 2023"."""
         month = self.words.month(match["month"])
         days = [int(d) for d in re.findall(r"\d+", match["days"])]
         year = int(match["year"]) if match["year"] else anchor and anchor.recent_year(month, days[0])
         if year is None:
             return None
-        return _span(_iso(year, month, day) for day in days)
+        return span(iso(year, month, day) for day in days)
 
-    def _months(self, match: re.Match[str], anchor: _Anchor | None) -> str | None:
+    def _months(self, match: re.Match[str], anchor: Anchor | None) -> str | None:
         """"April and September 2024", "January 2016", "in January" (placed by the document date)."""
         months = [self.words.month(m) for m in re.findall(r"[^\W\d_]+\.?", match["months"])
                   if m.rstrip(".") in self.words.months or m.rstrip(".") in self.words.month_abbreviations]
@@ -320,74 +241,46 @@ class _Reader:
                  else anchor and anchor.recent_year(m) for m in months]
         if None in years:
             return None
-        return _span(_iso(y, m) for y, m in zip(years, months))
+        return span(iso(y, m) for y, m in zip(years, months))
 
-    def _decade(self, match: re.Match[str], anchor: _Anchor | None) -> str | None:
+    def _decade(self, match: re.Match[str], anchor: Anchor | None) -> str | None:
         """"the 1990s" → 1990/1999."""
         start = int(match["decade"]) * 10
         self._check_year(start)
         return f"{start}/{start + 9}"
 
-    def _years(self, match: re.Match[str], anchor: _Anchor | None) -> str | None:
+    def _years(self, match: re.Match[str], anchor: Anchor | None) -> str | None:
         """"2024", "2022-23", "between 2019 and 2021"."""
         first = self._check_year(int(match["first"]))
         tail = match["short"] or match["long"]
         last = int(tail) + (first // 100 * 100 if tail and len(tail) == 2 else 0) if tail else first
         if not (first < last <= self.words.year_max):
-            return _iso(first)  # "2023-05": not a range of years
-        return _span([_iso(first), _iso(last)])
+            return iso(first)  # "2023-05": not a range of years
+        return span([iso(first), iso(last)])
 
     def _check_year(self, year: int) -> int:
         if not self.words.year_min <= year <= self.words.year_max:
-            raise _NotADate
+            raise NotADate
         return year
 
-    def _weekday(self, match: re.Match[str], anchor: _Anchor | None) -> str | None:
+    def _weekday(self, match: re.Match[str], anchor: Anchor | None) -> str | None:
         """"on Wednesday": the most recent such day, on or before the document date."""
         day = anchor and anchor.full_date()
         if not day:
             return None
         back = (day.isoweekday() - self.words.weekdays[match["weekday"]]) % 7
-        return _shifted(day, "day", -back)
+        return shifted(day, "day", -back)
 
-    def _relative(self, match: re.Match[str], anchor: _Anchor | None) -> str | None:
+    def _relative(self, match: re.Match[str], anchor: Anchor | None) -> str | None:
         """"yesterday", "last week", "this year"."""
         unit, offset = self.words.relative[re.sub(r"\s+", " ", match["relative"].lower())]
-        return _relative_to(anchor, unit, offset)
+        return relative_to(anchor, unit, offset)
 
-    def _ago(self, match: re.Match[str], anchor: _Anchor | None) -> str | None:
+    def _ago(self, match: re.Match[str], anchor: Anchor | None) -> str | None:
         """"two weeks ago"."""
         count = match["count"].lower()
         number = int(count) if count.isdigit() else self.words.numbers[count]
-        return _relative_to(anchor, self.words.units[match["unit"].lower()], -number)
-
-
-def _relative_to(anchor: _Anchor | None, unit: str, offset: int) -> str | None:
-    """The document date moved by ``offset`` units, at the unit's precision.
-
-    >>> _relative_to(_Anchor(2025, 1, 15), "month", -1), _relative_to(_Anchor(2025), "day", -1)
-    ('2024-12', None)
-    """
-    if anchor is None:
-        return None
-    if unit == "year":
-        return _iso(anchor.year + offset)
-    if unit == "month":
-        if anchor.month is None:
-            return None
-        index = anchor.year * 12 + anchor.month - 1 + offset
-        return _iso(index // 12, index % 12 + 1)
-    day = anchor.full_date()
-    return _shifted(day, unit, offset) if day else None
-
-
-def _shifted(day: date, unit: str, offset: int) -> str | None:
-    """A day moved by days or weeks: ISO day or ISO week text."""
-    try:
-        moved = day + timedelta(days=offset * (7 if unit == "week" else 1))
-    except OverflowError:
-        return None
-    return _week(moved) if unit == "week" else moved.isoformat()
+        return relative_to(anchor, self.words.units[match["unit"].lower()], -number)
 
 
 @lru_cache(maxsize=1)
@@ -398,49 +291,4 @@ def _reader() -> _Reader:
 
 # ---------------------------------------------------------------- datelines
 
-#: "ATHENS, May 2 (Reuters) -", "Brussels, 26 February 2025 —", "LONDON:", "KYIV, Ukraine (AP) —"
-_DATELINE = re.compile(
-    r"[ \t]*(?P<place>[A-Z][\w'.\u2019-]*(?:[ \t]+[A-Z][\w'.\u2019-]*){0,3})"
-    r"(?P<comma>,[ \t]*(?P<rest>[^\n:\u2014\u2013()]{1,40}?))?"
-    r"(?P<agency>[ \t]*\([A-Z][\w .&/-]{0,30}\))?"
-    r"(?P<mark>[ \t]*:|[ \t]+[\u2014\u2013]|[ \t]*[\u2014\u2013][ \t]|[ \t]+--?[ \t])"
-)
 
-
-@dataclass(frozen=True, slots=True)
-class Dateline:
-    """The dateline that opens a text: where it ends, its place, its date (ISO text or ``None``)."""
-
-    end: int
-    place: str
-    date: str | None
-    marked: bool = False  # a comma part or an agency follows the place: "KYIV, Ukraine (AP) —"
-
-
-def dateline(text: str) -> Dateline | None:
-    """The dateline at the start of ``text``, if any.
-
-    A place of one to four capitalised words, then an optional comma with a
-    date or a country, an optional agency in parentheses and a colon or a
-    dash. A title-case place followed directly by the mark counts only when
-    it is one word ("Damascus:"), so that a headline is no dateline.
-
-    >>> dateline("Brussels, 26 February 2025 \u2014 The EU said.")
-    Dateline(end=28, place='Brussels', date='2025-02-26', marked=True)
-    >>> dateline("ATHENS, May 2 (Reuters) - Greece said.").date is None
-    True
-    >>> dateline("LONDON: Britain said.").place, dateline("Russia and Iran signed a treaty.")
-    ('LONDON', None)
-    """
-    match = _DATELINE.match(text)
-    if match is None:
-        return None
-    place, rest = match["place"], match["rest"]
-    shouting = place.replace(" ", "").replace(".", "").isupper()
-    if not (shouting or match["agency"] or match["comma"] or " " not in place.strip()):
-        return None
-    if match["comma"] and not (match["agency"] or shouting or sentence_date(rest or "")):
-        return None  # "Moscow, meanwhile, -": a comma needs a date, an agency or a place in capitals
-    when = sentence_date(rest) if rest else None
-    return Dateline(match.end(), place, when if when and len(when) >= 4 and "W" not in when else None,
-                    bool(match["comma"] or match["agency"]))

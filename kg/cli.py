@@ -33,6 +33,7 @@ class OneLineErrors(TyperGroup):
     """Usage errors as one ``kg: error:`` line and exit code 2, like every other error."""
 
     def main(self, *args: object, standalone_mode: bool = True, **kwargs: object) -> object:
+        """Run the command; a usage error becomes one ``kg: error:`` line and exit code 2."""
         try:
             result = super().main(*args, standalone_mode=False, **kwargs)  # type: ignore[arg-type]
         except click_errors.NoArgsIsHelpError as exc:
@@ -110,11 +111,13 @@ def _progress(quiet: bool) -> Iterator[Callable[[int], None] | None]:
 
 
 class ExtractFormat(str, Enum):
+    """Output formats of ``kg extract``."""
     jsonl = "jsonl"
     table = "table"
 
 
 class QueryFormat(str, Enum):
+    """Output formats of ``kg query``."""
     table = "table"
     csv = "csv"
     json = "json"

@@ -26,6 +26,7 @@ from kg.errors import KgError
 
 
 class Relation(NamedTuple):
+    """A gold or predicted relation: subject, label, object and its two flags."""
     subject: str
     relation: str
     object: str
@@ -42,6 +43,7 @@ Key = tuple[str, str, str]
 
 @dataclass(frozen=True, slots=True)
 class GoldPassage:
+    """One passage of a gold file with its relations."""
     id: str
     text: str
     relations: tuple[Relation, ...]
@@ -70,6 +72,7 @@ class Counts:
         return 2 * p * r / (p + r) if p + r else 0.0
 
     def add(self, gold: set, predicted: set) -> None:
+        """Count one passage: the gold and the predicted sets of keys."""
         self.tp += len(gold & predicted)
         self.fp += len(predicted - gold)
         self.fn += len(gold - predicted)
@@ -95,6 +98,7 @@ class Miss:
 
 @dataclass(slots=True)
 class Scores:
+    """Counts of one or more gold files: typed and dyad, all and factual, per label, flags, errors."""
     typed: Counts = field(default_factory=Counts)
     typed_factual: Counts = field(default_factory=Counts)
     dyad: Counts = field(default_factory=Counts)

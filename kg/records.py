@@ -67,4 +67,5 @@ class Assertion:
         return not (self.negated or self.hypothetical)
 
     def to_json(self) -> dict[str, object]:
+        """The assertion as the JSON object of a ``kg extract`` line."""
         return asdict(self)

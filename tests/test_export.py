@@ -11,7 +11,8 @@ from rdflib import Dataset, Graph, Literal, URIRef
 
 from kg.errors import KgError
 from kg.network.view import to_networkx
-from kg.outputs.export import EDGE_COLUMNS, FORMATS, export, nt_line
+from kg.outputs.export import EDGE_COLUMNS, FORMATS, export
+from kg.rdf.ntriples import nt_line
 from kg.rdf.writing import graph_from
 
 RDF_PARSERS = {"ttl": "turtle", "nt": "nt", "jsonld": "json-ld", "trig": "trig"}

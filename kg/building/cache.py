@@ -86,6 +86,7 @@ class BuildCache:
         return row[0], [Assertion(**fields) for fields in json.loads(row[1])]
 
     def store(self, document: Document, sentences: int, assertions: list[Assertion]) -> None:
+        """Keep the assertions of one document under its content hash."""
         self.db.execute("INSERT OR REPLACE INTO docs VALUES (?, ?, ?)",
                         (content_hash(document), sentences, json.dumps([a.to_json() for a in assertions])))
 

@@ -20,6 +20,7 @@ class BuildSummary:
     stored: int = 0  # triples sent to a store (a triple sent in two batches counts twice)
 
     def format(self) -> str:
+        """The summary as the lines ``kg build`` prints."""
         cached = f" ({self.cached} unchanged, from the cache)" if self.cached else ""
         lines = [f"documents: {self.documents}{cached}", f"sentences: {self.sentences}",
                  f"actors:    {len(self.actors)}", f"relations: {sum(self.relations.values())}"]

@@ -47,6 +47,8 @@ class HtmlText(HTMLParser):
         self._time_dates: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        """Open an element: skipped ones hide their text, block ones start a line; a published-time
+        meta tag or a ``<time datetime>`` may date the page."""
         if tag in _SKIPPED_TAGS:
             self._open.append(tag)
         elif tag in _BLOCK_TAGS:
@@ -59,6 +61,7 @@ class HtmlText(HTMLParser):
             self._time_dates.append(iso)
 
     def handle_endtag(self, tag: str) -> None:
+        """Close an element."""
         if tag in self._open:
             del self._open[len(self._open) - 1 - self._open[::-1].index(tag):]
         elif tag in _BLOCK_TAGS:
@@ -67,6 +70,7 @@ class HtmlText(HTMLParser):
             self._pre -= 1
 
     def handle_data(self, data: str) -> None:
+        """Keep visible text."""
         if not self._open:
             self._parts.append(data if self._pre else re.sub(r"\s+", " ", data))
         elif self._open[-1] == "title":
@@ -85,7 +89,9 @@ class HtmlText(HTMLParser):
         return re.sub(r"[ \t\f\v]*\n\s*", "\n", joined).strip()
 
     def title(self) -> str | None:
+        """The page's title, if it has one."""
         return " ".join("".join(self._title).split()) or None
 
     def published(self) -> str | None:
+        """The publication date: the published-time meta tag, else the first ``<time>``, as ISO text."""
         return self._meta_date or next(iter(self._time_dates), None)

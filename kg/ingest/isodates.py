@@ -20,6 +20,7 @@ class Anchor:
         return date(self.year, self.month, self.day) if self.month and self.day else None
 
     def iso(self) -> str:
+        """The anchor as ISO 8601 text at its own precision."""
         return iso(self.year, self.month, self.day)
 
     def recent_year(self, month: int, day: int | None = None) -> int | None:

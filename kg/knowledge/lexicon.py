@@ -60,6 +60,7 @@ class TriggerGroup:
 
 @dataclass(frozen=True, slots=True)
 class Lexicon:
+    """Trigger groups by verb lemma, noun lemma and first word of a phrase, and the cue word lists by name."""
     verbs: dict[str, list[TriggerGroup]]
     nouns: dict[str, list[TriggerGroup]]
     phrases: dict[str, list[tuple[tuple[str, ...], TriggerGroup]]]  # first lemma -> (lemmas, group)

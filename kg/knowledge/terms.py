@@ -80,10 +80,12 @@ def relation_types() -> dict[str, RelationType]:
 
 
 def symmetric_labels() -> frozenset[str]:
+    """The labels of the symmetric relation types (ALLY, CONSULT, ...)."""
     return frozenset(label for label, t in relation_types().items() if t.symmetric)
 
 
 def actor_iri(actor_id: str) -> URIRef:
+    """The IRI of an actor id: ``actor:RUS``."""
     return ACTOR[actor_id]
 
 

@@ -58,6 +58,7 @@ class ValueTest:
 
     @classmethod
     def of(cls, value: Any) -> "ValueTest":
+        """The test a pattern value stands for."""
         if isinstance(value, (str, bool)):
             return cls(equals=value)
         if not isinstance(value, dict) or not value or set(value) - set(PREDICATES):
@@ -210,6 +211,7 @@ class AttributeTable:
         return doc
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterable[Doc]:
+        """Apply the table to a stream of docs."""
         for doc in docs:
             yield self(doc)
 

@@ -50,6 +50,7 @@ class Plan:
         return cls(text=text, sentences=-1, starts=[0], origins=[0])
 
     def add(self, piece: str, origin: int) -> None:
+        """Add one selected piece of the document to the text to parse."""
         if self.text:
             self.text += SEPARATOR
         self.starts.append(len(self.text))

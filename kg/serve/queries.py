@@ -106,6 +106,7 @@ def _is_update(text: str) -> bool:
 
 @dataclass(frozen=True)
 class Reply:
+    """An answer to send: its media type and body."""
     media_type: str
     body: bytes
 

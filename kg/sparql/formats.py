@@ -14,8 +14,8 @@ from rdflib.term import Node
 
 from kg.errors import KgError
 from kg.knowledge.terms import PREFIXES as NAMESPACES
-from kg.outputs.export import nt_term
 from kg.rdf.files import serialize
+from kg.rdf.ntriples import nt_term
 from kg.rdf.terms import new_graph
 from kg.sparql.engine import LOCAL_NAME, OxigraphResult
 
@@ -161,6 +161,7 @@ class ResultFormat:
         return self.media_types[0]
 
     def named(self, value: str) -> bool:
+        """Whether ``value`` (a name, alias or media type) names this format."""
         return value == self.name or value in self.aliases or value in self.media_types
 
 

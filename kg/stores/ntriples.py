@@ -15,7 +15,7 @@ from rdflib import BNode, Graph
 from rdflib.term import Node
 
 from kg.errors import KgError, one_line
-from kg.outputs.export import nt_line
+from kg.rdf.ntriples import nt_line
 
 T = TypeVar("T")
 Triple = tuple[Node, Node, Node]

@@ -46,6 +46,7 @@ from spacy.util import compile_infix_regex
 
 from kg.ingest.datelines import dateline
 from kg.knowledge.gazetteer import Gazetteer, load_gazetteer
+from kg.knowledge.lexicon import load_lexicon
 
 SPANS_KEY = "actors"
 #: ``doc.user_data`` keys set by the selection pass (:mod:`kg.nlp.selection`) for the text it
@@ -57,24 +58,17 @@ PRIOR_LEADERS = "kg_prior_leaders"
 PRIOR_MENTIONS_KEY = "kg_prior_mentions"  # the same key as kg.arguments.PRIOR_MENTIONS
 #: A hyphen after an abbreviation with periods, before a letter: "U.S.-Russia".
 ABBREVIATION_HYPHEN = r"(?<=[A-Z]\.)[-\u2013\u2014](?=[A-Za-z])"
-#: Entity labels of a longer name that a capital or person-like form may be part of.
-NAME_ENTITIES = ("PERSON", "ORG", "FAC", "LOC", "LAW", "EVENT", "WORK_OF_ART", "PRODUCT")
-#: nouns before "in" that make the capital after it stand for the government: "leaders in Kyiv"
-GOVERNING_HEADS = frozenset({"leader", "leaders", "official", "officials", "government", "governments",
-                             "authorities", "counterpart", "counterparts", "regime", "administration",
-                             "leadership", "diplomats", "policymakers"})
-DEFAULT_LOCATIVES = ["in", "at", "near", "outside", "around", "across", "inside", "within", "throughout"]
 
 
 @Language.factory(
     "kg_actors",
-    default_config={"directory": None, "locatives": DEFAULT_LOCATIVES, "split_abbreviation_hyphens": True},
+    default_config={"directory": None, "locatives": None, "split_abbreviation_hyphens": True},
 )
 def make_actor_recognizer(
     nlp: Language,
     name: str,
     directory: str | None,
-    locatives: list[str],
+    locatives: list[str] | None,
     split_abbreviation_hyphens: bool,
 ) -> ActorRecognizer:
     """Build the component; ``directory`` overrides ``ontology/actors``."""
@@ -147,11 +141,14 @@ class ActorRecognizer:
         gazetteer: Gazetteer,
         *,
         name: str = "kg_actors",
-        locatives: Iterable[str] = DEFAULT_LOCATIVES,
+        locatives: Iterable[str] | None = None,
     ) -> None:
         self.name = name
         self.gazetteer = gazetteer
-        self.locatives = frozenset(w.lower() for w in locatives)
+        cues = load_lexicon().cue
+        self.locatives = frozenset(w.lower() for w in (cues("locatives") if locatives is None else locatives))
+        self.governing_heads = cues("governing_heads")
+        self.name_entities = cues("name_entity_labels")
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.folded = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.form_words: dict[str, tuple[str, ...]] = {}
@@ -286,7 +283,7 @@ class ActorRecognizer:
         if i < 0 or doc[i].lower_ not in self.locatives:
             return False
         # "leaders in New Delhi", "officials in Moscow": the capital stands for its government
-        return not (i > 0 and doc[i - 1].lower_ in GOVERNING_HEADS)
+        return not (i > 0 and doc[i - 1].lower_ in self.governing_heads)
 
 
 def _form_of(span: Span, recognizer: ActorRecognizer) -> str:
@@ -320,14 +317,14 @@ def longest_first(candidates: Iterable[tuple[int, int, str]]) -> list[tuple[int,
 
 
 def _name_word(token: Token, covered: set[int]) -> bool:
-    return token.is_title and token.i not in covered and token.ent_type_ in NAME_ENTITIES
+    return token.is_title and token.i not in covered and token.ent_type_ in load_lexicon().cue("name_entity_labels")
 
 
 def in_longer_name(span: Span, covered: set[int]) -> bool:
     """Whether ``span`` is part of a longer named entity ("Washington Post").
 
     True when a neighbouring capitalised token that is no actor mention
-    belongs to the same entity, of a kind in ``NAME_ENTITIES``. Not applied
+    belongs to the same entity, of a kind in the cue ``name_entity_labels``. Not applied
     in headlines, where the entity recogniser lumps words together.
     """
     doc = span.doc

@@ -290,6 +290,9 @@ TRIPLES = [
     ("Oman wants to end the long war Egypt launched on Libya.", ("EGY", "CONFLICT", "LBY")),
     # a pronoun in a fronted phrase stands for the sentence's subject, even with another state before
     ("Chad protested. After its incursion into Sudan, Libya faced criticism.", ("LBY", "ATTACK", "SDN")),
+    # a sentence's pronoun subject is the previous sentence's subject, not the state named last
+    ("The Turkish army said its drones struck Syria. It warned Syria against any retaliation.",
+     ("TUR", "THREATEN", "SYR")),
 ]
 
 #: (text, expected triple with flags 'N'/'H')

@@ -290,6 +290,9 @@ TRIPLES = [
     ("Oman wants to end the long war Egypt launched on Libya.", ("EGY", "CONFLICT", "LBY")),
     # a pronoun in a fronted phrase stands for the sentence's subject, even with another state before
     ("Chad protested. After its incursion into Sudan, Libya faced criticism.", ("LBY", "ATTACK", "SDN")),
+    # a sentence's pronoun subject is the previous sentence's subject, not the state named last
+    ("The Turkish army said its drones struck Syria. It warned Syria against any retaliation.",
+     ("TUR", "THREATEN", "SYR")),
 ]
 
 #: (text, expected triple with flags 'N'/'H')
@@ -309,6 +312,14 @@ FLAGGED = [
     # an invitation: the meeting asked for is hypothetical; sending a delegation is a visit, no transfer
     ("Chile invited Peru to send a delegation to Santiago.", ("CHL", "CONSULT", "PER", "H")),
     ("Germany sent aid to Ukraine.", ("DEU", "AID", "UKR", "")),
+    # scheduled, in progress, agreed on, hedged: hypothetical; what is to be halted is going on
+    ("Diplomats from Chile and Peru were slated to meet in Lima on Monday.", ("CHL", "CONSULT", "PER", "H")),
+    ("Kenya and Uganda are finalizing a trade deal.", ("KEN", "AGREE", "UGA", "H")),
+    ("Norway agreed on closer cooperation with Denmark.", ("NOR", "COOPERATE", "DNK", "H")),
+    ("It is probable that Belarus has sent drones to Serbia.", ("BLR", "SUPPLY", "SRB", "H")),
+    ("Armenia and Azerbaijan failed to agree to halt the fighting.", ("ARM", "CONFLICT", "AZE", "")),
+    ("Though Kenya was never at war with Uganda, the accord was the first of its kind.", ("KEN", "CONFLICT", "UGA", "N")),
+    ("We have no expectations of what will happen at the Chile-Peru talks.", ("PER", "CONSULT", "CHL", "H")),
 ]
 
 

@@ -46,6 +46,12 @@ def clause_chain(token: Token, lex: Lexicon) -> Iterator[tuple[Token, str, Token
             return
         if dep == "pobj" and head.lower_ in lex.cue("time_preps"):
             return  # "during deadly border clashes": background keeps its own mood
+        if dep == "pobj" and head.lower_ in lex.cue("setting_preps") and head.head.pos_ == "NOUN":
+            return  # "possible measures in the flare-up of tension": the setting keeps its own mood
+        if dep == "dobj" and head.lemma_.lower() in lex.cue("ending_verbs") and current.lemma_.lower() in lex.nouns:
+            return  # "failed to halt the fighting": the fighting is going on
+        if dep == "pcomp" and _is_finite(current) and child(current, "nsubj", "nsubjpass") is not None:
+            return  # "expectations of what will happen at the talks": a clause of its own
         if head.pos_ == "NOUN" and head.lemma_.lower() in lex.nouns and current.i != token.i:
             return  # "weighing sanctions on Iranian oil EXPORTS": the exports are real, the sanctions not
         if dep == "advcl" and _is_finite(current):
@@ -79,6 +85,8 @@ def is_negated(token: Token, lex: Lexicon) -> bool:
         if arrived_by in ("", "dobj", "attr", "nsubjpass", "nsubj", "xcomp", "acl") or node.pos_ in ("NOUN", "PROPN"):
             if any(c.dep_ in NEGATION_DEPS or (c.dep_ == "det" and c.lower_ in particles) for c in node.children):
                 return True
+        if arrived_by == "prep" and node.lemma_ == "be" and any(c.dep_ in NEGATION_DEPS for c in node.children):
+            return True  # "was never at war with"
         if node.pos_ == "ADP" and node.lower_ in particles:
             return True
         if arrived_by in ("xcomp", "pcomp", "ccomp", "prep", "acl") and node.lemma_.lower() in negating:
@@ -103,6 +111,15 @@ def is_hypothetical(token: Token, lex: Lexicon) -> bool:
                 return True
         if arrived_by == "xcomp" and node.lower_ in cue("hypothetical_modifiers"):
             return True  # "is likely to retaliate"
+        if arrived_by == "xcomp" and node.lower_ in cue("scheduled"):
+            return True  # "were slated to meet", "is set to sign"
+        if arrived_by == "dobj" and node.tag_ == "VBG" and node.lemma_.lower() in cue("unfinished_verbs"):
+            return True  # "are finalizing a security deal"
+        if arrived_by == "prep" and below.lower_ in cue("agreeing_preps") and node.lemma_.lower() in cue("agreeing_verbs") \
+                and not _is_agreement(token, lex):
+            return True  # "agreed on full cooperation": the cooperation is planned
+        if _hedged_clause(node, lex):
+            return True  # "it is probable that Egypt has sent"
         if arrived_by in ("xcomp", "ccomp", "acl", "dobj") and node.lemma_.lower() in cue("intent_verbs"):
             return True
         if arrived_by == "prep" and below.lower_ == "for" and node.lemma_.lower() in cue("intent_verbs"):
@@ -111,6 +128,18 @@ def is_hypothetical(token: Token, lex: Lexicon) -> bool:
                 and node.lemma_.lower() not in cue("motion_verbs"):
             return True
     return _head_clause_hypothetical(token, lex)
+
+
+def _is_agreement(token: Token, lex: Lexicon) -> bool:
+    """A trigger that names the agreement itself ("agreed on a deal")."""
+    groups = lex.nouns.get(token.lemma_.lower(), []) + lex.verbs.get(token.lemma_.lower(), [])
+    return any(g.relation == "AGREE" for g in groups)
+
+
+def _hedged_clause(node: Token, lex: Lexicon) -> bool:
+    """A clause that is the complement of a hedging copula: "it is PROBABLE that ..."."""
+    return node.dep_ == "ccomp" and node.head.lemma_ == "be" and any(
+        c.dep_ == "acomp" and c.lower_ in lex.cue("hypothetical_modifiers") for c in node.head.children)
 
 
 def _asked_of_another(node: Token, lex: Lexicon) -> bool:

@@ -190,6 +190,9 @@ class ActorContext:
             described = self._resolve_description(token, exclude)
             if described is not None:
                 return described
+            previous = self._previous_subject(token, exclude)
+            if previous:
+                return previous
             states = [s for s in self.preceding_states(token.i) if s not in exclude]
             args = [Arg(states[0], token, "coref")] if states else []
         if not args and lemma in cue("agentive_heads") | cue("transparent_heads"):
@@ -232,8 +235,27 @@ class ActorContext:
         fronted = self._fronted_subject(token, exclude)
         if fronted:
             return fronted
+        previous = self._previous_subject(token, exclude)
+        if previous:
+            return previous
         states = [s for s in self.preceding_states(token.i, ANTECEDENT_KINDS) if s not in exclude]
         return [Arg(states[0], token, "coref")] if states else []
+
+    def _previous_subject(self, token: Token, exclude: frozenset[str]) -> list[Arg]:
+        """The subject of a sentence ("It warned ...", "The country said ...") stands for
+        the previous sentence's subject when that names one state, not the nearest state
+        named before; never a state the pronoun's own sentence names (the other party)."""
+        if token.dep_ not in ("nsubj", "nsubjpass") or token.head.i != token.sent.root.i or token.sent.start == 0:
+            return []
+        before = self.doc[token.sent.start - 1].sent
+        subject = child(before.root, "nsubj", "nsubjpass")
+        if subject is None or subject.lower_ in self.lex.cue("pronouns"):
+            return []
+        own = self.actors_in(token.sent.start, token.sent.end)
+        states = {a.actor for a in self.np_actors(subject, exclude)}
+        if len(states) != 1 or states & own or not any(s in states for s in self.preceding_states(token.i)):
+            return []
+        return [Arg(next(iter(states)), token, "coref")]
 
     def _fronted_subject(self, token: Token, exclude: frozenset[str]) -> list[Arg]:
         """A pronoun in a phrase fronted before its sentence's subject stands for

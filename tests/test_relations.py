@@ -290,6 +290,12 @@ TRIPLES = [
     ("Oman wants to end the long war Egypt launched on Libya.", ("EGY", "CONFLICT", "LBY")),
     # a pronoun in a fronted phrase stands for the sentence's subject, even with another state before
     ("Chad protested. After its incursion into Sudan, Libya faced criticism.", ("LBY", "ATTACK", "SDN")),
+    # links, working with a state, supporters
+    ("Georgia has sought to cultivate links with Armenia.", ("GEO", "COOPERATE", "ARM")),
+    ("Bolivia is a supporter of Peru.", ("BOL", "SUPPORT", "PER")),
+    # a pair agreeing on cooperation with a third state: each agrees with the third
+    ("Denmark and Norway agreed on full cooperation with Poland.", ("DNK", "AGREE", "POL")),
+    ("Denmark and Norway agreed on full cooperation with Poland.", ("NOR", "AGREE", "POL")),
 ]
 
 #: (text, expected triple with flags 'N'/'H')
@@ -309,6 +315,7 @@ FLAGGED = [
     # an invitation: the meeting asked for is hypothetical; sending a delegation is a visit, no transfer
     ("Chile invited Peru to send a delegation to Santiago.", ("CHL", "CONSULT", "PER", "H")),
     ("Germany sent aid to Ukraine.", ("DEU", "AID", "UKR", "")),
+    ("Spain will work with Portugal to end the crisis.", ("ESP", "COOPERATE", "PRT", "H")),
 ]
 
 
@@ -445,3 +452,8 @@ def test_the_neighbours_after_between_are_a_pair(nlp):
 def test_a_relative_clause_before_a_conjunct_is_the_first_conjuncts(nlp):
     found = triples(nlp, "Chile, which has supported Peru in its dispute, and Bolivia agreed to restore ties.")
     assert ("CHL", "SUPPORT", "PER") in found and ("BOL", "SUPPORT", "PER") not in found
+
+
+def test_agreeing_on_cooperation_with_a_third_is_no_pact_between_the_pair(nlp):
+    found = triples(nlp, "Denmark and Norway agreed on full cooperation with Poland.")
+    assert not {t for t in found if t[1] == "AGREE" and {t[0], t[2]} == {"DNK", "NOR"}}, found

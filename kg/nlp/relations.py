@@ -237,6 +237,10 @@ class RelationExtractor:
             objects = self._complement_targets(ctx, verb, group.complement_preps, subjects)
         if group.money_is_aid and self._transfers_money(verb, direct):
             group = self.aid_group
+        pairable = child(verb, "agent") is None
+        if verb.lemma_.lower() in group.needs_pair and not objects and len(subjects) >= 2:
+            objects = self._agreed_with(ctx, verb)  # "A and B agreed on cooperation with C": A–C, B–C
+            pairable = pairable and not objects
         if verb.lemma_.lower() in group.needs_pair and not objects and len(subjects) < 2:
             return
         if not objects and group.relation not in self.symmetric:
@@ -252,7 +256,14 @@ class RelationExtractor:
             governed = ctx.governing_verb(verb.head)  # "a deal brokered by China" for its parties,
             objects = ctx.subjects(governed[0]) if governed else []  # "missiles supplied by Britain" to their user
         yield Candidate(group, verb, unique(subjects), unique(objects),
-                        pairable=child(verb, "agent") is None)
+                        pairable=pairable)
+
+    def _agreed_with(self, ctx: ActorContext, verb: Token) -> list[Arg]:
+        """The with-party of a trigger noun agreed on: "agreed on cooperation WITH Poland"."""
+        return [a for p in verb.children if p.dep_ == "prep" for n in pobjs(p)
+                if n.lemma_.lower() in self.lex.nouns
+                for w in n.children if w.dep_ == "prep" and w.lower_ == "with"
+                for o in pobjs(w) for a in ctx.np_actors(o)]
 
     def _asked_party(self, ctx: ActorContext, verb: Token, subjects: list[Arg]) -> list[Arg]:
         """Who is asked when the request names no addressee: the subject of a

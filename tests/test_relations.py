@@ -293,6 +293,11 @@ TRIPLES = [
     # links, working with a state, supporters
     ("Georgia has sought to cultivate links with Armenia.", ("GEO", "COOPERATE", "ARM")),
     ("Bolivia is a supporter of Peru.", ("BOL", "SUPPORT", "PER")),
+    # allies and supporters said of a state, in a predicate or an apposition
+    ("Chile has been one of Peru's staunchest allies since the war.", ("CHL", "ALLY", "PER")),
+    ("Bolivia, one of Peru's staunchest supporters, protested.", ("BOL", "SUPPORT", "PER")),
+    ("Lima struggles to balance between its two key allies, Washington and Beijing.", ("USA", "ALLY", "PER")),
+    ("Lima struggles to balance between its two key allies, Washington and Beijing.", ("CHN", "ALLY", "PER")),
     # a pair agreeing on cooperation with a third state: each agrees with the third
     ("Denmark and Norway agreed on full cooperation with Poland.", ("DNK", "AGREE", "POL")),
     ("Denmark and Norway agreed on full cooperation with Poland.", ("NOR", "AGREE", "POL")),
@@ -457,3 +462,8 @@ def test_a_relative_clause_before_a_conjunct_is_the_first_conjuncts(nlp):
 def test_agreeing_on_cooperation_with_a_third_is_no_pact_between_the_pair(nlp):
     found = triples(nlp, "Denmark and Norway agreed on full cooperation with Poland.")
     assert not {t for t in found if t[1] == "AGREE" and {t[0], t[2]} == {"DNK", "NOR"}}, found
+
+
+def test_allies_apposed_to_a_possessor_are_not_allies_of_each_other(nlp):
+    found = triples(nlp, "Lima struggles to balance between its two key allies, Washington and Beijing.")
+    assert not {t for t in found if {t[0], t[2]} == {"USA", "CHN"}}, found

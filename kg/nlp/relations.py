@@ -541,6 +541,10 @@ class RelationExtractor:
             subjects = subjects or ctx.np_actors(noun.head, conjuncts=False)
         if not subjects and symmetric:
             subjects = self._apposed_holder(ctx, noun)
+        if not subjects:
+            subjects = self._predicated_holder(ctx, noun)
+            if subjects and not objects:  # "Chile is one of Peru's backers": Peru is backed
+                objects, possessors = possessors, []
         verb, prep, clause = self._clause(ctx, noun, group)
         if possessors and not objects and not subjects and clause and prep in self.lex.cue("rescue_preps") \
                 and not {a.actor for a in clause} & {a.actor for a in possessors}:
@@ -660,6 +664,24 @@ class RelationExtractor:
             return []
         holder = prep.head.head
         return ctx.np_actors(holder, conjuncts=False) if holder.i in ctx.actor_at else []
+
+    def _predicated_holder(self, ctx: ActorContext, noun: Token) -> list[Arg]:
+        """"Chile has been one of Peru's staunchest allies", "Chile is Peru's ally",
+        "Bolivia, one of Peru's supporters", "its two key allies, Lima and Quito":
+        the state the noun is said of, or the states apposed to it."""
+        named = [a for c in noun.children if c.dep_ == "appos" for a in ctx.np_actors(c)]
+        if named and child(noun, "poss") is not None:
+            return named
+        head = noun
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NUM":
+            head = noun.head.head  # "one of ..."
+        if head.dep_ == "attr" and head.head.lemma_.lower() == "be":
+            return ctx.subjects(head.head)
+        if head is not noun and head.dep_ == "appos" and head.head.i in ctx.actor_at:
+            before = [c for c in (head.head, *head.head.conjuncts) if c.i < head.i]
+            holder = max(before, key=lambda c: c.i)  # "between Chile and Peru, one of ...": the nearest, Peru
+            return ctx.np_actors(holder, conjuncts=False) if holder.i in ctx.actor_at else []
+        return []
 
     def _relative_clause_actors(self, ctx: ActorContext, noun: Token) -> list[Arg]:
         """"a conflict in which both Iran and Saudi Arabia are entrenched"."""

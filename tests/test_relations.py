@@ -293,6 +293,17 @@ TRIPLES = [
     # a sentence's pronoun subject is the previous sentence's subject, not the state named last
     ("The Turkish army said its drones struck Syria. It warned Syria against any retaliation.",
      ("TUR", "THREATEN", "SYR")),
+    # links, working with a state, supporters
+    ("Georgia has sought to cultivate links with Armenia.", ("GEO", "COOPERATE", "ARM")),
+    ("Bolivia is a supporter of Peru.", ("BOL", "SUPPORT", "PER")),
+    # allies and supporters said of a state, in a predicate or an apposition
+    ("Chile has been one of Peru's staunchest allies since the war.", ("CHL", "ALLY", "PER")),
+    ("Bolivia, one of Peru's staunchest supporters, protested.", ("BOL", "SUPPORT", "PER")),
+    ("Lima struggles to balance between its two key allies, Washington and Beijing.", ("USA", "ALLY", "PER")),
+    ("Lima struggles to balance between its two key allies, Washington and Beijing.", ("CHN", "ALLY", "PER")),
+    # a pair agreeing on cooperation with a third state: each agrees with the third
+    ("Denmark and Norway agreed on full cooperation with Poland.", ("DNK", "AGREE", "POL")),
+    ("Denmark and Norway agreed on full cooperation with Poland.", ("NOR", "AGREE", "POL")),
 ]
 
 #: (text, expected triple with flags 'N'/'H')
@@ -320,6 +331,7 @@ FLAGGED = [
     ("Armenia and Azerbaijan failed to agree to halt the fighting.", ("ARM", "CONFLICT", "AZE", "")),
     ("Though Kenya was never at war with Uganda, the accord was the first of its kind.", ("KEN", "CONFLICT", "UGA", "N")),
     ("We have no expectations of what will happen at the Chile-Peru talks.", ("PER", "CONSULT", "CHL", "H")),
+    ("Spain will work with Portugal to end the crisis.", ("ESP", "COOPERATE", "PRT", "H")),
 ]
 
 
@@ -456,3 +468,13 @@ def test_the_neighbours_after_between_are_a_pair(nlp):
 def test_a_relative_clause_before_a_conjunct_is_the_first_conjuncts(nlp):
     found = triples(nlp, "Chile, which has supported Peru in its dispute, and Bolivia agreed to restore ties.")
     assert ("CHL", "SUPPORT", "PER") in found and ("BOL", "SUPPORT", "PER") not in found
+
+
+def test_agreeing_on_cooperation_with_a_third_is_no_pact_between_the_pair(nlp):
+    found = triples(nlp, "Denmark and Norway agreed on full cooperation with Poland.")
+    assert not {t for t in found if t[1] == "AGREE" and {t[0], t[2]} == {"DNK", "NOR"}}, found
+
+
+def test_allies_apposed_to_a_possessor_are_not_allies_of_each_other(nlp):
+    found = triples(nlp, "Lima struggles to balance between its two key allies, Washington and Beijing.")
+    assert not {t for t in found if {t[0], t[2]} == {"USA", "CHN"}}, found

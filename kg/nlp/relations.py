@@ -237,6 +237,10 @@ class RelationExtractor:
             objects = self._complement_targets(ctx, verb, group.complement_preps, subjects)
         if group.money_is_aid and self._transfers_money(verb, direct):
             group = self.aid_group
+        pairable = child(verb, "agent") is None
+        if verb.lemma_.lower() in group.needs_pair and not objects and len(subjects) >= 2:
+            objects = self._agreed_with(ctx, verb)  # "A and B agreed on cooperation with C": A–C, B–C
+            pairable = pairable and not objects
         if verb.lemma_.lower() in group.needs_pair and not objects and len(subjects) < 2:
             return
         if not objects and group.relation not in self.symmetric:
@@ -252,7 +256,14 @@ class RelationExtractor:
             governed = ctx.governing_verb(verb.head)  # "a deal brokered by China" for its parties,
             objects = ctx.subjects(governed[0]) if governed else []  # "missiles supplied by Britain" to their user
         yield Candidate(group, verb, unique(subjects), unique(objects),
-                        pairable=child(verb, "agent") is None)
+                        pairable=pairable)
+
+    def _agreed_with(self, ctx: ActorContext, verb: Token) -> list[Arg]:
+        """The with-party of a trigger noun agreed on: "agreed on cooperation WITH Poland"."""
+        return [a for p in verb.children if p.dep_ == "prep" for n in pobjs(p)
+                if n.lemma_.lower() in self.lex.nouns
+                for w in n.children if w.dep_ == "prep" and w.lower_ == "with"
+                for o in pobjs(w) for a in ctx.np_actors(o)]
 
     def _asked_party(self, ctx: ActorContext, verb: Token, subjects: list[Arg]) -> list[Arg]:
         """Who is asked when the request names no addressee: the subject of a
@@ -530,6 +541,10 @@ class RelationExtractor:
             subjects = subjects or ctx.np_actors(noun.head, conjuncts=False)
         if not subjects and symmetric:
             subjects = self._apposed_holder(ctx, noun)
+        if not subjects:
+            subjects = self._predicated_holder(ctx, noun)
+            if subjects and not objects:  # "Chile is one of Peru's backers": Peru is backed
+                objects, possessors = possessors, []
         verb, prep, clause = self._clause(ctx, noun, group)
         if possessors and not objects and not subjects and clause and prep in self.lex.cue("rescue_preps") \
                 and not {a.actor for a in clause} & {a.actor for a in possessors}:
@@ -649,6 +664,24 @@ class RelationExtractor:
             return []
         holder = prep.head.head
         return ctx.np_actors(holder, conjuncts=False) if holder.i in ctx.actor_at else []
+
+    def _predicated_holder(self, ctx: ActorContext, noun: Token) -> list[Arg]:
+        """"Chile has been one of Peru's staunchest allies", "Chile is Peru's ally",
+        "Bolivia, one of Peru's supporters", "its two key allies, Lima and Quito":
+        the state the noun is said of, or the states apposed to it."""
+        named = [a for c in noun.children if c.dep_ == "appos" for a in ctx.np_actors(c)]
+        if named and child(noun, "poss") is not None:
+            return named
+        head = noun
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NUM":
+            head = noun.head.head  # "one of ..."
+        if head.dep_ == "attr" and head.head.lemma_.lower() == "be":
+            return ctx.subjects(head.head)
+        if head is not noun and head.dep_ == "appos" and head.head.i in ctx.actor_at:
+            before = [c for c in (head.head, *head.head.conjuncts) if c.i < head.i]
+            holder = max(before, key=lambda c: c.i)  # "between Chile and Peru, one of ...": the nearest, Peru
+            return ctx.np_actors(holder, conjuncts=False) if holder.i in ctx.actor_at else []
+        return []
 
     def _relative_clause_actors(self, ctx: ActorContext, noun: Token) -> list[Arg]:
         """"a conflict in which both Iran and Saudi Arabia are entrenched"."""

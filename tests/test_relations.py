@@ -290,6 +290,16 @@ TRIPLES = [
     ("Oman wants to end the long war Egypt launched on Libya.", ("EGY", "CONFLICT", "LBY")),
     # a pronoun in a fronted phrase stands for the sentence's subject, even with another state before
     ("Chad protested. After its incursion into Sudan, Libya faced criticism.", ("LBY", "ATTACK", "SDN")),
+    # closing an embassy, bans and blockades on another state's goods or ports
+    ("Chile closed its embassy in Peru.", ("CHL", "SANCTION", "PER")),
+    ("Chile extended a ban on Peruvian fish imports.", ("CHL", "SANCTION", "PER")),
+    ("The deal ended Chile's blockade of Peru's ports.", ("CHL", "SANCTION", "PER")),
+    # meddling, destabilising, dismissing and contesting
+    ("Chile condemned Peruvian interference in its affairs.", ("CHL", "OPPOSE", "PER")),
+    ("Chile accused Peru of trying to destabilise Bolivia.", ("CHL", "OPPOSE", "PER")),
+    ("Bolivia has long contested Chile's claim to the coast.", ("BOL", "OPPOSE", "CHL")),
+    # a warning whose complement names the one who will pay
+    ("Chile warned that Peru would face consequences.", ("CHL", "THREATEN", "PER")),
 ]
 
 #: (text, expected triple with flags 'N'/'H')

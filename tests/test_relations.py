@@ -300,6 +300,8 @@ TRIPLES = [
     ("Bolivia has long contested Chile's claim to the coast.", ("BOL", "OPPOSE", "CHL")),
     # a warning whose complement names the one who will pay
     ("Chile warned that Peru would face consequences.", ("CHL", "THREATEN", "PER")),
+    # 'they' reported by conjoined states stands for all of them
+    ("Chile and Peru say they are severing diplomatic relations with Argentina.", ("PER", "SANCTION", "ARG")),
 ]
 
 #: (text, expected triple with flags 'N'/'H')

@@ -304,6 +304,18 @@ TRIPLES = [
     # a pair agreeing on cooperation with a third state: each agrees with the third
     ("Denmark and Norway agreed on full cooperation with Poland.", ("DNK", "AGREE", "POL")),
     ("Denmark and Norway agreed on full cooperation with Poland.", ("NOR", "AGREE", "POL")),
+    # closing an embassy, bans and blockades on another state's goods or ports
+    ("Chile closed its embassy in Peru.", ("CHL", "SANCTION", "PER")),
+    ("Chile extended a ban on Peruvian fish imports.", ("CHL", "SANCTION", "PER")),
+    ("The deal ended Chile's blockade of Peru's ports.", ("CHL", "SANCTION", "PER")),
+    # meddling, destabilising, dismissing and contesting
+    ("Chile condemned Peruvian interference in its affairs.", ("CHL", "OPPOSE", "PER")),
+    ("Chile accused Peru of trying to destabilise Bolivia.", ("CHL", "OPPOSE", "PER")),
+    ("Bolivia has long contested Chile's claim to the coast.", ("BOL", "OPPOSE", "CHL")),
+    # a warning whose complement names the one who will pay
+    ("Chile warned that Peru would face consequences.", ("CHL", "THREATEN", "PER")),
+    # 'they' reported by conjoined states stands for all of them
+    ("Chile and Peru say they are severing diplomatic relations with Argentina.", ("PER", "SANCTION", "ARG")),
 ]
 
 #: (text, expected triple with flags 'N'/'H')

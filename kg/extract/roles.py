@@ -169,6 +169,8 @@ class ActorContext:
                 return self._resolve_person(token)
             if lower in cue("relative_pronouns"):
                 return self._resolve_relative(token, exclude)
+            if lower in cue("plural_pronouns"):
+                return self._resolve_reporters(token, exclude)
             return []
         if token.tag_ == "WP$":  # "Orban, WHOSE government": the noun the clause modifies
             return self._resolve_relative(token, exclude)
@@ -270,6 +272,18 @@ class ActorContext:
         if subject is None or subject.i < token.i or subject.lower_ in self.lex.cue("pronouns"):
             return []
         return [Arg(a.actor, token, "coref") for a in self.np_actors(subject, exclude)]
+
+    def _resolve_reporters(self, token: Token, exclude: frozenset[str]) -> list[Arg]:
+        """'they' as the subject of a clause that conjoined states report:
+        "Chile and Peru say THEY are severing ties" stands for both."""
+        clause = token.head
+        if token.dep_ != "nsubj" or clause.dep_ != "ccomp":
+            return []
+        subject = child(clause.head, "nsubj")
+        if subject is None or subject.pos_ == "PRON":
+            return []
+        states = self.np_actors(subject, exclude)
+        return [Arg(a.actor, token, "coref") for a in states] if len(states) >= 2 else []
 
     def _resolve_person(self, token: Token) -> list[Arg]:
         for i, actor, kind in reversed(self.mention_starts):

@@ -351,6 +351,11 @@ class RelationExtractor:
                          for o in pobjs(t) for a in ctx.np_actors(o) if a.actor not in known]
                 if found:
                     return found
+                subject = child(clause, "nsubj")  # "warned that Peru would pay a heavy price"
+                if subject is not None and clause.lemma_.lower() in self.lex.cue("threatened_fates"):
+                    found = [a for a in ctx.np_actors(subject) if a.actor not in known]
+                    if found:
+                        return found
         return []
 
     def _transfers_money(self, verb: Token, direct: list[Token]) -> bool:

@@ -176,6 +176,14 @@ TRIPLES = [
     # directed relations
     # voice
     ("Iran supplied drones to Russia.", ("IRN", "SUPPLY", "RUS")),
+    # help received, mediators, fighting, confronting forces, land taken, fire toward
+    ("Bolivia receives help from Brazil.", ("BRA", "AID", "BOL")),
+    ("Brazil has taken on the role of mediator between Chile and Peru.", ("BRA", "AID", "CHL")),
+    ("Brazil acted as a mediator between Chile and Peru.", ("BRA", "AID", "PER")),
+    ("Fighting between Chile and Peru escalated.", ("CHL", "CONFLICT", "PER")),
+    ("Chile continues to confront Peruvian forces.", ("CHL", "CONFLICT", "PER")),
+    ("Peru seized the islands from Chile in 1880.", ("PER", "ATTACK", "CHL")),
+    ("Chile fired missiles towards Peru.", ("CHL", "ATTACK", "PER")),
     ("Drones were supplied to Russia by Iran.", ("IRN", "SUPPLY", "RUS")),
     ("China sold fighter jets to Pakistan last year.", ("CHN", "SUPPLY", "PAK")),
     # purchases are seller -> buyer

@@ -249,6 +249,8 @@ class RelationExtractor:
             objects = self._requester(ctx, verb, subjects)
         if not objects and group.asks_for:
             objects = self._asked_party(ctx, verb, subjects)
+        if not subjects and group.relation in self.symmetric:  # "fighting between X and Y escalated"
+            subjects, objects = self._between_parties(verb, objects)
         if group.relation in self.lex.cue("war_help_relations") and self._helps_in_war(verb):
             group = self.aid_group  # "has supported Russia in its invasion": help in a war
         if not objects and verb.dep_ == "acl" and child(verb, "agent") is not None \
@@ -264,6 +266,19 @@ class RelationExtractor:
                 if n.lemma_.lower() in self.lex.nouns
                 for w in n.children if w.dep_ == "prep" and w.lower_ == "with"
                 for o in pobjs(w) for a in ctx.np_actors(o)]
+
+    @staticmethod
+    def _between_parties(verb: Token, objects: list[Arg]) -> tuple[list[Arg], list[Arg]]:
+        """A symmetric verb with no subject whose between-phrase names two states:
+        the two are its parties ("fighting between Chile and Peru")."""
+        between = [p for p in verb.children if p.dep_ == "prep" and p.lower_ == "between"]
+        if between and len({a.actor for a in objects}) >= 2:
+            return unique(objects), []
+        return [], objects
+
+    def _mediates(self, noun: Token) -> bool:
+        """"mediator between X and Y": the between-phrase names the parties helped, each."""
+        return noun.lemma_.lower() in self.lex.cue("mediator_nouns")
 
     def _asked_party(self, ctx: ActorContext, verb: Token, subjects: list[Arg]) -> list[Arg]:
         """Who is asked when the request names no addressee: the subject of a
@@ -413,7 +428,7 @@ class RelationExtractor:
                 if group.goods_origin and word == "of":
                     origins += [a for a in args if a.via == "mod"]
                     objects += [a for o in pobjs(c) for a in self._recipients(ctx, o, preps)]
-                elif word in ("between", "as") and len(args) >= 2:
+                elif word in ("between", "as") and len(args) >= 2 and not self._mediates(noun):
                     pair_groups.append(args)  # "between X and Y, as well as X and Z"
                 elif word in group.agent_preps:
                     subjects += args

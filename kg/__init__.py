@@ -38,15 +38,14 @@ def build(paths: str | Path | Sequence[str | Path], *, model: str | None = None,
     """Build the graph of files/folders ``paths``: ``(graph, summary)``; into ``store`` when given.
 
     ``knowledge`` names a folder laid out like ``ontology/`` whose files extend the shipped
-    knowledge, for this build and the ones after it (:func:`kg.knowledge.resources.use_overlays`).
+    knowledge for this build (:func:`kg.knowledge.resources.overlaid`).
     """
     from kg.building.builder import build as build_paths
-    from kg.knowledge.resources import use_overlays
+    from kg.knowledge.resources import overlaid, overlays
 
-    if knowledge is not None:
-        use_overlays([knowledge])
     targets = [paths] if isinstance(paths, (str, Path)) else list(paths)
-    return build_paths(targets, model=model, strict=strict, workers=workers, cache=cache, store=store)
+    with overlaid([knowledge] if knowledge is not None else list(overlays())):
+        return build_paths(targets, model=model, strict=strict, workers=workers, cache=cache, store=store)
 
 
 def load(path: str | Path) -> Graph:

@@ -10,7 +10,7 @@ import json
 import logging
 import sys
 import threading
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterator, List, Optional, TypeVar
@@ -130,10 +130,10 @@ KNOWLEDGE = typer.Option(None, "--knowledge", help="A folder laid out like ontol
                                                    "cues.toml) whose rows, triggers and cue words extend the shipped ones.")
 
 
-def _use_knowledge(folder: Optional[Path]) -> None:
-    """Apply ``--knowledge`` (or none) before anything is loaded."""
-    from kg.knowledge.resources import use_overlays
-    use_overlays([folder] if folder is not None else [])
+def _knowledge(folder: Optional[Path]) -> "AbstractContextManager[None]":
+    """``--knowledge`` (or none) for the command's run, applied before anything is loaded."""
+    from kg.knowledge.resources import overlaid
+    return overlaid([folder] if folder is not None else [])
 GRAPH = typer.Argument(..., help="A graph file (.ttl, .nt, .jsonld, .trig) or a store (oxigraph:PATH, sparql:URL).",
                        show_default=False)
 
@@ -168,26 +168,26 @@ def build(paths: List[Path] = PATHS,
     from kg.building.builder import build as run_build
     from kg.building.builder import write_outputs
 
-    _use_knowledge(knowledge)
-    _log_warnings(quiet)
-    cache = None if no_cache else out / ".kg-cache.sqlite"
-    written: list[str] = []
-    if store:
-        with _opened(store) as target, _progress(quiet) as advance:
-            _, summary = run_build(paths, model=model, strict=strict, workers=workers, cache=cache, store=target,
-                                   progress=advance)
-        written = [f"{summary.stored} triples to {store} (kg render {store} makes its HTML)"]
-    else:
-        with _progress(quiet) as advance:
-            graph, summary = run_build(paths, model=model, strict=strict, workers=workers, cache=cache,
+    with _knowledge(knowledge):
+        _log_warnings(quiet)
+        cache = None if no_cache else out / ".kg-cache.sqlite"
+        written: list[str] = []
+        if store:
+            with _opened(store) as target, _progress(quiet) as advance:
+                _, summary = run_build(paths, model=model, strict=strict, workers=workers, cache=cache, store=target,
                                        progress=advance)
-        if summary.documents:
-            written = [str(p) for p in write_outputs(graph, out, title=", ".join(p.name for p in paths))]
-    if not summary.documents:
-        raise KgError("no documents to build from")
-    if not quiet:
-        typer.echo(summary.format())
-        typer.echo("wrote " + ", ".join(written))
+            written = [f"{summary.stored} triples to {store} (kg render {store} makes its HTML)"]
+        else:
+            with _progress(quiet) as advance:
+                graph, summary = run_build(paths, model=model, strict=strict, workers=workers, cache=cache,
+                                           progress=advance)
+            if summary.documents:
+                written = [str(p) for p in write_outputs(graph, out, title=", ".join(p.name for p in paths))]
+        if not summary.documents:
+            raise KgError("no documents to build from")
+        if not quiet:
+            typer.echo(summary.format())
+            typer.echo("wrote " + ", ".join(written))
 
 
 @app.command(epilog="Example: kg extract ../shared/eval/dev.jsonl --format jsonl")
@@ -200,14 +200,14 @@ def extract(paths: List[Path] = PATHS,
     from kg.ingest.corpus import read_documents
     from kg.nlp.pipeline import load_pipeline
 
-    _use_knowledge(knowledge)
-    _log_warnings()
-    for a in run_extract(read_documents(paths, strict=strict), load_pipeline(model)):
-        if format is ExtractFormat.jsonl:
-            typer.echo(json.dumps(a.to_json(), ensure_ascii=False))
-        else:
-            flags = "".join(f for f, on in (("N", a.negated), ("H", a.hypothetical)) if on) or "-"
-            typer.echo(f"{a.doc}\t{a.subject}\t{a.relation}\t{a.object}\t{flags}\t{a.date or ''}\t{a.source or ''}\t{a.sentence}")
+    with _knowledge(knowledge):
+        _log_warnings()
+        for a in run_extract(read_documents(paths, strict=strict), load_pipeline(model)):
+            if format is ExtractFormat.jsonl:
+                typer.echo(json.dumps(a.to_json(), ensure_ascii=False))
+            else:
+                flags = "".join(f for f, on in (("N", a.negated), ("H", a.hypothetical)) if on) or "-"
+                typer.echo(f"{a.doc}\t{a.subject}\t{a.relation}\t{a.object}\t{flags}\t{a.date or ''}\t{a.source or ''}\t{a.sentence}")
 
 
 @app.command(epilog="Examples: kg query out/graph.ttl --list | kg query out/graph.ttl supplies | "
@@ -318,14 +318,14 @@ def evaluate(gold: List[Path] = typer.Argument(..., help="Gold JSONL files (form
     then the pooled figures when there are several."""
     from kg.evaluate import evaluate_file, format_scores, pooled
 
-    _use_knowledge(knowledge)
-    runs = [evaluate_file(path, model=model) for path in gold]
-    if len(runs) == 1:
-        typer.echo(format_scores(runs[0], by_label=by_label, errors=errors))
-        return
-    for path, run in zip(gold, runs):
-        typer.echo(f"== {path}\n{format_scores(run, by_label=by_label, errors=errors)}\n")
-    typer.echo(f"== pooled ({len(runs)} files)\n{format_scores(pooled(runs), by_label=by_label)}")
+    with _knowledge(knowledge):
+        runs = [evaluate_file(path, model=model) for path in gold]
+        if len(runs) == 1:
+            typer.echo(format_scores(runs[0], by_label=by_label, errors=errors))
+            return
+        for path, run in zip(gold, runs):
+            typer.echo(f"== {path}\n{format_scores(run, by_label=by_label, errors=errors)}\n")
+        typer.echo(f"== pooled ({len(runs)} files)\n{format_scores(pooled(runs), by_label=by_label)}")
 
 
 @app.command(epilog="Example: kg validate out/graph.ttl")

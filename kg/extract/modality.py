@@ -15,7 +15,7 @@ from typing import Iterator
 
 from spacy.tokens import Token
 
-from kg.extract.roles import child
+from kg.extract.syntax import child
 from kg.knowledge.lexicon import Lexicon
 
 CHAIN_DEPS = frozenset({"amod", "xcomp", "acl", "pcomp", "prep", "pobj", "dobj", "attr", "oprd", "advcl", "conj", "nsubjpass", "nsubj"})

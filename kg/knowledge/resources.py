@@ -10,6 +10,8 @@ True
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -64,6 +66,17 @@ def use_overlays(folders: list[str | Path] | tuple[str | Path, ...]) -> None:
             raise KgError(f"--knowledge {path}: not a folder")
     global _overlays
     _overlays = paths
+
+
+@contextmanager
+def overlaid(folders: list[str | Path] | tuple[str | Path, ...]) -> Iterator[None]:
+    """:func:`use_overlays` for the ``with`` block only; the overlays before it are restored after."""
+    before = _overlays
+    use_overlays(folders)
+    try:
+        yield
+    finally:
+        use_overlays(before)
 
 
 def overlays() -> tuple[Path, ...]:

@@ -47,15 +47,18 @@ from spacy.util import compile_infix_regex
 from kg.ingest.datelines import dateline
 from kg.knowledge.gazetteer import Gazetteer, load_gazetteer
 from kg.knowledge.lexicon import load_lexicon
+from kg.nlp.extensions import (
+    AT_DOCUMENT_START,
+    CONTEXT_KEY,
+    DATE_KEY,
+    PRIOR_LEADERS,
+    PRIOR_MENTIONS,
+    SPANS_KEY,
+)
 
-SPANS_KEY = "actors"
 #: ``doc.user_data`` keys set by the selection pass (:mod:`kg.nlp.selection`) for the text it
 #: leaves out: whether the doc starts where the document does, the context signals of
 #: the whole document, leaders named in full in skipped sentences (char position, name)
-AT_DOCUMENT_START = "kg_at_document_start"
-CONTEXT_KEY = "kg_context"
-PRIOR_LEADERS = "kg_prior_leaders"
-PRIOR_MENTIONS_KEY = "kg_prior_mentions"  # the same key as kg.arguments.PRIOR_MENTIONS
 #: A hyphen after an abbreviation with periods, before a letter: "U.S.-Russia".
 ABBREVIATION_HYPHEN = r"(?<=[A-Z]\.)[-\u2013\u2014](?=[A-Za-z])"
 
@@ -178,7 +181,7 @@ class ActorRecognizer:
         """The actor mentions of ``doc``: longest match first, context rules applied."""
         kept = longest_first(self.candidates(doc))
         covered = {i for s, e, _ in kept for i in range(s, e)}
-        date = doc.user_data.get("date") if doc.user_data else None
+        date = doc.user_data.get(DATE_KEY) if doc.user_data else None
         user = doc.user_data or {}
         opening = self.dateline_end(doc)
         spans: list[Span] = []
@@ -251,7 +254,7 @@ class ActorRecognizer:
         full_names |= {name for position, name in user.get(PRIOR_LEADERS, ()) if position <= char}
         named = {t.actor for t in terms if t.name in full_names}
         if not named:
-            states = {s.kb_id_ for s in before} | {a for position, a, _ in user.get(PRIOR_MENTIONS_KEY, ()) if position <= char}
+            states = {s.kb_id_ for s in before} | {a for position, a, _ in user.get(PRIOR_MENTIONS, ()) if position <= char}
             named = {t.actor for t in terms if t.actor in states}
         return named.pop() if len(named) == 1 else None
 

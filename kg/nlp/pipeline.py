@@ -17,7 +17,6 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 import kg.nlp.actors  # noqa: F401  (registers kg_actors)
-import kg.nlp.relations  # noqa: F401  (registers kg_relations)
 from kg.errors import KgError
 from kg.knowledge.resources import overlays
 from kg.nlp.attributes import use_attribute_table

@@ -23,9 +23,14 @@ from spacy.language import Language
 from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc
 
-from kg.extract.roles import PRIOR_MENTIONS
 from kg.knowledge.lexicon import Lexicon, load_lexicon
-from kg.nlp.actors import AT_DOCUMENT_START, CONTEXT_KEY, PRIOR_LEADERS
+from kg.nlp.extensions import (
+    AT_DOCUMENT_START,
+    CONTEXT_KEY,
+    DATE_KEY,
+    PRIOR_LEADERS,
+    PRIOR_MENTIONS,
+)
 from kg.nlp.pipeline import mark_paragraphs
 
 SEPARATOR = "\n"
@@ -80,7 +85,7 @@ class SentenceSelector:
         seen_before = False
         for offset, piece in pieces(text, self.chunk_chars):
             doc = self.nlp.make_doc(piece)
-            doc.user_data["date"] = date
+            doc.user_data[DATE_KEY] = date
             doc.user_data[AT_DOCUMENT_START] = offset == 0
             self.sentencizer(doc)
             mark_paragraphs(doc)
@@ -128,7 +133,7 @@ def pieces(text: str, size: int) -> Iterator[tuple[int, str]]:
 def prepare(nlp: Language, plan: Plan, date: str | None) -> Doc:
     """The ``Doc`` to run the full pipeline on, with its context attached."""
     doc = nlp.make_doc(plan.text)
-    doc.user_data["date"] = date
+    doc.user_data[DATE_KEY] = date
     doc.user_data[PRIOR_MENTIONS] = plan.prior
     doc.user_data[PRIOR_LEADERS] = plan.prior_leaders
     doc.user_data[CONTEXT_KEY] = sorted(plan.context)

@@ -1,0 +1,86 @@
+"""Parties a noun event takes from its clause: the verb it is argument of, appositions, relative clauses, the one other state."""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.extract.roles import ActorContext
+from kg.extract.syntax import Arg, child, is_passive
+from kg.knowledge.lexicon import TriggerGroup
+
+
+class ClauseRules:
+    """Parties a noun event takes from its clause: the verb it is argument of, appositions, relative clauses, the one other state."""
+
+    def _clause(self, ctx: ActorContext, noun: Token, group: TriggerGroup) -> tuple[Token | None, str, list[Arg]]:
+        """The verb governing a noun trigger, the preposition between them, and
+        the subjects it lends: a support verb ("held talks", "became embroiled
+        in conflict") or a plain verb lends them; a verb trigger only through a
+        purpose 'for' ("visited Iran for cooperation")."""
+        governed = ctx.governing_verb(noun)
+        if governed is None:
+            return None, "", []
+        verb, prep = governed
+        lemma = verb.lemma_.lower()
+        if prep in self.lex.cue("time_preps") and not (
+                group.relation in self.symmetric and verb.lemma_.lower() in self.lex.cue("reporting_verbs")):
+            # "pledged a partnership before the invasion of Ukraine": not the invaders;
+            # but "the ministers said after talks": they held them
+            return verb, prep, []
+        if verb.lower_ in self.lex.cue("prepositional_verbs"):
+            # "following the Hamas attack" is a time, not an act; but "its interests,
+            # including the procurement of F-16s": an example shares its category's owner
+            owner = child(verb.head, "poss") if verb.lower_ in self.lex.cue("example_verbs") else None
+            return verb, prep, ctx.np_actors(owner) if owner is not None else []
+        if verb.dep_ == "acl" and verb.head.lemma_.lower() in self.lex.nouns:
+            return verb, prep, []  # the content of "an agreement to restore ties"
+        accused = self._accused(ctx, verb, prep)
+        if accused:
+            return verb, prep, accused
+        support = lemma in self.lex.cue("support_verbs")
+        if self.is_trigger_verb(verb) and not support and prep not in self.lex.cue("purpose_preps"):
+            return verb, prep, []
+        if support and is_passive(verb):
+            patient = child(verb, "nsubjpass")
+            return verb, prep, ctx.np_actors(patient) if patient is not None else []
+        return verb, prep, ctx.subjects(verb)
+
+    def _apposed_holder(self, ctx: ActorContext, noun: Token) -> list[Arg]:
+        """"Poland, one of Ukraine's staunchest allies": the state the
+        apposition describes holds the relation."""
+        prep = noun.head
+        if noun.dep_ != "pobj" or prep.lower_ != "of" or prep.head.dep_ != "appos":
+            return []
+        holder = prep.head.head
+        return ctx.np_actors(holder, conjuncts=False) if holder.i in ctx.actor_at else []
+
+    def _relative_clause_actors(self, ctx: ActorContext, noun: Token) -> list[Arg]:
+        """"a conflict in which both Iran and Saudi Arabia are entrenched"."""
+        for c in noun.children:
+            if c.dep_ == "relcl":
+                return ctx.subjects(c)
+        return []
+
+    def _only_other_state(self, ctx: ActorContext, noun: Token, known: Arg) -> list[Arg]:
+        """"As a key ally, Moscow ...": the partner is the one other state of the sentence."""
+        sent = noun.sent
+        others = {a for i, a, kind in ctx.mention_starts
+                  if sent.start <= i < sent.end and a != known.actor and ctx.is_state_mention(kind)}
+        return [Arg(others.pop(), noun, "coref")] if len(others) == 1 else []
+
+    def _predicated_holder(self, ctx: ActorContext, noun: Token) -> list[Arg]:
+        """"Chile has been one of Peru's staunchest allies", "Chile is Peru's ally",
+        "Bolivia, one of Peru's supporters", "its two key allies, Lima and Quito":
+        the state the noun is said of, or the states apposed to it."""
+        named = [a for c in noun.children if c.dep_ == "appos" for a in ctx.np_actors(c)]
+        if named and child(noun, "poss") is not None:
+            return named
+        head = noun
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NUM":
+            head = noun.head.head  # "one of ..."
+        if head.dep_ == "attr" and head.head.lemma_.lower() == "be":
+            return ctx.subjects(head.head)
+        if head is not noun and head.dep_ == "appos" and head.head.i in ctx.actor_at:
+            before = [c for c in (head.head, *head.head.conjuncts) if c.i < head.i]
+            holder = max(before, key=lambda c: c.i)  # "between Chile and Peru, one of ...": the nearest, Peru
+            return ctx.np_actors(holder, conjuncts=False) if holder.i in ctx.actor_at else []
+        return []

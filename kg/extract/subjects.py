@@ -1,0 +1,99 @@
+"""Who does it: the subjects of a verb, inherited through coordination, control and participles, and the verb a noun event hangs from."""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.extract.syntax import (
+    NOMINAL,
+    SUBJECT_DEPS,
+    Arg,
+    child,
+    is_passive,
+    pobjs,
+)
+
+
+class Subjects:
+    """Who does it: the subjects of a verb, inherited through coordination, control and participles, and the verb a noun event hangs from."""
+
+    def subjects(self, verb: Token, depth: int = 0) -> list[Arg]:
+        """The actors acting as subject of ``verb``, inherited when it has none."""
+        if depth > 6:
+            return []
+        subject = child(verb, *SUBJECT_DEPS)
+        if subject is not None:
+            return self.np_actors(subject)
+        agent = child(verb, "agent")
+        if agent is not None:
+            return [a for obj in pobjs(agent) for a in self.np_actors(obj)]
+        if is_passive(verb):
+            return []
+        before = self._actor_before_gerund(verb)
+        if before:
+            return before
+        return self._inherited_subjects(verb, depth)
+
+    def _actor_before_gerund(self, verb: Token) -> list[Arg]:
+        """"coincided with Iran seeking help": an actor right before a gerund is its subject."""
+        if verb.tag_ != "VBG" or verb.i == 0:
+            return []
+        previous = self.doc[verb.i - 1]
+        if previous.i in self.actor_at and previous.dep_ in ("pobj", "dobj") and previous.pos_ == "PROPN":
+            return self.np_actors(previous, conjuncts=False)
+        return []
+
+    def _inherited_subjects(self, verb: Token, depth: int) -> list[Arg]:
+        head, dep = verb.head, verb.dep_
+        if head.i == verb.i:
+            return []
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        if (dep in ("xcomp", "ccomp") or (dep == "advcl" and infinitive)) \
+                and head.lemma_ in self.lex.cue("object_control_verbs"):
+            obj = child(head, "dobj")
+            called_on = [o for p in head.children if p.dep_ == "prep" and p.lower_ in ("on", "upon") for o in pobjs(p)]
+            if obj is not None or called_on:  # "urged India to", "called on Washington to"
+                return self.np_actors(obj) if obj is not None else [a for o in called_on for a in self.np_actors(o)]
+        if dep in ("xcomp", "advcl") and is_passive(head):
+            agent = child(head, "agent")  # "drones were used BY Russian forces to strike"
+            if agent is not None:
+                return [a for o in pobjs(agent) for a in self.np_actors(o)]
+            if dep == "xcomp" and child(head, "nsubjpass") is not None:
+                return self.np_actors(child(head, "nsubjpass"))  # "Iran is expected to retaliate"
+        if dep in ("xcomp", "advcl", "conj", "oprd", "ccomp") and head.pos_ in ("VERB", "AUX"):
+            return self.subjects(head, depth + 1)
+        if dep == "xcomp" and head.pos_ == "ADJ" and head.head.pos_ in ("VERB", "AUX"):
+            return self.subjects(head.head, depth + 1)  # "Russia is likely to retaliate"
+        if dep == "amod" and verb.tag_ == "VBG":  # "halting Iran's program" parsed as a modifier
+            governed = self.governing_verb(head)
+            return self.subjects(governed[0], depth + 1) if governed else []
+        if dep == "pcomp" and head.head.pos_ in ("VERB", "AUX"):
+            accused = child(head.head, "dobj")  # "accused North Korea OF shipping", "criticised X FOR signing"
+            if accused is not None and head.lower_ in ("of", "for"):
+                return self.np_actors(accused)
+            return self.subjects(head.head, depth + 1)
+        if dep == "acl" and not any(c.lower_ == "to" for c in verb.children):
+            return self.np_actors(head)  # "a resolution condemning X": the resolution condemns
+        if dep == "acl" and head.dep_ in ("dobj", "nsubjpass") and head.head.pos_ in ("VERB", "AUX"):
+            return self.subjects(head.head, depth + 1)  # "has no Patriots to send": the haver sends
+        if dep in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN") and head.dep_ in SUBJECT_DEPS:
+            return self.np_actors(head)
+        return []
+
+    def governing_verb(self, noun: Token) -> tuple[Token, str] | None:
+        """The verb a noun is an argument of, with the preposition between
+        them ('' when direct, '*' through the verb's object): ("held", "") for
+        "held talks", ("came", "to") for "came to Russia's aid"."""
+        dep, head = noun.dep_, noun.head
+        if dep in ("dobj", "attr", "oprd", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
+            return head, ""
+        if dep == "pobj" and head.pos_ == "VERB":  # "including the procurement", "following the attack"
+            return head, ""
+        if dep == "pobj" and head.dep_ == "prep":
+            above = head.head
+            if above.pos_ in ("VERB", "AUX"):
+                return above, head.lower_
+            if above.dep_ == "dobj" and above.head.pos_ in ("VERB", "AUX") and above.pos_ in NOMINAL:
+                return above.head, "*"
+            if head.lower_ == "of" and above.lemma_.lower() in self.lex.cue("background_heads") | self.lex.cue("transparent_heads"):
+                return self.governing_verb(above)  # "has seen years of U.S. sanctions"
+        return None

@@ -1,0 +1,62 @@
+"""Small readings of a dependency tree shared by the extractor: arguments, children, prepositional objects, passives."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable
+
+from spacy.tokens import Token
+
+#: ``doc.user_data`` key of actor mentions from sentences not parsed: (char offset, actor, kind)
+
+
+MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod", "npadvmod"})
+
+
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+
+
+NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
+
+
+GROUP_SIZES = {"two": 2, "both": 2, "three": 3, "four": 4}
+
+
+ANTECEDENT_KINDS = frozenset({"NAME", "CAPITAL", "INSTITUTION", "LEADER", "DEMONYM_BODY"})
+
+
+#: the kind given to a demonym that modifies an agentive head ("the Israeli military",
+#: "the Egyptian Foreign Ministry"): the phrase names the state, so "it" may refer to it
+DEMONYM_BODY = "DEMONYM_BODY"
+
+
+@dataclass(frozen=True, slots=True)
+class Arg:
+    """An actor named by a token: ``via`` is "head" when the phrase is the
+    actor itself, "mod" when a modifier names it, "coref" when resolved."""
+
+    actor: str
+    token: Token
+    via: str
+
+
+def unique(args: Iterable[Arg]) -> list[Arg]:
+    """Arguments with each actor once, in order of appearance."""
+    seen: dict[str, Arg] = {}
+    for arg in args:
+        seen.setdefault(arg.actor, arg)
+    return list(seen.values())
+
+
+def child(token: Token, *deps: str) -> Token | None:
+    """The first child of ``token`` with one of ``deps``."""
+    return next((c for c in token.children if c.dep_ in deps), None)
+
+
+def pobjs(prep: Token) -> list[Token]:
+    """The objects of a preposition (or of a verb-like 'according', 'including')."""
+    return [c for c in prep.children if c.dep_ in ("pobj", "pcomp", "dobj")]
+
+
+def is_passive(verb: Token) -> bool:
+    """Whether a verb is in the passive voice (it has a passive subject or auxiliary)."""
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)

@@ -1,0 +1,107 @@
+"""The other side of a nominal event: targets after in/on, places inside a state, victims named in the clause, participants of talks."""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.extract.roles import ActorContext
+from kg.extract.syntax import Arg, child, pobjs, unique
+from kg.knowledge.lexicon import TriggerGroup
+
+
+class TargetRules:
+    """The other side of a nominal event: targets after in/on, places inside a state, victims named in the clause, participants of talks."""
+
+    def _owned_objects(self, ctx: ActorContext, noun: Token, group: TriggerGroup, owners: list[Arg]) -> list[Arg]:
+        """The target of a noun event whose waging side is named: "Moscow's war
+        IN Ukraine", "an Israeli airstrike slammed INTO the Lebanese capital"
+        (the event as subject of a verb that says where it lands)."""
+        known = frozenset(a.actor for a in owners)
+        if not owners:  # the support verb's subject wages it: "Israel carried out a strike on a depot in Syria"
+            verb = noun.head
+            if noun.dep_ != "dobj" or verb.lemma_.lower() not in self.lex.cue("support_verbs"):
+                return []
+            known = frozenset(a.actor for a in ctx.subjects(verb))
+            if not known:
+                return []
+        found = [a for c in noun.children if c.dep_ == "prep" and c.lower_ in group.owned_object_preps
+                 for o in pobjs(c) for a in ctx.np_actors(o, exclude=known)]
+        if not found and group.place_targets:  # "strikes on a depot in Syria"
+            found = [a for c in noun.children if c.dep_ == "prep" and c.lower_ in group.preps_for("NOUN")
+                     for o in pobjs(c) for a in self._place_actors(ctx, o, known)]
+        if not found and noun.dep_ == "dobj" and noun.head.lemma_.lower() in self.lex.cue("support_verbs") \
+                and group.place_targets:  # "carried out a strike on a depot in Syria"
+            found = [a for c in noun.head.children if c.dep_ == "prep" and c.lower_ in group.preps_for("NOUN")
+                     for o in pobjs(c) for a in self._place_actors(ctx, o, known)]
+        if not found and noun.dep_ == "nsubj" and noun.head.pos_ == "VERB" \
+                and noun.head.lemma_.lower() not in self.lex.cue("reporting_verbs"):
+            found = [a for c in noun.head.children if c.dep_ == "prep" and c.lower_ in group.preps_for("NOUN")
+                     and c.lower_ not in self.lex.cue("pair_preps")
+                     for o in pobjs(c) for a in (self._place_actors(ctx, o, known) if group.place_targets
+                                                 else ctx.np_actors(o, exclude=known))]
+        if not found and group.victim_in_clause and owners:
+            found = self._victim_in_clause(ctx, noun, known)
+        return [a for a in found if a.actor not in known]
+
+    def _relative_support(self, ctx: ActorContext, noun: Token, group: TriggerGroup) -> tuple[list[Arg], list[Arg]]:
+        """A noun event whose relative clause has a support verb: "the war IT
+        LAUNCHED ON Yemen", "the attacks Iran carried out against Israel"."""
+        preps = group.preps_for("NOUN") | group.owned_object_preps
+        for clause in noun.children:
+            if clause.dep_ != "relcl" or clause.lemma_.lower() not in self.lex.cue("support_verbs"):
+                continue
+            subjects = ctx.subjects(clause)
+            known = frozenset(a.actor for a in subjects)
+            objects = [a for c in clause.children if c.dep_ == "prep" and c.lower_ in preps
+                       for o in pobjs(c) for a in ctx.np_actors(o, exclude=known)]
+            if subjects and objects:
+                return subjects, objects
+        return [], []
+
+    def _victim_in_clause(self, ctx: ActorContext, noun: Token, known: frozenset[str]) -> list[Arg]:
+        """"Since Russia's invasion, Poland has helped Ukraine", "supporting Ukraine
+        in the face of Russia's invasion": the one state of the clause that is
+        neither the event's side nor the clause's subject."""
+        if child(noun, "poss") is None:  # "before the U.S. strikes, airlines suspended flights to Qatar"
+            return []
+        verb, steps = noun, 0
+        while verb.dep_ in ("pobj", "prep") and steps < 6:
+            verb, steps = verb.head, steps + 1
+        if steps == 0 or verb.pos_ not in ("VERB", "AUX"):
+            return []
+        subjects = {a.actor for a in ctx.subjects(verb)}
+        if not subjects:
+            return []
+        other_clauses = [c for c in verb.children if c.dep_ in ("conj", "ccomp", "advcl", "xcomp", "relcl")]
+        skip = {t.i for c in other_clauses for t in c.subtree}
+        others = {ctx.actor_at[t.i] for t in verb.subtree if t.i in ctx.actor_at and t.i not in skip}
+        others -= known | subjects
+        return [Arg(others.pop(), noun, "coref")] if len(others) == 1 else []
+
+    def _place_actors(self, ctx: ActorContext, place: Token, known: frozenset[str]) -> list[Arg]:
+        """The state a target stands for: its own actors ("the Lebanese capital"),
+        else the state it is in ("a depot in Syria", "cities in eastern Ukraine")."""
+        found = ctx.np_actors(place, exclude=known)
+        if found:
+            return found
+        return [a for c in place.children if c.dep_ == "prep" and c.lower_ in self.lex.cue("place_preps")
+                for o in pobjs(c) for a in ctx.np_actors(o, exclude=known)]
+
+    def _participants(self, ctx: ActorContext, noun: Token, group: TriggerGroup) -> list[Arg]:
+        """The parties of talks or a deal named as what the event involves: "talks
+        involving Egypt, Ethiopia and Sudan", "the talks also involved the ministers
+        of Russia and Iran" (every pair, when at least two states are named)."""
+        if group.relation not in self.symmetric:
+            return []
+        verbs = self.lex.cue("participation_verbs")
+        clauses = [c for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() in verbs]
+        if noun.dep_ == "nsubj" and noun.head.lemma_.lower() in verbs:
+            clauses.append(noun.head)
+        found = [a for clause in clauses for d in clause.children if d.dep_ == "dobj" for a in ctx.np_actors(d)]
+        found = unique([a for a in self._direct_modifiers(ctx, noun)] + found) if found else []
+        return found if len({a.actor for a in found}) >= 2 else []
+
+    @staticmethod
+    def _direct_modifiers(ctx: ActorContext, noun: Token) -> list[Arg]:
+        """Parties named on the noun itself: "Russia-U.S. talks involving China"."""
+        return [a for c in noun.children if c.dep_ in ("amod", "compound", "nmod", "poss") and c.i in ctx.actor_at
+                for a in ctx.np_actors(c)]

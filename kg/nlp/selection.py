@@ -31,7 +31,7 @@ from kg.nlp.extensions import (
     PRIOR_LEADERS,
     PRIOR_MENTIONS,
 )
-from kg.nlp.pipeline import mark_paragraphs
+from kg.nlp.paragraphs import mark_paragraphs
 
 SEPARATOR = "\n"
 

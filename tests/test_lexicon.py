@@ -120,3 +120,29 @@ def triples(nlp, text: str) -> set[tuple[str, str, str]]:
 ])
 def test_derived_triggers_give_the_right_relation(nlp, text, expected):
     assert expected <= triples(nlp, text)
+
+
+def test_every_cue_the_code_reads_is_declared_and_every_declared_cue_is_read():
+    import re
+    from kg.knowledge.cues import CUE_NAMES, DERIVED
+
+    package = Path(__file__).resolve().parents[1] / "kg"
+    read = {name for path in package.rglob("*.py") for name in re.findall(r'\bcues?\("([a-z_]+)"\)', path.read_text())}
+    read.discard("no_such_cue")  # the doctest of an unknown name
+    assert read - CUE_NAMES - DERIVED.keys() == set()
+    assert CUE_NAMES - read == set()
+
+
+@pytest.mark.parametrize("old, new, message", [
+    ("particles =", "particels =", "[negation] particels: no such cue"),
+    ("particles =", "# particles =", "missing cues particles"),
+])
+def test_a_misspelt_or_missing_cue_fails_at_load(tmp_path, old, new, message):
+    onto = copy_ontology(tmp_path)
+    text = (onto / "cues.toml").read_text(encoding="utf-8")
+    assert old in text
+    (onto / "cues.toml").write_text(text.replace(old, new, 1), encoding="utf-8")
+    load_lexicon.cache_clear()
+    with pytest.raises(KgError, match=re.escape(message)):
+        load_lexicon(onto)
+    load_lexicon.cache_clear()

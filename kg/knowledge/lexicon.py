@@ -16,11 +16,12 @@ from __future__ import annotations
 
 import tomllib
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from kg.errors import KgError
+from kg.knowledge.cues import Cues, read_cues
 from kg.knowledge.resources import ontology_dir, overlays
 from kg.knowledge.terms import relation_types
 
@@ -64,11 +65,11 @@ class Lexicon:
     verbs: dict[str, list[TriggerGroup]]
     nouns: dict[str, list[TriggerGroup]]
     phrases: dict[str, list[tuple[tuple[str, ...], TriggerGroup]]]  # first lemma -> (lemmas, group)
-    cues: dict[str, frozenset[str]] = field(default_factory=dict)
+    cues: Cues
 
     def cue(self, name: str) -> frozenset[str]:
-        """A cue word list by name, e.g. ``lex.cue("modal_aux")``."""
-        return self.cues[name]
+        """A cue word list by name, e.g. ``lex.cue("modal_aux")``; an unknown name is an error."""
+        return self.cues(name)
 
     def refers(self, word: str) -> bool:
         """Whether a word may refer to a state named elsewhere: "its", "he",
@@ -83,8 +84,6 @@ class Lexicon:
             or (word.endswith("ies") and word[:-3] + "y" in referring)
 
 
-#: cue lists whose words may refer to a state named elsewhere in the passage
-REFERRING_CUES = ("pronouns", "person_pronouns", "group_nouns", "singular_nouns")
 _GROUP_SETS = ("object_preps", "agent_preps", "object_heads", "needs_pair", "complement_preps",
                "owned_object_preps")
 _FLAGS = ("inverse", "goods_origin", "hypothetical", "negated", "partner_in_sentence", "beneficiary_asks",
@@ -221,23 +220,6 @@ def _overlay_triggers(folders: tuple[Path, ...]) -> list[tuple[dict, TriggerGrou
     return groups
 
 
-def _read_cues(directory: Path, folders: tuple[Path, ...]) -> dict[str, frozenset[str]]:
-    """Cue words by name: the shipped ``cues.toml``, with the words of the overlays' cues of the same name added."""
-    cues = {name: frozenset(words) for section in _read_toml(directory / "cues.toml").values()
-            for name, words in section.items()}
-    for path in (folder / "cues.toml" for folder in folders):
-        if not path.is_file():
-            continue
-        for section, entries in _read_toml(path).items():
-            for name, words in (entries.items() if isinstance(entries, dict) else [(section, entries)]):
-                if name not in cues:
-                    raise KgError(f"{path}: [{section}] {name}: no such cue in the shipped cues.toml")
-                if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
-                    raise KgError(f"{path}: [{section}] {name}: a list of words is expected")
-                cues[name] = cues[name] | frozenset(words)
-    return cues
-
-
 @lru_cache(maxsize=4)
 def _load_lexicon(directory: Path, folders: tuple[Path, ...]) -> Lexicon:
     triggers = _read_toml(directory / "triggers.toml")
@@ -253,8 +235,7 @@ def _load_lexicon(directory: Path, folders: tuple[Path, ...]) -> Lexicon:
             nouns[lemma].append(group)
         for words in entry.get("phrases", []):
             phrases[words[0]].append((tuple(words), group))
-    cues = _read_cues(directory, folders)
-    cues["referring"] = frozenset().union(*(cues[name] for name in REFERRING_CUES))
+    cues = read_cues([directory / "cues.toml", *(f / "cues.toml" for f in folders if (f / "cues.toml").is_file())])
     return Lexicon(dict(verbs), dict(nouns), dict(phrases), cues)
 
 

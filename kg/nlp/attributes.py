@@ -26,9 +26,9 @@ from spacy.attrs import IDS
 from spacy.language import Language
 from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
+
 # The one reach into spaCy internals: AttributeRuler itself sets a token's attributes with these
-# two functions, and spaCy has no public equivalent that takes the same attribute dicts (setting
-# tag_, pos_, lemma_ and morph one by one through Token properties is several times slower).
+# two functions, and spaCy has no public function that takes the same attribute dicts.
 from spacy.tokens._retokenize import normalize_token_attrs, set_token_attrs
 from spacy.vocab import Vocab
 

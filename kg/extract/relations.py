@@ -33,6 +33,7 @@ from kg.knowledge.lexicon import Lexicon, TriggerGroup, load_lexicon
 from kg.knowledge.resources import ontology_dir
 from kg.knowledge.terms import symmetric_labels
 from kg.nlp.extensions import RELATIONS_KEY
+from kg.nlp.selection import may_hold_relation
 
 #: ``doc.user_data`` key of the relations as plain tuples, so that docs cross
 #: process boundaries (``nlp.pipe(n_process=...)`` serializes user data with msgpack)
@@ -72,9 +73,8 @@ class RelationExtractor(VerbRules, NounRules, TargetRules, ClauseRules):
     def _worth_parsing(self, ctx: ActorContext, sent: Span) -> bool:
         """A sentence can hold a relation when it names two actors, or one
         and a phrase that may refer to another."""
-        if len(ctx.actors_in(sent.start, sent.end)) >= 2:
-            return True
-        return bool(ctx.actors_in(0, sent.end)) and any(self.lex.refers(t.lemma_) or self.lex.refers(t.text) for t in sent)
+        words = [w for t in sent for w in (t.lemma_, t.text)]
+        return may_hold_relation(ctx.actors_in(sent.start, sent.end), bool(ctx.actors_in(0, sent.start)), words, self.lex)
 
     def _sentence(self, ctx: ActorContext, sent: Span) -> Iterator[RelationMention]:
         candidates = [c for token in sent for c in self._candidates(ctx, token)]

@@ -16,6 +16,7 @@ countries" still resolves, and offsets are mapped back to the document.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Iterator
 
@@ -97,8 +98,8 @@ class SentenceSelector:
                 plan.sentences += 1
                 inside = [m for m in mentions if sent.start <= m.start < sent.end]
                 named = {m.kb_id_ for m in inside}
-                keep = len(sent) <= self.max_sentence_tokens and (
-                    len(named) >= 2 or (bool(named or seen_before) and any(self.lex.refers(t.text) for t in sent)))
+                keep = len(sent) <= self.max_sentence_tokens and may_hold_relation(
+                    named, seen_before, (t.text for t in sent), self.lex)
                 if keep:
                     if not plan.text and text[:offset + sent.start_char].strip():
                         plan.at_start = False
@@ -111,6 +112,20 @@ class SentenceSelector:
                                            if t.actor == m.kb_id_ and not t.surname]
                 seen_before = seen_before or bool(named)
         return plan
+
+
+def may_hold_relation(named: set[str], named_before: bool, words: Iterable[str], lexicon: Lexicon) -> bool:
+    """Whether a sentence can hold a relation between two actors: it names two, or it names
+    one (or one was named before it) and has a word that may refer to another ("its", "the
+    two countries"). The one rule of the selection pass and of the extractor.
+
+    >>> lex = load_lexicon()
+    >>> may_hold_relation({"RUS", "IRN"}, False, [], lex), may_hold_relation({"RUS"}, False, ["its"], lex)
+    (True, True)
+    >>> may_hold_relation({"RUS"}, False, ["drones"], lex), may_hold_relation(set(), False, ["its"], lex)
+    (False, False)
+    """
+    return len(named) >= 2 or (bool(named or named_before) and any(lexicon.refers(w) for w in words))
 
 
 def pieces(text: str, size: int) -> Iterator[tuple[int, str]]:

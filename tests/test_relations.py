@@ -498,3 +498,20 @@ def test_agreeing_on_cooperation_with_a_third_is_no_pact_between_the_pair(nlp):
 def test_allies_apposed_to_a_possessor_are_not_allies_of_each_other(nlp):
     found = triples(nlp, "Lima struggles to balance between its two key allies, Washington and Beijing.")
     assert not {t for t in found if {t[0], t[2]} == {"USA", "CHN"}}, found
+
+
+@pytest.mark.parametrize("text, triple", [
+    ("Germany has agreed to support the EU membership of Moldova.", ("DEU", "SUPPORT", "MDA")),
+    ("Spain removed the last obstacle to Albania's accession.", ("ESP", "SUPPORT", "ALB")),
+    ("Erdogan signalled that he would give Norway the green light.", ("TUR", "SUPPORT", "NOR")),
+    ("Brazil and Chile extend their full support to Peru.", ("CHL", "SUPPORT", "PER")),
+    ("He said Canada stood united with Estonia.", ("CAN", "SUPPORT", "EST")),
+    ("Lima wants to maintain friendly relations with Quito.", ("PER", "COOPERATE", "ECU")),
+    ("Arab states see Oman as too close to Iran.", ("OMN", "COOPERATE", "IRN")),
+])
+def test_backing_and_closeness(nlp, text, triple):
+    assert triple in triples(nlp, text)
+
+
+def test_green_light_is_no_transfer(nlp):
+    assert ("TUR", "SUPPLY", "NOR") not in triples(nlp, "Erdogan said he would give Norway the green light.")

@@ -21,6 +21,7 @@ from typing import Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from kg.extract.backing import BackingRules
 from kg.extract.candidates import Candidate, RelationMention
 from kg.extract.clauses import ClauseRules
 from kg.extract.modality import is_hypothetical, is_negated, source_of
@@ -39,7 +40,7 @@ from kg.nlp.selection import may_hold_relation
 #: process boundaries (``nlp.pipe(n_process=...)`` serializes user data with msgpack)
 
 
-class RelationExtractor(VerbRules, NounRules, TargetRules, ClauseRules):
+class RelationExtractor(VerbRules, NounRules, TargetRules, ClauseRules, BackingRules):
     """Finds relation candidates in parsed sentences."""
 
     def __init__(self, lexicon: Lexicon) -> None:
@@ -78,6 +79,7 @@ class RelationExtractor(VerbRules, NounRules, TargetRules, ClauseRules):
 
     def _sentence(self, ctx: ActorContext, sent: Span) -> Iterator[RelationMention]:
         candidates = [c for token in sent for c in self._candidates(ctx, token)]
+        candidates += [c for token in sent for c in self._backing_candidates(ctx, token)]
         for cand in candidates:
             yield from self._mentions(cand, sent)
 

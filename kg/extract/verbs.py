@@ -21,7 +21,7 @@ class VerbRules(RequestRules):
         obj = child(verb, "dobj")
         if obj is None or verb.lemma_.lower() not in self.lex.cue("support_verbs"):
             return False
-        return obj.lemma_.lower() in self.lex.nouns or (  # "approved an AID package"
+        return obj.lemma_.lower() in self.lex.nouns or obj.lemma_.lower() in self.lex.cue("approval_nouns") or (  # "approved an AID package"
             obj.lemma_.lower() in self.lex.cue("container_nouns")
             and any(c.dep_ == "compound" and c.lemma_.lower() in self.lex.nouns for c in obj.children))
 

@@ -1,0 +1,98 @@
+"""Relations from phrases that carry no trigger word of their own: backing a state's
+membership or bid, giving it a green light, friendly or warming relations, closeness."""
+from __future__ import annotations
+
+from typing import Iterator
+
+from spacy.tokens import Token
+
+from kg.extract.candidates import Candidate
+from kg.extract.roles import ActorContext
+from kg.extract.syntax import Arg, child, pobjs, unique
+from kg.knowledge.lexicon import TriggerGroup
+
+
+class BackingRules:
+    """Relations from phrases that carry no trigger word of their own: backing a state's
+    membership or bid, giving it a green light, friendly or warming relations, closeness."""
+
+    def _group_of(self, relation: str) -> TriggerGroup:
+        """The first noun group of a label: its general sense."""
+        return next(g for groups in self.lex.nouns.values() for g in groups if g.relation == relation)
+
+    def _backing_candidates(self, ctx: ActorContext, token: Token) -> Iterator[Candidate]:
+        lemma = token.lemma_.lower()
+        cue = self.lex.cue
+        if token.pos_ in ("NOUN", "PROPN") and lemma in cue("membership_nouns"):
+            yield from self._backed_membership(ctx, token)
+        elif token.pos_ == "NOUN" and lemma in cue("approval_nouns") and token.dep_ == "dobj":
+            yield from self._approval_given(ctx, token)
+        elif token.pos_ == "NOUN" and lemma in cue("relation_nouns") and self._friendly(token):
+            yield from self._noun_candidates(ctx, token, self._group_of("COOPERATE"))
+        elif token.pos_ == "ADJ" and lemma in cue("closeness_adjectives"):
+            yield from self._close_to(ctx, token, "COOPERATE")
+        elif token.dep_ == "acomp" and lemma in cue("solidarity_complements"):  # "stood united with Lithuania"
+            yield from self._close_to(ctx, token, "SUPPORT")
+
+    def _membership_owners(self, ctx: ActorContext, noun: Token) -> list[Arg]:
+        """Whose membership: the possessor, a demonym or the of-phrase, not the body joined
+        ("the NATO membership OF FINLAND", "SWEDEN's accession to NATO")."""
+        owners = [a for c in noun.children if c.dep_ == "poss" for a in ctx.np_actors(c)]
+        owners += [a for c in noun.children if c.dep_ == "amod" and c.i in ctx.actor_at for a in ctx.np_actors(c)]
+        owners += [a for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+                   for o in pobjs(p) for a in ctx.np_actors(o)]
+        return unique(owners)
+
+    def _backed_membership(self, ctx: ActorContext, noun: Token) -> Iterator[Candidate]:
+        """"agreed to support the NATO membership of Finland", "ratify Sweden's admission",
+        "remove the last obstacle to Albania's accession": SUPPORT to the joining state."""
+        cue = self.lex.cue
+        verb = None
+        if noun.dep_ == "dobj" and noun.head.lemma_.lower() in cue("backing_verbs"):
+            verb = noun.head
+        elif noun.dep_ == "pobj" and noun.head.lower_ in ("to", "for"):
+            holder = noun.head.head  # "remove the obstacle TO", or the obstacle itself
+            obstacle = holder if holder.lemma_.lower() in cue("obstacle_nouns") else child(holder, "dobj")
+            candidate = holder if holder.pos_ == "VERB" else holder.head
+            if obstacle is not None and obstacle.lemma_.lower() in cue("obstacle_nouns") \
+                    and candidate.pos_ == "VERB" and candidate.lemma_.lower() in cue("removing_verbs"):
+                verb = candidate
+        if verb is None:
+            return
+        owners = self._membership_owners(ctx, noun)
+        if owners:
+            yield Candidate(self._group_of("SUPPORT"), verb, unique(ctx.subjects(verb)), owners)
+
+    def _approval_given(self, ctx: ActorContext, noun: Token) -> Iterator[Candidate]:
+        """"would give Sweden the green light": SUPPORT to whom it is given."""
+        verb = noun.head
+        modifiers = [c.lemma_.lower() for c in noun.children if c.dep_ == "amod"]
+        if verb.lemma_.lower() not in self.lex.cue("giving_verbs") \
+                or any(m not in self.lex.cue("approval_modifiers") for m in modifiers):
+            return
+        receivers = [a for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP" for a in ctx.np_actors(c)]
+        receivers += [a for p in verb.children if p.dep_ in ("prep", "dative") and p.lower_ == "to"
+                      for o in pobjs(p) for a in ctx.np_actors(o)]
+        if receivers:
+            yield Candidate(self._group_of("SUPPORT"), verb, unique(ctx.subjects(verb)), unique(receivers))
+
+    def _friendly(self, noun: Token) -> bool:
+        """"friendly relations with", "the warming of relations between"."""
+        if any(c.dep_ == "amod" and c.lemma_.lower() in self.lex.cue("friendly_modifiers") for c in noun.children):
+            return True
+        head = noun.head
+        return noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in self.lex.cue("warming_nouns")
+
+    def _close_to(self, ctx: ActorContext, adj: Token, relation: str) -> Iterator[Candidate]:
+        """"X is close to Y", "see X as too close to Y": COOPERATE; "X stood united with Y": SUPPORT."""
+        partners = [a for p in adj.children if p.dep_ == "prep" and p.lower_ in ("to", "with")
+                    for o in pobjs(p) for a in ctx.np_actors(o)]
+        if not partners:
+            return
+        holders: list[Arg] = []
+        if adj.dep_ == "acomp":
+            holders = ctx.subjects(adj.head)
+        elif adj.head.lower_ == "as" and adj.head.head.pos_ == "VERB":  # "see Qatar as close to Iran"
+            holders = [a for c in adj.head.head.children if c.dep_ == "dobj" for a in ctx.np_actors(c)]
+        if holders:
+            yield Candidate(self._group_of(relation), adj, unique(holders), unique(partners))

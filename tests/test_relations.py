@@ -322,6 +322,12 @@ TRIPLES = [
     ("Bolivia has long contested Chile's claim to the coast.", ("BOL", "OPPOSE", "CHL")),
     # a warning whose complement names the one who will pay
     ("Chile warned that Peru would face consequences.", ("CHL", "THREATEN", "PER")),
+    # dependence on another's goods or money, accepted truces, détentes reached, calls for a summit with
+    ("Peru has tried to reduce its dependence on Bolivian gas.", ("BOL", "SUPPLY", "PER")),
+    ("Ecuador is heavily dependent on Chilean funding.", ("CHL", "AID", "ECU")),
+    ("Chile and Peru have accepted a cessation of hostilities.", ("CHL", "AGREE", "PER")),
+    ("Bolivia reached a détente with Chile last year.", ("BOL", "AGREE", "CHL")),
+    ("Uganda calls for a ceasefire and an emergency summit with Kenya.", ("UGA", "REQUEST", "KEN")),
     # 'they' reported by conjoined states stands for all of them
     ("Chile and Peru say they are severing diplomatic relations with Argentina.", ("PER", "SANCTION", "ARG")),
 ]
@@ -498,3 +504,14 @@ def test_agreeing_on_cooperation_with_a_third_is_no_pact_between_the_pair(nlp):
 def test_allies_apposed_to_a_possessor_are_not_allies_of_each_other(nlp):
     found = triples(nlp, "Lima struggles to balance between its two key allies, Washington and Beijing.")
     assert not {t for t in found if {t[0], t[2]} == {"USA", "CHN"}}, found
+
+
+def test_meeting_to_discuss_an_agreement_is_no_agreement(nlp):
+    found = triples(nlp, "Envoys from Chile and Peru met in Lima to discuss efforts to reach an agreement.")
+    assert ("CHL", "CONSULT", "PER") in found or ("PER", "CONSULT", "CHL") in found
+    assert not {t for t in found if t[1] == "AGREE"}
+
+
+def test_asking_that_envoys_leave_is_no_request_to_their_state(nlp):
+    found = triples(nlp, "Chile and Peru have asked that all diplomats from Bolivia leave within 48 hours.")
+    assert not {t for t in found if t[1] == "REQUEST"}

@@ -328,6 +328,7 @@ TRIPLES = [
     ("Chile and Peru have accepted a cessation of hostilities.", ("CHL", "AGREE", "PER")),
     ("Bolivia reached a détente with Chile last year.", ("BOL", "AGREE", "CHL")),
     ("Uganda calls for a ceasefire and an emergency summit with Kenya.", ("UGA", "REQUEST", "KEN")),
+    ("Spain tried to persuade Portugal to join the pact.", ("ESP", "REQUEST", "PRT")),
     # 'they' reported by conjoined states stands for all of them
     ("Chile and Peru say they are severing diplomatic relations with Argentina.", ("PER", "SANCTION", "ARG")),
 ]

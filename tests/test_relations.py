@@ -322,6 +322,13 @@ TRIPLES = [
     ("Bolivia has long contested Chile's claim to the coast.", ("BOL", "OPPOSE", "CHL")),
     # a warning whose complement names the one who will pay
     ("Chile warned that Peru would face consequences.", ("CHL", "THREATEN", "PER")),
+    # dependence on another's goods or money, accepted truces, détentes reached, calls for a summit with
+    ("Peru has tried to reduce its dependence on Bolivian gas.", ("BOL", "SUPPLY", "PER")),
+    ("Ecuador is heavily dependent on Chilean funding.", ("CHL", "AID", "ECU")),
+    ("Chile and Peru have accepted a cessation of hostilities.", ("CHL", "AGREE", "PER")),
+    ("Bolivia reached a détente with Chile last year.", ("BOL", "AGREE", "CHL")),
+    ("Uganda calls for a ceasefire and an emergency summit with Kenya.", ("UGA", "REQUEST", "KEN")),
+    ("Spain tried to persuade Portugal to join the pact.", ("ESP", "REQUEST", "PRT")),
     # 'they' reported by conjoined states stands for all of them
     ("Chile and Peru say they are severing diplomatic relations with Argentina.", ("PER", "SANCTION", "ARG")),
 ]
@@ -515,3 +522,12 @@ def test_backing_and_closeness(nlp, text, triple):
 
 def test_green_light_is_no_transfer(nlp):
     assert ("TUR", "SUPPLY", "NOR") not in triples(nlp, "Erdogan said he would give Norway the green light.")
+def test_meeting_to_discuss_an_agreement_is_no_agreement(nlp):
+    found = triples(nlp, "Envoys from Chile and Peru met in Lima to discuss efforts to reach an agreement.")
+    assert ("CHL", "CONSULT", "PER") in found or ("PER", "CONSULT", "CHL") in found
+    assert not {t for t in found if t[1] == "AGREE"}
+
+
+def test_asking_that_envoys_leave_is_no_request_to_their_state(nlp):
+    found = triples(nlp, "Chile and Peru have asked that all diplomats from Bolivia leave within 48 hours.")
+    assert not {t for t in found if t[1] == "REQUEST"}

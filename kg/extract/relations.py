@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract.backing import BackingRules
 from kg.extract.candidates import Candidate, RelationMention
 from kg.extract.clauses import ClauseRules
+from kg.extract.exchanges import ExchangeRules
 from kg.extract.modality import is_hypothetical, is_negated, source_of
 from kg.extract.nouns import NounRules
 from kg.extract.roles import ActorContext
@@ -40,7 +41,7 @@ from kg.nlp.selection import may_hold_relation
 #: process boundaries (``nlp.pipe(n_process=...)`` serializes user data with msgpack)
 
 
-class RelationExtractor(VerbRules, NounRules, TargetRules, ClauseRules, BackingRules):
+class RelationExtractor(VerbRules, NounRules, TargetRules, ClauseRules, BackingRules, ExchangeRules):
     """Finds relation candidates in parsed sentences."""
 
     def __init__(self, lexicon: Lexicon) -> None:
@@ -87,6 +88,7 @@ class RelationExtractor(VerbRules, NounRules, TargetRules, ClauseRules, BackingR
 
     def _candidates(self, ctx: ActorContext, token: Token) -> Iterator[Candidate]:
         lemma = token.lemma_.lower()
+        yield from self._dependence_candidates(ctx, token)
         for words, group in self.lex.phrases.get(lemma, ()):
             if self._phrase_at(token, words):
                 yield from self._verb_candidates(ctx, token, group, check_object=False)
@@ -104,6 +106,8 @@ class RelationExtractor(VerbRules, NounRules, TargetRules, ClauseRules, BackingR
             if self._absorbed(carrier):
                 return
             for group in self.lex.nouns[lemma]:
+                if group.relation in self.lex.cue("discussed_relations") and self._only_discussed(carrier):
+                    continue
                 yield from self._noun_candidates(ctx, carrier, group)
 
     @staticmethod

@@ -18,15 +18,19 @@ class RequestRules:
         for clause in verb.children:
             if clause.dep_ == "ccomp" and clause.pos_ in ("VERB", "AUX"):
                 subject = child(clause, "nsubj")
+                if subject is not None and subject.lemma_.lower() in self.lex.cue("envoy_heads"):
+                    return []  # "asked that diplomats from Qatar leave": envoys sent away
                 if subject is not None:
                     return ctx.np_actors(subject, exclude=known)
         for prep in verb.children:
             if prep.dep_ == "prep" and prep.lower_ == "for":
-                for noun in pobjs(prep):
+                found: list[Arg] = []  # "called for a ceasefire and a summit WITH Kenya"
+                for noun in (n for o in pobjs(prep) for n in (o, *o.conjuncts)):
                     groups = self.lex.nouns.get(noun.lemma_.lower(), ())
                     preps = frozenset(w for g in groups if g.relation in self.symmetric for w in g.preps_for("NOUN"))
-                    return [a for p in noun.children if p.dep_ == "prep" and p.lower_ in preps
-                            for o in pobjs(p) for a in ctx.np_actors(o, exclude=known)]
+                    found += [a for p in noun.children if p.dep_ == "prep" and p.lower_ in preps
+                              for o in pobjs(p) for a in ctx.np_actors(o, exclude=known)]
+                return found
         return []
 
     def _helps_in_war(self, verb: Token) -> bool:

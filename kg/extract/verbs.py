@@ -21,6 +21,8 @@ class VerbRules(RequestRules):
         obj = child(verb, "dobj")
         if obj is None or verb.lemma_.lower() not in self.lex.cue("support_verbs"):
             return False
+        if any(obj.lemma_.lower() in g.object_heads for g in self.lex.verbs.get(verb.lemma_.lower(), ())):
+            return False  # "reached a détente with": the verb's own sense for this object
         return obj.lemma_.lower() in self.lex.nouns or obj.lemma_.lower() in self.lex.cue("approval_nouns") or (  # "approved an AID package"
             obj.lemma_.lower() in self.lex.cue("container_nouns")
             and any(c.dep_ == "compound" and c.lemma_.lower() in self.lex.nouns for c in obj.children))
@@ -36,7 +38,8 @@ class VerbRules(RequestRules):
             direct = [c for c in verb.head.children if c.dep_ == "dobj"]
         if not direct and verb.lemma_.lower() in self.lex.cue("object_control_verbs"):
             direct = [c for clause in verb.children if clause.dep_ == "ccomp"  # "help Canberra acquire", parsed
-                      for c in clause.children if c.dep_ == "nsubj"]            # with Canberra as the clause's subject
+                      for c in clause.children if c.dep_ == "nsubj"             # with Canberra as the clause's subject
+                      and c.lemma_.lower() not in self.lex.cue("envoy_heads")]  # not "asked that diplomats leave"
         if group.asks_for and self._names_its_object(verb):
             return
         if check_object and group.object_heads:

@@ -34,17 +34,20 @@ DERIVED = {"referring": REFERRING_CUES}
 #: every cue name the code reads; cues.toml defines exactly these
 CUE_NAMES: frozenset[str] = frozenset({
     "according", "accusation_preps", "agentive_heads", "agreeing_preps", "agreeing_verbs", "aid_goods",
-    "asked_deeds", "background_heads", "condemning_verbs", "conditional_marks", "container_nouns",
-    "ended_preps", "ending_verbs", "example_preps", "example_verbs", "governing_heads",
-    "group_determiners", "group_nouns", "hypothetical_modifiers", "intent_verbs", "locatives",
-    "mediator_nouns", "modal_aux", "motion_verbs", "name_entity_labels", "naming_verbs",
-    "negating_verbs", "object_control_verbs", "pair_preps", "participation_verbs", "particles",
-    "party_preps", "person_pronouns", "place_preps", "plural_pronouns", "prepositional_verbs",
-    "private_heads", "pronouns", "purpose_preps", "reciprocal_phrases", "relational_nouns",
-    "relative_pronouns", "reporting_verbs", "request_verbs", "rescue_preps", "scheduled",
-    "setting_preps", "singular_nouns", "support_verbs", "target_preps", "threatened_fates",
-    "time_preps", "transparent_heads", "unfinished_verbs", "war_help_preps", "war_help_relations",
-    "war_relations"
+    "approval_modifiers", "approval_nouns", "asked_deeds", "background_heads", "backing_verbs",
+    "closeness_adjectives", "condemning_verbs", "conditional_marks", "container_nouns",
+    "dependence_preps", "dependence_words", "discussed_relations", "discussing_words", "ended_preps",
+    "ending_verbs", "envoy_heads", "example_preps", "example_verbs", "friendly_modifiers",
+    "giving_verbs", "governing_heads", "group_determiners", "group_nouns", "hypothetical_modifiers",
+    "intent_verbs", "locatives", "mediator_nouns", "membership_nouns", "modal_aux", "motion_verbs",
+    "name_entity_labels", "naming_verbs", "negating_verbs", "object_control_verbs", "obstacle_nouns",
+    "pair_preps", "participation_verbs", "particles", "party_preps", "person_pronouns", "place_preps",
+    "plural_pronouns", "prepositional_verbs", "private_heads", "pronouns", "purpose_preps",
+    "reciprocal_phrases", "relation_nouns", "relational_nouns", "relative_pronouns", "removing_verbs",
+    "reporting_verbs", "request_verbs", "rescue_preps", "scheduled", "setting_preps", "singular_nouns",
+    "solidarity_complements", "support_verbs", "target_preps", "threatened_fates", "time_preps",
+    "transparent_heads", "unfinished_verbs", "war_help_preps", "war_help_relations", "war_relations",
+    "warming_nouns"
 })
 
 

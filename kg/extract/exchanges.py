@@ -1,0 +1,57 @@
+"""Transfers read from a state's dependence on another's goods, and agreements that are only discussed."""
+from __future__ import annotations
+
+from typing import Iterator
+
+from spacy.tokens import Token
+
+from kg.extract.candidates import Candidate
+from kg.extract.roles import ActorContext
+from kg.extract.syntax import Arg, child, pobjs, unique
+
+
+class ExchangeRules:
+    """Transfers read from a state's dependence on another's goods, and agreements that are only discussed."""
+
+    def _dependence_candidates(self, ctx: ActorContext, token: Token) -> Iterator[Candidate]:
+        """The state that depends on another's goods receives them: "its dependence ON
+        Bolivian gas" (SUPPLY), "dependent on Chilean funding" (money and help: AID)."""
+        if token.lemma_.lower() not in self.lex.cue("dependence_words"):
+            return
+        goods = [g for p in token.children if p.dep_ == "prep" and p.lower_ in self.lex.cue("dependence_preps")
+                 for o in pobjs(p) for g in (o, *o.conjuncts) if g.pos_ == "NOUN"]
+        suppliers = unique(a for g in goods for a in ctx.np_actors(g, conjuncts=False) if a.via == "mod")
+        if not suppliers:
+            return
+        if token.pos_ == "ADJ" and token.dep_ == "acomp":  # "Peru, which is dependent on ..."
+            dependents = ctx.subjects(token.head)
+        else:  # "its dependence on ..."
+            owner = child(token, "poss")
+            dependents = ctx.np_actors(owner) if owner is not None else []
+        known = {a.actor for a in suppliers}
+        dependents = [a for a in dependents if a.actor not in known]
+        if not dependents:
+            return
+        money = self.lex.cue("aid_goods")
+        group = self.aid_group if any(g.lemma_.lower() in money for g in goods) else self.supply_group
+        yield Candidate(group, token, suppliers, unique(dependents))
+
+    @property
+    def supply_group(self):
+        """The trigger group of transfers from a subject to an object."""
+        return next(g for groups in self.lex.nouns.values() for g in groups if g.relation == "SUPPLY" and not g.inverse)
+
+    def _only_discussed(self, noun: Token) -> bool:
+        """An agreement that a meeting discusses or reviews is not reached: "met to discuss
+        efforts to reach an agreement", "talks on a truce" (relations.md: no AGREE)."""
+        discussing = self.lex.cue("discussing_words")
+        current = noun
+        for _ in range(6):
+            if current.dep_ in ("conj", "ccomp", "ROOT", "nsubj", "nsubjpass") or current.head.i == current.i:
+                return False
+            current = current.head
+            if current.lemma_.lower() in discussing:
+                return True
+            if current.pos_ == "VERB" and self.is_trigger_verb(current):
+                return False  # "met to SIGN an agreement": the agreement is the act's own
+        return False

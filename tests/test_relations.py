@@ -498,3 +498,17 @@ def test_agreeing_on_cooperation_with_a_third_is_no_pact_between_the_pair(nlp):
 def test_allies_apposed_to_a_possessor_are_not_allies_of_each_other(nlp):
     found = triples(nlp, "Lima struggles to balance between its two key allies, Washington and Beijing.")
     assert not {t for t in found if {t[0], t[2]} == {"USA", "CHN"}}, found
+
+
+@pytest.mark.parametrize("text, triple", [
+    ("Brazil Condemns Argentina Over Border Raid", ("BRA", "OPPOSE", "ARG")),
+    ("Kenya Urges Somalia To Reopen Talks", ("KEN", "REQUEST", "SOM")),
+    ("Colombia Expels Venezuelan Diplomats\nThe envoys have a week to leave.", ("COL", "SANCTION", "VEN")),
+    ("Brazil, Argentina Sign Trade Deal", ("BRA", "AGREE", "ARG")),
+])
+def test_title_case_headlines_are_parsed_in_sentence_case(nlp, text, triple):
+    assert triple in triples(nlp, text)
+
+
+def test_headline_to_is_planned(nlp):
+    assert ("AUS", "SUPPLY", "JPN", "H") in relations(nlp, "Japan To Buy Australian Submarines")

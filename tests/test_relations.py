@@ -512,3 +512,8 @@ def test_title_case_headlines_are_parsed_in_sentence_case(nlp, text, triple):
 
 def test_headline_to_is_planned(nlp):
     assert ("AUS", "SUPPLY", "JPN", "H") in relations(nlp, "Japan To Buy Australian Submarines")
+
+
+def test_they_stands_for_the_previous_conjoined_subject(nlp):
+    found = triples(nlp, "Chile and Peru signed a border accord. They also condemned Bolivia.")
+    assert {("CHL", "OPPOSE", "BOL"), ("PER", "OPPOSE", "BOL")} <= found

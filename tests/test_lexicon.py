@@ -124,6 +124,7 @@ def test_derived_triggers_give_the_right_relation(nlp, text, expected):
 
 def test_every_cue_the_code_reads_is_declared_and_every_declared_cue_is_read():
     import re
+
     from kg.knowledge.cues import CUE_NAMES, DERIVED
 
     package = Path(__file__).resolve().parents[1] / "kg"

@@ -522,6 +522,8 @@ def test_backing_and_closeness(nlp, text, triple):
 
 def test_green_light_is_no_transfer(nlp):
     assert ("TUR", "SUPPLY", "NOR") not in triples(nlp, "Erdogan said he would give Norway the green light.")
+
+
 def test_meeting_to_discuss_an_agreement_is_no_agreement(nlp):
     found = triples(nlp, "Envoys from Chile and Peru met in Lima to discuss efforts to reach an agreement.")
     assert ("CHL", "CONSULT", "PER") in found or ("PER", "CONSULT", "CHL") in found
@@ -531,3 +533,22 @@ def test_meeting_to_discuss_an_agreement_is_no_agreement(nlp):
 def test_asking_that_envoys_leave_is_no_request_to_their_state(nlp):
     found = triples(nlp, "Chile and Peru have asked that all diplomats from Bolivia leave within 48 hours.")
     assert not {t for t in found if t[1] == "REQUEST"}
+
+
+@pytest.mark.parametrize("text, triple", [
+    ("Brazil Condemns Argentina Over Border Raid", ("BRA", "OPPOSE", "ARG")),
+    ("Kenya Urges Somalia To Reopen Talks", ("KEN", "REQUEST", "SOM")),
+    ("Colombia Expels Venezuelan Diplomats\nThe envoys have a week to leave.", ("COL", "SANCTION", "VEN")),
+    ("Brazil, Argentina Sign Trade Deal", ("BRA", "AGREE", "ARG")),
+])
+def test_title_case_headlines_are_parsed_in_sentence_case(nlp, text, triple):
+    assert triple in triples(nlp, text)
+
+
+def test_headline_to_is_planned(nlp):
+    assert ("AUS", "SUPPLY", "JPN", "H") in relations(nlp, "Japan To Buy Australian Submarines")
+
+
+def test_they_stands_for_the_previous_conjoined_subject(nlp):
+    found = triples(nlp, "Chile and Peru signed a border accord. They also condemned Bolivia.")
+    assert {("CHL", "OPPOSE", "BOL"), ("PER", "OPPOSE", "BOL")} <= found

@@ -175,7 +175,7 @@ class Coreference:
         return token.dep_ == "pobj" and token.head.lower_ == "between" and det is not None and det.lower_ == "the" \
             and not any(c.dep_ in ("conj", "cc") for c in token.children)
 
-    def _previous_subject(self, token: Token, exclude: frozenset[str]) -> list[Arg]:
+    def _previous_subject(self, token: Token, exclude: frozenset[str], plural: bool = False) -> list[Arg]:
         """The subject of a sentence ("It warned ...", "The country said ...") stands for
         the previous sentence's subject when that names one state, not the nearest state
         named before; never a state the pronoun's own sentence names (the other party)."""
@@ -187,9 +187,10 @@ class Coreference:
             return []
         own = self.actors_in(token.sent.start, token.sent.end)
         states = {a.actor for a in self.np_actors(subject, exclude)}
-        if len(states) != 1 or states & own or not any(s in states for s in self.preceding_states(token.i)):
-            return []
-        return [Arg(next(iter(states)), token, "coref")]
+        if (len(states) != 1 and not (plural and len(states) > 1)) or states & own \
+                or not any(s in states for s in self.preceding_states(token.i)):
+            return []  # plural: "Chile and Peru signed an accord. THEY said ..." stands for both
+        return [Arg(s, token, "coref") for s in sorted(states)]
 
     def _resolve_reporters(self, token: Token, exclude: frozenset[str]) -> list[Arg]:
         """'they' as the subject of a clause that conjoined states report:

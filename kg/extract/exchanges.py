@@ -7,7 +7,7 @@ from spacy.tokens import Token
 
 from kg.extract.candidates import Candidate
 from kg.extract.roles import ActorContext
-from kg.extract.syntax import Arg, child, pobjs, unique
+from kg.extract.syntax import child, pobjs, unique
 
 
 class ExchangeRules:

@@ -109,6 +109,8 @@ def is_hypothetical(token: Token, lex: Lexicon) -> bool:
                 return True
             if c.dep_ == "mark" and c.lower_ in cue("conditional_marks"):
                 return True
+        if node.dep_ == "ROOT" and _is_infinitive(node) and any(c.dep_ == "nsubj" for c in node.children):
+            return True  # a headline's "Japan to buy submarines": announced, not done
         if arrived_by == "xcomp" and node.lower_ in cue("hypothetical_modifiers"):
             return True  # "is likely to retaliate"
         if arrived_by == "xcomp" and node.lower_ in cue("scheduled"):

@@ -99,7 +99,7 @@ class ActorContext(Coreference, Subjects):
             if lower in cue("relative_pronouns"):
                 return self._resolve_relative(token, exclude)
             if lower in cue("plural_pronouns"):
-                return self._resolve_reporters(token, exclude)
+                return self._resolve_reporters(token, exclude) or self._previous_subject(token, exclude, plural=True)
             return []
         if token.tag_ == "WP$":  # "Orban, WHOSE government": the noun the clause modifies
             return self._resolve_relative(token, exclude)

@@ -27,7 +27,7 @@ from pathlib import Path
 from kg.errors import KgError
 
 #: cue lists whose words may refer to a state named elsewhere in the passage; their union is "referring"
-REFERRING_CUES = ("pronouns", "person_pronouns", "group_nouns", "singular_nouns")
+REFERRING_CUES = ("pronouns", "person_pronouns", "plural_pronouns", "group_nouns", "singular_nouns")
 #: cues made from others at load, never written in the file
 DERIVED = {"referring": REFERRING_CUES}
 

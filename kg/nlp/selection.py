@@ -22,9 +22,10 @@ from typing import Iterator
 
 from spacy.language import Language
 from spacy.pipeline import Sentencizer
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from kg.knowledge.lexicon import Lexicon, load_lexicon
+from kg.nlp.actors import is_headline
 from kg.nlp.extensions import (
     AT_DOCUMENT_START,
     CONTEXT_KEY,
@@ -103,7 +104,7 @@ class SentenceSelector:
                 if keep:
                     if not plan.text and text[:offset + sent.start_char].strip():
                         plan.at_start = False
-                    plan.add(sent.text, offset + sent.start_char)
+                    plan.add(headline_case(sent, inside), offset + sent.start_char)
                 else:
                     position = len(plan.text) + (1 if plan.text else 0)
                     plan.prior += [(position, m.kb_id_, m.label_) for m in inside]
@@ -143,6 +144,31 @@ def pieces(text: str, size: int) -> Iterator[tuple[int, str]]:
             end = cut + 1 if cut > start else end
         yield start, text[start:end]
         start = end
+
+
+def headline_case(sent: Span, mentions: list[Span]) -> str:
+    """The text of ``sent`` to parse: a headline in title case ("Brazil Condemns
+    Argentina Over Border Raid"), where the parser reads verbs as names, in
+    sentence case, actor mentions and capitals kept, and a comma between two
+    actors ("Chile, Peru Sign") read as 'and'; the same length, so that
+    offsets still hold.
+
+    >>> import spacy
+    >>> nlp = spacy.blank("en")
+    >>> doc = nlp("Chile Slams Peru Over Border Dispute")
+    >>> headline_case(doc[:], [doc[2:3]])
+    'Chile slams Peru over border dispute'
+    >>> doc = nlp("Chile, Peru Sign Trade Deal")
+    >>> headline_case(doc[:], [doc[0:1], doc[2:3]])
+    'Chile &Peru sign trade deal'
+    """
+    if not is_headline(sent) or sent[-1].is_punct and sent[-1].text in ".!?":
+        return sent.text
+    kept = {i for m in mentions for i in range(m.start, m.end)} | {sent.start}
+    ends, starts = {m.end - 1 for m in mentions}, {m.start for m in mentions}
+    return "".join(" &" if t.text == "," and t.whitespace_ == " " and t.i - 1 in ends and t.i + 1 in starts
+                   else (t.lower_ if t.is_title and t.i not in kept else t.text) + t.whitespace_
+                   for t in sent)[:len(sent.text)]
 
 
 def prepare(nlp: Language, plan: Plan, date: str | None) -> Doc:

@@ -324,6 +324,11 @@ TRIPLES = [
     ("Chile warned that Peru would face consequences.", ("CHL", "THREATEN", "PER")),
     # 'they' reported by conjoined states stands for all of them
     ("Chile and Peru say they are severing diplomatic relations with Argentina.", ("PER", "SANCTION", "ARG")),
+    # a relationship said to be strained: OPPOSE both ways
+    ("Relations between Chile and Peru were often tense over fishing rights.", ("PER", "OPPOSE", "CHL")),
+    ("Relations have long been strained between Chile and Bolivia.", ("CHL", "OPPOSE", "BOL")),
+    ("Chile's relations with Peru have deteriorated.", ("PER", "OPPOSE", "CHL")),
+    ("Strained ties between Kenya and Uganda worried investors.", ("KEN", "OPPOSE", "UGA")),
 ]
 
 #: (text, expected triple with flags 'N'/'H')
@@ -410,6 +415,16 @@ def test_sending_a_delegation_is_no_supply(nlp):
 def test_the_accuser_is_not_the_agent_of_the_act(nlp):
     found = triples(nlp, "Brazil blamed Argentina for the attack on its embassy.")
     assert ("BRA", "OPPOSE", "ARG") in found and ("BRA", "ATTACK", "ARG") not in found, found
+
+
+def test_ended_hostilities_are_background(nlp):
+    assert not triples(nlp, "Chile and Peru have accepted a cessation of hostilities.")
+    assert not triples(nlp, "Peru became the third country to set aside hostilities with Chile.")
+
+
+def test_soured_ties_are_no_cooperation(nlp):
+    found = triples(nlp, "Ties between Chile and Peru have soured since the election.")
+    assert ("CHL", "OPPOSE", "PER") in found and not any(r == "COOPERATE" for _, r, _ in found), found
 
 
 def test_exchanging_prisoners_is_no_attack(nlp):

@@ -26,6 +26,7 @@ from kg.extract.clauses import ClauseRules
 from kg.extract.modality import is_hypothetical, is_negated, source_of
 from kg.extract.nouns import NounRules
 from kg.extract.roles import ActorContext
+from kg.extract.strains import StrainRules
 from kg.extract.syntax import child, pobjs
 from kg.extract.targets import TargetRules
 from kg.extract.verbs import VerbRules
@@ -38,7 +39,7 @@ from kg.nlp.extensions import RELATIONS_KEY
 #: process boundaries (``nlp.pipe(n_process=...)`` serializes user data with msgpack)
 
 
-class RelationExtractor(VerbRules, NounRules, TargetRules, ClauseRules):
+class RelationExtractor(VerbRules, NounRules, TargetRules, ClauseRules, StrainRules):
     """Finds relation candidates in parsed sentences."""
 
     def __init__(self, lexicon: Lexicon) -> None:
@@ -85,6 +86,7 @@ class RelationExtractor(VerbRules, NounRules, TargetRules, ClauseRules):
 
     def _candidates(self, ctx: ActorContext, token: Token) -> Iterator[Candidate]:
         lemma = token.lemma_.lower()
+        yield from self._strain_candidates(ctx, token)
         for words, group in self.lex.phrases.get(lemma, ()):
             if self._phrase_at(token, words):
                 yield from self._verb_candidates(ctx, token, group, check_object=False)
@@ -99,7 +101,7 @@ class RelationExtractor(VerbRules, NounRules, TargetRules, ClauseRules):
                 if token.head.lemma_.lower() not in self.lex.cue("container_nouns"):
                     return
                 carrier = token.head
-            if self._absorbed(carrier):
+            if self._absorbed(carrier) or self._strained(carrier) or self._ended_quarrel(carrier):
                 return
             for group in self.lex.nouns[lemma]:
                 yield from self._noun_candidates(ctx, carrier, group)

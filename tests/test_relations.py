@@ -329,6 +329,11 @@ TRIPLES = [
     ("Relations have long been strained between Chile and Bolivia.", ("CHL", "OPPOSE", "BOL")),
     ("Chile's relations with Peru have deteriorated.", ("PER", "OPPOSE", "CHL")),
     ("Strained ties between Kenya and Uganda worried investors.", ("KEN", "OPPOSE", "UGA")),
+    # a threat aimed through the hostile act it threatens
+    ("Chile threatened to attack Peru.", ("CHL", "THREATEN", "PER")),
+    ("Chile warned that it would sanction Peru.", ("CHL", "THREATEN", "PER")),
+    # a statement condemning: its issuer condemns
+    ("Chilean officials issued a statement condemning the Peruvian airstrikes.", ("CHL", "OPPOSE", "PER")),
 ]
 
 #: (text, expected triple with flags 'N'/'H')
@@ -425,6 +430,11 @@ def test_ended_hostilities_are_background(nlp):
 def test_soured_ties_are_no_cooperation(nlp):
     found = triples(nlp, "Ties between Chile and Peru have soured since the election.")
     assert ("CHL", "OPPOSE", "PER") in found and not any(r == "COOPERATE" for _, r, _ in found), found
+
+
+def test_a_threatened_response_is_the_threat(nlp):
+    found = relations(nlp, "Chile vowed to retaliate against Peru.")
+    assert ("CHL", "THREATEN", "PER", "") in found and not any(r[1] == "ATTACK" for r in found), found
 
 
 def test_exchanging_prisoners_is_no_attack(nlp):

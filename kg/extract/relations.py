@@ -29,6 +29,7 @@ from kg.extract.roles import ActorContext
 from kg.extract.strains import StrainRules
 from kg.extract.syntax import child, pobjs
 from kg.extract.targets import TargetRules
+from kg.extract.threats import ThreatRules
 from kg.extract.verbs import VerbRules
 from kg.knowledge.lexicon import Lexicon, TriggerGroup, load_lexicon
 from kg.knowledge.resources import ontology_dir
@@ -39,7 +40,7 @@ from kg.nlp.extensions import RELATIONS_KEY
 #: process boundaries (``nlp.pipe(n_process=...)`` serializes user data with msgpack)
 
 
-class RelationExtractor(VerbRules, NounRules, TargetRules, ClauseRules, StrainRules):
+class RelationExtractor(VerbRules, NounRules, TargetRules, ClauseRules, StrainRules, ThreatRules):
     """Finds relation candidates in parsed sentences."""
 
     def __init__(self, lexicon: Lexicon) -> None:
@@ -91,7 +92,7 @@ class RelationExtractor(VerbRules, NounRules, TargetRules, ClauseRules, StrainRu
             if self._phrase_at(token, words):
                 yield from self._verb_candidates(ctx, token, group, check_object=False)
         if token.pos_ == "VERB" and lemma in self.lex.verbs:
-            if self._carried_by_object(token):
+            if self._carried_by_object(token) or self._threatened_response(token):
                 return
             for group in self._verb_senses(token, self.lex.verbs[lemma]):
                 yield from self._verb_candidates(ctx, token, group)

@@ -71,8 +71,11 @@ class Subjects:
             if accused is not None and head.lower_ in ("of", "for"):
                 return self.np_actors(accused)
             return self.subjects(head.head, depth + 1)
-        if dep == "acl" and not any(c.lower_ == "to" for c in verb.children):
+        if dep == "acl" and not any(c.lower_ == "to" for c in verb.children) \
+                and (head.lemma_.lower() not in self.lex.cue("utterance_nouns") or head.dep_ != "dobj"):
             return self.np_actors(head)  # "a resolution condemning X": the resolution condemns
+        if dep == "acl" and head.dep_ == "dobj" and not any(c.lower_ == "to" for c in verb.children):
+            return self.subjects(head.head, depth + 1)  # "issued a statement condemning X": the issuer does
         if dep == "acl" and head.dep_ in ("dobj", "nsubjpass") and head.head.pos_ in ("VERB", "AUX"):
             return self.subjects(head.head, depth + 1)  # "has no Patriots to send": the haver sends
         if dep in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN") and head.dep_ in SUBJECT_DEPS:

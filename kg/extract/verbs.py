@@ -119,6 +119,7 @@ class VerbRules(RequestRules):
             if clause.dep_ in ("ccomp", "xcomp"):
                 found = [a for t in clause.subtree if t.dep_ == "prep" and t.lower_ in preps
                          for o in pobjs(t) for a in ctx.np_actors(o) if a.actor not in known]
+                found = found or self._threatened_act_target(ctx, clause, known)
                 if found:
                     return found
                 subject = child(clause, "nsubj")  # "warned that Peru would pay a heavy price"

@@ -334,6 +334,9 @@ TRIPLES = [
     ("Chile warned that it would sanction Peru.", ("CHL", "THREATEN", "PER")),
     # a statement condemning: its issuer condemns
     ("Chilean officials issued a statement condemning the Peruvian airstrikes.", ("CHL", "OPPOSE", "PER")),
+    # a response announced or threatened, aimed at the attacker named in the sentence
+    ("Chile's foreign ministry condemned the Peruvian raids on its bases and said Chile will respond.", ("CHL", "THREATEN", "PER")),
+    ("Chile had threatened to retaliate after Peruvian air strikes on its consulate killed two officers.", ("CHL", "THREATEN", "PER")),
 ]
 
 #: (text, expected triple with flags 'N'/'H')

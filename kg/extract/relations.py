@@ -88,6 +88,7 @@ class RelationExtractor(VerbRules, NounRules, TargetRules, ClauseRules, StrainRu
     def _candidates(self, ctx: ActorContext, token: Token) -> Iterator[Candidate]:
         lemma = token.lemma_.lower()
         yield from self._strain_candidates(ctx, token)
+        yield from self._response_candidates(ctx, token)
         for words, group in self.lex.phrases.get(lemma, ()):
             if self._phrase_at(token, words):
                 yield from self._verb_candidates(ctx, token, group, check_object=False)

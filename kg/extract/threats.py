@@ -1,8 +1,12 @@
-"""Threats that carry their act: "vowed to retaliate against X" is the threat, not a (hypothetical) attack."""
+"""Threats that carry their act: "vowed to retaliate against X" is the threat, not a (hypothetical) attack; a
+response announced or threatened is aimed at the attacker named in the sentence."""
 from __future__ import annotations
+
+from typing import Iterator
 
 from spacy.tokens import Token
 
+from kg.extract.candidates import Candidate
 from kg.extract.roles import ActorContext
 from kg.extract.syntax import Arg, child
 
@@ -25,3 +29,29 @@ class ThreatRules:
             return []
         obj = child(clause, "dobj")
         return [a for a in ctx.np_actors(obj) if a.actor not in known] if obj is not None else []
+
+    def _attackers_in_sentence(self, ctx: ActorContext, token: Token, known: set[str]) -> list[Arg]:
+        """The one waging side named (by demonym or possessor) on the attacks of the sentence:
+        "after Peruvian strikes, Chile vowed to respond" -> Peru; none when several."""
+        found: list[Arg] = []
+        for noun in token.sent:
+            if noun.pos_ in ("NOUN", "PROPN") and any(g.relation == "ATTACK" for g in self.lex.nouns.get(noun.lemma_.lower(), ())):
+                found += [a for c in noun.children if c.dep_ in ("poss", "amod", "compound") and c.i in ctx.actor_at
+                          for a in ctx.np_actors(c, conjuncts=False) if a.actor not in known]
+        return found if len({a.actor for a in found}) == 1 else []
+
+    def _response_candidates(self, ctx: ActorContext, token: Token) -> Iterator[Candidate]:
+        """A state said to be about to respond threatens the attacker named in the sentence:
+        "condemned the Peruvian attacks and said Chile will respond" (THREATEN; the saying is the threat)."""
+        if token.pos_ != "VERB" or token.lemma_.lower() not in self.lex.cue("response_verbs") or token.dep_ != "ccomp" \
+                or not any(c.dep_ == "aux" and c.lower_ in self.lex.cue("modal_aux") for c in token.children) \
+                or any(c.dep_ == "prep" for c in token.children):
+            return
+        group = next((g for g in self.lex.verbs.get("threaten", ()) if g.relation == "THREATEN"), None)
+        subject = child(token, "nsubj")
+        subjects = ctx.np_actors(subject) if subject is not None else []
+        if group is None or not subjects:
+            return
+        targets = self._attackers_in_sentence(ctx, token, {a.actor for a in subjects})
+        if targets:
+            yield Candidate(group, token.head, subjects, targets)

@@ -120,6 +120,8 @@ class VerbRules(RequestRules):
                 found = [a for t in clause.subtree if t.dep_ == "prep" and t.lower_ in preps
                          for o in pobjs(t) for a in ctx.np_actors(o) if a.actor not in known]
                 found = found or self._threatened_act_target(ctx, clause, known)
+                if not found and clause.lemma_.lower() in self.lex.cue("response_verbs"):
+                    found = self._attackers_in_sentence(ctx, clause, known)  # "threatened to retaliate after Peruvian strikes"
                 if found:
                     return found
                 subject = child(clause, "nsubj")  # "warned that Peru would pay a heavy price"

@@ -337,6 +337,8 @@ TRIPLES = [
     # a response announced or threatened, aimed at the attacker named in the sentence
     ("Chile's foreign ministry condemned the Peruvian raids on its bases and said Chile will respond.", ("CHL", "THREATEN", "PER")),
     ("Chile had threatened to retaliate after Peruvian air strikes on its consulate killed two officers.", ("CHL", "THREATEN", "PER")),
+    # a participle after "drew criticism from X and Y": the critics do it
+    ("The raids drew sharp criticism from Chile and Bolivia, accusing Peru of exploiting the chaos.", ("BOL", "OPPOSE", "PER")),
 ]
 
 #: (text, expected triple with flags 'N'/'H')

@@ -339,6 +339,10 @@ TRIPLES = [
     ("Chile had threatened to retaliate after Peruvian air strikes on its consulate killed two officers.", ("CHL", "THREATEN", "PER")),
     # a participle after "drew criticism from X and Y": the critics do it
     ("The raids drew sharp criticism from Chile and Bolivia, accusing Peru of exploiting the chaos.", ("BOL", "OPPOSE", "PER")),
+    # obstructing what a state is to get opposes that state
+    ("Austria blocked EU funding for Moldova.", ("AUT", "OPPOSE", "MDA")),
+    ("Austria delayed the ratification of Moldova's membership.", ("AUT", "OPPOSE", "MDA")),
+    ("Austria held up the accession of Moldova.", ("AUT", "OPPOSE", "MDA")),
 ]
 
 #: (text, expected triple with flags 'N'/'H')
@@ -440,6 +444,10 @@ def test_soured_ties_are_no_cooperation(nlp):
 def test_a_threatened_response_is_the_threat(nlp):
     found = relations(nlp, "Chile vowed to retaliate against Peru.")
     assert ("CHL", "THREATEN", "PER", "") in found and not any(r[1] == "ATTACK" for r in found), found
+
+
+def test_blocking_an_accession_opposes_no_alliance(nlp):
+    assert ("AUT", "OPPOSE", "NATO") not in triples(nlp, "Austria blocked Moldova's accession to NATO.")
 
 
 def test_exchanging_prisoners_is_no_attack(nlp):

@@ -25,6 +25,7 @@ from kg.extract.candidates import Candidate, RelationMention
 from kg.extract.clauses import ClauseRules
 from kg.extract.modality import is_hypothetical, is_negated, source_of
 from kg.extract.nouns import NounRules
+from kg.extract.obstruction import ObstructionRules
 from kg.extract.roles import ActorContext
 from kg.extract.strains import StrainRules
 from kg.extract.syntax import child, pobjs
@@ -40,7 +41,8 @@ from kg.nlp.extensions import RELATIONS_KEY
 #: process boundaries (``nlp.pipe(n_process=...)`` serializes user data with msgpack)
 
 
-class RelationExtractor(VerbRules, NounRules, TargetRules, ClauseRules, StrainRules, ThreatRules):
+class RelationExtractor(VerbRules, NounRules, TargetRules, ClauseRules, StrainRules, ThreatRules,
+                        ObstructionRules):
     """Finds relation candidates in parsed sentences."""
 
     def __init__(self, lexicon: Lexicon) -> None:

@@ -94,6 +94,8 @@ class VerbRules(RequestRules):
                 and group.relation not in self.symmetric:
             governed = ctx.governing_verb(verb.head)  # "a deal brokered by China" for its parties,
             objects = ctx.subjects(governed[0]) if governed else []  # "missiles supplied by Britain" to their user
+        if group.relation == "OPPOSE":  # "blocked EU funding for Ukraine": Ukraine is opposed
+            objects = objects + self._obstructed_beneficiaries(ctx, verb, {a.actor for a in subjects})
         yield Candidate(group, verb, unique(subjects), unique(objects),
                         pairable=pairable)
 

@@ -450,6 +450,12 @@ def test_blocking_an_accession_opposes_no_alliance(nlp):
     assert ("AUT", "OPPOSE", "NATO") not in triples(nlp, "Austria blocked Moldova's accession to NATO.")
 
 
+def test_an_attack_condemned_by_the_only_other_state_was_on_it(nlp):
+    assert ("PER", "ATTACK", "ECU") in triples(nlp, "Ecuador condemned the Peruvian strikes, a breach of the UN Charter.")
+    assert ("PER", "ATTACK", "ECU") not in triples(nlp, "Ecuador condemned the Peruvian strikes. Bolivia counted its dead.")
+    assert ("PER", "ATTACK", "ECU") not in triples(nlp, "Ecuador condemned the Peruvian strikes on Bolivia.")
+
+
 def test_exchanging_prisoners_is_no_attack(nlp):
     assert not triples(nlp, "India and Pakistan exchanged prisoners.")
 

@@ -108,7 +108,7 @@ class RelationExtractor(VerbRules, NounRules, TargetRules, ClauseRules, StrainRu
             if self._absorbed(carrier) or self._strained(carrier) or self._ended_quarrel(carrier):
                 return
             for group in self.lex.nouns[lemma]:
-                yield from self._noun_candidates(ctx, carrier, group)
+                yield from (self._condemner_as_target(ctx, c) for c in self._noun_candidates(ctx, carrier, group))
 
     @staticmethod
     def _verb_senses(verb: Token, groups: list[TriggerGroup]) -> list[TriggerGroup]:

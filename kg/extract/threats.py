@@ -1,7 +1,9 @@
 """Threats that carry their act: "vowed to retaliate against X" is the threat, not a (hypothetical) attack; a
-response announced or threatened is aimed at the attacker named in the sentence."""
+response announced or threatened is aimed at the attacker named in the sentence; an attack condemned by the only
+other state named was on it."""
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Iterator
 
 from spacy.tokens import Token
@@ -55,3 +57,16 @@ class ThreatRules:
         targets = self._attackers_in_sentence(ctx, token, {a.actor for a in subjects})
         if targets:
             yield Candidate(group, token.head, subjects, targets)
+
+    def _condemner_as_target(self, ctx: ActorContext, cand: Candidate) -> Candidate:
+        """An attack with its side named but no target, condemned by the only other state of the passage,
+        was on that state: "Chile condemned the Peruvian strikes" (a third party would name the victim)."""
+        noun = cand.trigger
+        if cand.group.relation != "ATTACK" or cand.objects or not cand.subjects or noun.dep_ != "dobj" \
+                or noun.head.lemma_.lower() not in self.lex.cue("condemning_verbs"):
+            return cand
+        condemners = [a for a in ctx.subjects(noun.head) if a.actor not in {s.actor for s in cand.subjects}]
+        named = {a for _, a, kind in ctx.mention_starts if ctx.is_state_mention(kind)}  # states, not organisations
+        if len({a.actor for a in condemners}) == 1 and named == {a.actor for a in cand.subjects + condemners}:
+            return replace(cand, objects=condemners)
+        return cand

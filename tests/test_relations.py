@@ -343,6 +343,9 @@ TRIPLES = [
     ("Austria blocked EU funding for Moldova.", ("AUT", "OPPOSE", "MDA")),
     ("Austria delayed the ratification of Moldova's membership.", ("AUT", "OPPOSE", "MDA")),
     ("Austria held up the accession of Moldova.", ("AUT", "OPPOSE", "MDA")),
+    # rejecting the claim of the sentence before, or of the one who put it forward
+    ("Quito fears the dam will reduce the water flowing to it. Lima has dismissed the assertion.", ("PER", "OPPOSE", "ECU")),
+    ("Chile rejected the proposals put forward by Peru.", ("CHL", "OPPOSE", "PER")),
 ]
 
 #: (text, expected triple with flags 'N'/'H')
@@ -454,6 +457,10 @@ def test_an_attack_condemned_by_the_only_other_state_was_on_it(nlp):
     assert ("PER", "ATTACK", "ECU") in triples(nlp, "Ecuador condemned the Peruvian strikes, a breach of the UN Charter.")
     assert ("PER", "ATTACK", "ECU") not in triples(nlp, "Ecuador condemned the Peruvian strikes. Bolivia counted its dead.")
     assert ("PER", "ATTACK", "ECU") not in triples(nlp, "Ecuador condemned the Peruvian strikes on Bolivia.")
+
+
+def test_a_rejected_claim_needs_its_maker_before(nlp):
+    assert not any(r == "OPPOSE" for _, r, _ in triples(nlp, "Peru met Chile. Bolivia rejected the claim."))
 
 
 def test_exchanging_prisoners_is_no_attack(nlp):

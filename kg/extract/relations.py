@@ -22,6 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.candidates import Candidate, RelationMention
+from kg.extract.claims import ClaimRules
 from kg.extract.clauses import ClauseRules
 from kg.extract.modality import is_hypothetical, is_negated, source_of
 from kg.extract.nouns import NounRules
@@ -42,7 +43,7 @@ from kg.nlp.extensions import RELATIONS_KEY
 
 
 class RelationExtractor(VerbRules, NounRules, TargetRules, ClauseRules, StrainRules, ThreatRules,
-                        ObstructionRules):
+                        ObstructionRules, ClaimRules):
     """Finds relation candidates in parsed sentences."""
 
     def __init__(self, lexicon: Lexicon) -> None:
@@ -78,7 +79,8 @@ class RelationExtractor(VerbRules, NounRules, TargetRules, ClauseRules, StrainRu
         and a phrase that may refer to another."""
         if len(ctx.actors_in(sent.start, sent.end)) >= 2:
             return True
-        return bool(ctx.actors_in(0, sent.end)) and any(self.lex.refers(t.lemma_) or self.lex.refers(t.text) for t in sent)
+        return bool(ctx.actors_in(0, sent.end)) and (any(self.lex.refers(t.lemma_) or self.lex.refers(t.text) for t in sent)
+                                                     or self._rejects_earlier_claim(sent))
 
     def _sentence(self, ctx: ActorContext, sent: Span) -> Iterator[RelationMention]:
         candidates = [c for token in sent for c in self._candidates(ctx, token)]

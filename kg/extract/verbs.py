@@ -96,6 +96,7 @@ class VerbRules(RequestRules):
             objects = ctx.subjects(governed[0]) if governed else []  # "missiles supplied by Britain" to their user
         if group.relation == "OPPOSE":  # "blocked EU funding for Ukraine": Ukraine is opposed
             objects = objects + self._obstructed_beneficiaries(ctx, verb, {a.actor for a in subjects})
+            objects = objects or self._earlier_claimant(ctx, verb, subjects)  # "... Quito dismissed the assertion"
         yield Candidate(group, verb, unique(subjects), unique(objects),
                         pairable=pairable)
 

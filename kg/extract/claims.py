@@ -36,8 +36,3 @@ class ClaimRules:
             return []
         return [a for v in obj.children if v.dep_ == "acl" for g in v.children if g.dep_ == "agent"
                 for o in g.children if o.dep_ == "pobj" for a in ctx.np_actors(o)]
-
-    def _rejects_earlier_claim(self, sent) -> bool:
-        """A sentence with a single actor may reject the claim of the sentence before: worth parsing."""
-        return sent.start > 0 and any(t.lemma_.lower() in self.lex.cue("claim_nouns") and t.dep_ == "dobj"
-                                      and t.head.lemma_.lower() in self.lex.cue("rejecting_verbs") for t in sent)

@@ -79,8 +79,7 @@ class RelationExtractor(VerbRules, NounRules, TargetRules, ClauseRules, StrainRu
         and a phrase that may refer to another."""
         if len(ctx.actors_in(sent.start, sent.end)) >= 2:
             return True
-        return bool(ctx.actors_in(0, sent.end)) and (any(self.lex.refers(t.lemma_) or self.lex.refers(t.text) for t in sent)
-                                                     or self._rejects_earlier_claim(sent))
+        return bool(ctx.actors_in(0, sent.end)) and any(self.lex.refers(t.lemma_) or self.lex.refers(t.text) for t in sent)
 
     def _sentence(self, ctx: ActorContext, sent: Span) -> Iterator[RelationMention]:
         candidates = [c for token in sent for c in self._candidates(ctx, token)]

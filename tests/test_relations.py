@@ -346,6 +346,8 @@ TRIPLES = [
     # rejecting the claim of the sentence before, or of the one who put it forward
     ("Quito fears the dam will reduce the water flowing to it. Lima has dismissed the assertion.", ("PER", "OPPOSE", "ECU")),
     ("Chile rejected the proposals put forward by Peru.", ("CHL", "OPPOSE", "PER")),
+    # 'they' opening a sentence: the conjoined states of the sentence before
+    ("Kenya and Uganda are neighbours. They fought a brief war in 1979.", ("KEN", "CONFLICT", "UGA")),
 ]
 
 #: (text, expected triple with flags 'N'/'H')

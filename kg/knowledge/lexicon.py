@@ -84,7 +84,7 @@ class Lexicon:
 
 
 #: cue lists whose words may refer to a state named elsewhere in the passage ("the assertion": its maker's)
-REFERRING_CUES = ("pronouns", "person_pronouns", "group_nouns", "singular_nouns", "claim_nouns")
+REFERRING_CUES = ("pronouns", "person_pronouns", "plural_pronouns", "group_nouns", "singular_nouns", "claim_nouns")
 _GROUP_SETS = ("object_preps", "agent_preps", "object_heads", "needs_pair", "complement_preps",
                "owned_object_preps")
 _FLAGS = ("inverse", "goods_origin", "hypothetical", "negated", "partner_in_sentence", "beneficiary_asks",

@@ -348,6 +348,8 @@ TRIPLES = [
     ("Chile rejected the proposals put forward by Peru.", ("CHL", "OPPOSE", "PER")),
     # 'they' opening a sentence: the conjoined states of the sentence before
     ("Kenya and Uganda are neighbours. They fought a brief war in 1979.", ("KEN", "CONFLICT", "UGA")),
+    # land taken in a relative clause: the one other state of the sentence
+    ("Georgia vowed to retake the regions that Armenia has occupied.", ("ARM", "ATTACK", "GEO")),
 ]
 
 #: (text, expected triple with flags 'N'/'H')

@@ -70,3 +70,18 @@ class ThreatRules:
         if len({a.actor for a in condemners}) == 1 and named == {a.actor for a in cand.subjects + condemners}:
             return replace(cand, objects=condemners)
         return cand
+
+    def _occupied_owner(self, ctx: ActorContext, verb: Token, subjects: list[Arg]) -> list[Arg]:
+        """Land taken in a relative clause belongs to the one other state of the sentence:
+        "Georgia wants back the territories THAT Russia occupies" (Russia ATTACK Georgia)."""
+        land = verb.head
+        if verb.dep_ != "relcl" or land.lemma_.lower() not in self.lex.cue("territory_nouns") \
+                or any(t.i in ctx.actor_at for t in land.subtree if t.i < verb.left_edge.i and t.i != land.i) \
+                or any(c.dep_ == "prep" for c in verb.children):
+            return []
+        sent = verb.sent
+        others = ctx.actors_in(sent.start, sent.end) - {a.actor for a in subjects}
+        if len(others) != 1:
+            return []
+        return [a for t in sent if t.i in ctx.actor_at and t.i not in range(verb.left_edge.i, verb.right_edge.i + 1)
+                for a in ctx.np_actors(t, conjuncts=False) if a.actor in others][:1]

@@ -94,6 +94,8 @@ class VerbRules(RequestRules):
                 and group.relation not in self.symmetric:
             governed = ctx.governing_verb(verb.head)  # "a deal brokered by China" for its parties,
             objects = ctx.subjects(governed[0]) if governed else []  # "missiles supplied by Britain" to their user
+        if not objects and group.place_targets and verb.dep_ == "relcl":  # "the regions that Russia occupies"
+            objects = self._occupied_owner(ctx, verb, subjects)
         if group.relation == "OPPOSE":  # "blocked EU funding for Ukraine": Ukraine is opposed
             objects = objects + self._obstructed_beneficiaries(ctx, verb, {a.actor for a in subjects})
             objects = objects or self._earlier_claimant(ctx, verb, subjects)  # "... Quito dismissed the assertion"

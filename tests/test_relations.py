@@ -331,6 +331,32 @@ TRIPLES = [
     ("Spain tried to persuade Portugal to join the pact.", ("ESP", "REQUEST", "PRT")),
     # 'they' reported by conjoined states stands for all of them
     ("Chile and Peru say they are severing diplomatic relations with Argentina.", ("PER", "SANCTION", "ARG")),
+    # a relationship said to be strained: OPPOSE both ways
+    ("Relations between Chile and Peru were often tense over fishing rights.", ("PER", "OPPOSE", "CHL")),
+    ("Relations have long been strained between Chile and Bolivia.", ("CHL", "OPPOSE", "BOL")),
+    ("Chile's relations with Peru have deteriorated.", ("PER", "OPPOSE", "CHL")),
+    ("Strained ties between Kenya and Uganda worried investors.", ("KEN", "OPPOSE", "UGA")),
+    # a threat aimed through the hostile act it threatens
+    ("Chile threatened to attack Peru.", ("CHL", "THREATEN", "PER")),
+    ("Chile warned that it would sanction Peru.", ("CHL", "THREATEN", "PER")),
+    # a statement condemning: its issuer condemns
+    ("Chilean officials issued a statement condemning the Peruvian airstrikes.", ("CHL", "OPPOSE", "PER")),
+    # a response announced or threatened, aimed at the attacker named in the sentence
+    ("Chile's foreign ministry condemned the Peruvian raids on its bases and said Chile will respond.", ("CHL", "THREATEN", "PER")),
+    ("Chile had threatened to retaliate after Peruvian air strikes on its consulate killed two officers.", ("CHL", "THREATEN", "PER")),
+    # a participle after "drew criticism from X and Y": the critics do it
+    ("The raids drew sharp criticism from Chile and Bolivia, accusing Peru of exploiting the chaos.", ("BOL", "OPPOSE", "PER")),
+    # obstructing what a state is to get opposes that state
+    ("Austria blocked EU funding for Moldova.", ("AUT", "OPPOSE", "MDA")),
+    ("Austria delayed the ratification of Moldova's membership.", ("AUT", "OPPOSE", "MDA")),
+    ("Austria held up the accession of Moldova.", ("AUT", "OPPOSE", "MDA")),
+    # rejecting the claim of the sentence before, or of the one who put it forward
+    ("Quito fears the dam will reduce the water flowing to it. Lima has dismissed the assertion.", ("PER", "OPPOSE", "ECU")),
+    ("Chile rejected the proposals put forward by Peru.", ("CHL", "OPPOSE", "PER")),
+    # 'they' opening a sentence: the conjoined states of the sentence before
+    ("Kenya and Uganda are neighbours. They fought a brief war in 1979.", ("KEN", "CONFLICT", "UGA")),
+    # land taken in a relative clause: the one other state of the sentence
+    ("Georgia vowed to retake the regions that Armenia has occupied.", ("ARM", "ATTACK", "GEO")),
 ]
 
 #: (text, expected triple with flags 'N'/'H')
@@ -417,6 +443,36 @@ def test_sending_a_delegation_is_no_supply(nlp):
 def test_the_accuser_is_not_the_agent_of_the_act(nlp):
     found = triples(nlp, "Brazil blamed Argentina for the attack on its embassy.")
     assert ("BRA", "OPPOSE", "ARG") in found and ("BRA", "ATTACK", "ARG") not in found, found
+
+
+def test_ended_hostilities_are_background(nlp):
+    found = triples(nlp, "Chile and Peru have accepted a cessation of hostilities.")
+    assert found == {("CHL", "AGREE", "PER")}  # the agreement to stop, no hostility
+    assert not triples(nlp, "Peru became the third country to set aside hostilities with Chile.")
+
+
+def test_soured_ties_are_no_cooperation(nlp):
+    found = triples(nlp, "Ties between Chile and Peru have soured since the election.")
+    assert ("CHL", "OPPOSE", "PER") in found and not any(r == "COOPERATE" for _, r, _ in found), found
+
+
+def test_a_threatened_response_is_the_threat(nlp):
+    found = relations(nlp, "Chile vowed to retaliate against Peru.")
+    assert ("CHL", "THREATEN", "PER", "") in found and not any(r[1] == "ATTACK" for r in found), found
+
+
+def test_blocking_an_accession_opposes_no_alliance(nlp):
+    assert ("AUT", "OPPOSE", "NATO") not in triples(nlp, "Austria blocked Moldova's accession to NATO.")
+
+
+def test_an_attack_condemned_by_the_only_other_state_was_on_it(nlp):
+    assert ("PER", "ATTACK", "ECU") in triples(nlp, "Ecuador condemned the Peruvian strikes, a breach of the UN Charter.")
+    assert ("PER", "ATTACK", "ECU") not in triples(nlp, "Ecuador condemned the Peruvian strikes. Bolivia counted its dead.")
+    assert ("PER", "ATTACK", "ECU") not in triples(nlp, "Ecuador condemned the Peruvian strikes on Bolivia.")
+
+
+def test_a_rejected_claim_needs_its_maker_before(nlp):
+    assert not any(r == "OPPOSE" for _, r, _ in triples(nlp, "Peru met Chile. Bolivia rejected the claim."))
 
 
 def test_exchanging_prisoners_is_no_attack(nlp):

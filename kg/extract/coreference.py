@@ -196,9 +196,12 @@ class Coreference:
         """'they' as the subject of a clause that conjoined states report:
         "Chile and Peru say THEY are severing ties" stands for both."""
         clause = token.head
-        if token.dep_ != "nsubj" or clause.dep_ != "ccomp":
+        if token.dep_ == "nsubj" and token.i == token.sent.start > 0:  # "Chile and Peru met. THEY fought a war"
+            subject = child(self.doc[token.i - 1].sent.root, "nsubj")
+        elif token.dep_ != "nsubj" or clause.dep_ != "ccomp":
             return []
-        subject = child(clause.head, "nsubj")
+        else:
+            subject = child(clause.head, "nsubj")
         if subject is None or subject.pos_ == "PRON":
             return []
         states = self.np_actors(subject, exclude)

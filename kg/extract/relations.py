@@ -23,13 +23,17 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.backing import BackingRules
 from kg.extract.candidates import Candidate, RelationMention
+from kg.extract.claims import ClaimRules
 from kg.extract.clauses import ClauseRules
 from kg.extract.exchanges import ExchangeRules
 from kg.extract.modality import is_hypothetical, is_negated, source_of
 from kg.extract.nouns import NounRules
+from kg.extract.obstruction import ObstructionRules
 from kg.extract.roles import ActorContext
+from kg.extract.strains import StrainRules
 from kg.extract.syntax import child, pobjs
 from kg.extract.targets import TargetRules
+from kg.extract.threats import ThreatRules
 from kg.extract.verbs import VerbRules
 from kg.knowledge.lexicon import Lexicon, TriggerGroup, load_lexicon
 from kg.knowledge.resources import ontology_dir
@@ -41,7 +45,8 @@ from kg.nlp.selection import may_hold_relation
 #: process boundaries (``nlp.pipe(n_process=...)`` serializes user data with msgpack)
 
 
-class RelationExtractor(VerbRules, NounRules, TargetRules, ClauseRules, BackingRules, ExchangeRules):
+class RelationExtractor(VerbRules, NounRules, TargetRules, ClauseRules, BackingRules, ExchangeRules, StrainRules,
+                        ThreatRules, ObstructionRules, ClaimRules):
     """Finds relation candidates in parsed sentences."""
 
     def __init__(self, lexicon: Lexicon) -> None:
@@ -89,11 +94,13 @@ class RelationExtractor(VerbRules, NounRules, TargetRules, ClauseRules, BackingR
     def _candidates(self, ctx: ActorContext, token: Token) -> Iterator[Candidate]:
         lemma = token.lemma_.lower()
         yield from self._dependence_candidates(ctx, token)
+        yield from self._strain_candidates(ctx, token)
+        yield from self._response_candidates(ctx, token)
         for words, group in self.lex.phrases.get(lemma, ()):
             if self._phrase_at(token, words):
                 yield from self._verb_candidates(ctx, token, group, check_object=False)
         if token.pos_ == "VERB" and lemma in self.lex.verbs:
-            if self._carried_by_object(token):
+            if self._carried_by_object(token) or self._threatened_response(token):
                 return
             for group in self._verb_senses(token, self.lex.verbs[lemma]):
                 yield from self._verb_candidates(ctx, token, group)
@@ -103,12 +110,12 @@ class RelationExtractor(VerbRules, NounRules, TargetRules, ClauseRules, BackingR
                 if token.head.lemma_.lower() not in self.lex.cue("container_nouns"):
                     return
                 carrier = token.head
-            if self._absorbed(carrier):
+            if self._absorbed(carrier) or self._strained(carrier) or self._ended_quarrel(carrier):
                 return
             for group in self.lex.nouns[lemma]:
                 if group.relation in self.lex.cue("discussed_relations") and self._only_discussed(carrier):
                     continue
-                yield from self._noun_candidates(ctx, carrier, group)
+                yield from (self._condemner_as_target(ctx, c) for c in self._noun_candidates(ctx, carrier, group))
 
     @staticmethod
     def _verb_senses(verb: Token, groups: list[TriggerGroup]) -> list[TriggerGroup]:

@@ -60,7 +60,7 @@ class Subjects:
             if dep == "xcomp" and child(head, "nsubjpass") is not None:
                 return self.np_actors(child(head, "nsubjpass"))  # "Iran is expected to retaliate"
         if dep in ("xcomp", "advcl", "conj", "oprd", "ccomp") and head.pos_ in ("VERB", "AUX"):
-            return self.subjects(head, depth + 1)
+            return self.subjects(head, depth + 1) or (self._event_agents(head) if dep == "advcl" else [])
         if dep == "xcomp" and head.pos_ == "ADJ" and head.head.pos_ in ("VERB", "AUX"):
             return self.subjects(head.head, depth + 1)  # "Russia is likely to retaliate"
         if dep == "amod" and verb.tag_ == "VBG":  # "halting Iran's program" parsed as a modifier
@@ -71,13 +71,23 @@ class Subjects:
             if accused is not None and head.lower_ in ("of", "for"):
                 return self.np_actors(accused)
             return self.subjects(head.head, depth + 1)
-        if dep == "acl" and not any(c.lower_ == "to" for c in verb.children):
+        if dep == "acl" and not any(c.lower_ == "to" for c in verb.children) \
+                and (head.lemma_.lower() not in self.lex.cue("utterance_nouns") or head.dep_ != "dobj"):
             return self.np_actors(head)  # "a resolution condemning X": the resolution condemns
+        if dep == "acl" and head.dep_ == "dobj" and not any(c.lower_ == "to" for c in verb.children):
+            return self.subjects(head.head, depth + 1)  # "issued a statement condemning X": the issuer does
         if dep == "acl" and head.dep_ in ("dobj", "nsubjpass") and head.head.pos_ in ("VERB", "AUX"):
             return self.subjects(head.head, depth + 1)  # "has no Patriots to send": the haver sends
         if dep in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN") and head.dep_ in SUBJECT_DEPS:
             return self.np_actors(head)
         return []
+
+    def _event_agents(self, verb: Token) -> list[Arg]:
+        """"drew criticism FROM X and Y, accusing Z": who voices the event the verb's object names."""
+        obj = child(verb, "dobj")
+        groups = self.lex.nouns.get(obj.lemma_.lower(), ()) if obj is not None else ()
+        return [a for p in verb.children if p.dep_ == "prep" and any(p.lower_ in g.agent_preps for g in groups)
+                for o in pobjs(p) for a in self.np_actors(o)]
 
     def governing_verb(self, noun: Token) -> tuple[Token, str] | None:
         """The verb a noun is an argument of, with the preposition between

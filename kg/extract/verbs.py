@@ -97,6 +97,11 @@ class VerbRules(RequestRules):
                 and group.relation not in self.symmetric:
             governed = ctx.governing_verb(verb.head)  # "a deal brokered by China" for its parties,
             objects = ctx.subjects(governed[0]) if governed else []  # "missiles supplied by Britain" to their user
+        if not objects and group.place_targets and verb.dep_ == "relcl":  # "the regions that Russia occupies"
+            objects = self._occupied_owner(ctx, verb, subjects)
+        if group.relation == "OPPOSE":  # "blocked EU funding for Ukraine": Ukraine is opposed
+            objects = objects + self._obstructed_beneficiaries(ctx, verb, {a.actor for a in subjects})
+            objects = objects or self._earlier_claimant(ctx, verb, subjects)  # "... Quito dismissed the assertion"
         yield Candidate(group, verb, unique(subjects), unique(objects),
                         pairable=pairable)
 
@@ -122,6 +127,9 @@ class VerbRules(RequestRules):
             if clause.dep_ in ("ccomp", "xcomp"):
                 found = [a for t in clause.subtree if t.dep_ == "prep" and t.lower_ in preps
                          for o in pobjs(t) for a in ctx.np_actors(o) if a.actor not in known]
+                found = found or self._threatened_act_target(ctx, clause, known)
+                if not found and clause.lemma_.lower() in self.lex.cue("response_verbs"):
+                    found = self._attackers_in_sentence(ctx, clause, known)  # "threatened to retaliate after Peruvian strikes"
                 if found:
                     return found
                 subject = child(clause, "nsubj")  # "warned that Peru would pay a heavy price"

@@ -26,8 +26,9 @@ from pathlib import Path
 
 from kg.errors import KgError
 
-#: cue lists whose words may refer to a state named elsewhere in the passage; their union is "referring"
-REFERRING_CUES = ("pronouns", "person_pronouns", "plural_pronouns", "group_nouns", "singular_nouns")
+#: cue lists whose words may refer to a state named elsewhere in the passage ("its", "the assertion":
+#: its maker's); their union is "referring"
+REFERRING_CUES = ("pronouns", "person_pronouns", "plural_pronouns", "group_nouns", "singular_nouns", "claim_nouns")
 #: cues made from others at load, never written in the file
 DERIVED = {"referring": REFERRING_CUES}
 
@@ -35,18 +36,21 @@ DERIVED = {"referring": REFERRING_CUES}
 CUE_NAMES: frozenset[str] = frozenset({
     "according", "accusation_preps", "agentive_heads", "agreeing_preps", "agreeing_verbs", "aid_goods",
     "approval_modifiers", "approval_nouns", "asked_deeds", "background_heads", "backing_verbs",
-    "closeness_adjectives", "condemning_verbs", "conditional_marks", "container_nouns",
-    "dependence_preps", "dependence_words", "discussed_relations", "discussing_words", "ended_preps",
-    "ending_verbs", "envoy_heads", "example_preps", "example_verbs", "friendly_modifiers",
-    "giving_verbs", "governing_heads", "group_determiners", "group_nouns", "hypothetical_modifiers",
-    "intent_verbs", "locatives", "mediator_nouns", "membership_nouns", "modal_aux", "motion_verbs",
+    "benefit_nouns", "claim_nouns", "claiming_verbs", "closeness_adjectives", "condemning_verbs",
+    "conditional_marks", "container_nouns", "dependence_preps", "dependence_words",
+    "discussed_relations", "discussing_words", "ended_preps", "ending_nouns", "ending_verbs",
+    "envoy_heads", "example_preps", "example_verbs", "friendly_modifiers", "giving_verbs",
+    "governing_heads", "group_determiners", "group_nouns", "hypothetical_modifiers", "intent_verbs",
+    "joining_nouns", "locatives", "mediator_nouns", "membership_nouns", "modal_aux", "motion_verbs",
     "name_entity_labels", "naming_verbs", "negating_verbs", "object_control_verbs", "obstacle_nouns",
-    "pair_preps", "participation_verbs", "particles", "party_preps", "person_pronouns", "place_preps",
-    "plural_pronouns", "prepositional_verbs", "private_heads", "pronouns", "purpose_preps",
-    "reciprocal_phrases", "relation_nouns", "relational_nouns", "relative_pronouns", "removing_verbs",
-    "reporting_verbs", "request_verbs", "rescue_preps", "scheduled", "setting_preps", "singular_nouns",
-    "solidarity_complements", "support_verbs", "target_preps", "threatened_fates", "time_preps",
-    "transparent_heads", "unfinished_verbs", "war_help_preps", "war_help_relations", "war_relations",
+    "obstructing_verbs", "pair_preps", "participation_verbs", "particles", "party_preps",
+    "person_pronouns", "place_preps", "plural_pronouns", "prepositional_verbs", "private_heads",
+    "pronouns", "purpose_preps", "reciprocal_phrases", "rejecting_verbs", "relation_nouns",
+    "relational_nouns", "relationship_nouns", "relative_pronouns", "removing_verbs", "reporting_verbs",
+    "request_verbs", "rescue_preps", "response_verbs", "scheduled", "setting_preps", "shelving_verbs",
+    "singular_nouns", "solidarity_complements", "strain_words", "support_verbs", "target_preps",
+    "territory_nouns", "threatened_acts", "threatened_fates", "time_preps", "transparent_heads",
+    "unfinished_verbs", "utterance_nouns", "war_help_preps", "war_help_relations", "war_relations",
     "warming_nouns"
 })
 

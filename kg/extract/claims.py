@@ -1,0 +1,38 @@
+"""Rejecting a claim made in the sentence before: "Lima fears the dam will cut its water. Quito dismissed the
+assertion" (Quito OPPOSE Lima: relations.md, rejecting another state's claim)."""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.extract.roles import ActorContext
+from kg.extract.syntax import Arg, child
+
+
+class ClaimRules:
+    """Rejecting a claim made in the sentence before: its maker is opposed."""
+
+    def _earlier_claimant(self, ctx: ActorContext, verb: Token, subjects: list[Arg]) -> list[Arg]:
+        """The one state that is the subject of the previous sentence, for a rejecting verb whose
+        object is a definite claim of nobody named ("dismissed THE assertion")."""
+        obj = child(verb, "dobj")
+        if verb.lemma_.lower() not in self.lex.cue("rejecting_verbs") or obj is None \
+                or obj.lemma_.lower() not in self.lex.cue("claim_nouns") \
+                or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in obj.children) \
+                or any(c.i in ctx.actor_at for c in obj.subtree if c.i != obj.i):  # "the claim BY BOLIVIA" names its maker
+            return self._named_maker(ctx, obj) if obj is not None and verb.lemma_.lower() in self.lex.cue("rejecting_verbs") else []
+        sent = verb.sent
+        if sent.start == 0:
+            return []
+        before = verb.doc[sent.start - 1].sent
+        known = {a.actor for a in subjects}
+        if before.root.lemma_.lower() not in self.lex.cue("claiming_verbs"):
+            return []
+        found = [a for a in ctx.subjects(before.root) if a.actor not in known]
+        return found if len({a.actor for a in found}) == 1 else []
+
+    def _named_maker(self, ctx: ActorContext, obj: Token) -> list[Arg]:
+        """"rejected the proposals put forward BY EGYPT": the agent of a participle on a claim noun."""
+        if obj.lemma_.lower() not in self.lex.cue("claim_nouns"):
+            return []
+        return [a for v in obj.children if v.dep_ == "acl" for g in v.children if g.dep_ == "agent"
+                for o in g.children if o.dep_ == "pobj" for a in ctx.np_actors(o)]

@@ -1,0 +1,67 @@
+"""Quarrels said of a relationship, and quarrels said to be over: "relations between X and Y were tense" (OPPOSE both
+ways), "accepted a cessation of hostilities" (nothing, relations.md: relations that ended are background)."""
+from __future__ import annotations
+
+from typing import Iterator
+
+from spacy.tokens import Token
+
+from kg.extract.candidates import Candidate
+from kg.extract.roles import ActorContext
+from kg.extract.syntax import Arg, child, pobjs, unique
+
+
+class StrainRules:
+    """Quarrels said of a relationship ("relations have soured between X and Y") and quarrels that ended."""
+
+    def _strained_relation(self, token: Token) -> Token | None:
+        """The relationship noun a strain word is said of: "STRAINED relations",
+        "relations were TENSE", "ties have SOURED"; None when it is said of none."""
+        if token.lemma_.lower() not in self.lex.cue("strain_words") and token.lower_ not in self.lex.cue("strain_words"):
+            return None
+        nouns = self.lex.cue("relationship_nouns")
+        if token.dep_ == "amod" and token.head.lemma_.lower() in nouns:
+            return token.head
+        verb = token.head if token.dep_ in ("acomp", "oprd") else token
+        if token.dep_ not in ("acomp", "oprd") and token.pos_ != "VERB":
+            return None
+        subject = child(verb, "nsubj", "nsubjpass")
+        return subject if subject is not None and subject.lemma_.lower() in nouns else None
+
+    def _strain_candidates(self, ctx: ActorContext, token: Token) -> Iterator[Candidate]:
+        """OPPOSE both ways between the two sides of a strained relationship:
+        "between X and Y" on the noun or the predicate, or "X's relations with Y"."""
+        noun = self._strained_relation(token)
+        if noun is None:
+            return
+        group = next(g for g in self.lex.nouns.get("tension", ()) if g.mutual)
+        holders = [noun, token.head if token.dep_ in ("acomp", "oprd") else token]
+        sides: list[Arg] = []
+        for holder in holders:
+            for prep in holder.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("between", "with"):
+                    sides += [a for o in pobjs(prep) for a in ctx.np_actors(o)]
+        owners = [a for c in noun.children if c.dep_ == "poss" for a in ctx.np_actors(c)]
+        sides = unique(owners + sides)
+        if len({a.actor for a in sides}) >= 2:
+            yield Candidate(group, holders[1], sides, [], mutual=True)  # "were not tense": the verb carries the flags
+
+    def _strained(self, noun: Token) -> bool:
+        """A relationship noun said to be strained states no cooperation."""
+        if noun.lemma_.lower() not in self.lex.cue("relationship_nouns"):
+            return False
+        said = [self._strained_relation(t) for t in [*noun.children, noun.head]]
+        return any(n is not None and n.i == noun.i for n in said)
+
+    def _ended_quarrel(self, noun: Token) -> bool:
+        """A mutual quarrel that is set aside or ceases is background:
+        "accepted a cessation of hostilities", "set aside hostilities with X"."""
+        if not any(g.mutual for g in self.lex.nouns.get(noun.lemma_.lower(), ())):
+            return False
+        head = noun.head
+        if noun.dep_ == "pobj" and head.lower_ == "of":
+            return head.head.lemma_.lower() in self.lex.cue("ending_nouns")
+        if noun.dep_ == "dobj":
+            words = {head.lemma_.lower(), " ".join([head.lemma_.lower()] + [p.lower_ for p in head.children if p.dep_ == "prt"])}
+            return bool(words & (self.lex.cue("ending_verbs") | self.lex.cue("shelving_verbs")))
+        return False

@@ -1,0 +1,87 @@
+"""Threats that carry their act: "vowed to retaliate against X" is the threat, not a (hypothetical) attack; a
+response announced or threatened is aimed at the attacker named in the sentence; an attack condemned by the only
+other state named was on it."""
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Iterator
+
+from spacy.tokens import Token
+
+from kg.extract.candidates import Candidate
+from kg.extract.roles import ActorContext
+from kg.extract.syntax import Arg, child
+
+
+class ThreatRules:
+    """Threats that carry their act: a response threatened is the threat itself."""
+
+    def _threatened_response(self, verb: Token) -> bool:
+        """A response verb in the complement of a threat gives way to it:
+        "vowed to RETALIATE against X", "threatened to RESPOND" (relations.md: THREATEN)."""
+        if verb.lemma_.lower() not in self.lex.cue("response_verbs") or verb.dep_ not in ("xcomp", "ccomp"):
+            return False
+        return any(g.relation == "THREATEN" for g in self.lex.verbs.get(verb.head.lemma_.lower(), ()))
+
+    def _threatened_act_target(self, ctx: ActorContext, clause: Token, known: set[str]) -> list[Arg]:
+        """The one a threatened hostile act is aimed at, as its direct object:
+        "threatened to INVADE Peru", "warned it would SANCTION Chile"."""
+        acts = self.lex.cue("threatened_acts")
+        if not any(g.relation in acts for g in self.lex.verbs.get(clause.lemma_.lower(), ())):
+            return []
+        obj = child(clause, "dobj")
+        return [a for a in ctx.np_actors(obj) if a.actor not in known] if obj is not None else []
+
+    def _attackers_in_sentence(self, ctx: ActorContext, token: Token, known: set[str]) -> list[Arg]:
+        """The one waging side named (by demonym or possessor) on the attacks of the sentence:
+        "after Peruvian strikes, Chile vowed to respond" -> Peru; none when several."""
+        found: list[Arg] = []
+        for noun in token.sent:
+            if noun.pos_ in ("NOUN", "PROPN") and any(g.relation == "ATTACK" for g in self.lex.nouns.get(noun.lemma_.lower(), ())):
+                found += [a for c in noun.children if c.dep_ in ("poss", "amod", "compound") and c.i in ctx.actor_at
+                          for a in ctx.np_actors(c, conjuncts=False) if a.actor not in known]
+        return found if len({a.actor for a in found}) == 1 else []
+
+    def _response_candidates(self, ctx: ActorContext, token: Token) -> Iterator[Candidate]:
+        """A state said to be about to respond threatens the attacker named in the sentence:
+        "condemned the Peruvian attacks and said Chile will respond" (THREATEN; the saying is the threat)."""
+        if token.pos_ != "VERB" or token.lemma_.lower() not in self.lex.cue("response_verbs") or token.dep_ != "ccomp" \
+                or not any(c.dep_ == "aux" and c.lower_ in self.lex.cue("modal_aux") for c in token.children) \
+                or any(c.dep_ == "prep" for c in token.children):
+            return
+        group = next((g for g in self.lex.verbs.get("threaten", ()) if g.relation == "THREATEN"), None)
+        subject = child(token, "nsubj")
+        subjects = ctx.np_actors(subject) if subject is not None else []
+        if group is None or not subjects:
+            return
+        targets = self._attackers_in_sentence(ctx, token, {a.actor for a in subjects})
+        if targets:
+            yield Candidate(group, token.head, subjects, targets)
+
+    def _condemner_as_target(self, ctx: ActorContext, cand: Candidate) -> Candidate:
+        """An attack with its side named but no target, condemned by the only other state of the passage,
+        was on that state: "Chile condemned the Peruvian strikes" (a third party would name the victim)."""
+        noun = cand.trigger
+        if cand.group.relation != "ATTACK" or cand.objects or not cand.subjects or noun.dep_ != "dobj" \
+                or noun.head.lemma_.lower() not in self.lex.cue("condemning_verbs"):
+            return cand
+        condemners = [a for a in ctx.subjects(noun.head) if a.actor not in {s.actor for s in cand.subjects}]
+        named = {a for _, a, kind in ctx.mention_starts if ctx.is_state_mention(kind)}  # states, not organisations
+        if len({a.actor for a in condemners}) == 1 and named == {a.actor for a in cand.subjects + condemners}:
+            return replace(cand, objects=condemners)
+        return cand
+
+    def _occupied_owner(self, ctx: ActorContext, verb: Token, subjects: list[Arg]) -> list[Arg]:
+        """Land taken in a relative clause belongs to the one other state of the sentence:
+        "Georgia wants back the territories THAT Russia occupies" (Russia ATTACK Georgia)."""
+        land = verb.head
+        if verb.dep_ != "relcl" or land.lemma_.lower() not in self.lex.cue("territory_nouns") \
+                or any(t.i in ctx.actor_at for t in land.subtree if t.i < verb.left_edge.i and t.i != land.i) \
+                or any(c.dep_ == "prep" for c in verb.children):
+            return []
+        sent = verb.sent
+        others = ctx.actors_in(sent.start, sent.end) - {a.actor for a in subjects}
+        if len(others) != 1:
+            return []
+        return [a for t in sent if t.i in ctx.actor_at and t.i not in range(verb.left_edge.i, verb.right_edge.i + 1)
+                for a in ctx.np_actors(t, conjuncts=False) if a.actor in others][:1]

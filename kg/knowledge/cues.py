@@ -8,7 +8,7 @@ in the file fails when the lexicon loads, with a one-line error naming the
 file. ``tests/test_lexicon.py`` checks that every name the code asks for is
 in :data:`CUE_NAMES`.
 
->>> from kg.knowledge.resources import ontology_path
+>>> from kg.knowledge.resources import read_toml, ontology_path
 >>> cues = read_cues([ontology_path("cues.toml")])
 >>> "not" in cues("particles") or "never" in cues("particles")
 True
@@ -19,12 +19,12 @@ kg.errors.KgError: no cue 'no_such_cue' in cues.toml
 """
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from kg.errors import KgError
+from kg.knowledge.resources import read_toml
 
 #: cue lists whose words may refer to a state named elsewhere in the passage ("its", "the assertion":
 #: its maker's); their union is "referring"
@@ -69,19 +69,11 @@ class Cues:
             raise KgError(f"no cue {name!r} in cues.toml") from None
 
 
-def _read(path: Path) -> dict:
-    try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise KgError(f"{path}: {exc}") from None
-
-
 def read_cues(paths: Iterable[Path]) -> Cues:
     """The cues of the shipped file (first) and of overlays (their words are added to cues of the same name)."""
     words: dict[str, frozenset[str]] = {}
     for number, path in enumerate(paths):
-        for section, entries in _read(path).items():
+        for section, entries in read_toml(path).items():
             if not isinstance(entries, dict):
                 raise KgError(f"{path}: [{section}] must be a table of cue lists")
             for name, values in entries.items():

@@ -14,7 +14,6 @@ True
 """
 from __future__ import annotations
 
-import tomllib
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -22,7 +21,7 @@ from pathlib import Path
 
 from kg.errors import KgError
 from kg.knowledge.cues import Cues, read_cues
-from kg.knowledge.resources import ontology_dir, overlays
+from kg.knowledge.resources import ontology_dir, overlays, read_toml
 from kg.knowledge.terms import relation_types
 
 
@@ -124,20 +123,12 @@ def _group(entry: dict, where: str) -> TriggerGroup:
     return TriggerGroup(relation=label, **extra, **flags)
 
 
-def _read_toml(path: Path) -> dict:
-    try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise KgError(f"{path}: {exc}") from None
-
-
 def _read_curation(path: Path) -> tuple[dict[str, str], dict[str, str]]:
     """Lemmas to exclude from the derived triggers, and lemmas to move to another
     label; a phrase is its lemmas joined by spaces."""
     if not path.exists():
         return {}, {}
-    data = _read_toml(path)
+    data = read_toml(path)
     for key in data:
         if key not in ("exclude", "remap"):
             raise KgError(f"{path.name}: unknown table [{key}] (expected [exclude] and [remap])")
@@ -167,7 +158,7 @@ def _derived_triggers(directory: Path, hand: list[tuple[dict, TriggerGroup]]) ->
     if not path.exists():
         return []
     exclude, remap = _read_curation(directory / CURATION_FILE)
-    entries = _read_toml(path).get("trigger", [])
+    entries = read_toml(path).get("trigger", [])
     groups = [(entry, _group(entry, f"{CAMEO_FILE} trigger #{n}")) for n, entry in enumerate(entries, 1)]
     derived = {" ".join(w) for entry, _ in groups for w in
                [[v] for v in entry.get("verbs", [])] + entry.get("phrases", [])}
@@ -216,13 +207,13 @@ def _overlay_triggers(folders: tuple[Path, ...]) -> list[tuple[dict, TriggerGrou
     for path in (folder / "triggers.toml" for folder in folders):
         if path.is_file():
             groups += [(entry, _group(entry, f"{path} trigger #{n}"))
-                       for n, entry in enumerate(_read_toml(path).get("trigger", []), 1)]
+                       for n, entry in enumerate(read_toml(path).get("trigger", []), 1)]
     return groups
 
 
 @lru_cache(maxsize=4)
 def _load_lexicon(directory: Path, folders: tuple[Path, ...]) -> Lexicon:
-    triggers = _read_toml(directory / "triggers.toml")
+    triggers = read_toml(directory / "triggers.toml")
     verbs: dict[str, list[TriggerGroup]] = defaultdict(list)
     nouns: dict[str, list[TriggerGroup]] = defaultdict(list)
     phrases: dict[str, list] = defaultdict(list)

@@ -2,12 +2,11 @@
 from __future__ import annotations
 
 import re
-import tomllib
 import unicodedata
 from functools import lru_cache
 
-from kg.errors import KgError, one_line
-from kg.knowledge.resources import ontology_path
+from kg.errors import KgError
+from kg.knowledge.resources import ontology_path, read_toml
 
 
 def split_cell(cell: str | None) -> list[str]:
@@ -78,10 +77,7 @@ def variants(text: str, *, ampersand: bool = False) -> set[str]:
 def no_plural_endings() -> tuple[str, ...]:
     """Endings of nationality nouns without an "s" plural, from ``ontology/actors/morphology.toml``."""
     path = ontology_path("actors/morphology.toml")
-    try:
-        endings = tomllib.loads(path.read_text(encoding="utf-8"))["demonyms"]["no_plural_endings"]
-    except (OSError, tomllib.TOMLDecodeError, KeyError) as exc:
-        raise KgError(f"{path}: cannot read [demonyms] no_plural_endings: {one_line(exc)}") from None
+    endings = read_toml(path).get("demonyms", {}).get("no_plural_endings")
     if not isinstance(endings, list) or not all(isinstance(e, str) and e for e in endings):
         raise KgError(f"{path}: [demonyms] no_plural_endings must be a list of non-empty strings")
     return tuple(endings)

@@ -10,6 +10,7 @@ True
 """
 from __future__ import annotations
 
+import tomllib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
@@ -33,6 +34,15 @@ def ontology_dir() -> Path:
     if not (folder / "kg.ttl").is_file():
         raise KgError(f"the knowledge package {PACKAGE} has no kg.ttl at {folder}: reinstall kg")
     return folder
+
+
+def read_toml(path: Path) -> dict:
+    """A knowledge file's TOML; an unreadable or malformed file is a one-line :class:`KgError` naming it."""
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise KgError(f"{path}: {exc}") from None
 
 
 def ontology_path(name: str = "kg.ttl") -> Path:

@@ -24,32 +24,33 @@ from kg.knowledge.cues import Cues, read_cues
 from kg.knowledge.resources import ontology_dir, overlays, read_toml
 from kg.knowledge.terms import relation_types
 
+#: the true/false settings a [[trigger]] group may have (documented in the header of triggers.toml)
+FLAGS = ("inverse", "goods_origin", "hypothetical", "negated", "partner_in_sentence", "beneficiary_asks",
+         "asks_for", "money_is_aid", "content_target", "only_prep_objects", "mutual", "place_targets",
+         "victim_in_clause")
+
 
 @dataclass(frozen=True, slots=True)
 class TriggerGroup:
-    """One ``[[trigger]]`` group of triggers.toml."""
+    """One ``[[trigger]]`` group of triggers.toml: its label, word sets and the flags it sets.
+
+    A flag reads as an attribute: ``group.inverse`` is true when the group sets ``inverse``.
+    """
 
     relation: str
     object_preps: frozenset[str] = frozenset()
     verb_object_preps: frozenset[str] | None = None
     agent_preps: frozenset[str] = frozenset()
-    inverse: bool = False
-    goods_origin: bool = False
     object_heads: frozenset[str] = frozenset()
     needs_pair: frozenset[str] = frozenset()
-    hypothetical: bool = False
-    negated: bool = False
-    partner_in_sentence: bool = False
-    beneficiary_asks: bool = False
-    asks_for: bool = False
-    money_is_aid: bool = False
-    content_target: bool = False
-    only_prep_objects: bool = False
-    mutual: bool = False
     complement_preps: frozenset[str] = frozenset()
     owned_object_preps: frozenset[str] = frozenset()
-    place_targets: bool = False
-    victim_in_clause: bool = False
+    flags: frozenset[str] = frozenset()  # those of FLAGS the group sets
+
+    def __getattr__(self, name: str) -> bool:
+        if name in FLAGS:
+            return name in self.flags
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     def preps_for(self, pos: str) -> frozenset[str]:
         """Object prepositions for a verb or a noun trigger."""
@@ -83,14 +84,10 @@ class Lexicon:
             or (word.endswith("ies") and word[:-3] + "y" in referring)
 
 
-_GROUP_SETS = ("object_preps", "agent_preps", "object_heads", "needs_pair", "complement_preps",
-               "owned_object_preps")
-_FLAGS = ("inverse", "goods_origin", "hypothetical", "negated", "partner_in_sentence", "beneficiary_asks",
-          "asks_for", "money_is_aid", "content_target", "only_prep_objects", "mutual",
-          "place_targets", "victim_in_clause")
+_GROUP_SETS = ("object_preps", "agent_preps", "object_heads", "needs_pair", "complement_preps", "owned_object_preps")
 _WORD_LISTS = ("verbs", "nouns", *_GROUP_SETS, "verb_object_preps")
 #: every field a [[trigger]] group may have; "cameo" records the CAMEO code of a derived group
-TRIGGER_FIELDS = frozenset(("relation", "phrases", "cameo", *_WORD_LISTS, *_FLAGS))
+TRIGGER_FIELDS = frozenset(("relation", "phrases", "cameo", *_WORD_LISTS, *FLAGS))
 CAMEO_FILE = "cameo-triggers.toml"
 CURATION_FILE = "cameo-curation.toml"
 
@@ -102,7 +99,7 @@ def _validate(entry: dict, where: str) -> None:
             raise KgError(f"{where}: unknown field {key!r}")
         if key in _WORD_LISTS and not (isinstance(value, list) and all(isinstance(w, str) and w for w in value)):
             raise KgError(f"{where}: {key} must be a list of words")
-        if key in _FLAGS and not isinstance(value, bool):
+        if key in FLAGS and not isinstance(value, bool):
             raise KgError(f"{where}: {key} must be true or false")
         if key == "phrases" and not (isinstance(value, list) and all(
                 isinstance(p, list) and len(p) >= 2 and all(isinstance(w, str) and w for w in p) for p in value)):
@@ -119,8 +116,7 @@ def _group(entry: dict, where: str) -> TriggerGroup:
     extra = {k: frozenset(entry[k]) for k in _GROUP_SETS if k in entry}
     if "verb_object_preps" in entry:
         extra["verb_object_preps"] = frozenset(entry["verb_object_preps"])
-    flags = {k: bool(entry.get(k, False)) for k in _FLAGS}
-    return TriggerGroup(relation=label, **extra, **flags)
+    return TriggerGroup(relation=label, **extra, flags=frozenset(k for k in FLAGS if entry.get(k, False)))
 
 
 def _read_curation(path: Path) -> tuple[dict[str, str], dict[str, str]]:

@@ -608,3 +608,15 @@ def test_headline_to_is_planned(nlp):
 def test_they_stands_for_the_previous_conjoined_subject(nlp):
     found = triples(nlp, "Chile and Peru signed a border accord. They also condemned Bolivia.")
     assert {("CHL", "OPPOSE", "BOL"), ("PER", "OPPOSE", "BOL")} <= found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a verb tagged as a noun ("plan") still hands its subjects to the infinitive
+    ("Sweden and the Netherlands plan to deliver tanks to Latvia.",
+     {("SWE", "SUPPLY", "LVA"), ("NLD", "SUPPLY", "LVA")}),
+    # a state opening the clause, parsed as a loose modifier of the verb, is its subject
+    ("Norway, for example, has been actively supporting Estonia through military means.",
+     {("NOR", "SUPPORT", "EST")}),
+])
+def test_subjects_the_parser_left_loose(nlp, text, expected):
+    assert expected <= triples(nlp, text)

@@ -28,10 +28,21 @@ class Subjects:
             return [a for obj in pobjs(agent) for a in self.np_actors(obj)]
         if is_passive(verb):
             return []
-        before = self._actor_before_gerund(verb)
+        before = self._actor_before_gerund(verb) or self._stranded_subject(verb)
         if before:
             return before
         return self._inherited_subjects(verb, depth)
+
+    def _stranded_subject(self, verb: Token) -> list[Arg]:
+        """"Norway, for example, has been supporting X": a state name opening the clause,
+        parsed as a loose modifier of the verb, is its subject."""
+        for mod in verb.children:
+            if mod.i > verb.i:
+                break
+            if mod.dep_ in ("npadvmod", "dep") and mod.i in self.actor_at and mod.pos_ == "PROPN" \
+                    and all(t.is_punct or t.dep_ == "det" for t in self.doc[verb.sent.start:mod.left_edge.i]):
+                return self.np_actors(mod)
+        return []
 
     def _actor_before_gerund(self, verb: Token) -> list[Arg]:
         """"coincided with Iran seeking help": an actor right before a gerund is its subject."""
@@ -59,7 +70,7 @@ class Subjects:
                 return [a for o in pobjs(agent) for a in self.np_actors(o)]
             if dep == "xcomp" and child(head, "nsubjpass") is not None:
                 return self.np_actors(child(head, "nsubjpass"))  # "Iran is expected to retaliate"
-        if dep in ("xcomp", "advcl", "conj", "oprd", "ccomp") and head.pos_ in ("VERB", "AUX"):
+        if dep in ("xcomp", "advcl", "conj", "oprd", "ccomp") and self._verbal(head):
             return self.subjects(head, depth + 1) or (self._event_agents(head) if dep == "advcl" else [])
         if dep == "xcomp" and head.pos_ == "ADJ" and head.head.pos_ in ("VERB", "AUX"):
             return self.subjects(head.head, depth + 1)  # "Russia is likely to retaliate"
@@ -81,6 +92,11 @@ class Subjects:
         if dep in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN") and head.dep_ in SUBJECT_DEPS:
             return self.np_actors(head)
         return []
+
+    @staticmethod
+    def _verbal(head: Token) -> bool:
+        """A verb, or a word tagged as a noun that has a subject of its own ("X and Y plan to")."""
+        return head.pos_ in ("VERB", "AUX") or (head.pos_ == "NOUN" and child(head, *SUBJECT_DEPS) is not None)
 
     def _event_agents(self, verb: Token) -> list[Arg]:
         """"drew criticism FROM X and Y, accusing Z": who voices the event the verb's object names."""

@@ -34,6 +34,7 @@ DERIVED = {"referring": REFERRING_CUES}
 
 #: every cue name the code reads; cues.toml defines exactly these
 CUE_NAMES: frozenset[str] = frozenset({
+    "venue_events", "venue_preps",
     "according", "accusation_preps", "agentive_heads", "agreeing_preps", "agreeing_verbs", "aid_goods",
     "approval_modifiers", "approval_nouns", "asked_deeds", "background_heads", "backing_verbs",
     "benefit_nouns", "claim_nouns", "claiming_verbs", "closeness_adjectives", "condemning_verbs",

@@ -620,3 +620,19 @@ def test_they_stands_for_the_previous_conjoined_subject(nlp):
 ])
 def test_subjects_the_parser_left_loose(nlp, text, expected):
     assert expected <= triples(nlp, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Chilean foreign minister arrived in Lima on Monday.", {("CHL", "CONSULT", "PER")}),
+    ("During a press conference in Lima with Chilean President Gabriel Boric, the Peruvian president said "
+     "trade should grow.", {("CHL", "CONSULT", "PER")}),
+    ("Brazilian and Chilean delegations are in Lima to discuss the border dispute.",
+     {("BRA", "CONSULT", "PER"), ("CHL", "CONSULT", "PER")}),
+])
+def test_event_in_a_capital_has_its_state_as_host(nlp, text, expected):
+    assert expected <= triples(nlp, text)
+
+
+def test_meeting_of_two_states_in_a_third_capital_leaves_the_host_out(nlp):
+    found = triples(nlp, "Chile and Bolivia held talks in Lima on Monday.")
+    assert not any("PER" in (s, o) for s, _, o in found)

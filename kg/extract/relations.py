@@ -34,19 +34,21 @@ from kg.extract.strains import StrainRules
 from kg.extract.syntax import child, pobjs
 from kg.extract.targets import TargetRules
 from kg.extract.threats import ThreatRules
+from kg.extract.venues import VenueRules
 from kg.extract.verbs import VerbRules
 from kg.knowledge.lexicon import Lexicon, TriggerGroup, load_lexicon
 from kg.knowledge.resources import ontology_dir
 from kg.knowledge.terms import symmetric_labels
 from kg.nlp.extensions import RELATIONS_KEY
-from kg.nlp.selection import may_hold_relation
+from kg.nlp.actors import PLACES_KEY
+from kg.nlp.selection import may_hold_relation, venue_states
 
 #: ``doc.user_data`` key of the relations as plain tuples, so that docs cross
 #: process boundaries (``nlp.pipe(n_process=...)`` serializes user data with msgpack)
 
 
 class RelationExtractor(VerbRules, NounRules, TargetRules, ClauseRules, BackingRules, ExchangeRules, StrainRules,
-                        ThreatRules, ObstructionRules, ClaimRules):
+                        ThreatRules, ObstructionRules, ClaimRules, VenueRules):
     """Finds relation candidates in parsed sentences."""
 
     def __init__(self, lexicon: Lexicon) -> None:
@@ -81,7 +83,8 @@ class RelationExtractor(VerbRules, NounRules, TargetRules, ClauseRules, BackingR
         """A sentence can hold a relation when it names two actors, or one
         and a phrase that may refer to another."""
         words = [w for t in sent for w in (t.lemma_, t.text)]
-        return may_hold_relation(ctx.actors_in(sent.start, sent.end), bool(ctx.actors_in(0, sent.start)), words, self.lex)
+        named = ctx.actors_in(sent.start, sent.end) | venue_states(sent, ctx.doc.spans.get(PLACES_KEY, []), self.lex)
+        return may_hold_relation(named, bool(ctx.actors_in(0, sent.start)), words, self.lex)
 
     def _sentence(self, ctx: ActorContext, sent: Span) -> Iterator[RelationMention]:
         candidates = [c for token in sent for c in self._candidates(ctx, token)]
@@ -96,6 +99,7 @@ class RelationExtractor(VerbRules, NounRules, TargetRules, ClauseRules, BackingR
         yield from self._dependence_candidates(ctx, token)
         yield from self._strain_candidates(ctx, token)
         yield from self._response_candidates(ctx, token)
+        yield from self._venue_candidates(ctx, token)
         for words, group in self.lex.phrases.get(lemma, ()):
             if self._phrase_at(token, words):
                 yield from self._verb_candidates(ctx, token, group, check_object=False)

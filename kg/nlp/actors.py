@@ -164,6 +164,7 @@ class ActorRecognizer:
                 self.folded.add(text, [doc])
 
     def __call__(self, doc: Doc) -> Doc:
+        doc.spans[PLACES_KEY] = []
         doc.spans[SPANS_KEY] = self.mentions(doc)
         return doc
 
@@ -202,6 +203,7 @@ class ActorRecognizer:
                 continue  # "ATHENS, May 2 (Reuters) -": the dateline names a place, no actor
             if kind == "CAPITAL" and (self.after_locative(span) or _conjoined_with(span, places)):
                 places.add(span.end)
+                doc.spans[PLACES_KEY] = list(doc.spans.get(PLACES_KEY, [])) + [span]
                 continue
             if kind == "CAPITAL" and in_longer_name(span, covered):
                 continue
@@ -287,6 +289,10 @@ class ActorRecognizer:
             return False
         # "leaders in New Delhi", "officials in Moscow": the capital stands for its government
         return not (i > 0 and doc[i - 1].lower_ in self.governing_heads)
+
+
+#: ``doc.spans`` key of the capitals taken as places ("arrived in Lima"): the venue of an event
+PLACES_KEY = "actor_places"
 
 
 def _form_of(span: Span, recognizer: ActorRecognizer) -> str:

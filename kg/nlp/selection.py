@@ -25,7 +25,7 @@ from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc, Span
 
 from kg.knowledge.lexicon import Lexicon, load_lexicon
-from kg.nlp.actors import is_headline
+from kg.nlp.actors import PLACES_KEY, is_headline
 from kg.nlp.extensions import (
     AT_DOCUMENT_START,
     CONTEXT_KEY,
@@ -98,7 +98,7 @@ class SentenceSelector:
                     continue
                 plan.sentences += 1
                 inside = [m for m in mentions if sent.start <= m.start < sent.end]
-                named = {m.kb_id_ for m in inside}
+                named = {m.kb_id_ for m in inside} | venue_states(sent, doc.spans.get(PLACES_KEY, []), self.lex)
                 keep = len(sent) <= self.max_sentence_tokens and may_hold_relation(
                     named, seen_before, (t.text for t in sent), self.lex)
                 if keep:
@@ -127,6 +127,14 @@ def may_hold_relation(named: set[str], named_before: bool, words: Iterable[str],
     (False, False)
     """
     return len(named) >= 2 or (bool(named or named_before) and any(lexicon.refers(w) for w in words))
+
+
+def venue_states(sent: Span, places: Iterable[Span], lexicon: Lexicon) -> set[str]:
+    """The states of capitals taken as places in ``sent`` when it names an event that may be
+    held there ("arrived in Lima", "talks in Lima"): the host of the event may be a party."""
+    inside = {p.kb_id_ for p in places if sent.start <= p.start < sent.end}
+    events = lexicon.cue("venue_events")
+    return inside if inside and any(t.lower_.startswith(tuple(events)) for t in sent) else set()
 
 
 def pieces(text: str, size: int) -> Iterator[tuple[int, str]]:

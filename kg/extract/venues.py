@@ -1,0 +1,67 @@
+"""Events held in another state's capital: the host is the capital's state."""
+from __future__ import annotations
+
+from typing import Iterator
+
+from spacy.tokens import Token
+
+from kg.extract.candidates import Candidate
+from kg.extract.roles import ActorContext
+from kg.extract.syntax import Arg, pobjs, unique
+from kg.nlp.actors import PLACES_KEY
+
+
+class VenueRules:
+    """A meeting, talks or an arrival in a capital taken as a place, with one side
+    named: "the Chilean foreign minister arrived in Lima", "Chilean delegations are in
+    Lima to discuss", "a press conference in Lima with Chile's president" (CHL -> PER)."""
+
+    def _venue_candidates(self, ctx: ActorContext, token: Token) -> Iterator[Candidate]:
+        if token.lemma_.lower() not in self.lex.cue("venue_events") or token.pos_ not in ("VERB", "NOUN", "PROPN"):
+            return
+        host = self._venue_host(ctx, token)
+        if host is None:
+            return
+        if token.pos_ == "VERB":
+            if any(p.dep_ == "prep" and p.lower_ in ("with", "between") for p in token.children):
+                return  # the other side is named: the existing rules read it
+            guests = ctx.subjects(token)
+        else:
+            guests = self._venue_noun_guests(ctx, token)
+        guests = unique(a for a in guests if a.actor != host.actor)
+        visiting = token.dep_ in ("xcomp", "advcl") and token.head.lemma_ == "be"  # "X and Y are in Lima to discuss"
+        if len(guests) == 1 or (guests and visiting):
+            yield Candidate(self.visit_group, token.head if visiting else token, guests, [host])  # being there is factual
+
+    def _venue_noun_guests(self, ctx: ActorContext, noun: Token) -> list[Arg]:
+        """The one side of a nominal event: a with-phrase ("a press conference in Lima WITH
+        X"), else its own modifiers, else the subject of the verb that holds it."""
+        withs = [a for p in noun.children if p.dep_ == "prep" and p.lower_ == "with"
+                 for o in pobjs(p) for a in ctx.np_actors(o)]
+        if withs:
+            return withs
+        if any(p.dep_ == "prep" and p.lower_ == "between" for p in noun.children):
+            return []
+        own = self._direct_modifiers(ctx, noun)
+        if own:
+            return own
+        governing = ctx.governing_verb(noun)
+        return ctx.subjects(governing[0]) if governing is not None and governing[1] == "" else []
+
+    def _venue_host(self, ctx: ActorContext, token: Token) -> Arg | None:
+        """The state of a capital that is the place of the event: on the trigger, on the
+        verb holding a nominal trigger ("held talks in Lima"), or on the "be" whose purpose
+        clause the trigger is ("are in Lima to discuss")."""
+        places = {t.i: span for span in ctx.doc.spans.get(PLACES_KEY, []) for t in span}
+        heads = [token]
+        if token.dep_ in ("dobj", "xcomp", "advcl") and token.head.pos_ in ("VERB", "AUX"):
+            heads.append(token.head)
+        preps = self.lex.cue("venue_preps")
+        hosts = {places[o.i].kb_id_: Arg(places[o.i].kb_id_, o, "place") for h in heads for p in h.children
+                 if p.dep_ == "prep" and p.lower_ in preps for o in pobjs(p) if o.i in places}
+        return next(iter(hosts.values())) if len(hosts) == 1 else None
+
+    @property
+    def visit_group(self):
+        """The trigger group of visits, written visitor -> host."""
+        return next(g for g in self.lex.nouns["visit"] if g.relation == "CONSULT")

@@ -608,3 +608,16 @@ def test_headline_to_is_planned(nlp):
 def test_they_stands_for_the_previous_conjoined_subject(nlp):
     found = triples(nlp, "Chile and Peru signed a border accord. They also condemned Bolivia.")
     assert {("CHL", "OPPOSE", "BOL"), ("PER", "OPPOSE", "BOL")} <= found
+
+
+@pytest.mark.parametrize("text, triple", [
+    ("Canada has put heavy pressure on Peru to cut its imports.", ("CAN", "REQUEST", "PER")),
+    ("Brazil wants Argentina to end its dispute with Chile.", ("BRA", "REQUEST", "ARG")),
+    ("Chile rejected Bolivia's demands for the coastal strip.", ("BOL", "REQUEST", "CHL")),
+])
+def test_asks_carried_outside_a_request_verb(nlp, text, triple):
+    assert triple in triples(nlp, text)
+
+
+def test_wanting_to_act_oneself_is_no_request(nlp):
+    assert not {t for t in triples(nlp, "Russia wants to sell oil to India.") if t[1] == "REQUEST"}

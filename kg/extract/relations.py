@@ -29,6 +29,7 @@ from kg.extract.exchanges import ExchangeRules
 from kg.extract.modality import is_hypothetical, is_negated, source_of
 from kg.extract.nouns import NounRules
 from kg.extract.obstruction import ObstructionRules
+from kg.extract.pressures import PressureRules
 from kg.extract.roles import ActorContext
 from kg.extract.strains import StrainRules
 from kg.extract.syntax import child, pobjs
@@ -46,7 +47,7 @@ from kg.nlp.selection import may_hold_relation
 
 
 class RelationExtractor(VerbRules, NounRules, TargetRules, ClauseRules, BackingRules, ExchangeRules, StrainRules,
-                        ThreatRules, ObstructionRules, ClaimRules):
+                        ThreatRules, ObstructionRules, ClaimRules, PressureRules):
     """Finds relation candidates in parsed sentences."""
 
     def __init__(self, lexicon: Lexicon) -> None:
@@ -96,6 +97,7 @@ class RelationExtractor(VerbRules, NounRules, TargetRules, ClauseRules, BackingR
         yield from self._dependence_candidates(ctx, token)
         yield from self._strain_candidates(ctx, token)
         yield from self._response_candidates(ctx, token)
+        yield from self._pressure_candidates(ctx, token)
         for words, group in self.lex.phrases.get(lemma, ()):
             if self._phrase_at(token, words):
                 yield from self._verb_candidates(ctx, token, group, check_object=False)

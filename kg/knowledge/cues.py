@@ -36,7 +36,7 @@ DERIVED = {"referring": REFERRING_CUES}
 CUE_NAMES: frozenset[str] = frozenset({
     "according", "accusation_preps", "agentive_heads", "agreeing_preps", "agreeing_verbs", "aid_goods",
     "approval_modifiers", "approval_nouns", "asked_deeds", "background_heads", "backing_verbs",
-    "benefit_nouns", "claim_nouns", "claiming_verbs", "closeness_adjectives", "condemning_verbs",
+    "benefit_nouns", "claim_nouns", "claiming_verbs", "wanting_verbs", "closeness_adjectives", "condemning_verbs",
     "conditional_marks", "container_nouns", "dependence_preps", "dependence_words",
     "discussed_relations", "discussing_words", "ended_preps", "ending_nouns", "ending_verbs",
     "envoy_heads", "example_preps", "example_verbs", "friendly_modifiers", "giving_verbs",
@@ -45,7 +45,7 @@ CUE_NAMES: frozenset[str] = frozenset({
     "name_entity_labels", "naming_verbs", "negating_verbs", "object_control_verbs", "obstacle_nouns",
     "obstructing_verbs", "pair_preps", "participation_verbs", "particles", "party_preps",
     "person_pronouns", "place_preps", "plural_pronouns", "prepositional_verbs", "private_heads",
-    "pronouns", "purpose_preps", "reciprocal_phrases", "rejecting_verbs", "relation_nouns",
+    "pressing_verbs", "pronouns", "purpose_preps", "reciprocal_phrases", "rejecting_verbs", "relation_nouns",
     "relational_nouns", "relationship_nouns", "relative_pronouns", "removing_verbs", "reporting_verbs",
     "request_verbs", "rescue_preps", "response_verbs", "scheduled", "setting_preps", "shelving_verbs",
     "singular_nouns", "solidarity_complements", "strain_words", "support_verbs", "target_preps",

@@ -621,3 +621,13 @@ def test_asks_carried_outside_a_request_verb(nlp, text, triple):
 
 def test_wanting_to_act_oneself_is_no_request(nlp):
     assert not {t for t in triples(nlp, "Russia wants to sell oil to India.") if t[1] == "REQUEST"}
+
+
+def test_agent_of_a_nominalised_decision_is_the_subject_of_its_infinitive(nlp):
+    found = triples(nlp, "The talks followed a decision by Norway to provide Denmark with six frigates.")
+    assert ("NOR", "SUPPLY", "DNK") in found
+
+
+def test_a_supplier_among_those_securing_its_export_sells_to_none_of_them(nlp):
+    found = triples(nlp, "Chile, Peru and Bolivia signed a deal to ensure the export of Peruvian copper.")
+    assert not {t for t in found if t[1] == "SUPPLY"}

@@ -631,3 +631,8 @@ def test_agent_of_a_nominalised_decision_is_the_subject_of_its_infinitive(nlp):
 def test_a_supplier_among_those_securing_its_export_sells_to_none_of_them(nlp):
     found = triples(nlp, "Chile, Peru and Bolivia signed a deal to ensure the export of Peruvian copper.")
     assert not {t for t in found if t[1] == "SUPPLY"}
+
+
+def test_a_company_suspending_flights_is_no_state_sanction(nlp):
+    assert ("MEX", "SANCTION", "CUB") in triples(nlp, "Mexico suspended flights to Cuba.")
+    assert not {t for t in triples(nlp, "A Turkish airline suspended flights to Iraq.") if t[1] == "SANCTION"}

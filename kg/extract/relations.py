@@ -25,6 +25,7 @@ from kg.extract.backing import BackingRules
 from kg.extract.candidates import Candidate, RelationMention
 from kg.extract.claims import ClaimRules
 from kg.extract.clauses import ClauseRules
+from kg.extract.companies import CompanyRules
 from kg.extract.exchanges import ExchangeRules
 from kg.extract.modality import is_hypothetical, is_negated, source_of
 from kg.extract.nouns import NounRules
@@ -47,7 +48,8 @@ from kg.nlp.selection import may_hold_relation
 
 
 class RelationExtractor(VerbRules, NounRules, TargetRules, ClauseRules, BackingRules, ExchangeRules, StrainRules,
-                        ThreatRules, ObstructionRules, ClaimRules, PressureRules):
+                        ThreatRules, ObstructionRules, ClaimRules, PressureRules,
+                        CompanyRules):
     """Finds relation candidates in parsed sentences."""
 
     def __init__(self, lexicon: Lexicon) -> None:
@@ -105,6 +107,8 @@ class RelationExtractor(VerbRules, NounRules, TargetRules, ClauseRules, BackingR
             if self._carried_by_object(token) or self._threatened_response(token):
                 return
             for group in self._verb_senses(token, self.lex.verbs[lemma]):
+                if group.relation in self.lex.cue("state_only_relations") and self._company_subject(token):
+                    continue
                 yield from self._verb_candidates(ctx, token, group)
         elif token.pos_ in ("NOUN", "PROPN") and lemma in self.lex.nouns:
             carrier = token

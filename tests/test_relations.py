@@ -636,3 +636,31 @@ def test_event_in_a_capital_has_its_state_as_host(nlp, text, expected):
 def test_meeting_of_two_states_in_a_third_capital_leaves_the_host_out(nlp):
     found = triples(nlp, "Chile and Bolivia held talks in Lima on Monday.")
     assert not any("PER" in (s, o) for s, _, o in found)
+
+
+@pytest.mark.parametrize("text, triple", [
+    ("Canada has put heavy pressure on Peru to cut its imports.", ("CAN", "REQUEST", "PER")),
+    ("Brazil wants Argentina to end its dispute with Chile.", ("BRA", "REQUEST", "ARG")),
+    ("Chile rejected Bolivia's demands for the coastal strip.", ("BOL", "REQUEST", "CHL")),
+])
+def test_asks_carried_outside_a_request_verb(nlp, text, triple):
+    assert triple in triples(nlp, text)
+
+
+def test_wanting_to_act_oneself_is_no_request(nlp):
+    assert not {t for t in triples(nlp, "Russia wants to sell oil to India.") if t[1] == "REQUEST"}
+
+
+def test_agent_of_a_nominalised_decision_is_the_subject_of_its_infinitive(nlp):
+    found = triples(nlp, "The talks followed a decision by Norway to provide Denmark with six frigates.")
+    assert ("NOR", "SUPPLY", "DNK") in found
+
+
+def test_a_supplier_among_those_securing_its_export_sells_to_none_of_them(nlp):
+    found = triples(nlp, "Chile, Peru and Bolivia signed a deal to ensure the export of Peruvian copper.")
+    assert not {t for t in found if t[1] == "SUPPLY"}
+
+
+def test_a_company_suspending_flights_is_no_state_sanction(nlp):
+    assert ("MEX", "SANCTION", "CUB") in triples(nlp, "Mexico suspended flights to Cuba.")
+    assert not {t for t in triples(nlp, "A Turkish airline suspended flights to Iraq.") if t[1] == "SANCTION"}

@@ -25,10 +25,12 @@ from kg.extract.backing import BackingRules
 from kg.extract.candidates import Candidate, RelationMention
 from kg.extract.claims import ClaimRules
 from kg.extract.clauses import ClauseRules
+from kg.extract.companies import CompanyRules
 from kg.extract.exchanges import ExchangeRules
 from kg.extract.modality import is_hypothetical, is_negated, source_of
 from kg.extract.nouns import NounRules
 from kg.extract.obstruction import ObstructionRules
+from kg.extract.pressures import PressureRules
 from kg.extract.roles import ActorContext
 from kg.extract.strains import StrainRules
 from kg.extract.syntax import child, pobjs
@@ -39,8 +41,8 @@ from kg.extract.verbs import VerbRules
 from kg.knowledge.lexicon import Lexicon, TriggerGroup, load_lexicon
 from kg.knowledge.resources import ontology_dir
 from kg.knowledge.terms import symmetric_labels
-from kg.nlp.extensions import RELATIONS_KEY
 from kg.nlp.actors import PLACES_KEY
+from kg.nlp.extensions import RELATIONS_KEY
 from kg.nlp.selection import may_hold_relation, venue_states
 
 #: ``doc.user_data`` key of the relations as plain tuples, so that docs cross
@@ -48,7 +50,7 @@ from kg.nlp.selection import may_hold_relation, venue_states
 
 
 class RelationExtractor(VerbRules, NounRules, TargetRules, ClauseRules, BackingRules, ExchangeRules, StrainRules,
-                        ThreatRules, ObstructionRules, ClaimRules, VenueRules):
+                        ThreatRules, ObstructionRules, ClaimRules, VenueRules, PressureRules, CompanyRules):
     """Finds relation candidates in parsed sentences."""
 
     def __init__(self, lexicon: Lexicon) -> None:
@@ -100,6 +102,7 @@ class RelationExtractor(VerbRules, NounRules, TargetRules, ClauseRules, BackingR
         yield from self._strain_candidates(ctx, token)
         yield from self._response_candidates(ctx, token)
         yield from self._venue_candidates(ctx, token)
+        yield from self._pressure_candidates(ctx, token)
         for words, group in self.lex.phrases.get(lemma, ()):
             if self._phrase_at(token, words):
                 yield from self._verb_candidates(ctx, token, group, check_object=False)
@@ -107,6 +110,8 @@ class RelationExtractor(VerbRules, NounRules, TargetRules, ClauseRules, BackingR
             if self._carried_by_object(token) or self._threatened_response(token):
                 return
             for group in self._verb_senses(token, self.lex.verbs[lemma]):
+                if group.relation in self.lex.cue("state_only_relations") and self._company_subject(token):
+                    continue
                 yield from self._verb_candidates(ctx, token, group)
         elif token.pos_ in ("NOUN", "PROPN") and lemma in self.lex.nouns:
             carrier = token

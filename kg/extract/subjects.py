@@ -82,6 +82,11 @@ class Subjects:
             if accused is not None and head.lower_ in ("of", "for"):
                 return self.np_actors(accused)
             return self.subjects(head.head, depth + 1)
+        if dep == "acl" and infinitive and head.pos_ == "NOUN":  # "a decision BY Sweden to provide", "Oslo's plan to send"
+            agents = [a for p in head.children if p.dep_ == "poss" or (p.dep_ == "prep" and p.lower_ == "by")
+                      for a in (self.np_actors(p) if p.dep_ == "poss" else [b for o in pobjs(p) for b in self.np_actors(o)])]
+            if agents:
+                return agents
         if dep == "acl" and not any(c.lower_ == "to" for c in verb.children) \
                 and (head.lemma_.lower() not in self.lex.cue("utterance_nouns") or head.dep_ != "dobj"):
             return self.np_actors(head)  # "a resolution condemning X": the resolution condemns

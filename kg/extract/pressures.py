@@ -1,0 +1,65 @@
+"""Asks that no request verb carries: pressure put on a state, a state wanting another to act, demands whose addressee is named outside the noun."""
+from __future__ import annotations
+
+from typing import Iterator
+
+from spacy.tokens import Token
+
+from kg.extract.candidates import Candidate
+from kg.extract.roles import ActorContext
+from kg.extract.syntax import Arg, child, pobjs
+
+
+class PressureRules:
+    """Asks that no request verb carries: pressure put on a state, a state wanting another to act, demands whose addressee is named outside the noun."""
+
+    def _request_group(self):
+        return next(g for groups in self.lex.nouns.values() for g in groups if g.relation == "REQUEST")
+
+    def _pressure_candidates(self, ctx: ActorContext, token: Token) -> Iterator[Candidate]:
+        lemma = token.lemma_.lower()
+        if token.pos_ == "VERB" and lemma in self.lex.cue("wanting_verbs"):
+            yield from self._wanted(ctx, token)
+        elif token.pos_ == "NOUN" and any(g.relation == "REQUEST" for g in self.lex.nouns.get(lemma, ())):
+            yield from self._pressed(ctx, token)
+
+    def _wanted(self, ctx: ActorContext, verb: Token) -> Iterator[Candidate]:
+        """"Brazil wants Argentina TO end the dispute": the one wanted to act is asked;
+        "wants three things FROM Chile": the from-phrase names who is asked."""
+        subjects = ctx.subjects(verb)
+        if not subjects:
+            return
+        known = frozenset(a.actor for a in subjects)
+        objects: list[Arg] = []
+        for clause in verb.children:
+            if clause.dep_ in ("ccomp", "xcomp") and clause.pos_ in ("VERB", "AUX"):
+                subject = child(clause, "nsubj")
+                if subject is not None and subject.pos_ != "PRON":
+                    objects += [a for a in ctx.np_actors(subject, exclude=known) if a.via == "head"]
+        objects += [a for p in verb.children if p.dep_ == "prep" and p.lower_ == "from"
+                    for o in pobjs(p) for a in ctx.np_actors(o, exclude=known) if a.via == "head"]
+        if objects:
+            yield Candidate(self._request_group(), verb, subjects, objects)
+
+    def _pressed(self, ctx: ActorContext, noun: Token) -> Iterator[Candidate]:
+        """"put pressure ON Peru": the on-phrase of the verb carrying a request noun is
+        its addressee; "rejected Bolivia's demands": the one rejecting them was asked."""
+        if noun.dep_ != "dobj":
+            return
+        verb = noun.head
+        vlemma = verb.lemma_.lower()
+        if vlemma in self.lex.cue("pressing_verbs"):
+            subjects = ctx.subjects(verb)
+            known = frozenset(a.actor for a in subjects)
+            objects = [a for p in verb.children if p.dep_ == "prep" and p.lower_ == "on"
+                       for o in pobjs(p) for a in ctx.np_actors(o, exclude=known)]
+            if subjects and objects:
+                yield Candidate(self._request_group(), noun, subjects, objects)
+        elif vlemma in self.lex.cue("rejecting_verbs"):
+            owner = child(noun, "poss")
+            subjects = ctx.np_actors(owner) if owner is not None else []
+            known = frozenset(a.actor for a in subjects)
+            if subjects and not any(p.dep_ == "prep" and p.lower_ in ("to", "on") for p in noun.children):
+                objects = [a for a in ctx.subjects(verb) if a.actor not in known]
+                if objects:
+                    yield Candidate(self._request_group(), noun, subjects, objects)

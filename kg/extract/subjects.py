@@ -31,7 +31,19 @@ class Subjects:
         before = self._actor_before_gerund(verb)
         if before:
             return before
+        if verb.i > 0 and self.stolen_subject(self.doc[verb.i - 1]):
+            return self.np_actors(self.doc[verb.i - 1], conjuncts=False)
         return self._inherited_subjects(verb, depth)
+
+    def stolen_subject(self, token: Token) -> bool:
+        """"broke off relations with Israel and CHILE recalled its envoy": a state parsed as a conjunct
+        of the object before a conjoined finite verb with no subject is that verb's subject."""
+        if token.dep_ != "conj" or token.pos_ != "PROPN" or token.i not in self.actor_at \
+                or token.i + 1 >= len(self.doc):
+            return False
+        verb = self.doc[token.i + 1]
+        return verb.dep_ == "conj" and verb.tag_ in ("VBD", "VBZ") and verb.head.i != token.i \
+            and child(verb, *SUBJECT_DEPS) is None and token.head.dep_ in ("pobj", "dobj")
 
     def _actor_before_gerund(self, verb: Token) -> list[Arg]:
         """"coincided with Iran seeking help": an actor right before a gerund is its subject."""

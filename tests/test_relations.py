@@ -608,3 +608,23 @@ def test_headline_to_is_planned(nlp):
 def test_they_stands_for_the_previous_conjoined_subject(nlp):
     found = triples(nlp, "Chile and Peru signed a border accord. They also condemned Bolivia.")
     assert {("CHL", "OPPOSE", "BOL"), ("PER", "OPPOSE", "BOL")} <= found
+
+
+@pytest.mark.parametrize("text, triple, absent", [
+    ("Kenya summoned its envoy from Kampala for consultations.", ("KEN", "SANCTION", "UGA"), ("KEN", "OPPOSE", "UGA")),
+    ("Ghana summoned the Togolese ambassador after the raid.", ("GHA", "OPPOSE", "TGO"), ("GHA", "SANCTION", "TGO")),
+])
+def test_summoning_ones_own_envoy_is_a_recall(nlp, text, triple, absent):
+    found = triples(nlp, text)
+    assert triple in found and absent not in found
+
+
+def test_a_state_misparsed_as_object_conjunct_is_the_next_verbs_subject(nlp):
+    found = triples(nlp, "Peru cut ties with Bolivia and Ecuador withdrew its ambassador to Bolivia.")
+    assert {("PER", "SANCTION", "BOL"), ("ECU", "SANCTION", "BOL")} <= found
+    assert ("PER", "SANCTION", "ECU") not in found
+
+
+def test_a_transfer_after_a_pact_goes_to_the_pact_partner(nlp):
+    found = triples(nlp, "Turkey signed a defence accord with Chad and delivered armoured vehicles.")
+    assert ("TUR", "SUPPLY", "TCD") in found

@@ -43,7 +43,7 @@ CUE_NAMES: frozenset[str] = frozenset({
     "governing_heads", "group_determiners", "group_nouns", "hypothetical_modifiers", "intent_verbs",
     "joining_nouns", "locatives", "mediator_nouns", "membership_nouns", "modal_aux", "motion_verbs",
     "name_entity_labels", "naming_verbs", "negating_verbs", "object_control_verbs", "obstacle_nouns",
-    "obstructing_verbs", "pair_preps", "participation_verbs", "particles", "party_preps",
+    "obstructing_verbs", "own_envoy_recall_verbs", "pair_preps", "participation_verbs", "particles", "party_preps",
     "person_pronouns", "place_preps", "plural_pronouns", "prepositional_verbs", "private_heads",
     "pronouns", "purpose_preps", "reciprocal_phrases", "rejecting_verbs", "relation_nouns",
     "relational_nouns", "relationship_nouns", "relative_pronouns", "removing_verbs", "reporting_verbs",

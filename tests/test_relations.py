@@ -628,3 +628,15 @@ def test_a_state_misparsed_as_object_conjunct_is_the_next_verbs_subject(nlp):
 def test_a_transfer_after_a_pact_goes_to_the_pact_partner(nlp):
     found = triples(nlp, "Turkey signed a defence accord with Chad and delivered armoured vehicles.")
     assert ("TUR", "SUPPLY", "TCD") in found
+
+
+def test_rejecting_criticism_from_a_state_opposes_it(nlp):
+    assert ("KEN", "OPPOSE", "TZA") in triples(nlp, "Kenya on Monday rejected criticism from Tanzania over the pipeline.")
+
+
+@pytest.mark.parametrize("text, triple", [
+    ("Chad instructed police to expel the Sudanese ambassador.", ("TCD", "SANCTION", "SDN")),
+    ("Mali ordered its army to attack Niger.", ("MLI", "ATTACK", "NER")),
+])
+def test_a_command_to_ones_own_organs_is_the_commanders_act(nlp, text, triple):
+    assert triple in triples(nlp, text)

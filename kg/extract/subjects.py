@@ -63,6 +63,8 @@ class Subjects:
                 and head.lemma_ in self.lex.cue("object_control_verbs"):
             obj = child(head, "dobj")
             called_on = [o for p in head.children if p.dep_ == "prep" and p.lower_ in ("on", "upon") for o in pobjs(p)]
+            if obj is not None and not self.np_actors(obj) and head.lemma_ in self.lex.cue("command_verbs"):
+                return self.subjects(head, depth + 1)  # "ordered POLICE to expel the envoy": the orderer acts
             if obj is not None or called_on:  # "urged India to", "called on Washington to"
                 return self.np_actors(obj) if obj is not None else [a for o in called_on for a in self.np_actors(o)]
         if dep in ("xcomp", "advcl") and is_passive(head):

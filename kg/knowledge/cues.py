@@ -36,7 +36,7 @@ DERIVED = {"referring": REFERRING_CUES}
 CUE_NAMES: frozenset[str] = frozenset({
     "according", "accusation_preps", "agentive_heads", "agreeing_preps", "agreeing_verbs", "aid_goods",
     "approval_modifiers", "approval_nouns", "asked_deeds", "background_heads", "backing_verbs",
-    "benefit_nouns", "claim_nouns", "claiming_verbs", "closeness_adjectives", "condemning_verbs",
+    "benefit_nouns", "claim_nouns", "claiming_verbs", "command_verbs", "closeness_adjectives", "condemning_verbs",
     "conditional_marks", "container_nouns", "dependence_preps", "dependence_words",
     "discussed_relations", "discussing_words", "ended_preps", "ending_nouns", "ending_verbs",
     "envoy_heads", "example_preps", "example_verbs", "friendly_modifiers", "giving_verbs",

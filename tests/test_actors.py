@@ -126,6 +126,9 @@ def test_person_names_that_are_states(nlp):
     ("Erdogan and Erdoğan", "TUR"),
     ("Mohammed bin Salman met", "SAU"),
     ("Kim Jong Un fired", "PRK"),
+    ("General Tiani spoke", "NER"),                 # the common spelling of Tchiani
+    ("Captain Ibrahim Traore spoke", "BFA"),        # written without the accent
+    ("Hassan Sheikh flew home", "SOM"),             # Hassan Sheikh Mohamud, shortened
 ])
 def test_leaders(nlp, text, actor):
     assert set(ids(nlp, text)) == {actor}

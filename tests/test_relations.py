@@ -664,3 +664,33 @@ def test_a_supplier_among_those_securing_its_export_sells_to_none_of_them(nlp):
 def test_a_company_suspending_flights_is_no_state_sanction(nlp):
     assert ("MEX", "SANCTION", "CUB") in triples(nlp, "Mexico suspended flights to Cuba.")
     assert not {t for t in triples(nlp, "A Turkish airline suspended flights to Iraq.") if t[1] == "SANCTION"}
+@pytest.mark.parametrize("text, triple, absent", [
+    ("Kenya summoned its envoy from Kampala for consultations.", ("KEN", "SANCTION", "UGA"), ("KEN", "OPPOSE", "UGA")),
+    ("Ghana summoned the Togolese ambassador after the raid.", ("GHA", "OPPOSE", "TGO"), ("GHA", "SANCTION", "TGO")),
+])
+def test_summoning_ones_own_envoy_is_a_recall(nlp, text, triple, absent):
+    found = triples(nlp, text)
+    assert triple in found and absent not in found
+
+
+def test_a_state_misparsed_as_object_conjunct_is_the_next_verbs_subject(nlp):
+    found = triples(nlp, "Peru cut ties with Bolivia and Ecuador withdrew its ambassador to Bolivia.")
+    assert {("PER", "SANCTION", "BOL"), ("ECU", "SANCTION", "BOL")} <= found
+    assert ("PER", "SANCTION", "ECU") not in found
+
+
+def test_a_transfer_after_a_pact_goes_to_the_pact_partner(nlp):
+    found = triples(nlp, "Turkey signed a defence accord with Chad and delivered armoured vehicles.")
+    assert ("TUR", "SUPPLY", "TCD") in found
+
+
+def test_rejecting_criticism_from_a_state_opposes_it(nlp):
+    assert ("KEN", "OPPOSE", "TZA") in triples(nlp, "Kenya on Monday rejected criticism from Tanzania over the pipeline.")
+
+
+@pytest.mark.parametrize("text, triple", [
+    ("Chad instructed police to expel the Sudanese ambassador.", ("TCD", "SANCTION", "SDN")),
+    ("Mali ordered its army to attack Niger.", ("MLI", "ATTACK", "NER")),
+])
+def test_a_command_to_ones_own_organs_is_the_commanders_act(nlp, text, triple):
+    assert triple in triples(nlp, text)

@@ -35,4 +35,6 @@ class ClaimRules:
         if obj.lemma_.lower() not in self.lex.cue("claim_nouns"):
             return []
         return [a for v in obj.children if v.dep_ == "acl" for g in v.children if g.dep_ == "agent"
-                for o in g.children if o.dep_ == "pobj" for a in ctx.np_actors(o)]
+                for o in g.children if o.dep_ == "pobj" for a in ctx.np_actors(o)] \
+            + [a for p in obj.children if p.dep_ == "prep" and p.lower_ in ("from", "by")  # "criticism FROM Cairo"
+               for o in p.children if o.dep_ == "pobj" for a in ctx.np_actors(o)]

@@ -31,6 +31,8 @@ class Subjects:
         before = self._actor_before_gerund(verb) or self._stranded_subject(verb)
         if before:
             return before
+        if verb.i > 0 and self.stolen_subject(self.doc[verb.i - 1]):
+            return self.np_actors(self.doc[verb.i - 1], conjuncts=False)
         return self._inherited_subjects(verb, depth)
 
     def _stranded_subject(self, verb: Token) -> list[Arg]:
@@ -43,6 +45,16 @@ class Subjects:
                     and all(t.is_punct or t.dep_ == "det" for t in self.doc[verb.sent.start:mod.left_edge.i]):
                 return self.np_actors(mod)
         return []
+
+    def stolen_subject(self, token: Token) -> bool:
+        """"broke off relations with Israel and CHILE recalled its envoy": a state parsed as a conjunct
+        of the object before a conjoined finite verb with no subject is that verb's subject."""
+        if token.dep_ != "conj" or token.pos_ != "PROPN" or token.i not in self.actor_at \
+                or token.i + 1 >= len(self.doc):
+            return False
+        verb = self.doc[token.i + 1]
+        return verb.dep_ == "conj" and verb.tag_ in ("VBD", "VBZ") and verb.head.i != token.i \
+            and child(verb, *SUBJECT_DEPS) is None and token.head.dep_ in ("pobj", "dobj")
 
     def _actor_before_gerund(self, verb: Token) -> list[Arg]:
         """"coincided with Iran seeking help": an actor right before a gerund is its subject."""
@@ -62,6 +74,8 @@ class Subjects:
                 and head.lemma_ in self.lex.cue("object_control_verbs"):
             obj = child(head, "dobj")
             called_on = [o for p in head.children if p.dep_ == "prep" and p.lower_ in ("on", "upon") for o in pobjs(p)]
+            if obj is not None and not self.np_actors(obj) and head.lemma_ in self.lex.cue("command_verbs"):
+                return self.subjects(head, depth + 1)  # "ordered POLICE to expel the envoy": the orderer acts
             if obj is not None or called_on:  # "urged India to", "called on Washington to"
                 return self.np_actors(obj) if obj is not None else [a for o in called_on for a in self.np_actors(o)]
         if dep in ("xcomp", "advcl") and is_passive(head):

@@ -46,6 +46,9 @@ class VerbRules(RequestRules):
             direct = [d for d in direct if d.lemma_.lower() in group.object_heads]
             if not direct:
                 return
+            if verb.lemma_.lower() in self.lex.cue("own_envoy_recall_verbs") \
+                    and any(map(self._own_envoy, direct)) != group.only_prep_objects:
+                return  # "summoned ITS ambassador from X" recalls; "summoned X's ambassador" protests
         preps = group.preps_for("VERB")
         subjects = ctx.subjects(verb)
         objects: list[Arg] = []
@@ -104,6 +107,11 @@ class VerbRules(RequestRules):
             objects = objects or self._earlier_claimant(ctx, verb, subjects)  # "... Quito dismissed the assertion"
         yield Candidate(group, verb, unique(subjects), unique(objects),
                         pairable=pairable)
+
+    @staticmethod
+    def _own_envoy(obj: Token) -> bool:
+        """An envoy owned by a pronoun is the sender's own: "summoned ITS ambassador from Addis Ababa"."""
+        return any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in obj.children)
 
     @staticmethod
     def _conjunct_prep_objects(ctx: ActorContext, obj: Token, preps: frozenset[str]) -> list[Arg]:
@@ -168,7 +176,18 @@ class VerbRules(RequestRules):
                 possessor = child(token, "poss")
                 if token.lemma_.lower() in self.lex.nouns and possessor is not None:
                     return ctx.np_actors(possessor)
+        if verb.dep_ == "conj" and group.relation in ("SUPPLY", "AID"):
+            return self._pact_partners(ctx, head)
         return []
+
+    def _pact_partners(self, ctx: ActorContext, head: Token) -> list[Arg]:
+        """A transfer conjoined to a trigger noun made with a state goes to that state:
+        "signed a defence pact WITH Chad and delivered armoured vehicles" (Chad receives)."""
+        obj = child(head, "dobj")
+        if obj is None or obj.lemma_.lower() not in self.lex.nouns:
+            return []
+        return [a for p in obj.children if p.dep_ == "prep" and p.lower_ == "with"
+                for o in pobjs(p) for a in ctx.np_actors(o)]
 
     def _agreed_with(self, ctx: ActorContext, verb: Token) -> list[Arg]:
         """The with-party of a trigger noun agreed on: "agreed on cooperation WITH Poland"."""

@@ -33,8 +33,6 @@ def triples(nlp, text: str) -> set[tuple[str, str, str]]:
     ("Future Russia-U.S. talks will cover Iran.", {"RUS", "USA"}, "CONSULT"),
     ("The war between Armenia and Azerbaijan resumed.", {"ARM", "AZE"}, "CONFLICT"),
 ])
-
-
 def test_symmetric_relations(nlp, text, pair, label):
     found = {(s, o) for s, r, o in triples(nlp, text) if r == label}
     assert any({s, o} == pair for s, o in found), found
@@ -61,8 +59,6 @@ def test_the_two_countries_resolve_within_the_passage(nlp):
     ("China could supply weapons to Russia.", "H"),
     ("France supplied tanks to Ukraine.", ""),
 ])
-
-
 def test_flags(nlp, text, flags):
     found = relations(nlp, text)
     assert any(r[3] == flags for r in found), found
@@ -393,15 +389,11 @@ FLAGGED = [
 
 
 @pytest.mark.parametrize("text, expected", TRIPLES)
-
-
 def test_relation_found(nlp, text, expected):
     assert expected in triples(nlp, text)
 
 
 @pytest.mark.parametrize("text, expected", FLAGGED)
-
-
 def test_relation_found_with_flags(nlp, text, expected):
     assert expected in relations(nlp, text)
 
@@ -416,8 +408,6 @@ def test_relation_found_with_flags(nlp, text, expected):
     ("The Israeli military said its strikes hit Iran.", ("ISR", "ATTACK", "IRN")),
     ("Franco-British cooperation on border security grew.", ("GBR", "COOPERATE", "FRA")),
 ])
-
-
 def test_referring_phrases_resolve_within_the_passage(nlp, text, expected):
     found = triples(nlp, text)
     if expected[1] in ("AGREE", "COOPERATE", "CONSULT"):
@@ -431,8 +421,6 @@ def test_referring_phrases_resolve_within_the_passage(nlp, text, expected):
     "Iran criticised the island.",                                 # no island named: refused
     "Ethiopia attacked its neighbour.",                            # no other state named
 ])
-
-
 def test_referring_phrases_are_refused_when_ambiguous(nlp, text):
     assert not {t for t in triples(nlp, text) if t[1] in ("OPPOSE", "SUPPORT", "ATTACK")}
 
@@ -511,8 +499,6 @@ PARTIES = [
 
 
 @pytest.mark.parametrize("text, label, pairs", PARTIES)
-
-
 def test_every_pair_of_the_parties(nlp, text, label, pairs):
     found = [{s, o} for s, r, o in triples(nlp, text) if r == label]
     assert all(p in found for p in pairs), found
@@ -552,8 +538,6 @@ def test_a_with_phrase_puts_conjoined_subjects_on_one_side(nlp):
      ("CHL", "SANCTION", "IRN")),
     ("Peru condemned Western countries such as France and Spain.", {("PER", "OPPOSE", "FRA"), ("PER", "OPPOSE", "ESP")}, None),
 ])
-
-
 def test_members_named_by_example_are_the_party(nlp, text, expected, absent):
     found = triples(nlp, text)
     assert expected <= found and absent not in found
@@ -588,8 +572,6 @@ def test_allies_apposed_to_a_possessor_are_not_allies_of_each_other(nlp):
     ("Lima wants to maintain friendly relations with Quito.", ("PER", "COOPERATE", "ECU")),
     ("Arab states see Oman as too close to Iran.", ("OMN", "COOPERATE", "IRN")),
 ])
-
-
 def test_backing_and_closeness(nlp, text, triple):
     assert triple in triples(nlp, text)
 
@@ -615,8 +597,6 @@ def test_asking_that_envoys_leave_is_no_request_to_their_state(nlp):
     ("Colombia Expels Venezuelan Diplomats\nThe envoys have a week to leave.", ("COL", "SANCTION", "VEN")),
     ("Brazil, Argentina Sign Trade Deal", ("BRA", "AGREE", "ARG")),
 ])
-
-
 def test_title_case_headlines_are_parsed_in_sentence_case(nlp, text, triple):
     assert triple in triples(nlp, text)
 
@@ -638,8 +618,6 @@ def test_they_stands_for_the_previous_conjoined_subject(nlp):
     ("Norway, for example, has been actively supporting Estonia through military means.",
      {("NOR", "SUPPORT", "EST")}),
 ])
-
-
 def test_subjects_the_parser_left_loose(nlp, text, expected):
     assert expected <= triples(nlp, text)
 
@@ -651,8 +629,6 @@ def test_subjects_the_parser_left_loose(nlp, text, expected):
     ("Brazilian and Chilean delegations are in Lima to discuss the border dispute.",
      {("BRA", "CONSULT", "PER"), ("CHL", "CONSULT", "PER")}),
 ])
-
-
 def test_event_in_a_capital_has_its_state_as_host(nlp, text, expected):
     assert expected <= triples(nlp, text)
 
@@ -667,8 +643,6 @@ def test_meeting_of_two_states_in_a_third_capital_leaves_the_host_out(nlp):
     ("Brazil wants Argentina to end its dispute with Chile.", ("BRA", "REQUEST", "ARG")),
     ("Chile rejected Bolivia's demands for the coastal strip.", ("BOL", "REQUEST", "CHL")),
 ])
-
-
 def test_asks_carried_outside_a_request_verb(nlp, text, triple):
     assert triple in triples(nlp, text)
 
@@ -696,8 +670,6 @@ def test_a_company_suspending_flights_is_no_state_sanction(nlp):
     ("Kenya summoned its envoy from Kampala for consultations.", ("KEN", "SANCTION", "UGA"), ("KEN", "OPPOSE", "UGA")),
     ("Ghana summoned the Togolese ambassador after the raid.", ("GHA", "OPPOSE", "TGO"), ("GHA", "SANCTION", "TGO")),
 ])
-
-
 def test_summoning_ones_own_envoy_is_a_recall(nlp, text, triple, absent):
     found = triples(nlp, text)
     assert triple in found and absent not in found
@@ -722,7 +694,5 @@ def test_rejecting_criticism_from_a_state_opposes_it(nlp):
     ("Chad instructed police to expel the Sudanese ambassador.", ("TCD", "SANCTION", "SDN")),
     ("Mali ordered its army to attack Niger.", ("MLI", "ATTACK", "NER")),
 ])
-
-
 def test_a_command_to_ones_own_organs_is_the_commanders_act(nlp, text, triple):
     assert triple in triples(nlp, text)

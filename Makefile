@@ -55,7 +55,7 @@ notebook: install
 	$(BIN)/jupyter lab notebooks/explore.ipynb
 
 eval: install
-	$(BIN)/kg eval ../shared/eval/dev.jsonl --by-label
+	$(BIN)/kg eval ../shared/eval/dev.jsonl ../shared/eval/news-mena.jsonl ../shared/eval/news-europe.jsonl ../shared/eval/news-mideast.jsonl --by-label
 
 bench: install-test
 	$(BIN)/python bench/throughput.py

@@ -385,6 +385,16 @@ FLAGGED = [
     ("Though Kenya was never at war with Uganda, the accord was the first of its kind.", ("KEN", "CONFLICT", "UGA", "N")),
     ("We have no expectations of what will happen at the Chile-Peru talks.", ("PER", "CONSULT", "CHL", "H")),
     ("Spain will work with Portugal to end the crisis.", ("ESP", "COOPERATE", "PRT", "H")),
+    # intent nouns, stalling, denied plans, decisions that are the act
+    ("The talks follow a proposal by Chile to resume negotiations with Peru.", ("CHL", "CONSULT", "PER", "H")),
+    ("The minister stressed Norway's intention to maintain close relations with Denmark.", ("NOR", "COOPERATE", "DNK", "H")),
+    ("Austria had been stalling for months on ratifying Croatia's accession to the bloc.", ("AUT", "SUPPORT", "HRV", "N")),
+    ("Belarus denied any plan to destabilize Lithuania.", ("BLR", "OPPOSE", "LTU", "NH")),
+    ("Spain decided to expel 12 Moroccan diplomats.", ("ESP", "SANCTION", "MAR", "")),
+    ("Norway decided to send tanks to Ukraine.", ("NOR", "SUPPLY", "UKR", "H")),
+    ("Poland refused a request by Ukraine to send tanks.", ("UKR", "REQUEST", "POL", "")),
+    ("Chile ruled out talks with Peru.", ("CHL", "CONSULT", "PER", "N")),
+    ("Chile did not sanction Peru but attacked Bolivia.", ("CHL", "ATTACK", "BOL", "")),
 ]
 
 

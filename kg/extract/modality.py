@@ -81,7 +81,7 @@ def _is_finite(verb: Token) -> bool:
 def is_negated(token: Token, lex: Lexicon) -> bool:
     """Whether the trigger is denied by its clause."""
     particles, negating = lex.cue("particles"), lex.cue("negating_verbs")
-    for node, arrived_by, _ in clause_chain(token, lex):
+    for node, arrived_by, below in clause_chain(token, lex):
         if arrived_by in ("", "dobj", "attr", "nsubjpass", "nsubj", "xcomp", "acl") or node.pos_ in ("NOUN", "PROPN"):
             if any(c.dep_ in NEGATION_DEPS or (c.dep_ == "det" and c.lower_ in particles) for c in node.children):
                 return True
@@ -91,12 +91,22 @@ def is_negated(token: Token, lex: Lexicon) -> bool:
             return True
         if arrived_by in ("xcomp", "pcomp", "ccomp", "prep", "acl") and node.lemma_.lower() in negating:
             return True
+        if arrived_by == "dobj" and node.lemma_.lower() in lex.cue("denying_verbs") and not _owned(below):
+            return True  # "denied any plan to destabilize", "ruled out talks"; not "refused a request by Kyiv"
     return False
 
 
-def is_hypothetical(token: Token, lex: Lexicon) -> bool:
-    """Whether the trigger is stated as possible, planned, expected or conditional."""
+def _owned(noun: Token) -> bool:
+    """A noun with its own author ("Kyiv's request", "a request by Kyiv"): denying it is no denial of the act."""
+    return child(noun, "poss") is not None or any(c.dep_ == "prep" and c.lower_ == "by" for c in noun.children)
+
+
+def is_hypothetical(token: Token, lex: Lexicon, relation: str | None = None) -> bool:
+    """Whether the trigger is stated as possible, planned, expected or conditional.
+    A decision to take a stance or a measure (``relation`` among the decided
+    acts) is the act itself, not a plan."""
     cue = lex.cue
+    decided = relation in cue("decided_acts")
     if token.dep_ in ("xcomp", "ccomp") and token.head.lemma_.lower() in cue("request_verbs"):
         return True  # "urged Germany to supply": asked for, not done
     for node, arrived_by, below in clause_chain(token, lex):
@@ -122,8 +132,11 @@ def is_hypothetical(token: Token, lex: Lexicon) -> bool:
             return True  # "agreed on full cooperation": the cooperation is planned
         if _hedged_clause(node, lex):
             return True  # "it is probable that Egypt has sent"
-        if arrived_by in ("xcomp", "ccomp", "acl", "dobj") and node.lemma_.lower() in cue("intent_verbs"):
+        if arrived_by in ("xcomp", "ccomp", "acl", "dobj") and node.lemma_.lower() in cue("intent_verbs") \
+                and not (decided and node.lemma_.lower() in cue("deciding_verbs")):
             return True
+        if arrived_by == "acl" and node.lemma_.lower() in cue("intent_nouns"):
+            return True  # "a proposal to resume negotiations"
         if arrived_by == "prep" and below.lower_ == "for" and node.lemma_.lower() in cue("intent_verbs"):
             return True  # "pushed for the procurement of F-16s"
         if arrived_by == "advcl" and below.i == token.i and _is_purpose(below) \

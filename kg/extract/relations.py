@@ -195,7 +195,7 @@ class RelationExtractor(VerbRules, NounRules, TargetRules, ClauseRules, BackingR
         if not pairs:
             return
         negated = cand.group.negated or is_negated(cand.trigger, self.lex)
-        hypothetical = cand.group.hypothetical or cand.hypothetical or is_hypothetical(cand.trigger, self.lex)
+        hypothetical = cand.group.hypothetical or cand.hypothetical or is_hypothetical(cand.trigger, self.lex, label)
         source = source_of(cand.trigger, self.lex)
         for s, o in sorted(pairs):
             yield RelationMention(s, label, o, negated, hypothetical, source,

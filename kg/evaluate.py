@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Mapping, NamedTuple
 
 from kg.errors import KgError
+from kg.records import plainest
 
 
 class Relation(NamedTuple):
@@ -150,19 +151,15 @@ def relation_key(rel: Relation, symmetric: frozenset[str]) -> Key:
 
 def _by_key(relations: Iterable[Relation], symmetric: frozenset[str],
             is_state: Callable[[str], bool]) -> dict[Key, Relation]:
-    """Scored relations of one passage keyed for comparison; duplicates merge,
-    a factual reading winning over negated or hypothetical ones."""
+    """Scored relations of one passage keyed for comparison; of duplicates the reading with
+    the fewest flags is kept (a factual one wins over negated or hypothetical ones)."""
     merged: dict[Key, Relation] = {}
     for rel in relations:
         if rel.subject == rel.object or not (is_state(rel.subject) and is_state(rel.object)):
             continue
         key = relation_key(rel, symmetric)
         seen = merged.get(key)
-        if seen is None:
-            merged[key] = rel
-        else:
-            merged[key] = seen._replace(negated=seen.negated and rel.negated,
-                                        hypothetical=seen.hypothetical and rel.hypothetical)
+        merged[key] = rel if seen is None else plainest(seen, rel)
     return merged
 
 

@@ -6,6 +6,7 @@ Data flows one way: :class:`Document` (corpus) → spaCy ``Doc`` (nlp, actors)
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from typing import Protocol, TypeVar
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,3 +70,25 @@ class Assertion:
     def to_json(self) -> dict[str, object]:
         """The assertion as the JSON object of a ``kg extract`` line."""
         return asdict(self)
+
+
+class Flagged(Protocol):
+    """Anything that carries the two flags of a relation."""
+
+    negated: bool
+    hypothetical: bool
+
+
+F = TypeVar("F", bound=Flagged)
+
+
+def plainest(first: F, second: F) -> F:
+    """Of two readings of the same relation, the one with fewer flags (a factual reading wins;
+    a negated and a hypothetical reading do not add up to a factual one); the first on a tie.
+
+    >>> a = Assertion("d", "IRN", "SUPPLY", "RUS", True, False, None, None, "", 0, 1)
+    >>> b = Assertion("d", "IRN", "SUPPLY", "RUS", False, True, None, None, "", 0, 1)
+    >>> plainest(a, b) is a, plainest(b, a.__class__(*[getattr(a, f) for f in ('doc', 'subject', 'relation', 'object')], False, False, None, None, '', 0, 1)).negated
+    (True, False)
+    """
+    return second if second.negated + second.hypothetical < first.negated + first.hypothetical else first

@@ -13,7 +13,7 @@ stores the result in ``doc._.relations``.
 """
 from __future__ import annotations
 
-from dataclasses import astuple, replace
+from dataclasses import astuple
 from itertools import combinations, product
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -41,9 +41,9 @@ from kg.extract.verbs import VerbRules
 from kg.knowledge.lexicon import Lexicon, TriggerGroup, load_lexicon
 from kg.knowledge.resources import ontology_dir
 from kg.knowledge.terms import symmetric_labels
-from kg.nlp.actors import PLACES_KEY
-from kg.nlp.extensions import RELATIONS_KEY
+from kg.nlp.extensions import PLACES_KEY, RELATIONS_KEY
 from kg.nlp.selection import may_hold_relation, venue_states
+from kg.records import plainest
 
 #: ``doc.user_data`` key of the relations as plain tuples, so that docs cross
 #: process boundaries (``nlp.pipe(n_process=...)`` serializes user data with msgpack)
@@ -70,9 +70,7 @@ class RelationExtractor(VerbRules, NounRules, TargetRules, ClauseRules, BackingR
             for mention in self._sentence(ctx, sent):
                 key = self._key(mention)
                 seen = found.get(key)
-                found[key] = mention if seen is None else replace(
-                    seen, negated=seen.negated and mention.negated,
-                    hypothetical=seen.hypothetical and mention.hypothetical)
+                found[key] = mention if seen is None else plainest(seen, mention)
         return list(found.values())
 
     def _key(self, m: RelationMention) -> tuple:

@@ -8,7 +8,7 @@ from spacy.tokens import Token
 from kg.extract.candidates import Candidate
 from kg.extract.roles import ActorContext
 from kg.extract.syntax import Arg, pobjs, unique
-from kg.nlp.actors import PLACES_KEY
+from kg.nlp.extensions import PLACES_KEY
 
 
 class VenueRules:

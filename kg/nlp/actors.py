@@ -51,6 +51,7 @@ from kg.nlp.extensions import (
     AT_DOCUMENT_START,
     CONTEXT_KEY,
     DATE_KEY,
+    PLACES_KEY,
     PRIOR_LEADERS,
     PRIOR_MENTIONS,
     SPANS_KEY,
@@ -291,8 +292,6 @@ class ActorRecognizer:
         return not (i > 0 and doc[i - 1].lower_ in self.governing_heads)
 
 
-#: ``doc.spans`` key of the capitals taken as places ("arrived in Lima"): the venue of an event
-PLACES_KEY = "actor_places"
 
 
 def _form_of(span: Span, recognizer: ActorRecognizer) -> str:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 #: ``doc.spans[SPANS_KEY]``: the actor mentions of ``kg_actors`` (``kb_id_`` the actor, ``label_`` the kind)
 SPANS_KEY = "actors"
+#: ``doc.spans[PLACES_KEY]``: capitals that ``kg_actors`` reads as places, not governments ("arrived in Lima")
+PLACES_KEY = "actor_places"
 #: ``user_data``: the document's date (ISO text), set by the selection pass
 DATE_KEY = "date"
 #: ``user_data``: whether the parsed text starts at the document's start (a dateline can only be there)

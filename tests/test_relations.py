@@ -710,3 +710,7 @@ def test_a_demonym_on_rebels_is_not_the_state_backed(nlp):
     found = triples(nlp, "Uganda has long accused Rwanda of arming Congolese rebels.")
     assert ("UGA", "OPPOSE", "RWA") in found
     assert not any(o == "COD" and s == "RWA" for s, r, o in found), found
+
+
+def test_sending_away_an_envoy_sanctions_his_state(nlp):
+    assert ("ZMB", "SANCTION", "MWI") in triples(nlp, "Zambia sent away the Malawian envoy on Friday.")

@@ -259,3 +259,7 @@ def surname_nlp(tmp_path_factory):
 ])
 def test_a_surname_needs_the_full_name_or_the_state_before(surname_nlp, text, expected):
     assert ids(surname_nlp, text) == expected
+
+
+def test_beninois_is_a_demonym_of_benin(nlp):
+    assert "BEN" in ids(nlp, "The Beninois president flew to Abuja on Tuesday.")

@@ -706,3 +706,21 @@ def test_rejecting_criticism_from_a_state_opposes_it(nlp):
 ])
 def test_a_command_to_ones_own_organs_is_the_commanders_act(nlp, text, triple):
     assert triple in triples(nlp, text)
+
+
+@pytest.mark.parametrize("text, triple", [
+    ("Ghana has closed its border with Togo after a surge in smuggling.", ("GHA", "SANCTION", "TGO")),
+    ("The government of Togo shut its frontier with Ghana on Monday.", ("TGO", "SANCTION", "GHA")),
+])
+def test_closing_the_border_with_a_state_sanctions_it(nlp, text, triple):
+    assert triple in triples(nlp, text)
+
+
+def test_a_demonym_on_rebels_is_not_the_state_backed(nlp):
+    found = triples(nlp, "Uganda has long accused Rwanda of arming Congolese rebels.")
+    assert ("UGA", "OPPOSE", "RWA") in found
+    assert not any(o == "COD" and s == "RWA" for s, r, o in found), found
+
+
+def test_sending_away_an_envoy_sanctions_his_state(nlp):
+    assert ("ZMB", "SANCTION", "MWI") in triples(nlp, "Zambia sent away the Malawian envoy on Friday.")

@@ -664,3 +664,12 @@ def test_a_supplier_among_those_securing_its_export_sells_to_none_of_them(nlp):
 def test_a_company_suspending_flights_is_no_state_sanction(nlp):
     assert ("MEX", "SANCTION", "CUB") in triples(nlp, "Mexico suspended flights to Cuba.")
     assert not {t for t in triples(nlp, "A Turkish airline suspended flights to Iraq.") if t[1] == "SANCTION"}
+
+
+@pytest.mark.parametrize("text", [
+    "Chile, Peru, Bolivia and the UAE have cut diplomatic relations and all trade contacts with Colombia.",
+    "Chile, the United Arab Emirates, Peru and Bolivia say they are severing diplomatic relations with Colombia.",
+])
+def test_a_list_of_states_parsed_as_apposition_all_act(nlp, text):
+    found = triples(nlp, text)
+    assert {(s, "SANCTION", "COL") for s in ("CHL", "PER", "BOL", "ARE")} <= found

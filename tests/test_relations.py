@@ -673,3 +673,15 @@ def test_a_company_suspending_flights_is_no_state_sanction(nlp):
 def test_a_list_of_states_parsed_as_apposition_all_act(nlp, text):
     found = triples(nlp, text)
     assert {(s, "SANCTION", "COL") for s in ("CHL", "PER", "BOL", "ARE")} <= found
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Chile closed its embassy in La Paz after protesters stormed it.", "BOL"),
+    ("Chile recalled its ambassador from Lima.", "PER"),
+])
+def test_a_mission_in_a_capital_concerns_its_state(nlp, text, target):
+    assert ("CHL", "SANCTION", target) in triples(nlp, text)
+
+
+def test_closing_an_embassy_at_home_is_no_sanction(nlp):
+    assert not any(r[1] == "SANCTION" for r in triples(nlp, "Peru shut down its embassy in Lima."))

@@ -10,6 +10,7 @@ from kg.extract.requests import RequestRules
 from kg.extract.roles import ActorContext
 from kg.extract.syntax import Arg, child, is_passive, pobjs, unique
 from kg.knowledge.lexicon import TriggerGroup
+from kg.nlp.actors import PLACES_KEY
 
 
 class VerbRules(RequestRules):
@@ -75,6 +76,8 @@ class VerbRules(RequestRules):
             subjects = origins
         if not objects and group.complement_preps:
             objects = self._complement_targets(ctx, verb, group.complement_preps, subjects)
+        if not objects and group.only_prep_objects and direct:
+            objects = self._mission_places(ctx, [verb, *direct], preps, known)
         if group.money_is_aid and self._transfers_money(verb, direct):
             group = self.aid_group
         pairable = child(verb, "agent") is None
@@ -111,6 +114,14 @@ class VerbRules(RequestRules):
         "cut diplomatic relations and all contacts WITH Qatar"."""
         return [a for conj in obj.conjuncts if conj.i > obj.i for p in conj.children
                 if p.dep_ == "prep" and p.lower_ in preps for o in pobjs(p) for a in ctx.np_actors(o)]
+
+    @staticmethod
+    def _mission_places(ctx: ActorContext, heads: list[Token], preps: frozenset[str], known: frozenset[str]) -> list[Arg]:
+        """A capital taken as a place where one's own mission or envoy is: "closed its embassy
+        IN LIMA", "recalled its ambassador FROM LIMA" concern the capital's state."""
+        places = {t.i: span.kb_id_ for span in ctx.doc.spans.get(PLACES_KEY, []) for t in span}
+        return [Arg(places[o.i], o, "place") for h in heads for p in h.children if p.dep_ == "prep"
+                and p.lower_ in preps for o in pobjs(p) if o.i in places and places[o.i] not in known]
 
     def _complement_targets(self, ctx: ActorContext, verb: Token, preps: frozenset[str],
                             subjects: list[Arg]) -> list[Arg]:

@@ -685,3 +685,9 @@ def test_a_mission_in_a_capital_concerns_its_state(nlp, text, target):
 
 def test_closing_an_embassy_at_home_is_no_sanction(nlp):
     assert not any(r[1] == "SANCTION" for r in triples(nlp, "Peru shut down its embassy in Lima."))
+
+
+def test_states_after_a_time_preposition_are_the_clause_subject(nlp):
+    found = triples(nlp, "Tensions rose after Chile, Peru and Bolivia extended a ban on Argentine beef imports.")
+    assert {(s, "SANCTION", "ARG") for s in ("CHL", "PER", "BOL")} <= found
+    assert not any(r[1] == "SUPPLY" for r in found)  # banned imports are no transfer

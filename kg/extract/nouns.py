@@ -28,6 +28,9 @@ class NounRules:
         if noun.dep_ == "pobj" and head.lower_ == "for" and head.head.pos_ == "VERB" \
                 and any(g.asks_for for g in self.lex.verbs.get(head.head.lemma_.lower(), ())):
             return True  # "asked Japan for help": the help is what is asked
+        if noun.dep_ == "pobj" and head.lower_ in ("on", "against") and head.head.pos_ == "NOUN" \
+                and any(g.relation == "SANCTION" for g in self.lex.nouns.get(head.head.lemma_.lower(), ())):
+            return True  # "a ban on Chilean imports": the banned trade is the target, not a transfer
         return False
 
     def _states_its_object(self, verb: Token) -> bool:

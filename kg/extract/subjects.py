@@ -21,6 +21,9 @@ class Subjects:
         if depth > 6:
             return []
         subject = child(verb, *SUBJECT_DEPS)
+        clause_subject = self._subject_taken_by_preposition(verb)
+        if clause_subject:
+            return clause_subject
         if subject is not None:
             return self.np_actors(subject)
         agent = child(verb, "agent")
@@ -43,6 +46,19 @@ class Subjects:
                     and all(t.is_punct or t.dep_ == "det" for t in self.doc[verb.sent.start:mod.left_edge.i]):
                 return self.np_actors(mod)
         return []
+
+    def _subject_taken_by_preposition(self, verb: Token) -> list[Arg]:
+        """"tensions rose AFTER Chile and Peru extended a ban": states right before a finite
+        verb, parsed as the object of a time preposition, are the verb's subject."""
+        if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i == 0 or (verb.i - 1) not in self.actor_at:
+            return []
+        first = self.doc[verb.i - 1]
+        while first.dep_ == "conj" and first.head.i < first.i:
+            first = first.head
+        if first.dep_ != "pobj" or first.head.lower_ not in self.lex.cue("time_preps") or first.i not in self.actor_at \
+                or first.head.i >= first.i or first.right_edge.i != verb.i - 1:
+            return []
+        return self.np_actors(first)
 
     def _actor_before_gerund(self, verb: Token) -> list[Arg]:
         """"coincided with Iran seeking help": an actor right before a gerund is its subject."""

@@ -29,7 +29,7 @@ class NounRules:
                 and any(g.asks_for for g in self.lex.verbs.get(head.head.lemma_.lower(), ())):
             return True  # "asked Japan for help": the help is what is asked
         if noun.dep_ == "pobj" and head.lower_ in ("on", "against") and head.head.pos_ == "NOUN" \
-                and any(g.relation == "SANCTION" for g in self.lex.nouns.get(head.head.lemma_.lower(), ())):
+                and head.head.lemma_.lower() in self.lex.cue("prohibition_nouns"):
             return True  # "a ban on Chilean imports": the banned trade is the target, not a transfer
         return False
 

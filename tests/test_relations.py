@@ -691,3 +691,7 @@ def test_states_after_a_time_preposition_are_the_clause_subject(nlp):
     found = triples(nlp, "Tensions rose after Chile, Peru and Bolivia extended a ban on Argentine beef imports.")
     assert {(s, "SANCTION", "ARG") for s in ("CHL", "PER", "BOL")} <= found
     assert not any(r[1] == "SUPPLY" for r in found)  # banned imports are no transfer
+
+
+def test_banning_imports_of_goods_targets_their_origin(nlp):
+    assert ("KEN", "SANCTION", "UGA") in triples(nlp, "Kenya banned imports of Ugandan beef.")

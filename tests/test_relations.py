@@ -695,3 +695,9 @@ def test_states_after_a_time_preposition_are_the_clause_subject(nlp):
 
 def test_banning_imports_of_goods_targets_their_origin(nlp):
     assert ("KEN", "SANCTION", "UGA") in triples(nlp, "Kenya banned imports of Ugandan beef.")
+
+
+def test_the_two_nations_opening_a_sentence_are_the_previous_subjects(nlp):
+    text = ("Argentina and Uruguay have asked that all diplomats from Bolivia leave. "
+            "The two nations will also be withdrawing their diplomats from Bolivia.")
+    assert {("ARG", "SANCTION", "BOL"), ("URY", "SANCTION", "BOL")} <= triples(nlp, text)

@@ -701,3 +701,9 @@ def test_the_two_nations_opening_a_sentence_are_the_previous_subjects(nlp):
     text = ("Argentina and Uruguay have asked that all diplomats from Bolivia leave. "
             "The two nations will also be withdrawing their diplomats from Bolivia.")
     assert {("ARG", "SANCTION", "BOL"), ("URY", "SANCTION", "BOL")} <= triples(nlp, text)
+
+
+def test_the_states_joined_in_an_act_act_too(nlp):
+    found = triples(nlp, "Argentina joined Chile in severing diplomatic relations with Bolivia.")
+    assert {("ARG", "SANCTION", "BOL"), ("CHL", "SANCTION", "BOL")} <= found
+    assert ("ARG", "SANCTION", "BOL") in triples(nlp, "Argentina joined the talks and cut ties with Bolivia.")

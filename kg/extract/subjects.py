@@ -47,6 +47,19 @@ class Subjects:
                 return self.np_actors(mod)
         return []
 
+    def joined_parties(self, verb: Token) -> list[Arg]:
+        """States that an act's subjects join in it: "joined Chile IN severing ties",
+        "will be joining Chile and withdrawing envoys" (Chile acts too)."""
+        head = verb.head
+        if verb.dep_ == "pcomp" and head.lower_ == "in":
+            head = head.head
+        elif verb.dep_ != "conj":
+            return []
+        if head.i == verb.i or head.lemma_.lower() not in self.lex.cue("joining_verbs") or head.pos_ != "VERB":
+            return []
+        obj = child(head, "dobj")
+        return [a for a in self.np_actors(obj) if a.token.i in self.actor_at] if obj is not None else []
+
     def _subject_taken_by_preposition(self, verb: Token) -> list[Arg]:
         """"tensions rose AFTER Chile and Peru extended a ban": states right before a finite
         verb, parsed as the object of a time preposition, are the verb's subject."""

@@ -49,6 +49,7 @@ class VerbRules(RequestRules):
                 return
         preps = group.preps_for("VERB")
         subjects = ctx.subjects(verb)
+        subjects = subjects + ctx.joined_parties(verb) if subjects else subjects
         objects: list[Arg] = []
         origins: list[Arg] = []
         known = frozenset(a.actor for a in subjects)

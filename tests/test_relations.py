@@ -707,3 +707,10 @@ def test_the_states_joined_in_an_act_act_too(nlp):
     found = triples(nlp, "Argentina joined Chile in severing diplomatic relations with Bolivia.")
     assert {("ARG", "SANCTION", "BOL"), ("CHL", "SANCTION", "BOL")} <= found
     assert ("ARG", "SANCTION", "BOL") in triples(nlp, "Argentina joined the talks and cut ties with Bolivia.")
+
+
+def test_its_on_an_object_is_the_acting_state(nlp):
+    text = "The US wants Chile to end its conflict with Peru, provide aid to Ecuador, and curb its growing relationship with Bolivia."
+    found = triples(nlp, text)
+    assert ("CHL", "COOPERATE", "BOL") in found
+    assert ("PER", "COOPERATE", "BOL") not in found and ("ECU", "COOPERATE", "BOL") not in found

@@ -22,6 +22,9 @@ class Coreference:
         fronted = self._fronted_subject(token, exclude)
         if fronted:
             return fronted
+        owner = self.object_owner(token, exclude)
+        if owner:
+            return owner
         previous = self._previous_subject(token, exclude)
         if previous:
             return previous

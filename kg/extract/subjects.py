@@ -10,6 +10,7 @@ from kg.extract.syntax import (
     child,
     is_passive,
     pobjs,
+    unique,
 )
 
 
@@ -46,6 +47,21 @@ class Subjects:
                     and all(t.is_punct or t.dep_ == "det" for t in self.doc[verb.sent.start:mod.left_edge.i]):
                 return self.np_actors(mod)
         return []
+
+    def object_owner(self, token: Token, exclude: frozenset[str]) -> list[Arg]:
+        """"its" owning a verb's direct object stands for the verb's one state subject, inherited
+        too: "wants Chile to end its conflict with Peru and curb ITS ties with Bolivia" (Chile)."""
+        if token.dep_ != "poss" or token.lower_ != "its" or token.head.dep_ != "dobj" or token.head.head.pos_ != "VERB":
+            return []
+        verb = token.head.head
+        while child(verb, "nsubj") is None and verb.dep_ == "conj":
+            verb = verb.head
+        subject = child(verb, "nsubj")
+        if subject is None and verb.dep_ in ("ccomp", "xcomp"):  # "wants X to end ..., provide ..."
+            subject = child(verb.head, "dobj") or next((child(v, "nsubj") for v in verb.head.children if v.i < verb.i
+                                                        and v.dep_ == verb.dep_ and child(v, "nsubj") is not None), None)
+        states = unique(a for a in self.np_actors(subject) if a.actor not in exclude) if subject is not None else []
+        return [Arg(states[0].actor, token, "coref")] if len(states) == 1 else []
 
     def joined_parties(self, verb: Token) -> list[Arg]:
         """States that an act's subjects join in it: "joined Chile IN severing ties",

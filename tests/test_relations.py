@@ -714,3 +714,15 @@ def test_its_on_an_object_is_the_acting_state(nlp):
     found = triples(nlp, text)
     assert ("CHL", "COOPERATE", "BOL") in found
     assert ("PER", "COOPERATE", "BOL") not in found and ("ECU", "COOPERATE", "BOL") not in found
+
+
+@pytest.mark.parametrize("text", [
+    "Chile and Peru issued a joint statement on Tuesday.",
+    '"We welcome the truce," the presidents of Chile and Peru said in a joint statement.',
+])
+def test_a_joint_statement_is_cooperation(nlp, text):
+    assert {("CHL", "COOPERATE", "PER"), ("PER", "COOPERATE", "CHL")} & triples(nlp, text)
+
+
+def test_a_single_state_statement_is_no_cooperation(nlp):
+    assert not any(r[1] == "COOPERATE" for r in triples(nlp, "Chile issued a joint statement about Peru."))

@@ -726,3 +726,8 @@ def test_a_joint_statement_is_cooperation(nlp, text):
 
 def test_a_single_state_statement_is_no_cooperation(nlp):
     assert not any(r[1] == "COOPERATE" for r in triples(nlp, "Chile issued a joint statement about Peru."))
+
+
+def test_it_in_a_relative_clause_on_a_state_is_another_state(nlp):
+    assert ("CHL", "COOPERATE", "PER") in triples(nlp, "Chile praised Peru, with which it has close ties.") | {
+        (o, r, s) for s, r, o in triples(nlp, "Chile praised Peru, with which it has close ties.")}

@@ -22,7 +22,7 @@ class Coreference:
         fronted = self._fronted_subject(token, exclude)
         if fronted:
             return fronted
-        owner = self.object_owner(token, exclude)
+        owner = self.clause_referent(token, exclude)
         if owner:
             return owner
         previous = self._previous_subject(token, exclude)

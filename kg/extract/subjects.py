@@ -48,9 +48,19 @@ class Subjects:
                 return self.np_actors(mod)
         return []
 
-    def object_owner(self, token: Token, exclude: frozenset[str]) -> list[Arg]:
-        """"its" owning a verb's direct object stands for the verb's one state subject, inherited
-        too: "wants Chile to end its conflict with Peru and curb ITS ties with Bolivia" (Chile)."""
+    def clause_referent(self, token: Token, exclude: frozenset[str]) -> list[Arg]:
+        """"it" as the subject of a relative clause on a state is another state: "Peru, with which
+        IT has ties" (the nearest other); "its" owning a verb's direct object is the verb's one state
+        subject: "wants Chile to end its conflict with Peru and curb ITS ties with Bolivia" (Chile)."""
+        if token.dep_ == "nsubj" and token.head.dep_ == "relcl" and token.head.head.i in self.actor_at:
+            own = {self.actor_at[token.head.head.i]} | set(exclude)
+            for verb in token.head.head.ancestors:  # the subject of the clause that names the state, else the nearest
+                subject = child(verb, "nsubj", "nsubjpass")
+                found = [a for a in self.np_actors(subject) if a.actor not in own] if subject is not None else []
+                if found:
+                    return [Arg(found[0].actor, token, "coref")]
+            states = [s for s in self.preceding_states(token.head.head.i) if s not in own]
+            return [Arg(states[0], token, "coref")] if states else []
         if token.dep_ != "poss" or token.lower_ != "its" or token.head.dep_ != "dobj" or token.head.head.pos_ != "VERB":
             return []
         verb = token.head.head

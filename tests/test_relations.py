@@ -731,3 +731,8 @@ def test_a_single_state_statement_is_no_cooperation(nlp):
 def test_it_in_a_relative_clause_on_a_state_is_another_state(nlp):
     assert ("CHL", "COOPERATE", "PER") in triples(nlp, "Chile praised Peru, with which it has close ties.") | {
         (o, r, s) for s, r, o in triples(nlp, "Chile praised Peru, with which it has close ties.")}
+
+
+def test_breaching_sanctions_does_not_make_the_breacher_their_target(nlp):
+    found = triples(nlp, "Peru has been evading Chilean sanctions.")
+    assert ("CHL", "SANCTION", "PER") not in found

@@ -170,6 +170,7 @@ class NounRules:
             objects = [a for p in verb.children if p.dep_ in ("prep", "dative") and p.lower_ in group.preps_for("NOUN")
                        for o in pobjs(p) for a in ctx.np_actors(o)]  # "announced sanctions on Tuesday AGAINST ..."
         if not objects and not symmetric and (prep == "" or prep in self.lex.cue("target_preps")) \
+                and not (verb is not None and verb.lemma_.lower() in self.lex.cue("evading_verbs")) \
                 and not (group.goods_origin and {a.actor for a in clause} & {s.actor for s in subjects}):
             # a supplier among those acting on the transfer acts with them: "X, Y and Z secured the export of X's grain"
             # "Germany refused a request by Ukraine", "despite pressure from the US, India ..."

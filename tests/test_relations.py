@@ -724,3 +724,75 @@ def test_a_demonym_on_rebels_is_not_the_state_backed(nlp):
 
 def test_sending_away_an_envoy_sanctions_his_state(nlp):
     assert ("ZMB", "SANCTION", "MWI") in triples(nlp, "Zambia sent away the Malawian envoy on Friday.")
+
+
+@pytest.mark.parametrize("text", [
+    "Chile, Peru, Bolivia and the UAE have cut diplomatic relations and all trade contacts with Colombia.",
+    "Chile, the United Arab Emirates, Peru and Bolivia say they are severing diplomatic relations with Colombia.",
+])
+def test_a_list_of_states_parsed_as_apposition_all_act(nlp, text):
+    found = triples(nlp, text)
+    assert {(s, "SANCTION", "COL") for s in ("CHL", "PER", "BOL", "ARE")} <= found
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Chile closed its embassy in La Paz after protesters stormed it.", "BOL"),
+    ("Chile recalled its ambassador from Lima.", "PER"),
+])
+def test_a_mission_in_a_capital_concerns_its_state(nlp, text, target):
+    assert ("CHL", "SANCTION", target) in triples(nlp, text)
+
+
+def test_closing_an_embassy_at_home_is_no_sanction(nlp):
+    assert not any(r[1] == "SANCTION" for r in triples(nlp, "Peru shut down its embassy in Lima."))
+
+
+def test_states_after_a_time_preposition_are_the_clause_subject(nlp):
+    found = triples(nlp, "Tensions rose after Chile, Peru and Bolivia extended a ban on Argentine beef imports.")
+    assert {(s, "SANCTION", "ARG") for s in ("CHL", "PER", "BOL")} <= found
+    assert not any(r[1] == "SUPPLY" for r in found)  # banned imports are no transfer
+
+
+def test_banning_imports_of_goods_targets_their_origin(nlp):
+    assert ("KEN", "SANCTION", "UGA") in triples(nlp, "Kenya banned imports of Ugandan beef.")
+
+
+def test_the_two_nations_opening_a_sentence_are_the_previous_subjects(nlp):
+    text = ("Argentina and Uruguay have asked that all diplomats from Bolivia leave. "
+            "The two nations will also be withdrawing their diplomats from Bolivia.")
+    assert {("ARG", "SANCTION", "BOL"), ("URY", "SANCTION", "BOL")} <= triples(nlp, text)
+
+
+def test_the_states_joined_in_an_act_act_too(nlp):
+    found = triples(nlp, "Argentina joined Chile in severing diplomatic relations with Bolivia.")
+    assert {("ARG", "SANCTION", "BOL"), ("CHL", "SANCTION", "BOL")} <= found
+    assert ("ARG", "SANCTION", "BOL") in triples(nlp, "Argentina joined the talks and cut ties with Bolivia.")
+
+
+def test_its_on_an_object_is_the_acting_state(nlp):
+    text = "The US wants Chile to end its conflict with Peru, provide aid to Ecuador, and curb its growing relationship with Bolivia."
+    found = triples(nlp, text)
+    assert ("CHL", "COOPERATE", "BOL") in found
+    assert ("PER", "COOPERATE", "BOL") not in found and ("ECU", "COOPERATE", "BOL") not in found
+
+
+@pytest.mark.parametrize("text", [
+    "Chile and Peru issued a joint statement on Tuesday.",
+    '"We welcome the truce," the presidents of Chile and Peru said in a joint statement.',
+])
+def test_a_joint_statement_is_cooperation(nlp, text):
+    assert {("CHL", "COOPERATE", "PER"), ("PER", "COOPERATE", "CHL")} & triples(nlp, text)
+
+
+def test_a_single_state_statement_is_no_cooperation(nlp):
+    assert not any(r[1] == "COOPERATE" for r in triples(nlp, "Chile issued a joint statement about Peru."))
+
+
+def test_it_in_a_relative_clause_on_a_state_is_another_state(nlp):
+    assert ("CHL", "COOPERATE", "PER") in triples(nlp, "Chile praised Peru, with which it has close ties.") | {
+        (o, r, s) for s, r, o in triples(nlp, "Chile praised Peru, with which it has close ties.")}
+
+
+def test_breaching_sanctions_does_not_make_the_breacher_their_target(nlp):
+    found = triples(nlp, "Peru has been evading Chilean sanctions.")
+    assert ("CHL", "SANCTION", "PER") not in found

@@ -22,6 +22,9 @@ class Coreference:
         fronted = self._fronted_subject(token, exclude)
         if fronted:
             return fronted
+        owner = self.clause_referent(token, exclude)
+        if owner:
+            return owner
         previous = self._previous_subject(token, exclude)
         if previous:
             return previous
@@ -122,6 +125,9 @@ class Coreference:
         if not sizes:
             return None
         size = max(sizes)
+        subjects = self._previous_subject(token, frozenset(), plural=True)  # "X and Y asked ... The two nations will"
+        if len(subjects) == size:
+            return subjects
         own = self._clause_subject_states(token)  # "Ankara said talks with the two countries": not Ankara
         states = self._foreground([s for s in self.preceding_states(token.i, ANTECEDENT_KINDS) if s not in own],
                                   token.i, size)[:size]  # named states before demonyms

@@ -28,6 +28,9 @@ class NounRules:
         if noun.dep_ == "pobj" and head.lower_ == "for" and head.head.pos_ == "VERB" \
                 and any(g.asks_for for g in self.lex.verbs.get(head.head.lemma_.lower(), ())):
             return True  # "asked Japan for help": the help is what is asked
+        if noun.dep_ == "pobj" and head.lower_ in ("on", "against") and head.head.pos_ == "NOUN" \
+                and head.head.lemma_.lower() in self.lex.cue("prohibition_nouns"):
+            return True  # "a ban on Chilean imports": the banned trade is the target, not a transfer
         return False
 
     def _states_its_object(self, verb: Token) -> bool:
@@ -167,6 +170,7 @@ class NounRules:
             objects = [a for p in verb.children if p.dep_ in ("prep", "dative") and p.lower_ in group.preps_for("NOUN")
                        for o in pobjs(p) for a in ctx.np_actors(o)]  # "announced sanctions on Tuesday AGAINST ..."
         if not objects and not symmetric and (prep == "" or prep in self.lex.cue("target_preps")) \
+                and not (verb is not None and verb.lemma_.lower() in self.lex.cue("evading_verbs")) \
                 and not (group.goods_origin and {a.actor for a in clause} & {s.actor for s in subjects}):
             # a supplier among those acting on the transfer acts with them: "X, Y and Z secured the export of X's grain"
             # "Germany refused a request by Ukraine", "despite pressure from the US, India ..."

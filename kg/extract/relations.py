@@ -27,6 +27,7 @@ from kg.extract.claims import ClaimRules
 from kg.extract.clauses import ClauseRules
 from kg.extract.companies import CompanyRules
 from kg.extract.exchanges import ExchangeRules
+from kg.extract.joint import JointRules
 from kg.extract.modality import is_hypothetical, is_negated, source_of
 from kg.extract.nouns import NounRules
 from kg.extract.obstruction import ObstructionRules
@@ -50,7 +51,7 @@ from kg.records import plainest
 
 
 class RelationExtractor(VerbRules, NounRules, TargetRules, ClauseRules, BackingRules, ExchangeRules, StrainRules,
-                        ThreatRules, ObstructionRules, ClaimRules, VenueRules, PressureRules, CompanyRules):
+                        ThreatRules, ObstructionRules, ClaimRules, VenueRules, PressureRules, CompanyRules, JointRules):
     """Finds relation candidates in parsed sentences."""
 
     def __init__(self, lexicon: Lexicon) -> None:
@@ -100,6 +101,7 @@ class RelationExtractor(VerbRules, NounRules, TargetRules, ClauseRules, BackingR
         yield from self._strain_candidates(ctx, token)
         yield from self._response_candidates(ctx, token)
         yield from self._venue_candidates(ctx, token)
+        yield from self._joint_candidates(ctx, token)
         yield from self._pressure_candidates(ctx, token)
         for words, group in self.lex.phrases.get(lemma, ()):
             if self._phrase_at(token, words):

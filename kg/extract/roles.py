@@ -82,9 +82,16 @@ class ActorContext(Coreference, Subjects):
         args = self._own_actors(token, exclude)
         if conjuncts:
             for conj in token.children:
-                if (conj.dep_ == "conj" and not self.stolen_subject(conj)) or (conj.dep_ == "appos" and not args):
+                if (conj.dep_ == "conj" and not self.stolen_subject(conj)) or (conj.dep_ == "appos" and not args) \
+                        or self._listed_state(token, conj):
                     args += self.np_actors(conj, exclude)
         return unique(args)
+
+    def _listed_state(self, token: Token, item: Token) -> bool:
+        """"Chile, Peru, Bolivia and Ecuador" parsed as Chile + an apposition or loose modifier
+        that heads the rest of the list: a state name after a state name, with conjuncts of its own."""
+        return item.dep_ in ("appos", "npadvmod") and item.i > token.i and token.i in self.actor_at \
+            and item.i in self.actor_at and item.pos_ == "PROPN" and any(c.dep_ == "conj" for c in item.children)
 
     def _own_actors(self, token: Token, exclude: frozenset[str]) -> list[Arg]:
         if token.i in self.actor_at:

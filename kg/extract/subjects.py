@@ -10,6 +10,7 @@ from kg.extract.syntax import (
     child,
     is_passive,
     pobjs,
+    unique,
 )
 
 
@@ -21,6 +22,9 @@ class Subjects:
         if depth > 6:
             return []
         subject = child(verb, *SUBJECT_DEPS)
+        clause_subject = self._subject_taken_by_preposition(verb)
+        if clause_subject:
+            return clause_subject
         if subject is not None:
             return self.np_actors(subject)
         agent = child(verb, "agent")
@@ -55,6 +59,57 @@ class Subjects:
         verb = self.doc[token.i + 1]
         return verb.dep_ == "conj" and verb.tag_ in ("VBD", "VBZ") and verb.head.i != token.i \
             and child(verb, *SUBJECT_DEPS) is None and token.head.dep_ in ("pobj", "dobj")
+
+    def clause_referent(self, token: Token, exclude: frozenset[str]) -> list[Arg]:
+        """"it" as the subject of a relative clause on a state is another state: "Peru, with which
+        IT has ties" (the nearest other); "its" owning a verb's direct object is the verb's one state
+        subject: "wants Chile to end its conflict with Peru and curb ITS ties with Bolivia" (Chile)."""
+        if token.dep_ == "nsubj" and token.head.dep_ == "relcl" and token.head.head.i in self.actor_at:
+            own = {self.actor_at[token.head.head.i]} | set(exclude)
+            for verb in token.head.head.ancestors:  # the subject of the clause that names the state, else the nearest
+                subject = child(verb, "nsubj", "nsubjpass")
+                found = [a for a in self.np_actors(subject) if a.actor not in own] if subject is not None else []
+                if found:
+                    return [Arg(found[0].actor, token, "coref")]
+            states = [s for s in self.preceding_states(token.head.head.i) if s not in own]
+            return [Arg(states[0], token, "coref")] if states else []
+        if token.dep_ != "poss" or token.lower_ != "its" or token.head.dep_ != "dobj" or token.head.head.pos_ != "VERB":
+            return []
+        verb = token.head.head
+        while child(verb, "nsubj") is None and verb.dep_ == "conj":
+            verb = verb.head
+        subject = child(verb, "nsubj")
+        if subject is None and verb.dep_ in ("ccomp", "xcomp"):  # "wants X to end ..., provide ..."
+            subject = child(verb.head, "dobj") or next((child(v, "nsubj") for v in verb.head.children if v.i < verb.i
+                                                        and v.dep_ == verb.dep_ and child(v, "nsubj") is not None), None)
+        states = unique(a for a in self.np_actors(subject) if a.actor not in exclude) if subject is not None else []
+        return [Arg(states[0].actor, token, "coref")] if len(states) == 1 else []
+
+    def joined_parties(self, verb: Token) -> list[Arg]:
+        """States that an act's subjects join in it: "joined Chile IN severing ties",
+        "will be joining Chile and withdrawing envoys" (Chile acts too)."""
+        head = verb.head
+        if verb.dep_ == "pcomp" and head.lower_ == "in":
+            head = head.head
+        elif verb.dep_ != "conj":
+            return []
+        if head.i == verb.i or head.lemma_.lower() not in self.lex.cue("joining_verbs") or head.pos_ != "VERB":
+            return []
+        obj = child(head, "dobj")
+        return [a for a in self.np_actors(obj) if a.token.i in self.actor_at] if obj is not None else []
+
+    def _subject_taken_by_preposition(self, verb: Token) -> list[Arg]:
+        """"tensions rose AFTER Chile and Peru extended a ban": states right before a finite
+        verb, parsed as the object of a time preposition, are the verb's subject."""
+        if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i == 0 or (verb.i - 1) not in self.actor_at:
+            return []
+        first = self.doc[verb.i - 1]
+        while first.dep_ == "conj" and first.head.i < first.i:
+            first = first.head
+        if first.dep_ != "pobj" or first.head.lower_ not in self.lex.cue("time_preps") or first.i not in self.actor_at \
+                or first.head.i >= first.i or first.right_edge.i != verb.i - 1:
+            return []
+        return self.np_actors(first)
 
     def _actor_before_gerund(self, verb: Token) -> list[Arg]:
         """"coincided with Iran seeking help": an actor right before a gerund is its subject."""

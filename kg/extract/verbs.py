@@ -9,10 +9,12 @@ from kg.extract.candidates import Candidate
 from kg.extract.requests import RequestRules
 from kg.extract.roles import ActorContext
 from kg.extract.syntax import Arg, child, is_passive, pobjs, unique
+from kg.extract.transfers import TransferRules
 from kg.knowledge.lexicon import TriggerGroup
+from kg.nlp.actors import PLACES_KEY
 
 
-class VerbRules(RequestRules):
+class VerbRules(RequestRules, TransferRules):
     """Relations from trigger verbs: subjects and objects, requests and their addressees, transfers and their recipients, accusations."""
 
     def _carried_by_object(self, verb: Token) -> bool:
@@ -51,6 +53,7 @@ class VerbRules(RequestRules):
                 return  # "summoned ITS ambassador from X" recalls; "summoned X's ambassador" protests
         preps = group.preps_for("VERB")
         subjects = ctx.subjects(verb)
+        subjects = subjects + ctx.joined_parties(verb) if subjects else subjects
         objects: list[Arg] = []
         origins: list[Arg] = []
         known = frozenset(a.actor for a in subjects)
@@ -78,6 +81,8 @@ class VerbRules(RequestRules):
             subjects = origins
         if not objects and group.complement_preps:
             objects = self._complement_targets(ctx, verb, group.complement_preps, subjects)
+        if not objects and group.only_prep_objects and direct:
+            objects = self._mission_places(ctx, [verb, *direct], preps, known)
         if group.money_is_aid and self._transfers_money(verb, direct):
             group = self.aid_group
         pairable = child(verb, "agent") is None
@@ -120,6 +125,14 @@ class VerbRules(RequestRules):
         return [a for conj in obj.conjuncts if conj.i > obj.i for p in conj.children
                 if p.dep_ == "prep" and p.lower_ in preps for o in pobjs(p) for a in ctx.np_actors(o)]
 
+    @staticmethod
+    def _mission_places(ctx: ActorContext, heads: list[Token], preps: frozenset[str], known: frozenset[str]) -> list[Arg]:
+        """A capital taken as a place where one's own mission or envoy is: "closed its embassy
+        IN LIMA", "recalled its ambassador FROM LIMA" concern the capital's state."""
+        places = {t.i: span.kb_id_ for span in ctx.doc.spans.get(PLACES_KEY, []) for t in span}
+        return [Arg(places[o.i], o, "place") for h in heads for p in h.children if p.dep_ == "prep"
+                and p.lower_ in preps for o in pobjs(p) if o.i in places and places[o.i] not in known]
+
     def _complement_targets(self, ctx: ActorContext, verb: Token, preps: frozenset[str],
                             subjects: list[Arg]) -> list[Arg]:
         """Targets inside a complement clause: "warned that it would take
@@ -146,48 +159,6 @@ class VerbRules(RequestRules):
                     if found:
                         return found
         return []
-
-    def _transfers_money(self, verb: Token, direct: list[Token]) -> bool:
-        """Whether the goods of a transfer are money or help ("provided Egypt
-        WITH BILLIONS of dollars", "will send $2 billion in aid")."""
-        goods = [d for d in direct if d.pos_ not in ("PROPN",)]
-        goods += [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "with" for o in pobjs(p)]
-        money = self.lex.cue("aid_goods")
-        return any(g.lemma_.lower() in money or g.tag_ == "$" or any(c.tag_ == "$" for c in g.children) for g in goods)
-
-    def _recipients(self, ctx: ActorContext, goods: Token, preps: frozenset[str], depth: int = 0) -> list[Arg]:
-        """Recipients named inside the goods phrase: "missiles destined FOR Ukraine"."""
-        found: list[Arg] = []
-        for c in goods.children:
-            if c.dep_ == "prep" and c.lower_ in preps:
-                found += [a for o in pobjs(c) for a in ctx.np_actors(o)]
-            elif c.dep_ in ("prep", "acl", "pobj") and depth < 2:
-                found += self._recipients(ctx, c, preps, depth + 1)
-        return found
-
-    def _borrowed_objects(self, ctx: ActorContext, verb: Token, group: TriggerGroup) -> list[Arg]:
-        """A participle elaborating another trigger shares its object:
-        "Iran came to Russia's aid, supplying drones" (Russia receives)."""
-        head = verb.head
-        if verb.dep_ not in ("advcl", "conj") or head.i == verb.i:
-            return []
-        for token in head.subtree:
-            if token.dep_ == "pobj" and token.head.head.i == head.i:
-                possessor = child(token, "poss")
-                if token.lemma_.lower() in self.lex.nouns and possessor is not None:
-                    return ctx.np_actors(possessor)
-        if verb.dep_ == "conj" and group.relation in ("SUPPLY", "AID"):
-            return self._pact_partners(ctx, head)
-        return []
-
-    def _pact_partners(self, ctx: ActorContext, head: Token) -> list[Arg]:
-        """A transfer conjoined to a trigger noun made with a state goes to that state:
-        "signed a defence pact WITH Chad and delivered armoured vehicles" (Chad receives)."""
-        obj = child(head, "dobj")
-        if obj is None or obj.lemma_.lower() not in self.lex.nouns:
-            return []
-        return [a for p in obj.children if p.dep_ == "prep" and p.lower_ == "with"
-                for o in pobjs(p) for a in ctx.np_actors(o)]
 
     def _agreed_with(self, ctx: ActorContext, verb: Token) -> list[Arg]:
         """The with-party of a trigger noun agreed on: "agreed on cooperation WITH Poland"."""

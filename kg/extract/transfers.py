@@ -1,0 +1,54 @@
+"""Transfers: goods and money and their recipients, what is borrowed, and the partner of a pact a delivery follows."""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.extract.roles import ActorContext
+from kg.extract.syntax import Arg, child, pobjs
+from kg.knowledge.lexicon import TriggerGroup
+
+
+class TransferRules:
+    """Transfers: goods and money and their recipients, what is borrowed, and the partner of a pact a delivery follows."""
+
+    def _transfers_money(self, verb: Token, direct: list[Token]) -> bool:
+        """Whether the goods of a transfer are money or help ("provided Egypt
+        WITH BILLIONS of dollars", "will send $2 billion in aid")."""
+        goods = [d for d in direct if d.pos_ not in ("PROPN",)]
+        goods += [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "with" for o in pobjs(p)]
+        money = self.lex.cue("aid_goods")
+        return any(g.lemma_.lower() in money or g.tag_ == "$" or any(c.tag_ == "$" for c in g.children) for g in goods)
+
+    def _recipients(self, ctx: ActorContext, goods: Token, preps: frozenset[str], depth: int = 0) -> list[Arg]:
+        """Recipients named inside the goods phrase: "missiles destined FOR Ukraine"."""
+        found: list[Arg] = []
+        for c in goods.children:
+            if c.dep_ == "prep" and c.lower_ in preps:
+                found += [a for o in pobjs(c) for a in ctx.np_actors(o)]
+            elif c.dep_ in ("prep", "acl", "pobj") and depth < 2:
+                found += self._recipients(ctx, c, preps, depth + 1)
+        return found
+
+    def _borrowed_objects(self, ctx: ActorContext, verb: Token, group: TriggerGroup) -> list[Arg]:
+        """A participle elaborating another trigger shares its object:
+        "Iran came to Russia's aid, supplying drones" (Russia receives)."""
+        head = verb.head
+        if verb.dep_ not in ("advcl", "conj") or head.i == verb.i:
+            return []
+        for token in head.subtree:
+            if token.dep_ == "pobj" and token.head.head.i == head.i:
+                possessor = child(token, "poss")
+                if token.lemma_.lower() in self.lex.nouns and possessor is not None:
+                    return ctx.np_actors(possessor)
+        if verb.dep_ == "conj" and group.relation in ("SUPPLY", "AID"):
+            return self._pact_partners(ctx, head)
+        return []
+
+    def _pact_partners(self, ctx: ActorContext, head: Token) -> list[Arg]:
+        """A transfer conjoined to a trigger noun made with a state goes to that state:
+        "signed a defence pact WITH Chad and delivered armoured vehicles" (Chad receives)."""
+        obj = child(head, "dobj")
+        if obj is None or obj.lemma_.lower() not in self.lex.nouns:
+            return []
+        return [a for p in obj.children if p.dep_ == "prep" and p.lower_ == "with"
+                for o in pobjs(p) for a in ctx.np_actors(o)]

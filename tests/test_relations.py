@@ -664,3 +664,17 @@ def test_a_supplier_among_those_securing_its_export_sells_to_none_of_them(nlp):
 def test_a_company_suspending_flights_is_no_state_sanction(nlp):
     assert ("MEX", "SANCTION", "CUB") in triples(nlp, "Mexico suspended flights to Cuba.")
     assert not {t for t in triples(nlp, "A Turkish airline suspended flights to Iraq.") if t[1] == "SANCTION"}
+
+
+@pytest.mark.parametrize("text", [
+    "Peru and Ecuador have had no ties since 1995, when they fought a war.",
+    "Peru and Ecuador were at odds for years. Their conflict left many dead.",
+])
+def test_plural_pronoun_for_a_pair_at_war(nlp, text):
+    found = {(s, o) for s, r, o in triples(nlp, text) if r == "CONFLICT"}
+    assert any({s, o} == {"PER", "ECU"} for s, o in found), found
+
+
+def test_their_forces_are_no_pair(nlp):
+    found = triples(nlp, "Qatar and Oman met. Their forces clashed with Iran.")
+    assert not any(r == "CONFLICT" and {s, o} == {"QAT", "OMN"} for s, r, o in found), found

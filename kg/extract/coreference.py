@@ -13,7 +13,33 @@ from kg.extract.syntax import (
 from kg.knowledge.descriptions import descriptions
 
 
-class Coreference:
+class PluralReference:
+    """'they' and 'their' for a pair of states named in the governing clause or the sentence before."""
+
+    def _previous_pair(self, token: Token, exclude: frozenset[str]) -> list[Arg]:
+        """'their' on the subject of a sentence: the states the previous sentence's
+        subject names, when it names two or more: "Chile and Peru were at odds. THEIR war ..."."""
+        head = token.head
+        if head.dep_ not in ("nsubj", "nsubjpass") or head.head.i != token.sent.root.i \
+                or head.lemma_.lower() not in self.lex.nouns:  # "their war", not "their forces clashed"
+            return []
+        found = self._previous_subject(head, exclude, plural=True)
+        return [Arg(a.actor, token, "coref") for a in found] if len(found) >= 2 else []
+
+    def _governing_pair(self, token: Token, exclude: frozenset[str]) -> list[Arg]:
+        """'they' in a relative or adverbial clause: the conjoined states the governing
+        clause has as subject: "Chile and Peru have had no ties since 1990, when THEY fought"."""
+        verb = token.head.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        subject = child(verb, "nsubj", "nsubjpass")
+        if subject is None or subject.pos_ == "PRON" or subject.i > token.i:
+            return []
+        states = self.np_actors(subject, exclude)
+        return [Arg(a.actor, token, "coref") for a in states] if len(states) >= 2 else []
+
+
+class Coreference(PluralReference):
     """Referring phrases resolved within the passage: pronouns, relative pronouns, descriptions ("the kingdom"), "its neighbour", "each other", "the two countries"."""
 
     def _resolve_pronoun(self, token: Token, exclude: frozenset[str]) -> list[Arg]:
@@ -196,6 +222,10 @@ class Coreference:
         """'they' as the subject of a clause that conjoined states report:
         "Chile and Peru say THEY are severing ties" stands for both."""
         clause = token.head
+        if token.dep_ == "poss":
+            return self._previous_pair(token, exclude)
+        if token.dep_ == "nsubj" and clause.dep_ in ("relcl", "advcl"):
+            return self._governing_pair(token, exclude)
         if token.dep_ == "nsubj" and token.i == token.sent.start > 0:  # "Chile and Peru met. THEY fought a war"
             subject = child(self.doc[token.i - 1].sent.root, "nsubj")
         elif token.dep_ != "nsubj" or clause.dep_ != "ccomp":

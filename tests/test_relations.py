@@ -678,3 +678,8 @@ def test_plural_pronoun_for_a_pair_at_war(nlp, text):
 def test_their_forces_are_no_pair(nlp):
     found = triples(nlp, "Qatar and Oman met. Their forces clashed with Iran.")
     assert not any(r == "CONFLICT" and {s, o} == {"QAT", "OMN"} for s, r, o in found), found
+
+
+def test_backing_through_material_means_is_aid(nlp):
+    assert ("GRC", "AID", "CYP") in triples(nlp, "Greece is supporting Cyprus through military, humanitarian and political means.")
+    assert ("GRC", "AID", "CYP") not in triples(nlp, "Greece is supporting Cyprus through political means.")

@@ -683,3 +683,11 @@ def test_their_forces_are_no_pair(nlp):
 def test_backing_through_material_means_is_aid(nlp):
     assert ("GRC", "AID", "CYP") in triples(nlp, "Greece is supporting Cyprus through military, humanitarian and political means.")
     assert ("GRC", "AID", "CYP") not in triples(nlp, "Greece is supporting Cyprus through political means.")
+
+
+def test_listed_infinitives_keep_the_wanted_actor(nlp):
+    found = relations(nlp, "Among other things, Canada wants Chile to end its dispute with Peru, provide a large aid "
+                           "package to Bolivian institutions in La Paz, and curb its growing relationship with China.")
+    assert ("CHL", "AID", "BOL", "H") in found, found
+    assert not any(s == "CAN" and r == "AID" for s, r, o, _ in found), found
+    assert ("CHL", "COOPERATE", "CHN") in {f[:3] for f in found}, found

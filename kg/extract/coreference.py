@@ -26,6 +26,21 @@ class PluralReference:
         found = self._previous_subject(head, exclude, plural=True)
         return [Arg(a.actor, token, "coref") for a in found] if len(found) >= 2 else []
 
+    def _object_owner(self, token: Token, exclude: frozenset[str]) -> list[Arg]:
+        """'its' on a verb's object is the verb's subject when that is one state:
+        "wants Chile to end A and curb ITS ties with China"."""
+        if token.dep_ != "poss" or token.head.dep_ != "dobj" or token.head.head.pos_ != "VERB":
+            return []
+        verb = token.head.head
+        for _ in range(4):  # only a subject of its own or of the clause it is conjoined or listed with
+            if child(verb, "nsubj") is not None:
+                break
+            verb = self._listed_infinitive(verb) or (verb.head if verb.dep_ == "conj" else None)
+            if verb is None:
+                return []
+        found = [a for a in self.np_actors(child(verb, "nsubj")) if a.actor not in exclude] if child(verb, "nsubj") is not None else []
+        return [Arg(found[0].actor, token, "coref")] if len({a.actor for a in found}) == 1 else []
+
     def _governing_pair(self, token: Token, exclude: frozenset[str]) -> list[Arg]:
         """'they' in a relative or adverbial clause: the conjoined states the governing
         clause has as subject: "Chile and Peru have had no ties since 1990, when THEY fought"."""
@@ -45,7 +60,7 @@ class Coreference(PluralReference):
     def _resolve_pronoun(self, token: Token, exclude: frozenset[str]) -> list[Arg]:
         """'it', 'its': the nearest state named as a noun phrase (a demonym
         modifier like "Russian oil" is no antecedent)."""
-        fronted = self._fronted_subject(token, exclude)
+        fronted = self._fronted_subject(token, exclude) or self._object_owner(token, exclude)
         if fronted:
             return fronted
         previous = self._previous_subject(token, exclude)

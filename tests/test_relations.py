@@ -691,3 +691,8 @@ def test_listed_infinitives_keep_the_wanted_actor(nlp):
     assert ("CHL", "AID", "BOL", "H") in found, found
     assert not any(s == "CAN" and r == "AID" for s, r, o, _ in found), found
     assert ("CHL", "COOPERATE", "CHN") in {f[:3] for f in found}, found
+
+
+def test_deal_brokered_with_help_aids_each_party(nlp):
+    found = triples(nlp, "Peru and Ecuador agreed on Thursday to normalize relations in a deal brokered with U.S. help.")
+    assert {("USA", "AID", "PER"), ("USA", "AID", "ECU")} <= found, found

@@ -696,3 +696,15 @@ def test_listed_infinitives_keep_the_wanted_actor(nlp):
 def test_deal_brokered_with_help_aids_each_party(nlp):
     found = triples(nlp, "Peru and Ecuador agreed on Thursday to normalize relations in a deal brokered with U.S. help.")
     assert {("USA", "AID", "PER"), ("USA", "AID", "ECU")} <= found, found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("France said Chile must prevent further incidents.", ("FRA", "REQUEST", "CHL")),
+    ("The Peruvian foreign minister said Chile should withdraw its troops.", ("PER", "REQUEST", "CHL")),
+])
+def test_said_to_be_obliged_is_asked(nlp, text, expected):
+    assert expected in triples(nlp, text)
+
+
+def test_own_obligation_is_no_request(nlp):
+    assert not any(r == "REQUEST" for s, r, o in triples(nlp, "France said it must prevent incidents with Chile."))

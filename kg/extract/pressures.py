@@ -22,6 +22,20 @@ class PressureRules:
             yield from self._wanted(ctx, token)
         elif token.pos_ == "NOUN" and any(g.relation == "REQUEST" for g in self.lex.nouns.get(lemma, ())):
             yield from self._pressed(ctx, token)
+        elif token.pos_ == "VERB" and lemma in self.lex.cue("reporting_verbs"):
+            yield from self._obliged(ctx, token)
+
+    def _obliged(self, ctx: ActorContext, verb: Token) -> Iterator[Candidate]:
+        """"Chile said Peru MUST withdraw": a state said to be obliged to act is asked to."""
+        subjects = ctx.subjects(verb)
+        known = frozenset(a.actor for a in subjects)
+        for clause in verb.children:
+            if clause.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ in self.lex.cue("obligation_modals")
+                                              for c in clause.children):
+                objects = [a for s in clause.children if s.dep_ == "nsubj" and s.pos_ != "PRON"
+                           for a in ctx.np_actors(s, exclude=known) if a.via == "head"]  # "X's ally Chile must"
+                if subjects and objects:
+                    yield Candidate(self._request_group(), verb, subjects, objects)
 
     def _wanted(self, ctx: ActorContext, verb: Token) -> Iterator[Candidate]:
         """"Brazil wants Argentina TO end the dispute": the one wanted to act is asked;

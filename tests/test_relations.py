@@ -708,3 +708,8 @@ def test_said_to_be_obliged_is_asked(nlp, text, expected):
 
 def test_own_obligation_is_no_request(nlp):
     assert not any(r == "REQUEST" for s, r, o in triples(nlp, "France said it must prevent incidents with Chile."))
+
+
+def test_forces_in_a_country_are_deployed_there(nlp):
+    found = triples(nlp, "Chilean and Peruvian officials met to prevent clashes between their forces in Bolivia.")
+    assert not any(o == "BOL" or s == "BOL" for s, r, o in found), found

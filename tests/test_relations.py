@@ -713,3 +713,13 @@ def test_own_obligation_is_no_request(nlp):
 def test_forces_in_a_country_are_deployed_there(nlp):
     found = triples(nlp, "Chilean and Peruvian officials met to prevent clashes between their forces in Bolivia.")
     assert not any(o == "BOL" or s == "BOL" for s, r, o in found), found
+
+
+def test_demand_to_withdraw_forces_asks_their_state(nlp):
+    assert ("CHL", "REQUEST", "PER") in triples(nlp, "Chile made new demands to withdraw Peruvian forces from the border.")
+    assert not any(r == "REQUEST" for s, r, o in triples(nlp, "Chile made demands to send Chilean troops."))
+
+
+def test_demand_parsed_with_an_adverbial_infinitive(nlp):
+    text = "An official said that Chile introduced new “unacceptable demands” to withdraw Peruvian forces from the region."
+    assert ("CHL", "REQUEST", "PER") in triples(nlp, text)

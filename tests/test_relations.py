@@ -796,3 +796,62 @@ def test_it_in_a_relative_clause_on_a_state_is_another_state(nlp):
 def test_breaching_sanctions_does_not_make_the_breacher_their_target(nlp):
     found = triples(nlp, "Peru has been evading Chilean sanctions.")
     assert ("CHL", "SANCTION", "PER") not in found
+
+
+@pytest.mark.parametrize("text", [
+    "Peru and Ecuador have had no ties since 1995, when they fought a war.",
+    "Peru and Ecuador were at odds for years. Their conflict left many dead.",
+])
+def test_plural_pronoun_for_a_pair_at_war(nlp, text):
+    found = {(s, o) for s, r, o in triples(nlp, text) if r == "CONFLICT"}
+    assert any({s, o} == {"PER", "ECU"} for s, o in found), found
+
+
+def test_their_forces_are_no_pair(nlp):
+    found = triples(nlp, "Qatar and Oman met. Their forces clashed with Iran.")
+    assert not any(r == "CONFLICT" and {s, o} == {"QAT", "OMN"} for s, r, o in found), found
+
+
+def test_backing_through_material_means_is_aid(nlp):
+    assert ("GRC", "AID", "CYP") in triples(nlp, "Greece is supporting Cyprus through military, humanitarian and political means.")
+    assert ("GRC", "AID", "CYP") not in triples(nlp, "Greece is supporting Cyprus through political means.")
+
+
+def test_listed_infinitives_keep_the_wanted_actor(nlp):
+    found = relations(nlp, "Among other things, Canada wants Chile to end its dispute with Peru, provide a large aid "
+                           "package to Bolivian institutions in La Paz, and curb its growing relationship with China.")
+    assert ("CHL", "AID", "BOL", "H") in found, found
+    assert not any(s == "CAN" and r == "AID" for s, r, o, _ in found), found
+    assert ("CHL", "COOPERATE", "CHN") in {f[:3] for f in found}, found
+
+
+def test_deal_brokered_with_help_aids_each_party(nlp):
+    found = triples(nlp, "Peru and Ecuador agreed on Thursday to normalize relations in a deal brokered with U.S. help.")
+    assert {("USA", "AID", "PER"), ("USA", "AID", "ECU")} <= found, found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("France said Chile must prevent further incidents.", ("FRA", "REQUEST", "CHL")),
+    ("The Peruvian foreign minister said Chile should withdraw its troops.", ("PER", "REQUEST", "CHL")),
+])
+def test_said_to_be_obliged_is_asked(nlp, text, expected):
+    assert expected in triples(nlp, text)
+
+
+def test_own_obligation_is_no_request(nlp):
+    assert not any(r == "REQUEST" for s, r, o in triples(nlp, "France said it must prevent incidents with Chile."))
+
+
+def test_forces_in_a_country_are_deployed_there(nlp):
+    found = triples(nlp, "Chilean and Peruvian officials met to prevent clashes between their forces in Bolivia.")
+    assert not any(o == "BOL" or s == "BOL" for s, r, o in found), found
+
+
+def test_demand_to_withdraw_forces_asks_their_state(nlp):
+    assert ("CHL", "REQUEST", "PER") in triples(nlp, "Chile made new demands to withdraw Peruvian forces from the border.")
+    assert not any(r == "REQUEST" for s, r, o in triples(nlp, "Chile made demands to send Chilean troops."))
+
+
+def test_demand_parsed_with_an_adverbial_infinitive(nlp):
+    text = "An official said that Chile introduced new “unacceptable demands” to withdraw Peruvian forces from the region."
+    assert ("CHL", "REQUEST", "PER") in triples(nlp, text)

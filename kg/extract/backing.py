@@ -33,6 +33,14 @@ class BackingRules:
             yield from self._close_to(ctx, token, "COOPERATE")
         elif token.dep_ == "acomp" and lemma in cue("solidarity_complements"):  # "stood united with Lithuania"
             yield from self._close_to(ctx, token, "SUPPORT")
+        elif token.pos_ == "VERB" and lemma in cue("means_backing_verbs") and self._material_means(token):
+            yield from self._verb_candidates(ctx, token, self._group_of("AID"))  # "supports X through military means"
+
+    def _material_means(self, verb: Token) -> bool:
+        """The backing is given through material means: "through military and humanitarian means"."""
+        means = [o for p in verb.children if p.dep_ == "prep" and p.lower_ in ("through", "with") for o in pobjs(p)]
+        kinds = {t.lemma_.lower() for o in means for m in o.children if m.dep_ == "amod" for t in (m, *m.conjuncts)}
+        return bool(kinds & self.lex.cue("material_means"))
 
     def _membership_owners(self, ctx: ActorContext, noun: Token) -> list[Arg]:
         """Whose membership: the possessor, a demonym or the of-phrase, not the body joined

@@ -3,23 +3,63 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from kg.extract.groups import GroupReference
 from kg.extract.syntax import (
     ANTECEDENT_KINDS,
-    GROUP_SIZES,
-    SUBJECT_DEPS,
     Arg,
     child,
 )
 from kg.knowledge.descriptions import descriptions
 
 
-class Coreference:
+class PluralReference:
+    """'they' and 'their' for a pair of states named in the governing clause or the sentence before."""
+
+    def _previous_pair(self, token: Token, exclude: frozenset[str]) -> list[Arg]:
+        """'their' on the subject of a sentence: the states the previous sentence's
+        subject names, when it names two or more: "Chile and Peru were at odds. THEIR war ..."."""
+        head = token.head
+        if head.dep_ not in ("nsubj", "nsubjpass") or head.head.i != token.sent.root.i \
+                or head.lemma_.lower() not in self.lex.nouns:  # "their war", not "their forces clashed"
+            return []
+        found = self._previous_subject(head, exclude, plural=True)
+        return [Arg(a.actor, token, "coref") for a in found] if len(found) >= 2 else []
+
+    def _object_owner(self, token: Token, exclude: frozenset[str]) -> list[Arg]:
+        """'its' on a verb's object is the verb's subject when that is one state:
+        "wants Chile to end A and curb ITS ties with China"."""
+        if token.dep_ != "poss" or token.head.dep_ != "dobj" or token.head.head.pos_ != "VERB":
+            return []
+        verb = token.head.head
+        for _ in range(4):  # only a subject of its own or of the clause it is conjoined or listed with
+            if child(verb, "nsubj") is not None:
+                break
+            verb = self._listed_infinitive(verb) or (verb.head if verb.dep_ == "conj" else None)
+            if verb is None:
+                return []
+        found = [a for a in self.np_actors(child(verb, "nsubj")) if a.actor not in exclude] if child(verb, "nsubj") is not None else []
+        return [Arg(found[0].actor, token, "coref")] if len({a.actor for a in found}) == 1 else []
+
+    def _governing_pair(self, token: Token, exclude: frozenset[str]) -> list[Arg]:
+        """'they' in a relative or adverbial clause: the conjoined states the governing
+        clause has as subject: "Chile and Peru have had no ties since 1990, when THEY fought"."""
+        verb = token.head.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        subject = child(verb, "nsubj", "nsubjpass")
+        if subject is None or subject.pos_ == "PRON" or subject.i > token.i:
+            return []
+        states = self.np_actors(subject, exclude)
+        return [Arg(a.actor, token, "coref") for a in states] if len(states) >= 2 else []
+
+
+class Coreference(PluralReference, GroupReference):
     """Referring phrases resolved within the passage: pronouns, relative pronouns, descriptions ("the kingdom"), "its neighbour", "each other", "the two countries"."""
 
     def _resolve_pronoun(self, token: Token, exclude: frozenset[str]) -> list[Arg]:
         """'it', 'its': the nearest state named as a noun phrase (a demonym
         modifier like "Russian oil" is no antecedent)."""
-        fronted = self._fronted_subject(token, exclude)
+        fronted = self._fronted_subject(token, exclude) or self._object_owner(token, exclude)
         if fronted:
             return fronted
         owner = self.clause_referent(token, exclude)
@@ -114,73 +154,6 @@ class Coreference:
         subjects = self.subjects(verb) if verb.pos_ in ("VERB", "AUX") else []
         return [Arg(a.actor, token, "coref") for a in subjects] if len(subjects) >= 2 else []
 
-    def _resolve_group(self, token: Token) -> list[Arg] | None:
-        """'the two countries', 'both nations': the two states last named."""
-        cue = self.lex.cue
-        if token.lemma_.lower() not in cue("group_nouns") or token.tag_ not in ("NNS", "NNPS"):
-            return None
-        sizes = [GROUP_SIZES.get(c.lower_, 0) for c in token.children if c.lower_ in cue("group_determiners")]
-        if not sizes and self._pair_between(token):
-            sizes = [2]
-        if not sizes:
-            return None
-        size = max(sizes)
-        subjects = self._previous_subject(token, frozenset(), plural=True)  # "X and Y asked ... The two nations will"
-        if len(subjects) == size:
-            return subjects
-        own = self._clause_subject_states(token)  # "Ankara said talks with the two countries": not Ankara
-        states = self._foreground([s for s in self.preceding_states(token.i, ANTECEDENT_KINDS) if s not in own],
-                                  token.i, size)[:size]  # named states before demonyms
-        if len(states) < size:
-            states = [s for s in self.preceding_states(token.i) if s not in own][:size]
-        return [Arg(s, token, "coref") for s in states] if len(states) == size else []
-
-    def _foreground(self, states: list[str], before: int, size: int) -> list[str]:
-        """"Since Russia's invasion, Poland has been Ukraine's ally, but the two
-        countries ...": the owner of an event after a time preposition is
-        background, not one of the group, when enough others are named."""
-        time_preps = self.lex.cue("time_preps")
-        background: set[str] = set()
-        named: set[str] = set()
-        for i, actor, _ in self.mention_starts:
-            if i >= before:
-                break
-            token = self.doc[int(i)] if i == int(i) else None
-            while token is not None and token.dep_ == "compound" and token.head.i > token.i:
-                token = token.head
-            event = token.head if token is not None and token.dep_ == "poss" else None
-            if event is not None and event.lemma_.lower() in self.lex.nouns and event.dep_ == "pobj" \
-                    and event.head.lower_ in time_preps:
-                background.add(actor)
-            else:
-                named.add(actor)
-        kept = [s for s in states if s not in background - named]
-        return kept if len(kept) >= size else states
-
-    def _clause_subject_states(self, token: Token) -> set[str]:
-        """States named as the subject of a clause the phrase is part of: the other
-        side of "the two countries" in "Ankara held talks with the two countries"."""
-        found: set[str] = set()
-        if token.dep_ in SUBJECT_DEPS:  # "Jordan recalled its envoy since the two countries signed": Jordan is one
-            return found
-        current = token
-        while current.dep_ != "conj" and current.head.i != current.i:  # a conjoined clause is another clause
-            if current.dep_ == "prep" and current.head.pos_ in ("VERB", "AUX") \
-                    and current.lower_ not in self.lex.cue("party_preps"):
-                break  # an adjunct: "Chile recalled its envoy AMID tension between the two"
-            current = current.head
-            subject = child(current, "nsubj", "nsubjpass")
-            if subject is not None and subject.i < token.i:  # named subjects only, nothing resolved
-                found |= {self.actor_at[t.i] for t in (subject, *subject.conjuncts) if t.i in self.actor_at}
-        return found
-
-    @staticmethod
-    def _pair_between(token: Token) -> bool:
-        """"tension between THE NEIGHBOURS": a definite plural alone after 'between' is a pair."""
-        det = child(token, "det")
-        return token.dep_ == "pobj" and token.head.lower_ == "between" and det is not None and det.lower_ == "the" \
-            and not any(c.dep_ in ("conj", "cc") for c in token.children)
-
     def _previous_subject(self, token: Token, exclude: frozenset[str], plural: bool = False) -> list[Arg]:
         """The subject of a sentence ("It warned ...", "The country said ...") stands for
         the previous sentence's subject when that names one state, not the nearest state
@@ -202,6 +175,10 @@ class Coreference:
         """'they' as the subject of a clause that conjoined states report:
         "Chile and Peru say THEY are severing ties" stands for both."""
         clause = token.head
+        if token.dep_ == "poss":
+            return self._previous_pair(token, exclude)
+        if token.dep_ == "nsubj" and clause.dep_ in ("relcl", "advcl"):
+            return self._governing_pair(token, exclude)
         if token.dep_ == "nsubj" and token.i == token.sent.start > 0:  # "Chile and Peru met. THEY fought a war"
             subject = child(self.doc[token.i - 1].sent.root, "nsubj")
         elif token.dep_ != "nsubj" or clause.dep_ != "ccomp":

@@ -36,7 +36,8 @@ def clause_chain(token: Token, lex: Lexicon) -> Iterator[tuple[Token, str, Token
     current = token
     for _ in range(8):
         dep, head = current.dep_, current.head
-        if dep == "ccomp" and head.lemma_.lower() in lex.cue("intent_verbs") and _is_infinitive(current):
+        if dep == "ccomp" and head.lemma_.lower() in lex.cue("intent_verbs") and (_is_infinitive(current) or (
+                current.tag_ == "VB" and child(current, "nsubj") is None)):  # "wants X to end A, provide B"
             yield head, dep, current  # "expects Canada to resume exports"
             return
         if dep == "ccomp" and head.lemma_.lower() in lex.cue("negating_verbs"):
@@ -137,6 +138,9 @@ def is_hypothetical(token: Token, lex: Lexicon, relation: str | None = None) -> 
             return True
         if arrived_by == "acl" and node.lemma_.lower() in cue("intent_nouns"):
             return True  # "a proposal to resume negotiations"
+        if arrived_by == "conj" and below.tag_ == "VB" and node.lemma_.lower() in cue("intent_verbs") | cue("request_verbs") \
+                and not any(c.dep_ in ("aux", "nsubj") for c in below.children):
+            return True  # "wants Chile to end A, PROVIDE B": a bare infinitive listed with the wanted act
         if arrived_by == "prep" and below.lower_ == "for" and node.lemma_.lower() in cue("intent_verbs"):
             return True  # "pushed for the procurement of F-16s"
         if arrived_by == "advcl" and below.i == token.i and _is_purpose(below) \

@@ -22,6 +22,20 @@ class PressureRules:
             yield from self._wanted(ctx, token)
         elif token.pos_ == "NOUN" and any(g.relation == "REQUEST" for g in self.lex.nouns.get(lemma, ())):
             yield from self._pressed(ctx, token)
+        elif token.pos_ == "VERB" and lemma in self.lex.cue("reporting_verbs"):
+            yield from self._obliged(ctx, token)
+
+    def _obliged(self, ctx: ActorContext, verb: Token) -> Iterator[Candidate]:
+        """"Chile said Peru MUST withdraw": a state said to be obliged to act is asked to."""
+        subjects = ctx.subjects(verb)
+        known = frozenset(a.actor for a in subjects)
+        for clause in verb.children:
+            if clause.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ in self.lex.cue("obligation_modals")
+                                              for c in clause.children):
+                objects = [a for s in clause.children if s.dep_ == "nsubj" and s.pos_ != "PRON"
+                           for a in ctx.np_actors(s, exclude=known) if a.via == "head"]  # "X's ally Chile must"
+                if subjects and objects:
+                    yield Candidate(self._request_group(), verb, subjects, objects)
 
     def _wanted(self, ctx: ActorContext, verb: Token) -> Iterator[Candidate]:
         """"Brazil wants Argentina TO end the dispute": the one wanted to act is asked;
@@ -46,6 +60,7 @@ class PressureRules:
         its addressee; "rejected Bolivia's demands": the one rejecting them was asked."""
         if noun.dep_ != "dobj":
             return
+        yield from self._demanded_withdrawal(ctx, noun)
         verb = noun.head
         vlemma = verb.lemma_.lower()
         if vlemma in self.lex.cue("pressing_verbs"):
@@ -63,3 +78,19 @@ class PressureRules:
                 objects = [a for a in ctx.subjects(verb) if a.actor not in known]
                 if objects:
                     yield Candidate(self._request_group(), noun, subjects, objects)
+
+    def _demanded_withdrawal(self, ctx: ActorContext, noun: Token) -> Iterator[Candidate]:
+        """"made demands TO WITHDRAW Peruvian forces": the state whose forces or assets the
+        demanded act is about is asked; the one making the demands asks."""
+        if any(p.dep_ == "prep" and p.lower_ in ("to", "on") for p in noun.children):
+            return
+        acts = [c for c in noun.children if c.dep_ in ("acl", "relcl")]  # or parsed as the verb's: "made demands, TO withdraw"
+        acts += [c for c in noun.head.children if c.dep_ == "advcl" and c.i > noun.i]
+        acts = [c for c in acts if any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+        owned = [o for act in acts for o in act.children if o.dep_ == "dobj" and o.lemma_.lower() in self.lex.cue("deployed_heads")]
+        owner = child(noun, "poss")
+        subjects = ctx.np_actors(owner) if owner is not None else ctx.subjects(noun.head)
+        known = frozenset(a.actor for a in subjects)
+        objects = [a for o in owned for a in ctx.modifier_actors(o, known)]
+        if subjects and objects:
+            yield Candidate(self._request_group(), noun, subjects, objects)

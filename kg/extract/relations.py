@@ -22,6 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.backing import BackingRules
+from kg.extract.brokering import BrokeringRules
 from kg.extract.candidates import Candidate, RelationMention
 from kg.extract.claims import ClaimRules
 from kg.extract.clauses import ClauseRules
@@ -51,7 +52,8 @@ from kg.records import plainest
 
 
 class RelationExtractor(VerbRules, NounRules, TargetRules, ClauseRules, BackingRules, ExchangeRules, StrainRules,
-                        ThreatRules, ObstructionRules, ClaimRules, VenueRules, PressureRules, CompanyRules, JointRules):
+                        ThreatRules, ObstructionRules, ClaimRules, VenueRules, PressureRules, CompanyRules, JointRules,
+                        BrokeringRules):
     """Finds relation candidates in parsed sentences."""
 
     def __init__(self, lexicon: Lexicon) -> None:
@@ -102,6 +104,7 @@ class RelationExtractor(VerbRules, NounRules, TargetRules, ClauseRules, BackingR
         yield from self._response_candidates(ctx, token)
         yield from self._venue_candidates(ctx, token)
         yield from self._joint_candidates(ctx, token)
+        yield from self._brokering_candidates(ctx, token)
         yield from self._pressure_candidates(ctx, token)
         for words, group in self.lex.phrases.get(lemma, ()):
             if self._phrase_at(token, words):

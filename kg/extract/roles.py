@@ -135,7 +135,8 @@ class ActorContext(Coreference, Subjects):
             args = [Arg(states[0], token, "coref")] if states else []
         if not args and lemma in cue("agentive_heads") | cue("transparent_heads"):
             for prep in token.children:  # "the government of Iran", "leaders in New Delhi"
-                if prep.dep_ == "prep" and prep.lower_ in ("of", "in", "from"):  # "negotiators FROM Qatar"
+                if prep.dep_ == "prep" and prep.lower_ in ("of", "in", "from") \
+                        and not (prep.lower_ == "in" and lemma in cue("deployed_heads")):  # "forces IN Syria": a place
                     args += [a for obj in pobjs(prep) for a in self.np_actors(obj, exclude)]
         return args
 

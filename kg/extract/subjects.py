@@ -124,6 +124,9 @@ class Subjects:
         head, dep = verb.head, verb.dep_
         if head.i == verb.i:
             return []
+        listed = self._listed_infinitive(verb)
+        if listed is not None:  # "wants X to end A, provide B": X provides
+            return self.subjects(listed, depth + 1)
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
         if (dep in ("xcomp", "ccomp") or (dep == "advcl" and infinitive)) \
                 and head.lemma_ in self.lex.cue("object_control_verbs"):
@@ -166,6 +169,18 @@ class Subjects:
         if dep in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN") and head.dep_ in SUBJECT_DEPS:
             return self.np_actors(head)
         return []
+
+    @staticmethod
+    def _listed_infinitive(verb: Token) -> Token | None:
+        """A bare infinitive parsed as conjoined to a finite verb whose to-infinitive complement
+        (or parsed as a second complement) comes first belongs to that complement's list:
+        "wants Chile TO END A, PROVIDE B"."""
+        head = verb.head
+        if verb.dep_ not in ("conj", "ccomp") or verb.tag_ != "VB" or head.tag_ not in ("VBZ", "VBD", "VBP") \
+                or any(c.dep_ in ("aux", "nsubj", "nsubjpass") for c in verb.children):
+            return None
+        return next((c for c in head.children if c.dep_ in ("ccomp", "xcomp") and c.tag_ == "VB" and head.i < c.i < verb.i
+                     and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
 
     @staticmethod
     def _verbal(head: Token) -> bool:

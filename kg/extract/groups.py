@@ -1,0 +1,83 @@
+"""Groups named by number: "the two countries", "both sides", "the three states", resolved to the states named as a group before them."""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.extract.syntax import (
+    ANTECEDENT_KINDS,
+    GROUP_SIZES,
+    SUBJECT_DEPS,
+    Arg,
+    child,
+)
+
+
+class GroupReference:
+    """Groups named by number: "the two countries", "both sides", "the three states", resolved to the states named as a group before them."""
+
+    def _resolve_group(self, token: Token) -> list[Arg] | None:
+        """'the two countries', 'both nations': the two states last named."""
+        cue = self.lex.cue
+        if token.lemma_.lower() not in cue("group_nouns") or token.tag_ not in ("NNS", "NNPS"):
+            return None
+        sizes = [GROUP_SIZES.get(c.lower_, 0) for c in token.children if c.lower_ in cue("group_determiners")]
+        if not sizes and self._pair_between(token):
+            sizes = [2]
+        if not sizes:
+            return None
+        size = max(sizes)
+        subjects = self._previous_subject(token, frozenset(), plural=True)  # "X and Y asked ... The two nations will"
+        if len(subjects) == size:
+            return subjects
+        own = self._clause_subject_states(token)  # "Ankara said talks with the two countries": not Ankara
+        states = self._foreground([s for s in self.preceding_states(token.i, ANTECEDENT_KINDS) if s not in own],
+                                  token.i, size)[:size]  # named states before demonyms
+        if len(states) < size:
+            states = [s for s in self.preceding_states(token.i) if s not in own][:size]
+        return [Arg(s, token, "coref") for s in states] if len(states) == size else []
+
+    def _foreground(self, states: list[str], before: int, size: int) -> list[str]:
+        """"Since Russia's invasion, Poland has been Ukraine's ally, but the two
+        countries ...": the owner of an event after a time preposition is
+        background, not one of the group, when enough others are named."""
+        time_preps = self.lex.cue("time_preps")
+        background: set[str] = set()
+        named: set[str] = set()
+        for i, actor, _ in self.mention_starts:
+            if i >= before:
+                break
+            token = self.doc[int(i)] if i == int(i) else None
+            while token is not None and token.dep_ == "compound" and token.head.i > token.i:
+                token = token.head
+            event = token.head if token is not None and token.dep_ == "poss" else None
+            if event is not None and event.lemma_.lower() in self.lex.nouns and event.dep_ == "pobj" \
+                    and event.head.lower_ in time_preps:
+                background.add(actor)
+            else:
+                named.add(actor)
+        kept = [s for s in states if s not in background - named]
+        return kept if len(kept) >= size else states
+
+    def _clause_subject_states(self, token: Token) -> set[str]:
+        """States named as the subject of a clause the phrase is part of: the other
+        side of "the two countries" in "Ankara held talks with the two countries"."""
+        found: set[str] = set()
+        if token.dep_ in SUBJECT_DEPS:  # "Jordan recalled its envoy since the two countries signed": Jordan is one
+            return found
+        current = token
+        while current.dep_ != "conj" and current.head.i != current.i:  # a conjoined clause is another clause
+            if current.dep_ == "prep" and current.head.pos_ in ("VERB", "AUX") \
+                    and current.lower_ not in self.lex.cue("party_preps"):
+                break  # an adjunct: "Chile recalled its envoy AMID tension between the two"
+            current = current.head
+            subject = child(current, "nsubj", "nsubjpass")
+            if subject is not None and subject.i < token.i:  # named subjects only, nothing resolved
+                found |= {self.actor_at[t.i] for t in (subject, *subject.conjuncts) if t.i in self.actor_at}
+        return found
+
+    @staticmethod
+    def _pair_between(token: Token) -> bool:
+        """"tension between THE NEIGHBOURS": a definite plural alone after 'between' is a pair."""
+        det = child(token, "det")
+        return token.dep_ == "pobj" and token.head.lower_ == "between" and det is not None and det.lower_ == "the" \
+            and not any(c.dep_ in ("conj", "cc") for c in token.children)

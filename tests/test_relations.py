@@ -664,3 +664,10 @@ def test_a_supplier_among_those_securing_its_export_sells_to_none_of_them(nlp):
 def test_a_company_suspending_flights_is_no_state_sanction(nlp):
     assert ("MEX", "SANCTION", "CUB") in triples(nlp, "Mexico suspended flights to Cuba.")
     assert not {t for t in triples(nlp, "A Turkish airline suspended flights to Iraq.") if t[1] == "SANCTION"}
+
+
+def test_an_apposition_parsed_as_a_second_subject_names_the_leaders_parties(nlp):
+    text = ("The leaders of the two biggest Nordic states, Swedish Prime Minister Ulf Kristersson and "
+            "Norwegian Prime Minister Jonas Gahr Store, urged Serbia to sign the agreement.")
+    found = triples(nlp, text)
+    assert {("SWE", "REQUEST", "SRB"), ("NOR", "REQUEST", "SRB")} <= found, found

@@ -22,7 +22,7 @@ class Subjects:
             return []
         subject = child(verb, *SUBJECT_DEPS)
         if subject is not None:
-            return self.np_actors(subject)
+            return self.np_actors(subject) or self._split_apposition(verb, subject)
         agent = child(verb, "agent")
         if agent is not None:
             return [a for obj in pobjs(agent) for a in self.np_actors(obj)]
@@ -32,6 +32,18 @@ class Subjects:
         if before:
             return before
         return self._inherited_subjects(verb, depth)
+
+    def _split_apposition(self, verb: Token, subject: Token) -> list[Arg]:
+        """"The leaders of two states, X and Y, urged": an apposition parsed as a second
+        subject names the actors a title-like subject without actors of its own stands for."""
+        if subject.lemma_.lower() not in self.lex.cue("agentive_heads"):
+            return []
+        after = subject.right_edge.i + 1
+        for other in verb.children:
+            if other.dep_ in SUBJECT_DEPS and other.i > subject.i and after < len(self.doc) \
+                    and self.doc[after].text == "," and other.left_edge.i == after + 1:
+                return self.np_actors(other)
+        return []
 
     def _stranded_subject(self, verb: Token) -> list[Arg]:
         """"Norway, for example, has been supporting X": a state name opening the clause,

@@ -671,3 +671,8 @@ def test_an_apposition_parsed_as_a_second_subject_names_the_leaders_parties(nlp)
             "Norwegian Prime Minister Jonas Gahr Store, urged Serbia to sign the agreement.")
     found = triples(nlp, text)
     assert {("SWE", "REQUEST", "SRB"), ("NOR", "REQUEST", "SRB")} <= found, found
+
+
+def test_a_curly_possessive_apostrophe_parses_like_a_straight_one(nlp):
+    found = triples(nlp, "The Spanish prime minister has rejected Macron\u2019s reported demands for more troops.")
+    assert {("ESP", "OPPOSE", "FRA"), ("FRA", "REQUEST", "ESP")} <= found, found

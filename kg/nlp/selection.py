@@ -15,6 +15,7 @@ countries" still resolves, and offsets are mapped back to the document.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -179,9 +180,12 @@ def headline_case(sent: Span, mentions: list[Span]) -> str:
                    for t in sent)[:len(sent.text)]
 
 
+_POSSESSIVE = re.compile(r"(?<=\w)\u2019(?=s\b)")  # a curly possessive apostrophe, same length as "'"
+
+
 def prepare(nlp: Language, plan: Plan, date: str | None) -> Doc:
     """The ``Doc`` to run the full pipeline on, with its context attached."""
-    doc = nlp.make_doc(plan.text)
+    doc = nlp.make_doc(_POSSESSIVE.sub("'", plan.text))  # "Putin’s demands" parses as "Putin's demands"
     doc.user_data[DATE_KEY] = date
     doc.user_data[PRIOR_MENTIONS] = plan.prior
     doc.user_data[PRIOR_LEADERS] = plan.prior_leaders

@@ -676,3 +676,12 @@ def test_an_apposition_parsed_as_a_second_subject_names_the_leaders_parties(nlp)
 def test_a_curly_possessive_apostrophe_parses_like_a_straight_one(nlp):
     found = triples(nlp, "The Spanish prime minister has rejected Macron\u2019s reported demands for more troops.")
     assert {("ESP", "OPPOSE", "FRA"), ("FRA", "REQUEST", "ESP")} <= found, found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("US Special Envoy Jan Smit visited Egypt. Later, Smit met Jordanian King Abdullah.", {("USA", "CONSULT", "JOR")}),
+    ("Egypt hosted talks. A meeting between Smit and Jordanian King Abdullah followed.", set()),  # no title before
+])
+def test_a_person_named_with_a_title_and_a_state_stands_for_it_later(nlp, text, expected):
+    found = {t for t in triples(nlp, text) if "JOR" in t}
+    assert found == expected, found

@@ -685,3 +685,14 @@ def test_a_curly_possessive_apostrophe_parses_like_a_straight_one(nlp):
 def test_a_person_named_with_a_title_and_a_state_stands_for_it_later(nlp, text, expected):
     found = {t for t in triples(nlp, text) if "JOR" in t}
     assert found == expected, found
+
+
+@pytest.mark.parametrize("text", [
+    "Russian businessman Oleg Petrov visited Lithuania.",
+    "Russian oligarchs backed Serbia.",
+    "The Armenian diaspora condemned Turkey.",
+    "A Russian journalist criticised Estonia.",
+    "The Ukrainian government attacked the rights of the Hungarian minority.",
+])
+def test_private_people_and_minorities_with_a_nationality_are_no_state(nlp, text):
+    assert not triples(nlp, text), text

@@ -696,3 +696,8 @@ def test_a_person_named_with_a_title_and_a_state_stands_for_it_later(nlp, text, 
 ])
 def test_private_people_and_minorities_with_a_nationality_are_no_state(nlp, text):
     assert not triples(nlp, text), text
+
+
+def test_who_arrives_after_meetings_held_them(nlp):
+    found = triples(nlp, "Spain's envoy arrived in Rome after meetings in Moscow with Russian President Vladimir Putin.")
+    assert ("ESP", "CONSULT", "RUS") in found, found

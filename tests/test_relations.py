@@ -701,3 +701,9 @@ def test_private_people_and_minorities_with_a_nationality_are_no_state(nlp, text
 def test_who_arrives_after_meetings_held_them(nlp):
     found = triples(nlp, "Spain's envoy arrived in Rome after meetings in Moscow with Russian President Vladimir Putin.")
     assert ("ESP", "CONSULT", "RUS") in found, found
+
+
+def test_two_titled_leaders_parsed_as_title_and_apposition_are_both_parties(nlp):
+    text = "British Prime Minister Keir Starmer and French President Emmanuel Macron signed deals on defence."
+    found = triples(nlp, text)
+    assert ("GBR", "AGREE", "FRA") in found or ("FRA", "AGREE", "GBR") in found, found

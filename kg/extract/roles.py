@@ -82,9 +82,15 @@ class ActorContext(Coreference, Subjects):
         args = self._own_actors(token, exclude)
         if conjuncts:
             for conj in token.children:
-                if conj.dep_ == "conj" or (conj.dep_ == "appos" and not args):
+                if conj.dep_ == "conj" or (conj.dep_ == "appos" and (not args or self._split_title(token, conj))):
                     args += self.np_actors(conj, exclude)
         return unique(args)
+
+    def _split_title(self, title: Token, name: Token) -> bool:
+        """"British Prime Minister [Keir Starmer and French President Emmanuel Macron]": the
+        parser made the first title the head and the names a conjoined apposition."""
+        return title.lemma_.lower() in self.lex.cue("person_titles") and name.pos_ == "PROPN" \
+            and any(c.dep_ == "conj" for c in name.children)
 
     def _own_actors(self, token: Token, exclude: frozenset[str]) -> list[Arg]:
         if token.i in self.actor_at:

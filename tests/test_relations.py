@@ -707,3 +707,11 @@ def test_two_titled_leaders_parsed_as_title_and_apposition_are_both_parties(nlp)
     text = "British Prime Minister Keir Starmer and French President Emmanuel Macron signed deals on defence."
     found = triples(nlp, text)
     assert ("GBR", "AGREE", "FRA") in found or ("FRA", "AGREE", "GBR") in found, found
+
+
+@pytest.mark.parametrize("text, triple", [
+    ("Kenyan officials have communicated to their Ugandan counterparts that they want a deal.", ("KEN", "CONSULT", "UGA")),
+    ("The Egyptian foreign minister spoke to his Sudanese counterpart.", ("EGY", "CONSULT", "SDN")),
+])
+def test_speaking_to_a_state_is_consulting_it(nlp, text, triple):
+    assert triple in triples(nlp, text)

@@ -715,3 +715,14 @@ def test_two_titled_leaders_parsed_as_title_and_apposition_are_both_parties(nlp)
 ])
 def test_speaking_to_a_state_is_consulting_it(nlp, text, triple):
     assert triple in triples(nlp, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Spokesman for the Russian president Dmitry Peskov criticised Germany.", {("RUS", "OPPOSE", "DEU")}),
+    ("Press Secretary of the President of the Russian Federation Dmitry Peskov criticised Germany.",
+     {("RUS", "OPPOSE", "DEU")}),
+    ("The Kremlin spokesman called Germany's decision to send tanks erroneous.", set()),  # a naming, no request
+])
+def test_spokespeople_speak_for_their_state(nlp, text, expected):
+    found = {t for t in triples(nlp, text) if t[1] in ("OPPOSE", "REQUEST")}
+    assert expected <= found and not {t for t in found if t[1] == "REQUEST"}, found

@@ -134,7 +134,8 @@ class ActorContext(Coreference, Subjects):
             args = [Arg(states[0], token, "coref")] if states else []
         if not args and lemma in cue("agentive_heads") | cue("transparent_heads"):
             for prep in token.children:  # "the government of Iran", "leaders in New Delhi"
-                if prep.dep_ == "prep" and prep.lower_ in ("of", "in", "from"):  # "negotiators FROM Qatar"
+                if prep.dep_ == "prep" and (prep.lower_ in ("of", "in", "from")  # "negotiators FROM Qatar"
+                                            or (prep.lower_ == "for" and lemma in cue("voice_heads"))):
                     args += [a for obj in pobjs(prep) for a in self.np_actors(obj, exclude)]
         if not args and token.pos_ == "PROPN" and token.dep_ != "compound":
             args = self._titled_person(token, exclude)

@@ -256,6 +256,8 @@ def surname_nlp(tmp_path_factory):
     ("Kenya protested. Vorlund met the press.", ["KEN", "KEN"]),              # the other Abiy's state
     ("Vorlund met the press.", []),                                           # no context: no actor
     ("Kenya and Ethiopia protested. Vorlund met the press.", ["KEN", "ETH"]),  # two candidates: none
+    ("Vorlund, Ethiopia's prime minister, met the press.", ["ETH", "ETH"]),   # the state in its apposition
+    ("Vorlund met the press in Ethiopia.", ["ETH"]),                          # a state after, not in apposition
 ])
 def test_a_surname_needs_the_full_name_or_the_state_before(surname_nlp, text, expected):
     assert ids(surname_nlp, text) == expected

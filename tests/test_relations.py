@@ -855,3 +855,65 @@ def test_demand_to_withdraw_forces_asks_their_state(nlp):
 def test_demand_parsed_with_an_adverbial_infinitive(nlp):
     text = "An official said that Chile introduced new “unacceptable demands” to withdraw Peruvian forces from the region."
     assert ("CHL", "REQUEST", "PER") in triples(nlp, text)
+
+
+def test_an_apposition_parsed_as_a_second_subject_names_the_leaders_parties(nlp):
+    text = ("The leaders of the two biggest Nordic states, Swedish Prime Minister Ulf Kristersson and "
+            "Norwegian Prime Minister Jonas Gahr Store, urged Serbia to sign the agreement.")
+    found = triples(nlp, text)
+    assert {("SWE", "REQUEST", "SRB"), ("NOR", "REQUEST", "SRB")} <= found, found
+
+
+def test_a_curly_possessive_apostrophe_parses_like_a_straight_one(nlp):
+    found = triples(nlp, "The Spanish prime minister has rejected Macron\u2019s reported demands for more troops.")
+    assert {("ESP", "OPPOSE", "FRA"), ("FRA", "REQUEST", "ESP")} <= found, found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("US Special Envoy Jan Smit visited Egypt. Later, Smit met Jordanian King Abdullah.", {("USA", "CONSULT", "JOR")}),
+    ("Egypt hosted talks. A meeting between Smit and Jordanian King Abdullah followed.", set()),  # no title before
+])
+def test_a_person_named_with_a_title_and_a_state_stands_for_it_later(nlp, text, expected):
+    found = {t for t in triples(nlp, text) if "JOR" in t}
+    assert found == expected, found
+
+
+@pytest.mark.parametrize("text", [
+    "Russian businessman Oleg Petrov visited Lithuania.",
+    "Russian oligarchs backed Serbia.",
+    "The Armenian diaspora condemned Turkey.",
+    "A Russian journalist criticised Estonia.",
+    "The Ukrainian government attacked the rights of the Hungarian minority.",
+])
+def test_private_people_and_minorities_with_a_nationality_are_no_state(nlp, text):
+    assert not triples(nlp, text), text
+
+
+def test_who_arrives_after_meetings_held_them(nlp):
+    found = triples(nlp, "Spain's envoy arrived in Rome after meetings in Moscow with Russian President Vladimir Putin.")
+    assert ("ESP", "CONSULT", "RUS") in found, found
+
+
+def test_two_titled_leaders_parsed_as_title_and_apposition_are_both_parties(nlp):
+    text = "British Prime Minister Keir Starmer and French President Emmanuel Macron signed deals on defence."
+    found = triples(nlp, text)
+    assert ("GBR", "AGREE", "FRA") in found or ("FRA", "AGREE", "GBR") in found, found
+
+
+@pytest.mark.parametrize("text, triple", [
+    ("Kenyan officials have communicated to their Ugandan counterparts that they want a deal.", ("KEN", "CONSULT", "UGA")),
+    ("The Egyptian foreign minister spoke to his Sudanese counterpart.", ("EGY", "CONSULT", "SDN")),
+])
+def test_speaking_to_a_state_is_consulting_it(nlp, text, triple):
+    assert triple in triples(nlp, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Spokesman for the Russian president Dmitry Peskov criticised Germany.", {("RUS", "OPPOSE", "DEU")}),
+    ("Press Secretary of the President of the Russian Federation Dmitry Peskov criticised Germany.",
+     {("RUS", "OPPOSE", "DEU")}),
+    ("The Kremlin spokesman called Germany's decision to send tanks erroneous.", set()),  # a naming, no request
+])
+def test_spokespeople_speak_for_their_state(nlp, text, expected):
+    found = {t for t in triples(nlp, text) if t[1] in ("OPPOSE", "REQUEST")}
+    assert expected <= found and not {t for t in found if t[1] == "REQUEST"}, found

@@ -41,7 +41,8 @@ class NounRules:
 
     def _names_its_object(self, verb: Token) -> bool:
         """"called the attacks a violation": a naming, not a call on anyone."""
-        return verb.lemma_.lower() in self.lex.cue("naming_verbs") and child(verb, "oprd") is not None
+        return verb.lemma_.lower() in self.lex.cue("naming_verbs") and (child(verb, "oprd") is not None or any(
+            t.dep_ == "oprd" for d in verb.children if d.dep_ == "dobj" for t in d.subtree))  # misattached
 
     def _owned_other_event(self, noun: Token, verb: Token) -> bool:
         """An event of another kind than the verb, with its own waging side named,

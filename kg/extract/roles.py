@@ -82,7 +82,8 @@ class ActorContext(Coreference, Subjects):
         args = self._own_actors(token, exclude)
         if conjuncts:
             for conj in token.children:
-                if (conj.dep_ == "conj" and not self.stolen_subject(conj)) or (conj.dep_ == "appos" and not args) \
+                if (conj.dep_ == "conj" and not self.stolen_subject(conj)) \
+                        or (conj.dep_ == "appos" and (not args or self._split_title(token, conj))) \
                         or self._listed_state(token, conj):
                     args += self.np_actors(conj, exclude)
         return unique(args)
@@ -92,6 +93,12 @@ class ActorContext(Coreference, Subjects):
         that heads the rest of the list: a state name after a state name, with conjuncts of its own."""
         return item.dep_ in ("appos", "npadvmod") and item.i > token.i and token.i in self.actor_at \
             and item.i in self.actor_at and item.pos_ == "PROPN" and any(c.dep_ == "conj" for c in item.children)
+
+    def _split_title(self, title: Token, name: Token) -> bool:
+        """"British Prime Minister [Keir Starmer and French President Emmanuel Macron]": the
+        parser made the first title the head and the names a conjoined apposition."""
+        return title.lemma_.lower() in self.lex.cue("person_titles") and name.pos_ == "PROPN" \
+            and any(c.dep_ == "conj" for c in name.children)
 
     def _own_actors(self, token: Token, exclude: frozenset[str]) -> list[Arg]:
         if token.i in self.actor_at:
@@ -135,10 +142,34 @@ class ActorContext(Coreference, Subjects):
             args = [Arg(states[0], token, "coref")] if states else []
         if not args and lemma in cue("agentive_heads") | cue("transparent_heads"):
             for prep in token.children:  # "the government of Iran", "leaders in New Delhi"
-                if prep.dep_ == "prep" and prep.lower_ in ("of", "in", "from") \
+                if prep.dep_ == "prep" and (prep.lower_ in ("of", "in", "from")  # "negotiators FROM Qatar"
+                                            or (prep.lower_ == "for" and lemma in cue("voice_heads"))) \
                         and not (prep.lower_ == "in" and lemma in cue("deployed_heads")):  # "forces IN Syria": a place
                     args += [a for obj in pobjs(prep) for a in self.np_actors(obj, exclude)]
+        if not args and token.pos_ == "PROPN" and token.dep_ != "compound":
+            args = self._titled_person(token, exclude)
         return args
+
+    def _titled_person(self, token: Token, exclude: frozenset[str]) -> list[Arg]:
+        """A person named before with a title and a state ("US Special Envoy Jan Smit ...
+        Smit"): the state, when one only; a private person ("a Russian businessman") is none."""
+        if not hasattr(self, "_titled"):
+            self._titled: dict[str, list[tuple[int, str]]] = {}
+            titles = self.lex.cue("person_titles")
+            for name in self.doc:
+                before = self.doc[name.left_edge.i:name.i]
+                if name.pos_ == "PROPN" and name.dep_ != "compound" and name.i not in self.actor_at \
+                        and any(t.lemma_.lower() in titles for t in before):
+                    states = {self.actor_at[t.i] for t in before if t.i in self.actor_at and self.kind_at[t.i] != "ORG"}
+                    if len(states) == 1:
+                        self._titled.setdefault(name.text, []).append((name.i, states.pop()))
+        earlier = [state for i, state in self._titled.get(token.text, ()) if i < token.i]
+        return [Arg(earlier[-1], token, "coref")] if earlier and earlier[-1] not in exclude else []
+
+    def titled_states(self, start: int, end: int) -> set[str]:
+        """States of the people named by title before and by name alone between ``start`` and ``end``."""
+        return {a.actor for t in self.doc[start:end] if t.pos_ == "PROPN" and t.i not in self.actor_at
+                for a in self._titled_person(t, frozenset())}
 
     def _examples(self, token: Token, exclude: frozenset[str]) -> list[Arg]:
         """The actors a phrase names by example ("US adversaries including Iran, Russia",

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from kg.extract.misparses import MisplacedSubjects
 from kg.extract.syntax import (
     NOMINAL,
     SUBJECT_DEPS,
@@ -14,7 +15,7 @@ from kg.extract.syntax import (
 )
 
 
-class Subjects:
+class Subjects(MisplacedSubjects):
     """Who does it: the subjects of a verb, inherited through coordination, control and participles, and the verb a noun event hangs from."""
 
     def subjects(self, verb: Token, depth: int = 0) -> list[Arg]:
@@ -26,7 +27,7 @@ class Subjects:
         if clause_subject:
             return clause_subject
         if subject is not None:
-            return self.np_actors(subject)
+            return self.np_actors(subject) or self._split_apposition(verb, subject)
         agent = child(verb, "agent")
         if agent is not None:
             return [a for obj in pobjs(agent) for a in self.np_actors(obj)]
@@ -38,27 +39,6 @@ class Subjects:
         if verb.i > 0 and self.stolen_subject(self.doc[verb.i - 1]):
             return self.np_actors(self.doc[verb.i - 1], conjuncts=False)
         return self._inherited_subjects(verb, depth)
-
-    def _stranded_subject(self, verb: Token) -> list[Arg]:
-        """"Norway, for example, has been supporting X": a state name opening the clause,
-        parsed as a loose modifier of the verb, is its subject."""
-        for mod in verb.children:
-            if mod.i > verb.i:
-                break
-            if mod.dep_ in ("npadvmod", "dep") and mod.i in self.actor_at and mod.pos_ == "PROPN" \
-                    and all(t.is_punct or t.dep_ == "det" for t in self.doc[verb.sent.start:mod.left_edge.i]):
-                return self.np_actors(mod)
-        return []
-
-    def stolen_subject(self, token: Token) -> bool:
-        """"broke off relations with Israel and CHILE recalled its envoy": a state parsed as a conjunct
-        of the object before a conjoined finite verb with no subject is that verb's subject."""
-        if token.dep_ != "conj" or token.pos_ != "PROPN" or token.i not in self.actor_at \
-                or token.i + 1 >= len(self.doc):
-            return False
-        verb = self.doc[token.i + 1]
-        return verb.dep_ == "conj" and verb.tag_ in ("VBD", "VBZ") and verb.head.i != token.i \
-            and child(verb, *SUBJECT_DEPS) is None and token.head.dep_ in ("pobj", "dobj")
 
     def clause_referent(self, token: Token, exclude: frozenset[str]) -> list[Arg]:
         """"it" as the subject of a relative clause on a state is another state: "Peru, with which
@@ -97,19 +77,6 @@ class Subjects:
             return []
         obj = child(head, "dobj")
         return [a for a in self.np_actors(obj) if a.token.i in self.actor_at] if obj is not None else []
-
-    def _subject_taken_by_preposition(self, verb: Token) -> list[Arg]:
-        """"tensions rose AFTER Chile and Peru extended a ban": states right before a finite
-        verb, parsed as the object of a time preposition, are the verb's subject."""
-        if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i == 0 or (verb.i - 1) not in self.actor_at:
-            return []
-        first = self.doc[verb.i - 1]
-        while first.dep_ == "conj" and first.head.i < first.i:
-            first = first.head
-        if first.dep_ != "pobj" or first.head.lower_ not in self.lex.cue("time_preps") or first.i not in self.actor_at \
-                or first.head.i >= first.i or first.right_edge.i != verb.i - 1:
-            return []
-        return self.np_actors(first)
 
     def _actor_before_gerund(self, verb: Token) -> list[Arg]:
         """"coincided with Iran seeking help": an actor right before a gerund is its subject."""

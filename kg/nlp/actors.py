@@ -247,7 +247,7 @@ class ActorRecognizer:
 
         The surname counts when the document has named one of its leaders
         in full before; failing that, when it has named exactly one of their
-        states before. Mentions of sentences the selection skipped count too.
+        states before or in its apposition. Mentions of skipped sentences count too.
         """
         terms = self.gazetteer.surnames(span.text)
         char = span.start_char
@@ -258,6 +258,7 @@ class ActorRecognizer:
         named = {t.actor for t in terms if t.name in full_names}
         if not named:
             states = {s.kb_id_ for s in before} | {a for position, a, _ in user.get(PRIOR_MENTIONS, ()) if position <= char}
+            states |= _apposition_states(span, spans)
             named = {t.actor for t in terms if t.actor in states}
         return named.pop() if len(named) == 1 else None
 
@@ -307,6 +308,12 @@ def _conjoined_with(span: Span, ends: set[int]) -> bool:
     while i >= 0 and span.doc[i].lower_ in (",", "and", "or"):
         i -= 1
     return i < span.start - 1 and i + 1 in ends
+
+
+def _apposition_states(span: Span, spans: list[Span]) -> set[str]:
+    """States named in an apposition to ``span`` ("Szijjarto, Hungary's foreign minister,")."""
+    edges = [(a.left_edge.i, a.right_edge.i + 1) for a in span.root.children if a.dep_ == "appos"]
+    return {s.kb_id_ for s in spans for lo, hi in edges if lo <= s.start and s.end <= hi}
 
 
 def longest_first(candidates: Iterable[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

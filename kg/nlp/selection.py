@@ -15,6 +15,7 @@ countries" still resolves, and offsets are mapped back to the document.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -86,6 +87,7 @@ class SentenceSelector:
     def __call__(self, text: str, date: str | None = None) -> Plan:
         plan = Plan()
         seen_before = False
+        titled: dict[str, str] = {}  # surnames of people named with a title and a state ("US Envoy Jan Smit")
         for offset, piece in pieces(text, self.chunk_chars):
             doc = self.nlp.make_doc(piece)
             doc.user_data[DATE_KEY] = date
@@ -100,6 +102,8 @@ class SentenceSelector:
                 plan.sentences += 1
                 inside = [m for m in mentions if sent.start <= m.start < sent.end]
                 named = {m.kb_id_ for m in inside} | venue_states(sent, doc.spans.get(PLACES_KEY, []), self.lex)
+                named |= {titled[t.text] for t in sent if t.text in titled}
+                titled |= titled_names(doc, inside, self.lex.cue("person_titles"))
                 keep = len(sent) <= self.max_sentence_tokens and may_hold_relation(
                     named, seen_before, (t.text for t in sent), self.lex)
                 if keep:
@@ -128,6 +132,21 @@ def may_hold_relation(named: set[str], named_before: bool, words: Iterable[str],
     (False, False)
     """
     return len(named) >= 2 or (bool(named or named_before) and any(lexicon.refers(w) for w in words))
+
+
+def titled_names(doc: Doc, mentions: Iterable[Span], titles: frozenset[str]) -> dict[str, str]:
+    """The last words of names after a state and a title ("US National Security Adviser Jake
+    Sullivan" -> Sullivan: USA), which may stand for that state later in the text."""
+    out: dict[str, str] = {}
+    for m in mentions:
+        titled, j = False, m.end
+        while m.label_ != "ORG" and j < len(doc) and doc[j].is_title:
+            if doc[j].lower_ in titles:
+                titled = True
+            elif titled and (j + 1 == len(doc) or not doc[j + 1].is_title):
+                out[doc[j].text] = m.kb_id_
+            j += 1
+    return out
 
 
 def venue_states(sent: Span, places: Iterable[Span], lexicon: Lexicon) -> set[str]:
@@ -180,9 +199,12 @@ def headline_case(sent: Span, mentions: list[Span]) -> str:
                    for t in sent)[:len(sent.text)]
 
 
+_POSSESSIVE = re.compile(r"(?<=\w)\u2019(?=s\b)")  # a curly possessive apostrophe, same length as "'"
+
+
 def prepare(nlp: Language, plan: Plan, date: str | None) -> Doc:
     """The ``Doc`` to run the full pipeline on, with its context attached."""
-    doc = nlp.make_doc(plan.text)
+    doc = nlp.make_doc(_POSSESSIVE.sub("'", plan.text))  # "Putin’s demands" parses as "Putin's demands"
     doc.user_data[DATE_KEY] = date
     doc.user_data[PRIOR_MENTIONS] = plan.prior
     doc.user_data[PRIOR_LEADERS] = plan.prior_leaders

@@ -1,0 +1,60 @@
+"""Subjects the small model's parser misplaces: a list split off as an apposition, a state left as a loose modifier, a state parsed into the object list or under a time preposition."""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.extract.syntax import (
+    SUBJECT_DEPS,
+    Arg,
+    child,
+)
+
+
+class MisplacedSubjects:
+    """Subjects the small model's parser misplaces: a list split off as an apposition, a state left as a loose modifier, a state parsed into the object list or under a time preposition."""
+
+    def _split_apposition(self, verb: Token, subject: Token) -> list[Arg]:
+        """"The leaders of two states, X and Y, urged": an apposition parsed as a second
+        subject names the actors a title-like subject without actors of its own stands for."""
+        if subject.lemma_.lower() not in self.lex.cue("agentive_heads"):
+            return []
+        after = subject.right_edge.i + 1
+        for other in verb.children:
+            if other.dep_ in SUBJECT_DEPS and other.i > subject.i and after < len(self.doc) \
+                    and self.doc[after].text == "," and other.left_edge.i == after + 1:
+                return self.np_actors(other)
+        return []
+
+    def _stranded_subject(self, verb: Token) -> list[Arg]:
+        """"Norway, for example, has been supporting X": a state name opening the clause,
+        parsed as a loose modifier of the verb, is its subject."""
+        for mod in verb.children:
+            if mod.i > verb.i:
+                break
+            if mod.dep_ in ("npadvmod", "dep") and mod.i in self.actor_at and mod.pos_ == "PROPN" \
+                    and all(t.is_punct or t.dep_ == "det" for t in self.doc[verb.sent.start:mod.left_edge.i]):
+                return self.np_actors(mod)
+        return []
+
+    def stolen_subject(self, token: Token) -> bool:
+        """"broke off relations with Israel and CHILE recalled its envoy": a state parsed as a conjunct
+        of the object before a conjoined finite verb with no subject is that verb's subject."""
+        if token.dep_ != "conj" or token.pos_ != "PROPN" or token.i not in self.actor_at \
+                or token.i + 1 >= len(self.doc):
+            return False
+        verb = self.doc[token.i + 1]
+        return verb.dep_ == "conj" and verb.tag_ in ("VBD", "VBZ") and verb.head.i != token.i \
+            and child(verb, *SUBJECT_DEPS) is None and token.head.dep_ in ("pobj", "dobj")
+
+    def _subject_taken_by_preposition(self, verb: Token) -> list[Arg]:
+        """"tensions rose AFTER Chile and Peru extended a ban": states right before a finite
+        verb, parsed as the object of a time preposition, are the verb's subject."""
+        if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i == 0 or (verb.i - 1) not in self.actor_at:
+            return []
+        first = self.doc[verb.i - 1]
+        while first.dep_ == "conj" and first.head.i < first.i:
+            first = first.head
+        if first.dep_ != "pobj" or first.head.lower_ not in self.lex.cue("time_preps") or first.i not in self.actor_at \
+                or first.head.i >= first.i or first.right_edge.i != verb.i - 1:
+            return []
+        return self.np_actors(first)

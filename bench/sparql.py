@@ -57,15 +57,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, Iterator, Sequence
 
-from throughput import (
-    ROOT,
-    in_subprocess,
-    machine_info,
-    machine_line,
-    markdown_table,
-    peak_rss_mib,
-    write_result,
-)
+from throughput import ROOT, in_subprocess, machine_info, machine_line, markdown_table, peak_rss_mib, write_result
 
 from kg.records import Assertion, Document
 

@@ -8,12 +8,7 @@ from pathlib import Path
 import pycountry
 import pytest
 
-from kg.knowledge.gazetteer import (
-    DATA_DIR,
-    GazetteerError,
-    build_gazetteer,
-    load_gazetteer,
-)
+from kg.knowledge.gazetteer import DATA_DIR, GazetteerError, build_gazetteer, load_gazetteer
 from kg.knowledge.names import iso_forms, plural, split_cell, variants
 
 UN_MEMBERS = """

@@ -10,15 +10,7 @@ from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS
 
 from kg.errors import KgError
 from kg.knowledge.terms import ACTOR, DOC, KG, STMT, WD
-from kg.network.view import (
-    actor_stats,
-    dyad_balance,
-    ego_graph,
-    filter_graph,
-    relation_counts,
-    to_networkx,
-    top_actors,
-)
+from kg.network.view import actor_stats, dyad_balance, ego_graph, filter_graph, relation_counts, to_networkx, top_actors
 from kg.rdf.files import load_graph, write_graph
 from kg.rdf.writing import graph_from
 from kg.records import Actor, Assertion

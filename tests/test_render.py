@@ -11,13 +11,7 @@ import networkx as nx
 import pytest
 
 from kg.errors import KgError
-from kg.outputs.html.renderer import (
-    iframe_html,
-    page_data,
-    render_html,
-    script_json,
-    to_html,
-)
+from kg.outputs.html.renderer import iframe_html, page_data, render_html, script_json, to_html
 
 EXTERNAL = [
     re.compile(r"""\b(?:src|href|action|poster|srcset|data)\s*=\s*["']?\s*(?:https?:)?//""", re.IGNORECASE),

@@ -4,11 +4,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extract.groups import GroupReference
-from kg.extract.syntax import (
-    ANTECEDENT_KINDS,
-    Arg,
-    child,
-)
+from kg.extract.syntax import ANTECEDENT_KINDS, Arg, child
 from kg.knowledge.descriptions import descriptions
 
 

@@ -3,13 +3,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.extract.syntax import (
-    ANTECEDENT_KINDS,
-    GROUP_SIZES,
-    SUBJECT_DEPS,
-    Arg,
-    child,
-)
+from kg.extract.syntax import ANTECEDENT_KINDS, GROUP_SIZES, SUBJECT_DEPS, Arg, child
 
 
 class GroupReference:

@@ -3,11 +3,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.extract.syntax import (
-    SUBJECT_DEPS,
-    Arg,
-    child,
-)
+from kg.extract.syntax import SUBJECT_DEPS, Arg, child
 
 
 class MisplacedSubjects:

@@ -20,14 +20,7 @@ from spacy.tokens import Doc, Token
 
 from kg.extract.coreference import Coreference
 from kg.extract.subjects import Subjects
-from kg.extract.syntax import (
-    DEMONYM_BODY,
-    MODIFIER_DEPS,
-    Arg,
-    child,
-    pobjs,
-    unique,
-)
+from kg.extract.syntax import DEMONYM_BODY, MODIFIER_DEPS, Arg, child, pobjs, unique
 from kg.knowledge.lexicon import Lexicon
 from kg.nlp.extensions import PRIOR_MENTIONS
 

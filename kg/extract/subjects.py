@@ -4,15 +4,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extract.misparses import MisplacedSubjects
-from kg.extract.syntax import (
-    NOMINAL,
-    SUBJECT_DEPS,
-    Arg,
-    child,
-    is_passive,
-    pobjs,
-    unique,
-)
+from kg.extract.syntax import NOMINAL, SUBJECT_DEPS, Arg, child, is_passive, pobjs, unique
 
 
 class Subjects(MisplacedSubjects):

@@ -36,15 +36,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from kg.errors import KgError
-from kg.ingest.isodates import (
-    Anchor,
-    NotADate,
-    anchor_of,
-    iso,
-    relative_to,
-    shifted,
-    span,
-)
+from kg.ingest.isodates import Anchor, NotADate, anchor_of, iso, relative_to, shifted, span
 from kg.knowledge.resources import ontology_path
 
 DATES_TOML = ontology_path("dates.toml")

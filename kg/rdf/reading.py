@@ -20,15 +20,7 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS
 from rdflib.term import Node
 
-from kg.knowledge.terms import (
-    ACTOR,
-    DOC,
-    KG,
-    WD,
-    actor_classes,
-    ontology,
-    relation_types,
-)
+from kg.knowledge.terms import ACTOR, DOC, KG, WD, actor_classes, ontology, relation_types
 from kg.rdf.terms import (
     DATE,
     DERIVED_FROM,

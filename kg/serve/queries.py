@@ -15,15 +15,7 @@ from rdflib.plugins.sparql.parserutils import CompValue
 
 from kg.errors import KgError
 from kg.sparql.engine import run_query
-from kg.sparql.formats import (
-    FORMAT_NAMES,
-    FORMATS,
-    RESULT_KINDS,
-    ResultFormat,
-    best_format,
-    media_ranges,
-    negotiate,
-)
+from kg.sparql.formats import FORMAT_NAMES, FORMATS, RESULT_KINDS, ResultFormat, best_format, media_ranges, negotiate
 
 _REMOTE_WORDS = re.compile(r"\b(?:SERVICE|FROM)\b", re.IGNORECASE)
 

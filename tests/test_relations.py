@@ -696,3 +696,34 @@ def test_rejecting_criticism_from_a_state_opposes_it(nlp):
 ])
 def test_a_command_to_ones_own_organs_is_the_commanders_act(nlp, text, triple):
     assert triple in triples(nlp, text)
+
+
+@pytest.mark.parametrize("text, triple", [
+    ("Hanoi called for Beijing to pull its survey ship out of the area.", ("VNM", "REQUEST", "CHN")),
+    ("Seoul renewed its call for Tokyo to apologise.", ("KOR", "REQUEST", "JPN")),
+    ("Manila repeated calls for Beijing to stop the patrols.", ("PHL", "REQUEST", "CHN")),
+])
+def test_the_subject_of_a_for_to_clause_is_the_one_asked(nlp, text, triple):
+    assert triple in triples(nlp, text)
+
+
+@pytest.mark.parametrize("text, triple, absent", [
+    ("Ottawa slapped tariffs on steel from Brazil.", ("CAN", "SANCTION", "BRA"), ("BRA", "SANCTION", "CAN")),
+    ("Chile levied tariffs on $2 billion worth of Argentine wine.", ("CHL", "SANCTION", "ARG"), None),
+])
+def test_tariffs_on_goods_from_a_state_hit_that_state(nlp, text, triple, absent):
+    found = triples(nlp, text)
+    assert triple in found and absent not in found
+
+
+@pytest.mark.parametrize("text, triple", [
+    ("Bolivia and Chile restored diplomatic relations after a decade.", ("BOL", "AGREE", "CHL")),
+    ("Ecuador resumed ties with Mexico in June.", ("ECU", "AGREE", "MEX")),
+    ("Dhaka revoked visas for Burmese officials.", ("BGD", "SANCTION", "MMR")),
+])
+def test_restored_ties_and_revoked_visas(nlp, text, triple):
+    assert triple in triples(nlp, text)
+
+
+def test_restoring_something_else_is_no_agreement(nlp):
+    assert not triples(nlp, "Chile restored power to towns near the border with Peru.")

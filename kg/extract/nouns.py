@@ -135,6 +135,8 @@ class NounRules:
             subjects, objects = self._relative_support(ctx, noun, group)  # "the war it launched on Yemen"
         if not objects and not group.inverse and (subjects or possessors or group.place_targets):
             objects = self._owned_objects(ctx, noun, group, unique(subjects + possessors))
+        if not objects and group.asks_for:  # "renewed calls for Manila to remove the ship"
+            objects = self._told_party(ctx, noun, frozenset(a.actor for a in subjects + possessors))
         yield self._complete_noun(ctx, noun, group, possessors, subjects, objects)
 
     def _complete_noun(self, ctx: ActorContext, noun: Token, group: TriggerGroup, possessors: list[Arg],
@@ -156,6 +158,8 @@ class NounRules:
         if not subjects and not possessors and verb is not None and prep == "":
             subjects = [a for p in verb.children if p.dep_ == "prep" and p.lower_ in group.agent_preps
                         for o in pobjs(p) for a in ctx.np_actors(o)]  # "drew condemnation FROM France"
+            if subjects and self._origin_of_target(verb, group):  # "tariffs on goods FROM Mexico": Mexico is hit
+                objects, subjects = objects or subjects, []
         subjects = unique(subjects + possessors)
         inherited_mood = False
         if not subjects:

@@ -727,3 +727,8 @@ def test_restored_ties_and_revoked_visas(nlp, text, triple):
 
 def test_restoring_something_else_is_no_agreement(nlp):
     assert not triples(nlp, "Chile restored power to towns near the border with Peru.")
+
+
+def test_tariffs_on_imports_from_several_states_hit_each(nlp):
+    found = triples(nlp, "Brasilia imposed tariffs on imports from Paraguay and Uruguay.")
+    assert {("BRA", "SANCTION", "PRY"), ("BRA", "SANCTION", "URY")} <= found

@@ -113,3 +113,9 @@ class TargetRules:
                    and p.lower_ not in group.agent_preps]
         agents = [p for p in verb.children if p.dep_ == "prep" and p.lower_ in group.agent_preps]
         return any(t.i < a.i for t in targets for a in agents)
+
+    def _goods_origin(self, ctx: ActorContext, goods: Token) -> list[Arg]:
+        """The state traded goods come from: "tariffs on goods FROM Mexico and Canada"."""
+        if goods.lemma_.lower() not in self.lex.cue("traded_goods"):
+            return []
+        return [a for p in goods.children if p.dep_ == "prep" and p.lower_ == "from" for o in pobjs(p) for a in ctx.np_actors(o)]

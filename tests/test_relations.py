@@ -732,3 +732,11 @@ def test_restoring_something_else_is_no_agreement(nlp):
 def test_tariffs_on_imports_from_several_states_hit_each(nlp):
     found = triples(nlp, "Brasilia imposed tariffs on imports from Paraguay and Uruguay.")
     assert {("BRA", "SANCTION", "PRY"), ("BRA", "SANCTION", "URY")} <= found
+
+
+@pytest.mark.parametrize("text, triple", [
+    ("Vietnam's foreign minister said his country had protested to China.", ("VNM", "OPPOSE", "CHN")),
+    ("The Chilean president said her country would never attack Bolivia.", ("CHL", "ATTACK", "BOL")),
+])
+def test_the_speakers_own_country_is_the_speakers_state(nlp, text, triple):
+    assert triple in triples(nlp, text)

@@ -117,7 +117,8 @@ class ActorContext(Coreference, Subjects):
         if examples:
             return examples
         args = self.modifier_actors(token, exclude)
-        if not args and (lemma in cue("singular_nouns") or lower in cue("singular_nouns")) and child(token, "det") is not None:
+        if not args and (lemma in cue("singular_nouns") or lower in cue("singular_nouns")) and (child(token, "det") is not None
+                                                                                               or self._speakers_own(token)):
             described = self._resolve_description(token, exclude)
             if described is not None:
                 return described
@@ -131,6 +132,10 @@ class ActorContext(Coreference, Subjects):
                 if prep.dep_ == "prep" and prep.lower_ in ("of", "in", "from"):  # "negotiators FROM Qatar"
                     args += [a for obj in pobjs(prep) for a in self.np_actors(obj, exclude)]
         return args
+
+    def _speakers_own(self, token: Token) -> bool:
+        """"his country", "her nation": the state of the person speaking."""
+        return any(c.dep_ == "poss" and c.lower_ in self.lex.cue("person_pronouns") for c in token.children)
 
     def _examples(self, token: Token, exclude: frozenset[str]) -> list[Arg]:
         """The actors a phrase names by example ("US adversaries including Iran, Russia",

@@ -740,3 +740,15 @@ def test_tariffs_on_imports_from_several_states_hit_each(nlp):
 ])
 def test_the_speakers_own_country_is_the_speakers_state(nlp, text, triple):
     assert triple in triples(nlp, text)
+
+
+@pytest.mark.parametrize("text, triple", [
+    ("Hanoi called Beijing a bully in the disputed waters.", ("VNM", "OPPOSE", "CHN")),
+    ("Caracas called Guyana an aggressor.", ("VEN", "OPPOSE", "GUY")),
+])
+def test_calling_a_state_a_pejorative_name_opposes_it(nlp, text, triple):
+    assert triple in triples(nlp, text)
+
+
+def test_calling_a_state_a_partner_is_no_reproach(nlp):
+    assert ("EGY", "OPPOSE", "ISR") not in triples(nlp, "Egypt called Israel a partner.")

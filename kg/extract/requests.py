@@ -5,6 +5,7 @@ from spacy.tokens import Token
 
 from kg.extract.roles import ActorContext
 from kg.extract.syntax import Arg, child, pobjs
+from kg.knowledge.lexicon import TriggerGroup
 
 
 class RequestRules:
@@ -58,6 +59,14 @@ class RequestRules:
                     subject = child(clause, "nsubj")
                     return ctx.np_actors(subject, exclude=known) if subject is not None else []
         return []
+
+    def _reproaching_name(self, verb: Token) -> TriggerGroup | None:
+        """"Taiwan called China a threat to peace": naming a state a pejorative
+        thing opposes it (the OPPOSE group of "condemn"); other namings give nothing."""
+        named = child(verb, "oprd")
+        if named is None or named.lemma_.lower() not in self.lex.cue("pejorative_names"):
+            return None
+        return next((g for g in self.lex.verbs.get("condemn", ()) if g.relation == "OPPOSE"), None)
 
     def _helps_in_war(self, verb: Token) -> bool:
         """A backing verb whose in-phrase is a war or an attack: "supported

@@ -752,3 +752,9 @@ def test_calling_a_state_a_pejorative_name_opposes_it(nlp, text, triple):
 
 def test_calling_a_state_a_partner_is_no_reproach(nlp):
     assert ("EGY", "OPPOSE", "ISR") not in triples(nlp, "Egypt called Israel a partner.")
+
+
+def test_a_conjunct_after_a_closed_pair_and_a_comma_begins_the_next_clause(nlp):
+    found = triples(nlp, "After Qatar brokered a truce between Peru and Ecuador, Brazil and Chile have tried to keep the peace.")
+    assert {("QAT", "AID", "PER"), ("QAT", "AID", "ECU")} <= found
+    assert ("QAT", "AID", "BRA") not in found and ("QAT", "AID", "CHL") not in found

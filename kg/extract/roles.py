@@ -82,7 +82,8 @@ class ActorContext(Coreference, Subjects):
         args = self._own_actors(token, exclude)
         if conjuncts:
             for conj in token.children:
-                if (conj.dep_ == "conj" and not self.stolen_subject(conj)) or (conj.dep_ == "appos" and not args):
+                if (conj.dep_ == "conj" and not self.stolen_subject(conj) and not self.stray_conjunct(conj)) \
+                        or (conj.dep_ == "appos" and not args):
                     args += self.np_actors(conj, exclude)
         return unique(args)
 

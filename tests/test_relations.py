@@ -917,3 +917,65 @@ def test_speaking_to_a_state_is_consulting_it(nlp, text, triple):
 def test_spokespeople_speak_for_their_state(nlp, text, expected):
     found = {t for t in triples(nlp, text) if t[1] in ("OPPOSE", "REQUEST")}
     assert expected <= found and not {t for t in found if t[1] == "REQUEST"}, found
+
+
+@pytest.mark.parametrize("text, triple", [
+    ("Hanoi called for Beijing to pull its survey ship out of the area.", ("VNM", "REQUEST", "CHN")),
+    ("Seoul renewed its call for Tokyo to apologise.", ("KOR", "REQUEST", "JPN")),
+    ("Manila repeated calls for Beijing to stop the patrols.", ("PHL", "REQUEST", "CHN")),
+])
+def test_the_subject_of_a_for_to_clause_is_the_one_asked(nlp, text, triple):
+    assert triple in triples(nlp, text)
+
+
+@pytest.mark.parametrize("text, triple, absent", [
+    ("Ottawa slapped tariffs on steel from Brazil.", ("CAN", "SANCTION", "BRA"), ("BRA", "SANCTION", "CAN")),
+    ("Chile levied tariffs on $2 billion worth of Argentine wine.", ("CHL", "SANCTION", "ARG"), None),
+])
+def test_tariffs_on_goods_from_a_state_hit_that_state(nlp, text, triple, absent):
+    found = triples(nlp, text)
+    assert triple in found and absent not in found
+
+
+@pytest.mark.parametrize("text, triple", [
+    ("Bolivia and Chile restored diplomatic relations after a decade.", ("BOL", "AGREE", "CHL")),
+    ("Ecuador resumed ties with Mexico in June.", ("ECU", "AGREE", "MEX")),
+    ("Dhaka revoked visas for Burmese officials.", ("BGD", "SANCTION", "MMR")),
+])
+def test_restored_ties_and_revoked_visas(nlp, text, triple):
+    assert triple in triples(nlp, text)
+
+
+def test_restoring_something_else_is_no_agreement(nlp):
+    assert not triples(nlp, "Chile restored power to towns near the border with Peru.")
+
+
+def test_tariffs_on_imports_from_several_states_hit_each(nlp):
+    found = triples(nlp, "Brasilia imposed tariffs on imports from Paraguay and Uruguay.")
+    assert {("BRA", "SANCTION", "PRY"), ("BRA", "SANCTION", "URY")} <= found
+
+
+@pytest.mark.parametrize("text, triple", [
+    ("Vietnam's foreign minister said his country had protested to China.", ("VNM", "OPPOSE", "CHN")),
+    ("The Chilean president said her country would never attack Bolivia.", ("CHL", "ATTACK", "BOL")),
+])
+def test_the_speakers_own_country_is_the_speakers_state(nlp, text, triple):
+    assert triple in triples(nlp, text)
+
+
+@pytest.mark.parametrize("text, triple", [
+    ("Hanoi called Beijing a bully in the disputed waters.", ("VNM", "OPPOSE", "CHN")),
+    ("Caracas called Guyana an aggressor.", ("VEN", "OPPOSE", "GUY")),
+])
+def test_calling_a_state_a_pejorative_name_opposes_it(nlp, text, triple):
+    assert triple in triples(nlp, text)
+
+
+def test_calling_a_state_a_partner_is_no_reproach(nlp):
+    assert ("EGY", "OPPOSE", "ISR") not in triples(nlp, "Egypt called Israel a partner.")
+
+
+def test_a_conjunct_after_a_closed_pair_and_a_comma_begins_the_next_clause(nlp):
+    found = triples(nlp, "After Qatar brokered a truce between Peru and Ecuador, Brazil and Chile have tried to keep the peace.")
+    assert {("QAT", "AID", "PER"), ("QAT", "AID", "ECU")} <= found
+    assert ("QAT", "AID", "BRA") not in found and ("QAT", "AID", "CHL") not in found

@@ -54,3 +54,17 @@ class MisplacedSubjects:
                 or first.head.i >= first.i or first.right_edge.i != verb.i - 1:
             return []
         return self.np_actors(first)
+
+    def stray_conjunct(self, token: Token) -> bool:
+        """"between Armenia and Azerbaijan, THE EU and the U.S. have made efforts": after a closed
+        pair and a comma, a conjunct before a main verb with no subject begins the next clause."""
+        start = token.left_edge.i
+        if token.dep_ != "conj" or start < 1 or self.doc[start - 1].lower_ != ",":
+            return False
+        root = token.sent.root
+        chain, head = [], token.head  # the list the conjunct hangs in, up to its first member
+        while head not in chain:
+            chain.append(head)
+            head = head.head if head.dep_ == "conj" else head
+        closed = any(c.dep_ == "cc" and c.i < token.left_edge.i for h in chain for c in h.children)
+        return closed and root.i > token.i and root.pos_ in ("VERB", "AUX") and child(root, *SUBJECT_DEPS) is None

@@ -139,6 +139,8 @@ class NounRules:
             subjects, objects = self._relative_support(ctx, noun, group)  # "the war it launched on Yemen"
         if not objects and not group.inverse and (subjects or possessors or group.place_targets):
             objects = self._owned_objects(ctx, noun, group, unique(subjects + possessors))
+        if not objects and group.asks_for:  # "renewed calls for Manila to remove the ship"
+            objects = self._told_party(ctx, noun, frozenset(a.actor for a in subjects + possessors))
         yield self._complete_noun(ctx, noun, group, possessors, subjects, objects)
 
     def _complete_noun(self, ctx: ActorContext, noun: Token, group: TriggerGroup, possessors: list[Arg],
@@ -160,6 +162,8 @@ class NounRules:
         if not subjects and not possessors and verb is not None and prep == "":
             subjects = [a for p in verb.children if p.dep_ == "prep" and p.lower_ in group.agent_preps
                         for o in pobjs(p) for a in ctx.np_actors(o)]  # "drew condemnation FROM France"
+            if subjects and self._origin_of_target(verb, group):  # "tariffs on goods FROM Mexico": Mexico is hit
+                objects, subjects = objects or subjects, []
         subjects = unique(subjects + possessors)
         inherited_mood = False
         if not subjects:
@@ -169,7 +173,7 @@ class NounRules:
                 inherited_mood = all(g.hypothetical for g in self.lex.verbs[verb.lemma_.lower()])
         if not objects and verb is not None and prep in ("", "*") and verb.lemma_.lower() in self.lex.cue("support_verbs"):
             objects = [a for p in verb.children if p.dep_ in ("prep", "dative") and p.lower_ in group.preps_for("NOUN")
-                       for o in pobjs(p) for a in ctx.np_actors(o)]  # "announced sanctions on Tuesday AGAINST ..."
+                       for o in pobjs(p) for a in ctx.np_actors(o) or self._goods_origin(ctx, o)]  # "announced sanctions on Tuesday AGAINST ..."
         if not objects and not symmetric and (prep == "" or prep in self.lex.cue("target_preps")) \
                 and not (verb is not None and verb.lemma_.lower() in self.lex.cue("evading_verbs")) \
                 and not (group.goods_origin and {a.actor for a in clause} & {s.actor for s in subjects}):

@@ -5,6 +5,7 @@ from spacy.tokens import Token
 
 from kg.extract.roles import ActorContext
 from kg.extract.syntax import Arg, child, pobjs
+from kg.knowledge.lexicon import TriggerGroup
 
 
 class RequestRules:
@@ -15,6 +16,9 @@ class RequestRules:
         content clause ("demanded that Greece evacuate"), or the partner of
         the ties asked for ("called for improved ties with Cuba")."""
         known = frozenset(a.actor for a in subjects)
+        told = self._told_party(ctx, verb, known)
+        if told:
+            return told  # "called for Vietnam to withdraw"
         for clause in verb.children:
             if clause.dep_ == "ccomp" and clause.pos_ in ("VERB", "AUX"):
                 subject = child(clause, "nsubj")
@@ -32,6 +36,37 @@ class RequestRules:
                               for o in pobjs(p) for a in ctx.np_actors(o, exclude=known)]
                 return found
         return []
+
+    def _told_party(self, ctx: ActorContext, head: Token, known: frozenset[str]) -> list[Arg]:
+        """The subject of a for-to clause is the one asked: "called for Vietnam
+        TO withdraw", "renewed calls for Manila to remove the ship"."""
+        for clause in head.children:
+            if clause.dep_ in ("advcl", "ccomp", "xcomp") and child(clause, "aux") is not None \
+                    and any(m.dep_ == "mark" and m.lower_ == "for" for m in clause.children):
+                subject = child(clause, "nsubj")
+                if subject is not None:
+                    return ctx.np_actors(subject, exclude=known)
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ == "for" and any(
+                    c.dep_ in ("advcl", "acl", "relcl") and child(c, "aux") is not None and c.i > prep.i
+                    for c in (*head.children, *(t for o in pobjs(prep) for t in o.children),
+                              *(head.head.children if head.dep_ == "dobj" else ()))):
+                return [a for o in pobjs(prep) for a in ctx.np_actors(o, exclude=known)]
+        if head.dep_ == "dobj":  # "calls" object of "repeated": its for-to clause may hang on the verb
+            for clause in head.head.children:
+                if clause.dep_ == "advcl" and clause.i > head.i and child(clause, "aux") is not None \
+                        and any(m.dep_ == "mark" and m.lower_ == "for" for m in clause.children):
+                    subject = child(clause, "nsubj")
+                    return ctx.np_actors(subject, exclude=known) if subject is not None else []
+        return []
+
+    def _reproaching_name(self, verb: Token) -> TriggerGroup | None:
+        """"Taiwan called China a threat to peace": naming a state a pejorative
+        thing opposes it (the OPPOSE group of "condemn"); other namings give nothing."""
+        named = child(verb, "oprd")
+        if named is None or named.lemma_.lower() not in self.lex.cue("pejorative_names"):
+            return None
+        return next((g for g in self.lex.verbs.get("condemn", ()) if g.relation == "OPPOSE"), None)
 
     def _helps_in_war(self, verb: Token) -> bool:
         """A backing verb whose in-phrase is a war or an attack: "supported

@@ -75,7 +75,7 @@ class ActorContext(Coreference, Subjects):
         args = self._own_actors(token, exclude)
         if conjuncts:
             for conj in token.children:
-                if (conj.dep_ == "conj" and not self.stolen_subject(conj)) \
+                if (conj.dep_ == "conj" and not self.stolen_subject(conj) and not self.stray_conjunct(conj)) \
                         or (conj.dep_ == "appos" and (not args or self._split_title(token, conj))) \
                         or self._listed_state(token, conj):
                     args += self.np_actors(conj, exclude)
@@ -124,7 +124,8 @@ class ActorContext(Coreference, Subjects):
         if examples:
             return examples
         args = self.modifier_actors(token, exclude)
-        if not args and (lemma in cue("singular_nouns") or lower in cue("singular_nouns")) and child(token, "det") is not None:
+        if not args and (lemma in cue("singular_nouns") or lower in cue("singular_nouns")) and (child(token, "det") is not None
+                                                                                               or self._speakers_own(token)):
             described = self._resolve_description(token, exclude)
             if described is not None:
                 return described
@@ -163,6 +164,10 @@ class ActorContext(Coreference, Subjects):
         """States of the people named by title before and by name alone between ``start`` and ``end``."""
         return {a.actor for t in self.doc[start:end] if t.pos_ == "PROPN" and t.i not in self.actor_at
                 for a in self._titled_person(t, frozenset())}
+
+    def _speakers_own(self, token: Token) -> bool:
+        """"his country", "her nation": the state of the person speaking."""
+        return any(c.dep_ == "poss" and c.lower_ in self.lex.cue("person_pronouns") for c in token.children)
 
     def _examples(self, token: Token, exclude: frozenset[str]) -> list[Arg]:
         """The actors a phrase names by example ("US adversaries including Iran, Russia",

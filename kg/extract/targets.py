@@ -105,3 +105,17 @@ class TargetRules:
         """Parties named on the noun itself: "Russia-U.S. talks involving China"."""
         return [a for c in noun.children if c.dep_ in ("amod", "compound", "nmod", "poss") and c.i in ctx.actor_at
                 for a in ctx.np_actors(c)]
+
+    def _origin_of_target(self, verb: Token, group: TriggerGroup) -> bool:
+        """A from-phrase after the target phrase names where the target comes
+        from, not who acts: "slapped tariffs ON goods FROM Mexico"."""
+        targets = [p for p in verb.children if p.dep_ == "prep" and p.lower_ in group.preps_for("NOUN")
+                   and p.lower_ not in group.agent_preps]
+        agents = [p for p in verb.children if p.dep_ == "prep" and p.lower_ in group.agent_preps]
+        return any(t.i < a.i for t in targets for a in agents)
+
+    def _goods_origin(self, ctx: ActorContext, goods: Token) -> list[Arg]:
+        """The state traded goods come from: "tariffs on goods FROM Mexico and Canada"."""
+        if goods.lemma_.lower() not in self.lex.cue("traded_goods"):
+            return []
+        return [a for p in goods.children if p.dep_ == "prep" and p.lower_ == "from" for o in pobjs(p) for a in ctx.np_actors(o)]

@@ -43,7 +43,9 @@ class VerbRules(RequestRules, TransferRules):
                       for c in clause.children if c.dep_ == "nsubj"             # with Canberra as the clause's subject
                       and c.lemma_.lower() not in self.lex.cue("envoy_heads")]  # not "asked that diplomats leave"
         if group.asks_for and self._names_its_object(verb):
-            return
+            group = self._reproaching_name(verb)  # "called China a threat": OPPOSE; else a naming, nothing
+            if group is None:
+                return
         if check_object and group.object_heads:
             direct = [d for d in direct if d.lemma_.lower() in group.object_heads]
             if not direct:

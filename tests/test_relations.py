@@ -979,3 +979,13 @@ def test_a_conjunct_after_a_closed_pair_and_a_comma_begins_the_next_clause(nlp):
     found = triples(nlp, "After Qatar brokered a truce between Peru and Ecuador, Brazil and Chile have tried to keep the peace.")
     assert {("QAT", "AID", "PER"), ("QAT", "AID", "ECU")} <= found
     assert ("QAT", "AID", "BRA") not in found and ("QAT", "AID", "CHL") not in found
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("Kenya and Tanzania launched joint air and ground strikes against the rebels.", ("KEN", "TZA")),
+    ("Egypt conducted a joint naval drill with Sudan on Monday.", ("EGY", "SDN")),
+    ("Ghana and Togo began joint patrols along their border.", ("GHA", "TGO")),
+])
+def test_a_joint_military_act_is_cooperation(nlp, text, pair):
+    a, b = pair
+    assert {(a, "COOPERATE", b), (b, "COOPERATE", a)} & triples(nlp, text)

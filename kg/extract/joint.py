@@ -15,15 +15,23 @@ class JointRules:
 
     def _joint_candidates(self, ctx: ActorContext, token: Token) -> Iterator[Candidate]:
         noun = token.head
+        acts = self.lex.cue("joint_acts")
         if token.lower_ not in self.lex.cue("joint_modifiers") or token.dep_ != "amod" \
-                or noun.lemma_.lower() not in self.lex.cue("joint_acts"):
+                or not any(t.lemma_.lower() in acts for t in (noun, *noun.conjuncts)):
             return
         verb = noun.head if noun.dep_ in ("dobj", "nsubjpass") else noun.head.head if noun.dep_ == "pobj" else None
         if verb is None or verb.pos_ not in ("VERB", "AUX"):
             return
         parties = unique(ctx.subjects(verb))
+        if len(parties) == 1:
+            parties = unique(parties + self._joint_partners(ctx, noun, verb))
         if len(parties) >= 2:
             yield Candidate(self.cooperate_group, noun, parties, [])
+
+    def _joint_partners(self, ctx: ActorContext, noun: Token, verb: Token) -> list:
+        """The states named after "with" on the joint act or its verb: "its joint operation with Congo"."""
+        preps = [c for t in (noun, verb) for c in t.children if c.dep_ == "prep" and c.lower_ == "with"]
+        return [a for p in preps for o in p.children if o.dep_ == "pobj" for a in ctx.np_actors(o)]
 
     @property
     def cooperate_group(self):

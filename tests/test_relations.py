@@ -989,3 +989,21 @@ def test_a_conjunct_after_a_closed_pair_and_a_comma_begins_the_next_clause(nlp):
 def test_a_joint_military_act_is_cooperation(nlp, text, pair):
     a, b = pair
     assert {(a, "COOPERATE", b), (b, "COOPERATE", a)} & triples(nlp, text)
+
+
+@pytest.mark.parametrize("text, triple", [
+    ("Morocco and Algeria imposed the Libya embargo in 2011.", ("MAR", "SANCTION", "LBY")),
+    ("Ankara maintained the Armenia blockade for years.", ("TUR", "SANCTION", "ARM")),
+])
+def test_a_state_compounded_to_an_imposed_measure_is_its_target(nlp, text, triple):
+    found = triples(nlp, text)
+    assert triple in found and triple[::-1] not in found
+
+
+def test_a_measure_with_a_named_target_keeps_its_compound_imposer(nlp):
+    found = triples(nlp, "Washington imposed US sanctions on Iran.")
+    assert ("USA", "SANCTION", "IRN") in found
+
+
+def test_cutting_links_with_a_state_is_a_sanction(nlp):
+    assert ("MAR", "SANCTION", "DZA") in triples(nlp, "Morocco cut diplomatic links with Algeria.")

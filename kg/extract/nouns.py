@@ -125,7 +125,7 @@ class NounRules:
         if participants:
             yield Candidate(group, noun, participants, [], mutual=True)
             return
-        subjects += modifiers
+        subjects, objects = self._imposed_on(ctx, noun, subjects + modifiers, objects)
         if group.inverse:  # purchases: the buyer is the syntactic subject side
             subjects, objects = unique(objects + origins), unique(subjects + possessors)
             possessors = []

@@ -119,3 +119,17 @@ class TargetRules:
         if goods.lemma_.lower() not in self.lex.cue("traded_goods"):
             return []
         return [a for p in goods.children if p.dep_ == "prep" and p.lower_ == "from" for o in pobjs(p) for a in ctx.np_actors(o)]
+
+    def _imposed_on(self, ctx: ActorContext, noun: Token, subjects: list[Arg], objects: list[Arg]) -> tuple[list[Arg], list[Arg]]:
+        """A named state compounded to a measure imposed by the clause's subject is
+        its target: "Riyadh imposed the Qatar embargo" (Qatar is hit), while
+        "US sanctions on Iran" keeps the US as the one imposing them."""
+        verb = noun.head
+        if objects or noun.dep_ != "dobj" or noun.lemma_.lower() not in self.lex.cue("imposed_measures") \
+                or verb.lemma_.lower() not in self.lex.cue("imposing_verbs"):
+            return subjects, objects
+        doers = {a.actor for s in verb.children if s.dep_ == "nsubj" for a in ctx.np_actors(s)}
+        hit = [a for a in subjects if a.token.dep_ == "compound" and a.token.pos_ == "PROPN" and a.actor not in doers]
+        if not doers or not hit:
+            return subjects, objects
+        return [a for a in subjects if a not in hit], hit

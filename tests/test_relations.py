@@ -979,3 +979,16 @@ def test_a_conjunct_after_a_closed_pair_and_a_comma_begins_the_next_clause(nlp):
     found = triples(nlp, "After Qatar brokered a truce between Peru and Ecuador, Brazil and Chile have tried to keep the peace.")
     assert {("QAT", "AID", "PER"), ("QAT", "AID", "ECU")} <= found
     assert ("QAT", "AID", "BRA") not in found and ("QAT", "AID", "CHL") not in found
+
+
+@pytest.mark.parametrize("text, triple", [
+    ("Canada imposed duties on Mexican steel.", ("CAN", "SANCTION", "MEX")),
+    ("Hungary expelled two Romanian officials last week.", ("HUN", "SANCTION", "ROU")),
+    ("Finland expelled the Russian consul in Turku.", ("FIN", "SANCTION", "RUS")),
+])
+def test_duties_and_expelled_officials_are_sanctions(nlp, text, triple):
+    assert triple in triples(nlp, text)
+
+
+def test_a_duty_without_a_target_state_is_no_sanction(nlp):
+    assert not {t for t in triples(nlp, "Norway said the duty of Denmark was to protect its waters.") if t[1] == "SANCTION"}

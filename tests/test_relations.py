@@ -1007,3 +1007,16 @@ def test_a_measure_with_a_named_target_keeps_its_compound_imposer(nlp):
 
 def test_cutting_links_with_a_state_is_a_sanction(nlp):
     assert ("MAR", "SANCTION", "DZA") in triples(nlp, "Morocco cut diplomatic links with Algeria.")
+
+
+@pytest.mark.parametrize("text, triple", [
+    ("Canada imposed duties on Mexican steel.", ("CAN", "SANCTION", "MEX")),
+    ("Hungary expelled two Romanian officials last week.", ("HUN", "SANCTION", "ROU")),
+    ("Finland expelled the Russian consul in Turku.", ("FIN", "SANCTION", "RUS")),
+])
+def test_duties_and_expelled_officials_are_sanctions(nlp, text, triple):
+    assert triple in triples(nlp, text)
+
+
+def test_a_duty_without_a_target_state_is_no_sanction(nlp):
+    assert not {t for t in triples(nlp, "Norway said the duty of Denmark was to protect its waters.") if t[1] == "SANCTION"}

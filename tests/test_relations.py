@@ -357,6 +357,40 @@ TRIPLES = [
     ("Kenya and Uganda are neighbours. They fought a brief war in 1979.", ("KEN", "CONFLICT", "UGA")),
     # land taken in a relative clause: the one other state of the sentence
     ("Georgia vowed to retake the regions that Armenia has occupied.", ("ARM", "ATTACK", "GEO")),
+    # backing and closeness
+    ("Germany has agreed to support the EU membership of Moldova.", ("DEU", "SUPPORT", "MDA")),
+    ("Spain removed the last obstacle to Albania's accession.", ("ESP", "SUPPORT", "ALB")),
+    ("Erdogan signalled that he would give Norway the green light.", ("TUR", "SUPPORT", "NOR")),
+    ("Brazil and Chile extend their full support to Peru.", ("CHL", "SUPPORT", "PER")),
+    ("He said Canada stood united with Estonia.", ("CAN", "SUPPORT", "EST")),
+    ("Lima wants to maintain friendly relations with Quito.", ("PER", "COOPERATE", "ECU")),
+    ("Arab states see Oman as too close to Iran.", ("OMN", "COOPERATE", "IRN")),
+    # title case headlines are parsed in sentence case
+    ("Brazil Condemns Argentina Over Border Raid", ("BRA", "OPPOSE", "ARG")),
+    ("Kenya Urges Somalia To Reopen Talks", ("KEN", "REQUEST", "SOM")),
+    ("Colombia Expels Venezuelan Diplomats\nThe envoys have a week to leave.", ("COL", "SANCTION", "VEN")),
+    ("Brazil, Argentina Sign Trade Deal", ("BRA", "AGREE", "ARG")),
+    # asks carried outside a request verb
+    ("Canada has put heavy pressure on Peru to cut its imports.", ("CAN", "REQUEST", "PER")),
+    ("Brazil wants Argentina to end its dispute with Chile.", ("BRA", "REQUEST", "ARG")),
+    ("Chile rejected Bolivia's demands for the coastal strip.", ("BOL", "REQUEST", "CHL")),
+    # a command to ones own organs is the commanders act
+    ("Chad instructed police to expel the Sudanese ambassador.", ("TCD", "SANCTION", "SDN")),
+    ("Mali ordered its army to attack Niger.", ("MLI", "ATTACK", "NER")),
+    # speaking to a state is consulting it
+    ("Kenyan officials have communicated to their Ugandan counterparts that they want a deal.", ("KEN", "CONSULT", "UGA")),
+    ("The Egyptian foreign minister spoke to his Sudanese counterpart.", ("EGY", "CONSULT", "SDN")),
+    # the subject of a for to clause is the one asked
+    ("Hanoi called for Beijing to pull its survey ship out of the area.", ("VNM", "REQUEST", "CHN")),
+    ("Seoul renewed its call for Tokyo to apologise.", ("KOR", "REQUEST", "JPN")),
+    ("Manila repeated calls for Beijing to stop the patrols.", ("PHL", "REQUEST", "CHN")),
+    # restored ties and revoked visas
+    ("Bolivia and Chile restored diplomatic relations after a decade.", ("BOL", "AGREE", "CHL")),
+    ("Ecuador resumed ties with Mexico in June.", ("ECU", "AGREE", "MEX")),
+    ("Dhaka revoked visas for Burmese officials.", ("BGD", "SANCTION", "MMR")),
+    # the speakers own country is the speakers state
+    ("Vietnam's foreign minister said his country had protested to China.", ("VNM", "OPPOSE", "CHN")),
+    ("The Chilean president said her country would never attack Bolivia.", ("CHL", "ATTACK", "BOL")),
 ]
 
 #: (text, expected triple with flags 'N'/'H')
@@ -573,19 +607,6 @@ def test_allies_apposed_to_a_possessor_are_not_allies_of_each_other(nlp):
     assert not {t for t in found if {t[0], t[2]} == {"USA", "CHN"}}, found
 
 
-@pytest.mark.parametrize("text, triple", [
-    ("Germany has agreed to support the EU membership of Moldova.", ("DEU", "SUPPORT", "MDA")),
-    ("Spain removed the last obstacle to Albania's accession.", ("ESP", "SUPPORT", "ALB")),
-    ("Erdogan signalled that he would give Norway the green light.", ("TUR", "SUPPORT", "NOR")),
-    ("Brazil and Chile extend their full support to Peru.", ("CHL", "SUPPORT", "PER")),
-    ("He said Canada stood united with Estonia.", ("CAN", "SUPPORT", "EST")),
-    ("Lima wants to maintain friendly relations with Quito.", ("PER", "COOPERATE", "ECU")),
-    ("Arab states see Oman as too close to Iran.", ("OMN", "COOPERATE", "IRN")),
-])
-def test_backing_and_closeness(nlp, text, triple):
-    assert triple in triples(nlp, text)
-
-
 def test_green_light_is_no_transfer(nlp):
     assert ("TUR", "SUPPLY", "NOR") not in triples(nlp, "Erdogan said he would give Norway the green light.")
 
@@ -599,16 +620,6 @@ def test_meeting_to_discuss_an_agreement_is_no_agreement(nlp):
 def test_asking_that_envoys_leave_is_no_request_to_their_state(nlp):
     found = triples(nlp, "Chile and Peru have asked that all diplomats from Bolivia leave within 48 hours.")
     assert not {t for t in found if t[1] == "REQUEST"}
-
-
-@pytest.mark.parametrize("text, triple", [
-    ("Brazil Condemns Argentina Over Border Raid", ("BRA", "OPPOSE", "ARG")),
-    ("Kenya Urges Somalia To Reopen Talks", ("KEN", "REQUEST", "SOM")),
-    ("Colombia Expels Venezuelan Diplomats\nThe envoys have a week to leave.", ("COL", "SANCTION", "VEN")),
-    ("Brazil, Argentina Sign Trade Deal", ("BRA", "AGREE", "ARG")),
-])
-def test_title_case_headlines_are_parsed_in_sentence_case(nlp, text, triple):
-    assert triple in triples(nlp, text)
 
 
 def test_headline_to_is_planned(nlp):
@@ -646,15 +657,6 @@ def test_event_in_a_capital_has_its_state_as_host(nlp, text, expected):
 def test_meeting_of_two_states_in_a_third_capital_leaves_the_host_out(nlp):
     found = triples(nlp, "Chile and Bolivia held talks in Lima on Monday.")
     assert not any("PER" in (s, o) for s, _, o in found)
-
-
-@pytest.mark.parametrize("text, triple", [
-    ("Canada has put heavy pressure on Peru to cut its imports.", ("CAN", "REQUEST", "PER")),
-    ("Brazil wants Argentina to end its dispute with Chile.", ("BRA", "REQUEST", "ARG")),
-    ("Chile rejected Bolivia's demands for the coastal strip.", ("BOL", "REQUEST", "CHL")),
-])
-def test_asks_carried_outside_a_request_verb(nlp, text, triple):
-    assert triple in triples(nlp, text)
 
 
 def test_wanting_to_act_oneself_is_no_request(nlp):
@@ -698,14 +700,6 @@ def test_a_transfer_after_a_pact_goes_to_the_pact_partner(nlp):
 
 def test_rejecting_criticism_from_a_state_opposes_it(nlp):
     assert ("KEN", "OPPOSE", "TZA") in triples(nlp, "Kenya on Monday rejected criticism from Tanzania over the pipeline.")
-
-
-@pytest.mark.parametrize("text, triple", [
-    ("Chad instructed police to expel the Sudanese ambassador.", ("TCD", "SANCTION", "SDN")),
-    ("Mali ordered its army to attack Niger.", ("MLI", "ATTACK", "NER")),
-])
-def test_a_command_to_ones_own_organs_is_the_commanders_act(nlp, text, triple):
-    assert triple in triples(nlp, text)
 
 
 @pytest.mark.parametrize("text, triple", [
@@ -900,14 +894,6 @@ def test_two_titled_leaders_parsed_as_title_and_apposition_are_both_parties(nlp)
     assert ("GBR", "AGREE", "FRA") in found or ("FRA", "AGREE", "GBR") in found, found
 
 
-@pytest.mark.parametrize("text, triple", [
-    ("Kenyan officials have communicated to their Ugandan counterparts that they want a deal.", ("KEN", "CONSULT", "UGA")),
-    ("The Egyptian foreign minister spoke to his Sudanese counterpart.", ("EGY", "CONSULT", "SDN")),
-])
-def test_speaking_to_a_state_is_consulting_it(nlp, text, triple):
-    assert triple in triples(nlp, text)
-
-
 @pytest.mark.parametrize("text, expected", [
     ("Spokesman for the Russian president Dmitry Peskov criticised Germany.", {("RUS", "OPPOSE", "DEU")}),
     ("Press Secretary of the President of the Russian Federation Dmitry Peskov criticised Germany.",
@@ -919,15 +905,6 @@ def test_spokespeople_speak_for_their_state(nlp, text, expected):
     assert expected <= found and not {t for t in found if t[1] == "REQUEST"}, found
 
 
-@pytest.mark.parametrize("text, triple", [
-    ("Hanoi called for Beijing to pull its survey ship out of the area.", ("VNM", "REQUEST", "CHN")),
-    ("Seoul renewed its call for Tokyo to apologise.", ("KOR", "REQUEST", "JPN")),
-    ("Manila repeated calls for Beijing to stop the patrols.", ("PHL", "REQUEST", "CHN")),
-])
-def test_the_subject_of_a_for_to_clause_is_the_one_asked(nlp, text, triple):
-    assert triple in triples(nlp, text)
-
-
 @pytest.mark.parametrize("text, triple, absent", [
     ("Ottawa slapped tariffs on steel from Brazil.", ("CAN", "SANCTION", "BRA"), ("BRA", "SANCTION", "CAN")),
     ("Chile levied tariffs on $2 billion worth of Argentine wine.", ("CHL", "SANCTION", "ARG"), None),
@@ -937,15 +914,6 @@ def test_tariffs_on_goods_from_a_state_hit_that_state(nlp, text, triple, absent)
     assert triple in found and absent not in found
 
 
-@pytest.mark.parametrize("text, triple", [
-    ("Bolivia and Chile restored diplomatic relations after a decade.", ("BOL", "AGREE", "CHL")),
-    ("Ecuador resumed ties with Mexico in June.", ("ECU", "AGREE", "MEX")),
-    ("Dhaka revoked visas for Burmese officials.", ("BGD", "SANCTION", "MMR")),
-])
-def test_restored_ties_and_revoked_visas(nlp, text, triple):
-    assert triple in triples(nlp, text)
-
-
 def test_restoring_something_else_is_no_agreement(nlp):
     assert not triples(nlp, "Chile restored power to towns near the border with Peru.")
 
@@ -953,14 +921,6 @@ def test_restoring_something_else_is_no_agreement(nlp):
 def test_tariffs_on_imports_from_several_states_hit_each(nlp):
     found = triples(nlp, "Brasilia imposed tariffs on imports from Paraguay and Uruguay.")
     assert {("BRA", "SANCTION", "PRY"), ("BRA", "SANCTION", "URY")} <= found
-
-
-@pytest.mark.parametrize("text, triple", [
-    ("Vietnam's foreign minister said his country had protested to China.", ("VNM", "OPPOSE", "CHN")),
-    ("The Chilean president said her country would never attack Bolivia.", ("CHL", "ATTACK", "BOL")),
-])
-def test_the_speakers_own_country_is_the_speakers_state(nlp, text, triple):
-    assert triple in triples(nlp, text)
 
 
 @pytest.mark.parametrize("text, triple", [

@@ -51,6 +51,10 @@ from kg.records import plainest
 #: process boundaries (``nlp.pipe(n_process=...)`` serializes user data with msgpack)
 
 
+#: parts of speech that never start a trigger or a construction of the extractor
+FUNCTION_POS = frozenset({"PUNCT", "DET", "ADP", "CCONJ", "SCONJ", "PART", "PRON", "NUM", "SPACE", "SYM"})
+
+
 class RelationExtractor(VerbRules, NounRules, TargetRules, ClauseRules, BackingRules, ExchangeRules, StrainRules,
                         ThreatRules, ObstructionRules, ClaimRules, VenueRules, PressureRules, CompanyRules, JointRules,
                         BrokeringRules):
@@ -92,13 +96,15 @@ class RelationExtractor(VerbRules, NounRules, TargetRules, ClauseRules, BackingR
 
     def _sentence(self, ctx: ActorContext, sent: Span) -> Iterator[RelationMention]:
         candidates = [c for token in sent for c in self._candidates(ctx, token)]
-        candidates += [c for token in sent for c in self._backing_candidates(ctx, token)]
+        candidates += [c for token in sent if token.pos_ not in FUNCTION_POS for c in self._backing_candidates(ctx, token)]
         for cand in candidates:
             yield from self._mentions(cand, sent)
 
     # -- triggers -------------------------------------------------------------------
 
     def _candidates(self, ctx: ActorContext, token: Token) -> Iterator[Candidate]:
+        if token.pos_ in FUNCTION_POS:  # no trigger, phrase or construction starts on a function word
+            return
         lemma = token.lemma_.lower()
         yield from self._dependence_candidates(ctx, token)
         yield from self._strain_candidates(ctx, token)

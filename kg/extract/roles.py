@@ -151,9 +151,10 @@ class ActorContext(Coreference, Subjects):
             self._titled: dict[str, list[tuple[int, str]]] = {}
             titles = self.lex.cue("person_titles")
             for name in self.doc:
+                if name.pos_ != "PROPN" or name.dep_ == "compound" or name.i in self.actor_at:
+                    continue
                 before = self.doc[name.left_edge.i:name.i]
-                if name.pos_ == "PROPN" and name.dep_ != "compound" and name.i not in self.actor_at \
-                        and any(t.lemma_.lower() in titles for t in before):
+                if any(t.lemma_.lower() in titles for t in before):
                     states = {self.actor_at[t.i] for t in before if t.i in self.actor_at and self.kind_at[t.i] != "ORG"}
                     if len(states) == 1:
                         self._titled.setdefault(name.text, []).append((name.i, states.pop()))

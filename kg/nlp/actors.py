@@ -269,7 +269,7 @@ class ActorRecognizer:
         only holds a capital."""
         if doc.user_data and not doc.user_data.get(AT_DOCUMENT_START, True):
             return 0, False
-        found = dateline(doc.text)
+        found = dateline(doc[:48].text)  # a dateline is short (place, date, agency, mark); doc.text joins all
         if found is None:
             return 0, False
         place = found.place.replace(" ", "").replace(".", "")

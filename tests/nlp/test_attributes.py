@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 from kg.nlp.attributes import AttributeTable, UnsupportedPattern, use_attribute_table
 from kg.nlp.pipeline import load_pipeline, model_name
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 COLUMNS = [POS, TAG, LEMMA, MORPH, DEP]
 #: sentences that exercise the model's rules of two tokens, dependency rules and white space
 TRICKY = [

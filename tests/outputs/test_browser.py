@@ -15,7 +15,7 @@ pytestmark = pytest.mark.browser
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
-OUT = Path(__file__).resolve().parents[1] / "out"
+OUT = Path(__file__).resolve().parents[2] / "out"
 FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync",
          "--window-size=1440,900", "--hide-scrollbars", "--force-device-scale-factor=1"]
@@ -280,7 +280,7 @@ def test_seed_graph_screenshot(driver, tmp_path):
     from kg.network.view import to_networkx
     from kg.outputs.html.renderer import render_html
 
-    graph, _ = build([Path(__file__).resolve().parents[1] / "seeds"])
+    graph, _ = build([Path(__file__).resolve().parents[2] / "seeds"])
     G = to_networkx(graph)
     page = render_html(G, tmp_path / "seed.html", title="russia-iran-missile-experts-2024")
     open_page(driver, page)

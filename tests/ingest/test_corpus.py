@@ -19,7 +19,7 @@ from kg.ingest.corpus import content_hash, document_id, read_documents
 from kg.ingest.report import ReadReport
 from kg.records import Document
 
-DEV = Path(__file__).resolve().parents[2] / "shared" / "eval" / "dev.jsonl"
+DEV = Path(__file__).resolve().parents[3] / "shared" / "eval" / "dev.jsonl"
 
 
 def read(*paths: Path, strict: bool = False) -> tuple[list[Document], ReadReport]:

@@ -391,6 +391,16 @@ TRIPLES = [
     # the speakers own country is the speakers state
     ("Vietnam's foreign minister said his country had protested to China.", ("VNM", "OPPOSE", "CHN")),
     ("The Chilean president said her country would never attack Bolivia.", ("CHL", "ATTACK", "BOL")),
+    # closing the border with a state sanctions it
+    ("Ghana has closed its border with Togo after a surge in smuggling.", ("GHA", "SANCTION", "TGO")),
+    ("The government of Togo shut its frontier with Ghana on Monday.", ("TGO", "SANCTION", "GHA")),
+    # calling a state a pejorative name opposes it
+    ("Hanoi called Beijing a bully in the disputed waters.", ("VNM", "OPPOSE", "CHN")),
+    ("Caracas called Guyana an aggressor.", ("VEN", "OPPOSE", "GUY")),
+    # duties and expelled officials are sanctions
+    ("Canada imposed duties on Mexican steel.", ("CAN", "SANCTION", "MEX")),
+    ("Hungary expelled two Romanian officials last week.", ("HUN", "SANCTION", "ROU")),
+    ("Finland expelled the Russian consul in Turku.", ("FIN", "SANCTION", "RUS")),
 ]
 
 #: (text, expected triple with flags 'N'/'H')
@@ -702,14 +712,6 @@ def test_rejecting_criticism_from_a_state_opposes_it(nlp):
     assert ("KEN", "OPPOSE", "TZA") in triples(nlp, "Kenya on Monday rejected criticism from Tanzania over the pipeline.")
 
 
-@pytest.mark.parametrize("text, triple", [
-    ("Ghana has closed its border with Togo after a surge in smuggling.", ("GHA", "SANCTION", "TGO")),
-    ("The government of Togo shut its frontier with Ghana on Monday.", ("TGO", "SANCTION", "GHA")),
-])
-def test_closing_the_border_with_a_state_sanctions_it(nlp, text, triple):
-    assert triple in triples(nlp, text)
-
-
 def test_a_demonym_on_rebels_is_not_the_state_backed(nlp):
     found = triples(nlp, "Uganda has long accused Rwanda of arming Congolese rebels.")
     assert ("UGA", "OPPOSE", "RWA") in found
@@ -923,14 +925,6 @@ def test_tariffs_on_imports_from_several_states_hit_each(nlp):
     assert {("BRA", "SANCTION", "PRY"), ("BRA", "SANCTION", "URY")} <= found
 
 
-@pytest.mark.parametrize("text, triple", [
-    ("Hanoi called Beijing a bully in the disputed waters.", ("VNM", "OPPOSE", "CHN")),
-    ("Caracas called Guyana an aggressor.", ("VEN", "OPPOSE", "GUY")),
-])
-def test_calling_a_state_a_pejorative_name_opposes_it(nlp, text, triple):
-    assert triple in triples(nlp, text)
-
-
 def test_calling_a_state_a_partner_is_no_reproach(nlp):
     assert ("EGY", "OPPOSE", "ISR") not in triples(nlp, "Egypt called Israel a partner.")
 
@@ -967,15 +961,6 @@ def test_a_measure_with_a_named_target_keeps_its_compound_imposer(nlp):
 
 def test_cutting_links_with_a_state_is_a_sanction(nlp):
     assert ("MAR", "SANCTION", "DZA") in triples(nlp, "Morocco cut diplomatic links with Algeria.")
-
-
-@pytest.mark.parametrize("text, triple", [
-    ("Canada imposed duties on Mexican steel.", ("CAN", "SANCTION", "MEX")),
-    ("Hungary expelled two Romanian officials last week.", ("HUN", "SANCTION", "ROU")),
-    ("Finland expelled the Russian consul in Turku.", ("FIN", "SANCTION", "RUS")),
-])
-def test_duties_and_expelled_officials_are_sanctions(nlp, text, triple):
-    assert triple in triples(nlp, text)
 
 
 def test_a_duty_without_a_target_state_is_no_sanction(nlp):

@@ -48,12 +48,15 @@ def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
 def assertions_of(document: Document, doc: Doc, plan: Plan) -> list[Assertion]:
     """The relations of one processed document as ``Assertion`` records."""
     assertions = []
+    dates: dict[str, str | None] = {}  # a sentence often holds several relations: its date is read once
     for m in doc._.relations:
         start, end = trimmed(document.text, plan.to_document(m.start), plan.to_document(m.end))
         sentence = document.text[start:end]
+        if sentence not in dates:
+            dates[sentence] = event_date(sentence, document.date)
         assertions.append(Assertion(
             doc=document.id, subject=m.subject, relation=m.relation, object=m.object,
-            negated=m.negated, hypothetical=m.hypothetical, date=event_date(sentence, document.date),
+            negated=m.negated, hypothetical=m.hypothetical, date=dates[sentence],
             source=m.source, sentence=sentence, start=start, end=end, trigger=m.trigger))
     return assertions
 

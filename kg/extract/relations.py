@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import astuple
 from itertools import combinations, product
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -27,6 +27,7 @@ from kg.extract.candidates import Candidate, RelationMention
 from kg.extract.claims import ClaimRules
 from kg.extract.clauses import ClauseRules
 from kg.extract.companies import CompanyRules
+from kg.extract.entries import family_index
 from kg.extract.exchanges import ExchangeRules
 from kg.extract.joint import JointRules
 from kg.extract.modality import is_hypothetical, is_negated, source_of
@@ -54,6 +55,12 @@ from kg.records import plainest
 #: parts of speech that never start a trigger or a construction of the extractor
 FUNCTION_POS = frozenset({"PUNCT", "DET", "ADP", "CCONJ", "SCONJ", "PART", "PRON", "NUM", "SPACE", "SYM"})
 
+#: the rule families tried before the trigger words, in this order, on the tokens that can start them
+CONSTRUCTIONS = ("_dependence_candidates", "_strain_candidates", "_response_candidates", "_venue_candidates",
+                 "_joint_candidates", "_brokering_candidates", "_pressure_candidates")
+#: the families tried once every token's triggers and constructions have been
+LATE_CONSTRUCTIONS = ("_backing_candidates",)
+
 
 class RelationExtractor(VerbRules, NounRules, TargetRules, ClauseRules, BackingRules, ExchangeRules, StrainRules,
                         ThreatRules, ObstructionRules, ClaimRules, VenueRules, PressureRules, CompanyRules, JointRules,
@@ -65,6 +72,8 @@ class RelationExtractor(VerbRules, NounRules, TargetRules, ClauseRules, BackingR
         self.symmetric = symmetric_labels()
         aid = next(g for groups in lexicon.nouns.values() for g in groups if g.relation == "AID")
         self.aid_group = aid
+        self.constructions = family_index(self, CONSTRUCTIONS, lexicon)
+        self.late_constructions = family_index(self, LATE_CONSTRUCTIONS, lexicon)
 
     # -- entry point ----------------------------------------------------------------
 
@@ -96,7 +105,8 @@ class RelationExtractor(VerbRules, NounRules, TargetRules, ClauseRules, BackingR
 
     def _sentence(self, ctx: ActorContext, sent: Span) -> Iterator[RelationMention]:
         candidates = [c for token in sent for c in self._candidates(ctx, token)]
-        candidates += [c for token in sent if token.pos_ not in FUNCTION_POS for c in self._backing_candidates(ctx, token)]
+        candidates += [c for token in sent if token.pos_ not in FUNCTION_POS
+                       for family in self._families(self.late_constructions, token) for c in family(ctx, token)]
         for cand in candidates:
             yield from self._mentions(cand, sent)
 
@@ -106,13 +116,8 @@ class RelationExtractor(VerbRules, NounRules, TargetRules, ClauseRules, BackingR
         if token.pos_ in FUNCTION_POS:  # no trigger, phrase or construction starts on a function word
             return
         lemma = token.lemma_.lower()
-        yield from self._dependence_candidates(ctx, token)
-        yield from self._strain_candidates(ctx, token)
-        yield from self._response_candidates(ctx, token)
-        yield from self._venue_candidates(ctx, token)
-        yield from self._joint_candidates(ctx, token)
-        yield from self._brokering_candidates(ctx, token)
-        yield from self._pressure_candidates(ctx, token)
+        for family in self._families(self.constructions, token):
+            yield from family(ctx, token)
         for words, group in self.lex.phrases.get(lemma, ()):
             if self._phrase_at(token, words):
                 yield from self._verb_candidates(ctx, token, group, check_object=False)
@@ -135,6 +140,16 @@ class RelationExtractor(VerbRules, NounRules, TargetRules, ClauseRules, BackingR
                 if group.relation in self.lex.cue("discussed_relations") and self._only_discussed(carrier):
                     continue
                 yield from (self._condemner_as_target(ctx, c) for c in self._noun_candidates(ctx, carrier, group))
+
+    @staticmethod
+    def _families(index: dict[str, tuple[Callable[..., Iterator[Candidate]], ...]], token: Token
+                  ) -> tuple[Callable[..., Iterator[Candidate]], ...]:
+        """The families of ``index`` the token's lemma or lower-case form can start, in index order."""
+        lemma, lower = token.lemma_.lower(), token.lower_
+        found = index.get(lemma, ())
+        if lower != lemma and lower in index:
+            found = tuple(dict.fromkeys(found + index[lower]))
+        return found
 
     @staticmethod
     def _verb_senses(verb: Token, groups: list[TriggerGroup]) -> list[TriggerGroup]:

@@ -7,6 +7,7 @@ from typing import Iterator
 from spacy.tokens import Token
 
 from kg.extract.candidates import Candidate
+from kg.extract.entries import starts_on
 from kg.extract.roles import ActorContext
 from kg.extract.syntax import Arg, child, pobjs, unique
 
@@ -28,6 +29,7 @@ class StrainRules:
         subject = child(verb, "nsubj", "nsubjpass")
         return subject if subject is not None and subject.lemma_.lower() in nouns else None
 
+    @starts_on("strain_words")
     def _strain_candidates(self, ctx: ActorContext, token: Token) -> Iterator[Candidate]:
         """OPPOSE both ways between the two sides of a strained relationship:
         "between X and Y" on the noun or the predicate, or "X's relations with Y"."""

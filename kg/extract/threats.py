@@ -9,6 +9,7 @@ from typing import Iterator
 from spacy.tokens import Token
 
 from kg.extract.candidates import Candidate
+from kg.extract.entries import starts_on
 from kg.extract.roles import ActorContext
 from kg.extract.syntax import Arg, child
 
@@ -42,6 +43,7 @@ class ThreatRules:
                           for a in ctx.np_actors(c, conjuncts=False) if a.actor not in known]
         return found if len({a.actor for a in found}) == 1 else []
 
+    @starts_on("response_verbs")
     def _response_candidates(self, ctx: ActorContext, token: Token) -> Iterator[Candidate]:
         """A state said to be about to respond threatens the attacker named in the sentence:
         "condemned the Peruvian attacks and said Chile will respond" (THREATEN; the saying is the threat)."""

@@ -39,7 +39,9 @@ class ClauseRules:
             return verb, prep, accused
         support = lemma in self.lex.cue("support_verbs")
         moved = prep in self.lex.cue("time_preps") and lemma in self.lex.cue("motion_verbs")  # "arrived after talks"
-        if self.is_trigger_verb(verb) and not support and prep not in self.lex.cue("purpose_preps") and not moved:
+        threat = (prep == "" or prep in self.lex.cue("threatened_act_preps")) and self._threatened_noun(noun, verb)  # "X threatened an invasion of Y": X's invasion
+        if self.is_trigger_verb(verb) and not support and prep not in self.lex.cue("purpose_preps") and not moved \
+                and not threat:
             return verb, prep, []
         if support and is_passive(verb):
             patient = child(verb, "nsubjpass")

@@ -20,7 +20,7 @@ class NounRules:
         head = noun.head
         if noun.dep_ == "dobj" and head.pos_ == "VERB" and self.is_trigger_verb(head) \
                 and head.lemma_.lower() not in self.lex.cue("support_verbs") and not self._states_its_object(head) \
-                and not self._owned_other_event(noun, head):
+                and not self._owned_other_event(noun, head) and not self._threatened_noun(noun, head):
             return True
         if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in self.lex.cue("background_heads") \
                 and head.head.head.lower_ in self.lex.cue("ended_preps"):
@@ -165,7 +165,8 @@ class NounRules:
             if subjects and self._origin_of_target(verb, group):  # "tariffs on goods FROM Mexico": Mexico is hit
                 objects, subjects = objects or subjects, []
         subjects = unique(subjects + possessors)
-        inherited_mood = False
+        inherited_mood = verb is not None and (prep == "" or prep in self.lex.cue("threatened_act_preps")) \
+            and self._threatened_noun(noun, verb)  # a threatened act has not happened
         if not subjects:
             subjects = clause
             if verb is not None and prep in self.lex.cue("purpose_preps") and verb.lemma_.lower() in self.lex.verbs:

@@ -83,6 +83,8 @@ class VerbRules(RequestRules, TransferRules):
             subjects = origins
         if not objects and group.complement_preps:
             objects = self._complement_targets(ctx, verb, group.complement_preps, subjects)
+        if not objects and group.relation == "THREATEN":
+            objects = self._threatened_noun_targets(ctx, verb, known)
         if not objects and group.only_prep_objects and direct:
             objects = self._mission_places(ctx, [verb, *direct], preps, known)
         if group.money_is_aid and self._transfers_money(verb, direct):

@@ -405,6 +405,11 @@ TRIPLES = [
 
 #: (text, expected triple with flags 'N'/'H')
 FLAGGED = [
+    # a hostile act named as what is threatened: the threat, and the act as hypothetical
+    ("Algeria threatened an invasion of Morocco.", ("DZA", "THREATEN", "MAR", "")),
+    ("Algeria threatened an invasion of Morocco.", ("DZA", "ATTACK", "MAR", "H")),
+    ("Eritrea warned of war with Ethiopia.", ("ERI", "CONFLICT", "ETH", "H")),
+    ("Turkey threatened Greece with strikes on its islands.", ("TUR", "ATTACK", "GRC", "H")),
     # probe relations with flags
     ("Washington is weighing new sanctions on Iranian oil exports to China.", ("USA", "SANCTION", "IRN", "H")),
     ("Washington is weighing new sanctions on Iranian oil exports to China, two sources said.",

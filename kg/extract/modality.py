@@ -59,6 +59,8 @@ def clause_chain(token: Token, lex: Lexicon) -> Iterator[tuple[Token, str, Token
             return
         if dep == "conj" and current.pos_ in ("VERB", "AUX") and child(current, "nsubj", "nsubjpass"):
             return
+        if dep == "conj" and current.tag_ in ("VBD", "VBZ", "VBP") and not _is_finite(head):
+            return  # "denies supporting the rebels and ACCUSES X": a finite verb misattached to a gerund
         if dep in ("xcomp", "advcl", "acl") and head.lemma_ in lex.cue("object_control_verbs") and child(head, "dobj"):
             return
         if dep in ("nsubj", "nsubjpass") and current.pos_ not in ("NOUN", "PROPN"):

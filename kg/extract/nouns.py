@@ -20,7 +20,8 @@ class NounRules:
         head = noun.head
         if noun.dep_ == "dobj" and head.pos_ == "VERB" and self.is_trigger_verb(head) \
                 and head.lemma_.lower() not in self.lex.cue("support_verbs") and not self._states_its_object(head) \
-                and not self._owned_other_event(noun, head) and not self._threatened_noun(noun, head):
+                and not self._owned_other_event(noun, head) and not self._threatened_noun(noun, head) \
+                and not self._between_parties_named(noun):
             return True
         if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in self.lex.cue("background_heads") \
                 and head.head.head.lower_ in self.lex.cue("ended_preps"):
@@ -32,6 +33,13 @@ class NounRules:
                 and head.head.lemma_.lower() in self.lex.cue("prohibition_nouns"):
             return True  # "a ban on Chilean imports": the banned trade is the target, not a transfer
         return False
+
+    @staticmethod
+    def _between_parties_named(noun: Token) -> bool:
+        """An event whose between-phrase names its own parties stands on its own:
+        "Kenya hosted talks BETWEEN Congo AND Rwanda" (Congo and Rwanda talk)."""
+        return any(p.dep_ == "prep" and p.lower_ == "between" and any(o.conjuncts for o in pobjs(p))
+                   for p in noun.children)
 
     def _states_its_object(self, verb: Token) -> bool:
         """A verb that condemns or names an act states that it happened:

@@ -34,7 +34,8 @@ class VerbRules(RequestRules, TransferRules):
         passive = is_passive(verb)
         direct = [c for c in verb.children if c.dep_ in (("nsubjpass",) if passive else ("dobj", "dative"))
                   and c.pos_ != "ADP"]  # a dative "to Ukraine" is a prepositional object
-        if not direct and verb.dep_ == "amod" and verb.tag_ == "VBG":  # "halting Iran's program"
+        if not direct and verb.dep_ == "amod" and (verb.tag_ == "VBG" or (  # "halting Iran's program",
+                verb.tag_ == "VBN" and verb.lemma_.lower() in self.lex.cue("brokering_verbs"))):  # "US-brokered talks between"
             direct = [verb.head]
         if not direct and verb.dep_ == "oprd":  # "kept the U.S. informed"
             direct = [c for c in verb.head.children if c.dep_ == "dobj"]
@@ -60,7 +61,8 @@ class VerbRules(RequestRules, TransferRules):
         origins: list[Arg] = []
         known = frozenset(a.actor for a in subjects)
         for obj in direct:
-            args = [] if group.only_prep_objects else ctx.np_actors(obj, exclude=known)
+            args = [] if group.only_prep_objects else [  # not the subject again as the object's modifier ("Angola-mediated talks")
+                a for a in ctx.np_actors(obj, exclude=known) if not (a.via == "mod" and a.actor in known)]
             if group.goods_origin:
                 objects += [a for a in args if a.via != "mod"]
                 origins += [a for a in args if a.via == "mod"]

@@ -173,6 +173,10 @@ def test_thanking_for_support_does_not_reverse_it(nlp):
 
 #: (text, expected triple): directed and generalising constructions, each named by its comment
 TRIPLES = [
+    # mediators of talks or deals between two states help each ("X-brokered" included)
+    ("Angola mediated talks between Burundi and Rwanda.", ("AGO", "AID", "BDI")),
+    ("A US-brokered deal between Israel and Morocco was signed in December.", ("USA", "AID", "MAR")),
+    ("The Qatari-mediated talks between Kinshasa and Kigali resumed.", ("QAT", "AID", "RWA")),
     # directed relations
     # voice
     ("Iran supplied drones to Russia.", ("IRN", "SUPPLY", "RUS")),
@@ -410,6 +414,8 @@ FLAGGED = [
     ("Algeria threatened an invasion of Morocco.", ("DZA", "ATTACK", "MAR", "H")),
     ("Eritrea warned of war with Ethiopia.", ("ERI", "CONFLICT", "ETH", "H")),
     ("Turkey threatened Greece with strikes on its islands.", ("TUR", "ATTACK", "GRC", "H")),
+    # a finite verb after "denies doing" is no longer denied
+    ("Sudan denies arming the rebels and accuses Chad of harbouring them.", ("SDN", "OPPOSE", "TCD", "")),
     # probe relations with flags
     ("Washington is weighing new sanctions on Iranian oil exports to China.", ("USA", "SANCTION", "IRN", "H")),
     ("Washington is weighing new sanctions on Iranian oil exports to China, two sources said.",
@@ -545,6 +551,7 @@ def test_calling_an_act_a_name_is_no_request(nlp):
 
 #: (text, label, unordered pairs that must all be found): several named parties and coordination
 PARTIES = [
+    ("Kenya hosted talks between Uganda and Rwanda.", "CONSULT", [{"UGA", "RWA"}]),
     ("Talks involving Egypt, Jordan and Iraq ended without progress.", "CONSULT",
      [{"EGY", "JOR"}, {"EGY", "IRQ"}, {"JOR", "IRQ"}]),
     ("The talks in Paris also involved the top diplomats of Germany and Italy.", "CONSULT", [{"DEU", "ITA"}]),

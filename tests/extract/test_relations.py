@@ -173,6 +173,9 @@ def test_thanking_for_support_does_not_reverse_it(nlp):
 
 #: (text, expected triple): directed and generalising constructions, each named by its comment
 TRIPLES = [
+    # thanks and praise for help: the one thanked gave it
+    ("Zambia's president thanked India for its support.", ("IND", "SUPPORT", "ZMB")),
+    ("Damascus thanked Tehran for its military help.", ("IRN", "AID", "SYR")),
     # mediators of talks or deals between two states help each ("X-brokered" included)
     ("Angola mediated talks between Burundi and Rwanda.", ("AGO", "AID", "BDI")),
     ("A US-brokered deal between Israel and Morocco was signed in December.", ("USA", "AID", "MAR")),

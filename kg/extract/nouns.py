@@ -78,6 +78,8 @@ class NounRules(AbsorptionRules):
                     subjects += args
                 elif word in preps:
                     objects += args
+        if not pair_groups and noun.dep_ == "nsubj" and (group.mutual or group.relation in self.symmetric):
+            pair_groups = self._between_on_predicate(ctx, noun)  # "tensions have been growing BETWEEN X and Y"
         if pair_groups:
             for pair in pair_groups:
                 yield Candidate(group, noun, unique(pair), [], mutual=True)
@@ -128,7 +130,7 @@ class NounRules(AbsorptionRules):
         subjects = unique(subjects + possessors)
         inherited_mood = verb is not None and (prep == "" or prep in self.lex.cue("threatened_act_preps")) \
             and self._threatened_noun(noun, verb)  # a threatened act has not happened
-        if not subjects:
+        if not subjects and not (symmetric and self._located_elsewhere(ctx, noun, verb)):
             subjects = clause
             if verb is not None and prep in self.lex.cue("purpose_preps") and verb.lemma_.lower() in self.lex.verbs:
                 objects = objects or [a for d in verb.children if d.dep_ == "dobj" for a in ctx.np_actors(d)]
@@ -154,6 +156,21 @@ class NounRules(AbsorptionRules):
                 and not possessors and self._indefinite_singular(noun):
             objects = self._only_other_state(ctx, noun, subjects[0])
         return Candidate(group, noun, subjects, unique(objects), hypothetical=inherited_mood)
+
+    @staticmethod
+    def _between_on_predicate(ctx: ActorContext, noun: Token) -> list[list[Arg]]:
+        """The parties of a mutual event named on the verb it is the subject of:
+        "tensions have been growing BETWEEN Ethiopia AND Somalia", "fighting erupted between X and Y"."""
+        groups = [[a for o in pobjs(p) for a in ctx.np_actors(o)] for p in noun.head.children
+                  if p.dep_ == "prep" and p.lower_ == "between"]
+        return [unique(g) for g in groups if len({a.actor for a in g}) >= 2]
+
+    def _located_elsewhere(self, ctx: ActorContext, noun: Token, verb: Token | None) -> bool:
+        """A mutual event placed in a state ("to address the conflict IN Sudan") has parties of its
+        own: the subjects of a verb that only deals with it are not they; "waged a war in X" still lends."""
+        placed = any(p.dep_ == "prep" and p.lower_ == "in" and any(o.i in ctx.actor_at for o in pobjs(p))
+                     for p in noun.children)
+        return placed and verb is not None and verb.lemma_.lower() not in self.lex.cue("support_verbs")
 
     @staticmethod
     def _indefinite_singular(noun: Token) -> bool:

@@ -173,6 +173,10 @@ def test_thanking_for_support_does_not_reverse_it(nlp):
 
 #: (text, expected triple): directed and generalising constructions, each named by its comment
 TRIPLES = [
+    # a mutual event named on its verb's between-phrase; expelling an envoy; dismissing a state's claim
+    ("Tensions have been growing between Egypt and Ethiopia since March.", ("EGY", "OPPOSE", "ETH")),
+    ("Niger has announced the expulsion of a Beninese diplomat.", ("NER", "SANCTION", "BEN")),
+    ("Bamako called Algeria's accusations baseless and unfounded.", ("MLI", "OPPOSE", "DZA")),
     # thanks and praise for help: the one thanked gave it
     ("Zambia's president thanked India for its support.", ("IND", "SUPPORT", "ZMB")),
     ("Damascus thanked Tehran for its military help.", ("IRN", "AID", "SYR")),
@@ -554,6 +558,7 @@ def test_calling_an_act_a_name_is_no_request(nlp):
 
 #: (text, label, unordered pairs that must all be found): several named parties and coordination
 PARTIES = [
+    ("Fighting erupted between Eritrea and Djibouti along the border.", "CONFLICT", [{"ERI", "DJI"}]),
     ("Kenya hosted talks between Uganda and Rwanda.", "CONSULT", [{"UGA", "RWA"}]),
     ("Talks involving Egypt, Jordan and Iraq ended without progress.", "CONSULT",
      [{"EGY", "JOR"}, {"EGY", "IRQ"}, {"JOR", "IRQ"}]),
@@ -980,3 +985,8 @@ def test_cutting_links_with_a_state_is_a_sanction(nlp):
 
 def test_a_duty_without_a_target_state_is_no_sanction(nlp):
     assert not {t for t in triples(nlp, "Norway said the duty of Denmark was to protect its waters.") if t[1] == "SANCTION"}
+
+
+def test_dealing_with_a_conflict_placed_in_a_state_makes_no_parties(nlp):
+    found = triples(nlp, "Kenya and Ethiopia tried to address the conflict in Sudan.")
+    assert not {("KEN", "CONFLICT", "ETH"), ("ETH", "CONFLICT", "KEN")} & found, found

@@ -173,6 +173,11 @@ def test_thanking_for_support_does_not_reverse_it(nlp):
 
 #: (text, expected triple): directed and generalising constructions, each named by its comment
 TRIPLES = [
+    # the agent of a participle carrying out an event; events one is locked or mired in; high commissioners
+    ("Nairobi condemned an assault on Kenya perpetrated by Somali forces.", ("SOM", "ATTACK", "KEN")),
+    ("The strikes on Yemen launched by Saudi Arabia killed dozens.", ("SAU", "ATTACK", "YEM")),
+    ("Sudan and Egypt have been locked in a dispute over the border for years.", ("EGY", "OPPOSE", "SDN")),
+    ("Ghana recalled its high commissioner from Nigeria.", ("GHA", "SANCTION", "NGA")),
     # a mutual event named on its verb's between-phrase; expelling an envoy; dismissing a state's claim
     ("Tensions have been growing between Egypt and Ethiopia since March.", ("EGY", "OPPOSE", "ETH")),
     ("Niger has announced the expulsion of a Beninese diplomat.", ("NER", "SANCTION", "BEN")),

@@ -24,8 +24,9 @@ class AbsorptionRules:
                 and head.head.head.lower_ in self.lex.cue("ended_preps"):
             return True  # "after seven years of hostility": over, not stated
         if noun.dep_ == "pobj" and head.lower_ == "for" and head.head.pos_ == "VERB" \
-                and any(g.asks_for for g in self.lex.verbs.get(head.head.lemma_.lower(), ())):
-            return True  # "asked Japan for help": the help is what is asked
+                and any(g.asks_for for g in self.lex.verbs.get(head.head.lemma_.lower(), ())) \
+                and not (child(head.head, "dobj") is None and self._meeting(noun)):
+            return True  # "asked Japan for help": the help is what is asked; "called for a summit with X" is a meeting
         if noun.dep_ == "pobj" and head.lower_ in ("on", "against") and head.head.pos_ == "NOUN" \
                 and head.head.lemma_.lower() in self.lex.cue("prohibition_nouns"):
             return True  # "a ban on Chilean imports": the banned trade is the target, not a transfer
@@ -58,3 +59,7 @@ class AbsorptionRules:
         own = {g.relation for g in self.lex.nouns.get(noun.lemma_.lower(), ())}
         theirs = {g.relation for g in self.lex.verbs.get(verb.lemma_.lower(), ())}
         return not own & theirs
+
+    def _meeting(self, noun: Token) -> bool:
+        """A noun of a meeting (CONSULT): "a summit", "talks"."""
+        return any(g.relation == "CONSULT" for g in self.lex.nouns.get(noun.lemma_.lower(), ()))

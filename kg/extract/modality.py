@@ -143,8 +143,8 @@ def is_hypothetical(token: Token, lex: Lexicon, relation: str | None = None) -> 
         if arrived_by == "conj" and below.tag_ == "VB" and node.lemma_.lower() in cue("intent_verbs") | cue("request_verbs") \
                 and not any(c.dep_ in ("aux", "nsubj") for c in below.children):
             return True  # "wants Chile to end A, PROVIDE B": a bare infinitive listed with the wanted act
-        if arrived_by == "prep" and below.lower_ == "for" and node.lemma_.lower() in cue("intent_verbs"):
-            return True  # "pushed for the procurement of F-16s"
+        if arrived_by == "prep" and below.lower_ == "for" and node.lemma_.lower() in cue("intent_verbs") | cue("request_verbs"):
+            return True  # "pushed for the procurement of F-16s", "called for talks with X"
         if arrived_by == "advcl" and below.i == token.i and _is_purpose(below) \
                 and node.lemma_.lower() not in cue("motion_verbs"):
             return True

@@ -105,6 +105,9 @@ class NounRules(AbsorptionRules):
         if not objects and group.asks_for:  # "renewed calls for Manila to remove the ship"
             objects = self._told_party(ctx, noun, frozenset(a.actor for a in subjects + possessors))
         yield self._complete_noun(ctx, noun, group, possessors, subjects, objects)
+        fellow_guests = self._fellow_guests(ctx, noun)
+        if fellow_guests:  # "a summit with DR Congo and Rwanda": the two meet each other too
+            yield Candidate(group, noun, fellow_guests, [], mutual=True)
 
     def _complete_noun(self, ctx: ActorContext, noun: Token, group: TriggerGroup, possessors: list[Arg],
                        subjects: list[Arg], objects: list[Arg]) -> Candidate:
@@ -156,6 +159,16 @@ class NounRules(AbsorptionRules):
                 and not possessors and self._indefinite_singular(noun):
             objects = self._only_other_state(ctx, noun, subjects[0])
         return Candidate(group, noun, subjects, unique(objects), hypothetical=inherited_mood)
+
+    def _fellow_guests(self, ctx: ActorContext, noun: Token) -> list[Arg]:
+        """The states listed together in a gathering's with-phrase, who meet each other too:
+        "an emergency summit WITH DR Congo AND Rwanda"; not "talks with X and Y" (often each apart)."""
+        if noun.lemma_.lower() not in self.lex.cue("gathering_nouns") \
+                or any(c.lower_ in self.lex.cue("separate_meeting_modifiers") for c in noun.children):
+            return []
+        guests = unique(a for p in noun.children if p.dep_ == "prep" and p.lower_ == "with"
+                        for o in pobjs(p) if o.conjuncts for a in ctx.np_actors(o))
+        return guests if len({a.actor for a in guests}) >= 2 else []
 
     @staticmethod
     def _between_on_predicate(ctx: ActorContext, noun: Token) -> list[list[Arg]]:

@@ -170,4 +170,6 @@ class Subjects(MisplacedSubjects):
                 return above.head, "*"
             if head.lower_ == "of" and above.lemma_.lower() in self.lex.cue("background_heads") | self.lex.cue("transparent_heads"):
                 return self.governing_verb(above)  # "has seen years of U.S. sanctions"
+        if dep == "conj" and head.pos_ in NOMINAL and noun.pos_ in NOMINAL:
+            return self.governing_verb(head)  # "called for a ceasefire and a SUMMIT": the first conjunct's verb
         return None

@@ -421,6 +421,10 @@ TRIPLES = [
 
 #: (text, expected triple with flags 'N'/'H')
 FLAGGED = [
+    # calling for a meeting: the meeting is hypothetical, and a conjoined noun shares the call
+    ("Ghana called for talks with Togo.", ("GHA", "CONSULT", "TGO", "H")),
+    ("Angola calls for a ceasefire and an emergency summit with Zambia and Namibia.", ("AGO", "CONSULT", "NAM", "H")),
+    ("Angola calls for a ceasefire and an emergency summit with Zambia and Namibia.", ("ZMB", "CONSULT", "NAM", "H")),
     # a hostile act named as what is threatened: the threat, and the act as hypothetical
     ("Algeria threatened an invasion of Morocco.", ("DZA", "THREATEN", "MAR", "")),
     ("Algeria threatened an invasion of Morocco.", ("DZA", "ATTACK", "MAR", "H")),
@@ -995,3 +999,8 @@ def test_a_duty_without_a_target_state_is_no_sanction(nlp):
 def test_dealing_with_a_conflict_placed_in_a_state_makes_no_parties(nlp):
     found = triples(nlp, "Kenya and Ethiopia tried to address the conflict in Sudan.")
     assert not {("KEN", "CONFLICT", "ETH"), ("ETH", "CONFLICT", "KEN")} & found, found
+
+
+def test_talks_with_two_states_do_not_pair_them(nlp):
+    found = triples(nlp, "Blinken held separate talks with Israel and Jordan.")
+    assert ("USA", "CONSULT", "ISR") in found and not {("ISR", "CONSULT", "JOR"), ("JOR", "CONSULT", "ISR")} & found

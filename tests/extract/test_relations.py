@@ -173,6 +173,9 @@ def test_thanking_for_support_does_not_reverse_it(nlp):
 
 #: (text, expected triple): directed and generalising constructions, each named by its comment
 TRIPLES = [
+    # a strain verb on relations between two states; regretting a state's decision
+    ("The incident has further strained relations between Accra and Lome.", ("GHA", "OPPOSE", "TGO")),
+    ("Kenya said it regretted Somalia's unilateral decision.", ("KEN", "OPPOSE", "SOM")),
     # the agent of a participle carrying out an event; events one is locked or mired in; high commissioners
     ("Nairobi condemned an assault on Kenya perpetrated by Somali forces.", ("SOM", "ATTACK", "KEN")),
     ("The strikes on Yemen launched by Saudi Arabia killed dozens.", ("SAU", "ATTACK", "YEM")),

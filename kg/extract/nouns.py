@@ -156,7 +156,9 @@ class NounRules(AbsorptionRules):
         if symmetric and not objects and len(subjects) < 2:
             subjects = unique(subjects + self._relative_clause_actors(ctx, noun))
         if symmetric and len(subjects) == 1 and not objects and group.partner_in_sentence \
-                and not possessors and self._indefinite_singular(noun):
+                and not possessors and self._indefinite_singular(noun) \
+                and not any(p.dep_ == "prep" and p.lower_ in group.preps_for("NOUN") for p in noun.children):
+            # "a key ally FOR Western nations" names its partner, if no state
             objects = self._only_other_state(ctx, noun, subjects[0])
         return Candidate(group, noun, subjects, unique(objects), hypothetical=inherited_mood)
 

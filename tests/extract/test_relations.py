@@ -173,6 +173,9 @@ def test_thanking_for_support_does_not_reverse_it(nlp):
 
 #: (text, expected triple): directed and generalising constructions, each named by its comment
 TRIPLES = [
+    # ending a pact or cooperation with a state is a measure against it
+    ("Niger has ended its defence cooperation pact with France.", ("NER", "SANCTION", "FRA")),
+    ("Bamako cut its military cooperation agreement with Paris.", ("MLI", "SANCTION", "FRA")),
     # a strain verb on relations between two states; regretting a state's decision
     ("The incident has further strained relations between Accra and Lome.", ("GHA", "OPPOSE", "TGO")),
     ("Kenya said it regretted Somalia's unilateral decision.", ("KEN", "OPPOSE", "SOM")),
@@ -1007,3 +1010,13 @@ def test_dealing_with_a_conflict_placed_in_a_state_makes_no_parties(nlp):
 def test_talks_with_two_states_do_not_pair_them(nlp):
     found = triples(nlp, "Blinken held separate talks with Israel and Jordan.")
     assert ("USA", "CONSULT", "ISR") in found and not {("ISR", "CONSULT", "JOR"), ("JOR", "CONSULT", "ISR")} & found
+
+
+def test_an_ended_pact_is_no_agreement(nlp):
+    found = triples(nlp, "Niger has ended its defence cooperation pact with France.")
+    assert not {r for s, r, o in found if r in ("AGREE", "COOPERATE")}, found
+
+
+def test_an_ally_of_others_named_has_no_partner_in_the_sentence(nlp):
+    found = triples(nlp, "Chad, a key ally for Western nations, has shifted closer to Russia.")
+    assert ("TCD", "ALLY", "RUS") not in found

@@ -22,6 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.backing import BackingRules
+from kg.extract.behalf import BehalfRules
 from kg.extract.brokering import BrokeringRules
 from kg.extract.candidates import Candidate, RelationMention
 from kg.extract.claims import ClaimRules
@@ -58,14 +59,15 @@ FUNCTION_POS = frozenset({"PUNCT", "DET", "ADP", "CCONJ", "SCONJ", "PART", "PRON
 
 #: the rule families tried before the trigger words, in this order, on the tokens that can start them
 CONSTRUCTIONS = ("_dependence_candidates", "_strain_candidates", "_response_candidates", "_venue_candidates",
-                 "_joint_candidates", "_brokering_candidates", "_pressure_candidates", "_gratitude_candidates")
+                 "_joint_candidates", "_brokering_candidates", "_pressure_candidates", "_gratitude_candidates",
+                 "_behest_candidates", "_allegation_candidates")
 #: the families tried once every token's triggers and constructions have been
 LATE_CONSTRUCTIONS = ("_backing_candidates",)
 
 
 class RelationExtractor(VerbRules, NounRules, TargetRules, ClauseRules, BackingRules, ExchangeRules, StrainRules,
                         ThreatRules, ObstructionRules, ClaimRules, VenueRules, PressureRules, CompanyRules, JointRules,
-                        BrokeringRules, GratitudeRules):
+                        BrokeringRules, GratitudeRules, BehalfRules):
     """Finds relation candidates in parsed sentences."""
 
     def __init__(self, lexicon: Lexicon) -> None:

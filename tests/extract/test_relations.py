@@ -173,6 +173,11 @@ def test_thanking_for_support_does_not_reverse_it(nlp):
 
 #: (text, expected triple): directed and generalising constructions, each named by its comment
 TRIPLES = [
+    # acts done at another's request; allegations; help during a war
+    ("Chad sent troops to Niger at the request of the Nigerien government.", ("NER", "REQUEST", "TCD")),
+    ("Burundi deployed soldiers to Congo at Kinshasa's request.", ("COD", "REQUEST", "BDI")),
+    ("Djibouti alleges that Eritrea is arming rebel groups.", ("DJI", "OPPOSE", "ERI")),
+    ("Uganda's government, which supported Congolese troops during the war, said nothing.", ("UGA", "AID", "COD")),
     # ending a pact or cooperation with a state is a measure against it
     ("Niger has ended its defence cooperation pact with France.", ("NER", "SANCTION", "FRA")),
     ("Bamako cut its military cooperation agreement with Paris.", ("MLI", "SANCTION", "FRA")),

@@ -27,6 +27,10 @@ class PluralReference:
         if token.dep_ != "poss" or token.head.dep_ != "dobj" or token.head.head.pos_ != "VERB":
             return []
         verb = token.head.head
+        if child(verb, "nsubj") is None and verb.tag_ == "VBG" and verb.dep_ in ("advcl", "pcomp"):
+            # "..., accusing ITS neighbour of": the participle's understood subject, the main clause's
+            found = [a for a in self.subjects(verb) if a.actor not in exclude]
+            return [Arg(found[0].actor, token, "coref")] if len({a.actor for a in found}) == 1 else []
         for _ in range(4):  # only a subject of its own or of the clause it is conjoined or listed with
             if child(verb, "nsubj") is not None:
                 break

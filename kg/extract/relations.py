@@ -208,7 +208,8 @@ class RelationExtractor(VerbRules, NounRules, TargetRules, ClauseRules, BackingR
         subjects = [a.actor for a in cand.subjects]
         objects = [a.actor for a in cand.objects]
         symmetric = label in self.symmetric
-        if cand.mutual or (not objects and len(subjects) >= 2 and (symmetric or cand.group.mutual) and cand.pairable
+        if cand.mutual or (not objects and len(subjects) >= 2 and (symmetric or cand.group.mutual or cand.group.among_subjects)
+                           and cand.pairable
                            and not self._third_side(cand.trigger)):
             for a, b in combinations(subjects, 2):
                 pairs.add((a, b))

@@ -173,6 +173,10 @@ def test_thanking_for_support_does_not_reverse_it(nlp):
 
 #: (text, expected triple): directed and generalising constructions, each named by its comment
 TRIPLES = [
+    # "its neighbour" in a participle clause: the main clause's subject owns it
+    ("Niger closed the border with Benin, accusing its neighbour of harbouring rebels.", ("NER", "OPPOSE", "BEN")),
+    ("Djibouti and Eritrea severed ties in 2008.", ("ERI", "SANCTION", "DJI")),
+    ("Djibouti and Eritrea severed ties in 2008.", ("DJI", "SANCTION", "ERI")),
     # acts done at another's request; allegations; help during a war
     ("Chad sent troops to Niger at the request of the Nigerien government.", ("NER", "REQUEST", "TCD")),
     ("Burundi deployed soldiers to Congo at Kinshasa's request.", ("COD", "REQUEST", "BDI")),
@@ -578,6 +582,7 @@ def test_calling_an_act_a_name_is_no_request(nlp):
 
 #: (text, label, unordered pairs that must all be found): several named parties and coordination
 PARTIES = [
+    ("Morocco and Algeria severed ties in 2021.", "SANCTION", [{"MAR", "DZA"}]),
     ("Fighting erupted between Eritrea and Djibouti along the border.", "CONFLICT", [{"ERI", "DJI"}]),
     ("Kenya hosted talks between Uganda and Rwanda.", "CONSULT", [{"UGA", "RWA"}]),
     ("Talks involving Egypt, Jordan and Iraq ended without progress.", "CONSULT",
@@ -1025,3 +1030,8 @@ def test_an_ended_pact_is_no_agreement(nlp):
 def test_an_ally_of_others_named_has_no_partner_in_the_sentence(nlp):
     found = triples(nlp, "Chad, a key ally for Western nations, has shifted closer to Russia.")
     assert ("TCD", "ALLY", "RUS") not in found
+
+
+def test_severing_ties_with_a_named_state_runs_one_way(nlp):
+    found = triples(nlp, "Chile severed ties with Peru.")
+    assert ("CHL", "SANCTION", "PER") in found and ("PER", "SANCTION", "CHL") not in found

@@ -149,7 +149,8 @@ class Coreference(PluralReference, GroupReference):
         if not words & self.lex.cue("reciprocal_phrases"):
             return None
         verb = token.head
-        while verb.dep_ in ("prep", "pobj", "pcomp") and verb.head.i != verb.i:
+        while verb.pos_ not in ("VERB", "AUX") and verb.dep_ in ("prep", "pobj", "pcomp", "dobj", "poss") \
+                and verb.head.i != verb.i:  # "expelled EACH OTHER's diplomats": up to the verb
             verb = verb.head
         subjects = self.subjects(verb) if verb.pos_ in ("VERB", "AUX") else []
         return [Arg(a.actor, token, "coref") for a in subjects] if len(subjects) >= 2 else []

@@ -173,6 +173,9 @@ def test_thanking_for_support_does_not_reverse_it(nlp):
 
 #: (text, expected triple): directed and generalising constructions, each named by its comment
 TRIPLES = [
+    # each other's envoys: both ways
+    ("Mali and Algeria summoned each other's ambassadors.", ("MLI", "OPPOSE", "DZA")),
+    ("Mali and Algeria summoned each other's ambassadors.", ("DZA", "OPPOSE", "MLI")),
     # "its neighbour" in a participle clause: the main clause's subject owns it
     ("Niger closed the border with Benin, accusing its neighbour of harbouring rebels.", ("NER", "OPPOSE", "BEN")),
     ("Djibouti and Eritrea severed ties in 2008.", ("ERI", "SANCTION", "DJI")),
@@ -582,6 +585,7 @@ def test_calling_an_act_a_name_is_no_request(nlp):
 
 #: (text, label, unordered pairs that must all be found): several named parties and coordination
 PARTIES = [
+    ("Djibouti and Eritrea expelled each other's diplomats.", "SANCTION", [{"DJI", "ERI"}]),
     ("Morocco and Algeria severed ties in 2021.", "SANCTION", [{"MAR", "DZA"}]),
     ("Fighting erupted between Eritrea and Djibouti along the border.", "CONFLICT", [{"ERI", "DJI"}]),
     ("Kenya hosted talks between Uganda and Rwanda.", "CONSULT", [{"UGA", "RWA"}]),

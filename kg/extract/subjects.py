@@ -19,7 +19,8 @@ class Subjects(MisplacedSubjects):
         if clause_subject:
             return clause_subject
         if subject is not None:
-            return self.np_actors(subject) or self._split_apposition(verb, subject)
+            found = self.np_actors(subject) or self._split_apposition(verb, subject)
+            return unique(self._headline_cosubjects(verb, subject) + found) if found else found
         agent = child(verb, "agent")
         if agent is not None:
             return [a for obj in pobjs(agent) for a in self.np_actors(obj)]

@@ -585,6 +585,7 @@ def test_calling_an_act_a_name_is_no_request(nlp):
 
 #: (text, label, unordered pairs that must all be found): several named parties and coordination
 PARTIES = [
+    ("Morocco, Israel sign defence pact", "AGREE", [{"MAR", "ISR"}]),
     ("Djibouti and Eritrea expelled each other's diplomats.", "SANCTION", [{"DJI", "ERI"}]),
     ("Morocco and Algeria severed ties in 2021.", "SANCTION", [{"MAR", "DZA"}]),
     ("Fighting erupted between Eritrea and Djibouti along the border.", "CONFLICT", [{"ERI", "DJI"}]),

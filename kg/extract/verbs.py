@@ -91,6 +91,7 @@ class VerbRules(RequestRules, TransferRules):
             objects = self._mission_places(ctx, [verb, *direct], preps, known)
         if group.money_is_aid and self._transfers_money(verb, direct):
             group = self.aid_group
+        group = self._measure_taken(verb) or group  # "hit Caracas WITH sanctions": no attack
         pairable = child(verb, "agent") is None
         if verb.lemma_.lower() in group.needs_pair and not objects and len(subjects) >= 2:
             objects = self._agreed_with(ctx, verb)  # "A and B agreed on cooperation with C": A–C, B–C
@@ -118,6 +119,14 @@ class VerbRules(RequestRules, TransferRules):
             objects = objects or self._earlier_claimant(ctx, verb, subjects)  # "... Quito dismissed the assertion"
         yield Candidate(group, verb, unique(subjects), unique(objects),
                         pairable=pairable)
+
+    def _measure_taken(self, verb: Token) -> TriggerGroup | None:
+        """The group of a measure named in a hostile verb's with-phrase: "hit Caracas WITH new sanctions"."""
+        if not any(g.relation == "ATTACK" for g in self.lex.verbs.get(verb.lemma_.lower(), ())):
+            return None
+        return next((g for p in verb.children if p.dep_ == "prep" and p.lower_ == "with" for o in pobjs(p)
+                     for g in self.lex.nouns.get(o.lemma_.lower(), ()) if g.relation in self.lex.cue("measure_relations")),
+                    None)
 
     @staticmethod
     def _own_envoy(obj: Token) -> bool:

@@ -173,6 +173,10 @@ def test_thanking_for_support_does_not_reverse_it(nlp):
 
 #: (text, expected triple): directed and generalising constructions, each named by its comment
 TRIPLES = [
+    # measures: hitting with sanctions, restrictions; disputes between two subjects
+    ("Washington hit Havana with new sanctions on Tuesday.", ("USA", "SANCTION", "CUB")),
+    ("Canada imposed visa restrictions on Nicaraguan officials.", ("CAN", "SANCTION", "NIC")),
+    ("Argentina and Britain have long disputed sovereignty over the islands.", ("GBR", "OPPOSE", "ARG")),
     # each other's envoys: both ways
     ("Mali and Algeria summoned each other's ambassadors.", ("MLI", "OPPOSE", "DZA")),
     ("Mali and Algeria summoned each other's ambassadors.", ("DZA", "OPPOSE", "MLI")),
@@ -1040,3 +1044,12 @@ def test_an_ally_of_others_named_has_no_partner_in_the_sentence(nlp):
 def test_severing_ties_with_a_named_state_runs_one_way(nlp):
     found = triples(nlp, "Chile severed ties with Peru.")
     assert ("CHL", "SANCTION", "PER") in found and ("PER", "SANCTION", "CHL") not in found
+
+
+def test_hitting_with_sanctions_is_no_attack(nlp):
+    assert ("USA", "ATTACK", "CUB") not in triples(nlp, "Washington hit Havana with new sanctions on Tuesday.")
+
+
+def test_a_lifted_measure_is_no_sanction(nlp):
+    found = triples(nlp, "The EU eased sanctions on Syria and Brazil lifted its ban on Paraguayan beef.")
+    assert not {r for _, r, _ in found if r == "SANCTION"}, found

@@ -252,7 +252,7 @@
 
   function csvCell(value) {
     var text = value === null || value === undefined ? "" : String(value);
-    if (/^[=+\-@\t\r]/.test(text)) { text = "'" + text; }  // never a spreadsheet formula
+    if (typeof value === "string" && /^[=+\-@\t\r]/.test(text)) { text = "'" + text; }  // never a formula
     return /[",\n\r]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
   }
 

@@ -93,18 +93,30 @@ def _spring(nodes: list[str], pairs: list[Pair]) -> np.ndarray:
     if len(nodes) == 1:
         return np.zeros((1, 2))
     pos = nx.spring_layout(H, seed=7, weight="weight", iterations=150, scale=max(260.0, 110 * math.sqrt(len(nodes))))
-    return np.array([pos[n] for n in nodes], dtype=float)
+    return _landscape(np.array([pos[n] for n in nodes], dtype=float))
+
+
+def _landscape(P: np.ndarray) -> np.ndarray:
+    """``P`` turned so that its longest extent is horizontal, as screens are wide.
+
+    >>> _landscape(np.array([[0.0, -2.0], [0.0, 2.0]])).round(6).tolist()
+    [[-2.0, 0.0], [2.0, 0.0]]
+    """
+    centred = P - P.mean(axis=0)
+    _, vectors = np.linalg.eigh(centred.T @ centred)
+    main = vectors[:, -1] * (1 if vectors[0, -1] >= 0 else -1)  # the direction of largest spread, pointing right
+    rotation = np.array([[main[0], main[1]], [-main[1], main[0]]])
+    return centred @ rotation.T
 
 
 def _boxes(nodes: list[str], index: dict[str, int], sizes: dict[str, float], labels: dict[str, str],
            pairs: list[Pair]) -> list[Box]:
     boxes = []
-    for node in nodes:
+    for node in nodes:  # the actor and its name below it, as one box
         i, r = index[node], float(sizes.get(node, 10))
-        boxes.append(Box(((i, 1.0),), 0, 0, r + 1, r + 1))
-        text_h = NODE_FONT + 6
-        boxes.append(Box(((i, 1.0),), 0, r + LABEL_GAP + text_h / 2, text_width(labels.get(node, node), NODE_FONT) / 2 + 2,
-                         text_h / 2))
+        top, bottom = -r - 1, r + LABEL_GAP + NODE_FONT + 6
+        half_w = max(r + 1, text_width(labels.get(node, node), NODE_FONT) / 2 + 2)
+        boxes.append(Box(((i, 1.0),), 0, (top + bottom) / 2, half_w, (bottom - top) / 2))
     if len(pairs) <= MAX_EDGE_LABELS:
         for p in pairs:
             if p.a != p.b and p.label:
@@ -120,21 +132,18 @@ def _nudge(start: np.ndarray, boxes: list[Box], stretch: list[tuple[int, int, fl
     P = start.copy()
     ends = np.array([(i, j) for i, j, _ in stretch], dtype=int).reshape(-1, 2)
     lengths = np.array([length for *_, length in stretch], dtype=float)
-    n, B = len(P), len(boxes)
-    W = np.zeros((B, n))
-    for b, box in enumerate(boxes):
-        for i, w in box.owners:
-            W[b, i] += w
+    owner = np.array([[o[0] for o in b.owners] + [b.owners[0][0]] * (2 - len(b.owners)) for b in boxes])
+    weight = np.array([[o[1] for o in b.owners] + [0.0] * (2 - len(b.owners)) for b in boxes])
     offset = np.array([[b.dx, b.dy] for b in boxes])
     half = np.array([[b.half_w, b.half_h] for b in boxes])
-    upper = np.triu(np.ones((B, B), dtype=bool), 1)
-    movable = upper & (np.abs(W[:, None, :] - W[None, :, :]).sum(axis=2) > 1e-9) if B * B * n < 4e7 else upper
+    same = (owner[:, None, :] == owner[None, :, :]).all(axis=2) & (weight[:, None, :] == weight[None, :, :]).all(axis=2)
+    movable = np.triu(~same, 1)
     for round_ in range(ITERATIONS):
         if round_ and round_ % 40 == 0:  # pushes that cancel out: spread everything a little
             centre = P.mean(axis=0)
             P = centre + (P - centre) * 1.08
         short = _stretch(P, ends, lengths)
-        C = W @ P + offset
+        C = (P[owner] * weight[..., None]).sum(axis=1) + offset
         diff = C[None, :, :] - C[:, None, :]  # diff[i, j] = C[j] - C[i]
         overlap = half[:, None, :] + half[None, :, :] + PAD - np.abs(diff)
         hits = movable & (overlap[..., 0] > 0) & (overlap[..., 1] > 0)
@@ -148,12 +157,18 @@ def _nudge(start: np.ndarray, boxes: list[Box], stretch: list[tuple[int, int, fl
         sign[sign == 0] = np.where((i + j) % 2 == 0, 1.0, -1.0)[sign == 0]
         push = np.zeros((len(i), 2))
         push[np.arange(len(i)), axis] = sign * (overlap[i, j, axis] + 0.5)
-        g = W[j] - W[i]
-        norm = (g * g).sum(axis=1)
-        keep = norm > 1e-9
-        g, push, norm = g[keep], push[keep], norm[keep]
-        P += 0.5 * (g / norm[:, None]).T @ push
+        _apply(P, np.concatenate([owner[j], owner[i]], axis=1), np.concatenate([weight[j], -weight[i]], axis=1), push)
     return P
+
+
+def _apply(P: np.ndarray, nodes: np.ndarray, weights: np.ndarray, push: np.ndarray) -> None:
+    """Move each pair's owners (``nodes``, signed ``weights``, four per pair) by the least-norm
+    change that shifts the second box by ``push`` relative to the first, damped by half."""
+    coincide = nodes[:, :, None] == nodes[:, None, :]  # a node may own both boxes: merge its weights
+    norm = (weights[:, :, None] * weights[:, None, :] * coincide).sum(axis=(1, 2))
+    keep = norm > 1e-9
+    share = np.where(keep[:, None], weights / np.where(keep, norm, 1)[:, None], 0)
+    np.add.at(P, nodes.ravel(), 0.5 * (share[:, :, None] * push[:, None, :]).reshape(-1, 2))
 
 
 def _stretch(P: np.ndarray, ends: np.ndarray, lengths: np.ndarray) -> bool:

@@ -169,6 +169,7 @@ def _vis_options(n_nodes: int, n_edges: int) -> dict[str, object]:
                   "font": {"size": 16, "face": "system-ui, sans-serif", "color": "#1d2733",
                            "strokeWidth": 4, "strokeColor": "#ffffff"}},
         "edges": {"selectionWidth": 2, "hoverWidth": 1, "scaling": {"label": {"drawThreshold": 9}},
+                  "color": {"opacity": 0.4 if n_edges > 1000 else 1.0},
                   "font": {"size": 12, "face": "system-ui, sans-serif", "strokeWidth": 4,
                            "strokeColor": "#ffffff", "align": "horizontal"}},
     }

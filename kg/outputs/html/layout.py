@@ -27,6 +27,7 @@ PAD = 8  # space kept between any two boxes
 MAX_EDGE_LABELS = 150  # above this, pair labels only show zoomed in and are left out of the nudging
 ITERATIONS = 400
 FAN_SPACING = 30  # px of edge length per typed relation, so that an expanded pair has room for its labels
+# (and a pair is at least as long as its label and a margin, so that the label fits between its actors)
 
 
 class Pair(NamedTuple):
@@ -77,8 +78,8 @@ def positions(nodes: list[str], sizes: dict[str, float], labels: dict[str, str],
     index = {node: i for i, node in enumerate(nodes)}
     start = _spring(nodes, pairs)
     boxes = _boxes(nodes, index, sizes, labels, pairs)
-    stretch = [(index[p.a], index[p.b], FAN_SPACING * p.members) for p in pairs
-               if p.members > 1 and p.a != p.b and len(pairs) <= MAX_EDGE_LABELS]
+    stretch = [(index[p.a], index[p.b], max(FAN_SPACING * p.members, text_width(p.label, EDGE_FONT) + 80))
+               for p in pairs if p.a != p.b and len(pairs) <= MAX_EDGE_LABELS]
     final = _nudge(start, boxes, stretch)
     return {node: (round(float(final[i, 0]), 1), round(float(final[i, 1]), 1)) for node, i in index.items()}
 

@@ -13,6 +13,8 @@
   var SVG = "http://www.w3.org/2000/svg";
   var STATUS_LABELS = [["factual", "factual"], ["hypothetical", "hypothetical only"], ["negated", "negated only"]];
   var POLARITY_LABELS = [["1", "cooperative"], ["-1", "conflictual"], ["0", "other"]];
+  var LABEL_HEIGHT = 20;  // px under an actor taken by its name
+  var MAX_LABELLED = 3000;  // above this many edges on screen, edge labels stay off (only the tooltips)
   var HINT = "Click an actor or a pair of actors to see its relations and the evidence sentences. Hover for a summary.";
 
   var data = JSON.parse(document.getElementById("kg-data").textContent);
@@ -130,8 +132,8 @@
   });
   data.edges.forEach(function (e) { state.visible[e.id] = false; });
   var nodes = new vis.DataSet(data.nodes.map(function (n) { return withTooltip(n); }));
-  var edges = new vis.DataSet(data.dyads.map(function (d) { return withTooltip(d, false); })
-    .concat(data.edges.map(function (e) { return withTooltip(e, true); })));
+  var edges = new vis.DataSet(data.dyads.map(function (d) { return unlabelled(withTooltip(d, false), data.dyads); })
+    .concat(data.edges.map(function (e) { return unlabelled(withTooltip(e, true), data.edges); })));
   var network = new vis.Network($("kg-canvas"), {}, data.options);
 
   function ready() {
@@ -338,7 +340,7 @@
     shown.forEach(function (e) {
       var text = intended(e), label = " ";  // vis keeps an old label when given "" or null
       var edge = body.edges[e.id];
-      if (text && edge && edge.fromId !== edge.toId && shown.length <= 3000) {
+      if (text && edge && edge.fromId !== edge.toId && shown.length <= MAX_LABELLED) {
         var p = edge.edgeType.getPoint(0.5), w = ctx.measureText(text).width / 2 + 3, h = 10;
         var b = [p.x - w, p.y - h, p.x + w, p.y + h];
         if (free(b)) { place(b); label = text; }
@@ -350,7 +352,12 @@
     edges.update(changes);
   }
 
-  var LABEL_HEIGHT = 20;
+
+  /* Over MAX_LABELLED edges of a kind, start them without labels: declutter would remove them one by one. */
+  function unlabelled(item, all) {
+    if (all.length > MAX_LABELLED) { item.label = " "; }
+    return item;
+  }
 
   function labelCount(e) { return dyads[e.id] ? 1e9 + (state.dyadCount[e.id] || 0) : typed[e.id].kg.count; }
 

@@ -261,6 +261,26 @@ def test_actors_are_placed_apart_and_labels_do_not_overlap(sample_nx):
             assert apart, (a, b)
 
 
+def test_two_hundred_actors_are_placed_without_overlaps():
+    """At 200 actors (too many pairs for their labels to be drawn), no actor or its name overlaps another."""
+    import random
+
+    from kg.outputs.html.layout import PAD, Pair, _boxes, positions
+
+    rng = random.Random(3)
+    ids = [f"A{i:03d}" for i in range(200)]
+    sizes = {a: rng.choice([12.0, 16.0, 24.0]) for a in ids}
+    labels = {a: "Country " + "x" * rng.randrange(2, 14) for a in ids}
+    pairs = [Pair(*rng.sample(ids, 2), "SUPPLY", rng.randrange(1, 9), 1) for _ in range(3000)]
+    placed = positions(ids, sizes, labels, pairs)
+    boxes = _boxes(ids, {a: i for i, a in enumerate(ids)}, sizes, labels, pairs)
+    assert len(boxes) == 200, "pair labels are left out at this size"
+    spans = [(placed[ids[b.owners[0][0]]][0], placed[ids[b.owners[0][0]]][1] + b.dy, b) for b in boxes]
+    for k, (x1, y1, a) in enumerate(spans):
+        for x2, y2, b in spans[k + 1:]:
+            assert abs(x1 - x2) >= a.half_w + b.half_w + PAD - 1 or abs(y1 - y2) >= a.half_h + b.half_h + PAD - 1
+
+
 def test_evidence_is_counted_by_month_for_the_timeline(sample_nx):
     edges = edges_by_id(to_html(sample_nx))
     assert edges["IRN|SUPPLY|RUS"]["kg"]["months"] == {"2023": 1, "2024-04": 1}
@@ -320,4 +340,4 @@ def test_iframe_for_notebooks_holds_the_page(hostile_nx):
     assert [tag for tag, _ in frame.tags] == ["iframe"], "the page is an attribute, not markup"
     attrs = frame.tags[0][1]
     assert attrs["srcdoc"] == to_html(hostile_nx, top=3)
-    assert attrs["sandbox"] == "allow-scripts allow-popups" and "500px" in attrs["style"]
+    assert attrs["sandbox"] == "allow-scripts allow-popups allow-downloads" and "500px" in attrs["style"]

@@ -255,14 +255,15 @@ def _dyad_record(G: nx.MultiDiGraph, pair: str, edges: list[tuple[str, str, str,
         totals[key] += int(d.get("count", 0))
     by_type = sorted(((n, key) for key, n in totals.items()), key=lambda t: (-t[0], _order(t[1])))
     text = dyad_label([key for _, key in by_type])
-    info = {"members": [f"{u}|{key}|{v}" for u, v, key, _ in edges], "count": count, "cooperative": coop,
-            "conflictual": conf, "status": status, "aLabel": label(G, a), "bLabel": label(G, b),
+    info = {"members": [f"{u}|{key}|{v}" for u, v, key, _ in edges], "ends": [a, b], "count": count,
+            "cooperative": coop, "conflictual": conf, "status": status,
             "types": [[visible(key), n] for n, key in by_type]}
     return {
         "id": pair, "from": source, "to": target, "label": ("✗ " if status == "negated" else "") + text,
         "title": _dyad_tooltip(G, source, target, one_way, info), "width": _width(count), "dashes": DASHES[status],
-        "color": {"color": colour, "highlight": colour, "hover": colour}, "font": {"color": mix(colour, "#1d2733", 0.35)},
-        "arrows": {"to": {"enabled": one_way, "scaleFactor": 0.8}}, "smooth": {"enabled": False}, "kg": info,
+        "color": {"color": colour, "highlight": colour, "hover": colour},
+        "font": {"color": mix(colour, "#1d2733", 0.35)}, "arrows": {"to": {"enabled": one_way, "scaleFactor": 0.8}},
+        "smooth": {"enabled": False}, "kg": info,
     }
 
 

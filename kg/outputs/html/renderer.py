@@ -80,12 +80,12 @@ def to_html(
 
 
 def iframe_html(G: nx.MultiDiGraph, *, height: int = 720, **options) -> str:
-    """The page in a sandboxed ``<iframe srcdoc>``: the robust way into a notebook.
+    """The page in a sandboxed ``<iframe srcdoc>``: the robust way into a notebook (downloads allowed, for export).
 
     ``IPython.display.HTML(iframe_html(G, focus="IRN"))``; ``options`` are those of :func:`to_html`.
     """
     page = html.escape(to_html(G, **options), quote=True)
-    return (f'<iframe srcdoc="{page}" sandbox="allow-scripts allow-popups" title="kg graph" '
+    return (f'<iframe srcdoc="{page}" sandbox="allow-scripts allow-popups allow-downloads" title="kg graph" '
             f'style="width: 100%; height: {int(height)}px; border: 1px solid #d5dbe2;"></iframe>')
 
 

@@ -116,7 +116,6 @@
     [e.from, e.to].forEach(function (n) { (byNode[n] = byNode[n] || []).push(e); });
   });
   data.dyads.forEach(function (d) {
-    d.kg.ends = [d.kg.members[0].split("|")[0], d.kg.members[0].split("|")[2]].sort();
     d.kg.oneWay = d.arrows.to.enabled;
     d.kg.full = d.kg.members.join(" ");
     dyads[d.id] = d;

@@ -199,6 +199,18 @@ def _polarity_name(polarity: int) -> str:
     return {1: "cooperative", -1: "conflictual"}.get(polarity, "neutral")
 
 
+def neighbours(G: nx.MultiDiGraph, node: str) -> int:
+    """Distinct other actors ``node`` has a relation with, in either direction (the HTML page's degree).
+
+    ``G.degree(node)`` counts aggregated typed relations instead.
+
+    >>> G = nx.MultiDiGraph([("IRN", "RUS"), ("RUS", "IRN"), ("IRN", "IRN")])
+    >>> neighbours(G, "IRN"), G.degree("IRN")
+    (1, 4)
+    """
+    return len((set(G.successors(node)) | set(G.predecessors(node))) - {node})
+
+
 def relation_counts(G: nx.MultiDiGraph, weight: str = "count") -> dict[str, int]:
     """Evidence per relation label, largest first, then by label.
 

@@ -24,6 +24,7 @@ from functools import lru_cache
 import networkx as nx
 
 from kg.knowledge.terms import relation_types
+from kg.network.view import neighbours
 
 POLARITY_COLOURS = {1: "#2166ac", -1: "#c0392b", 0: "#7d8590"}  # cooperative blue, conflictual red, neutral
 NEGATED_COLOUR = "#8a8f98"
@@ -44,16 +45,6 @@ _BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 
 
 # ---------------------------------------------------------------- actors
-
-
-def neighbours(G: nx.MultiDiGraph, node: str) -> int:
-    """The actor's degree as the page counts it: distinct other actors it has a relation with.
-
-    >>> G = nx.MultiDiGraph([("IRN", "RUS"), ("RUS", "IRN"), ("IRN", "IRN")])
-    >>> neighbours(G, "IRN")
-    1
-    """
-    return len((set(G.successors(node)) | set(G.predecessors(node))) - {node})
 
 
 def node_record(G: nx.MultiDiGraph, node: str, cluster: int) -> dict[str, object]:

@@ -660,6 +660,7 @@
       clearDetails();
     }
   });
+  network.on("dragEnd", function (params) { if (params.nodes.length) { declutter(); } });  // labels follow moved actors
   buildControls();
   var searchTimer = null;
   $("kg-actor").addEventListener("change", onActorInput);

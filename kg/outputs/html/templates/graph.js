@@ -269,6 +269,18 @@
 
   /* Show what passes the filters in the current mode; restyle the pairs; re-fit unless told not to. */
   function applyFilters(options) {
+    var emitter = network.body.emitter;
+    emitter.emit("_blockRedraw");  // vis redraws after every update: draw once, at the end
+    try {
+      update(options);
+    } finally {
+      emitter.emit("_allowRedraw");
+      network.redraw();
+    }
+    document.dispatchEvent(new CustomEvent("kg:filtered"));
+  }
+
+  function update(options) {
     var f = readFilters(), passing = {}, shown = new Set(), changes = [];
     data.edges.forEach(function (e) {
       var ok = edgePasses(e, f, false);
@@ -305,7 +317,6 @@
     showCounts();
     clearStale();
     if (!options || options.fit !== false) { fitVisible(); }
-    document.dispatchEvent(new CustomEvent("kg:filtered"));
   }
 
   /* Hide the edge labels that would overlap an actor, its name or a label already placed

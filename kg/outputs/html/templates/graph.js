@@ -131,8 +131,8 @@
   });
   data.edges.forEach(function (e) { state.visible[e.id] = false; });
   var nodes = new vis.DataSet(data.nodes.map(function (n) { return withTooltip(n); }));
-  var edges = new vis.DataSet(data.dyads.map(function (d) { return unlabelled(withTooltip(d, false), data.dyads); })
-    .concat(data.edges.map(function (e) { return unlabelled(withTooltip(e, true), data.edges); })));
+  // typed relations join the drawing only while shown: hidden edges still cost vis-network a check per frame
+  var edges = new vis.DataSet(data.dyads.map(function (d) { return unlabelled(withTooltip(d, false), data.dyads); }));
   var network = new vis.Network($("kg-canvas"), {}, data.options);
 
   function ready() {
@@ -281,13 +281,15 @@
   }
 
   function update(options) {
-    var f = readFilters(), passing = {}, shown = new Set(), changes = [];
+    var f = readFilters(), passing = {}, shown = new Set(), changes = [], adds = [], removes = [];
     data.edges.forEach(function (e) {
       var ok = edgePasses(e, f, false);
       passing[e.id] = ok;
       if (ok) { shown.add(e.from); shown.add(e.to); }
       var visible = ok && (state.mode === "types" || state.expanded.has(e.kg.pair));
-      if (state.visible[e.id] !== visible) { changes.push({ id: e.id, hidden: !visible }); }
+      if (state.visible[e.id] !== visible) {
+        if (visible) { adds.push(unlabelled(withTooltip(e), data.edges)); } else { removes.push(e.id); }
+      }
       state.visible[e.id] = visible;
     });
     data.dyads.forEach(function (d) {
@@ -310,6 +312,8 @@
       var visible = shown.has(n.id) || n.id === f.actor || (!active && n.kg.relations === 0);
       if (Boolean(n.hidden) === visible) { nodeChanges.push({ id: n.id, hidden: !visible }); }
     });
+    edges.remove(removes);
+    edges.add(adds);
     edges.update(changes);
     nodes.update(nodeChanges);
     state.passing = passing;
@@ -651,7 +655,7 @@
   function openEdge(id) {
     var e = typed[id];
     if (state.mode === "pairs" && !state.expanded.has(e.kg.pair)) { expand(e.kg.pair, true); }
-    if (!edges.get(id).hidden) { network.selectEdges([id]); }
+    if (state.visible[id]) { network.selectEdges([id]); }
     showEdge(id);
   }
 
@@ -694,7 +698,8 @@
     applyFilters: applyFilters, readFilters: readFilters, edgePasses: edgePasses, passingEdges: passingEdges,
     setActor: setActor, setDates: setDates, setMode: setMode, expand: expand, reset: reset,
     showNode: showNode, showEdge: showEdge, showDyad: showDyad, dyadStyle: dyadStyle, balanceColour: balanceColour,
-    visibleNodes: visibleNodes, visibleEdges: visibleEdges, el: el, textEl: textEl, $: $
+    visibleNodes: visibleNodes, visibleEdges: visibleEdges, el: el, textEl: textEl, $: $,
+    isShown: function (id) { return state.visible[id] === true; }
   };
 
   // ------------------------------------------------------------ first draw: placed, physics off
@@ -702,8 +707,14 @@
   clearDetails();
   if (nodes.length === 0) { $("kg-empty").hidden = false; }
   network.once("afterDrawing", ready);
-  network.setData({ nodes: nodes, edges: edges });
-  applyFilters({ fit: false });
-  network.fit({ animation: false });
+  network.body.emitter.emit("_blockRedraw");  // one drawing for the data, the labels and the fit
+  try {
+    network.setData({ nodes: nodes, edges: edges });
+    update({ fit: false });
+    network.fit({ animation: false });
+  } finally {
+    network.body.emitter.emit("_allowRedraw");
+    network.redraw();
+  }
   if (nodes.length === 0 && document.body.dataset.ready !== "1") { ready(); }
 }());

@@ -182,7 +182,7 @@ def build(paths: List[Path] = PATHS,
                 graph, summary = run_build(paths, model=model, strict=strict, workers=workers, cache=cache,
                                            progress=advance)
             if summary.documents:
-                written = [str(p) for p in write_outputs(graph, out, title=", ".join(p.name for p in paths))]
+                written = [str(p) for p in write_outputs(graph, out)]
         if not summary.documents:
             raise KgError("no documents to build from")
         if not quiet:
@@ -285,7 +285,7 @@ def render(graph: str = GRAPH,
 
     with _opened(graph) as loaded:
         G = to_networkx(loaded)
-    path = render_html(G, out, title=Path(graph).name, focus=focus, depth=depth, min_count=min_count, top=top)
+    path = render_html(G, out, focus=focus, depth=depth, min_count=min_count, top=top)
     typer.echo(f"wrote {path}")
 
 

@@ -284,6 +284,20 @@ def test_render_unknown_focus(graph_file, tmp_path):
     assert not (tmp_path / "x.html").exists()
 
 
+def test_pages_are_titled_from_the_corpus(built, graph_file, tmp_path):
+    title = "<title>Russian Missile Experts Visit Iran for Military Cooperation"
+    assert title in (built[1] / "graph.html").read_text(encoding="utf-8"), "kg build: the only document's title"
+    kg("render", graph_file, "--out", tmp_path / "r.html")
+    assert title in (tmp_path / "r.html").read_text(encoding="utf-8"), "kg render: the same, not 'graph.ttl'"
+    two = tmp_path / "corpus"
+    two.mkdir()
+    for name in ("a", "b"):
+        (two / f"{name}.txt").write_text("Iran supplied drones to Russia.", encoding="utf-8")
+    kg("build", two, "--out", tmp_path / "two")
+    assert "<title>corpus — 2 documents, 2 evidence</title>" in (tmp_path / "two" / "graph.html").read_text(
+        encoding="utf-8"), "the folder's name and counts"
+
+
 def test_stats(graph_file, seed_lines):
     lines = kg("stats", graph_file).stdout.splitlines()
     head = re.fullmatch(r"actors: (\d+)  edges: (\d+)  statements: (\d+)", lines[0])

@@ -126,8 +126,8 @@ def build(paths: Sequence[str | Path], *, model: str | None = None, strict: bool
         return build_graph(documents, cache=stored, **options)
 
 
-def write_outputs(graph: Graph, out: str | Path, *, title: str = "kg") -> list[Path]:
-    """Write ``graph.ttl`` (data + ontology) and ``graph.html`` into ``out``.
+def write_outputs(graph: Graph, out: str | Path, *, title: str | None = None) -> list[Path]:
+    """Write ``graph.ttl`` (data + ontology) and ``graph.html`` into ``out`` (titled from the corpus by default).
 
     Both are made before either is written, so a failure leaves the old pair.
     """

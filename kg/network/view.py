@@ -11,12 +11,13 @@ relations are stored once, oriented ``min(id) → max(id)``.
 """
 from __future__ import annotations
 
+import os
 from collections import defaultdict
 from collections.abc import Iterable
 
 import networkx as nx
 from rdflib import Graph, URIRef
-from rdflib.namespace import RDFS, SKOS
+from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 from rdflib.term import Node
 
 from kg.errors import KgError
@@ -39,6 +40,8 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
 
     Edge keys are relation labels; attributes follow docs/ARCHITECTURE.md.
     Only ``kg:Statement`` nodes count as evidence (plain triples are ignored).
+    ``G.graph`` holds :func:`corpus_facts` (documents, a single document's
+    title, the common source path) for titles.
     Predicates that are not relation types keep their IRI's local name as
     label, with polarity 0. The graph is read one property at a time (one
     index scan each) and joined in dicts: on 100k statements in the memory
@@ -49,13 +52,34 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
     statements = list(read_statements(graph, columns))
     mentioned = {node for s in statements for node in (s.subject, s.object)}
     actors = _actors(graph, columns, mentioned)
-    G = nx.MultiDiGraph()
+    G = nx.MultiDiGraph(**corpus_facts(graph))
     for node_id, attributes in sorted(actors.values(), key=lambda a: (a[0], a[1]["iri"])):
         G.add_node(node_id, **attributes)
     ids = {iri: node_id for iri, (node_id, _) in actors.items()}
     for (subject, label, obj), evidence in sorted(_group_by_edge(statements, ids).items()):
         G.add_edge(subject, obj, key=label, **_edge_attributes(label, evidence))
     return G
+
+
+def corpus_facts(graph: Graph) -> dict[str, object]:
+    """``documents`` (how many), ``title`` (the only document's title or id, else ``None``), ``source``.
+
+    ``source`` is the path the documents' sources share (a folder, or the one
+    file they all came from), or ``None``.
+
+    >>> corpus_facts(Graph())
+    {'documents': 0, 'title': None, 'source': None}
+    """
+    docs = sorted(set(graph.subjects(RDF.type, KG.Document)))
+    sources = sorted({str(s) for doc in docs for s in graph.objects(doc, DCTERMS.source)})
+    title = None
+    if len(docs) == 1:
+        title = str(graph.value(docs[0], DCTERMS.title) or graph.value(docs[0], DCTERMS.identifier) or "") or None
+    try:
+        common = os.path.commonpath(sources) if sources else None
+    except ValueError:  # absolute and relative paths mixed
+        common = None
+    return {"documents": len(docs), "title": title, "source": common or None}
 
 
 def _actors(graph: Graph, columns: Columns, mentioned: set[Node]) -> dict[Node, tuple[str, dict[str, object]]]:
@@ -173,6 +197,18 @@ def _empty_stats(G: nx.MultiDiGraph, node: str) -> dict[str, object]:
 
 def _polarity_name(polarity: int) -> str:
     return {1: "cooperative", -1: "conflictual"}.get(polarity, "neutral")
+
+
+def neighbours(G: nx.MultiDiGraph, node: str) -> int:
+    """Distinct other actors ``node`` has a relation with, in either direction (the HTML page's degree).
+
+    ``G.degree(node)`` counts aggregated typed relations instead.
+
+    >>> G = nx.MultiDiGraph([("IRN", "RUS"), ("RUS", "IRN"), ("IRN", "IRN")])
+    >>> neighbours(G, "IRN"), G.degree("IRN")
+    (1, 4)
+    """
+    return len((set(G.successors(node)) | set(G.predecessors(node))) - {node})
 
 
 def relation_counts(G: nx.MultiDiGraph, weight: str = "count") -> dict[str, int]:

@@ -589,6 +589,7 @@ def test_calling_an_act_a_name_is_no_request(nlp):
 
 #: (text, label, unordered pairs that must all be found): several named parties and coordination
 PARTIES = [
+    ("Kenya and Uganda signed a trade deal after talks in Nairobi.", "CONSULT", [{"KEN", "UGA"}]),
     ("Morocco, Israel sign defence pact", "AGREE", [{"MAR", "ISR"}]),
     ("Djibouti and Eritrea expelled each other's diplomats.", "SANCTION", [{"DJI", "ERI"}]),
     ("Morocco and Algeria severed ties in 2021.", "SANCTION", [{"MAR", "DZA"}]),

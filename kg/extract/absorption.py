@@ -25,7 +25,7 @@ class AbsorptionRules:
         if noun.dep_ == "dobj" and head.pos_ == "VERB" and self.is_trigger_verb(head) \
                 and head.lemma_.lower() not in self.lex.cue("support_verbs") and not self._states_its_object(head) \
                 and not self._owned_other_event(noun, head) and not self._threatened_noun(noun, head) \
-                and not self._between_parties_named(noun):
+                and not self._between_parties_named(noun) and not self._rejected_accusation(noun, head):
             return True
         if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in self.lex.cue("background_heads") \
                 and head.head.head.lower_ in self.lex.cue("ended_preps"):
@@ -70,3 +70,9 @@ class AbsorptionRules:
     def _meeting(self, noun: Token) -> bool:
         """A noun of a meeting (CONSULT): "a summit", "talks"."""
         return any(g.relation == "CONSULT" for g in self.lex.nouns.get(noun.lemma_.lower(), ()))
+
+    def _rejected_accusation(self, noun: Token, verb: Token) -> bool:
+        """"rejected LITHUANIA'S accusations": the accusations, owned by a state, were made against
+        the one rejecting them (relations.md: the accuser opposes the accused)."""
+        return verb.lemma_.lower() in self.lex.cue("rejecting_verbs") \
+            and noun.lemma_.lower() in self.lex.cue("accusation_nouns") and child(noun, "poss") is not None

@@ -133,7 +133,8 @@ class NounRules(AbsorptionRules):
         subjects = unique(subjects + possessors)
         inherited_mood = verb is not None and (prep == "" or prep in self.lex.cue("threatened_act_preps")) \
             and self._threatened_noun(noun, verb)  # a threatened act has not happened
-        if not subjects and not (symmetric and self._located_elsewhere(ctx, noun, verb)):
+        if not subjects and not (symmetric and self._located_elsewhere(ctx, noun, verb)) \
+                and not (symmetric and self._body_joined(noun, verb)):
             subjects = clause
             if verb is not None and prep in self.lex.cue("purpose_preps") and verb.lemma_.lower() in self.lex.verbs:
                 objects = objects or [a for d in verb.children if d.dep_ == "dobj" for a in ctx.np_actors(d)]
@@ -179,6 +180,12 @@ class NounRules(AbsorptionRules):
         groups = [[a for o in pobjs(p) for a in ctx.np_actors(o)] for p in noun.head.children
                   if p.dep_ == "prep" and p.lower_ == "between"]
         return [unique(g) for g in groups if len({a.actor for a in g}) >= 2]
+
+    def _body_joined(self, noun: Token, verb: Token | None) -> bool:
+        """"applied to join THE ALLIANCE": a body joined or left, not a pact between the joiners."""
+        return verb is not None and verb.lemma_.lower() in self.lex.cue("body_joining_verbs") \
+            and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children) \
+            and not any(c.dep_ == "prep" for c in noun.children)
 
     def _located_elsewhere(self, ctx: ActorContext, noun: Token, verb: Token | None) -> bool:
         """A mutual event placed in a state ("to address the conflict IN Sudan") has parties of its

@@ -64,7 +64,8 @@ class RequestRules:
         """"Taiwan called China a threat to peace", "called Sudan's accusations ludicrous": naming a
         state a pejorative thing, or its claim or act a dismissive one, opposes it (the OPPOSE
         group of "condemn"); other namings give nothing."""
-        named = child(verb, "oprd")
+        named = child(verb, "oprd") or next((t for d in verb.children if d.dep_ == "dobj" for t in d.subtree
+                                             if t.dep_ == "oprd"), None)  # misattached under the object's clause
         if named is None or (named.lemma_.lower() not in self.lex.cue("pejorative_names")
                              and named.lemma_.lower() not in self.lex.cue("dismissive_names")):
             return None

@@ -173,6 +173,12 @@ def test_thanking_for_support_does_not_reverse_it(nlp):
 
 #: (text, expected triple): directed and generalising constructions, each named by its comment
 TRIPLES = [
+    # "the countries" for the group just named; rejected accusations were made against the rejecter;
+    # a decision called a mistake
+    ("Kenya and Uganda applied to join the bloc. Tanzania criticized the countries for their tariffs.",
+     ("TZA", "OPPOSE", "UGA")),
+    ("Rwanda rejected Burundi's allegations as baseless.", ("BDI", "OPPOSE", "RWA")),
+    ("Minsk called the Lithuanian decision erroneous.", ("BLR", "OPPOSE", "LTU")),
     # measures: hitting with sanctions, restrictions; disputes between two subjects
     ("Washington hit Havana with new sanctions on Tuesday.", ("USA", "SANCTION", "CUB")),
     ("Canada imposed visa restrictions on Nicaraguan officials.", ("CAN", "SANCTION", "NIC")),
@@ -1054,3 +1060,8 @@ def test_hitting_with_sanctions_is_no_attack(nlp):
 def test_a_lifted_measure_is_no_sanction(nlp):
     found = triples(nlp, "The EU eased sanctions on Syria and Brazil lifted its ban on Paraguayan beef.")
     assert not {r for _, r, _ in found if r == "SANCTION"}, found
+
+
+def test_joining_a_body_is_no_alliance_between_the_joiners(nlp):
+    found = triples(nlp, "Sweden and Finland formally applied to join the alliance last month.")
+    assert not {r for _, r, _ in found if r == "ALLY"}, found

@@ -220,11 +220,12 @@ def test_edge_evidence_symmetric_either_direction(graph):
 
 
 def test_most_connected(graph):
+    # degree: distinct other actors, negated and hypothetical statements included (Russia–US talks "could" happen)
     assert ready("most-connected", graph) == [
-        ("actor:IRN", "Iran", "3", "4"),
-        ("actor:RUS", "Russia", "1", "2"),
-        ("actor:ISR", "Israel", "1", "1"),
-        ("actor:USA", "United States", "1", "1"),
+        ("actor:IRN", "Iran", "3", "5", "4"),
+        ("actor:RUS", "Russia", "2", "4", "2"),
+        ("actor:USA", "United States", "2", "2", "1"),
+        ("actor:ISR", "Israel", "1", "1", "1"),
     ]
 
 

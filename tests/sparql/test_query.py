@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 
 import pytest
 from rdflib import Graph, Literal, URIRef
@@ -99,9 +100,43 @@ def test_parameter_binds(graph):
 @pytest.mark.parametrize("value", ["IRN> } ; DROP ALL ; #", 'Bloomberg" } ; DROP ALL ; #', "IRN } UNION { ?s ?p ?o"])
 def test_parameters_do_not_inject(graph, value):
     size = len(graph)
-    assert rows(run_query(graph, "SELECT ?o WHERE { ?actor kg:supplies ?o }", {"actor": value})) == []
+    with pytest.raises(KgError, match="unknown actor"):  # an actor is looked up by name first
+        run_query(graph, "SELECT ?o WHERE { ?actor kg:supplies ?o }", {"actor": value})
+    assert rows(run_query(graph, "SELECT ?o WHERE { ?x kg:supplies ?o }", {"x": value})) == []
     assert rows(run_query(graph, "SELECT ?s WHERE { ?s kg:source ?source }", {"source": value})) == []
     assert len(graph) == size
+
+
+@pytest.mark.parametrize("name", ["Iran", "iran", "IRAN", "irn", "Iranian", "Tehran", " Islamic  Republic of Iran "])
+def test_actor_parameters_take_names(graph, name):
+    assert ready("actor-relations", graph, actor=name) == ready("actor-relations", graph, actor="IRN")
+
+
+def test_relation_parameter_takes_names(graph):
+    expected = ready("edge-evidence", graph, subject="IRN", relation="SUPPLY", object="RUS")
+    assert expected
+    assert ready("edge-evidence", graph, subject="Iran", relation="supplies", object="Moscow") == expected
+    assert ready("edge-evidence", graph, subject="iran", relation="supply", object="russia") == expected
+
+
+@pytest.mark.parametrize("params, message", [
+    ({"actor": "Atlantis"}, "unknown actor 'Atlantis'"),
+    ({"subject": "IRN", "relation": "hugs", "object": "RUS"}, "unknown relation type 'hugs' (known: AGREE, AID,"),
+])
+def test_unknown_names_are_errors_not_empty_answers(graph, params, message):
+    name = "actor-relations" if "actor" in params else "edge-evidence"
+    with pytest.raises(KgError, match=re.escape(message)):
+        ready(name, graph, **params)
+
+
+def test_known_actor_absent_from_the_graph_warns(graph, caplog):
+    assert ready("actor-relations", graph, actor="France") == []
+    assert "France is FRA (France), which is not in this graph" in caplog.text
+
+
+def test_iris_and_prefixed_names_are_not_looked_up(graph):
+    assert ready("actor-relations", graph, actor="actor:IRN") == ready("actor-relations", graph, actor="IRN")
+    assert ready("actor-relations", graph, actor="https://kg.example.org/actor/XYZ") == []
 
 
 def test_unknown_parameter_is_an_error(graph):

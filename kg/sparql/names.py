@@ -57,11 +57,11 @@ def _known_names(gazetteer: Gazetteer) -> dict[str, str]:
     return found
 
 
-def actor_code(graph: Graph, text: str) -> str:
+def actor_code(graph: Graph, text: str, warn: bool = True) -> str:
     """The code of the actor ``text`` names (a code or a name, any case); ``KgError`` if none.
 
-    A known actor that is not in ``graph`` is returned with a warning: the
-    answer about it is rightly empty, but the user may have meant another.
+    A known actor that is not in ``graph`` is returned, with a warning if
+    ``warn``: the answer about it is rightly empty, but the user may have meant another.
     """
     wanted = " ".join(text.split()).casefold()
     in_graph = graph_actors(graph)
@@ -71,10 +71,18 @@ def actor_code(graph: Graph, text: str) -> str:
     code = _known_names(gazetteer).get(wanted)
     if code is None:
         raise KgError(f"unknown actor {text!r}: no actor of the graph or the gazetteer has that code or name")
-    if in_graph:  # a graph without kg:code triples cannot say who is in it
-        name = gazetteer.actors[code].name if code in gazetteer.actors else code
-        logger.warning("%s is %s (%s), which is not in this graph: no statements about it", text.strip(), code, name)
+    if warn and in_graph:  # a graph without kg:code triples cannot say who is in it
+        logger.warning("%s is not in this graph: no statements about it", describe_actor(text, code))
     return code
+
+
+def describe_actor(text: str, code: str) -> str:
+    """``France (FRA)`` or, for another name of it, ``Paris (FRA, France)``."""
+    actor = load_gazetteer().actors.get(code)
+    name = actor.name if actor is not None else code
+    text = " ".join(text.split())
+    same = name.casefold() == text.casefold() or code.casefold() == text.casefold()
+    return f"{name} ({code})" if same else f"{text} ({code}, {name})"
 
 
 def relation_label(text: str) -> str:

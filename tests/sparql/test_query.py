@@ -131,7 +131,7 @@ def test_unknown_names_are_errors_not_empty_answers(graph, params, message):
 
 def test_known_actor_absent_from_the_graph_warns(graph, caplog):
     assert ready("actor-relations", graph, actor="France") == []
-    assert "France is FRA (France), which is not in this graph" in caplog.text
+    assert "France (FRA) is not in this graph" in caplog.text
 
 
 def test_iris_and_prefixed_names_are_not_looked_up(graph):
@@ -195,8 +195,10 @@ def test_ready_queries_are_described():
     assert EXPECTED_QUERIES <= set(queries)
     for query in queries.values():
         assert query.description and query.summary() == query.description.split("\n")[0]
-        assert not query.summary().startswith("param:")
-    assert queries["actor-relations"].params == {"actor": "an actor code, e.g. IRN"}
+        assert not query.summary().startswith(("param:", "counts:"))
+        assert query.counts and "counts:" not in query.description  # every query says what it counts
+    assert queries["actor-relations"].params == {"actor": "an actor code or name, e.g. IRN or Iran"}
+    assert queries["hostile-cooperative"].counts.startswith("factual statements only")
     assert set(queries["edge-evidence"].params) == {"subject", "relation", "object"}
     assert queries["supplies"].params == {}
 

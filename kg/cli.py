@@ -304,15 +304,18 @@ def export(graph: str = GRAPH,
         typer.echo(f"wrote {out}", err=True)
 
 
-@command(epilog="Example: kg serve out/graph.ttl --port 7878  (then query http://127.0.0.1:7878/sparql)")
+@command(epilog="Example: kg serve out/graph.ttl --port 7878  (then query http://127.0.0.1:7878/sparql, "
+                "or a ready query by name: http://127.0.0.1:7878/queries/actor-relations?actor=Iran)")
 @reports_errors
 def serve(graph: str = GRAPH,
           host: str = typer.Option("127.0.0.1", "--host", help="Address to bind (default: loopback only)."),
           port: int = typer.Option(7878, "--port", min=0, max=65535, help="TCP port."),
           timeout: float = typer.Option(30.0, "--timeout", min=0.1, help="Seconds before a query is cut off.")) -> None:
-    """Serve GRAPH as a read-only SPARQL 1.1 endpoint (GET/POST /sparql, JSON/CSV/TSV results)."""
+    """Serve GRAPH as a read-only SPARQL 1.1 endpoint (GET/POST /sparql, JSON/CSV/TSV results), and the ready
+    queries by name (GET /queries lists them, GET /queries/NAME?PARAM=VALUE runs one)."""
     from kg.serve.server import serve as run_serve
 
+    log_warnings()
     if host not in ("127.0.0.1", "localhost", "::1"):
         typer.echo(f"kg: warning: serving on {host}: reachable from other machines", err=True)
     with _opened(graph) as loaded:

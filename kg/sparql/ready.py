@@ -52,8 +52,12 @@ class ReadyQuery:
         >>> ready_queries()["actor-relations"].example()
         'kg query out/graph.ttl actor-relations --param actor=Iran'
         """
-        params = "".join(f" --param {name}={_example_value(text)}" for name, text in self.params.items())
+        params = "".join(f" --param {name}={value}" for name, value in self.example_params().items())
         return f"kg query out/graph.ttl {self.name}{params}"
+
+    def example_params(self) -> dict[str, str]:
+        """Each parameter with the last example its description gives (``e.g. IRN or Iran`` → ``Iran``)."""
+        return {name: _example_value(text) for name, text in self.params.items()}
 
     def describe(self) -> str:
         """What ``kg query --list`` shows: name and description, what it counts, columns, parameters, an example."""

@@ -26,6 +26,23 @@ if TYPE_CHECKING:  # pragma: no cover
     from rich.console import Console
 
 
+def _no_red_in_help() -> None:
+    """Typer's help marks required arguments with a red ``*`` and ``[required]``; red is for errors only.
+
+    Typer reads these module-level styles each time it draws a help page
+    (``typer.rich_utils``); there is no public setting for them.
+    """
+    try:
+        from typer import rich_utils
+    except ImportError:  # pragma: no cover (typer without rich draws no colour)
+        return
+    rich_utils.STYLE_REQUIRED_SHORT = "bold"
+    rich_utils.STYLE_REQUIRED_LONG = "dim"
+
+
+_no_red_in_help()
+
+
 class OneLineErrors(TyperGroup):
     """Usage errors as one ``kg: error:`` line and exit code 2, like every other error."""
 

@@ -100,3 +100,12 @@ def test_build_on_a_terminal_counts_first_and_shows_the_total(tmp_path):
     assert process.returncode == 0 and "documents: 4" in stdout
     assert "0/4" in shown and "4/4" in shown and "ETA" in shown  # counted before the build: 3 JSONL lines + 1 file
     assert red_codes(shown) == [] and "error" not in shown
+
+
+@pytest.mark.parametrize("command", ["build", "query", "serve"])
+def test_help_in_colour_has_no_red(command):
+    env = dict(os.environ, FORCE_COLOR="1", TERM="xterm-256color", COLUMNS="100")
+    done = subprocess.run([sys.executable, "-m", "kg.cli", command, "--help"], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0 and SGR.search(done.stdout)  # in colour
+    assert "[required]" in SGR.sub("", done.stdout) and red_codes(done.stdout) == []

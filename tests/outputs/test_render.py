@@ -166,7 +166,8 @@ def test_nodes_sized_by_degree_with_plain_text_tooltips(sample_nx):
     nodes = {n["id"]: n for n in page_data(sample_nx)["nodes"]}
     assert nodes["IRN"]["size"] > nodes["RUS"]["size"] > nodes["NATO"]["size"]
     assert nodes["IRN"]["label"] == "Iran"
-    assert nodes["IRN"]["title"] == "Iran (IRN)\nState · degree 7 · 11 evidence\nWikidata Q794"
+    # degree: distinct other actors (kg.network.degree), not the 7 typed edges
+    assert nodes["IRN"]["title"] == "Iran (IRN)\nState · degree 5 · 11 evidence\nWikidata Q794"
     assert nodes["NATO"]["shape"] != nodes["IRN"]["shape"], "kinds have their own shape"
 
 

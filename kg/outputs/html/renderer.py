@@ -32,6 +32,7 @@ from pyvis.network import Network
 
 from kg.io import atomic_write
 from kg.knowledge.terms import relation_types
+from kg.network.degree import degree as actor_degree
 from kg.network.view import ego_graph, filter_graph, resolve_actor
 
 POLARITY_COLOURS = {1: "#2166ac", -1: "#c0392b", 0: "#6b6b6b"}  # cooperative blue, conflictual red
@@ -135,7 +136,7 @@ def _node_record(G: nx.MultiDiGraph, node: str) -> dict[str, object]:
     data = G.nodes[node]
     name = _visible(str(data.get("label") or node))
     shape, colour = KIND_STYLES.get(data.get("kind"), KIND_STYLES[None])
-    degree, evidence = G.degree(node), int(G.degree(node, weight="count"))
+    degree, evidence = actor_degree(G, node), int(G.degree(node, weight="count"))  # kg.network.degree
     qid = data.get("wikidata") if WIKIDATA_ID.fullmatch(str(data.get("wikidata") or "")) else None
     lines = [f"{name} ({_visible(node)})", f"{data.get('kind') or 'actor'} · degree {degree} · {evidence} evidence"]
     if qid:

@@ -306,7 +306,7 @@
     var k = n.kg, box = details();
     box.appendChild(textEl("h2", k.name));
     box.appendChild(textEl("p", k.code + " · " + (k.kind || "actor")));
-    box.appendChild(el("p", k.degree + " relations, " + k.evidence + " evidence"));
+    box.appendChild(el("p", "degree " + k.degree + " (other actors), " + k.evidence + " evidence"));
     if (k.wikidata && QID.test(k.wikidata)) {
       var link = el("a", "Wikidata " + k.wikidata);
       link.href = WIKIDATA + k.wikidata;

@@ -19,6 +19,7 @@ kg.errors.KgError: unknown actor 'Atlantis': no actor of the graph or the gazett
 from __future__ import annotations
 
 import logging
+
 from rdflib import Graph
 from rdflib.namespace import RDFS
 

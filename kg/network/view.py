@@ -22,6 +22,7 @@ from rdflib.term import Node
 
 from kg.errors import KgError
 from kg.knowledge.terms import KG, WD, RelationType, relation_types
+from kg.network.degree import degree, degrees
 from kg.rdf.reading import (
     ACTOR_PROPS,
     STATEMENT_PROPS,
@@ -162,7 +163,7 @@ def _evidence(s: StatementRecord) -> dict[str, object]:
 
 
 def actor_stats(G: nx.MultiDiGraph, weight: str = "count") -> list[dict[str, object]]:
-    """Per actor: degree (aggregated edges) and evidence sums, most connected first.
+    """Per actor: degree (:mod:`kg.network.degree`: distinct other actors) and evidence sums, most connected first.
 
     ``out``/``in`` sum ``weight`` over directed edges from/to the actor,
     ``mutual`` over symmetric ones; ``cooperative``/``conflictual`` over all
@@ -191,24 +192,12 @@ def actor_stats(G: nx.MultiDiGraph, weight: str = "count") -> list[dict[str, obj
 
 def _empty_stats(G: nx.MultiDiGraph, node: str) -> dict[str, object]:
     data = G.nodes[node]
-    return {"id": node, "label": data.get("label", node), "kind": data.get("kind"), "degree": G.degree(node),
+    return {"id": node, "label": data.get("label", node), "kind": data.get("kind"), "degree": degree(G, node),
             "out": 0, "in": 0, "mutual": 0, "count": 0, "cooperative": 0, "conflictual": 0, "neutral": 0}
 
 
 def _polarity_name(polarity: int) -> str:
     return {1: "cooperative", -1: "conflictual"}.get(polarity, "neutral")
-
-
-def neighbours(G: nx.MultiDiGraph, node: str) -> int:
-    """Distinct other actors ``node`` has a relation with, in either direction (the HTML page's degree).
-
-    ``G.degree(node)`` counts aggregated typed relations instead.
-
-    >>> G = nx.MultiDiGraph([("IRN", "RUS"), ("RUS", "IRN"), ("IRN", "IRN")])
-    >>> neighbours(G, "IRN"), G.degree("IRN")
-    (1, 4)
-    """
-    return len((set(G.successors(node)) | set(G.predecessors(node))) - {node})
 
 
 def relation_counts(G: nx.MultiDiGraph, weight: str = "count") -> dict[str, int]:
@@ -306,14 +295,14 @@ def filter_graph(
 
 
 def top_actors(G: nx.MultiDiGraph, n: int) -> list[str]:
-    """The ``n`` actors of highest degree (ties: more evidence, then id).
+    """The ``n`` actors of highest degree (:mod:`kg.network.degree`; ties: more evidence, then id).
 
     >>> G = nx.MultiDiGraph([("IRN", "RUS"), ("RUS", "UKR")])
     >>> top_actors(G, 1)
     ['RUS']
     """
-    evidence = dict(G.degree(weight="count"))
-    return sorted(G, key=lambda node: (-G.degree(node), -evidence[node], node))[:max(n, 0)]
+    evidence, linked = dict(G.degree(weight="count")), degrees(G)
+    return sorted(G, key=lambda node: (-linked[node], -evidence[node], node))[:max(n, 0)]
 
 
 def _relation_labels(G: nx.MultiDiGraph, relations: Iterable[str] | None) -> set[str] | None:

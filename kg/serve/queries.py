@@ -103,11 +103,12 @@ class Reply:
     body: bytes
 
 
-def _evaluate(graph: Graph, text: str, format_values: list[str], accept: str) -> Reply:
-    """Run ``text`` on ``graph`` and write the result in the chosen format."""
+def _evaluate(graph: Graph, text: str, format_values: list[str], accept: str,
+              params: dict[str, str] | None = None) -> Reply:
+    """Run ``text`` on ``graph`` (``params`` bound safely) and write the result in the chosen format."""
     _refuse_remote_access(text)
     try:
-        result = run_query(graph, text)
+        result = run_query(graph, text, params)
     except KgError as exc:
         if _is_update(text):
             raise HttpError(403, "SPARQL Update is not allowed: this endpoint is read-only") from None
@@ -176,7 +177,8 @@ def _release_after(job: _Job) -> None:
     _QUERY_LOCK.release()
 
 
-def answer(graph: Graph, text: str, format_values: list[str], accept: str, timeout: float) -> Reply:
+def answer(graph: Graph, text: str, format_values: list[str], accept: str, timeout: float,
+           params: dict[str, str] | None = None) -> Reply:
     """Evaluate in a worker thread under the query lock; 503 after ``timeout`` seconds.
 
     The lock is taken and released by request threads, never by the worker,
@@ -185,7 +187,7 @@ def answer(graph: Graph, text: str, format_values: list[str], accept: str, timeo
     started = time.monotonic()
     if not _QUERY_LOCK.acquire(timeout=timeout):
         raise HttpError(503, f"query timed out after {timeout:g} s (waiting for an earlier query)")
-    job = _Job(lambda: _evaluate(graph, text, format_values, accept))
+    job = _Job(lambda: _evaluate(graph, text, format_values, accept, params))
     try:
         job.start()
     except BaseException:

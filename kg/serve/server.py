@@ -11,6 +11,9 @@ Protocol
     (``application/x-www-form-urlencoded``, ``query=…``) or with the query as
     body (``application/sparql-query``). ``/query`` is an alias of
     ``/sparql``; ``GET /`` is a small HTML page with a query form.
+    Ready queries by name: ``GET /queries`` lists them (JSON), ``GET
+    /queries/NAME?PARAM=VALUE`` runs one (:mod:`kg.serve.ready`), e.g.
+    ``/queries/supplies`` or ``/queries/actor-relations?actor=Iran``.
     The project prefixes (``kg:``, ``actor:``, ``rdf:`` …) are declared for
     every query (:func:`kg.sparql.engine.run_query`).
 
@@ -60,6 +63,7 @@ from rdflib import Graph
 
 from kg.errors import KgError
 from kg.serve.queries import HttpError, Reply, answer, format_values
+from kg.serve.ready import PREFIX, ready_links, ready_listing, ready_request
 from kg.sparql.engine import PREFIXES
 from kg.sparql.formats import FORMATS
 
@@ -120,6 +124,9 @@ Send queries to <code>$endpoint</code> (also <code>/query</code>); updates are r
 <textarea name="query" rows="12" spellcheck="false">$example</textarea>
 <p><label>Results <select name="format">$options</select></label> <button type="submit">Run query</button></p>
 </form>
+<h2>Ready queries</h2>
+<p>By name, with parameters as codes or names; <a href="/queries"><code>/queries</code></a> lists them as JSON.</p>
+<ul>$ready</ul>
 <h2>Protocol</h2>
 <ul>
 <li><code>GET /sparql?query=…</code>, or <code>POST /sparql</code> with <code>query=…</code> as a form
@@ -140,7 +147,7 @@ def _page(triples: int, endpoint: str, timeout: float) -> bytes:
     formats = ", ".join(f"<code>{escape(f.name)}</code> ({escape(f.media_type)})" for f in FORMATS)
     return _PAGE.substitute(
         triples=escape(f"{triples:,}"), endpoint=escape(endpoint), example=escape(_EXAMPLE),
-        options=options, formats=formats, timeout=escape(f"{timeout:g}"), prefixes=escape(PREFIXES),
+        options=options, formats=formats, timeout=escape(f"{timeout:g}"), prefixes=escape(PREFIXES), ready=ready_links(),
     ).encode("utf-8")
 
 
@@ -159,7 +166,7 @@ def _parse_fields(text: str) -> dict[str, list[str]]:
 
 
 class _Handler(BaseHTTPRequestHandler):
-    """Routes ``/``, ``/sparql`` and ``/query``; everything else is 404."""
+    """Routes ``/``, ``/sparql``, ``/query`` and ``/queries/…``; everything else is 404."""
 
     server: SparqlServer
     server_version = "kg-sparql"
@@ -211,6 +218,12 @@ class _Handler(BaseHTTPRequestHandler):
         return self._sparql(path, fields)
 
     def _sparql(self, path: str, fields: dict[str, list[str]]) -> Reply:
+        if path in (PREFIX, PREFIX + "/"):
+            return ready_listing()
+        if path.startswith(PREFIX + "/"):
+            text, params = ready_request(path, fields)
+            accept = self.headers.get("Accept") or ""
+            return answer(self.server.graph, text, format_values(fields), accept, self.server.query_timeout, params)
         if path not in ENDPOINT_PATHS:
             raise HttpError(404, f"no such path {path!r}: the SPARQL endpoint is /sparql")
         if "update" in fields:

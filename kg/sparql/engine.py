@@ -30,6 +30,7 @@ from rdflib.term import Node, Variable
 from kg.errors import KgError, one_line
 from kg.knowledge.terms import PREFIXES as NAMESPACES
 from kg.rdf.terms import actor_node_iri, document_iri
+from kg.sparql.names import actor_code, relation_label
 from kg.stores.oxigraph import from_oxigraph_term, native_store, to_oxigraph_term
 
 #: The PREFIX declarations every query gets, as SPARQL text.
@@ -105,7 +106,19 @@ def bind_value(name: str, value: str) -> Node:
     return Literal(value)
 
 
-def _bindings(text: str, params: Mapping[str, str] | None) -> dict[str, Node]:
+def _named(graph: Graph | None, name: str, value: str) -> str:
+    """A bare actor or relation value given by name, as its code or label (``Iran`` → ``IRN``)."""
+    base = name.rstrip("0123456789")
+    if graph is None or _IRI_START.match(value) or _expand_prefixed(value) is not None:
+        return value
+    if base in ("actor", "subject", "object"):
+        return actor_code(graph, value)
+    if base == "relation":
+        return relation_label(value)
+    return value
+
+
+def _bindings(text: str, params: Mapping[str, str] | None, graph: Graph | None = None) -> dict[str, Node]:
     bindings: dict[str, Node] = {}
     for raw_name, value in (params or {}).items():
         name = raw_name.lstrip("?$")
@@ -113,7 +126,7 @@ def _bindings(text: str, params: Mapping[str, str] | None) -> dict[str, Node]:
             raise KgError(f"bad parameter name {raw_name!r}")
         if not re.search(rf"[?$]{name}\b", text):
             raise KgError(f"parameter {name}: the query has no variable ?{name}")
-        bindings[name] = bind_value(name, value)
+        bindings[name] = bind_value(name, _named(graph, name, value))
     return bindings
 
 
@@ -231,12 +244,14 @@ def run_query(
     """Run SPARQL ``text`` on ``graph`` with the project prefixes and bound ``params``.
 
     Parameters are bound with ``initBindings`` by the rules of :func:`bind_value`,
-    never pasted into the text. Updates (INSERT, DELETE, LOAD, CLEAR, DROP,
+    never pasted into the text; a bare actor (``actor``, ``subject``, ``object``)
+    or ``relation`` may be given by name (:mod:`kg.sparql.names`), and an
+    unknown name is a :class:`KgError`. Updates (INSERT, DELETE, LOAD, CLEAR, DROP,
     CREATE …) raise :class:`KgError` unless ``allow_update``; then they run
     and ``None`` is returned.
     """
     kind, tree = _parse(text)
-    bindings = _bindings(text, params)
+    bindings = _bindings(text, params, graph)
     if kind == "update" and not allow_update:
         raise KgError("SPARQL updates are not allowed here (read-only query)")
     try:

@@ -166,8 +166,8 @@ def test_nodes_sized_by_degree_with_plain_text_tooltips(sample_nx):
     nodes = {n["id"]: n for n in page_data(sample_nx)["nodes"]}
     assert nodes["IRN"]["size"] > nodes["RUS"]["size"] > nodes["NATO"]["size"]
     assert nodes["IRN"]["label"] == "Iran"
-    # degree is distinct neighbours (RUS, CHN, USA, ISR, UKR); relations are typed aggregated edges
-    assert nodes["IRN"]["title"] == "Iran (IRN)\nState · 5 neighbours · 7 relations · 11 evidence\nWikidata Q794"
+    # degree (kg.network.degree) is distinct other actors (RUS, CHN, USA, ISR, UKR); relations are typed aggregated edges
+    assert nodes["IRN"]["title"] == "Iran (IRN)\nState · degree 5 · 7 relations · 11 evidence\nWikidata Q794"
     assert (nodes["IRN"]["kg"]["degree"], nodes["IRN"]["kg"]["relations"]) == (5, 7)
     assert nodes["NATO"]["shape"] != nodes["IRN"]["shape"], "kinds have their own shape"
 

@@ -393,3 +393,63 @@ def test_serves_an_oxigraph_store(tmp_path):
             assert get(url, query="INSERT DATA { <urn:a> <urn:b> <urn:c> }")[0] == 403
     finally:
         close_store(store)
+
+
+# ---------------------------------------------------------------- ready queries by name
+
+@pytest.fixture(scope="module")
+def ready_endpoint() -> Iterator[str]:
+    """A server over the small graph with the ontology (the ready queries read relation types from it)."""
+    from kg.rdf.writing import with_ontology
+
+    yield from _running(make_server(with_ontology(small_graph()), port=0, timeout=30))
+
+
+def _base(endpoint: str) -> str:
+    return endpoint.removesuffix("/sparql")
+
+
+def test_ready_query_by_name_answers_like_its_sparql(ready_endpoint):
+    from kg.sparql.ready import ready_queries
+
+    status, headers, body = fetch(f"{_base(ready_endpoint)}/queries/supplies")
+    assert status == 200 and headers["Content-Type"].startswith("application/sparql-results+json")
+    text = ready_queries()["supplies"].text
+    assert json.loads(body) == json.loads(fetch(f"{ready_endpoint}?{urlencode({'query': text})}")[2])
+    assert json.loads(body)["results"]["bindings"][0]["supplier"]["value"].endswith("/IRN")
+
+
+@pytest.mark.parametrize("actor", ["RUS", "Russia", "russia", "Moscow", "actor:RUS"])
+def test_ready_query_parameters_take_codes_and_names(ready_endpoint, actor):
+    status, _, body = fetch(f"{_base(ready_endpoint)}/queries/actor-relations?{urlencode({'actor': actor})}&format=csv")
+    rows = list(csv.DictReader(io.StringIO(body)))
+    assert status == 200 and {(r["direction"], r["relation"], r["other"].rsplit("/", 1)[1]) for r in rows} == {
+        ("in", "SUPPLY", "IRN"), ("out", "ATTACK", "UKR"), ("in", "AGREE", "CHN")}
+
+
+@pytest.mark.parametrize("path, status, fragment", [
+    ("/queries/no-such-query", 404, "no ready query 'no-such-query'"),
+    ("/queries/supplies?actor=IRN", 400, "supplies has no parameter 'actor' (it takes: none)"),
+    ("/queries/actor-relations?actor=Atlantis", 400, "unknown actor 'Atlantis'"),
+    ("/queries/actor-relations?actor=IRN&actor=RUS", 400, "give actor once"),
+    ("/queries/supplies?format=xls", 400, "unknown format 'xls'"),
+])
+def test_ready_query_errors_are_one_line(ready_endpoint, path, status, fragment):
+    got, headers, body = fetch(_base(ready_endpoint) + path)
+    assert got == status and headers["Content-Type"].startswith("text/plain")
+    assert fragment in body and len(body.strip().splitlines()) == 1
+
+
+def test_queries_lists_the_ready_queries_with_working_examples(ready_endpoint):
+    status, headers, body = fetch(f"{_base(ready_endpoint)}/queries")
+    listed = {q["name"]: q for q in json.loads(body)["queries"]}
+    assert status == 200 and headers["Content-Type"].startswith("application/json")
+    assert {"supplies", "actor-relations", "most-connected"} <= set(listed)
+    assert listed["actor-relations"]["example"] == "/queries/actor-relations?actor=Iran"
+    assert listed["hostile-cooperative"]["counts"].startswith("factual statements only")
+    for query in listed.values():
+        got, _, answer = fetch(_base(ready_endpoint) + query["example"] + ("&" if "?" in query["example"] else "?")
+                               + "format=csv")
+        assert got == 200 and answer.splitlines()[0].split(",") == query["columns"], query["name"]
+    page = fetch(_base(ready_endpoint) + "/")[2]
+    assert '<a href="/queries/actor-relations?actor=Iran"><code>actor-relations</code></a>' in page

@@ -24,7 +24,7 @@ from functools import lru_cache
 import networkx as nx
 
 from kg.knowledge.terms import relation_types
-from kg.network.view import neighbours
+from kg.network.degree import degree as actor_degree
 
 POLARITY_COLOURS = {1: "#2166ac", -1: "#c0392b", 0: "#7d8590"}  # cooperative blue, conflictual red, neutral
 NEGATED_COLOUR = "#8a8f98"
@@ -48,15 +48,15 @@ _BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 
 
 def node_record(G: nx.MultiDiGraph, node: str, cluster: int) -> dict[str, object]:
-    """One actor: shape and colour by kind, size by neighbours, a plain-text tooltip."""
+    """One actor: shape and colour by kind, size by degree (distinct other actors), a plain-text tooltip."""
     data = G.nodes[node]
     name = visible(str(data.get("label") or node))
     shape, colour = KIND_STYLES.get(data.get("kind"), KIND_STYLES[None])
-    degree, relations = neighbours(G, node), G.degree(node)
+    degree, relations = actor_degree(G, node), G.degree(node)  # kg.network.degree
     evidence = int(G.degree(node, weight="count"))
     qid = data.get("wikidata") if WIKIDATA_ID.fullmatch(str(data.get("wikidata") or "")) else None
     lines = [f"{name} ({visible(node)})",
-             f"{data.get('kind') or 'actor'} · {_plural(degree, 'neighbour')} · {_plural(relations, 'relation')}"
+             f"{data.get('kind') or 'actor'} · degree {degree} · {_plural(relations, 'relation')}"
              f" · {evidence} evidence"]
     if qid:
         lines.append(f"Wikidata {qid}")

@@ -88,24 +88,25 @@ def _log_warnings(quiet: bool = False) -> None:
 
 
 @contextmanager
-def _progress(quiet: bool) -> Iterator[Callable[[int], None] | None]:
-    """A documents-per-second progress bar on stderr (a terminal only, never with --quiet)."""
+def _progress(quiet: bool) -> Iterator[Callable[[int, int], None] | None]:
+    """Documents and megabytes done, per second, on stderr (a terminal only, never with --quiet);
+    the megabytes move during one long document too."""
     if quiet or not sys.stderr.isatty():
         yield None
         return
     from rich.console import Console
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-    columns = (SpinnerColumn(), TextColumn("{task.completed} documents"),
-               TextColumn("[progress.data.speed]{task.fields[rate]}"),
-               TimeElapsedColumn())
+    columns = (SpinnerColumn(), TextColumn("{task.fields[docs]} documents, {task.completed:.1f} MB"),
+               TextColumn("[progress.data.speed]{task.fields[rate]}"), TimeElapsedColumn())
     with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
-        task = bar.add_task("build", total=None, rate="")
+        task = bar.add_task("build", total=None, rate="", docs=0)
 
-        def advance(n: int) -> None:
-            bar.advance(task, n)
+        def advance(documents: int, chars: int) -> None:
+            bar.advance(task, chars / 1e6)
             speed = bar.tasks[0].speed
-            bar.update(task, rate=f"{speed:.1f} docs/s" if speed else "")
+            bar.update(task, docs=bar.tasks[0].fields["docs"] + documents,
+                       rate=f"{speed:.2f} MB/s" if speed else "")
 
         yield advance
 
@@ -198,16 +199,33 @@ def extract(paths: List[Path] = PATHS,
     """Print the relations found in PATHS, one per line."""
     from kg.extract.assertions import extract as run_extract
     from kg.ingest.corpus import read_documents
+    from kg.ingest.report import ReadContext, ReadReport
     from kg.nlp.pipeline import load_pipeline
+    from kg.nlp.stream import failure
 
     with _knowledge(knowledge):
         _log_warnings()
-        for a in run_extract(read_documents(paths, strict=strict), load_pipeline(model)):
+        report = ReadReport()
+        reading = ReadContext(strict, report)
+        documents = read_documents(paths, strict=strict, report=report)
+        for a in run_extract(documents, load_pipeline(model), on_error=lambda w: reading.warn(failure(w), "failed")):
             if format is ExtractFormat.jsonl:
                 typer.echo(json.dumps(a.to_json(), ensure_ascii=False))
             else:
                 flags = "".join(f for f, on in (("N", a.negated), ("H", a.hypothetical)) if on) or "-"
-                typer.echo(f"{a.doc}\t{a.subject}\t{a.relation}\t{a.object}\t{flags}\t{a.date or ''}\t{a.source or ''}\t{a.sentence}")
+                typer.echo("\t".join(_cell(v) for v in (a.doc, a.subject, a.relation, a.object, flags, a.date or "",
+                                                          a.source or "", a.sentence)))
+        if not report.read:
+            raise KgError(f"no documents to extract from ({report.summary()})")
+
+
+def _cell(value: str) -> str:
+    r"""A value on one tab-separated line: tabs and line breaks written as \t, \n.
+
+    >>> _cell("a\tb\nc")
+    'a\\tb\\nc'
+    """
+    return value.replace("\\", "\\\\").replace("\t", "\\t").replace("\r", "\\r").replace("\n", "\\n")
 
 
 @app.command(epilog="Examples: kg query out/graph.ttl --list | kg query out/graph.ttl supplies | "

@@ -182,8 +182,8 @@ def test_jsonl_records_and_malformed_lines(tmp_path: Path) -> None:
     )
     docs, report = read(path)
     assert docs == [
-        Document("a", "Iran supplied drones.", "2023-05", "T", "https://x.org/a", str(path)),
-        Document("7", "Numeric id.\nSecond line.", path=str(path)),
+        Document("a", "Iran supplied drones.", "2023-05", "T", "https://x.org/a", str(path), line=1),
+        Document("7", "Numeric id.\nSecond line.", path=str(path), line=10),
     ]
     assert report.warnings == [
         f"{path}:3: invalid JSON (Expecting property name enclosed in double quotes), skipped",

@@ -250,7 +250,11 @@ def query(graph: str = GRAPH,
         return
     if text is None:
         raise KgError("give a QUERY (SPARQL text, a .rq file or a ready query name) or --list")
-    params = dict(_pair(p) for p in param)
+    params: dict[str, str] = {}
+    for name, value in map(_pair, param):
+        if name in params:
+            raise KgError(f"--param {name} given twice ({params[name]!r} and {value!r}): a variable takes one value")
+        params[name] = value
     sparql = resolve_query(text)
     with _opened(graph) as loaded:
         result = within(timeout, lambda: format_result(run_query(loaded, sparql, params, allow_update=update),

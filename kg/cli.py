@@ -9,7 +9,6 @@ import functools
 import json
 import logging
 import sys
-import threading
 from contextlib import AbstractContextManager, contextmanager
 from enum import Enum
 from pathlib import Path
@@ -23,6 +22,7 @@ try:  # typer >= 0.20 vendors click
 except ImportError:  # pragma: no cover
     from click import exceptions as click_errors  # type: ignore[no-redef]
 
+from kg.console import param_pair, progress_bar, table_cell, within
 from kg.errors import KgError
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -66,7 +66,8 @@ def reports_errors(func: F) -> F:
             typer.echo(f"kg: error: {exc}", err=True)
             raise typer.Exit(exc.exit_code) from None
         except KeyboardInterrupt:
-            typer.echo("kg: interrupted; earlier outputs are left as they were", err=True)
+            typer.echo("kg: interrupted; earlier outputs are left as they were (files and a store's graph)",
+                       err=True)
             raise typer.Exit(130) from None
         except BrokenPipeError:
             raise typer.Exit(0) from None
@@ -85,30 +86,6 @@ def _log_warnings(quiet: bool = False) -> None:
     logger.handlers[:] = [handler]
     logger.setLevel(logging.ERROR if quiet else logging.WARNING)
     logger.propagate = False
-
-
-@contextmanager
-def _progress(quiet: bool) -> Iterator[Callable[[int, int], None] | None]:
-    """Documents and megabytes done, per second, on stderr (a terminal only, never with --quiet);
-    the megabytes move during one long document too."""
-    if quiet or not sys.stderr.isatty():
-        yield None
-        return
-    from rich.console import Console
-    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
-    columns = (SpinnerColumn(), TextColumn("{task.fields[docs]} documents, {task.completed:.1f} MB"),
-               TextColumn("[progress.data.speed]{task.fields[rate]}"), TimeElapsedColumn())
-    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
-        task = bar.add_task("build", total=None, rate="", docs=0)
-
-        def advance(documents: int, chars: int) -> None:
-            bar.advance(task, chars / 1e6)
-            speed = bar.tasks[0].speed
-            bar.update(task, docs=bar.tasks[0].fields["docs"] + documents,
-                       rate=f"{speed:.2f} MB/s" if speed else "")
-
-        yield advance
 
 
 class ExtractFormat(str, Enum):
@@ -168,20 +145,25 @@ def build(paths: List[Path] = PATHS,
     """Build the knowledge graph of PATHS: OUT/graph.ttl and OUT/graph.html, or a store."""
     from kg.building.builder import build as run_build
     from kg.building.builder import write_outputs
+    from kg.io import remove_stale
+    from kg.stores.oxigraph import folder_of
 
     with _knowledge(knowledge):
         _log_warnings(quiet)
         cache = None if no_cache else out / ".kg-cache.sqlite"
+        for name in ("graph.ttl", "graph.html"):
+            remove_stale(out / name)  # temporary files of a killed build
         written: list[str] = []
+        options = dict(model=model, strict=strict, workers=workers, cache=cache, exclude=[out])
         if store:
-            with _opened(store) as target, _progress(quiet) as advance:
-                _, summary = run_build(paths, model=model, strict=strict, workers=workers, cache=cache, store=target,
-                                       progress=advance)
+            with _opened(store) as target, progress_bar(quiet) as advance:
+                folder = folder_of(target)
+                _, summary = run_build(paths, store=target, progress=advance,
+                                       **{**options, "exclude": [out, *([folder] if folder else [])]})
             written = [f"{summary.stored} triples to {store} (kg render {store} makes its HTML)"]
         else:
-            with _progress(quiet) as advance:
-                graph, summary = run_build(paths, model=model, strict=strict, workers=workers, cache=cache,
-                                           progress=advance)
+            with progress_bar(quiet) as advance:
+                graph, summary = run_build(paths, progress=advance, **options)
             if summary.documents:
                 written = [str(p) for p in write_outputs(graph, out, title=", ".join(p.name for p in paths))]
         if not summary.documents:
@@ -213,19 +195,10 @@ def extract(paths: List[Path] = PATHS,
                 typer.echo(json.dumps(a.to_json(), ensure_ascii=False))
             else:
                 flags = "".join(f for f, on in (("N", a.negated), ("H", a.hypothetical)) if on) or "-"
-                typer.echo("\t".join(_cell(v) for v in (a.doc, a.subject, a.relation, a.object, flags, a.date or "",
+                typer.echo("\t".join(table_cell(v) for v in (a.doc, a.subject, a.relation, a.object, flags, a.date or "",
                                                           a.source or "", a.sentence)))
         if not report.read:
             raise KgError(f"no documents to extract from ({report.summary()})")
-
-
-def _cell(value: str) -> str:
-    r"""A value on one tab-separated line: tabs and line breaks written as \t, \n.
-
-    >>> _cell("a\tb\nc")
-    'a\\tb\\nc'
-    """
-    return value.replace("\\", "\\\\").replace("\t", "\\t").replace("\r", "\\r").replace("\n", "\\n")
 
 
 @app.command(epilog="Examples: kg query out/graph.ttl --list | kg query out/graph.ttl supplies | "
@@ -251,7 +224,7 @@ def query(graph: str = GRAPH,
     if text is None:
         raise KgError("give a QUERY (SPARQL text, a .rq file or a ready query name) or --list")
     params: dict[str, str] = {}
-    for name, value in map(_pair, param):
+    for name, value in map(param_pair, param):
         if name in params:
             raise KgError(f"--param {name} given twice ({params[name]!r} and {value!r}): a variable takes one value")
         params[name] = value
@@ -260,37 +233,6 @@ def query(graph: str = GRAPH,
         result = within(timeout, lambda: format_result(run_query(loaded, sparql, params, allow_update=update),
                                                        format.value))
     typer.echo(result, nl=False)
-
-
-T = TypeVar("T")
-
-
-def within(seconds: float, work: Callable[[], T]) -> T:
-    """The result of ``work``, or a ``KgError`` (exit 1) after ``seconds``;
-    the process exits soon after, which ends the abandoned thread."""
-    outcome: dict[str, object] = {}
-
-    def run() -> None:
-        try:
-            outcome["value"] = work()
-        except BaseException as exc:  # handed to the caller's thread
-            outcome["error"] = exc
-
-    worker = threading.Thread(target=run, daemon=True)
-    worker.start()
-    worker.join(seconds)
-    if worker.is_alive():
-        raise KgError(f"query cut off after {seconds:g} s (--timeout)", exit_code=1)
-    if "error" in outcome:
-        raise outcome["error"]  # type: ignore[misc]
-    return outcome["value"]  # type: ignore[return-value]
-
-
-def _pair(text: str) -> tuple[str, str]:
-    name, sep, value = text.partition("=")
-    if not sep or not name:
-        raise KgError(f"--param needs NAME=VALUE, got {text!r}")
-    return name.strip().lstrip("?$"), value
 
 
 @app.command(epilog="Example: kg render out/graph.ttl --out out/iran.html --focus IRN --depth 1")

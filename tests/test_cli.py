@@ -654,3 +654,13 @@ def test_extract_on_only_empty_or_binary_files_is_an_error(tmp_path):
     result = kg("extract", tmp_path / "empty.txt", tmp_path / "binary.txt", code=2)
     assert_error(result, "no documents to extract from")
     assert result.stdout == ""
+
+
+def test_build_of_a_folder_holding_its_output_never_reads_the_output(tmp_path, monkeypatch):
+    (tmp_path / "news.txt").write_text("Iran supplied drones to Russia.", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    for _ in range(2):
+        result = kg("build", ".")
+        assert re.search(r"^documents: 1( |$)", result.stdout, re.MULTILINE), result.stdout
+        assert "skipped" not in result.stdout
+    assert (tmp_path / "out" / "graph.html").is_file()

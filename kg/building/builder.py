@@ -7,6 +7,7 @@
 """
 from __future__ import annotations
 
+from contextlib import suppress
 from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
 
@@ -27,7 +28,7 @@ from kg.rdf.files import serialize
 from kg.rdf.terms import new_graph
 from kg.rdf.writing import GraphBuilder, with_ontology
 from kg.records import Assertion, Document
-from kg.stores import add_graph, clear_store
+from kg.stores import add_graph, discard, publish, staging_graph
 
 #: documents whose triples a store build sends together
 STORE_BATCH = 500
@@ -102,17 +103,32 @@ def build_graph(documents: Iterable[Document], *, model: str | None = None,
     so it moves during one long document too. A document whose processing
     fails is reported in one line, skipped and counted (``strict``: the build
     stops). With ``store`` (a graph of :func:`kg.stores.open_store`) the
-    triples are added to it in batches and it is the graph returned; the
-    caller decides where they go (:mod:`kg.building.staging`).
+    triples go in batches into a staging graph of that store, which replaces
+    the store's default graph only when the build is complete (an interrupted
+    or failed build leaves it as it was), and the store is the graph returned.
     """
+    if store is None:
+        return _build_graph(documents, model, summary, batch_size, workers, cache, None, progress, strict)
+    target = staging_graph(store)
+    try:
+        _, summary = _build_graph(documents, model, summary, batch_size, workers, cache, target, progress, strict)
+    except BaseException:
+        with suppress(Exception):  # the store may be what failed: the first error is the one to report
+            discard(store, target)
+        raise
+    publish(store, target)
+    return store, summary
+
+
+def _build_graph(documents: Iterable[Document], model: str | None, summary: BuildSummary | None, batch_size: int,
+                 workers: int, cache: BuildCache | None, store: Graph | None,
+                 progress: Callable[[int, int], None] | None, strict: bool) -> tuple[Graph, BuildSummary]:
     summary = summary or BuildSummary()
     collect = _Collector(summary, cache, progress, store)
     fresh = (d for d in documents if not collect.replayed(d))
     reading = ReadContext(strict, summary.report)
     assertions: list[Assertion] = []
     sentences, failed, done = 0, False, 0
-    if store is not None:
-        clear_store(store)
     for window in process(fresh, load_pipeline(model), batch_size=batch_size, n_process=workers):
         if window.error is not None:
             failed = True
@@ -138,12 +154,14 @@ def build_graph(documents: Iterable[Document], *, model: str | None = None,
 
 def build(paths: Sequence[str | Path], *, model: str | None = None, strict: bool = False,
           workers: int = 1, cache: str | Path | None = None, store: Graph | None = None,
-          progress: Callable[[int, int], None] | None = None) -> tuple[Graph, BuildSummary]:
-    """Read ``paths`` (files, folders, JSONL) and build their graph; with
-    ``cache`` (a file path), unchanged documents are not processed again;
-    with ``store``, the triples go to that store as they are made."""
+          progress: Callable[[int, int], None] | None = None,
+          exclude: Sequence[str | Path] = ()) -> tuple[Graph, BuildSummary]:
+    """Read ``paths`` (files, folders, JSONL; never the folders in ``exclude``, such as
+    the build's own outputs) and build their graph; with ``cache`` (a file path),
+    unchanged documents are not processed again; with ``store``, the triples go
+    to that store as they are made (see :func:`build_graph`)."""
     summary = BuildSummary()
-    documents = read_documents(paths, strict=strict, report=summary.report)
+    documents = read_documents(paths, strict=strict, report=summary.report, exclude=exclude)
     options: dict[str, Any] = dict(model=model, summary=summary, workers=workers, store=store, progress=progress,
                                    strict=strict)
     if cache is None:

@@ -23,7 +23,7 @@ from kg.stores.ntriples import ntriples_batches
 NAME = "oxigraph"
 USAGE = "oxigraph:PATH"
 
-__all__ = ["native_store", "open_oxigraph", "open_read_only", "folder_of", "owns", "add", "clear", "close", "to_oxigraph_term", "from_oxigraph_term"]
+__all__ = ["native_store", "open_oxigraph", "open_read_only", "folder_of", "owns", "add", "clear", "swap", "drop", "close", "to_oxigraph_term", "from_oxigraph_term"]
 
 
 def open_oxigraph(rest: str) -> Graph:
@@ -84,6 +84,22 @@ def clear(graph: Graph) -> None:
     store = native_store(graph)
     if store is not None:
         store.clear_graph(ox.DefaultGraph())
+
+
+def swap(graph: Graph, staging: str) -> None:
+    """The named graph ``staging`` becomes the default graph, in one transaction
+    (the old default graph stays whole until it commits)."""
+    store = native_store(graph)
+    if store is not None:
+        store.update(f"MOVE SILENT GRAPH <{staging}> TO DEFAULT")
+        store.flush()
+
+
+def drop(graph: Graph, name: str) -> None:
+    """Remove the named graph ``name`` (nothing when it is not there)."""
+    store = native_store(graph)
+    if store is not None:
+        store.update(f"DROP SILENT GRAPH <{name}>")
 
 
 def close(graph: Graph) -> None:

@@ -301,9 +301,8 @@ def test_no_inputs_and_single_path_string(tmp_path: Path) -> None:
 
 def test_missing_paths_are_checked_before_reading(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("A.")
-    documents = read_documents([tmp_path / "a.txt", tmp_path / "gone"])
-    with pytest.raises(KgError, match="gone"):
-        next(documents)
+    with pytest.raises(KgError, match="gone"):  # at the call, before any output folder or cache is made
+        read_documents([tmp_path / "a.txt", tmp_path / "gone"])
 
 
 # ---------------------------------------------------------------- streaming and scale

@@ -60,3 +60,11 @@ def test_a_failing_document_comes_back_with_its_error_and_the_others_are_process
     assert failure(windows[1]) == "c.jsonl:2: document skipped: ValueError: exploded on two lines"
     assert windows[2].doc._.relations
     assert list(process([Document("d", TEXT)], NLP))[0].error is None  # the error handler is restored
+
+
+def test_with_two_processes_a_failing_document_is_redone_here_and_reported(bomb):
+    docs = [Document(f"d{i}", "Russia and Iran BOOM." if i == 5 else TEXT) for i in range(12)]
+    windows = list(process(docs, NLP, batch_size=4, n_process=2))
+    assert [w.document.id for w in windows] == [d.id for d in docs]
+    assert [w.document.id for w in windows if w.error is not None] == ["d5"]
+    assert all(w.doc._.relations for w in windows if w.error is None)

@@ -77,6 +77,8 @@ class Plan:
 
 #: mentions and leaders named in full that one window of a long document passes on to the next
 CARRIED = 40
+#: mentions of skipped sentences a plan keeps at most (about; the latest): a news article has far fewer
+PRIOR_LIMIT = 1_000
 
 
 @dataclass
@@ -148,6 +150,8 @@ class SentenceSelector:
                     position = plan.length + (len(SEPARATOR) if plan.parts else 0)
                     plan.prior += [(position, m.kb_id_, m.label_) for m in inside]
                     plan.prior_leaders += [(position, name) for _, name in leaders]
+                    if len(plan.prior) > 2 * PRIOR_LIMIT:  # a long stretch of skipped text: keep its end
+                        del plan.prior[:-PRIOR_LIMIT], plan.prior_leaders[:-PRIOR_LIMIT]
                 plan.sentences += 1
                 state.recent.extend((m.kb_id_, m.label_) for m in inside)
                 state.leaders.extend(name for _, name in leaders)

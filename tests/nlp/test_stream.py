@@ -68,3 +68,11 @@ def test_with_two_processes_a_failing_document_is_redone_here_and_reported(bomb)
     assert [w.document.id for w in windows] == [d.id for d in docs]
     assert [w.document.id for w in windows if w.error is not None] == ["d5"]
     assert all(w.doc._.relations for w in windows if w.error is None)
+
+
+def test_a_long_stretch_of_skipped_sentences_keeps_only_its_latest_mentions():
+    from kg.nlp.selection import PRIOR_LIMIT, SentenceSelector
+
+    plan = SentenceSelector(NLP)("Russia held a parade. " * 5000 + "Russia and Iran signed a pact.")
+    assert plan.text == "Russia and Iran signed a pact." and plan.sentences == 5001
+    assert PRIOR_LIMIT <= len(plan.prior) <= 2 * PRIOR_LIMIT

@@ -61,6 +61,8 @@ bench: install-test
 	$(BIN)/python bench/throughput.py
 	$(BIN)/python bench/sparql.py
 	$(BIN)/python bench/render.py
+	$(BIN)/python bench/serve_clients.py
+	$(BIN)/python bench/throughput.py --long
 
 clean:
 	rm -rf $(VENV) out/graph.* out/*.png

@@ -664,3 +664,14 @@ def test_build_of_a_folder_holding_its_output_never_reads_the_output(tmp_path, m
         assert re.search(r"^documents: 1( |$)", result.stdout, re.MULTILINE), result.stdout
         assert "skipped" not in result.stdout
     assert (tmp_path / "out" / "graph.html").is_file()
+
+
+def test_temporary_outputs_of_a_killed_build_are_removed_by_the_next(tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    stale = [out / ".graph.ttl.999999999.k2j4.tmp", out / ".graph.html.999999999.x9a1.tmp",
+             out / ".kg-cache.sqlite.999999999.tmp"]
+    for path in stale:
+        path.write_text("left by a build that was killed")
+    kg("build", SEED, "--out", out, "--quiet")
+    assert sorted(p.name for p in out.iterdir()) == [".kg-cache.sqlite", "graph.html", "graph.ttl"]

@@ -28,9 +28,9 @@ from kg.nlp.selection import Plan, SentenceSelector, pieces, prepare
 from kg.records import Document
 
 #: characters of kept text in one window of a long document
-WINDOW_CHARS = 10_000
+WINDOW_CHARS = 5_000
 #: characters of text in one batch (one process): a batch of long windows is shorter
-BATCH_CHARS = 200_000
+BATCH_CHARS = 64_000
 
 
 @dataclass(frozen=True)

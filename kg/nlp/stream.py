@@ -4,9 +4,10 @@ document whose processing fails handed back with its error, never the end of the
 A document's kept text (:mod:`kg.nlp.selection`) is parsed in windows of about
 :data:`WINDOW_CHARS` characters, so no text handed to spaCy comes near its
 ``max_length``, memory does not grow with a document's length, and a long
-document costs what the same text costs as many short ones. A news article
-fits in one window. Batches hold at most ``batch_size`` windows and about
-:data:`BATCH_CHARS` characters.
+document costs what the same text costs as many short ones. The kept
+sentences of a news article mostly fit in one window; where they do not, a
+window still knows the last actors named before it. Batches hold at most
+``batch_size`` windows and about :data:`BATCH_CHARS` characters.
 
 >>> from kg.nlp.pipeline import load_pipeline
 >>> from kg.records import Document

@@ -20,7 +20,8 @@ from kg.records import Assertion, Document
 
 
 def parsed(documents: Iterable[Document], nlp: Language, batch_size: int = 64, n_process: int = 1,
-           select: bool = True, on_error: Callable[[Window], None] | None = None) -> Iterator[tuple[Document, Doc, Plan]]:
+           select: bool = True,
+           on_error: Callable[[Window], None] | None = None) -> Iterator[tuple[Document, Doc, Plan]]:
     """Each document with its processed ``Doc`` and the plan that maps it back; a long
     document comes as several, one per window (:mod:`kg.nlp.stream`).
 

@@ -15,12 +15,15 @@ A store is named by a spec string (the ``--store`` option):
 =====================================  ===================================================
 
 Each kind is one module behind one interface (``open``, ``owns``, ``add``,
-``clear``, ``close``), registered by name in :data:`BACKENDS`. Every spec
+``clear``, ``close``; ``swap`` and ``drop`` of named graphs where the store has
+them), registered by name in :data:`BACKENDS`. Every spec
 gives an rdflib :class:`~rdflib.Graph` whose triples are in the *default
 graph* of the store, with the project prefixes bound, so
 :func:`kg.sparql.engine.run_query` and :func:`kg.network.view.to_networkx`
 work on all of them. Fill a store with :func:`add_graph` (batched), release
-it with :func:`close_store`.
+it with :func:`close_store`. A build fills the graph :func:`staging_graph`
+gives, then calls :func:`publish` (or :func:`discard`), so that the default
+graph is never half-built.
 
 >>> g = open_store("memory")
 >>> add_graph(g, open_store(None))

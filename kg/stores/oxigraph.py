@@ -23,7 +23,8 @@ from kg.stores.ntriples import ntriples_batches
 NAME = "oxigraph"
 USAGE = "oxigraph:PATH"
 
-__all__ = ["native_store", "open_oxigraph", "open_read_only", "folder_of", "owns", "add", "clear", "swap", "drop", "close", "to_oxigraph_term", "from_oxigraph_term"]
+__all__ = ["native_store", "open_oxigraph", "open_read_only", "folder_of", "owns", "add", "clear", "swap", "drop",
+           "close", "to_oxigraph_term", "from_oxigraph_term"]
 
 
 def open_oxigraph(rest: str) -> Graph:

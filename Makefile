@@ -61,6 +61,8 @@ bench: install-test
 	$(BIN)/python bench/throughput.py
 	$(BIN)/python bench/sparql.py
 	$(BIN)/python bench/render.py
+	$(BIN)/python bench/serve_clients.py
+	$(BIN)/python bench/throughput.py --long
 
 # Write the command outputs shown in README.md again (tests/test_readme.py checks them).
 readme: install-test

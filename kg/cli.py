@@ -8,15 +8,14 @@ from __future__ import annotations
 
 import json
 import sys
-import threading
 from contextlib import AbstractContextManager, contextmanager
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterator, List, Optional, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, Iterator, List, Optional
 
 import typer
 
-from kg.console import FlagsAsFlags, OneLineErrors, log_warnings, progress, reports_errors
+from kg.console import FlagsAsFlags, OneLineErrors, log_warnings, param_pair, progress, reports_errors, within
 from kg.errors import KgError
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -90,24 +89,29 @@ def build(paths: List[Path] = PATHS,
     """Build the knowledge graph of PATHS: OUT/graph.ttl and OUT/graph.html, or a store."""
     from kg.building.builder import build as run_build
     from kg.building.builder import write_outputs
+    from kg.io import remove_stale
+    from kg.stores.oxigraph import folder_of
 
     from kg.ingest.counting import count_documents
 
     with _knowledge(knowledge):
         log_warnings(quiet)
         cache = None if no_cache else out / ".kg-cache.sqlite"
+        for name in ("graph.ttl", "graph.html"):
+            remove_stale(out / name)  # temporary files of a killed build
         written: list[str] = []
         shown = not quiet and sys.stderr.isatty()
         total = count_documents(paths) if shown else None  # a bar with an ETA when the count is quick
+        options = dict(model=model, strict=strict, workers=workers, cache=cache, exclude=[out])
         if store:
             with _opened(store) as target, progress(quiet, total) as advance:
-                _, summary = run_build(paths, model=model, strict=strict, workers=workers, cache=cache, store=target,
-                                       progress=advance)
+                folder = folder_of(target)
+                _, summary = run_build(paths, store=target, progress=advance,
+                                       **{**options, "exclude": [out, *([folder] if folder else [])]})
             written = [f"{summary.stored} triples to {store} (kg render {store} makes its HTML)"]
         else:
             with progress(quiet, total) as advance:
-                graph, summary = run_build(paths, model=model, strict=strict, workers=workers, cache=cache,
-                                           progress=advance)
+                graph, summary = run_build(paths, progress=advance, **options)
             if summary.documents:
                 written = [str(p) for p in write_outputs(graph, out)]
         if not summary.documents:
@@ -129,17 +133,26 @@ def extract(paths: List[Path] = PATHS,
     from kg.extract.assertions import extract as run_extract
     from kg.extract.listing import csv_lines, table_lines
     from kg.ingest.corpus import read_documents
+    from kg.ingest.report import ReadContext, ReadReport
     from kg.nlp.pipeline import load_pipeline
+    from kg.nlp.stream import failure
 
     with _knowledge(knowledge):
         log_warnings()
-        found = run_extract(read_documents(paths, strict=strict), load_pipeline(model))
+        report = ReadReport()
+        reading = ReadContext(strict, report)
+        documents = read_documents(paths, strict=strict, report=report)
+        found = run_extract(documents, load_pipeline(model), on_error=lambda w: reading.warn(failure(w), "failed"))
         if format is ExtractFormat.table:
-            typer.echo("\n".join(table_lines(found)))
-            return
-        for line in (csv_lines(found) if format is ExtractFormat.csv else
-                     (json.dumps(a.to_json(), ensure_ascii=False) + "\n" for a in found)):
-            typer.echo(line, nl=False)
+            found = list(found)
+            if report.read:
+                typer.echo("\n".join(table_lines(found)))
+        else:
+            for line in (csv_lines(found) if format is ExtractFormat.csv else
+                         (json.dumps(a.to_json(), ensure_ascii=False) + "\n" for a in found)):
+                typer.echo(line, nl=False)
+        if not report.read:
+            raise KgError(f"no documents to extract from ({report.summary()})")
 
 
 @command(epilog="Examples: kg query out/graph.ttl --list | kg query out/graph.ttl supplies | "
@@ -170,43 +183,16 @@ def query(graph: str = GRAPH,
     if text is None:
         raise KgError("give a QUERY (SPARQL text, a .rq file or a ready query name) or --list")
     log_warnings()
-    params = dict(_pair(p) for p in param)
+    params: dict[str, str] = {}
+    for name, value in map(param_pair, param):
+        if name in params:
+            raise KgError(f"--param {name} given twice ({params[name]!r} and {value!r}): a variable takes one value")
+        params[name] = value
     sparql = resolve_query(text)
     with _opened(graph) as loaded:
         result = within(timeout, lambda: format_result(run_query(loaded, sparql, params, allow_update=update),
                                                        format.value))
     typer.echo(result, nl=False)
-
-
-T = TypeVar("T")
-
-
-def within(seconds: float, work: Callable[[], T]) -> T:
-    """The result of ``work``, or a ``KgError`` (exit 1) after ``seconds``;
-    the process exits soon after, which ends the abandoned thread."""
-    outcome: dict[str, object] = {}
-
-    def run() -> None:
-        try:
-            outcome["value"] = work()
-        except BaseException as exc:  # handed to the caller's thread
-            outcome["error"] = exc
-
-    worker = threading.Thread(target=run, daemon=True)
-    worker.start()
-    worker.join(seconds)
-    if worker.is_alive():
-        raise KgError(f"query cut off after {seconds:g} s (--timeout)", exit_code=1)
-    if "error" in outcome:
-        raise outcome["error"]  # type: ignore[misc]
-    return outcome["value"]  # type: ignore[return-value]
-
-
-def _pair(text: str) -> tuple[str, str]:
-    name, sep, value = text.partition("=")
-    if not sep or not name:
-        raise KgError(f"--param needs NAME=VALUE, got {text!r}")
-    return name.strip().lstrip("?$"), value
 
 
 @command(epilog="Example: kg render out/graph.ttl --out out/iran.html --focus IRN --depth 1")

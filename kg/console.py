@@ -1,4 +1,5 @@
-"""The terminal side of the ``kg`` command: one-line errors, flags shown as flags, warnings, progress.
+"""The terminal side of the ``kg`` command: one-line errors, flags shown as flags, warnings, progress,
+the time limit of ``kg query``, parameters and table cells.
 
 Exit codes: 0 ok, 1 failure, 2 usage or bad input. Every error is one line on
 stderr, never a traceback. Colour is for structure only: nothing is printed in
@@ -9,6 +10,7 @@ from __future__ import annotations
 import functools
 import logging
 import sys
+import threading
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Callable, Iterator, TypeVar
 
@@ -93,7 +95,8 @@ def reports_errors(func: F) -> F:
             typer.echo(f"kg: error: {exc}", err=True)
             raise typer.Exit(exc.exit_code) from None
         except KeyboardInterrupt:
-            typer.echo("kg: interrupted; earlier outputs are left as they were", err=True)
+            typer.echo("kg: interrupted; earlier outputs are left as they were (files and a store's graph)",
+                       err=True)
             raise typer.Exit(130) from None
         except BrokenPipeError:
             raise typer.Exit(0) from None
@@ -132,22 +135,25 @@ def _columns(total: int | None) -> tuple:
     )
 
     rate = TextColumn("{task.fields[rate]}", style=_STYLES["rate"])
+    text = TextColumn("{task.fields[mb]:.1f} MB", style=_STYLES["count"])  # moves during one long document too
     if total is None:
         return (SpinnerColumn(style=_STYLES["finished"]), TextColumn("{task.completed} documents", style=_STYLES["count"]),
-                rate, TimeElapsedColumn())
+                text, rate, TimeElapsedColumn())
     return (TextColumn("documents"), BarColumn(complete_style=_STYLES["bar"], finished_style=_STYLES["finished"],
                                                pulse_style=_STYLES["bar"]),
-            MofNCompleteColumn(), rate, TextColumn("ETA", style="dim"), TimeRemainingColumn(), TimeElapsedColumn())
+            MofNCompleteColumn(), text, rate, TextColumn("ETA", style="dim"), TimeRemainingColumn(), TimeElapsedColumn())
 
 
 @contextmanager
 def progress(quiet: bool, total: int | None = None,
-             console: "Console | None" = None) -> Iterator[Callable[[int], None] | None]:
+             console: "Console | None" = None) -> Iterator[Callable[..., None] | None]:
     """A progress display on stderr while a build runs (a terminal only, never with ``quiet``).
 
-    Yields the function to call with the number of documents done, or ``None``
-    when nothing is shown. With ``total`` it is a bar with ``done/total``,
-    the rate and the time left; without, a spinner with the count and the rate.
+    Yields the function to call with the number of documents done and the
+    characters read (``advance(documents, chars=0)``; the characters move
+    during one long document), or ``None`` when nothing is shown. With
+    ``total`` it is a bar with ``done/total``, the rate and the time left;
+    without, a spinner with the count and the rate.
     """
     if quiet or (console is None and not sys.stderr.isatty()):
         yield None
@@ -156,11 +162,58 @@ def progress(quiet: bool, total: int | None = None,
     from rich.progress import Progress
 
     with Progress(*_columns(total), console=console or Console(stderr=True), transient=True) as bar:
-        task = bar.add_task("build", total=total, rate="")
+        task = bar.add_task("build", total=total, rate="", mb=0.0)
 
-        def advance(n: int) -> None:
-            bar.advance(task, n)
+        def advance(documents: int, chars: int = 0) -> None:
+            bar.advance(task, documents)
             speed = bar.tasks[0].speed
-            bar.update(task, rate=f"{speed:.1f} docs/s" if speed else "")
+            bar.update(task, mb=bar.tasks[0].fields["mb"] + chars / 1e6, rate=f"{speed:.1f} docs/s" if speed else "")
 
         yield advance
+
+
+# ---------------------------------------------------------------- queries
+
+T = TypeVar("T")
+
+
+def within(seconds: float, work: Callable[[], T]) -> T:
+    """The result of ``work``, or a ``KgError`` (exit 1) after ``seconds``;
+    the process exits soon after, which ends the abandoned thread."""
+    outcome: dict[str, object] = {}
+
+    def run() -> None:
+        try:
+            outcome["value"] = work()
+        except BaseException as exc:  # handed to the caller's thread
+            outcome["error"] = exc
+
+    worker = threading.Thread(target=run, daemon=True)
+    worker.start()
+    worker.join(seconds)
+    if worker.is_alive():
+        raise KgError(f"query cut off after {seconds:g} s (--timeout)", exit_code=1)
+    if "error" in outcome:
+        raise outcome["error"]  # type: ignore[misc]
+    return outcome["value"]  # type: ignore[return-value]
+
+
+def param_pair(text: str) -> tuple[str, str]:
+    """``NAME=VALUE`` of ``--param`` as (name, value).
+
+    >>> param_pair("?actor=IRN")
+    ('actor', 'IRN')
+    """
+    name, sep, value = text.partition("=")
+    if not sep or not name:
+        raise KgError(f"--param needs NAME=VALUE, got {text!r}")
+    return name.strip().lstrip("?$"), value
+
+
+def table_cell(value: str) -> str:
+    r"""A value on one tab-separated line: tabs and line breaks written as \t, \n.
+
+    >>> table_cell("a\tb\nc")
+    'a\\tb\\nc'
+    """
+    return value.replace("\\", "\\\\").replace("\t", "\\t").replace("\r", "\\r").replace("\n", "\\n")

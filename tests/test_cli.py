@@ -729,3 +729,54 @@ def test_knowledge_overlay_errors_name_the_file(tmp_path, name, content, message
     text = tmp_path / "t.txt"
     text.write_text("Russia attacked Ukraine.", encoding="utf-8")
     assert_error(kg("extract", text, "--knowledge", folder, code=2), message)
+
+
+# ---------------------------------------------------------------- small holes closed (issue 15)
+
+def test_query_rejects_a_repeated_param_an_empty_query_and_a_lone_surrogate(graph_file):
+    assert_error(kg("query", graph_file, "actor-relations", "--param", "actor=IRN", "--param", "actor=RUS", code=2),
+                 "--param actor given twice")
+    for empty in ("", "   ", "# nothing\n", "PREFIX x: <urn:x>"):
+        line = assert_error(kg("query", graph_file, empty, code=2), "the query is empty")
+        assert "update" not in line
+    assert_error(kg("query", graph_file, 'SELECT * WHERE { ?s ?p "\\ud800" }', code=2), "lone surrogate")
+
+
+def test_ids_with_tabs_and_newlines_keep_tables_on_one_line(tmp_path):
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text(json.dumps({"id": "a\tb\nc", "text": "Iran supplied drones to Russia."}) + "\n")
+    lines = kg("extract", corpus, "--format", "table").stdout.splitlines()
+    assert len(lines) == 2 and lines[1].split()[:5] == ["a", "b", "c", "IRN", "SUPPLY"]
+    out = tmp_path / "out"
+    kg("build", corpus, "--out", out, "--quiet")
+    table = kg("query", out / "graph.ttl", "SELECT ?id WHERE { ?d dcterms:identifier ?id }").stdout.splitlines()
+    assert table[2:] == ["a b c"]
+
+
+def test_extract_on_only_empty_or_binary_files_is_an_error(tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "binary.txt").write_bytes(b"Iran\x00\x01\x02\x03 supplied drones")
+    result = kg("extract", tmp_path / "empty.txt", tmp_path / "binary.txt", code=2)
+    assert_error(result, "no documents to extract from")
+    assert result.stdout == ""
+
+
+def test_build_of_a_folder_holding_its_output_never_reads_the_output(tmp_path, monkeypatch):
+    (tmp_path / "news.txt").write_text("Iran supplied drones to Russia.", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    for _ in range(2):
+        result = kg("build", ".")
+        assert re.search(r"^documents: 1( |$)", result.stdout, re.MULTILINE), result.stdout
+        assert "skipped" not in result.stdout
+    assert (tmp_path / "out" / "graph.html").is_file()
+
+
+def test_temporary_outputs_of_a_killed_build_are_removed_by_the_next(tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    stale = [out / ".graph.ttl.999999999.k2j4.tmp", out / ".graph.html.999999999.x9a1.tmp",
+             out / ".kg-cache.sqlite.999999999.tmp"]
+    for path in stale:
+        path.write_text("left by a build that was killed")
+    kg("build", SEED, "--out", out, "--quiet")
+    assert sorted(p.name for p in out.iterdir()) == [".kg-cache.sqlite", "graph.html", "graph.ttl"]

@@ -104,7 +104,7 @@ class RelationExtractor(VerbRules, NounRules, TargetRules, ClauseRules, BackingR
         words = [w for t in sent for w in (t.lemma_, t.text)]
         named = ctx.actors_in(sent.start, sent.end) | venue_states(sent, ctx.doc.spans.get(PLACES_KEY, []), self.lex)
         named |= ctx.titled_states(sent.start, sent.end)  # "US Envoy Jan Smit ... Smit met X"
-        return may_hold_relation(named, bool(ctx.actors_in(0, sent.start)), words, self.lex)
+        return may_hold_relation(named, bool(ctx.actors_in(-1, sent.start)), words, self.lex)
 
     def _sentence(self, ctx: ActorContext, sent: Span) -> Iterator[RelationMention]:
         candidates = [c for token in sent for c in self._candidates(ctx, token)]

@@ -364,3 +364,17 @@ def test_construct(graph):
 def test_unknown_format(graph):
     with pytest.raises(KgError, match="unknown output format"):
         format_result(run_query(graph, "ASK {}"), "xml")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("text", [
+    "SELECT * WHERE { SERV\\u0049CE <http://127.0.0.1:9/> { ?s ?p ?o } }",
+    "SELECT * WHERE { ?a ?b ?c MINUS { SERVICE SILENT <http://127.0.0.1:9/> { ?a ?b ?c } } }",
+    "CONSTRUCT { ?s ?p ?o } WHERE { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }",
+    "DESCRIBE ?s FROM <http://127.0.0.1:9/g> WHERE { ?s ?p ?o }",
+])
+def test_remote_access_is_refused_on_the_algebra(text):
+    from kg.rdf.terms import new_graph
+    from kg.sparql.engine import Refused, run_query
+
+    with pytest.raises(Refused):
+        run_query(new_graph(), text, allow_remote=False)

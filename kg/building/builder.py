@@ -7,10 +7,12 @@
 """
 from __future__ import annotations
 
+import functools
 from pathlib import Path
-from typing import Any, Callable, Iterable, Sequence
+from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from rdflib import Graph
+from spacy.language import Language
 
 from kg.building.cache import BuildCache, fingerprint
 from kg.building.summary import BuildSummary
@@ -102,22 +104,41 @@ def build_graph(documents: Iterable[Document], *, model: str | None = None,
         clear_store(store)
     collect = _Collector(summary or BuildSummary(), cache, progress, store)
     fresh = (d for d in documents if not collect.replayed(d))
-    for document, doc, plan in parsed(fresh, load_pipeline(model), batch_size=batch_size, n_process=workers):
-        sentences = plan.sentences if plan.sentences >= 0 else sum(1 for s in doc.sents if s.text.strip())
-        assertions = assertions_of(document, doc, plan)
+    for document, sentences, assertions in extracted(fresh, load_pipeline(model), batch_size, workers):
         collect.add(document, sentences, assertions)
         if cache is not None:
             cache.store(document, sentences, assertions)
     return collect.result(), collect.summary
 
 
+def extracted(documents: Iterable[Document], nlp: Language, batch_size: int = 64,
+              workers: int = 1) -> Iterator[tuple[Document, int, list[Assertion]]]:
+    """Each document with its number of sentences and its assertions, in order."""
+    for document, doc, plan in parsed(documents, nlp, batch_size=batch_size, n_process=workers):
+        sentences = plan.sentences if plan.sentences >= 0 else sum(1 for s in doc.sents if s.text.strip())
+        yield document, sentences, assertions_of(document, doc, plan)
+
+
 def build(paths: Sequence[str | Path], *, model: str | None = None, strict: bool = False,
           workers: int = 1, cache: str | Path | None = None, store: Graph | None = None,
-          progress: Callable[[int], None] | None = None) -> tuple[Graph, BuildSummary]:
+          progress: Callable[[int], None] | None = None, dask: str | None = None,
+          **cluster: Any) -> tuple[Graph, BuildSummary]:
     """Read ``paths`` (files, folders, JSONL) and build their graph; with
     ``cache`` (a file path), unchanged documents are not processed again;
-    with ``store``, the triples go to that store as they are made."""
+    with ``store``, the triples go to that store as they are made; with
+    ``dask`` (``local``, ``local:N`` or a scheduler address), extraction runs on
+    that Dask cluster (``cluster``: the options of
+    :func:`kg.building.distributed.build_on_cluster`) and gives the same graph."""
     summary = BuildSummary()
+    if dask is not None:
+        from kg.building.distributed import build_on_cluster
+
+        run = functools.partial(build_on_cluster, paths, dask, model=model, strict=strict, store=store,
+                                summary=summary, progress=progress, **cluster)
+        if cache is None:
+            return run()
+        with BuildCache(cache, fingerprint(model_name(model))) as stored:
+            return run(cache=stored)
     documents = read_documents(paths, strict=strict, report=summary.report)
     options: dict[str, Any] = dict(model=model, summary=summary, workers=workers, store=store, progress=progress)
     if cache is None:

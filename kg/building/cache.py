@@ -78,8 +78,11 @@ class BuildCache:
 
     def lookup(self, document: Document) -> tuple[int, list[Assertion]] | None:
         """The sentence count and assertions stored for this exact document, or None."""
-        row = self.db.execute("SELECT sentences, assertions FROM docs WHERE hash = ?",
-                              (content_hash(document),)).fetchone()
+        return self.lookup_hash(content_hash(document))
+
+    def lookup_hash(self, key: str) -> tuple[int, list[Assertion]] | None:
+        """What :meth:`lookup` gives for the document whose content hash is ``key``."""
+        row = self.db.execute("SELECT sentences, assertions FROM docs WHERE hash = ?", (key,)).fetchone()
         if row is None:
             return None
         self.hits += 1
@@ -87,8 +90,16 @@ class BuildCache:
 
     def store(self, document: Document, sentences: int, assertions: list[Assertion]) -> None:
         """Keep the assertions of one document under its content hash."""
+        self.store_hash(content_hash(document), sentences, assertions)
+
+    def store_hash(self, key: str, sentences: int, assertions: list[Assertion]) -> None:
+        """:meth:`store` for the document whose content hash is ``key``."""
         self.db.execute("INSERT OR REPLACE INTO docs VALUES (?, ?, ?)",
-                        (content_hash(document), sentences, json.dumps([a.to_json() for a in assertions])))
+                        (key, sentences, json.dumps([a.to_json() for a in assertions])))
+
+    def known(self) -> frozenset[str]:
+        """The content hashes of every document the cache holds (what a cluster's workers may skip)."""
+        return frozenset(row[0] for row in self.db.execute("SELECT hash FROM docs"))
 
     def __enter__(self) -> "BuildCache":
         return self

@@ -1,0 +1,187 @@
+"""``kg build --dask``: extraction on a Dask cluster's workers, the graph made on the client.
+
+The client plans partitions from file names and sizes
+(:mod:`kg.ingest.partitions`) and maps :func:`process_partition` over them.
+A worker reads its partition, runs the spaCy pipeline it loaded once (and
+keeps, :func:`kg.nlp.pipeline.load_pipeline` is cached per process) and sends
+back plain records: each document's metadata (without its text), its place,
+content hash, sentence count and assertions, plus the warnings of reading.
+The client takes the results in partition order, whatever order they finish
+in, and feeds them to the same collector as a single-process build: duplicate
+ids are dropped by the same rule, the graph and its Turtle are the same bytes,
+a store gets the same batches.
+
+A partition is a pure function of its input, so a worker lost in the middle
+costs a retry of its partitions (Dask reschedules them), not the build. With
+the build cache, the content hashes it holds are broadcast to the workers,
+which skip those documents; the client replays their assertions.
+"""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any, Callable, Iterator, Sequence
+
+from rdflib import Graph
+
+from kg.building.builder import _Collector, extracted
+from kg.building.cache import BuildCache
+from kg.building.cluster import dask_client, dashboard, parse_spec, worker_count
+from kg.building.summary import BuildSummary
+from kg.errors import KgError, one_line
+from kg.ingest.corpus import content_hash
+from kg.ingest.partitions import BLOCKSIZE, Partition, plan_partitions, read_partition
+from kg.ingest.report import ReadContext, ReadReport
+from kg.knowledge.resources import overlaid, overlays
+from kg.nlp.pipeline import load_pipeline
+from kg.records import Assertion, Document
+from kg.stores import clear_store
+
+#: what a worker sends back per document: metadata (no text), place, content hash,
+#: sentences, assertions (None: the client has them in its cache)
+Record = tuple[Document, str, str, int, "list[Assertion] | None"]
+
+
+@dataclass
+class PartitionResult:
+    """What one partition gave: its records in reading order, the warnings of reading, or an error."""
+
+    records: list[Record] = field(default_factory=list)
+    warnings: list[tuple[str, str | None]] = field(default_factory=list)
+    error: str | None = None
+    seconds: float = 0.0
+
+
+def process_partition(partition: Partition, model: str | None = None, knowledge: tuple[str, ...] = (),
+                      strict: bool = False, known: frozenset[str] = frozenset(),
+                      batch_size: int = 64) -> PartitionResult:
+    """Read and extract one partition (runs on a worker); a :class:`KgError` is returned, not raised."""
+    began = time.perf_counter()
+    context = ReadContext(strict, ReadReport(), echo=False)
+    result = PartitionResult()
+    try:
+        with overlaid([Path(k) for k in knowledge]):
+            result.records = _records(partition, context, model, known, batch_size)
+    except KgError as exc:
+        result.error = str(exc)
+    result.warnings = list(zip(context.report.warnings, context.report.reasons))
+    result.seconds = time.perf_counter() - began
+    return result
+
+
+def _records(partition: Partition, context: ReadContext, model: str | None, known: frozenset[str],
+             batch_size: int) -> list[Record]:
+    """The records of a partition, in reading order; the pipeline is loaded only when a document needs it."""
+    documents = [(doc, place, content_hash(doc)) for doc, place in read_partition(partition, context)]
+    fresh = [doc for doc, _, key in documents if key not in known]
+    done: Iterator[tuple[Document, int, list[Assertion]]] = iter(())
+    if fresh:
+        done = extracted(fresh, load_pipeline(model), batch_size)
+    records: list[Record] = []
+    for doc, place, key in documents:
+        sentences, assertions = 0, None
+        if key not in known:
+            _, sentences, assertions = next(done)
+        records.append((replace(doc, text=""), place, key, sentences, assertions))
+    return records
+
+
+class _InOrder:
+    """Takes partition results as they finish and merges them in partition order."""
+
+    def __init__(self, collect: _Collector, cache: BuildCache | None, strict: bool) -> None:
+        self.collect = collect
+        self.cache = cache
+        self.context = ReadContext(strict, collect.summary.report)
+        self.waiting: dict[int, PartitionResult] = {}
+        self.next = 0
+
+    def take(self, index: int, result: PartitionResult) -> None:
+        """Keep a finished partition; merge every partition whose turn has come."""
+        self.waiting[index] = result
+        while self.next in self.waiting:
+            self._merge(self.waiting.pop(self.next))
+            self.next += 1
+
+    def _merge(self, result: PartitionResult) -> None:
+        for message, reason in result.warnings:
+            self.context.warn(message, reason)
+        if result.error is not None:
+            raise KgError(result.error)
+        summary = self.collect.summary
+        for doc, place, key, sentences, assertions in result.records:
+            if not self.context.admit(doc, place):
+                continue
+            summary.report.read += 1
+            if assertions is None:
+                found = self.cache.lookup_hash(key) if self.cache is not None else None
+                if found is None:  # cannot happen: the workers skipped only hashes the cache holds
+                    raise KgError(f"{place}: document {doc.id!r} is neither in the build cache nor processed")
+                summary.cached += 1
+                sentences, assertions = found
+            elif self.cache is not None:
+                self.cache.store_hash(key, sentences, assertions)
+            self.collect.add(doc, sentences, assertions)
+
+
+def build_on_cluster(paths: Sequence[str | Path], spec: str, *, model: str | None = None, strict: bool = False,
+                     cache: BuildCache | None = None, store: Graph | None = None,
+                     summary: BuildSummary | None = None, blocksize: int = BLOCKSIZE,
+                     progress: Callable[[int], None] | None = None,
+                     partitions: Callable[[int, int], None] | None = None,
+                     announce: Callable[[str], None] | None = None) -> tuple[Graph, BuildSummary]:
+    """The graph of ``paths`` built on the Dask cluster ``spec`` (``local``, ``local:N``, ``tcp://…``).
+
+    The same graph as :func:`kg.building.builder.build_graph` of the same
+    corpus; ``partitions`` is called with (done, total) as partitions finish,
+    ``progress`` with 1 per document merged, ``announce`` with the dashboard's address.
+    """
+    summary = summary or BuildSummary()
+    kind, _ = parse_spec(spec)
+    plan = plan_partitions(paths, blocksize=blocksize, absolute=kind != "local", report=summary.report)
+    collect = _Collector(summary, cache, progress, store)
+    merge = _InOrder(collect, cache, strict)
+    with dask_client(spec) as client:
+        link = dashboard(client)
+        if announce is not None and link:
+            announce(f"Dask dashboard: {link}")
+        summary.partitions, summary.workers = len(plan), worker_count(client)
+        if store is not None:
+            clear_store(store)
+        options = dict(model=model, knowledge=tuple(str(k) for k in overlays()), strict=strict,
+                       known=_scattered(client, cache))
+        _run(client, plan, options, merge, partitions)
+    return collect.result(), summary
+
+
+def _scattered(client: Any, cache: BuildCache | None) -> Any:
+    """The cache's content hashes, sent once to every worker (a future), or an empty set."""
+    if cache is None:
+        return frozenset()
+    return client.scatter([cache.known()], broadcast=True, hash=False)[0]
+
+
+def _run(client: Any, plan: list[Partition], options: dict[str, Any], merge: _InOrder,
+         partitions: Callable[[int, int], None] | None) -> None:
+    """Submit every partition, merge the results in order as they come; cancel the rest on an error."""
+    from distributed import as_completed
+
+    futures = client.map(process_partition, plan, pure=False, **options)
+    index = {future.key: number for number, future in enumerate(futures)}
+    done = 0
+    try:
+        for future in as_completed(futures):
+            try:
+                result = future.result()
+            except KgError:
+                raise
+            except Exception as exc:  # a worker's failure (not bad input), after Dask's retries
+                raise KgError(f"a Dask task failed: {one_line(exc)}", exit_code=1) from None
+            done += 1
+            if partitions is not None:
+                partitions(done, len(plan))
+            merge.take(index[future.key], result)
+            future.release()
+    finally:
+        client.cancel(futures)

@@ -10,7 +10,7 @@ import json
 import logging
 import sys
 import threading
-from contextlib import AbstractContextManager, contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterator, List, Optional, TypeVar
@@ -87,29 +87,6 @@ def _log_warnings(quiet: bool = False) -> None:
     logger.propagate = False
 
 
-@contextmanager
-def _progress(quiet: bool) -> Iterator[Callable[[int], None] | None]:
-    """A documents-per-second progress bar on stderr (a terminal only, never with --quiet)."""
-    if quiet or not sys.stderr.isatty():
-        yield None
-        return
-    from rich.console import Console
-    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
-    columns = (SpinnerColumn(), TextColumn("{task.completed} documents"),
-               TextColumn("[progress.data.speed]{task.fields[rate]}"),
-               TimeElapsedColumn())
-    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
-        task = bar.add_task("build", total=None, rate="")
-
-        def advance(n: int) -> None:
-            bar.advance(task, n)
-            speed = bar.tasks[0].speed
-            bar.update(task, rate=f"{speed:.1f} docs/s" if speed else "")
-
-        yield advance
-
-
 class ExtractFormat(str, Enum):
     """Output formats of ``kg extract``."""
     jsonl = "jsonl"
@@ -154,40 +131,49 @@ def _opened(graph: str) -> Iterator["Graph"]:
         close_store(store)
 
 
-@app.command(epilog="Example: kg build seeds/ --out out/")
+@app.command(epilog="Examples: kg build seeds/ --out out/ | "
+                    "kg build corpus/*.jsonl.gz --dask tcp://scheduler:8786 --store sparql:http://host:7878")
 @reports_errors
 def build(paths: List[Path] = PATHS,
           out: Path = typer.Option(Path("out"), "--out", help="Output folder for graph.ttl and graph.html."),
           model: Optional[str] = MODEL, strict: bool = STRICT,
           workers: int = typer.Option(1, "--workers", min=1, help="Processes for spaCy (n_process)."),
           store: Optional[str] = typer.Option(None, "--store", help="Build into oxigraph:PATH or sparql:URL (its default graph is replaced) instead of OUT/graph.ttl; memory stays flat."),
+          dask: Optional[str] = typer.Option(None, "--dask", help="Extract on a Dask cluster: local (a worker per core), local:N, or a scheduler (tcp://HOST:8786). Needs kg[dask]."),
+          partition_mb: float = typer.Option(4.0, "--partition-mb", min=0.001, help="With --dask: megabytes of input per partition (JSONL files are cut into ranges)."),
           no_cache: bool = typer.Option(False, "--no-cache", help="Process every document again (ignore OUT/.kg-cache.sqlite)."),
           quiet: bool = typer.Option(False, "--quiet", "-q", help="Print nothing but errors."),
           knowledge: Optional[Path] = KNOWLEDGE) -> None:
     """Build the knowledge graph of PATHS: OUT/graph.ttl and OUT/graph.html, or a store."""
     from kg.building.builder import build as run_build
     from kg.building.builder import write_outputs
+    from kg.progress import progress_bar
 
+    if dask is not None and workers > 1:
+        raise KgError("--workers and --dask do not go together: give the number of processes as --dask local:N")
     with _knowledge(knowledge):
         _log_warnings(quiet)
         cache = None if no_cache else out / ".kg-cache.sqlite"
         written: list[str] = []
+        with _opened(store) if store else nullcontext() as target, progress_bar(quiet) as bar:
+            cluster = {} if dask is None else dict(blocksize=max(1, int(partition_mb * (1 << 20))),
+                                                   partitions=bar.partitions, announce=_announcer(quiet))
+            graph, summary = run_build(paths, model=model, strict=strict, workers=workers, cache=cache,
+                                       store=target, progress=bar.documents, dask=dask, **cluster)
         if store:
-            with _opened(store) as target, _progress(quiet) as advance:
-                _, summary = run_build(paths, model=model, strict=strict, workers=workers, cache=cache, store=target,
-                                       progress=advance)
             written = [f"{summary.stored} triples to {store} (kg render {store} makes its HTML)"]
-        else:
-            with _progress(quiet) as advance:
-                graph, summary = run_build(paths, model=model, strict=strict, workers=workers, cache=cache,
-                                           progress=advance)
-            if summary.documents:
-                written = [str(p) for p in write_outputs(graph, out, title=", ".join(p.name for p in paths))]
+        elif summary.documents:
+            written = [str(p) for p in write_outputs(graph, out, title=", ".join(p.name for p in paths))]
         if not summary.documents:
             raise KgError("no documents to build from")
         if not quiet:
             typer.echo(summary.format())
             typer.echo("wrote " + ", ".join(written))
+
+
+def _announcer(quiet: bool) -> Optional[Callable[[str], None]]:
+    """Where a build's notices (the Dask dashboard's address) go: stderr, or nowhere with --quiet."""
+    return None if quiet else functools.partial(typer.echo, err=True)
 
 
 @app.command(epilog="Example: kg extract ../shared/eval/dev.jsonl --format jsonl")

@@ -108,10 +108,15 @@ def plan_partitions(paths: Sequence[str | Path], *, blocksize: int = BLOCKSIZE, 
 
 def read_partition(partition: Partition, context: ReadContext) -> Iterator[tuple[Document, str]]:
     """The documents of a partition's pieces with their places (``FILE`` or ``FILE:LINE``), in order."""
+    warnings = context.report.warnings
     for piece in partition:
         opened = Path(piece.path)
+        first = len(warnings)
         for doc, place in read_piece(opened, context, piece.start, piece.end):
+            warnings[first:] = [_shown_place(w, piece) for w in warnings[first:]]
+            first = len(warnings)
             yield _shown(doc, piece, opened), _shown_place(place, piece)
+        warnings[first:] = [_shown_place(w, piece) for w in warnings[first:]]
 
 
 def _shown(doc: Document, piece: Piece, opened: Path) -> Document:
@@ -121,5 +126,6 @@ def _shown(doc: Document, piece: Piece, opened: Path) -> Document:
     return Document(doc.id, doc.text, doc.date, doc.title, doc.url, piece.shown)
 
 
-def _shown_place(place: str, piece: Piece) -> str:
-    return place if piece.shown == piece.path else piece.shown + place[len(piece.path):]
+def _shown_place(text: str, piece: Piece) -> str:
+    """A place or warning naming the file a worker opened, as naming the path the user gave."""
+    return piece.shown + text[len(piece.path):] if text.startswith(piece.path) else text

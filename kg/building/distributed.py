@@ -18,6 +18,7 @@ which skip those documents; the client replays their assertions.
 """
 from __future__ import annotations
 
+import functools
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -26,7 +27,7 @@ from typing import Any, Callable, Iterator, Sequence
 from rdflib import Graph
 
 from kg.building.builder import _Collector, extracted
-from kg.building.cache import BuildCache
+from kg.building.cache import BuildCache, fingerprint
 from kg.building.cluster import dask_client, dashboard, parse_spec, worker_count
 from kg.building.summary import BuildSummary
 from kg.errors import KgError, one_line
@@ -34,7 +35,7 @@ from kg.ingest.corpus import content_hash
 from kg.ingest.partitions import BLOCKSIZE, Partition, plan_partitions, read_partition
 from kg.ingest.report import ReadContext, ReadReport
 from kg.knowledge.resources import overlaid, overlays
-from kg.nlp.pipeline import load_pipeline
+from kg.nlp.pipeline import load_pipeline, model_name
 from kg.records import Assertion, Document
 from kg.stores import clear_store
 
@@ -51,6 +52,7 @@ class PartitionResult:
     warnings: list[tuple[str, str | None]] = field(default_factory=list)
     error: str | None = None
     seconds: float = 0.0
+    fingerprint: str = ""  # what the worker's results depend on: kg's version, the model, the knowledge
 
 
 def process_partition(partition: Partition, model: str | None = None, knowledge: tuple[str, ...] = (),
@@ -62,12 +64,19 @@ def process_partition(partition: Partition, model: str | None = None, knowledge:
     result = PartitionResult()
     try:
         with overlaid([Path(k) for k in knowledge]):
+            result.fingerprint = _fingerprint(model_name(model), overlays())
             result.records = _records(partition, context, model, known, batch_size)
     except KgError as exc:
         result.error = str(exc)
     result.warnings = list(zip(context.report.warnings, context.report.reasons))
     result.seconds = time.perf_counter() - began
     return result
+
+
+@functools.lru_cache(maxsize=4)
+def _fingerprint(model: str, knowledge: tuple[Path, ...]) -> str:
+    """:func:`kg.building.cache.fingerprint`, computed once per worker process."""
+    return fingerprint(model)
 
 
 def _records(partition: Partition, context: ReadContext, model: str | None, known: frozenset[str],
@@ -90,8 +99,9 @@ def _records(partition: Partition, context: ReadContext, model: str | None, know
 class _InOrder:
     """Takes partition results as they finish and merges them in partition order."""
 
-    def __init__(self, collect: _Collector, cache: BuildCache | None, strict: bool) -> None:
+    def __init__(self, collect: _Collector, cache: BuildCache | None, strict: bool, expected: str) -> None:
         self.collect = collect
+        self.expected = expected
         self.cache = cache
         self.context = ReadContext(strict, collect.summary.report)
         self.waiting: dict[int, PartitionResult] = {}
@@ -109,6 +119,9 @@ class _InOrder:
             self.context.warn(message, reason)
         if result.error is not None:
             raise KgError(result.error)
+        if result.fingerprint != self.expected:
+            raise KgError("a Dask worker runs another kg (version, spaCy model or knowledge files) than this "
+                          "client: install the same kg on every machine", exit_code=1)
         summary = self.collect.summary
         for doc, place, key, sentences, assertions in result.records:
             if not self.context.admit(doc, place):
@@ -141,7 +154,7 @@ def build_on_cluster(paths: Sequence[str | Path], spec: str, *, model: str | Non
     kind, _ = parse_spec(spec)
     plan = plan_partitions(paths, blocksize=blocksize, absolute=kind != "local", report=summary.report)
     collect = _Collector(summary, cache, progress, store)
-    merge = _InOrder(collect, cache, strict)
+    merge = _InOrder(collect, cache, strict, fingerprint(model_name(model)))
     with dask_client(spec) as client:
         link = dashboard(client)
         if announce is not None and link:

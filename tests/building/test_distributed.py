@@ -224,3 +224,19 @@ def _ready(base: str, process: subprocess.Popen) -> str:
         except OSError:
             time.sleep(0.1)
     pytest.fail("oxigraph serve did not answer within 15 s")
+
+
+def test_strict_stops_at_a_workers_bad_line(cluster, tmp_path):
+    (tmp_path / "bad.jsonl").write_text('{"id": "a", "text": "Iran backed Syria."}\n{oops\n')
+    with pytest.raises(KgError, match=r"bad.jsonl:2: invalid JSON"):
+        build([tmp_path / "bad.jsonl"], dask=cluster.scheduler_address, strict=True)
+
+
+def test_a_worker_with_another_kg_is_refused(sample_documents):
+    from kg.building.builder import _Collector
+    from kg.building.distributed import PartitionResult, _InOrder
+    from kg.building.summary import BuildSummary
+
+    merge = _InOrder(_Collector(BuildSummary(), None, None), None, False, expected="this kg")
+    with pytest.raises(KgError, match="another kg"):
+        merge.take(0, PartitionResult(fingerprint="an older kg"))

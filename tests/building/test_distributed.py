@@ -126,6 +126,13 @@ def test_cluster_build_is_the_single_process_build_byte_for_byte(corpus, cluster
     assert summary.documents == 353 and summary.report.skipped == {"malformed": 1, "duplicate": 1}
     assert sorted(summary.report.warnings) == sorted(expected.report.warnings)
 
+    def pipelines_loaded() -> int:
+        from kg.nlp.pipeline import _load_pipeline
+        return _load_pipeline.cache_info().misses
+
+    with distributed.Client(cluster) as client:  # each worker loaded the pipeline once for all its partitions
+        assert list(client.run(pipelines_loaded).values()) == [1, 1]
+
 
 def test_a_worker_killed_mid_build_costs_a_retry_not_the_build(corpus, cluster, reference):
     client = distributed.Client(cluster)

@@ -22,7 +22,9 @@ loading and cluster start included:
 
 Loading is measured inside the builds: the seconds spent in
 ``kg.stores.add_graph`` (``INSERT DATA`` requests of 10,000 triples) against the
-triples sent. Run from the project root (takes about 20 minutes at 20,000 documents)::
+triples sent. On a cluster, the seconds the client spends merging results
+(graph building and loading included) give the most documents per second one
+client can take, whatever the number of workers. Run from the project root (takes about 20 minutes at 20,000 documents)::
 
     .venv/bin/python bench/scale.py                      # 20,000 documents, single, dask-1, dask-2
     .venv/bin/python bench/scale.py --docs 2000          # a quick look
@@ -166,6 +168,22 @@ def _timed_loading() -> dict[str, float]:
     return counts
 
 
+def _timed_merging() -> dict[str, float]:
+    """Wrap the client's merge of a partition (graph building and loading included) to count its seconds."""
+    from kg.building.distributed import _InOrder
+
+    counts = {"seconds": 0.0}
+    original = _InOrder._merge
+
+    def timed(self: Any, result: Any) -> None:
+        began = time.perf_counter()
+        original(self, result)
+        counts["seconds"] += time.perf_counter() - began
+
+    _InOrder._merge = timed  # type: ignore[method-assign]
+    return counts
+
+
 def _worker_peak_mib() -> float:
     for line in Path("/proc/self/status").read_text().splitlines():
         if line.startswith("VmHWM:"):
@@ -188,6 +206,7 @@ def run_configuration(corpus: str, store: str, workers: int, partition_mb: float
     else:
         from distributed import Client, LocalCluster
 
+        merging = _timed_merging()
         with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
                           silence_logs=40) as cluster, Client(cluster) as client:
             began = time.perf_counter()
@@ -196,6 +215,7 @@ def run_configuration(corpus: str, store: str, workers: int, partition_mb: float
             result["seconds"] = time.perf_counter() - began
             result["worker_peak_rss_mib"] = sorted(client.run(_worker_peak_mib).values())
             result["partitions"] = summary.partitions
+        result["client_merge_seconds"] = round(merging["seconds"], 2)
     close_store(target)
     result.update(documents=summary.documents, relations=sum(summary.relations.values()),
                   stored=summary.stored, load_seconds=round(loading["seconds"], 2),
@@ -240,13 +260,16 @@ def report(documents: int, words: int, runs: list[dict[str, Any]]) -> None:
         name = "kg build, one process" if run["workers"] == 0 else f"LocalCluster, {run['workers']} worker(s)"
         ratio = round(run["docs_per_s"] / single["docs_per_s"], 2) if single else None
         workers_rss = run.get("worker_peak_rss_mib")
+        merge = run.get("client_merge_seconds")
         rows.append([name, run["seconds"], run["docs_per_s"], ratio if ratio is not None else "",
                      run["process_peak_rss_mib"], ", ".join(f"{m:,.0f}" for m in workers_rss) if workers_rss else "–",
-                     run["stored"], run["triples_per_s_loaded"] or ""])
+                     run["stored"], run["triples_per_s_loaded"] or "",
+                     round(run["documents"] / merge) if merge else "–"])
     machine = machine_info(["spacy", "dask", "distributed", "rdflib", "oxigraph"])
     print(f"{documents:,} generated documents, {words:,} words")
     print(markdown_table(["configuration", "seconds", "docs/s", "ratio to one process", "client/process peak RSS MiB",
-                          "worker peak RSS MiB", "triples sent", "triples/s loaded"], rows))
+                          "worker peak RSS MiB", "triples sent", "triples/s loaded",
+                          "client merge docs/s"], rows))
     print(machine_line(machine))
     path = write_result("scale", {"machine": machine, "documents": documents, "words": words, "runs": runs})
     print(f"wrote {path.relative_to(ROOT)}")

@@ -33,7 +33,7 @@ from kg.stores import add_graph, clear_store
 STORE_BATCH = 500
 
 
-class _Collector:
+class Collector:
     """Adds each document's assertions to the graph and the summary.
 
     With a ``store``, the triples go there every ``STORE_BATCH`` documents
@@ -50,6 +50,7 @@ class _Collector:
         self.builder = GraphBuilder(load_gazetteer().actors, graph=with_ontology(new_graph()))
 
     def add(self, document: Document, sentences: int, assertions: list[Assertion]) -> None:
+        """Add one document's metadata and assertions (a store gets them with the next batch)."""
         self.summary.documents += 1
         self.summary.sentences += sentences
         self.builder.add_document(document)
@@ -102,7 +103,7 @@ def build_graph(documents: Iterable[Document], *, model: str | None = None,
     """
     if store is not None:
         clear_store(store)
-    collect = _Collector(summary or BuildSummary(), cache, progress, store)
+    collect = Collector(summary or BuildSummary(), cache, progress, store)
     fresh = (d for d in documents if not collect.replayed(d))
     for document, sentences, assertions in extracted(fresh, load_pipeline(model), batch_size, workers):
         collect.add(document, sentences, assertions)

@@ -26,7 +26,7 @@ from typing import Any, Callable, Iterator, Sequence
 
 from rdflib import Graph
 
-from kg.building.builder import _Collector, extracted
+from kg.building.builder import Collector, extracted
 from kg.building.cache import BuildCache, fingerprint
 from kg.building.cluster import dask_client, dashboard, parse_spec, worker_count
 from kg.building.summary import BuildSummary
@@ -99,7 +99,7 @@ def _records(partition: Partition, context: ReadContext, model: str | None, know
 class _InOrder:
     """Takes partition results as they finish and merges them in partition order."""
 
-    def __init__(self, collect: _Collector, cache: BuildCache | None, strict: bool, expected: str) -> None:
+    def __init__(self, collect: Collector, cache: BuildCache | None, strict: bool, expected: str) -> None:
         self.collect = collect
         self.expected = expected
         self.cache = cache
@@ -153,7 +153,7 @@ def build_on_cluster(paths: Sequence[str | Path], spec: str, *, model: str | Non
     summary = summary or BuildSummary()
     kind, _ = parse_spec(spec)
     plan = plan_partitions(paths, blocksize=blocksize, absolute=kind != "local", report=summary.report)
-    collect = _Collector(summary, cache, progress, store)
+    collect = Collector(summary, cache, progress, store)
     merge = _InOrder(collect, cache, strict, fingerprint(model_name(model)))
     with dask_client(spec) as client:
         link = dashboard(client)

@@ -240,10 +240,10 @@ def test_strict_stops_at_a_workers_bad_line(cluster, tmp_path):
 
 
 def test_a_worker_with_another_kg_is_refused(sample_documents):
-    from kg.building.builder import _Collector
+    from kg.building.builder import Collector
     from kg.building.distributed import PartitionResult, _InOrder
     from kg.building.summary import BuildSummary
 
-    merge = _InOrder(_Collector(BuildSummary(), None, None), None, False, expected="this kg")
+    merge = _InOrder(Collector(BuildSummary(), None, None), None, False, expected="this kg")
     with pytest.raises(KgError, match="another kg"):
         merge.take(0, PartitionResult(fingerprint="an older kg"))

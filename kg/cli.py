@@ -157,7 +157,7 @@ def build(paths: List[Path] = PATHS,
         written: list[str] = []
         with _opened(store) if store else nullcontext() as target, progress_bar(quiet) as bar:
             cluster = {} if dask is None else dict(blocksize=max(1, int(partition_mb * (1 << 20))),
-                                                   partitions=bar.partitions, announce=_announcer(quiet))
+                                                   partitions=bar.partitions, announce=None if quiet else bar.notice)
             graph, summary = run_build(paths, model=model, strict=strict, workers=workers, cache=cache,
                                        store=target, progress=bar.documents, dask=dask, **cluster)
         if store:
@@ -169,11 +169,6 @@ def build(paths: List[Path] = PATHS,
         if not quiet:
             typer.echo(summary.format())
             typer.echo("wrote " + ", ".join(written))
-
-
-def _announcer(quiet: bool) -> Optional[Callable[[str], None]]:
-    """Where a build's notices (the Dask dashboard's address) go: stderr, or nowhere with --quiet."""
-    return None if quiet else functools.partial(typer.echo, err=True)
 
 
 @app.command(epilog="Example: kg extract ../shared/eval/dev.jsonl --format jsonl")

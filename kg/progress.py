@@ -13,6 +13,7 @@ class Progress:
 
     documents: Callable[[int], None] | None = None
     partitions: Callable[[int, int], None] | None = None
+    notice: Callable[[str], None] = lambda text: print(text, file=sys.stderr)  # a line (above the bar)
 
 
 @contextmanager
@@ -38,4 +39,4 @@ def progress_bar(quiet: bool) -> Iterator[Progress]:
         def partitions(done: int, total: int) -> None:
             bar.update(task, parts=f"{done}/{total} partitions, ")
 
-        yield Progress(documents, partitions)
+        yield Progress(documents, partitions, bar.console.print)

@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: run test install install-test browser wheel-check notebook eval bench clean
+.PHONY: run test install install-test browser wheel-check notebook eval bench readme clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -61,6 +61,12 @@ bench: install-test
 	$(BIN)/python bench/throughput.py
 	$(BIN)/python bench/sparql.py
 	$(BIN)/python bench/render.py
+	$(BIN)/python bench/serve_clients.py
+	$(BIN)/python bench/throughput.py --long
+
+# Write the command outputs shown in README.md again (tests/test_readme.py checks them).
+readme: install-test
+	$(BIN)/python tests/test_readme.py --update
 
 clean:
 	rm -rf $(VENV) out/graph.* out/*.png

@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""HTML generation time and file size of ``kg.outputs.html.renderer.render_html`` at 100, 1,000 and 5,000 edges.
+"""HTML generation time and size of ``kg.outputs.html.renderer.render_html``, and the page's open time in
+headless Chromium, at 100, 1,000 and 5,000 edges.
 
 For each size, synthetic assertions in our ontology (the generator of
 ``bench/sparql.py``: gazetteer states, the 13 relation types, random flags,
@@ -12,10 +13,19 @@ object; symmetric relations once), with 1–10 evidence sentences each, among
 page to a temporary folder (after one warm-up render of an empty graph); the
 median of ``--runs`` runs is reported, with the one-off ``to_networkx`` time.
 
+Then each page is opened ``--runs`` times in Debian's headless Chromium
+(Selenium, a 1440×900 window, a fresh tab each time) and the page reports
+``performance.now()`` when its first drawing is done (``window.kgReadyAt``:
+from navigation start, so reading and parsing the file, the data, vis-network
+and the first frame). Responsiveness is timed inside the page, each to the
+next painted frame: unticking one relation type (filters applied, pairs
+restyled, view re-fitted), switching to one edge per relation type, and
+drawing the matrix. ``--no-browser`` skips this part.
+
 Run from the project root::
 
     .venv/bin/python bench/render.py
-    .venv/bin/python bench/render.py --edges 100 1000 5000 20000 --runs 5
+    .venv/bin/python bench/render.py --edges 100 1000 5000 20000 --runs 5 --no-browser
 
 Prints a Markdown table and writes ``bench/results/render.json``.
 """
@@ -93,9 +103,67 @@ def measure(edges: int, runs: int, folder: Path) -> dict[str, Any]:
         began = time.perf_counter()
         render_html(G, path, title=f"kg benchmark, {edges} edges")
         seconds.append(time.perf_counter() - began)
-    return {"edges_requested": edges, "edges": G.number_of_edges(), "nodes": G.number_of_nodes(),
+    pairs = len({frozenset((u, v)) for u, v in G.edges()})
+    return {"edges_requested": edges, "edges": G.number_of_edges(), "nodes": G.number_of_nodes(), "pairs": pairs,
             "statements": statements, "triples": len(graph), "to_networkx_seconds": convert,
             "render_seconds": seconds, "median": statistics.median(seconds), "bytes": path.stat().st_size}
+
+
+CHROMIUM, CHROMEDRIVER = Path("/usr/bin/chromium"), Path("/usr/bin/chromedriver")
+FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+         "--window-size=1440,900", "--force-device-scale-factor=1"]
+# each action, then the time to the next painted frame, in ms
+TIMED = """
+const done = arguments[arguments.length - 1], t0 = performance.now();
+(ACTION)();
+requestAnimationFrame(() => setTimeout(() => done(performance.now() - t0), 0));
+"""
+ACTIONS = {
+    "filter_ms": "() => document.querySelector('#kg-relations input[type=checkbox]').click()",
+    "typed_view_ms": "() => kgGraph.setMode('types')",
+    "matrix_ms": "() => kgGraph.setView('matrix')",
+}
+
+
+def browser_times(pages: list[Path], runs: int) -> list[dict[str, Any]]:
+    """Open each page ``runs`` times in headless Chromium: open time and the timed actions, medians."""
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = str(CHROMIUM)
+    for flag in FLAGS:
+        options.add_argument(flag)
+    driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
+    driver.set_script_timeout(120)
+    results = []
+    try:
+        for page in pages:
+            samples: dict[str, list[float]] = {"open_ms": [], **{k: [] for k in ACTIONS}}
+            for _ in range(runs):
+                driver.switch_to.new_window("tab")
+                driver.get(page.as_uri())
+                WebDriverWait(driver, 120).until(lambda d: d.execute_script("return document.body.dataset.ready"))
+                samples["open_ms"].append(driver.execute_script("return window.kgReadyAt"))
+                for name, action in ACTIONS.items():
+                    samples[name].append(driver.execute_async_script(TIMED.replace("(ACTION)", f"({action})")))
+                driver.close()
+                driver.switch_to.window(driver.window_handles[0])
+            results.append({"page": page.name, **{k: statistics.median(v) for k, v in samples.items()},
+                            "samples": samples})
+    finally:
+        driver.quit()
+    return results
+
+
+def _chromium() -> str | None:
+    import subprocess
+
+    try:
+        return subprocess.run([str(CHROMIUM), "--version"], capture_output=True, text=True, timeout=30).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return None
 
 
 def empty_page_bytes(folder: Path) -> int:
@@ -109,14 +177,20 @@ def empty_page_bytes(folder: Path) -> int:
 
 def report(result: dict[str, Any]) -> str:
     empty = result["empty_page_bytes"]
-    rows = [[m["edges"], m["nodes"], m["statements"], m["to_networkx_seconds"],
+    rows = [[m["edges"], m["nodes"], m["pairs"], m["statements"], m["to_networkx_seconds"],
              m["median"], round(m["bytes"] / 1024), round((m["bytes"] - empty) / m["edges"])]
+            + ([round(m["browser"][k]) for k in ("open_ms", *ACTIONS)] if "browser" in m else [])
             for m in result["sizes"]]
-    table = markdown_table(["edges", "nodes", "evidence sentences", "to_networkx s",
-                            f"render_html s (median of {result['options']['runs']})", "HTML KiB",
-                            "data bytes/edge"], rows)
+    runs = result["options"]["runs"]
+    headers = ["edges", "actors", "pairs", "evidence sentences", "to_networkx s", f"render_html s (median of {runs})",
+               "HTML KiB", "data bytes/edge"]
+    if any("browser" in m for m in result["sizes"]):
+        headers += ["page open ms", "untick a type ms", "per-type view ms", "matrix ms"]
+    table = markdown_table(headers, rows)
     note = (f"The page of an empty graph (inlined vis-network, CSS, script) is {empty / 1024:,.0f} KiB; "
-            "data bytes/edge is the rest divided by the edges (each edge carries at most 5 evidence sentences).")
+            "data bytes/edge is the rest divided by the edges (each edge carries at most 5 evidence sentences). "
+            "Browser times are medians in headless Chromium: page open is navigation start to the first drawing; "
+            "the others run to the next painted frame.")
     return "\n".join([machine_line(result["machine"]), "", table, "", note])
 
 
@@ -124,7 +198,9 @@ def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--edges", type=int, nargs="+", default=[100, 1000, 5000],
                         help="graph sizes in aggregated edges (default 100 1000 5000)")
-    parser.add_argument("--runs", type=int, default=3, help="render_html runs per size; the median counts (default 3)")
+    parser.add_argument("--runs", type=int, default=3,
+                        help="render_html runs and page openings per size; the median counts (default 3)")
+    parser.add_argument("--no-browser", action="store_true", help="skip the headless Chromium measurements")
     args = parser.parse_args(argv)
     if args.runs < 1 or min(args.edges) < 1:
         parser.error("--edges and --runs must be at least 1")
@@ -135,7 +211,13 @@ def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
         for edges in args.edges:
             print(f"render: {edges} edges …", file=sys.stderr)
             sizes.append(measure(edges, args.runs, Path(tmp)))
-    result = {"machine": machine_info(["networkx", "pyvis", "rdflib"]), "options": vars(args),
+        if not args.no_browser:
+            print("render: opening the pages in headless Chromium …", file=sys.stderr)
+            pages = [Path(tmp) / f"graph-{m['edges_requested']}.html" for m in sizes]
+            for m, times in zip(sizes, browser_times(pages, args.runs)):
+                m["browser"] = times
+    result = {"machine": machine_info(["networkx", "pyvis", "rdflib", "selenium"]) | {"chromium": _chromium()},
+              "options": vars(args),
               "empty_page_bytes": empty, "sizes": sizes}
     print(report(result))
     print(f"\nwritten {write_result('render', result).relative_to(ROOT)}", file=sys.stderr)

@@ -37,6 +37,7 @@ Run from the project root (1M triples: about half an hour, mostly rdflib; < 2 GB
 
     .venv/bin/python bench/sparql.py
     .venv/bin/python bench/sparql.py --triples 100000 --runs 3
+    .venv/bin/python bench/sparql.py --queries most-connected   # one query (or a few, comma-separated)
 
 Prints Markdown tables and writes ``bench/results/sparql.json``.
 """
@@ -193,6 +194,18 @@ def cached_ntriples(triples: int, cache: Path) -> tuple[Path, dict[str, Any]]:
 
 # ---------------------------------------------------------------- queries
 
+#: the environment variable naming the ready queries to time (set by ``--queries``; spawned phases inherit it)
+ONLY = "KG_BENCH_QUERIES"
+
+
+def selected(queries: dict[str, Any]) -> dict[str, Any]:
+    """The ready queries ``--queries`` names (all without it); an unknown name stops the benchmark."""
+    names = [n for n in os.environ.get(ONLY, "").split(",") if n]
+    if unknown := [n for n in names if n not in queries]:
+        raise SystemExit(f"bench: no ready query {', '.join(unknown)} (known: {', '.join(queries)})")
+    return {n: q for n, q in queries.items() if not names or n in names}
+
+
 def query_params(name: str, wanted: dict[str, str]) -> dict[str, str]:
     """The benchmark's value for every parameter a ready query names."""
     missing = [p for p in wanted if p not in PARAMS]
@@ -213,7 +226,7 @@ def time_queries(graph: Any, runs: int, slow: float) -> dict[str, dict[str, Any]
     from kg.sparql.ready import ready_queries
 
     timings = {}
-    for name, query in ready_queries().items():
+    for name, query in selected(ready_queries()).items():
         params = query_params(name, query.params)
         began = time.perf_counter()
         rows, digest = rows_digest(run_query(graph, query.text, params))
@@ -276,7 +289,7 @@ def native_phase(ox_dir: str, runs: int, slow: float) -> dict[str, dict[str, Any
 
     store = ox.Store(ox_dir)
     timings = {}
-    for name, query in ready_queries().items():
+    for name, query in selected(ready_queries()).items():
         text = with_prefixes(query.text)
         substitutions = {ox.Variable(k): ox_term(bind_value(k, v)) for k, v in query_params(name, query.params).items()}
 
@@ -334,7 +347,7 @@ def parse_times(repeat: int = 5) -> dict[str, float]:
     from kg.sparql.ready import ready_queries
 
     times = {}
-    for name, query in ready_queries().items():
+    for name, query in selected(ready_queries()).items():
         parseQuery(query.text)
         samples = []
         for _ in range(repeat):
@@ -458,9 +471,13 @@ def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
                         help="a query whose warm-up takes longer (seconds) gets one timed run (default 30)")
     parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()),
                         help="folder for the cached N-Triples (default: the temporary folder)")
+    parser.add_argument("--queries", default="",
+                        help="comma-separated ready queries to time (default: all); the result goes to "
+                             "bench/results/sparql-NAMES.json, the full run's file is left as it is")
     args = parser.parse_args(argv)
     if args.triples < 1 or args.runs < 1:
         parser.error("--triples and --runs must be at least 1")
+    os.environ[ONLY] = args.queries
 
     nt_path, data = cached_ntriples(args.triples, args.cache)
     data["nt_mib"] = nt_path.stat().st_size / 2**20
@@ -478,7 +495,8 @@ def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
               "options": {**vars(args), "cache": str(args.cache)}, "params": PARAMS, "data": data,
               "phases": phases, "comparison": compare(phases, parse_times())}
     print(report(result))
-    print(f"\nwritten {write_result('sparql', result).relative_to(ROOT)}", file=sys.stderr)
+    name = "sparql" + (f"-{args.queries.replace(',', '-')}" if args.queries else "")
+    print(f"\nwritten {write_result(name, result).relative_to(ROOT)}", file=sys.stderr)
     return result
 
 

@@ -24,6 +24,7 @@ Run from the project root::
 
     .venv/bin/python bench/throughput.py                 # 1,000 documents
     .venv/bin/python bench/throughput.py --docs 2000 --workers 2 --repeat 3 --memory-check
+    .venv/bin/python bench/throughput.py --long          # long documents (bench/long_documents.py)
 
 Prints Markdown tables and writes ``bench/results/throughput.json``.
 """
@@ -341,7 +342,12 @@ def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
     parser.add_argument("--workers", type=int, default=1, help="n_process for both phases (default 1)")
     parser.add_argument("--repeat", type=int, default=1, help="runs per phase; the best counts (default 1)")
     parser.add_argument("--memory-check", action="store_true", help="also compare peak RSS at 500 and 2,000 docs")
+    parser.add_argument("--long", action="store_true", help="instead: one long document of 1, 10 and 50 MB against "
+                                                            "the same text as 1,000 articles (bench/long_documents.py)")
     args = parser.parse_args(argv)
+    if args.long:
+        from long_documents import main as long_main
+        return {"long": long_main([])}
     if args.docs < 1 or args.workers < 1 or args.repeat < 1:
         parser.error("--docs, --workers and --repeat must be at least 1")
 

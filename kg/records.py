@@ -23,6 +23,7 @@ class Document:
     title: str | None = None
     url: str | None = None
     path: str | None = None
+    line: int | None = None  # the line of a JSONL corpus it was read from
 
 
 @dataclass(frozen=True, slots=True)

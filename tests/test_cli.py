@@ -9,6 +9,7 @@ import io
 import json
 import logging
 import re
+import shlex
 import subprocess
 import sys
 from pathlib import Path
@@ -172,14 +173,32 @@ def test_extract_agrees_with_the_built_graph(seed_lines, built):
     assert len(seed_lines) == relations
 
 
-def test_extract_table(seed_lines):
-    rows = [line.split("\t") for line in kg("extract", SEEDS, "--format", "table").stdout.splitlines()]
-    assert len(rows) == len(seed_lines)
-    for row, line in zip(rows, seed_lines):
-        assert len(row) == 8
-        flags = "".join(f for f, on in (("N", line["negated"]), ("H", line["hypothetical"])) if on) or "-"
-        assert row == [line["doc"], line["subject"], line["relation"], line["object"], flags,
-                       line["date"] or "", line["source"] or "", line["sentence"]]
+def _cells(line: dict) -> dict[str, str]:
+    """A JSON line's fields as the table shows them: flags as words, missing values blank."""
+    return {k: ("yes" if v else "no") if isinstance(v, bool) else "" if v is None else str(v) for k, v in line.items()}
+
+
+def test_extract_table_has_a_header_aligned_columns_and_every_field(seed_lines):
+    header, *lines = kg("extract", SEEDS, "--format", "table").stdout.splitlines()
+    names = header.split()
+    assert set(names) == EXTRACT_KEYS and names[-1] == "sentence"  # every field; the long sentence last
+    starts = [header.index(f" {n} ") + 1 if i else 0 for i, n in enumerate(names[:-1])] + [header.index(" sentence") + 1]
+    assert len(lines) == len(seed_lines)
+    for line, expected in zip(lines, seed_lines):
+        assert all(line[i - 1] == " " for i in starts[1:])  # each column starts where its header does
+        cells = [line[a:b].strip() for a, b in zip(starts, starts[1:] + [len(line)])]
+        assert dict(zip(names, cells)) == _cells(expected)
+    assert {"yes", "no"} >= {c for line in lines for c in line.split() if c in ("yes", "no", "true", "false")}
+
+
+def test_extract_csv_is_the_json_form(seed_lines):
+    result = kg("extract", SEEDS, "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert rows and list(rows[0]) == list(seed_lines[0])  # the JSON form's fields, in its order
+    for row, line in zip(rows, seed_lines, strict=True):
+        assert row == {k: ("true" if v else "false") if isinstance(v, bool) else "" if v is None else str(v)
+                       for k, v in line.items()}
+    assert result.stdout_bytes.endswith(b"\r\n")
 
 
 @pytest.mark.skipif(not DEV.is_file(), reason=f"{DEV} absent (shared data not checked out)")
@@ -194,9 +213,19 @@ def test_extract_dev_gold_file():
 
 # ---------------------------------------------------------------- query
 
-def test_query_list_names_every_ready_query(graph_file):
-    listed = [line.split()[0] for line in kg("query", graph_file, "--list").stdout.splitlines()]
-    assert listed == sorted(p.stem for p in QUERIES.glob("*.rq"))
+def test_query_list_describes_every_ready_query(graph_file):
+    entries = kg("query", graph_file, "--list").stdout.strip().split("\n\n")
+    assert [e.split("\n", 1)[0] for e in entries] == sorted(p.stem for p in QUERIES.glob("*.rq"))
+    for entry in entries:
+        fields = dict(line.strip().split(": ", 1) for line in entry.splitlines()[1:] if re.match(r"    \w+: ", line))
+        assert fields["counts"], entry  # what its numbers count, or that it counts nothing
+        example = shlex.split(fields["example"])
+        assert example[:3] == ["kg", "query", "out/graph.ttl"]
+        header = kg("query", graph_file, *example[3:]).stdout.splitlines()[0]  # the example runs as shown
+        assert header.split() == fields["columns"].split(), entry
+    assert "factual statements only" in next(e for e in entries if e.startswith("hostile-cooperative"))
+    one = kg("query", graph_file, "supplies", "--list").stdout
+    assert one.startswith("supplies\n") and "\n\n" not in one.strip()
 
 
 def test_query_ready_table(graph_file):
@@ -284,10 +313,24 @@ def test_render_unknown_focus(graph_file, tmp_path):
     assert not (tmp_path / "x.html").exists()
 
 
+def test_pages_are_titled_from_the_corpus(built, graph_file, tmp_path):
+    title = "<title>Russian Missile Experts Visit Iran for Military Cooperation"
+    assert title in (built[1] / "graph.html").read_text(encoding="utf-8"), "kg build: the only document's title"
+    kg("render", graph_file, "--out", tmp_path / "r.html")
+    assert title in (tmp_path / "r.html").read_text(encoding="utf-8"), "kg render: the same, not 'graph.ttl'"
+    two = tmp_path / "corpus"
+    two.mkdir()
+    for name in ("a", "b"):
+        (two / f"{name}.txt").write_text("Iran supplied drones to Russia.", encoding="utf-8")
+    kg("build", two, "--out", tmp_path / "two")
+    assert "<title>corpus — 2 documents, 2 evidence</title>" in (tmp_path / "two" / "graph.html").read_text(
+        encoding="utf-8"), "the folder's name and counts"
+
+
 def test_stats(graph_file, seed_lines):
     lines = kg("stats", graph_file).stdout.splitlines()
-    head = re.fullmatch(r"actors: (\d+)  edges: (\d+)  statements: (\d+)", lines[0])
-    assert head and int(head.group(3)) == len(seed_lines)
+    head = re.fullmatch(r"actors: (\d+)  pairs: (\d+)  typed edges: (\d+)  statements: (\d+)", lines[0])
+    assert head and int(head.group(4)) == len(seed_lines)
     counts = {}
     for line in lines:
         if m := re.fullmatch(r"([A-Z]+)\s+(\d+)", line):
@@ -298,6 +341,55 @@ def test_stats(graph_file, seed_lines):
     assert counts == expected
     actor_rows = [line.split()[0] for line in lines if re.match(r"(RUS|IRN|USA|UKR)\s", line)]
     assert {"RUS", "IRN", "USA", "UKR"} <= set(actor_rows)
+    assert lines[-1].startswith("degree: distinct other actors")
+
+
+def test_stats_and_most_connected_give_the_same_degree(graph_file):
+    lines = kg("stats", graph_file).stdout.splitlines()
+    at = lines.index(next(line for line in lines if line.startswith("actor ")))
+    columns = lines[at].split()
+    stats = {}
+    for line in lines[at + 1:]:
+        if not line.strip():
+            break
+        cells = line.split()  # names may have spaces: count the numeric cells from the right
+        stats[cells[0]] = (cells[-7], cells[-6])  # degree, statements
+    queried = kg("query", graph_file, "most-connected", "--format", "csv").stdout
+    rows = {r["actor"].rsplit("/", 1)[1]: (r["degree"], r["statements"]) for r in csv.DictReader(io.StringIO(queried))}
+    assert columns[2:4] == ["degree", "statements"] and stats == rows and stats["RUS"][0] == "3"
+
+
+@pytest.mark.parametrize("name", ["Iran", "iran", "Iranian", "Tehran", "IRN"])
+def test_query_takes_actor_names(graph_file, name):
+    by_code = kg("query", graph_file, "actor-relations", "--param", "actor=IRN").stdout
+    assert kg("query", graph_file, "actor-relations", "--param", f"actor={name}").stdout == by_code
+    assert by_code.count("actor:IRN") > 3
+
+
+@pytest.mark.parametrize("args, fragment", [
+    (["actor-relations", "--param", "actor=Atlantis"], "unknown actor 'Atlantis'"),
+    (["edge-evidence", "--param", "subject=Iran", "--param", "relation=hugs", "--param", "object=Russia"],
+     "unknown relation type 'hugs'"),
+])
+def test_unknown_names_are_one_line_errors_not_empty_tables(graph_file, args, fragment):
+    result = kg("query", graph_file, *args, code=2)
+    assert_error(result, fragment)
+    assert result.stdout == ""
+
+
+def test_known_actor_missing_from_the_graph_warns(graph_file):
+    result = kg("query", graph_file, "actor-relations", "--param", "actor=France")
+    assert result.stderr == "kg: warning: France (FRA) is not in this graph: no statements about it\n"
+    assert len(result.stdout.splitlines()) == 2  # the header and its rule: rightly empty
+
+
+def test_render_focus_takes_names(graph_file, tmp_path):
+    by_code, by_name = tmp_path / "code.html", tmp_path / "name.html"
+    kg("render", graph_file, "--out", by_code, "--focus", "IRN")
+    kg("render", graph_file, "--out", by_name, "--focus", "tehran")
+    assert graph_data(by_name.read_text(encoding="utf-8")) == graph_data(by_code.read_text(encoding="utf-8"))
+    assert_error(kg("render", graph_file, "--out", tmp_path / "fr.html", "--focus", "Paris", code=2),
+                 "--focus: Paris (FRA, France) is not in this graph")
 
 
 def test_validate_built_graph(graph_file):
@@ -480,6 +572,19 @@ def test_help_shows_an_example(command):
     assert re.search(r"^\s*Examples?: kg " + command, kg(command, "--help").stdout, re.MULTILINE)
 
 
+@pytest.mark.parametrize("command", COMMANDS)
+def test_help_shows_flags_as_flags(command):
+    text = kg(command, "--help").stdout
+    assert "<bool>" not in text and "BOOL" not in text
+    assert re.search(r"--help\s+Show this message", text)
+
+
+def test_help_shows_value_placeholders():
+    text = kg("build", "--help").stdout
+    assert re.search(r"--strict\s+Stop at the first", text) and re.search(r"--out\s+DIR\s", text)
+    assert re.search(r"--param\s+NAME=VALUE\s", kg("query", "--help").stdout)
+
+
 @pytest.mark.parametrize("args", [["build"], ["query", "g.ttl", "q", "--format", "xml"]])
 def test_usage_errors_are_one_line(args):
     result = runner.invoke(app, args)
@@ -624,3 +729,54 @@ def test_knowledge_overlay_errors_name_the_file(tmp_path, name, content, message
     text = tmp_path / "t.txt"
     text.write_text("Russia attacked Ukraine.", encoding="utf-8")
     assert_error(kg("extract", text, "--knowledge", folder, code=2), message)
+
+
+# ---------------------------------------------------------------- small holes closed (issue 15)
+
+def test_query_rejects_a_repeated_param_an_empty_query_and_a_lone_surrogate(graph_file):
+    assert_error(kg("query", graph_file, "actor-relations", "--param", "actor=IRN", "--param", "actor=RUS", code=2),
+                 "--param actor given twice")
+    for empty in ("", "   ", "# nothing\n", "PREFIX x: <urn:x>"):
+        line = assert_error(kg("query", graph_file, empty, code=2), "the query is empty")
+        assert "update" not in line
+    assert_error(kg("query", graph_file, 'SELECT * WHERE { ?s ?p "\\ud800" }', code=2), "lone surrogate")
+
+
+def test_ids_with_tabs_and_newlines_keep_tables_on_one_line(tmp_path):
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text(json.dumps({"id": "a\tb\nc", "text": "Iran supplied drones to Russia."}) + "\n")
+    lines = kg("extract", corpus, "--format", "table").stdout.splitlines()
+    assert len(lines) == 2 and lines[1].split()[:5] == ["a", "b", "c", "IRN", "SUPPLY"]
+    out = tmp_path / "out"
+    kg("build", corpus, "--out", out, "--quiet")
+    table = kg("query", out / "graph.ttl", "SELECT ?id WHERE { ?d dcterms:identifier ?id }").stdout.splitlines()
+    assert table[2:] == ["a b c"]
+
+
+def test_extract_on_only_empty_or_binary_files_is_an_error(tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "binary.txt").write_bytes(b"Iran\x00\x01\x02\x03 supplied drones")
+    result = kg("extract", tmp_path / "empty.txt", tmp_path / "binary.txt", code=2)
+    assert_error(result, "no documents to extract from")
+    assert result.stdout == ""
+
+
+def test_build_of_a_folder_holding_its_output_never_reads_the_output(tmp_path, monkeypatch):
+    (tmp_path / "news.txt").write_text("Iran supplied drones to Russia.", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    for _ in range(2):
+        result = kg("build", ".")
+        assert re.search(r"^documents: 1( |$)", result.stdout, re.MULTILINE), result.stdout
+        assert "skipped" not in result.stdout
+    assert (tmp_path / "out" / "graph.html").is_file()
+
+
+def test_temporary_outputs_of_a_killed_build_are_removed_by_the_next(tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    stale = [out / ".graph.ttl.999999999.k2j4.tmp", out / ".graph.html.999999999.x9a1.tmp",
+             out / ".kg-cache.sqlite.999999999.tmp"]
+    for path in stale:
+        path.write_text("left by a build that was killed")
+    kg("build", SEED, "--out", out, "--quiet")
+    assert sorted(p.name for p in out.iterdir()) == [".kg-cache.sqlite", "graph.html", "graph.ttl"]

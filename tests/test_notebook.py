@@ -97,17 +97,21 @@ def html_of(cell: nbformat.NotebookNode) -> str:
 
 @pytest.fixture(scope="module", params=["build", "load", "elsewhere"])
 def run(request, kernel_env, tmp_path_factory):
-    """The executed notebook and its output folder: building from seeds/, loading a built graph.ttl,
-    or run outside the project with KG_GRAPH naming the graph file."""
+    """The executed notebook and its output folder: building from seeds/ (even with an old graph.ttl in the
+    output folder), loading the graph KG_GRAPH names, or run outside the project with KG_GRAPH."""
     out = tmp_path_factory.mktemp(f"nb-{request.param}")
     folder = NOTEBOOK.parent
-    if request.param in ("load", "elsewhere"):
-        from kg.building.builder import build, write_outputs
-        graph, _ = build([ROOT / "seeds"])
-        write_outputs(graph, out)
+    from kg.building.builder import build, write_outputs
+
+    if request.param == "build":  # an old graph of another text: the notebook must not show it
+        (out / "old").mkdir()
+        (out / "old" / "old.txt").write_text("China and Brazil signed a trade deal.", encoding="utf-8")
+        write_outputs(build([out / "old"])[0], out)
+    else:
+        write_outputs(build([ROOT / "seeds"])[0], out)
+        kernel_env.setenv("KG_GRAPH", str(out / "graph.ttl"))
     if request.param == "elsewhere":
         folder = tmp_path_factory.mktemp("not-a-project")
-        kernel_env.setenv("KG_GRAPH", str(out / "graph.ttl"))
     nb = execute(out, kernel_env, folder)
     kernel_env.delenv("KG_GRAPH", raising=False)
     state = json.loads(text_of(nb.cells[-1]))
@@ -119,9 +123,13 @@ def test_build_or_load_step(run):
     mode, nb, out, _ = run
     text = text_of(tagged(nb, "build"))
     if mode == "build":
+        assert re.search(r"^built from \S+seeds at \d{4}-\d\d-\d\d \d\d:\d\d UTC$", text, re.MULTILINE)
         assert re.search(r"^documents: 1$", text, re.MULTILINE) and re.search(r"^relations: \d+", text, re.MULTILINE)
     else:
-        assert f"loaded {out / 'graph.ttl'}" in text
+        assert re.search(rf"^loaded {re.escape(str(out / 'graph.ttl'))}: \d+ triples, "
+                         r"written \d{4}-\d\d-\d\d \d\d:\d\d UTC$", text, re.MULTILINE)
+    assert re.search(r"^document russia-iran-missile-experts-2024: Russian Missile Experts", text, re.MULTILINE)
+    assert "old" not in text
     if mode == "elsewhere":
         assert "project: none" in text_of(nb.cells[3])
     assert re.search(r"actors: \d+, relations between them: \d+, statements: \d+", text_of(tagged(nb, "overview")))

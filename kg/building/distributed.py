@@ -20,24 +20,28 @@ from __future__ import annotations
 
 import functools
 import time
+from contextlib import suppress
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable, Iterator, Sequence
 
 from rdflib import Graph
+from spacy.language import Language
 
-from kg.building.builder import Collector, extracted
+from kg.building.builder import Collector
 from kg.building.cache import BuildCache, fingerprint
 from kg.building.cluster import dask_client, dashboard, parse_spec, worker_count
 from kg.building.summary import BuildSummary
 from kg.errors import KgError, one_line
+from kg.extract.assertions import assertions_of
 from kg.ingest.corpus import content_hash
 from kg.ingest.partitions import BLOCKSIZE, Partition, plan_partitions, read_partition
 from kg.ingest.report import ReadContext, ReadReport
 from kg.knowledge.resources import overlaid, overlays
 from kg.nlp.pipeline import load_pipeline, model_name
+from kg.nlp.stream import failure, process
 from kg.records import Assertion, Document
-from kg.stores import clear_store
+from kg.stores import discard, publish, staging_graph
 
 #: what a worker sends back per document: metadata (no text), place, content hash,
 #: sentences, assertions (None: the client has them in its cache)
@@ -81,19 +85,42 @@ def _fingerprint(model: str, knowledge: tuple[Path, ...]) -> str:
 
 def _records(partition: Partition, context: ReadContext, model: str | None, known: frozenset[str],
              batch_size: int) -> list[Record]:
-    """The records of a partition, in reading order; the pipeline is loaded only when a document needs it."""
+    """The records of a partition, in reading order; the pipeline is loaded only when a document needs it.
+
+    A document whose processing fails is reported (a warning, counted as
+    ``failed``) and sent back with sentences ``-1``, so that its id still counts.
+    """
     documents = [(doc, place, content_hash(doc)) for doc, place in read_partition(partition, context)]
     fresh = [doc for doc, _, key in documents if key not in known]
-    done: Iterator[tuple[Document, int, list[Assertion]]] = iter(())
+    done: Iterator[tuple[int, list[Assertion]]] = iter(())
     if fresh:
-        done = extracted(fresh, load_pipeline(model), batch_size)
+        done = _extracted(fresh, load_pipeline(model), batch_size, context)
     records: list[Record] = []
     for doc, place, key in documents:
         sentences, assertions = 0, None
         if key not in known:
-            _, sentences, assertions = next(done)
+            sentences, assertions = next(done)
         records.append((replace(doc, text=""), place, key, sentences, assertions))
     return records
+
+
+def _extracted(documents: list[Document], nlp: Language, batch_size: int,
+               context: ReadContext) -> Iterator[tuple[int, list[Assertion]]]:
+    """Sentences and assertions of each document, in order, as a one-process build finds them
+    (:func:`kg.building.builder.build_graph`); ``(-1, [])`` for a document that failed."""
+    assertions: list[Assertion] = []
+    sentences, failed = 0, False
+    for window in process(documents, nlp, batch_size=batch_size):
+        if window.error is not None:
+            failed = True
+            context.warn(failure(window), "failed")
+        elif not failed:
+            plan = window.plan
+            sentences += plan.sentences if plan.sentences >= 0 else sum(1 for s in window.doc.sents if s.text.strip())
+            assertions += assertions_of(window.document, window.doc, plan)
+        if window.last:
+            yield (-1, []) if failed else (sentences, assertions)
+            assertions, sentences, failed = [], 0, False
 
 
 class _InOrder:
@@ -127,6 +154,8 @@ class _InOrder:
             if not self.context.admit(doc, place):
                 continue
             summary.report.read += 1
+            if sentences < 0:  # failed on the worker, reported there
+                continue
             if assertions is None:
                 found = self.cache.lookup_hash(key) if self.cache is not None else None
                 if found is None:  # cannot happen: the workers skipped only hashes the cache holds
@@ -136,12 +165,14 @@ class _InOrder:
             elif self.cache is not None:
                 self.cache.store_hash(key, sentences, assertions)
             self.collect.add(doc, sentences, assertions)
+            if self.collect.progress is not None:
+                self.collect.progress(1, 0)
 
 
 def build_on_cluster(paths: Sequence[str | Path], spec: str, *, model: str | None = None, strict: bool = False,
                      cache: BuildCache | None = None, store: Graph | None = None,
                      summary: BuildSummary | None = None, blocksize: int = BLOCKSIZE,
-                     progress: Callable[[int], None] | None = None,
+                     progress: Callable[[int, int], None] | None = None, exclude: Sequence[str | Path] = (),
                      partitions: Callable[[int, int], None] | None = None,
                      announce: Callable[[str], None] | None = None) -> tuple[Graph, BuildSummary]:
     """The graph of ``paths`` built on the Dask cluster ``spec`` (``local``, ``local:N``, ``tcp://…``).
@@ -152,20 +183,29 @@ def build_on_cluster(paths: Sequence[str | Path], spec: str, *, model: str | Non
     """
     summary = summary or BuildSummary()
     kind, _ = parse_spec(spec)
-    plan = plan_partitions(paths, blocksize=blocksize, absolute=kind != "local", report=summary.report)
-    collect = Collector(summary, cache, progress, store)
-    merge = _InOrder(collect, cache, strict, fingerprint(model_name(model)))
+    plan = plan_partitions(paths, blocksize=blocksize, absolute=kind != "local", report=summary.report,
+                           exclude=exclude)
     with dask_client(spec) as client:
         link = dashboard(client)
         if announce is not None and link:
             announce(f"Dask dashboard: {link}")
         summary.partitions, summary.workers = len(plan), worker_count(client)
-        if store is not None:
-            clear_store(store)
         options = dict(model=model, knowledge=tuple(str(k) for k in overlays()), strict=strict,
                        known=_scattered(client, cache))
-        _run(client, plan, options, merge, partitions)
-    return collect.result(), summary
+        target = staging_graph(store) if store is not None else None  # replaces the default graph when complete
+        collect = Collector(summary, cache, progress, target)
+        try:
+            _run(client, plan, options, _InOrder(collect, cache, strict, fingerprint(model_name(model))), partitions)
+            graph = collect.result()
+        except BaseException:
+            if store is not None and target is not None:
+                with suppress(Exception):  # the store may be what failed: the first error is the one to report
+                    discard(store, target)
+            raise
+    if store is not None and target is not None:
+        publish(store, target)
+        return store, summary
+    return graph, summary
 
 
 def _scattered(client: Any, cache: BuildCache | None) -> Any:

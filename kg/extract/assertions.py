@@ -6,33 +6,36 @@
 """
 from __future__ import annotations
 
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kg.errors import KgError
 from kg.ingest.dates import event_date
 from kg.nlp.pipeline import load_pipeline
-from kg.nlp.selection import Plan, SentenceSelector, prepare
+from kg.nlp.selection import Plan
+from kg.nlp.stream import Window, failure, process
 from kg.records import Assertion, Document
 
 
 def parsed(documents: Iterable[Document], nlp: Language, batch_size: int = 64, n_process: int = 1,
-           select: bool = True) -> Iterator[tuple[Document, Doc, Plan]]:
-    """Each document with its processed ``Doc`` and the plan that maps it back.
+           select: bool = True,
+           on_error: Callable[[Window], None] | None = None) -> Iterator[tuple[Document, Doc, Plan]]:
+    """Each document with its processed ``Doc`` and the plan that maps it back; a long
+    document comes as several, one per window (:mod:`kg.nlp.stream`).
 
     With ``select`` (the default) only the sentences that can hold a relation
-    are parsed (:mod:`kg.nlp.selection`); otherwise the whole text is.
+    are parsed (:mod:`kg.nlp.selection`); otherwise the whole text is. A window
+    whose processing fails goes to ``on_error``, or raises a one-line ``KgError``.
     """
-    selector = SentenceSelector(nlp) if select else None
-
-    def stream() -> Iterator[tuple[Doc, tuple[Document, Plan]]]:
-        for document in documents:
-            plan = selector(document.text, document.date) if selector else Plan.whole(document.text)
-            yield prepare(nlp, plan, document.date), (document, plan)
-
-    for doc, (document, plan) in nlp.pipe(stream(), as_tuples=True, batch_size=batch_size, n_process=n_process):
-        yield document, doc, plan
+    for window in process(documents, nlp, batch_size=batch_size, n_process=n_process, select=select):
+        if window.doc is not None:
+            yield window.document, window.doc, window.plan
+        elif on_error is not None:
+            on_error(window)
+        else:
+            raise KgError(failure(window))
 
 
 def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
@@ -48,12 +51,15 @@ def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
 def assertions_of(document: Document, doc: Doc, plan: Plan) -> list[Assertion]:
     """The relations of one processed document as ``Assertion`` records."""
     assertions = []
+    dates: dict[str, str | None] = {}  # a sentence often holds several relations: its date is read once
     for m in doc._.relations:
         start, end = trimmed(document.text, plan.to_document(m.start), plan.to_document(m.end))
         sentence = document.text[start:end]
+        if sentence not in dates:
+            dates[sentence] = event_date(sentence, document.date)
         assertions.append(Assertion(
             doc=document.id, subject=m.subject, relation=m.relation, object=m.object,
-            negated=m.negated, hypothetical=m.hypothetical, date=event_date(sentence, document.date),
+            negated=m.negated, hypothetical=m.hypothetical, date=dates[sentence],
             source=m.source, sentence=sentence, start=start, end=end, trigger=m.trigger))
     return assertions
 

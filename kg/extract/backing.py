@@ -7,6 +7,7 @@ from typing import Iterator
 from spacy.tokens import Token
 
 from kg.extract.candidates import Candidate
+from kg.extract.entries import starts_on
 from kg.extract.roles import ActorContext
 from kg.extract.syntax import Arg, child, pobjs, unique
 from kg.knowledge.lexicon import TriggerGroup
@@ -20,6 +21,8 @@ class BackingRules:
         """The first noun group of a label: its general sense."""
         return next(g for groups in self.lex.nouns.values() for g in groups if g.relation == relation)
 
+    @starts_on("membership_nouns", "approval_nouns", "relation_nouns", "closeness_adjectives",
+               "solidarity_complements", "means_backing_verbs")
     def _backing_candidates(self, ctx: ActorContext, token: Token) -> Iterator[Candidate]:
         lemma = token.lemma_.lower()
         cue = self.lex.cue

@@ -7,6 +7,7 @@ from typing import Iterator
 from spacy.tokens import Token
 
 from kg.extract.candidates import Candidate
+from kg.extract.entries import starts_on
 from kg.extract.roles import ActorContext
 from kg.extract.syntax import Arg, unique
 
@@ -14,6 +15,7 @@ from kg.extract.syntax import Arg, unique
 class BrokeringRules:
     """Help given to the parties of a deal: AID from the helper to each party."""
 
+    @starts_on("brokering_help_nouns")
     def _brokering_candidates(self, ctx: ActorContext, token: Token) -> Iterator[Candidate]:
         """"a deal brokered WITH U.S. HELP", "reached a deal with Qatari mediation"."""
         cue = self.lex.cue

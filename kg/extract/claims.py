@@ -1,11 +1,16 @@
-"""Rejecting a claim made in the sentence before: "Lima fears the dam will cut its water. Quito dismissed the
-assertion" (Quito OPPOSE Lima: relations.md, rejecting another state's claim)."""
+"""Claims between states: rejecting a claim made in the sentence before ("Lima fears the dam will cut its water.
+Quito dismissed the assertion": Quito OPPOSE Lima, relations.md on rejecting another state's claim), and alleging
+that a state did something ("Ethiopia alleges that Eritrea is supporting rebels": an accusation)."""
 from __future__ import annotations
+
+from typing import Iterator
 
 from spacy.tokens import Token
 
+from kg.extract.candidates import Candidate
+from kg.extract.entries import starts_on
 from kg.extract.roles import ActorContext
-from kg.extract.syntax import Arg, child
+from kg.extract.syntax import Arg, child, unique
 
 
 class ClaimRules:
@@ -38,3 +43,18 @@ class ClaimRules:
                 for o in g.children if o.dep_ == "pobj" for a in ctx.np_actors(o)] \
             + [a for p in obj.children if p.dep_ == "prep" and p.lower_ in ("from", "by")  # "criticism FROM Cairo"
                for o in p.children if o.dep_ == "pobj" for a in ctx.np_actors(o)]
+
+    @starts_on("alleging_verbs")
+    def _allegation_candidates(self, ctx: ActorContext, verb: Token) -> Iterator[Candidate]:
+        """"Ethiopia ALLEGES THAT Eritrea is supporting rebels": the one alleging opposes the one
+        accused, as with "accused Eritrea of" (relations.md: accusations)."""
+        if verb.pos_ != "VERB":
+            return
+        accusers = ctx.subjects(verb)
+        known = {a.actor for a in accusers}
+        accused = [a for clause in verb.children if clause.dep_ == "ccomp"
+                   for s in clause.children if s.dep_ in ("nsubj", "nsubjpass")
+                   for a in ctx.np_actors(s) if a.actor not in known]
+        group = next((g for g in self.lex.verbs.get("accuse", ()) if g.relation == "OPPOSE"), None)
+        if accusers and accused and group is not None:
+            yield Candidate(group, verb, accusers, unique(accused))

@@ -22,10 +22,10 @@ class ClauseRules:
         verb, prep = governed
         lemma = verb.lemma_.lower()
         if prep in self.lex.cue("time_preps") and not (
-                group.relation in self.symmetric
-                and verb.lemma_.lower() in self.lex.cue("reporting_verbs") | self.lex.cue("motion_verbs")):
-            # "pledged a partnership before the invasion of Ukraine": not the invaders;
-            # but "the ministers said after talks", "the envoy arrived after meetings with X": they held them
+                group.relation in self.symmetric and verb.lemma_.lower() in
+                self.lex.cue("reporting_verbs") | self.lex.cue("motion_verbs") | self.lex.cue("outcome_verbs")):
+            # "pledged a partnership before the invasion of Ukraine": not the invaders; but "the ministers said
+            # after talks", "the envoy arrived after meetings with X", "X and Y signed a deal after talks": they held them
             return verb, prep, []
         if verb.lower_ in self.lex.cue("prepositional_verbs"):
             # "following the Hamas attack" is a time, not an act; but "its interests,
@@ -38,8 +38,13 @@ class ClauseRules:
         if accused:
             return verb, prep, accused
         support = lemma in self.lex.cue("support_verbs")
-        moved = prep in self.lex.cue("time_preps") and lemma in self.lex.cue("motion_verbs")  # "arrived after talks"
-        if self.is_trigger_verb(verb) and not support and prep not in self.lex.cue("purpose_preps") and not moved:
+        moved = prep in self.lex.cue("time_preps") and group.relation in self.symmetric \
+            and lemma in self.lex.cue("motion_verbs") | self.lex.cue("outcome_verbs")  # "arrived / signed a deal after talks"
+        threat = (prep == "" or prep in self.lex.cue("threatened_act_preps")) and self._threatened_noun(noun, verb)
+        if prep == "" and self._rejected_accusation(noun, verb):
+            return verb, prep, ctx.subjects(verb)  # the accused: "Minsk rejected Lithuania's accusations"  # "X threatened an invasion of Y": X's invasion
+        if self.is_trigger_verb(verb) and not support and prep not in self.lex.cue("purpose_preps") and not moved \
+                and not threat:
             return verb, prep, []
         if support and is_passive(verb):
             patient = child(verb, "nsubjpass")

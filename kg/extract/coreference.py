@@ -27,6 +27,10 @@ class PluralReference:
         if token.dep_ != "poss" or token.head.dep_ != "dobj" or token.head.head.pos_ != "VERB":
             return []
         verb = token.head.head
+        if child(verb, "nsubj") is None and verb.tag_ == "VBG" and verb.dep_ in ("advcl", "pcomp"):
+            # "..., accusing ITS neighbour of": the participle's understood subject, the main clause's
+            found = [a for a in self.subjects(verb) if a.actor not in exclude]
+            return [Arg(found[0].actor, token, "coref")] if len({a.actor for a in found}) == 1 else []
         for _ in range(4):  # only a subject of its own or of the clause it is conjoined or listed with
             if child(verb, "nsubj") is not None:
                 break
@@ -145,7 +149,8 @@ class Coreference(PluralReference, GroupReference):
         if not words & self.lex.cue("reciprocal_phrases"):
             return None
         verb = token.head
-        while verb.dep_ in ("prep", "pobj", "pcomp") and verb.head.i != verb.i:
+        while verb.pos_ not in ("VERB", "AUX") and verb.dep_ in ("prep", "pobj", "pcomp", "dobj", "poss") \
+                and verb.head.i != verb.i:  # "expelled EACH OTHER's diplomats": up to the verb
             verb = verb.head
         subjects = self.subjects(verb) if verb.pos_ in ("VERB", "AUX") else []
         return [Arg(a.actor, token, "coref") for a in subjects] if len(subjects) >= 2 else []

@@ -6,6 +6,7 @@ from typing import Iterator
 from spacy.tokens import Token
 
 from kg.extract.candidates import Candidate
+from kg.extract.entries import starts_on
 from kg.extract.roles import ActorContext
 from kg.extract.syntax import child, pobjs, unique
 
@@ -13,6 +14,7 @@ from kg.extract.syntax import child, pobjs, unique
 class ExchangeRules:
     """Transfers read from a state's dependence on another's goods, and agreements that are only discussed."""
 
+    @starts_on("dependence_words")
     def _dependence_candidates(self, ctx: ActorContext, token: Token) -> Iterator[Candidate]:
         """The state that depends on another's goods receives them: "its dependence ON
         Bolivian gas" (SUPPLY), "dependent on Chilean funding" (money and help: AID)."""

@@ -17,6 +17,8 @@ class GroupReference:
         sizes = [GROUP_SIZES.get(c.lower_, 0) for c in token.children if c.lower_ in cue("group_determiners")]
         if not sizes and self._pair_between(token):
             sizes = [2]
+        if not sizes and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            return self._previous_group(token) or None  # "criticizing THE COUNTRIES": the group just named
         if not sizes:
             return None
         size = max(sizes)
@@ -29,6 +31,17 @@ class GroupReference:
         if len(states) < size:
             states = [s for s in self.preceding_states(token.i) if s not in own][:size]
         return [Arg(s, token, "coref") for s in states] if len(states) == size else []
+
+    def _previous_group(self, token: Token) -> list[Arg]:
+        """"Sweden and Finland applied to join. Türkiye criticized THE COUNTRIES": the states
+        conjoined as the previous sentence's subject, none of them in the phrase's own clause."""
+        if token.sent.start == 0:
+            return []
+        before = self.doc[token.sent.start - 1].sent
+        subject = child(before.root, "nsubj", "nsubjpass")
+        states = sorted({a.actor for a in self.np_actors(subject)}) if subject is not None else []
+        own = self.actors_in(token.sent.start, token.i)
+        return [Arg(s, token, "coref") for s in states] if len(states) >= 2 and not own & set(states) else []
 
     def _foreground(self, states: list[str], before: int, size: int) -> list[str]:
         """"Since Russia's invasion, Poland has been Ukraine's ally, but the two

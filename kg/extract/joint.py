@@ -6,6 +6,7 @@ from typing import Iterator
 from spacy.tokens import Token
 
 from kg.extract.candidates import Candidate
+from kg.extract.entries import starts_on
 from kg.extract.roles import ActorContext
 from kg.extract.syntax import unique
 
@@ -13,6 +14,7 @@ from kg.extract.syntax import unique
 class JointRules:
     """A joint statement, declaration or communique of two or more states is cooperation between them."""
 
+    @starts_on("joint_modifiers")
     def _joint_candidates(self, ctx: ActorContext, token: Token) -> Iterator[Candidate]:
         noun = token.head
         acts = self.lex.cue("joint_acts")

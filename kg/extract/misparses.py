@@ -1,4 +1,5 @@
-"""Subjects the small model's parser misplaces: a list split off as an apposition, a state left as a loose modifier, a state parsed into the object list or under a time preposition."""
+"""Subjects the small model's parser misplaces: a list split off as an apposition, a state left as a loose modifier
+(in a clause or a headline), a state parsed into the object list or under a time preposition."""
 from __future__ import annotations
 
 from spacy.tokens import Token
@@ -20,6 +21,16 @@ class MisplacedSubjects:
                     and self.doc[after].text == "," and other.left_edge.i == after + 1:
                 return self.np_actors(other)
         return []
+
+    def _headline_cosubjects(self, verb: Token, subject: Token) -> list[Arg]:
+        """"Morocco, Israel sign defence pact": in a headline (no closing stop) a state name before
+        the subject and a comma, left as a loose modifier of the verb, is a subject too."""
+        sent = verb.sent
+        if sent[-1].is_punct and sent[-1].text in ".!?":
+            return []
+        return [a for mod in verb.children if mod.dep_ in ("npadvmod", "dep") and mod.i < subject.i
+                and mod.i in self.actor_at and mod.pos_ == "PROPN" and self.doc[mod.right_edge.i + 1].text == ","
+                for a in self.np_actors(mod)]
 
     def _stranded_subject(self, verb: Token) -> list[Arg]:
         """"Norway, for example, has been supporting X": a state name opening the clause,

@@ -47,6 +47,8 @@ def clause_chain(token: Token, lex: Lexicon) -> Iterator[tuple[Token, str, Token
             return
         if dep == "pobj" and head.lower_ in lex.cue("time_preps"):
             return  # "during deadly border clashes": background keeps its own mood
+        if dep == "pobj" and head.lower_ in lex.cue("behest_preps") and current.lemma_.lower() in lex.cue("behest_nouns"):
+            return  # "will deploy troops AT THE REQUEST of X": the request was made
         if dep == "pobj" and head.lower_ in lex.cue("setting_preps") and head.head.pos_ == "NOUN":
             return  # "possible measures in the flare-up of tension": the setting keeps its own mood
         if dep == "dobj" and head.lemma_.lower() in lex.cue("ending_verbs") and current.lemma_.lower() in lex.nouns:
@@ -59,6 +61,8 @@ def clause_chain(token: Token, lex: Lexicon) -> Iterator[tuple[Token, str, Token
             return
         if dep == "conj" and current.pos_ in ("VERB", "AUX") and child(current, "nsubj", "nsubjpass"):
             return
+        if dep == "conj" and current.tag_ in ("VBD", "VBZ", "VBP") and not _is_finite(head):
+            return  # "denies supporting the rebels and ACCUSES X": a finite verb misattached to a gerund
         if dep in ("xcomp", "advcl", "acl") and head.lemma_ in lex.cue("object_control_verbs") and child(head, "dobj"):
             return
         if dep in ("nsubj", "nsubjpass") and current.pos_ not in ("NOUN", "PROPN"):
@@ -141,8 +145,8 @@ def is_hypothetical(token: Token, lex: Lexicon, relation: str | None = None) -> 
         if arrived_by == "conj" and below.tag_ == "VB" and node.lemma_.lower() in cue("intent_verbs") | cue("request_verbs") \
                 and not any(c.dep_ in ("aux", "nsubj") for c in below.children):
             return True  # "wants Chile to end A, PROVIDE B": a bare infinitive listed with the wanted act
-        if arrived_by == "prep" and below.lower_ == "for" and node.lemma_.lower() in cue("intent_verbs"):
-            return True  # "pushed for the procurement of F-16s"
+        if arrived_by == "prep" and below.lower_ == "for" and node.lemma_.lower() in cue("intent_verbs") | cue("request_verbs"):
+            return True  # "pushed for the procurement of F-16s", "called for talks with X"
         if arrived_by == "advcl" and below.i == token.i and _is_purpose(below) \
                 and node.lemma_.lower() not in cue("motion_verbs"):
             return True

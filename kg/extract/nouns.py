@@ -1,58 +1,19 @@
-"""Relations from trigger nouns (nominal events): possessors and demonyms as parties, objects after prepositions, nouns absorbed by a verb."""
+"""Relations from trigger nouns (nominal events): possessors and demonyms as parties, objects after prepositions."""
 from __future__ import annotations
 
 from typing import Iterator
 
 from spacy.tokens import Token
 
+from kg.extract.absorption import AbsorptionRules
 from kg.extract.candidates import Candidate
 from kg.extract.roles import ActorContext
 from kg.extract.syntax import Arg, child, pobjs, unique
 from kg.knowledge.lexicon import TriggerGroup
 
 
-class NounRules:
-    """Relations from trigger nouns (nominal events): possessors and demonyms as parties, objects after prepositions, nouns absorbed by a verb."""
-
-    def _absorbed(self, noun: Token) -> bool:
-        """A noun trigger that is the object of a (non-support) verb trigger, or
-        background ("after years of hostility"), adds nothing of its own."""
-        head = noun.head
-        if noun.dep_ == "dobj" and head.pos_ == "VERB" and self.is_trigger_verb(head) \
-                and head.lemma_.lower() not in self.lex.cue("support_verbs") and not self._states_its_object(head) \
-                and not self._owned_other_event(noun, head):
-            return True
-        if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in self.lex.cue("background_heads") \
-                and head.head.head.lower_ in self.lex.cue("ended_preps"):
-            return True  # "after seven years of hostility": over, not stated
-        if noun.dep_ == "pobj" and head.lower_ == "for" and head.head.pos_ == "VERB" \
-                and any(g.asks_for for g in self.lex.verbs.get(head.head.lemma_.lower(), ())):
-            return True  # "asked Japan for help": the help is what is asked
-        if noun.dep_ == "pobj" and head.lower_ in ("on", "against") and head.head.pos_ == "NOUN" \
-                and head.head.lemma_.lower() in self.lex.cue("prohibition_nouns"):
-            return True  # "a ban on Chilean imports": the banned trade is the target, not a transfer
-        return False
-
-    def _states_its_object(self, verb: Token) -> bool:
-        """A verb that condemns or names an act states that it happened:
-        "condemned Turkey's airstrikes on Iraq", "called the incursion an act of war"."""
-        lemma = verb.lemma_.lower()
-        return lemma in self.lex.cue("condemning_verbs") or self._names_its_object(verb)
-
-    def _names_its_object(self, verb: Token) -> bool:
-        """"called the attacks a violation": a naming, not a call on anyone."""
-        return verb.lemma_.lower() in self.lex.cue("naming_verbs") and (child(verb, "oprd") is not None or any(
-            t.dep_ == "oprd" for d in verb.children if d.dep_ == "dobj" for t in d.subtree))  # misattached
-
-    def _owned_other_event(self, noun: Token, verb: Token) -> bool:
-        """An event of another kind than the verb, with its own waging side named,
-        stands on its own: "Serbia condemned Russia's invasion of Ukraine"."""
-        if not any(c.dep_ == "poss" or (c.dep_ in ("amod", "compound") and c.ent_type_ in ("GPE", "NORP"))
-                   for c in noun.children):
-            return False
-        own = {g.relation for g in self.lex.nouns.get(noun.lemma_.lower(), ())}
-        theirs = {g.relation for g in self.lex.verbs.get(verb.lemma_.lower(), ())}
-        return not own & theirs
+class NounRules(AbsorptionRules):
+    """Relations from trigger nouns (nominal events): possessors and demonyms as parties, objects after prepositions."""
 
     def _asked_of_noun(self, ctx: ActorContext, noun: Token, subjects: list[Arg]) -> list[Arg]:
         """Who a demand or call is addressed to when no to/on-phrase names
@@ -117,6 +78,8 @@ class NounRules:
                     subjects += args
                 elif word in preps:
                     objects += args
+        if not pair_groups and noun.dep_ == "nsubj" and (group.mutual or group.relation in self.symmetric):
+            pair_groups = self._between_on_predicate(ctx, noun)  # "tensions have been growing BETWEEN X and Y"
         if pair_groups:
             for pair in pair_groups:
                 yield Candidate(group, noun, unique(pair), [], mutual=True)
@@ -134,7 +97,7 @@ class NounRules:
             if not subjects:  # "Qatar and Egypt are top importers of arms": no seller named
                 return
         elif not subjects:
-            subjects = origins
+            subjects = origins or self._participle_agents(ctx, noun, objects)
         if not subjects and not possessors and not objects and not group.inverse:
             subjects, objects = self._relative_support(ctx, noun, group)  # "the war it launched on Yemen"
         if not objects and not group.inverse and (subjects or possessors or group.place_targets):
@@ -142,6 +105,9 @@ class NounRules:
         if not objects and group.asks_for:  # "renewed calls for Manila to remove the ship"
             objects = self._told_party(ctx, noun, frozenset(a.actor for a in subjects + possessors))
         yield self._complete_noun(ctx, noun, group, possessors, subjects, objects)
+        fellow_guests = self._fellow_guests(ctx, noun)
+        if fellow_guests:  # "a summit with DR Congo and Rwanda": the two meet each other too
+            yield Candidate(group, noun, fellow_guests, [], mutual=True)
 
     def _complete_noun(self, ctx: ActorContext, noun: Token, group: TriggerGroup, possessors: list[Arg],
                        subjects: list[Arg], objects: list[Arg]) -> Candidate:
@@ -165,8 +131,10 @@ class NounRules:
             if subjects and self._origin_of_target(verb, group):  # "tariffs on goods FROM Mexico": Mexico is hit
                 objects, subjects = objects or subjects, []
         subjects = unique(subjects + possessors)
-        inherited_mood = False
-        if not subjects:
+        inherited_mood = verb is not None and (prep == "" or prep in self.lex.cue("threatened_act_preps")) \
+            and self._threatened_noun(noun, verb)  # a threatened act has not happened
+        if not subjects and not (symmetric and self._located_elsewhere(ctx, noun, verb)) \
+                and not (symmetric and self._body_joined(noun, verb)):
             subjects = clause
             if verb is not None and prep in self.lex.cue("purpose_preps") and verb.lemma_.lower() in self.lex.verbs:
                 objects = objects or [a for d in verb.children if d.dep_ == "dobj" for a in ctx.np_actors(d)]
@@ -189,9 +157,42 @@ class NounRules:
         if symmetric and not objects and len(subjects) < 2:
             subjects = unique(subjects + self._relative_clause_actors(ctx, noun))
         if symmetric and len(subjects) == 1 and not objects and group.partner_in_sentence \
-                and not possessors and self._indefinite_singular(noun):
+                and not possessors and self._indefinite_singular(noun) \
+                and not any(p.dep_ == "prep" and p.lower_ in group.preps_for("NOUN") for p in noun.children):
+            # "a key ally FOR Western nations" names its partner, if no state
             objects = self._only_other_state(ctx, noun, subjects[0])
         return Candidate(group, noun, subjects, unique(objects), hypothetical=inherited_mood)
+
+    def _fellow_guests(self, ctx: ActorContext, noun: Token) -> list[Arg]:
+        """The states listed together in a gathering's with-phrase, who meet each other too:
+        "an emergency summit WITH DR Congo AND Rwanda"; not "talks with X and Y" (often each apart)."""
+        if noun.lemma_.lower() not in self.lex.cue("gathering_nouns") \
+                or any(c.lower_ in self.lex.cue("separate_meeting_modifiers") for c in noun.children):
+            return []
+        guests = unique(a for p in noun.children if p.dep_ == "prep" and p.lower_ == "with"
+                        for o in pobjs(p) if o.conjuncts for a in ctx.np_actors(o))
+        return guests if len({a.actor for a in guests}) >= 2 else []
+
+    @staticmethod
+    def _between_on_predicate(ctx: ActorContext, noun: Token) -> list[list[Arg]]:
+        """The parties of a mutual event named on the verb it is the subject of:
+        "tensions have been growing BETWEEN Ethiopia AND Somalia", "fighting erupted between X and Y"."""
+        groups = [[a for o in pobjs(p) for a in ctx.np_actors(o)] for p in noun.head.children
+                  if p.dep_ == "prep" and p.lower_ == "between"]
+        return [unique(g) for g in groups if len({a.actor for a in g}) >= 2]
+
+    def _body_joined(self, noun: Token, verb: Token | None) -> bool:
+        """"applied to join THE ALLIANCE": a body joined or left, not a pact between the joiners."""
+        return verb is not None and verb.lemma_.lower() in self.lex.cue("body_joining_verbs") \
+            and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children) \
+            and not any(c.dep_ == "prep" for c in noun.children)
+
+    def _located_elsewhere(self, ctx: ActorContext, noun: Token, verb: Token | None) -> bool:
+        """A mutual event placed in a state ("to address the conflict IN Sudan") has parties of its
+        own: the subjects of a verb that only deals with it are not they; "waged a war in X" still lends."""
+        placed = any(p.dep_ == "prep" and p.lower_ == "in" and any(o.i in ctx.actor_at for o in pobjs(p))
+                     for p in noun.children)
+        return placed and verb is not None and verb.lemma_.lower() not in self.lex.cue("support_verbs")
 
     @staticmethod
     def _indefinite_singular(noun: Token) -> bool:

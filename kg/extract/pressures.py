@@ -6,6 +6,7 @@ from typing import Iterator
 from spacy.tokens import Token
 
 from kg.extract.candidates import Candidate
+from kg.extract.entries import starts_on
 from kg.extract.roles import ActorContext
 from kg.extract.syntax import Arg, child, pobjs
 
@@ -16,6 +17,7 @@ class PressureRules:
     def _request_group(self):
         return next(g for groups in self.lex.nouns.values() for g in groups if g.relation == "REQUEST")
 
+    @starts_on("wanting_verbs", "reporting_verbs", nouns_of="REQUEST")
     def _pressure_candidates(self, ctx: ActorContext, token: Token) -> Iterator[Candidate]:
         lemma = token.lemma_.lower()
         if token.pos_ == "VERB" and lemma in self.lex.cue("wanting_verbs"):

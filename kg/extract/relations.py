@@ -16,18 +16,21 @@ from __future__ import annotations
 from dataclasses import astuple
 from itertools import combinations, product
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.backing import BackingRules
+from kg.extract.behalf import BehalfRules
 from kg.extract.brokering import BrokeringRules
 from kg.extract.candidates import Candidate, RelationMention
 from kg.extract.claims import ClaimRules
 from kg.extract.clauses import ClauseRules
 from kg.extract.companies import CompanyRules
+from kg.extract.entries import family_index
 from kg.extract.exchanges import ExchangeRules
+from kg.extract.gratitude import GratitudeRules
 from kg.extract.joint import JointRules
 from kg.extract.modality import is_hypothetical, is_negated, source_of
 from kg.extract.nouns import NounRules
@@ -54,10 +57,17 @@ from kg.records import plainest
 #: parts of speech that never start a trigger or a construction of the extractor
 FUNCTION_POS = frozenset({"PUNCT", "DET", "ADP", "CCONJ", "SCONJ", "PART", "PRON", "NUM", "SPACE", "SYM"})
 
+#: the rule families tried before the trigger words, in this order, on the tokens that can start them
+CONSTRUCTIONS = ("_dependence_candidates", "_strain_candidates", "_response_candidates", "_venue_candidates",
+                 "_joint_candidates", "_brokering_candidates", "_pressure_candidates", "_gratitude_candidates",
+                 "_behest_candidates", "_allegation_candidates")
+#: the families tried once every token's triggers and constructions have been
+LATE_CONSTRUCTIONS = ("_backing_candidates",)
+
 
 class RelationExtractor(VerbRules, NounRules, TargetRules, ClauseRules, BackingRules, ExchangeRules, StrainRules,
                         ThreatRules, ObstructionRules, ClaimRules, VenueRules, PressureRules, CompanyRules, JointRules,
-                        BrokeringRules):
+                        BrokeringRules, GratitudeRules, BehalfRules):
     """Finds relation candidates in parsed sentences."""
 
     def __init__(self, lexicon: Lexicon) -> None:
@@ -65,6 +75,8 @@ class RelationExtractor(VerbRules, NounRules, TargetRules, ClauseRules, BackingR
         self.symmetric = symmetric_labels()
         aid = next(g for groups in lexicon.nouns.values() for g in groups if g.relation == "AID")
         self.aid_group = aid
+        self.constructions = family_index(self, CONSTRUCTIONS, lexicon)
+        self.late_constructions = family_index(self, LATE_CONSTRUCTIONS, lexicon)
 
     # -- entry point ----------------------------------------------------------------
 
@@ -92,11 +104,12 @@ class RelationExtractor(VerbRules, NounRules, TargetRules, ClauseRules, BackingR
         words = [w for t in sent for w in (t.lemma_, t.text)]
         named = ctx.actors_in(sent.start, sent.end) | venue_states(sent, ctx.doc.spans.get(PLACES_KEY, []), self.lex)
         named |= ctx.titled_states(sent.start, sent.end)  # "US Envoy Jan Smit ... Smit met X"
-        return may_hold_relation(named, bool(ctx.actors_in(0, sent.start)), words, self.lex)
+        return may_hold_relation(named, bool(ctx.actors_in(-1, sent.start)), words, self.lex)
 
     def _sentence(self, ctx: ActorContext, sent: Span) -> Iterator[RelationMention]:
         candidates = [c for token in sent for c in self._candidates(ctx, token)]
-        candidates += [c for token in sent if token.pos_ not in FUNCTION_POS for c in self._backing_candidates(ctx, token)]
+        candidates += [c for token in sent if token.pos_ not in FUNCTION_POS
+                       for family in self._families(self.late_constructions, token) for c in family(ctx, token)]
         for cand in candidates:
             yield from self._mentions(cand, sent)
 
@@ -106,13 +119,8 @@ class RelationExtractor(VerbRules, NounRules, TargetRules, ClauseRules, BackingR
         if token.pos_ in FUNCTION_POS:  # no trigger, phrase or construction starts on a function word
             return
         lemma = token.lemma_.lower()
-        yield from self._dependence_candidates(ctx, token)
-        yield from self._strain_candidates(ctx, token)
-        yield from self._response_candidates(ctx, token)
-        yield from self._venue_candidates(ctx, token)
-        yield from self._joint_candidates(ctx, token)
-        yield from self._brokering_candidates(ctx, token)
-        yield from self._pressure_candidates(ctx, token)
+        for family in self._families(self.constructions, token):
+            yield from family(ctx, token)
         for words, group in self.lex.phrases.get(lemma, ()):
             if self._phrase_at(token, words):
                 yield from self._verb_candidates(ctx, token, group, check_object=False)
@@ -135,6 +143,16 @@ class RelationExtractor(VerbRules, NounRules, TargetRules, ClauseRules, BackingR
                 if group.relation in self.lex.cue("discussed_relations") and self._only_discussed(carrier):
                     continue
                 yield from (self._condemner_as_target(ctx, c) for c in self._noun_candidates(ctx, carrier, group))
+
+    @staticmethod
+    def _families(index: dict[str, tuple[Callable[..., Iterator[Candidate]], ...]], token: Token
+                  ) -> tuple[Callable[..., Iterator[Candidate]], ...]:
+        """The families of ``index`` the token's lemma or lower-case form can start, in index order."""
+        lemma, lower = token.lemma_.lower(), token.lower_
+        found = index.get(lemma, ())
+        if lower != lemma and lower in index:
+            found = tuple(dict.fromkeys(found + index[lower]))
+        return found
 
     @staticmethod
     def _verb_senses(verb: Token, groups: list[TriggerGroup]) -> list[TriggerGroup]:
@@ -190,7 +208,8 @@ class RelationExtractor(VerbRules, NounRules, TargetRules, ClauseRules, BackingR
         subjects = [a.actor for a in cand.subjects]
         objects = [a.actor for a in cand.objects]
         symmetric = label in self.symmetric
-        if cand.mutual or (not objects and len(subjects) >= 2 and (symmetric or cand.group.mutual) and cand.pairable
+        if cand.mutual or (not objects and len(subjects) >= 2 and (symmetric or cand.group.mutual or cand.group.among_subjects)
+                           and cand.pairable
                            and not self._third_side(cand.trigger)):
             for a, b in combinations(subjects, 2):
                 pairs.add((a, b))

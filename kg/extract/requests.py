@@ -61,10 +61,13 @@ class RequestRules:
         return []
 
     def _reproaching_name(self, verb: Token) -> TriggerGroup | None:
-        """"Taiwan called China a threat to peace": naming a state a pejorative
-        thing opposes it (the OPPOSE group of "condemn"); other namings give nothing."""
-        named = child(verb, "oprd")
-        if named is None or named.lemma_.lower() not in self.lex.cue("pejorative_names"):
+        """"Taiwan called China a threat to peace", "called Sudan's accusations ludicrous": naming a
+        state a pejorative thing, or its claim or act a dismissive one, opposes it (the OPPOSE
+        group of "condemn"); other namings give nothing."""
+        named = child(verb, "oprd") or next((t for d in verb.children if d.dep_ == "dobj" for t in d.subtree
+                                             if t.dep_ == "oprd"), None)  # misattached under the object's clause
+        if named is None or (named.lemma_.lower() not in self.lex.cue("pejorative_names")
+                             and named.lemma_.lower() not in self.lex.cue("dismissive_names")):
             return None
         return next((g for g in self.lex.verbs.get("condemn", ()) if g.relation == "OPPOSE"), None)
 

@@ -191,9 +191,10 @@ class ActorContext(Coreference, Subjects):
                 args += [Arg(self.actor_at[c.i], c, "mod") for c in mod.conjuncts if c.i in self.actor_at]
                 if depth < 2:  # "Russia-U.S. talks": Russia modifies U.S.
                     args += self.modifier_actors(mod, exclude, depth + 1)
-            elif mod.dep_ == "poss" and (mod.pos_ == "PRON" or mod.tag_ == "WP$"
-                                         or mod.lemma_.lower() in self.lex.cue("group_nouns")):
-                args += [Arg(a.actor, mod, "mod") for a in self._own_actors(mod, exclude)]
+            elif mod.dep_ == "poss" and (mod.pos_ == "PRON" or mod.tag_ == "WP$" or mod.lower_ in ("other", "another")
+                                         or mod.lemma_.lower() in self.lex.cue("group_nouns")):  # "each OTHER's"
+                via = "each" if mod.lower_ in ("other", "another") else "mod"  # each other's: every party in turn
+                args += [Arg(a.actor, mod, via) for a in self._own_actors(mod, exclude)]
             elif depth < 2 and mod.lemma_.lower() not in self.lex.cue("private_heads"):
                 args += self.modifier_actors(mod, exclude, depth + 1)  # not "Kremlin critic Navalny"
         return args

@@ -7,6 +7,7 @@ from typing import Iterator
 from spacy.tokens import Token
 
 from kg.extract.candidates import Candidate
+from kg.extract.entries import starts_on
 from kg.extract.roles import ActorContext
 from kg.extract.syntax import Arg, child, pobjs, unique
 
@@ -16,7 +17,8 @@ class StrainRules:
 
     def _strained_relation(self, token: Token) -> Token | None:
         """The relationship noun a strain word is said of: "STRAINED relations",
-        "relations were TENSE", "ties have SOURED"; None when it is said of none."""
+        "relations were TENSE", "ties have SOURED", "STRAINED relations between";
+        None when it is said of none."""
         if token.lemma_.lower() not in self.lex.cue("strain_words") and token.lower_ not in self.lex.cue("strain_words"):
             return None
         nouns = self.lex.cue("relationship_nouns")
@@ -25,9 +27,13 @@ class StrainRules:
         verb = token.head if token.dep_ in ("acomp", "oprd") else token
         if token.dep_ not in ("acomp", "oprd") and token.pos_ != "VERB":
             return None
+        obj = child(token, "dobj") if token.pos_ == "VERB" else None
+        if obj is not None and obj.lemma_.lower() in nouns:
+            return obj  # "the incident has further STRAINED relations between X and Y"
         subject = child(verb, "nsubj", "nsubjpass")
         return subject if subject is not None and subject.lemma_.lower() in nouns else None
 
+    @starts_on("strain_words")
     def _strain_candidates(self, ctx: ActorContext, token: Token) -> Iterator[Candidate]:
         """OPPOSE both ways between the two sides of a strained relationship:
         "between X and Y" on the noun or the predicate, or "X's relations with Y"."""

@@ -19,7 +19,8 @@ class Subjects(MisplacedSubjects):
         if clause_subject:
             return clause_subject
         if subject is not None:
-            return self.np_actors(subject) or self._split_apposition(verb, subject)
+            found = self.np_actors(subject) or self._split_apposition(verb, subject)
+            return unique(self._headline_cosubjects(verb, subject) + found) if found else found
         agent = child(verb, "agent")
         if agent is not None:
             return [a for obj in pobjs(agent) for a in self.np_actors(obj)]
@@ -170,4 +171,6 @@ class Subjects(MisplacedSubjects):
                 return above.head, "*"
             if head.lower_ == "of" and above.lemma_.lower() in self.lex.cue("background_heads") | self.lex.cue("transparent_heads"):
                 return self.governing_verb(above)  # "has seen years of U.S. sanctions"
+        if dep == "conj" and head.pos_ in NOMINAL and noun.pos_ in NOMINAL:
+            return self.governing_verb(head)  # "called for a ceasefire and a SUMMIT": the first conjunct's verb
         return None

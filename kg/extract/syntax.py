@@ -32,7 +32,8 @@ DEMONYM_BODY = "DEMONYM_BODY"
 @dataclass(frozen=True, slots=True)
 class Arg:
     """An actor named by a token: ``via`` is "head" when the phrase is the
-    actor itself, "mod" when a modifier names it, "coref" when resolved."""
+    actor itself, "mod" when a modifier names it, "coref" when resolved, "each"
+    for one of the parties of "each other's"."""
 
     actor: str
     token: Token

@@ -57,6 +57,16 @@ class TargetRules:
                 return subjects, objects
         return [], []
 
+    def _participle_agents(self, ctx: ActorContext, noun: Token, objects: list[Arg]) -> list[Arg]:
+        """The agent of a participle that carries out a noun event: "an assault on Sudan PERPETRATED BY
+        Chad", "the attack on Kenyan troops CARRIED OUT BY Somali forces" (the parser often hangs the
+        participle on the event's object)."""
+        holders = [noun] + [o for p in noun.children if p.dep_ == "prep" for o in pobjs(p)]
+        known = {a.actor for a in objects}
+        return [a for h in holders for v in h.children if v.dep_ == "acl" and v.tag_ == "VBN"
+                and v.lemma_.lower() in self.lex.cue("support_verbs")
+                for g in v.children if g.dep_ == "agent" for o in pobjs(g) for a in ctx.np_actors(o) if a.actor not in known]
+
     def _victim_in_clause(self, ctx: ActorContext, noun: Token, known: frozenset[str]) -> list[Arg]:
         """"Since Russia's invasion, Poland has helped Ukraine", "supporting Ukraine
         in the face of Russia's invasion": the one state of the clause that is

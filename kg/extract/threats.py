@@ -9,8 +9,9 @@ from typing import Iterator
 from spacy.tokens import Token
 
 from kg.extract.candidates import Candidate
+from kg.extract.entries import starts_on
 from kg.extract.roles import ActorContext
-from kg.extract.syntax import Arg, child
+from kg.extract.syntax import Arg, child, pobjs
 
 
 class ThreatRules:
@@ -22,6 +23,21 @@ class ThreatRules:
         if verb.lemma_.lower() not in self.lex.cue("response_verbs") or verb.dep_ not in ("xcomp", "ccomp"):
             return False
         return any(g.relation == "THREATEN" for g in self.lex.verbs.get(verb.head.lemma_.lower(), ()))
+
+    def _threatened_noun(self, noun: Token, verb: Token) -> bool:
+        """A hostile act named as the object of a threat: "threatened an INVASION of Niger",
+        "warned of military INTERVENTION in Niger" (a threat, and the act, hypothetical)."""
+        return any(g.relation == "THREATEN" for g in self.lex.verbs.get(verb.lemma_.lower(), ())) \
+            and any(g.relation in self.lex.cue("threatened_acts") for g in self.lex.nouns.get(noun.lemma_.lower(), ()))
+
+    def _threatened_noun_targets(self, ctx: ActorContext, verb: Token, known: frozenset[str]) -> list[Arg]:
+        """The target of a hostile act that is the threat's object: Niger in "threatened an invasion of Niger"."""
+        named = [d for d in verb.children if d.dep_ == "dobj"]
+        named += [o for p in verb.children if p.dep_ == "prep" and p.lower_ in self.lex.cue("threatened_act_preps")
+                  for o in pobjs(p)]  # "warned OF war with X", "threatened X WITH strikes"
+        acts = [d for d in named if self._threatened_noun(d, verb)]
+        return [a for act in acts for g in self.lex.nouns[act.lemma_.lower()] if g.relation in self.lex.cue("threatened_acts")
+                for c in self._noun_candidates(ctx, act, g) for a in c.objects if a.actor not in known]
 
     def _threatened_act_target(self, ctx: ActorContext, clause: Token, known: set[str]) -> list[Arg]:
         """The one a threatened hostile act is aimed at, as its direct object:
@@ -42,6 +58,7 @@ class ThreatRules:
                           for a in ctx.np_actors(c, conjuncts=False) if a.actor not in known]
         return found if len({a.actor for a in found}) == 1 else []
 
+    @starts_on("response_verbs")
     def _response_candidates(self, ctx: ActorContext, token: Token) -> Iterator[Candidate]:
         """A state said to be about to respond threatens the attacker named in the sentence:
         "condemned the Peruvian attacks and said Chile will respond" (THREATEN; the saying is the threat)."""

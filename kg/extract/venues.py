@@ -6,6 +6,7 @@ from typing import Iterator
 from spacy.tokens import Token
 
 from kg.extract.candidates import Candidate
+from kg.extract.entries import starts_on
 from kg.extract.roles import ActorContext
 from kg.extract.syntax import Arg, pobjs, unique
 from kg.nlp.extensions import PLACES_KEY
@@ -16,6 +17,7 @@ class VenueRules:
     named: "the Chilean foreign minister arrived in Lima", "Chilean delegations are in
     Lima to discuss", "a press conference in Lima with Chile's president" (CHL -> PER)."""
 
+    @starts_on("venue_events")
     def _venue_candidates(self, ctx: ActorContext, token: Token) -> Iterator[Candidate]:
         if token.lemma_.lower() not in self.lex.cue("venue_events") or token.pos_ not in ("VERB", "NOUN", "PROPN"):
             return

@@ -34,7 +34,8 @@ class VerbRules(RequestRules, TransferRules):
         passive = is_passive(verb)
         direct = [c for c in verb.children if c.dep_ in (("nsubjpass",) if passive else ("dobj", "dative"))
                   and c.pos_ != "ADP"]  # a dative "to Ukraine" is a prepositional object
-        if not direct and verb.dep_ == "amod" and verb.tag_ == "VBG":  # "halting Iran's program"
+        if not direct and verb.dep_ == "amod" and (verb.tag_ == "VBG" or (  # "halting Iran's program",
+                verb.tag_ == "VBN" and verb.lemma_.lower() in self.lex.cue("brokering_verbs"))):  # "US-brokered talks between"
             direct = [verb.head]
         if not direct and verb.dep_ == "oprd":  # "kept the U.S. informed"
             direct = [c for c in verb.head.children if c.dep_ == "dobj"]
@@ -60,7 +61,8 @@ class VerbRules(RequestRules, TransferRules):
         origins: list[Arg] = []
         known = frozenset(a.actor for a in subjects)
         for obj in direct:
-            args = [] if group.only_prep_objects else ctx.np_actors(obj, exclude=known)
+            args = [] if group.only_prep_objects else [  # not the subject again as the object's modifier ("Angola-mediated talks")
+                a for a in ctx.np_actors(obj, exclude=known) if not (a.via == "mod" and a.actor in known)]
             if group.goods_origin:
                 objects += [a for a in args if a.via != "mod"]
                 origins += [a for a in args if a.via == "mod"]
@@ -83,10 +85,13 @@ class VerbRules(RequestRules, TransferRules):
             subjects = origins
         if not objects and group.complement_preps:
             objects = self._complement_targets(ctx, verb, group.complement_preps, subjects)
+        if not objects and group.relation == "THREATEN":
+            objects = self._threatened_noun_targets(ctx, verb, known)
         if not objects and group.only_prep_objects and direct:
             objects = self._mission_places(ctx, [verb, *direct], preps, known)
         if group.money_is_aid and self._transfers_money(verb, direct):
             group = self.aid_group
+        group = self._measure_taken(verb) or group  # "hit Caracas WITH sanctions": no attack
         pairable = child(verb, "agent") is None
         if verb.lemma_.lower() in group.needs_pair and not objects and len(subjects) >= 2:
             objects = self._agreed_with(ctx, verb)  # "A and B agreed on cooperation with C": A–C, B–C
@@ -114,6 +119,14 @@ class VerbRules(RequestRules, TransferRules):
             objects = objects or self._earlier_claimant(ctx, verb, subjects)  # "... Quito dismissed the assertion"
         yield Candidate(group, verb, unique(subjects), unique(objects),
                         pairable=pairable)
+
+    def _measure_taken(self, verb: Token) -> TriggerGroup | None:
+        """The group of a measure named in a hostile verb's with-phrase: "hit Caracas WITH new sanctions"."""
+        if not any(g.relation == "ATTACK" for g in self.lex.verbs.get(verb.lemma_.lower(), ())):
+            return None
+        return next((g for p in verb.children if p.dep_ == "prep" and p.lower_ == "with" for o in pobjs(p)
+                     for g in self.lex.nouns.get(o.lemma_.lower(), ()) if g.relation in self.lex.cue("measure_relations")),
+                    None)
 
     @staticmethod
     def _own_envoy(obj: Token) -> bool:

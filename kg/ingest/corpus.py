@@ -54,7 +54,8 @@ SUFFIXES: dict[str, str] = {
 
 
 def read_documents(
-    paths: Sequence[str | Path], *, strict: bool = False, report: ReadReport | None = None
+    paths: Sequence[str | Path], *, strict: bool = False, report: ReadReport | None = None,
+    exclude: Sequence[str | Path] = (),
 ) -> Iterator[Document]:
     """Stream the documents of files and folders, one at a time.
 
@@ -65,17 +66,25 @@ def read_documents(
     Raises :class:`KgError` for a missing path, for a folder without any
     readable document (a folder read twice is not an error: its documents are
     readable, only duplicates), and (``strict=True``) for every warning.
-    ``report.read`` counts the documents yielded.
+    ``report.read`` counts the documents yielded. Folders in ``exclude`` (a
+    build's output folder and store) are never entered, so a build never
+    reads its own outputs.
     """
     context = ReadContext(strict, report if report is not None else ReadReport())
     inputs = [Path(paths)] if isinstance(paths, (str, Path)) else [Path(p) for p in paths]
     if not inputs:
         raise KgError("no input files or folders given")
-    for path in inputs:
+    for path in inputs:  # checked now, not at the first document
         if not path.exists():
             raise KgError(f"no such file or folder: {path}")
+    return _documents(inputs, context, _identities(exclude))
+
+
+def _documents(inputs: list[Path], context: ReadContext, skipped: set[tuple[int, int]]) -> Iterator[Document]:
     for path in inputs:
-        files = _walk(path, context) if path.is_dir() else iter([path])
+        if path.is_dir() and _identities([path]) & skipped:
+            continue
+        files = _walk(path, context, skipped) if path.is_dir() else iter([path])
         found = 0
         for doc, place in _read_files(files, context):
             found += 1
@@ -113,7 +122,8 @@ def content_hash(doc: Document) -> str:
     return digest.hexdigest()
 
 
-def corpus_files(paths: Sequence[str | Path], context: ReadContext) -> Iterator[Path]:
+def corpus_files(paths: Sequence[str | Path], context: ReadContext,
+                 exclude: Sequence[str | Path] = ()) -> Iterator[Path]:
     """The files :func:`read_documents` reads, in its order, found without reading them.
 
     Missing paths and folders without any file of a known suffix raise :class:`KgError`.
@@ -124,9 +134,12 @@ def corpus_files(paths: Sequence[str | Path], context: ReadContext) -> Iterator[
     for path in inputs:
         if not path.exists():
             raise KgError(f"no such file or folder: {path}")
+    skipped = _identities(exclude)
     for path in inputs:
+        if path.is_dir() and _identities([path]) & skipped:
+            continue
         found = 0
-        for found, file in enumerate(_walk(path, context) if path.is_dir() else iter([path]), start=1):
+        for found, file in enumerate(_walk(path, context, skipped) if path.is_dir() else iter([path]), start=1):
             yield file
         if not found and path.is_dir():
             raise KgError(f"no readable documents in folder: {path} (looked for {', '.join(SUFFIXES)})")
@@ -162,9 +175,21 @@ def _suffix(name: str) -> str | None:
     return next((s for s in SUFFIXES if lower.endswith(s)), None)
 
 
-def _walk(folder: Path, context: ReadContext) -> Iterator[Path]:
-    """Readable files below ``folder``, depth first, entries sorted by name."""
-    visited: set[tuple[int, int]] = set()
+def _identities(folders: Iterable[str | Path]) -> set[tuple[int, int]]:
+    """(device, inode) of the folders that exist."""
+    found = set()
+    for folder in folders:
+        try:
+            info = Path(folder).stat()
+        except OSError:
+            continue
+        found.add((info.st_dev, info.st_ino))
+    return found
+
+
+def _walk(folder: Path, context: ReadContext, skipped: set[tuple[int, int]] = frozenset()) -> Iterator[Path]:
+    """Readable files below ``folder``, depth first, entries sorted by name; ``skipped`` folders are not entered."""
+    visited: set[tuple[int, int]] = set(skipped)
     stack = [_entries(folder, visited, context)]
     while stack:
         entry = next(stack[-1], None)

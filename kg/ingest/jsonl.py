@@ -44,7 +44,7 @@ def read_jsonl(path: Path, context: ReadContext, start: int = 0,
                 if is_blank(line):
                     continue
                 records += 1
-                doc = _line_document(line, f"{path}:{number}", path, context)
+                doc = _line_document(line, f"{path}:{number}", path, context, number)
                 if doc is not None:
                     yield doc, f"{path}:{number}"
         except UnicodeDecodeError as error:
@@ -109,10 +109,10 @@ def _raw_lines(handle: IO[bytes], start: int, end: int | None) -> Iterator[tuple
         position += len(raw)
 
 
-def _line_document(line: str, where: str, path: Path, context: ReadContext) -> Document | None:
+def _line_document(line: str, where: str, path: Path, context: ReadContext, number: int) -> Document | None:
     """One JSONL line → a document, or ``None`` after a ``FILE:LINE: reason`` warning."""
     try:
-        return _record_document(_json_object(line), where, path, context)
+        return _record_document(_json_object(line), where, path, context, number)
     except Malformed as problem:
         context.warn(f"{where}: {problem}, skipped", "malformed")
         return None
@@ -131,7 +131,8 @@ def _json_object(line: str) -> dict[str, object]:
     return value
 
 
-def _record_document(record: dict[str, object], where: str, path: Path, context: ReadContext) -> Document:
+def _record_document(record: dict[str, object], where: str, path: Path, context: ReadContext,
+                     line: int | None = None) -> Document:
     """Build a document from a JSON object with at least ``id`` and ``text``."""
     value = record.get("id")
     doc_id = str(value) if isinstance(value, int) and not isinstance(value, bool) else value
@@ -142,7 +143,7 @@ def _record_document(record: dict[str, object], where: str, path: Path, context:
     return Document(
         id=clean["id"], text=normalise_newlines(clean["text"]), title=clean["title"] or None,
         date=checked_date(clean["date"], where, context) or dateline_date(clean["text"]),
-        url=checked_url(clean["url"], where, context), path=str(path),
+        url=checked_url(clean["url"], where, context), path=str(path), line=line,
     )
 
 

@@ -28,7 +28,7 @@ reader of the results to drop, with :meth:`ReadContext.admit`).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Iterator, Sequence
 
@@ -76,7 +76,7 @@ def _pieces(path: Path, size: int, blocksize: int, absolute: bool) -> list[Piece
 
 
 def plan_partitions(paths: Sequence[str | Path], *, blocksize: int = BLOCKSIZE, absolute: bool = False,
-                    report: ReadReport | None = None) -> list[Partition]:
+                    report: ReadReport | None = None, exclude: Sequence[str | Path] = ()) -> list[Partition]:
     """The partitions of a corpus, in reading order; ``absolute`` makes every
     path a worker opens absolute (for workers started in another folder).
 
@@ -88,7 +88,7 @@ def plan_partitions(paths: Sequence[str | Path], *, blocksize: int = BLOCKSIZE, 
     partitions: list[Partition] = []
     group: list[Piece] = []
     filled = 0
-    for path in corpus_files(paths, context):
+    for path in corpus_files(paths, context, exclude):
         size = _size(path)
         pieces = _pieces(path, size, blocksize, absolute)
         if len(pieces) > 1:  # a cut file: its ranges are partitions of their own
@@ -123,7 +123,7 @@ def _shown(doc: Document, piece: Piece, opened: Path) -> Document:
     """The document as if read from the path the user gave."""
     if piece.shown == piece.path or doc.path != str(opened):
         return doc
-    return Document(doc.id, doc.text, doc.date, doc.title, doc.url, piece.shown)
+    return replace(doc, path=piece.shown)
 
 
 def _shown_place(text: str, piece: Piece) -> str:

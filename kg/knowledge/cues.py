@@ -36,11 +36,14 @@ DERIVED = {"referring": REFERRING_CUES}
 
 #: a cue asked for by name in the code: ``cue("support_verbs")``, ``lex.cue("modal_aux")``
 _CUE_CALL = re.compile(r"""\bcues?\(["']([a-z_]+)["']\)""")
+_STARTS_ON = re.compile(r"""@starts_on\(([^)]*)\)""")  # the entry cue lists of a rule family (kg.extract.entries)
+_QUOTED = re.compile(r"""["']([a-z_]+)["']""")
 
 
 @lru_cache(maxsize=1)
 def names_read_by_code() -> frozenset[str]:
-    """Every cue name the package's modules ask for (the literal argument of each ``cue("…")``).
+    """Every cue name the package's modules ask for (the literal argument of each ``cue("…")``,
+    and the names an ``@starts_on(…)`` declares).
 
     The names come from the code itself, so ``cues.toml`` and the code cannot drift apart:
     a name the code asks for that the file lacks, or a name in the file that no code reads
@@ -50,7 +53,9 @@ def names_read_by_code() -> frozenset[str]:
     names: set[str] = set()
     for path in package.rglob("*.py"):
         if "ontology" not in path.relative_to(package).parts and path.name != "cues.py":
-            names |= set(_CUE_CALL.findall(path.read_text(encoding="utf-8")))
+            code = path.read_text(encoding="utf-8")
+            names |= set(_CUE_CALL.findall(code))
+            names |= {name for args in _STARTS_ON.findall(code) for name in _QUOTED.findall(args.split("nouns_of")[0])}
     return frozenset(names - DERIVED.keys())
 
 

@@ -11,16 +11,18 @@ relations are stored once, oriented ``min(id) → max(id)``.
 """
 from __future__ import annotations
 
+import os
 from collections import defaultdict
 from collections.abc import Iterable
 
 import networkx as nx
 from rdflib import Graph, URIRef
-from rdflib.namespace import RDFS, SKOS
+from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 from rdflib.term import Node
 
 from kg.errors import KgError
 from kg.knowledge.terms import KG, WD, RelationType, relation_types
+from kg.network.degree import degree, degrees
 from kg.rdf.reading import (
     ACTOR_PROPS,
     STATEMENT_PROPS,
@@ -39,6 +41,8 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
 
     Edge keys are relation labels; attributes follow docs/ARCHITECTURE.md.
     Only ``kg:Statement`` nodes count as evidence (plain triples are ignored).
+    ``G.graph`` holds :func:`corpus_facts` (documents, a single document's
+    title, the common source path) for titles.
     Predicates that are not relation types keep their IRI's local name as
     label, with polarity 0. The graph is read one property at a time (one
     index scan each) and joined in dicts: on 100k statements in the memory
@@ -49,13 +53,34 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
     statements = list(read_statements(graph, columns))
     mentioned = {node for s in statements for node in (s.subject, s.object)}
     actors = _actors(graph, columns, mentioned)
-    G = nx.MultiDiGraph()
+    G = nx.MultiDiGraph(**corpus_facts(graph))
     for node_id, attributes in sorted(actors.values(), key=lambda a: (a[0], a[1]["iri"])):
         G.add_node(node_id, **attributes)
     ids = {iri: node_id for iri, (node_id, _) in actors.items()}
     for (subject, label, obj), evidence in sorted(_group_by_edge(statements, ids).items()):
         G.add_edge(subject, obj, key=label, **_edge_attributes(label, evidence))
     return G
+
+
+def corpus_facts(graph: Graph) -> dict[str, object]:
+    """``documents`` (how many), ``title`` (the only document's title or id, else ``None``), ``source``.
+
+    ``source`` is the path the documents' sources share (a folder, or the one
+    file they all came from), or ``None``.
+
+    >>> corpus_facts(Graph())
+    {'documents': 0, 'title': None, 'source': None}
+    """
+    docs = sorted(set(graph.subjects(RDF.type, KG.Document)))
+    sources = sorted({str(s) for doc in docs for s in graph.objects(doc, DCTERMS.source)})
+    title = None
+    if len(docs) == 1:
+        title = str(graph.value(docs[0], DCTERMS.title) or graph.value(docs[0], DCTERMS.identifier) or "") or None
+    try:
+        common = os.path.commonpath(sources) if sources else None
+    except ValueError:  # absolute and relative paths mixed
+        common = None
+    return {"documents": len(docs), "title": title, "source": common or None}
 
 
 def _actors(graph: Graph, columns: Columns, mentioned: set[Node]) -> dict[Node, tuple[str, dict[str, object]]]:
@@ -138,7 +163,7 @@ def _evidence(s: StatementRecord) -> dict[str, object]:
 
 
 def actor_stats(G: nx.MultiDiGraph, weight: str = "count") -> list[dict[str, object]]:
-    """Per actor: degree (aggregated edges) and evidence sums, most connected first.
+    """Per actor: degree (:mod:`kg.network.degree`: distinct other actors) and evidence sums, most connected first.
 
     ``out``/``in`` sum ``weight`` over directed edges from/to the actor,
     ``mutual`` over symmetric ones; ``cooperative``/``conflictual`` over all
@@ -167,7 +192,7 @@ def actor_stats(G: nx.MultiDiGraph, weight: str = "count") -> list[dict[str, obj
 
 def _empty_stats(G: nx.MultiDiGraph, node: str) -> dict[str, object]:
     data = G.nodes[node]
-    return {"id": node, "label": data.get("label", node), "kind": data.get("kind"), "degree": G.degree(node),
+    return {"id": node, "label": data.get("label", node), "kind": data.get("kind"), "degree": degree(G, node),
             "out": 0, "in": 0, "mutual": 0, "count": 0, "cooperative": 0, "conflictual": 0, "neutral": 0}
 
 
@@ -270,14 +295,14 @@ def filter_graph(
 
 
 def top_actors(G: nx.MultiDiGraph, n: int) -> list[str]:
-    """The ``n`` actors of highest degree (ties: more evidence, then id).
+    """The ``n`` actors of highest degree (:mod:`kg.network.degree`; ties: more evidence, then id).
 
     >>> G = nx.MultiDiGraph([("IRN", "RUS"), ("RUS", "UKR")])
     >>> top_actors(G, 1)
     ['RUS']
     """
-    evidence = dict(G.degree(weight="count"))
-    return sorted(G, key=lambda node: (-G.degree(node), -evidence[node], node))[:max(n, 0)]
+    evidence, linked = dict(G.degree(weight="count")), degrees(G)
+    return sorted(G, key=lambda node: (-linked[node], -evidence[node], node))[:max(n, 0)]
 
 
 def _relation_labels(G: nx.MultiDiGraph, relations: Iterable[str] | None) -> set[str] | None:

@@ -16,7 +16,8 @@ countries" still resolves, and offsets are mapped back to the document.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from collections import deque
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Iterator
@@ -35,34 +36,65 @@ SEPARATOR = "\n"
 
 @dataclass
 class Plan:
-    """The text to parse for one document and how to map it back."""
+    """The text to parse for one document (or one window of a long one) and how to map it back."""
 
-    text: str = ""
-    sentences: int = 0                                   # sentences in the whole document
+    parts: list[str] = field(default_factory=list)      # the kept pieces, joined by SEPARATOR
+    sentences: int = 0                                   # sentences of the document (or window)
     starts: list[int] = field(default_factory=list)      # start of each kept piece in ``text``
     origins: list[int] = field(default_factory=list)     # its start in the document
     prior: list[tuple[int, str, str]] = field(default_factory=list)
     prior_leaders: list[tuple[int, str]] = field(default_factory=list)  # leaders named in full in skipped text
     context: set[str] = field(default_factory=set)       # context signals of the whole text (kg.nlp.actors)
     at_start: bool = True                                # ``text`` begins where the document does
+    length: int = 0                                      # ``len(text)``
+    end: int = 0                                         # document offset up to which the plan has read
 
     @classmethod
     def whole(cls, text: str) -> "Plan":
         """A plan that parses the whole text (sentence count unknown: -1)."""
-        return cls(text=text, sentences=-1, starts=[0], origins=[0])
+        return cls(parts=[text], sentences=-1, starts=[0], origins=[0], length=len(text), end=len(text))
+
+    @property
+    def text(self) -> str:
+        """The text to parse: the kept pieces, one per line."""
+        return SEPARATOR.join(self.parts)
 
     def add(self, piece: str, origin: int) -> None:
-        """Add one selected piece of the document to the text to parse."""
-        if self.text:
-            self.text += SEPARATOR
-        self.starts.append(len(self.text))
+        """Add one selected piece of the document to the text to parse
+        (a list, not a growing string: a long document stays linear)."""
+        if self.parts:
+            self.length += len(SEPARATOR)
+        self.starts.append(self.length)
         self.origins.append(origin)
-        self.text += piece
+        self.parts.append(piece)
+        self.length += len(piece)
 
     def to_document(self, offset: int) -> int:
         """The document offset of an offset in ``text``."""
         k = bisect_right(self.starts, offset) - 1
         return self.origins[k] + offset - self.starts[k] if k >= 0 else offset
+
+
+#: mentions and leaders named in full that one window of a long document passes on to the next
+CARRIED = 40
+#: mentions of skipped sentences a plan keeps at most (about; the latest): a news article has far fewer
+PRIOR_LIMIT = 1_000
+
+
+@dataclass
+class _Reading:
+    """What the cheap pass remembers while it reads one document."""
+
+    seen_before: bool = False
+    titled: dict[str, str] = field(default_factory=dict)  # surnames of people named with a title and a state
+    recent: deque[tuple[str, str]] = field(default_factory=lambda: deque(maxlen=CARRIED))
+    leaders: deque[str] = field(default_factory=lambda: deque(maxlen=CARRIED))
+
+    def next_window(self, before: Plan, end: int) -> Plan:
+        """A plan for the next window, which knows the last actors the one ``before`` named."""
+        before.end = end
+        return Plan(prior=[(0, actor, kind) for actor, kind in self.recent],
+                    prior_leaders=[(0, name) for name in self.leaders], context=set(before.context), at_start=False)
 
 
 class SentenceSelector:
@@ -78,9 +110,15 @@ class SentenceSelector:
         self.lex = lexicon or load_lexicon()
 
     def __call__(self, text: str, date: str | None = None) -> Plan:
-        plan = Plan()
-        seen_before = False
-        titled: dict[str, str] = {}  # surnames of people named with a title and a state ("US Envoy Jan Smit")
+        """The plan of the whole text, however long (:meth:`windows` cuts a long one)."""
+        return next(self.windows(text, date, None))
+
+    def windows(self, text: str, date: str | None = None, size: int | None = None) -> Iterator[Plan]:
+        """Plans of ``text``, each with about ``size`` characters of kept text at most (one plan
+        when the text is shorter or ``size`` is None), in order. A window knows the last
+        actors named before it (:data:`CARRIED`), not the whole document before it, so
+        that a long document costs the same per word as short ones."""
+        plan, state = Plan(), _Reading()
         for offset, piece in pieces(text, self.chunk_chars):
             doc = self.nlp.make_doc(piece)
             doc.user_data[DATE_KEY] = date
@@ -89,28 +127,51 @@ class SentenceSelector:
             mark_paragraphs(doc)
             mentions = self.actors.mentions(doc)
             plan.context |= self.actors.context_signals(doc, mentions)
+            in_mentions, in_places = _Index(mentions), _Index(doc.spans.get(PLACES_KEY, []))
             for sent in doc.sents:
                 if not sent.text.strip():
                     continue
-                plan.sentences += 1
-                inside = [m for m in mentions if sent.start <= m.start < sent.end]
-                named = {m.kb_id_ for m in inside} | venue_states(sent, doc.spans.get(PLACES_KEY, []), self.lex)
-                named |= {titled[t.text] for t in sent if t.text in titled}
-                titled |= titled_names(doc, inside, self.lex.cue("person_titles"))
+                inside = in_mentions.within(sent)
+                named = {m.kb_id_ for m in inside} | venue_states(sent, in_places.within(sent), self.lex)
+                named |= {state.titled[t.text] for t in sent if t.text in state.titled}
+                state.titled |= titled_names(doc, inside, self.lex.cue("person_titles"))
                 keep = len(sent) <= self.max_sentence_tokens and may_hold_relation(
-                    named, seen_before, (t.text for t in sent), self.lex)
+                    named, state.seen_before, (t.text for t in sent), self.lex)
+                leaders = [(m, t.name) for m in inside if m.label_ == "LEADER"
+                           for t in self.actors.gazetteer.leaders(m.text) if t.actor == m.kb_id_ and not t.surname]
+                if keep and size is not None and plan.parts and plan.length >= size:
+                    yield plan
+                    plan = state.next_window(plan, offset + sent.start_char)
                 if keep:
-                    if not plan.text and text[:offset + sent.start_char].strip():
+                    if not plan.parts and plan.at_start and text[:offset + sent.start_char].strip():
                         plan.at_start = False
                     plan.add(headline_case(sent, inside), offset + sent.start_char)
                 else:
-                    position = len(plan.text) + (1 if plan.text else 0)
+                    position = plan.length + (len(SEPARATOR) if plan.parts else 0)
                     plan.prior += [(position, m.kb_id_, m.label_) for m in inside]
-                    plan.prior_leaders += [(position, t.name) for m in inside if m.label_ == "LEADER"
-                                           for t in self.actors.gazetteer.leaders(m.text)
-                                           if t.actor == m.kb_id_ and not t.surname]
-                seen_before = seen_before or bool(named)
-        return plan
+                    plan.prior_leaders += [(position, name) for _, name in leaders]
+                    if len(plan.prior) > 2 * PRIOR_LIMIT:  # a long stretch of skipped text: keep its end
+                        del plan.prior[:-PRIOR_LIMIT], plan.prior_leaders[:-PRIOR_LIMIT]
+                plan.sentences += 1
+                state.recent.extend((m.kb_id_, m.label_) for m in inside)
+                state.leaders.extend(name for _, name in leaders)
+                state.seen_before = state.seen_before or bool(named)
+        plan.end = len(text)
+        yield plan
+
+
+class _Index:
+    """Spans of one ``Doc`` looked up by sentence without scanning them all for each sentence."""
+
+    def __init__(self, spans: Iterable[Span]) -> None:
+        self.spans = list(spans)
+        self.order = sorted(range(len(self.spans)), key=lambda i: self.spans[i].start)
+        self.starts = [self.spans[i].start for i in self.order]
+
+    def within(self, sent: Span) -> list[Span]:
+        """The spans that start inside ``sent``, in their original order."""
+        found = self.order[bisect_left(self.starts, sent.start):bisect_left(self.starts, sent.end)]
+        return [self.spans[i] for i in sorted(found)]
 
 
 def may_hold_relation(named: set[str], named_before: bool, words: Iterable[str], lexicon: Lexicon) -> bool:

@@ -2,22 +2,17 @@
 from __future__ import annotations
 
 import ctypes
-import re
 import threading
 import time
 from dataclasses import dataclass
-from typing import Callable, Iterator
+from typing import Callable
 
-from pyparsing import ParseResults
 from rdflib import Graph
-from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
-from rdflib.plugins.sparql.parserutils import CompValue
+from rdflib.plugins.sparql.parser import parseUpdate
 
 from kg.errors import KgError
-from kg.sparql.engine import run_query
+from kg.sparql.engine import Refused, run_query
 from kg.sparql.formats import FORMAT_NAMES, FORMATS, RESULT_KINDS, ResultFormat, best_format, media_ranges, negotiate
-
-_REMOTE_WORDS = re.compile(r"\b(?:SERVICE|FROM)\b", re.IGNORECASE)
 
 
 class HttpError(Exception):
@@ -60,34 +55,6 @@ def _choose(kind: str, format_values: list[str], accept: str) -> ResultFormat:
     return negotiate(kind, accept)
 
 
-def _parts(node: object) -> Iterator[CompValue]:
-    """Every ``CompValue`` of an rdflib parse tree."""
-    if isinstance(node, CompValue):
-        yield node
-        children = node.values()
-    elif isinstance(node, (list, tuple, ParseResults)):
-        children = node
-    else:
-        return
-    for child in children:
-        yield from _parts(child)
-
-
-def _refuse_remote_access(text: str) -> None:
-    """403 for ``SERVICE`` and ``FROM``: rdflib would fetch those URLs from here."""
-    if not _REMOTE_WORDS.search(text):
-        return
-    try:
-        tree = parseQuery(text)
-    except Exception:  # not a query: run_query reports it
-        return
-    for part in _parts(tree):
-        if part.name == "ServiceGraphPattern":
-            raise HttpError(403, "SERVICE is not allowed: this endpoint does not query other endpoints")
-        if "datasetClause" in part:  # (CompValue.get answers the key itself when missing)
-            raise HttpError(403, "FROM and FROM NAMED are not allowed: this endpoint serves one graph")
-
-
 def _is_update(text: str) -> bool:
     try:
         parseUpdate(text)
@@ -103,11 +70,14 @@ class Reply:
     body: bytes
 
 
-def _evaluate(graph: Graph, text: str, format_values: list[str], accept: str) -> Reply:
-    """Run ``text`` on ``graph`` and write the result in the chosen format."""
-    _refuse_remote_access(text)
+def evaluate(graph: Graph, text: str, format_values: list[str], accept: str,
+             params: dict[str, str] | None = None) -> Reply:
+    """Run ``text`` on ``graph`` (``params`` bound safely) and write the result in the chosen format;
+    SERVICE and FROM are refused on the parsed query."""
     try:
-        result = run_query(graph, text)
+        result = run_query(graph, text, params, allow_remote=False)
+    except Refused as exc:
+        raise HttpError(403, str(exc)) from None
     except KgError as exc:
         if _is_update(text):
             raise HttpError(403, "SPARQL Update is not allowed: this endpoint is read-only") from None
@@ -176,7 +146,8 @@ def _release_after(job: _Job) -> None:
     _QUERY_LOCK.release()
 
 
-def answer(graph: Graph, text: str, format_values: list[str], accept: str, timeout: float) -> Reply:
+def answer(graph: Graph, text: str, format_values: list[str], accept: str, timeout: float,
+           params: dict[str, str] | None = None) -> Reply:
     """Evaluate in a worker thread under the query lock; 503 after ``timeout`` seconds.
 
     The lock is taken and released by request threads, never by the worker,
@@ -185,7 +156,7 @@ def answer(graph: Graph, text: str, format_values: list[str], accept: str, timeo
     started = time.monotonic()
     if not _QUERY_LOCK.acquire(timeout=timeout):
         raise HttpError(503, f"query timed out after {timeout:g} s (waiting for an earlier query)")
-    job = _Job(lambda: _evaluate(graph, text, format_values, accept))
+    job = _Job(lambda: evaluate(graph, text, format_values, accept, params))
     try:
         job.start()
     except BaseException:

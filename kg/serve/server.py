@@ -11,6 +11,9 @@ Protocol
     (``application/x-www-form-urlencoded``, ``query=…``) or with the query as
     body (``application/sparql-query``). ``/query`` is an alias of
     ``/sparql``; ``GET /`` is a small HTML page with a query form.
+    Ready queries by name: ``GET /queries`` lists them (JSON), ``GET
+    /queries/NAME?PARAM=VALUE`` runs one (:mod:`kg.serve.ready`), e.g.
+    ``/queries/supplies`` or ``/queries/actor-relations?actor=Iran``.
     The project prefixes (``kg:``, ``actor:``, ``rdf:`` …) are declared for
     every query (:func:`kg.sparql.engine.run_query`).
 
@@ -37,13 +40,15 @@ Safety
     and think twice before ``--host 0.0.0.0``.
 
 Time limit
-    A query runs in a worker thread; the answer is 503 once ``timeout``
-    seconds have passed. Python cannot kill a thread, so the worker is then
-    asked to stop by an exception raised into it at its next Python step
-    (``PyThreadState_SetAsyncExc``). rdflib's evaluator is Python and stops
-    at once; native code (an Oxigraph store) stops when it next returns to
-    Python. Queries run one at a time (rdflib's SPARQL parser, pyparsing, is
-    not thread-safe, and the GIL would serialise them anyway): time spent
+    The answer is 503 once ``timeout`` seconds have passed, and the query
+    stops. On a graph in memory a query runs in a worker thread, which is
+    then asked to stop by an exception raised into it at its next Python
+    step (``PyThreadState_SetAsyncExc``): rdflib's evaluator is Python and
+    stops at once. On an Oxigraph store (native code, which a thread cannot
+    stop) queries run in a child process that opened the store read-only,
+    and a query out of time ends that process (:mod:`kg.serve.isolation`).
+    Queries run one at a time (rdflib's SPARQL parser, pyparsing, is not
+    thread-safe, and the GIL would serialise them anyway): time spent
     waiting for an earlier query counts against the limit.
 """
 from __future__ import annotations
@@ -59,8 +64,11 @@ from urllib.parse import parse_qs, urlsplit
 from rdflib import Graph
 
 from kg.errors import KgError
+from kg.serve.isolation import QueryProcess
 from kg.serve.queries import HttpError, Reply, answer, format_values
+from kg.serve.ready import PREFIX, ready_links, ready_listing, ready_request
 from kg.sparql.engine import PREFIXES
+from kg.stores.oxigraph import folder_of, native_store
 from kg.sparql.formats import FORMATS
 
 __all__ = ["FORMATS", "ENDPOINT_PATHS", "SparqlServer", "make_server", "serve"]
@@ -120,6 +128,9 @@ Send queries to <code>$endpoint</code> (also <code>/query</code>); updates are r
 <textarea name="query" rows="12" spellcheck="false">$example</textarea>
 <p><label>Results <select name="format">$options</select></label> <button type="submit">Run query</button></p>
 </form>
+<h2>Ready queries</h2>
+<p>By name, with parameters as codes or names; <a href="/queries"><code>/queries</code></a> lists them as JSON.</p>
+<ul>$ready</ul>
 <h2>Protocol</h2>
 <ul>
 <li><code>GET /sparql?query=…</code>, or <code>POST /sparql</code> with <code>query=…</code> as a form
@@ -140,7 +151,7 @@ def _page(triples: int, endpoint: str, timeout: float) -> bytes:
     formats = ", ".join(f"<code>{escape(f.name)}</code> ({escape(f.media_type)})" for f in FORMATS)
     return _PAGE.substitute(
         triples=escape(f"{triples:,}"), endpoint=escape(endpoint), example=escape(_EXAMPLE),
-        options=options, formats=formats, timeout=escape(f"{timeout:g}"), prefixes=escape(PREFIXES),
+        options=options, formats=formats, timeout=escape(f"{timeout:g}"), prefixes=escape(PREFIXES), ready=ready_links(),
     ).encode("utf-8")
 
 
@@ -159,7 +170,7 @@ def _parse_fields(text: str) -> dict[str, list[str]]:
 
 
 class _Handler(BaseHTTPRequestHandler):
-    """Routes ``/``, ``/sparql`` and ``/query``; everything else is 404."""
+    """Routes ``/``, ``/sparql``, ``/query`` and ``/queries/…``; everything else is 404."""
 
     server: SparqlServer
     server_version = "kg-sparql"
@@ -211,6 +222,14 @@ class _Handler(BaseHTTPRequestHandler):
         return self._sparql(path, fields)
 
     def _sparql(self, path: str, fields: dict[str, list[str]]) -> Reply:
+        if path in (PREFIX, PREFIX + "/"):
+            return ready_listing()
+        if path.startswith(PREFIX + "/"):
+            text, params = ready_request(path, fields)
+            accept = self.headers.get("Accept") or ""
+            if self.server.queries is not None:
+                return self.server.queries.answer(text, format_values(fields), accept, self.server.query_timeout, params)
+            return answer(self.server.graph, text, format_values(fields), accept, self.server.query_timeout, params)
         if path not in ENDPOINT_PATHS:
             raise HttpError(404, f"no such path {path!r}: the SPARQL endpoint is /sparql")
         if "update" in fields:
@@ -222,6 +241,8 @@ class _Handler(BaseHTTPRequestHandler):
             raise HttpError(400, "pass exactly one query: ?query=… (GET or form POST) or a sparql-query body")
         formats = format_values(fields)
         accept = self.headers.get("Accept") or ""
+        if self.server.queries is not None:
+            return self.server.queries.answer(queries[0], formats, accept, self.server.query_timeout)
         return answer(self.server.graph, queries[0], formats, accept, self.server.query_timeout)
 
     # -- reading and writing
@@ -259,12 +280,22 @@ class SparqlServer(ThreadingHTTPServer):
     """A threading HTTP server answering SPARQL over ``graph`` (see the module docstring)."""
 
     daemon_threads = True
+    request_queue_size = 128  # the listen backlog: http.server's 5 drops connections of 32 concurrent clients
 
     def __init__(self, address: tuple[str, int], graph: Graph, query_timeout: float) -> None:
         self.graph = graph
         self.query_timeout = query_timeout
+        self.queries: QueryProcess | None = None
         super().__init__(address, _Handler)
         self.page = _page(len(graph), self.url, query_timeout)
+        folder = folder_of(graph) if native_store(graph) is not None else None
+        self.queries = QueryProcess(folder) if folder is not None else None
+
+    def server_close(self) -> None:
+        """Stop listening, and end the query process of an Oxigraph store."""
+        super().server_close()
+        if self.queries is not None:
+            self.queries.close()
 
     @property
     def url(self) -> str:

@@ -16,13 +16,14 @@ actor:RUS
 from __future__ import annotations
 
 import re
-from typing import Iterator, Mapping
+from typing import Iterable, Iterator, Mapping
 
 import pyoxigraph as ox
-from pyparsing import ParseException
+from pyparsing import ParseException, ParseResults
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.plugins.sparql.algebra import translateQuery, translateUpdate
-from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
+from rdflib.plugins.sparql.parser import expandUnicodeEscapes, parseQuery, parseUpdate
+from rdflib.plugins.sparql.parserutils import CompValue
 from rdflib.plugins.stores.memory import Memory, SimpleMemory
 from rdflib.query import Result, ResultRow
 from rdflib.term import Node, Variable
@@ -30,6 +31,7 @@ from rdflib.term import Node, Variable
 from kg.errors import KgError, one_line
 from kg.knowledge.terms import PREFIXES as NAMESPACES
 from kg.rdf.terms import actor_node_iri, document_iri
+from kg.sparql.names import actor_code, relation_label
 from kg.stores.oxigraph import from_oxigraph_term, native_store, to_oxigraph_term
 
 #: The PREFIX declarations every query gets, as SPARQL text.
@@ -50,6 +52,7 @@ _VARIABLE_NAME = re.compile(r"^[A-Za-z_][\w]*$")
 _IRI_START = re.compile(r"^(?:https?|urn|file):", re.IGNORECASE)
 _BAD_IRI_CHARS = re.compile(r'[\x00-\x20<>"{}|^`\\]')
 LOCAL_NAME = re.compile(r"^[\w-](?:[\w.-]*[\w-])?$")
+_SIGNIFICANT = re.compile(r"#[^\n]*|PREFIX\s+[\w.-]*:\s*<[^>]*>|BASE\s+<[^>]*>", re.IGNORECASE)  # what is not a query
 
 
 # ---------------------------------------------------------------- prefixes and parameters
@@ -105,7 +108,19 @@ def bind_value(name: str, value: str) -> Node:
     return Literal(value)
 
 
-def _bindings(text: str, params: Mapping[str, str] | None) -> dict[str, Node]:
+def _named(graph: Graph | None, name: str, value: str) -> str:
+    """A bare actor or relation value given by name, as its code or label (``Iran`` → ``IRN``)."""
+    base = name.rstrip("0123456789")
+    if graph is None or _IRI_START.match(value) or _expand_prefixed(value) is not None:
+        return value
+    if base in ("actor", "subject", "object"):
+        return actor_code(graph, value)
+    if base == "relation":
+        return relation_label(value)
+    return value
+
+
+def _bindings(text: str, params: Mapping[str, str] | None, graph: Graph | None = None) -> dict[str, Node]:
     bindings: dict[str, Node] = {}
     for raw_name, value in (params or {}).items():
         name = raw_name.lstrip("?$")
@@ -113,7 +128,7 @@ def _bindings(text: str, params: Mapping[str, str] | None) -> dict[str, Node]:
             raise KgError(f"bad parameter name {raw_name!r}")
         if not re.search(rf"[?$]{name}\b", text):
             raise KgError(f"parameter {name}: the query has no variable ?{name}")
-        bindings[name] = bind_value(name, value)
+        bindings[name] = bind_value(name, _named(graph, name, value))
     return bindings
 
 
@@ -135,8 +150,55 @@ def _update_error(text: str, error: ParseException) -> ParseException:
     return error
 
 
+class Refused(KgError):
+    """A query that asks for something the caller does not allow (``SERVICE``, ``FROM``): never run."""
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _check_text(text: str) -> None:
+    r"""A lone surrogate, written as such or as a ``\u`` escape, is bad SPARQL, not a crash later.
+
+    >>> _check_text('SELECT * WHERE { ?s ?p "\\ud800" }')
+    Traceback (most recent call last):
+    ...
+    kg.errors.KgError: bad SPARQL: a lone surrogate (U+D800) is not a character
+    """
+    found = _SURROGATE.search(text) or _SURROGATE.search(expandUnicodeEscapes(text))
+    if found:
+        raise KgError(f"bad SPARQL: a lone surrogate (U+{ord(found.group()):04X}) is not a character")
+
+
+def _parts(node: object) -> Iterator[CompValue]:
+    """Every ``CompValue`` of an rdflib parse tree or algebra."""
+    if isinstance(node, CompValue):
+        yield node
+        children: Iterable[object] = node.values()
+    elif isinstance(node, (list, tuple, set, ParseResults)):
+        children = node
+    else:
+        return
+    for child in children:
+        yield from _parts(child)
+
+
+def refuse_remote(algebra: object) -> None:
+    r""":class:`Refused` for ``SERVICE`` (anywhere: nested, in ``FILTER EXISTS``, however the
+    keyword is written, ``\u`` escapes included) and ``FROM``/``FROM NAMED``, read off the
+    query's algebra: either would make this process fetch a URL named in the query."""
+    for part in _parts(algebra):
+        if part.name == "ServiceGraphPattern":
+            raise Refused("SERVICE is not allowed: this endpoint does not query other endpoints")
+        if dict.get(part, "datasetClause"):
+            raise Refused("FROM and FROM NAMED are not allowed: this endpoint serves one graph")
+
+
 def _parse(text: str) -> tuple[str, object]:
     """``("query" | "update", parse tree)``; bad SPARQL raises :class:`KgError`."""
+    _check_text(text)
+    if not text.strip() or not _SIGNIFICANT.sub("", text).strip():
+        raise KgError("bad SPARQL: the query is empty")
     try:
         return "query", parseQuery(text)
     except ParseException as query_error:
@@ -227,18 +289,30 @@ def run_query(
     text: str,
     params: Mapping[str, str] | None = None,
     allow_update: bool = False,
+    allow_remote: bool = True,
 ) -> "Result | OxigraphResult | None":
     """Run SPARQL ``text`` on ``graph`` with the project prefixes and bound ``params``.
 
     Parameters are bound with ``initBindings`` by the rules of :func:`bind_value`,
-    never pasted into the text. Updates (INSERT, DELETE, LOAD, CLEAR, DROP,
+    never pasted into the text; a bare actor (``actor``, ``subject``, ``object``)
+    or ``relation`` may be given by name (:mod:`kg.sparql.names`), and an
+    unknown name is a :class:`KgError`. Updates (INSERT, DELETE, LOAD, CLEAR, DROP,
     CREATE …) raise :class:`KgError` unless ``allow_update``; then they run
-    and ``None`` is returned.
+    and ``None`` is returned. Without ``allow_remote``, a query with ``SERVICE``
+    or ``FROM`` raises :class:`Refused` before anything runs.
     """
     kind, tree = _parse(text)
-    bindings = _bindings(text, params)
+    bindings = _bindings(text, params, graph)
     if kind == "update" and not allow_update:
         raise KgError("SPARQL updates are not allowed here (read-only query)")
+    translated = None
+    if kind == "query" and (not allow_remote or _evaluated_by_rdflib(graph)):
+        try:
+            translated = translateQuery(tree, initNs=NAMESPACES)
+        except Exception as exc:
+            raise KgError(f"bad SPARQL: {one_line(exc)}") from None
+        if not allow_remote:
+            refuse_remote(translated.algebra)
     try:
         # rdflib's parser is slow: hand the parsed query on rather than parse the text again
         if kind == "update":
@@ -249,7 +323,7 @@ def run_query(
         if native is not None and _QUERY_FORM.match(text) and _QUERY_FORM.match(text).group(1).upper() in ("SELECT", "ASK"):
             return OxigraphResult(native.query(text, prefixes=_PREFIX_MAP,
                                                substitutions={ox.Variable(k): to_oxigraph_term(v) for k, v in bindings.items()}))
-        request = translateQuery(tree, initNs=NAMESPACES) if _evaluated_by_rdflib(graph) else text
+        request = translated if _evaluated_by_rdflib(graph) else text
         result = graph.query(request, initNs=NAMESPACES, initBindings=bindings)
         if result.type == "SELECT":
             result.bindings  # evaluate now, so errors surface here  # noqa: B018

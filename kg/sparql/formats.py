@@ -40,7 +40,7 @@ def short_name(term: Node | None) -> str:
         return f"<{term}>"
     if isinstance(term, BNode):
         return f"_:{term}"
-    return " ".join(str(term).split()) if "\n" in term or "\r" in term else str(term)
+    return " ".join(str(term).split()) if any(c in term for c in "\t\n\r") else str(term)
 
 
 def _rows(result: "Result | OxigraphResult") -> tuple[list[str], list[list[Node | None]]]:

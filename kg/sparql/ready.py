@@ -1,4 +1,9 @@
-"""Ready queries: the ``.rq`` files of ``ontology/queries``, their descriptions and parameters."""
+"""Ready queries: the ``.rq`` files of ``ontology/queries``, their descriptions and parameters.
+
+A query file starts with ``#`` lines: what it answers (the first line is its
+summary), one ``# counts:`` line saying what its numbers count, and one
+``# param: NAME — description, e.g. VALUE`` line per parameter.
+"""
 from __future__ import annotations
 
 import re
@@ -13,20 +18,66 @@ QUERY_DIR: Path = ontology_path("queries")
 
 @dataclass(frozen=True, slots=True)
 class ReadyQuery:
-    """A query of ``ontology/queries``: its name, description, parameters and text."""
+    """A query of ``ontology/queries``: its name, description, what it counts, parameters and text."""
 
     name: str
     description: str
     params: dict[str, str]   # parameter name → its description
     text: str
     path: Path
+    counts: str = ""         # what the numbers count (the file's ``# counts:`` line)
 
     def summary(self) -> str:
         """The first line of the description."""
         return self.description.split("\n", 1)[0]
 
+    def columns(self) -> list[str]:
+        """The names of the answer's columns, read off the (outer) SELECT clause.
+
+        >>> ready_queries()["supplies"].columns()
+        ['supplier', 'recipient', 'evidence', 'factual']
+        """
+        head = re.search(r"\bSELECT\b(.*?)\bWHERE\b", self.text, re.IGNORECASE | re.DOTALL)
+        names, depth, after_as = [], 0, False
+        for token in re.findall(r"\(|\)|[?$]\w+|\bAS\b", head.group(1) if head else "", re.IGNORECASE):
+            depth += {"(": 1, ")": -1}.get(token, 0)
+            if token[0] in "?$" and (depth == 0 or after_as):
+                names.append(token[1:])
+            after_as = token.upper() == "AS"
+        return names
+
+    def example(self) -> str:
+        """A command line that runs the query, with the example value of each parameter.
+
+        >>> ready_queries()["actor-relations"].example()
+        'kg query out/graph.ttl actor-relations --param actor=Iran'
+        """
+        params = "".join(f" --param {name}={value}" for name, value in self.example_params().items())
+        return f"kg query out/graph.ttl {self.name}{params}"
+
+    def example_params(self) -> dict[str, str]:
+        """Each parameter with the last example its description gives (``e.g. IRN or Iran`` → ``Iran``)."""
+        return {name: _example_value(text) for name, text in self.params.items()}
+
+    def describe(self) -> str:
+        """What ``kg query --list`` shows: name and description, what it counts, columns, parameters, an example."""
+        lines = [f"{self.name}", *(f"    {line}" for line in self.description.splitlines())]
+        if self.counts:
+            lines.append(f"    counts: {self.counts}")
+        lines.append(f"    columns: {' '.join(self.columns())}")
+        lines += [f"    --param {name}: {text}" for name, text in self.params.items()]
+        lines.append(f"    example: {self.example()}")
+        return "\n".join(lines)
+
+
+def _example_value(text: str) -> str:
+    """The last example a parameter's description gives (``e.g. IRN or Iran`` → ``Iran``), else ``VALUE``."""
+    example = text.rpartition("e.g.")[2].split()
+    return example[-1].strip(".,;") if example else "VALUE"
+
 
 _PARAM_LINE = re.compile(r"^param:\s*\??(\w+)\s*(?:[—:-]+\s*)?(.*)$")
+_COUNTS_LINE = re.compile(r"^counts:\s*(.*)$")
 
 
 def read_ready_query(path: Path) -> ReadyQuery:
@@ -34,16 +85,19 @@ def read_ready_query(path: Path) -> ReadyQuery:
     text = path.read_text(encoding="utf-8")
     description: list[str] = []
     params: dict[str, str] = {}
+    counts = ""
     for line in text.splitlines():
         if not line.startswith("#"):
             break
         comment = line.lstrip("#").strip()
-        param = _PARAM_LINE.match(comment)
+        param, counted = _PARAM_LINE.match(comment), _COUNTS_LINE.match(comment)
         if param:
             params[param.group(1)] = param.group(2).strip()
+        elif counted:
+            counts = counted.group(1).strip()
         elif comment:
             description.append(comment)
-    return ReadyQuery(path.stem, "\n".join(description), params, text, path)
+    return ReadyQuery(path.stem, "\n".join(description), params, text, path, counts)
 
 
 def ready_queries(directory: Path | None = None) -> dict[str, ReadyQuery]:

@@ -15,12 +15,15 @@ A store is named by a spec string (the ``--store`` option):
 =====================================  ===================================================
 
 Each kind is one module behind one interface (``open``, ``owns``, ``add``,
-``clear``, ``close``), registered by name in :data:`BACKENDS`. Every spec
+``clear``, ``close``; ``swap`` and ``drop`` of named graphs where the store has
+them), registered by name in :data:`BACKENDS`. Every spec
 gives an rdflib :class:`~rdflib.Graph` whose triples are in the *default
 graph* of the store, with the project prefixes bound, so
 :func:`kg.sparql.engine.run_query` and :func:`kg.network.view.to_networkx`
 work on all of them. Fill a store with :func:`add_graph` (batched), release
-it with :func:`close_store`.
+it with :func:`close_store`. A build fills the graph :func:`staging_graph`
+gives, then calls :func:`publish` (or :func:`discard`), so that the default
+graph is never half-built.
 
 >>> g = open_store("memory")
 >>> add_graph(g, open_store(None))
@@ -32,14 +35,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from rdflib import Graph
+from rdflib import Graph, URIRef
 
 from kg.errors import KgError
 from kg.knowledge.terms import PREFIXES
 from kg.stores import memory, oxigraph, remote
 
-__all__ = ["BACKENDS", "MEMORY", "STORE_KINDS", "Backend", "open_store", "add_graph", "clear_store", "close_store",
-           "is_store_spec"]
+__all__ = ["BACKENDS", "MEMORY", "STORE_KINDS", "STAGING", "Backend", "open_store", "add_graph", "clear_store",
+           "close_store", "is_store_spec", "staging_graph", "publish", "discard"]
 
 MEMORY = memory.NAME
 
@@ -55,15 +58,20 @@ class Backend:
     add: Callable[[Graph, Graph, int], None]
     clear: Callable[[Graph], None]
     close: Callable[[Graph], None]
+    swap: Callable[[Graph, str], None] | None = None  # a named graph becomes the default graph
+    drop: Callable[[Graph, str], None] | None = None  # a named graph goes
 
 
 #: Store kind (the part of a spec before the first colon) → its backend; the
 #: memory backend comes last, as it takes any graph the others do not own.
 BACKENDS: dict[str, Backend] = {
-    module.NAME: Backend(module.NAME, module.USAGE, opener, module.owns, module.add, module.clear, module.close)
+    module.NAME: Backend(module.NAME, module.USAGE, opener, module.owns, module.add, module.clear, module.close,
+                         getattr(module, "swap", None), getattr(module, "drop", None))
     for module, opener in ((oxigraph, oxigraph.open_oxigraph), (remote, remote.open_remote),
                            (memory, memory.open_memory))
 }
+#: the named graph a build fills before it replaces a store's default graph
+STAGING = "urn:kg:build-staging"
 STORE_KINDS: tuple[str, ...] = (MEMORY, oxigraph.NAME, remote.NAME)
 
 
@@ -135,6 +143,32 @@ def clear_store(graph: Graph) -> None:
     0
     """
     _backend_of(graph).clear(graph)
+
+
+def staging_graph(graph: Graph) -> Graph:
+    """Where a build into ``graph`` puts its triples: a named graph of the same store, emptied
+    first (an interrupted build may have left one), so that the default graph stays whole
+    until :func:`publish`; for a store without named graphs (memory), ``graph`` itself, emptied."""
+    backend = _backend_of(graph)
+    if backend.swap is None or backend.drop is None:
+        backend.clear(graph)
+        return graph
+    backend.drop(graph, STAGING)
+    return Graph(store=graph.store, identifier=URIRef(STAGING), namespace_manager=graph.namespace_manager)
+
+
+def publish(graph: Graph, staged: Graph) -> None:
+    """Make what a build put in ``staged`` the default graph of ``graph``'s store, replacing it at once."""
+    backend = _backend_of(graph)
+    if staged is not graph and backend.swap is not None:
+        backend.swap(graph, str(staged.identifier))
+
+
+def discard(graph: Graph, staged: Graph) -> None:
+    """Drop what an unfinished build put in ``staged``; the default graph is untouched."""
+    backend = _backend_of(graph)
+    if staged is not graph and backend.drop is not None:
+        backend.drop(graph, str(staged.identifier))
 
 
 def close_store(graph: Graph) -> None:

@@ -23,7 +23,8 @@ from kg.stores.ntriples import ntriples_batches
 NAME = "oxigraph"
 USAGE = "oxigraph:PATH"
 
-__all__ = ["native_store", "open_oxigraph", "owns", "add", "clear", "close", "to_oxigraph_term", "from_oxigraph_term"]
+__all__ = ["native_store", "open_oxigraph", "open_read_only", "folder_of", "owns", "add", "clear", "swap", "drop",
+           "close", "to_oxigraph_term", "from_oxigraph_term"]
 
 
 def open_oxigraph(rest: str) -> Graph:
@@ -39,7 +40,23 @@ def open_oxigraph(rest: str) -> Graph:
         graph.open(str(path))
     except Exception as exc:  # OSError, or pyoxigraph's error for a locked or damaged database
         raise KgError(f"{path}: cannot open the Oxigraph store: {one_line(exc)}") from None
+    graph.store.kg_folder = path.resolve()  # type: ignore[attr-defined]
     return graph
+
+
+def folder_of(graph: Graph) -> Path | None:
+    """The folder of an Oxigraph store opened by :func:`open_oxigraph`, else None."""
+    return getattr(graph.store, "kg_folder", None)
+
+
+def open_read_only(folder: str | Path) -> Graph:
+    """A read-only view of the Oxigraph database in ``folder``, which another process may
+    hold open (for writing) at the same time."""
+    try:
+        inner = ox.Store.read_only(str(folder))
+    except Exception as exc:
+        raise KgError(f"{folder}: cannot open the Oxigraph store read-only: {one_line(exc)}") from None
+    return Graph(store=OxigraphStore(store=inner), identifier=DATASET_DEFAULT_GRAPH_ID, bind_namespaces="core")
 
 
 def native_store(graph: Graph) -> ox.Store | None:
@@ -68,6 +85,22 @@ def clear(graph: Graph) -> None:
     store = native_store(graph)
     if store is not None:
         store.clear_graph(ox.DefaultGraph())
+
+
+def swap(graph: Graph, staging: str) -> None:
+    """The named graph ``staging`` becomes the default graph, in one transaction
+    (the old default graph stays whole until it commits)."""
+    store = native_store(graph)
+    if store is not None:
+        store.update(f"MOVE SILENT GRAPH <{staging}> TO DEFAULT")
+        store.flush()
+
+
+def drop(graph: Graph, name: str) -> None:
+    """Remove the named graph ``name`` (nothing when it is not there)."""
+    store = native_store(graph)
+    if store is not None:
+        store.update(f"DROP SILENT GRAPH <{name}>")
 
 
 def close(graph: Graph) -> None:

@@ -109,7 +109,9 @@ def add(target: Graph, source: Graph, batch: int) -> None:
     """Queued writes first, then one ``INSERT DATA`` request per batch."""
     store: SPARQLUpdateStore = target.store  # type: ignore[assignment]
     _commit(store)
+    named = target.identifier != DATASET_DEFAULT_GRAPH_ID  # a build's staging graph
     for text in ntriples_batches(source, batch):
+        text = f"GRAPH <{target.identifier}> {{\n{text}}}\n" if named else text
         body = f"INSERT DATA {{\n{text}}}\n".encode("utf-8")
         _request(store.update_endpoint, body, _UPDATE_HEADERS)
 
@@ -119,6 +121,20 @@ def clear(graph: Graph) -> None:
     store: SPARQLUpdateStore = graph.store  # type: ignore[assignment]
     _commit(store)
     _request(store.update_endpoint, b"CLEAR DEFAULT", _UPDATE_HEADERS)
+
+
+def swap(graph: Graph, staging: str) -> None:
+    """``MOVE`` the named graph ``staging`` to the default graph (one update request)."""
+    store: SPARQLUpdateStore = graph.store  # type: ignore[assignment]
+    _commit(store)
+    _request(store.update_endpoint, f"MOVE SILENT GRAPH <{staging}> TO DEFAULT".encode(), _UPDATE_HEADERS)
+
+
+def drop(graph: Graph, name: str) -> None:
+    """``DROP SILENT GRAPH`` ``name``."""
+    store: SPARQLUpdateStore = graph.store  # type: ignore[assignment]
+    _commit(store)
+    _request(store.update_endpoint, f"DROP SILENT GRAPH <{name}>".encode(), _UPDATE_HEADERS)
 
 
 def close(graph: Graph) -> None:

@@ -182,8 +182,8 @@ def test_jsonl_records_and_malformed_lines(tmp_path: Path) -> None:
     )
     docs, report = read(path)
     assert docs == [
-        Document("a", "Iran supplied drones.", "2023-05", "T", "https://x.org/a", str(path)),
-        Document("7", "Numeric id.\nSecond line.", path=str(path)),
+        Document("a", "Iran supplied drones.", "2023-05", "T", "https://x.org/a", str(path), line=1),
+        Document("7", "Numeric id.\nSecond line.", path=str(path), line=10),
     ]
     assert report.warnings == [
         f"{path}:3: invalid JSON (Expecting property name enclosed in double quotes), skipped",
@@ -301,9 +301,8 @@ def test_no_inputs_and_single_path_string(tmp_path: Path) -> None:
 
 def test_missing_paths_are_checked_before_reading(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("A.")
-    documents = read_documents([tmp_path / "a.txt", tmp_path / "gone"])
-    with pytest.raises(KgError, match="gone"):
-        next(documents)
+    with pytest.raises(KgError, match="gone"):  # at the call, before any output folder or cache is made
+        read_documents([tmp_path / "a.txt", tmp_path / "gone"])
 
 
 # ---------------------------------------------------------------- streaming and scale

@@ -152,7 +152,8 @@ def test_actor_stats(sample_nx):
     stats = actor_stats(sample_nx)
     assert [s["id"] for s in stats[:2]] == ["IRN", "RUS"]
     iran = stats[0]
-    assert iran == {"id": "IRN", "label": "Iran", "kind": "State", "degree": 7, "out": 5, "in": 2, "mutual": 4,
+    # degree: distinct other actors (RUS, CHN, USA, ISR, UKR), not the 7 typed edges
+    assert iran == {"id": "IRN", "label": "Iran", "kind": "State", "degree": 5, "out": 5, "in": 2, "mutual": 4,
                     "count": 11, "cooperative": 7, "conflictual": 4, "neutral": 0}
     factual = {s["id"]: s for s in actor_stats(sample_nx, weight="factual")}
     assert factual["IRN"]["cooperative"] == 5  # the hypothetical SUPPLY and the negated ALLY drop out

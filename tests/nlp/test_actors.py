@@ -46,6 +46,9 @@ def test_demonym_and_capital(nlp):
     ("the Pentagon said", ("Pentagon", "USA", "INSTITUTION")),
     ("Downing Street said", ("Downing Street", "GBR", "INSTITUTION")),
     ("the IDF said", ("IDF", "ISR", "INSTITUTION")),
+    ("the FARDC said", ("FARDC", "COD", "INSTITUTION")),
+    ("the UPDF said", ("UPDF", "UGA", "INSTITUTION")),
+    ("the Elysee said", ("Elysee", "FRA", "INSTITUTION")),
 ])
 def test_institutions_and_leaders(nlp, text, expected):
     assert found(nlp, text) == [expected]

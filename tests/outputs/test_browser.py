@@ -22,6 +22,31 @@ FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-u
 
 VISIBLE_EDGES = "return Object.values(kgGraph.network.body.edges).filter(e => !e.options.hidden).length"
 VISIBLE_NODES = "return Object.values(kgGraph.network.body.nodes).filter(n => !n.options.hidden).length"
+PASSING = "return kgGraph.passingEdges().length"  # typed relations that pass the filters, in either view
+DOCS = Path(__file__).resolve().parents[2] / "docs"
+OVERLAPS = """
+const net = kgGraph.network, boxes = [];
+for (const [id, n] of Object.entries(net.body.nodes)) {
+  if (n.options.hidden || !kgGraph.nodes.get(id)) continue;
+  const r = n.options.size, s = n.labelModule.size;
+  boxes.push({own: [id], what: 'actor ' + id, l: n.x - r, r: n.x + r, t: n.y - r, b: n.y + r});
+  boxes.push({own: [id], what: 'name of ' + id, l: s.left, r: s.left + s.width, t: s.top, b: s.top + s.height});
+}
+for (const [id, e] of Object.entries(net.body.edges)) {
+  if (e.options.hidden || !(e.options.label || '').trim() || !kgGraph.edges.get(id)) continue;
+  const s = e.labelModule.size;
+  boxes.push({own: [e.fromId, e.toId], what: 'label of ' + id,
+              l: s.left, r: s.left + s.width, t: s.top, b: s.top + s.height});
+}
+const hits = [];
+for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
+  const a = boxes[i], b = boxes[j];
+  if (a.own.length === 1 && b.own.length === 1 && a.own[0] === b.own[0]) continue;
+  if (a.l < b.r && b.l < a.r && a.t < b.b && b.t < a.b) hits.push(a.what + ' x ' + b.what);
+}
+return hits;
+"""
+SHOWN_LABELS = "return kgGraph.edges.get({filter: e => !e.hidden}).filter(e => e.label.trim()).length"
 
 
 @pytest.fixture(scope="module")
@@ -111,7 +136,9 @@ def sample_page(sample_nx, tmp_path) -> Path:
 def test_page_draws_every_node_offline_without_errors(driver, sample_page, sample_nx):
     open_page(driver, sample_page)
     assert js(driver, "return kgGraph.nodes.length") == sample_nx.number_of_nodes()
-    assert js(driver, "return kgGraph.edges.length") == sample_nx.number_of_edges()
+    pairs = len({frozenset((u, v)) for u, v in sample_nx.edges()})
+    assert js(driver, "return kgGraph.edges.length") == pairs, "typed relations join the drawing when shown"
+    assert js(driver, VISIBLE_EDGES) == pairs, "one edge per pair by default"
     assert js(driver, VISIBLE_NODES) == sample_nx.number_of_nodes()
     assert js(driver, "return kgGraph.network.physics.options.enabled") is False, "physics off once settled"
     positions = js(driver, "return kgGraph.network.getPositions()")
@@ -154,14 +181,22 @@ def test_unticking_a_relation_type_hides_its_edges(driver, sample_page, sample_n
     supply = sum(1 for *_, k in sample_nx.edges(keys=True) if k == "SUPPLY")
     box = driver.find_element(By.CSS_SELECTOR, "#kg-relations input[value='SUPPLY']")
     box.click()
-    assert js(driver, VISIBLE_EDGES) == before - supply
+    assert js(driver, PASSING) == sample_nx.number_of_edges() - supply
     assert "10 of 11 relations" in driver.find_element(By.ID, "kg-shown").text
+    assert js(driver, VISIBLE_EDGES) == before, "every pair keeps another relation"
+    assert js(driver, "return kgGraph.edges.get('IRN~RUS').label") == "AGREE", "the pair is restyled"
     box.click()
     assert js(driver, VISIBLE_EDGES) == before
+    assert js(driver, "return kgGraph.edges.get('IRN~RUS').label") == "SUPPLY, AGREE"
+    js(driver, "kgGraph.setMode('types')")
+    assert js(driver, VISIBLE_EDGES) == sample_nx.number_of_edges(), "one edge per relation type"
+    box.click()
+    assert js(driver, VISIBLE_EDGES) == sample_nx.number_of_edges() - supply
+    box.click()
     driver.find_element(By.ID, "kg-rel-none").click()
     assert js(driver, VISIBLE_EDGES) == 0 and js(driver, VISIBLE_NODES) == 0
     driver.find_element(By.ID, "kg-rel-all").click()
-    assert js(driver, VISIBLE_EDGES) == before
+    assert js(driver, VISIBLE_EDGES) == sample_nx.number_of_edges()
 
 
 def test_polarity_status_date_and_actor_filters(driver, sample_page, sample_nx):
@@ -171,22 +206,22 @@ def test_polarity_status_date_and_actor_filters(driver, sample_page, sample_nx):
     open_page(driver, sample_page)
     cooperative = sum(1 for *_, p in sample_nx.edges(data="polarity") if p == 1)
     driver.find_element(By.CSS_SELECTOR, "#kg-polarity input[value='-1']").click()
-    assert js(driver, VISIBLE_EDGES) == cooperative
+    assert js(driver, PASSING) == cooperative
     driver.find_element(By.ID, "kg-reset").click()
     driver.find_element(By.CSS_SELECTOR, "#kg-status input[value='negated']").click()
-    assert js(driver, "return kgGraph.edges.get('CHN|ALLY|IRN').hidden") is True
+    assert js(driver, "return kgGraph.passingEdges().some(e => e.id === 'CHN|ALLY|IRN')") is False
     driver.find_element(By.ID, "kg-reset").click()
     driver.find_element(By.ID, "kg-from").send_keys("2024")
     driver.find_element(By.ID, "kg-to").send_keys("2024")
     # dated 2024-04, 2024-04, 2024-04-18 (twice), 2024-10: SUPPLY, SANCTION, AGREE, THREATEN, CONFLICT
-    assert js(driver, VISIBLE_EDGES) == 5
+    assert js(driver, PASSING) == 5
     driver.find_element(By.ID, "kg-reset").click()
     actor = driver.find_element(By.ID, "kg-actor")
     actor.send_keys("Israel", Keys.ENTER)
     actor.send_keys(Keys.TAB)  # "change" fires on leaving the field
-    assert (js(driver, VISIBLE_EDGES), js(driver, VISIBLE_NODES)) == (2, 2)
+    assert (js(driver, PASSING), js(driver, VISIBLE_EDGES), js(driver, VISIBLE_NODES)) == (2, 1, 2)
     driver.find_element(By.ID, "kg-reset").click()
-    assert js(driver, VISIBLE_EDGES) == sample_nx.number_of_edges()
+    assert js(driver, PASSING) == sample_nx.number_of_edges()
     assert severe(driver) == []
 
 
@@ -196,7 +231,7 @@ def test_focus_on_selected_node(driver, sample_page):
     open_page(driver, sample_page)
     pointer_to_node(driver, "ISR").click().perform()
     driver.find_element(By.ID, "kg-focus").click()
-    assert (js(driver, VISIBLE_EDGES), js(driver, VISIBLE_NODES)) == (2, 2)
+    assert (js(driver, PASSING), js(driver, VISIBLE_NODES)) == (2, 2)
 
 
 def test_python_focus_renders_the_ego_network(driver, sample_nx, tmp_path):
@@ -246,9 +281,15 @@ def test_hostile_corpus_renders_inert(driver, hostile_nx, tmp_path):
         js(driver, "kgGraph.showNode(arguments[0])", node)
         pointer_to_node(driver, node).click().perform()
     texts = []
-    for edge_id in js(driver, "return kgGraph.edges.getIds()"):
+    for edge_id in js(driver, "return Object.keys(kgGraph.typed)"):
         js(driver, "kgGraph.showEdge(arguments[0])", edge_id)
         texts.append(driver.find_element(By.ID, "kg-details").text)
+    for pair in js(driver, "return Object.keys(kgGraph.dyads)"):
+        js(driver, "kgGraph.showDyad(arguments[0])", pair)
+        texts.append(driver.find_element(By.ID, "kg-details").text)
+    js(driver, "kgGraph.setView('matrix')")
+    csv = js(driver, "return kgGraph.csv()")
+    assert csv.startswith("from,from_name,relation,") and "window.__pwned=8" in csv, "the name, as text"
     details = "\n".join(texts)
     assert "Iran <script>window.__pwned=1</script> supplied drones to Russia." in details
     assert 'Russia <img src=x onerror="window.__pwned=3"> attacked Ukraine.' in details
@@ -261,31 +302,256 @@ def test_hostile_corpus_renders_inert(driver, hostile_nx, tmp_path):
     assert severe(driver) == [], "no error, not even a blocked script"
 
 
+# ---------------------------------------------------------------- pairs, labels, views, export
+
+
+def test_pairs_expand_into_typed_relations_and_collapse(driver, sample_page):
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.by import By
+
+    open_page(driver, sample_page)
+    x, y = js(driver, """
+        const p = kgGraph.network.getPositions(['IRN', 'RUS']);
+        const m = kgGraph.network.canvasToDOM({x: (p.IRN.x + p.RUS.x) / 2, y: (p.IRN.y + p.RUS.y) / 2});
+        const box = document.getElementById('kg-canvas').getBoundingClientRect();
+        return [Math.round(m.x - box.width / 2), Math.round(m.y - box.height / 2)];""")
+    canvas = driver.find_element(By.ID, "kg-canvas")
+    ActionChains(driver).move_to_element_with_offset(canvas, x, y).click().perform()
+    assert js(driver, "return kgGraph.isShown('IRN~RUS')") is False
+    assert js(driver, "return kgGraph.isShown('IRN|SUPPLY|RUS')") is True
+    assert js(driver, "return kgGraph.isShown('IRN|AGREE|RUS')") is True
+    details = driver.find_element(By.ID, "kg-details")
+    assert "Iran — Russia" in details.text and "SUPPLY: Iran → Russia (4)" in details.text
+    assert js(driver, OVERLAPS) == [], "expanded, no label overlaps another or an actor"
+    ActionChains(driver).move_to_element_with_offset(canvas, -canvas.size["width"] // 2 + 5,
+                                                     canvas.size["height"] // 2 - 5).click().perform()
+    assert js(driver, "return kgGraph.isShown('IRN~RUS')") is True, "a click on the background collapses"
+    assert js(driver, "return kgGraph.isShown('IRN|SUPPLY|RUS')") is False
+    js(driver, "kgGraph.expand('IRN~RUS', true); kgGraph.showDyad('IRN~RUS')")
+    next(b for b in details.find_elements(By.TAG_NAME, "button") if b.text == "Collapse into one edge").click()
+    assert js(driver, "return kgGraph.isShown('IRN~RUS')") is True, "the panel's button collapses"
+    assert severe(driver) == []
+
+
+def test_page_restyles_pairs_by_the_rules_of_the_renderer(driver, sample_page):
+    """The page's own pair styling (used when filters hide relations) equals the renderer's, pair by pair."""
+    open_page(driver, sample_page)
+    mismatches = js(driver, """
+        return kgGraph.data.dyads.map(d => {
+          const s = kgGraph.dyadStyle(d, d.kg.members.map(id => kgGraph.typed[id]));
+          const same = s.label === d.label && s.color.color === d.color.color && s.from === d.from && s.to === d.to &&
+            Math.abs(s.width - d.width) < 0.011 && s.arrows.to.enabled === d.arrows.to.enabled &&
+            JSON.stringify(s.dashes) === JSON.stringify(d.dashes);
+          return same ? null : [d.id, s.label, d.label, s.color.color, d.color.color];
+        }).filter(x => x);""")
+    assert mismatches == []
+
+
+def test_seed_labels_never_overlap(driver, seed_page):
+    open_page(driver, seed_page)
+    assert js(driver, OVERLAPS) == []
+    assert js(driver, SHOWN_LABELS) == js(driver, VISIBLE_EDGES), "every pair's label is shown"
+    for pair in js(driver, "return Object.keys(kgGraph.dyads)"):
+        js(driver, "kgGraph.expand(arguments[0], true)", pair)
+        assert js(driver, OVERLAPS) == [], pair
+        js(driver, "kgGraph.expand(arguments[0], false)", pair)
+    js(driver, "kgGraph.setMode('types')")
+    assert js(driver, OVERLAPS) == [], "typed view: labels that would overlap are left to the tooltips"
+    assert js(driver, SHOWN_LABELS) >= 5
+
+
+def test_filters_refit_and_clear_stale_details(driver, sample_page):
+    from selenium.webdriver.common.by import By
+
+    open_page(driver, sample_page)
+    js(driver, "kgGraph.showEdge('CHN|ALLY|IRN')")
+    scale = js(driver, "return kgGraph.network.getScale()")
+    driver.find_element(By.CSS_SELECTOR, "#kg-status input[value='negated']").click()
+    assert "ALLY" not in driver.find_element(By.ID, "kg-details").text, "the hidden relation's details are gone"
+    driver.find_element(By.ID, "kg-reset").click()
+    pointer_to_node(driver, "IRN").perform()
+    tip = driver.find_element(By.CSS_SELECTOR, ".vis-tooltip")
+    assert tip.is_displayed()
+    js(driver, "kgGraph.setActor('ISR')")  # as a filter would, with the pointer still on Iran
+    assert not tip.is_displayed(), "no tooltip left open"
+    assert js(driver, "return kgGraph.network.getScale()") != scale, "re-fitted to what is left"
+    assert driver.find_element(By.CSS_SELECTOR, "#kg-details h2").text == "Israel"
+
+
+def test_node_panel_marks_hypothetical_and_negated_only(driver, sample_page):
+    from selenium.webdriver.common.by import By
+
+    open_page(driver, sample_page)
+    js(driver, "kgGraph.showNode('CHN')")
+    items = [li.text for li in driver.find_elements(By.CSS_SELECTOR, "#kg-details ul.kg-links li")]
+    assert any(t.startswith("✗ ALLY") and t.endswith("✗ negated only") for t in items), items
+    js(driver, "kgGraph.showNode('USA')")
+    items = [li.text for li in driver.find_elements(By.CSS_SELECTOR, "#kg-details ul.kg-links li")]
+    assert any("CONSULT" in t and t.endswith("hypothetical only") for t in items), items
+
+
+def test_search_over_evidence_sentences(driver, sample_page):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    open_page(driver, sample_page)
+    driver.find_element(By.ID, "kg-search").send_keys("shahed")
+    WebDriverWait(driver, 5).until(lambda d: d.execute_script(PASSING) == 1)
+    assert js(driver, "return kgGraph.passingEdges()[0].id") == "IRN|SUPPLY|RUS"
+    assert js(driver, VISIBLE_NODES) == 2
+    js(driver, "kgGraph.showEdge('IRN|SUPPLY|RUS')")
+    assert [m.text for m in driver.find_elements(By.CSS_SELECTOR, "#kg-details mark")] == ["Shahed"]
+
+
+def test_matrix_view(driver, sample_page, sample_nx):
+    from selenium.webdriver.common.by import By
+
+    open_page(driver, sample_page)
+    driver.find_element(By.ID, "kg-view-matrix").click()
+    assert driver.find_element(By.ID, "kg-matrix").is_displayed()
+    order = js(driver, "return kgGraph.matrix().order.map(n => n.id)")
+    assert sorted(order) == sorted(sample_nx)
+    driver.find_element(By.CSS_SELECTOR, "#kg-order option[value='degree']").click()
+    assert js(driver, "return kgGraph.matrix().order[0].id") == "IRN", "most neighbours first"
+    m = js(driver, "const m = kgGraph.matrix(); return [m.offset, m.cell, m.index.IRN, m.index.RUS]")
+    offset, cell, row, col = m
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    canvas = driver.find_element(By.ID, "kg-matrix-canvas")
+    ActionChains(driver).move_to_element_with_offset(
+        canvas, offset + col * cell + cell // 2 - canvas.size["width"] // 2,
+        offset + row * cell + cell // 2 - canvas.size["height"] // 2).click().perform()
+    assert "Iran — Russia" in driver.find_element(By.ID, "kg-details").text
+    driver.find_element(By.CSS_SELECTOR, "#kg-polarity input[value='1']").click()
+    left = js(driver, "return kgGraph.matrix().order.map(n => n.id)")
+    assert "CHN" not in left and "NATO" not in left and "RUS" in left, "filters apply"
+    OUT.mkdir(exist_ok=True)
+    assert driver.save_screenshot(str(OUT / "matrix.png"))
+    assert severe(driver) == []
+
+
+def test_timeline_brush_filters_the_graph(driver, sample_page):
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.by import By
+
+    open_page(driver, sample_page)
+    months = js(driver, "return kgGraph.timeline.months")
+    assert months[0] <= "2022-02" and months[-1] >= "2025-01"
+    bars = driver.find_elements(By.CSS_SELECTOR, "#kg-timeline-svg rect.kg-bar")
+    assert len(bars) == len(months)
+    svg = driver.find_element(By.ID, "kg-timeline-svg")
+    width = svg.size["width"]
+
+    def at(month: str) -> int:
+        return round((months.index(month) + 0.5) / len(months) * width - width / 2)
+
+    ActionChains(driver).move_to_element_with_offset(svg, at("2024-04"), 0).click_and_hold() \
+        .move_to_element_with_offset(svg, at("2024-10"), 0).release().perform()
+    assert (driver.find_element(By.ID, "kg-from").get_attribute("value"),
+            driver.find_element(By.ID, "kg-to").get_attribute("value")) == ("2024-04", "2024-10")
+    assert js(driver, PASSING) == 5
+    ActionChains(driver).move_to_element_with_offset(svg, at("2023-01"), 0).click().perform()
+    assert driver.find_element(By.ID, "kg-from").get_attribute("value") == ""
+
+
+def test_export_csv_and_png(driver, sample_page, tmp_path):
+    import csv
+    import io
+
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    open_page(driver, sample_page)
+    driver.find_element(By.CSS_SELECTOR, "#kg-polarity input[value='1']").click()
+    rows = list(csv.DictReader(io.StringIO(js(driver, "return kgGraph.csv()"))))
+    assert len(rows) == js(driver, PASSING) and {r["polarity"] for r in rows} == {"-1"}
+    assert js(driver, "return kgGraph.png()").startswith("data:image/png;base64,")
+    downloads = tmp_path / "downloads"
+    downloads.mkdir()
+    driver.execute_cdp_cmd("Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(downloads)})
+    driver.find_element(By.ID, "kg-export-csv").click()
+    driver.find_element(By.ID, "kg-export-png").click()
+    WebDriverWait(driver, 10).until(lambda d: sorted(p.name for p in downloads.iterdir()) == [
+        "Sample-corpus.csv", "Sample-corpus.png"])
+    saved = next(downloads.glob("*.csv")).read_text(encoding="utf-8")
+    assert saved.replace("\r\n", "\n") == js(driver, "return kgGraph.csv()").replace("\r\n", "\n")
+    assert next(downloads.glob("*.png")).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert js(driver, "return document.querySelectorAll('a').length") == 0, "the download link is gone"
+
+
+def test_csv_cells_never_start_a_formula(driver, tmp_path):
+    import networkx as nx
+
+    G = nx.MultiDiGraph()
+    G.add_node("A", label="=HYPERLINK(\"x\")")
+    G.add_node("B", label="+B, \"quoted\"")
+    G.add_edge("A", "B", key="SUPPLY", relation="SUPPLY", polarity=1, count=1, factual=1, negated=0, hypothetical=0)
+    open_page(driver, render_html(G, tmp_path / "formula.html"))
+    text = js(driver, "return kgGraph.csv()")
+    assert ",'=HYPERLINK(\"\"x\"\")," in text.replace('"\'=HYPERLINK(""x"")"', "'=HYPERLINK(\"\"x\"\")")
+    assert "\"'+B, \"\"quoted\"\"\"" in text
+
+
 # ---------------------------------------------------------------- how it looks
 
 
+@pytest.fixture(scope="module")
+def seed_graph():
+    from kg.building.builder import build
+    from kg.network.view import to_networkx
+
+    graph, _ = build([Path(__file__).resolve().parents[2] / "seeds"])
+    return to_networkx(graph)
+
+
+@pytest.fixture
+def seed_page(seed_graph, tmp_path) -> Path:
+    return render_html(seed_graph, tmp_path / "seed.html")
+
+
 def test_screenshot_for_a_human(driver, sample_page):
-    """Saves ``out/graph.png``: the sample graph with an edge's evidence open."""
+    """Saves ``out/graph.png``: the sample graph with a pair's relations open."""
     open_page(driver, sample_page)
-    js(driver, "kgGraph.network.selectEdges(['IRN|SUPPLY|RUS']); kgGraph.showEdge('IRN|SUPPLY|RUS')")
+    js(driver, "kgGraph.expand('IRN~RUS', true); kgGraph.showDyad('IRN~RUS')")
     OUT.mkdir(exist_ok=True)
     target = OUT / "graph.png"
     assert driver.save_screenshot(str(target))
     assert target.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and target.stat().st_size > 20_000
 
 
-def test_seed_graph_screenshot(driver, tmp_path):
-    """Builds the seed article's graph and saves ``out/seed-graph.png`` (the README's picture)."""
-    from kg.building.builder import build
-    from kg.network.view import to_networkx
-    from kg.outputs.html.renderer import render_html
-
-    graph, _ = build([Path(__file__).resolve().parents[2] / "seeds"])
-    G = to_networkx(graph)
-    page = render_html(G, tmp_path / "seed.html", title="russia-iran-missile-experts-2024")
-    open_page(driver, page)
-    assert js(driver, "return kgGraph.nodes.length") == G.number_of_nodes()
-    js(driver, "kgGraph.network.selectEdges(['IRN|SUPPLY|RUS']); kgGraph.showEdge('IRN|SUPPLY|RUS')")
+def test_seed_graph_screenshot(driver, seed_graph, seed_page):
+    """Saves ``docs/seed-graph.png``, the README's picture: the seed article's graph, one pair's relations open."""
+    open_page(driver, seed_page)
+    assert js(driver, "return kgGraph.nodes.length") == seed_graph.number_of_nodes()
+    assert driver.title.startswith("Russian Missile Experts Visit Iran"), "titled from the document"
+    js(driver, "kgGraph.network.selectEdges(['IRN~RUS']); kgGraph.showDyad('IRN~RUS')")
     assert severe(driver) == []
+    assert driver.save_screenshot(str(DOCS / "seed-graph.png"))
+
+
+def test_200_actors_screenshot(driver, tmp_path):
+    """A synthetic graph of 200 actors and 5,000 relations opens, with no actor or name overlapping another;
+    saves ``out/graph-200.png``."""
+    import random
+
+    import networkx as nx
+
+    rng = random.Random(7)
+    G = nx.MultiDiGraph()
+    actors = [f"A{i:03d}" for i in range(200)]
+    for i, a in enumerate(actors):
+        G.add_node(a, label=f"Country {i}", kind="State")
+    types = [("SUPPLY", 1, False), ("ATTACK", -1, False), ("CONSULT", 1, True), ("OPPOSE", -1, False)]
+    while G.number_of_edges() < 5000:
+        u, v = rng.sample(actors[: rng.choice([40, 200])], 2)
+        key, polarity, symmetric = rng.choice(types)
+        if not G.has_edge(u, v, key):
+            n = rng.choice([1, 1, 2, 3, 5])
+            G.add_edge(u, v, key=key, relation=key, polarity=polarity, symmetric=symmetric, count=n, factual=n,
+                       negated=0, hypothetical=0, evidence=[])
+    open_page(driver, render_html(G, tmp_path / "big.html"))
+    assert js(driver, VISIBLE_NODES) == 200
+    hits = [h for h in js(driver, OVERLAPS) if "label of" not in h]
+    assert hits == []
     OUT.mkdir(exist_ok=True)
-    assert driver.save_screenshot(str(OUT / "seed-graph.png"))
+    assert driver.save_screenshot(str(OUT / "graph-200.png"))

@@ -136,7 +136,7 @@ def test_same_input_same_bytes(sample_rdf, tmp_path):
 
 
 def test_node_order_does_not_change_the_page(sample_nx):
-    shuffled = nx.MultiDiGraph()
+    shuffled = nx.MultiDiGraph(**sample_nx.graph)
     shuffled.add_nodes_from(reversed(list(sample_nx.nodes(data=True))))
     shuffled.add_edges_from(reversed(list(sample_nx.edges(keys=True, data=True))))
     assert to_html(shuffled) == to_html(sample_nx)
@@ -166,7 +166,9 @@ def test_nodes_sized_by_degree_with_plain_text_tooltips(sample_nx):
     nodes = {n["id"]: n for n in page_data(sample_nx)["nodes"]}
     assert nodes["IRN"]["size"] > nodes["RUS"]["size"] > nodes["NATO"]["size"]
     assert nodes["IRN"]["label"] == "Iran"
-    assert nodes["IRN"]["title"] == "Iran (IRN)\nState · degree 7 · 11 evidence\nWikidata Q794"
+    # degree (kg.network.degree) is distinct other actors (RUS, CHN, USA, ISR, UKR); relations are typed aggregated edges
+    assert nodes["IRN"]["title"] == "Iran (IRN)\nState · degree 5 · 7 relations · 11 evidence\nWikidata Q794"
+    assert (nodes["IRN"]["kg"]["degree"], nodes["IRN"]["kg"]["relations"]) == (5, 7)
     assert nodes["NATO"]["shape"] != nodes["IRN"]["shape"], "kinds have their own shape"
 
 
@@ -175,6 +177,137 @@ def test_relation_legend_lists_present_types_in_ontology_order(sample_nx):
     assert [r["label"] for r in legend] == ["AGREE", "ALLY", "ATTACK", "CONFLICT", "CONSULT", "OPPOSE",
                                             "SANCTION", "SUPPLY", "SUPPORT", "THREATEN"]
     assert {r["label"]: r["count"] for r in legend}["SUPPLY"] == 4
+
+
+# ---------------------------------------------------------------- pairs of actors (the default view)
+
+
+def dyads_by_id(html: str) -> dict[str, dict]:
+    return {d["id"]: d for d in payload(html)["dyads"]}
+
+
+def test_one_edge_per_pair_lists_its_typed_relations(sample_nx):
+    dyads = dyads_by_id(to_html(sample_nx))
+    assert len(dyads) == len({frozenset((u, v)) for u, v in sample_nx.edges()})
+    pair = dyads["IRN~RUS"]
+    assert sorted(pair["kg"]["members"]) == ["IRN|AGREE|RUS", "IRN|SUPPLY|RUS"]
+    assert pair["kg"]["count"] == 6 and pair["kg"]["types"] == [["SUPPLY", 4], ["AGREE", 2]]
+    assert pair["label"] == "SUPPLY, AGREE", "dominant types first"
+    assert all(e["kg"]["pair"] in dyads for e in payload(to_html(sample_nx))["edges"])
+
+
+def test_pair_width_colour_and_arrows(sample_nx):
+    dyads = dyads_by_id(to_html(sample_nx))
+    assert dyads["IRN~RUS"]["width"] > dyads["CHN~RUS"]["width"], "width by evidence count"
+    assert dyads["IRN~RUS"]["color"]["color"] == "#2166ac", "only cooperative evidence: blue"
+    assert dyads["RUS~UKR"]["color"]["color"] == "#c0392b", "only conflictual: red"
+    assert dyads["IRN~RUS"]["arrows"]["to"]["enabled"] is False, "AGREE is symmetric: no single direction"
+    attack = dyads["RUS~UKR"]
+    assert attack["arrows"]["to"]["enabled"] is True and (attack["from"], attack["to"]) == ("RUS", "UKR")
+    usa = dyads["IRN~USA"]  # USA sanctions Iran: directed one way, from USA
+    assert (usa["from"], usa["to"], usa["arrows"]["to"]["enabled"]) == ("USA", "IRN", True)
+    assert dyads["CHN~IRN"]["label"] == "✗ ALLY" and dyads["CHN~IRN"]["dashes"] == [2, 5], "negated only"
+    assert dyads["RUS~USA"]["dashes"] == [8, 6], "hypothetical only"
+
+
+def test_pair_colour_runs_from_red_through_grey_to_blue():
+    from kg.outputs.html.records import balance_colour
+
+    assert balance_colour(1, 1) == balance_colour(0, 0) == "#7d8590"
+    mixed = balance_colour(3, 1)
+    assert mixed not in {"#7d8590", "#2166ac"} and int(mixed[5:], 16) > int(mixed[1:3], 16), "bluish"
+
+
+def test_mixed_pair_in_both_directions_has_no_arrow():
+    from kg.outputs.html.records import dyad_records
+
+    G = nx.MultiDiGraph()
+    G.add_node("A", label="A")
+    G.add_node("B", label="B")
+    G.add_edge("A", "B", key="SUPPLY", polarity=1, count=2, factual=2, negated=0)
+    G.add_edge("B", "A", key="ATTACK", polarity=-1, count=2, factual=2, negated=0)
+    G.add_edge("B", "A", key="SUPPLY", polarity=1, count=1, factual=0, negated=1)
+    (pair,) = dyad_records(G)
+    assert pair["arrows"]["to"]["enabled"] is False and (pair["from"], pair["to"]) == ("A", "B")
+    assert (pair["kg"]["cooperative"], pair["kg"]["conflictual"]) == (2, 2), "negated evidence does not count"
+    assert pair["label"] == "SUPPLY, ATTACK", "a type in both directions is named once"
+
+
+# ---------------------------------------------------------------- layout, timeline, clusters, title
+
+
+def test_actors_are_placed_apart_and_labels_do_not_overlap(sample_nx):
+    from kg.outputs.html.layout import PAD, Pair, _boxes, positions
+
+    data = payload(to_html(sample_nx))
+    nodes = data["nodes"]
+    assert all(isinstance(n["x"], float) and isinstance(n["y"], float) for n in nodes)
+    assert data["options"]["physics"]["enabled"] is False, "the layout is computed once"
+    ids = [n["id"] for n in nodes]
+    sizes, labels = {n["id"]: n["size"] for n in nodes}, {n["id"]: n["label"] for n in nodes}
+    pairs = [Pair(d["from"], d["to"], d["label"], d["kg"]["count"], len(d["kg"]["members"])) for d in data["dyads"]]
+    assert positions(ids, sizes, labels, pairs) == {n["id"]: (n["x"], n["y"]) for n in nodes}, "deterministic"
+    boxes = _boxes(ids, {n: i for i, n in enumerate(ids)}, sizes, labels, pairs)
+    centres = []
+    for box in boxes:
+        x = sum(w * nodes[i]["x"] for i, w in box.owners) + box.dx
+        y = sum(w * nodes[i]["y"] for i, w in box.owners) + box.dy
+        centres.append((x, y, box))
+    for k, (x1, y1, a) in enumerate(centres):
+        for x2, y2, b in centres[k + 1:]:
+            if a.owners == b.owners and len(a.owners) == 1:
+                continue  # an actor and its own name
+            apart = (abs(x1 - x2) >= a.half_w + b.half_w + PAD - 1) or (abs(y1 - y2) >= a.half_h + b.half_h + PAD - 1)
+            assert apart, (a, b)
+
+
+def test_two_hundred_actors_are_placed_without_overlaps():
+    """At 200 actors (too many pairs for their labels to be drawn), no actor or its name overlaps another."""
+    import random
+
+    from kg.outputs.html.layout import PAD, Pair, _boxes, positions
+
+    rng = random.Random(3)
+    ids = [f"A{i:03d}" for i in range(200)]
+    sizes = {a: rng.choice([12.0, 16.0, 24.0]) for a in ids}
+    labels = {a: "Country " + "x" * rng.randrange(2, 14) for a in ids}
+    pairs = [Pair(*rng.sample(ids, 2), "SUPPLY", rng.randrange(1, 9), 1) for _ in range(3000)]
+    placed = positions(ids, sizes, labels, pairs)
+    boxes = _boxes(ids, {a: i for i, a in enumerate(ids)}, sizes, labels, pairs)
+    assert len(boxes) == 200, "pair labels are left out at this size"
+    spans = [(placed[ids[b.owners[0][0]]][0], placed[ids[b.owners[0][0]]][1] + b.dy, b) for b in boxes]
+    for k, (x1, y1, a) in enumerate(spans):
+        for x2, y2, b in spans[k + 1:]:
+            assert abs(x1 - x2) >= a.half_w + b.half_w + PAD - 1 or abs(y1 - y2) >= a.half_h + b.half_h + PAD - 1
+
+
+def test_evidence_is_counted_by_month_for_the_timeline(sample_nx):
+    edges = edges_by_id(to_html(sample_nx))
+    assert edges["IRN|SUPPLY|RUS"]["kg"]["months"] == {"2023": 1, "2024-04": 1}
+    assert edges["RUS|ATTACK|UKR"]["kg"]["months"] == {"2022-02": 1}
+
+
+def test_clusters_group_connected_actors(sample_nx):
+    nodes = {n["id"]: n["kg"]["cluster"] for n in payload(to_html(sample_nx))["nodes"]}
+    assert set(nodes.values()) <= set(range(len(nodes)))
+    assert nodes["IRN"] == nodes["RUS"]
+
+
+def test_title_comes_from_the_corpus(sample_rdf, sample_documents):
+    from kg.network.view import to_networkx
+    from kg.rdf.writing import graph_from
+
+    html = to_html(to_networkx(sample_rdf))
+    assert "<title>kg — 3 documents, 15 evidence</title>" in html
+    one = [d for d in sample_documents if d.id == "d2"]
+    from dataclasses import replace
+
+    one = [replace(one[0], path="news/d2.txt")]
+    single = to_networkx(graph_from([], one, {}))
+    assert "<title>Sanctions</title>" in to_html(single), "the only document's title"
+    many = [replace(d, path=f"news/europe/{d.id}.txt") for d in sample_documents]
+    assert "<title>europe — 3 documents, 0 evidence</title>" in to_html(to_networkx(graph_from([], many, {})))
+    assert "<title>Mine</title>" in to_html(single, title="Mine")
 
 
 def test_focus_min_count_and_top_reduce_the_graph(sample_nx):
@@ -207,4 +340,4 @@ def test_iframe_for_notebooks_holds_the_page(hostile_nx):
     assert [tag for tag, _ in frame.tags] == ["iframe"], "the page is an attribute, not markup"
     attrs = frame.tags[0][1]
     assert attrs["srcdoc"] == to_html(hostile_nx, top=3)
-    assert attrs["sandbox"] == "allow-scripts allow-popups" and "500px" in attrs["style"]
+    assert attrs["sandbox"] == "allow-scripts allow-popups allow-downloads" and "500px" in attrs["style"]

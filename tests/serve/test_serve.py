@@ -393,3 +393,178 @@ def test_serves_an_oxigraph_store(tmp_path):
             assert get(url, query="INSERT DATA { <urn:a> <urn:b> <urn:c> }")[0] == 403
     finally:
         close_store(store)
+
+
+# ---------------------------------------------------------------- ready queries by name
+
+@pytest.fixture(scope="module")
+def ready_endpoint() -> Iterator[str]:
+    """A server over the small graph with the ontology (the ready queries read relation types from it)."""
+    from kg.rdf.writing import with_ontology
+
+    yield from _running(make_server(with_ontology(small_graph()), port=0, timeout=30))
+
+
+def _base(endpoint: str) -> str:
+    return endpoint.removesuffix("/sparql")
+
+
+def test_ready_query_by_name_answers_like_its_sparql(ready_endpoint):
+    from kg.sparql.ready import ready_queries
+
+    status, headers, body = fetch(f"{_base(ready_endpoint)}/queries/supplies")
+    assert status == 200 and headers["Content-Type"].startswith("application/sparql-results+json")
+    text = ready_queries()["supplies"].text
+    assert json.loads(body) == json.loads(fetch(f"{ready_endpoint}?{urlencode({'query': text})}")[2])
+    assert json.loads(body)["results"]["bindings"][0]["supplier"]["value"].endswith("/IRN")
+
+
+@pytest.mark.parametrize("actor", ["RUS", "Russia", "russia", "Moscow", "actor:RUS"])
+def test_ready_query_parameters_take_codes_and_names(ready_endpoint, actor):
+    status, _, body = fetch(f"{_base(ready_endpoint)}/queries/actor-relations?{urlencode({'actor': actor})}&format=csv")
+    rows = list(csv.DictReader(io.StringIO(body)))
+    assert status == 200 and {(r["direction"], r["relation"], r["other"].rsplit("/", 1)[1]) for r in rows} == {
+        ("in", "SUPPLY", "IRN"), ("out", "ATTACK", "UKR"), ("in", "AGREE", "CHN")}
+
+
+@pytest.mark.parametrize("path, status, fragment", [
+    ("/queries/no-such-query", 404, "no ready query 'no-such-query'"),
+    ("/queries/supplies?actor=IRN", 400, "supplies has no parameter 'actor' (it takes: none)"),
+    ("/queries/actor-relations?actor=Atlantis", 400, "unknown actor 'Atlantis'"),
+    ("/queries/actor-relations?actor=IRN&actor=RUS", 400, "give actor once"),
+    ("/queries/supplies?format=xls", 400, "unknown format 'xls'"),
+])
+def test_ready_query_errors_are_one_line(ready_endpoint, path, status, fragment):
+    got, headers, body = fetch(_base(ready_endpoint) + path)
+    assert got == status and headers["Content-Type"].startswith("text/plain")
+    assert fragment in body and len(body.strip().splitlines()) == 1
+
+
+def test_queries_lists_the_ready_queries_with_working_examples(ready_endpoint):
+    status, headers, body = fetch(f"{_base(ready_endpoint)}/queries")
+    listed = {q["name"]: q for q in json.loads(body)["queries"]}
+    assert status == 200 and headers["Content-Type"].startswith("application/json")
+    assert {"supplies", "actor-relations", "most-connected"} <= set(listed)
+    assert listed["actor-relations"]["example"] == "/queries/actor-relations?actor=Iran"
+    assert listed["hostile-cooperative"]["counts"].startswith("factual statements only")
+    for query in listed.values():
+        got, _, answer = fetch(_base(ready_endpoint) + query["example"] + ("&" if "?" in query["example"] else "?")
+                               + "format=csv")
+        assert got == 200 and answer.splitlines()[0].split(",") == query["columns"], query["name"]
+    page = fetch(_base(ready_endpoint) + "/")[2]
+    assert '<a href="/queries/actor-relations?actor=Iran"><code>actor-relations</code></a>' in page
+
+
+# ---------------------------------------------------------------- never turned outward, never stuck
+
+@pytest.fixture
+def listener() -> Iterator[tuple[str, list[bytes]]]:
+    """A TCP listener on 127.0.0.1 that records every connection it gets (there must be none)."""
+    import socket
+
+    received: list[bytes] = []
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    sock.listen(8)
+    sock.settimeout(0.1)
+    stop = threading.Event()
+
+    def accept() -> None:
+        while not stop.is_set():
+            try:
+                conn, _ = sock.accept()
+            except OSError:
+                continue
+            with conn:
+                conn.settimeout(1)
+                try:
+                    received.append(conn.recv(4096) or b"(connected)")
+                except OSError:
+                    received.append(b"(connected)")
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{sock.getsockname()[1]}/sparql", received
+    stop.set()
+    thread.join(2)
+    sock.close()
+
+
+SERVICE_QUERIES = [
+    "SELECT * WHERE { SERVICE <URL> { ?s ?p ?o } }",
+    "SELECT * WHERE { SERV\\u0049CE <URL> { ?s ?p ?o } }",
+    "SELECT * WHERE { \\u0053\\u0045RVICE <URL> { ?s ?p ?o } }",
+    "select * where { sErViCe silent <URL> { ?s ?p ?o } }",
+    "SELECT * WHERE { ?x ?y ?z FILTER EXISTS { SERVICE <URL> { ?s ?p ?o } } }",
+    "SELECT * WHERE { { SELECT ?s WHERE { SERVICE <URL> { ?s ?p ?o } } } }",
+    "ASK { OPTIONAL { SERVICE <URL> { ?s ?p ?o } } }",
+    "SELECT * FR\\u004FM <URL> WHERE { ?s ?p ?o }",
+]
+
+
+@pytest.mark.parametrize("template", SERVICE_QUERIES)
+def test_service_is_refused_however_it_is_written_and_nothing_goes_out(endpoint, listener, template):
+    url, received = listener
+    status, _, body = get(endpoint, query=template.replace("URL", url))
+    assert status == 403 and ("SERVICE" in body or "FROM" in body)
+    time.sleep(0.2)
+    assert received == []
+
+
+def test_the_listener_would_have_seen_a_request(listener):
+    url, received = listener  # the check above can fail: a request to the listener is recorded
+    with pytest.raises(Exception):
+        urllib.request.urlopen(url, timeout=2)
+    assert received and received[0].startswith(b"GET /sparql")
+
+
+@pytest.mark.parametrize("query", ['SELECT * WHERE { ?s ?p "\\ud800" }', "SELECT ?x WHERE { BIND(\"\\uDFFF\" AS ?x) }"])
+def test_a_lone_surrogate_is_a_400_with_one_line(endpoint, query):
+    status, _, body = get(endpoint, query=query)
+    assert status == 400 and "surrogate" in body and body.count("\n") == 1
+
+
+def test_the_listen_backlog_takes_32_clients_at_once(endpoint):
+    import socket
+
+    assert SparqlServer.request_queue_size >= 32
+    host, port = endpoint.split("//")[1].split("/")[0].split(":")
+    clients = [socket.create_connection((host, int(port)), timeout=10) for _ in range(32)]
+    try:
+        with ThreadPoolExecutor(32) as pool:
+            answers = list(pool.map(lambda _: get(endpoint, query=SUPPLIES)[0], range(32)))
+        assert answers == [200] * 32
+    finally:
+        for c in clients:
+            c.close()
+
+
+def test_a_timed_out_query_on_oxigraph_stops_and_does_not_hold_up_the_next(tmp_path):
+    from kg.stores import add_graph, close_store, open_store
+
+    store = open_store(f"oxigraph:{tmp_path / 'db'}")
+    add_graph(store, small_graph())
+    server = make_server(store, port=0, timeout=1)
+    try:
+        for url in _running(server):
+            first = server.queries.pid
+            status, _, body = get(url, query=SLOW)
+            assert status == 503 and "timed out after 1 s" in body
+            assert server.queries.pid != first
+            assert not _alive(first)  # the process that ran it is gone: the query stopped
+            status, _, body = get(url, query="ASK { actor:IRN kg:supplies actor:RUS }")
+            assert status == 200 and json.loads(body)["boolean"] is True
+            assert get(url, query="SELECT * WHERE { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }")[0] == 403
+    finally:
+        close_store(store)
+    assert not _alive(server.queries.pid or 0)
+
+
+def _alive(pid: int) -> bool:
+    import os
+
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return pid > 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 
 import pytest
 from rdflib import Graph, Literal, URIRef
@@ -99,9 +100,43 @@ def test_parameter_binds(graph):
 @pytest.mark.parametrize("value", ["IRN> } ; DROP ALL ; #", 'Bloomberg" } ; DROP ALL ; #', "IRN } UNION { ?s ?p ?o"])
 def test_parameters_do_not_inject(graph, value):
     size = len(graph)
-    assert rows(run_query(graph, "SELECT ?o WHERE { ?actor kg:supplies ?o }", {"actor": value})) == []
+    with pytest.raises(KgError, match="unknown actor"):  # an actor is looked up by name first
+        run_query(graph, "SELECT ?o WHERE { ?actor kg:supplies ?o }", {"actor": value})
+    assert rows(run_query(graph, "SELECT ?o WHERE { ?x kg:supplies ?o }", {"x": value})) == []
     assert rows(run_query(graph, "SELECT ?s WHERE { ?s kg:source ?source }", {"source": value})) == []
     assert len(graph) == size
+
+
+@pytest.mark.parametrize("name", ["Iran", "iran", "IRAN", "irn", "Iranian", "Tehran", " Islamic  Republic of Iran "])
+def test_actor_parameters_take_names(graph, name):
+    assert ready("actor-relations", graph, actor=name) == ready("actor-relations", graph, actor="IRN")
+
+
+def test_relation_parameter_takes_names(graph):
+    expected = ready("edge-evidence", graph, subject="IRN", relation="SUPPLY", object="RUS")
+    assert expected
+    assert ready("edge-evidence", graph, subject="Iran", relation="supplies", object="Moscow") == expected
+    assert ready("edge-evidence", graph, subject="iran", relation="supply", object="russia") == expected
+
+
+@pytest.mark.parametrize("params, message", [
+    ({"actor": "Atlantis"}, "unknown actor 'Atlantis'"),
+    ({"subject": "IRN", "relation": "hugs", "object": "RUS"}, "unknown relation type 'hugs' (known: AGREE, AID,"),
+])
+def test_unknown_names_are_errors_not_empty_answers(graph, params, message):
+    name = "actor-relations" if "actor" in params else "edge-evidence"
+    with pytest.raises(KgError, match=re.escape(message)):
+        ready(name, graph, **params)
+
+
+def test_known_actor_absent_from_the_graph_warns(graph, caplog):
+    assert ready("actor-relations", graph, actor="France") == []
+    assert "France (FRA) is not in this graph" in caplog.text
+
+
+def test_iris_and_prefixed_names_are_not_looked_up(graph):
+    assert ready("actor-relations", graph, actor="actor:IRN") == ready("actor-relations", graph, actor="IRN")
+    assert ready("actor-relations", graph, actor="https://kg.example.org/actor/XYZ") == []
 
 
 def test_unknown_parameter_is_an_error(graph):
@@ -160,8 +195,10 @@ def test_ready_queries_are_described():
     assert EXPECTED_QUERIES <= set(queries)
     for query in queries.values():
         assert query.description and query.summary() == query.description.split("\n")[0]
-        assert not query.summary().startswith("param:")
-    assert queries["actor-relations"].params == {"actor": "an actor code, e.g. IRN"}
+        assert not query.summary().startswith(("param:", "counts:"))
+        assert query.counts and "counts:" not in query.description  # every query says what it counts
+    assert queries["actor-relations"].params == {"actor": "an actor code or name, e.g. IRN or Iran"}
+    assert queries["hostile-cooperative"].counts.startswith("factual statements only")
     assert set(queries["edge-evidence"].params) == {"subject", "relation", "object"}
     assert queries["supplies"].params == {}
 
@@ -220,11 +257,12 @@ def test_edge_evidence_symmetric_either_direction(graph):
 
 
 def test_most_connected(graph):
+    # degree: distinct other actors, negated and hypothetical statements included (Russia–US talks "could" happen)
     assert ready("most-connected", graph) == [
-        ("actor:IRN", "Iran", "3", "4"),
-        ("actor:RUS", "Russia", "1", "2"),
-        ("actor:ISR", "Israel", "1", "1"),
-        ("actor:USA", "United States", "1", "1"),
+        ("actor:IRN", "Iran", "3", "5", "4"),
+        ("actor:RUS", "Russia", "2", "4", "2"),
+        ("actor:USA", "United States", "2", "2", "1"),
+        ("actor:ISR", "Israel", "1", "1", "1"),
     ]
 
 
@@ -326,3 +364,17 @@ def test_construct(graph):
 def test_unknown_format(graph):
     with pytest.raises(KgError, match="unknown output format"):
         format_result(run_query(graph, "ASK {}"), "xml")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("text", [
+    "SELECT * WHERE { SERV\\u0049CE <http://127.0.0.1:9/> { ?s ?p ?o } }",
+    "SELECT * WHERE { ?a ?b ?c MINUS { SERVICE SILENT <http://127.0.0.1:9/> { ?a ?b ?c } } }",
+    "CONSTRUCT { ?s ?p ?o } WHERE { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }",
+    "DESCRIBE ?s FROM <http://127.0.0.1:9/g> WHERE { ?s ?p ?o }",
+])
+def test_remote_access_is_refused_on_the_algebra(text):
+    from kg.rdf.terms import new_graph
+    from kg.sparql.engine import Refused, run_query
+
+    with pytest.raises(Refused):
+        run_query(new_graph(), text, allow_remote=False)

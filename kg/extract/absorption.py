@@ -1,0 +1,78 @@
+"""When a noun event adds nothing of its own: the object of a verb trigger that states it
+("condemned the strikes" states them; "signed a deal" is the verb's), or background
+("after years of hostility")."""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.extract.syntax import child, pobjs
+
+
+class AbsorptionRules:
+    """When a noun event adds nothing of its own: absorbed by its verb, or background."""
+
+    def _absorbed(self, noun: Token) -> bool:
+        """A noun trigger that is the object of a (non-support) verb trigger, or
+        background ("after years of hostility"), adds nothing of its own."""
+        head = noun.head
+        if noun.dep_ == "dobj" and head.pos_ == "VERB" and any(
+                noun.lemma_.lower() in g.object_heads and g.relation in self.lex.cue("undoing_relations")
+                for g in self.lex.verbs.get(head.lemma_.lower(), ())):
+            return True  # a hostile sense for this very object undoes it: "ENDED its cooperation pact with X"
+        if noun.dep_ == "dobj" and head.lemma_.lower() in self.lex.cue("lifting_verbs") and any(
+                g.relation in self.lex.cue("lifted_relations") for g in self.lex.nouns.get(noun.lemma_.lower(), ())):
+            return True  # "LIFTED its ban on Paraguayan beef": the measure ends
+        if noun.dep_ == "dobj" and head.pos_ == "VERB" and self.is_trigger_verb(head) \
+                and head.lemma_.lower() not in self.lex.cue("support_verbs") and not self._states_its_object(head) \
+                and not self._owned_other_event(noun, head) and not self._threatened_noun(noun, head) \
+                and not self._between_parties_named(noun) and not self._rejected_accusation(noun, head):
+            return True
+        if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in self.lex.cue("background_heads") \
+                and head.head.head.lower_ in self.lex.cue("ended_preps"):
+            return True  # "after seven years of hostility": over, not stated
+        if noun.dep_ == "pobj" and head.lower_ == "for" and head.head.pos_ == "VERB" \
+                and any(g.asks_for for g in self.lex.verbs.get(head.head.lemma_.lower(), ())) \
+                and not (child(head.head, "dobj") is None and self._meeting(noun)):
+            return True  # "asked Japan for help": the help is what is asked; "called for a summit with X" is a meeting
+        if noun.dep_ == "pobj" and head.lower_ in ("on", "against") and head.head.pos_ == "NOUN" \
+                and head.head.lemma_.lower() in self.lex.cue("prohibition_nouns"):
+            return True  # "a ban on Chilean imports": the banned trade is the target, not a transfer
+        return False
+
+    @staticmethod
+    def _between_parties_named(noun: Token) -> bool:
+        """An event whose between-phrase names its own parties stands on its own:
+        "Kenya hosted talks BETWEEN Congo AND Rwanda" (Congo and Rwanda talk)."""
+        return any(p.dep_ == "prep" and p.lower_ == "between" and any(o.conjuncts for o in pobjs(p))
+                   for p in noun.children)
+
+    def _states_its_object(self, verb: Token) -> bool:
+        """A verb that condemns or names an act states that it happened:
+        "condemned Turkey's airstrikes on Iraq", "called the incursion an act of war"."""
+        lemma = verb.lemma_.lower()
+        return lemma in self.lex.cue("condemning_verbs") or self._names_its_object(verb)
+
+    def _names_its_object(self, verb: Token) -> bool:
+        """"called the attacks a violation": a naming, not a call on anyone."""
+        return verb.lemma_.lower() in self.lex.cue("naming_verbs") and (child(verb, "oprd") is not None or any(
+            t.dep_ == "oprd" for d in verb.children if d.dep_ == "dobj" for t in d.subtree))  # misattached
+
+    def _owned_other_event(self, noun: Token, verb: Token) -> bool:
+        """An event of another kind than the verb, with its own waging side named,
+        stands on its own: "Serbia condemned Russia's invasion of Ukraine"."""
+        if not any(c.dep_ == "poss" or (c.dep_ in ("amod", "compound") and c.ent_type_ in ("GPE", "NORP"))
+                   for c in noun.children):
+            return False
+        own = {g.relation for g in self.lex.nouns.get(noun.lemma_.lower(), ())}
+        theirs = {g.relation for g in self.lex.verbs.get(verb.lemma_.lower(), ())}
+        return not own & theirs
+
+    def _meeting(self, noun: Token) -> bool:
+        """A noun of a meeting (CONSULT): "a summit", "talks"."""
+        return any(g.relation == "CONSULT" for g in self.lex.nouns.get(noun.lemma_.lower(), ()))
+
+    def _rejected_accusation(self, noun: Token, verb: Token) -> bool:
+        """"rejected LITHUANIA'S accusations": the accusations, owned by a state, were made against
+        the one rejecting them (relations.md: the accuser opposes the accused)."""
+        return verb.lemma_.lower() in self.lex.cue("rejecting_verbs") \
+            and noun.lemma_.lower() in self.lex.cue("accusation_nouns") and child(noun, "poss") is not None

@@ -1,0 +1,33 @@
+"""Help read off thanks and praise: "Zimbabwe thanked China FOR its support" is China's
+support of Zimbabwe; "praised Qatar for its mediation" is Qatar's help."""
+from __future__ import annotations
+
+from typing import Iterator
+
+from spacy.tokens import Token
+
+from kg.extract.candidates import Candidate
+from kg.extract.entries import starts_on
+from kg.extract.roles import ActorContext
+from kg.extract.syntax import pobjs
+
+
+class GratitudeRules:
+    """Help read off thanks and praise: the one thanked gave what it is thanked for."""
+
+    @starts_on("gratitude_verbs")
+    def _gratitude_candidates(self, ctx: ActorContext, verb: Token) -> Iterator[Candidate]:
+        if verb.pos_ != "VERB":
+            return
+        givers = [a for d in verb.children if d.dep_ == "dobj" for a in ctx.np_actors(d)]
+        given = {a.actor for a in givers}
+        thankers = [a for a in ctx.subjects(verb) if a.actor not in given]
+        if not givers or not thankers:
+            return
+        for prep in verb.children:
+            if prep.dep_ != "prep" or prep.lower_ != "for":
+                continue
+            for deed in pobjs(prep):
+                for group in self.lex.nouns.get(deed.lemma_.lower(), ()):
+                    if group.relation in self.lex.cue("gratitude_relations"):
+                        yield Candidate(group, deed, givers, thankers)

@@ -34,18 +34,21 @@ __version__ = "0.1.0"
 
 def build(paths: str | Path | Sequence[str | Path], *, model: str | None = None, strict: bool = False,
           workers: int = 1, cache: str | Path | None = None, store: Graph | None = None,
-          knowledge: str | Path | None = None) -> tuple[Graph, BuildSummary]:
+          knowledge: str | Path | None = None, dask: str | None = None) -> tuple[Graph, BuildSummary]:
     """Build the graph of files/folders ``paths``: ``(graph, summary)``; into ``store`` when given.
 
     ``knowledge`` names a folder laid out like ``ontology/`` whose files extend the shipped
-    knowledge for this build (:func:`kg.knowledge.resources.overlaid`).
+    knowledge for this build (:func:`kg.knowledge.resources.overlaid`). ``dask`` runs the
+    extraction on a Dask cluster: ``"local"``, ``"local:N"`` or a scheduler's ``"tcp://HOST:8786"``
+    (``pip install 'kg[dask]'``); the graph is the same.
     """
     from kg.building.builder import build as build_paths
     from kg.knowledge.resources import overlaid, overlays
 
     targets = [paths] if isinstance(paths, (str, Path)) else list(paths)
     with overlaid([knowledge] if knowledge is not None else list(overlays())):
-        return build_paths(targets, model=model, strict=strict, workers=workers, cache=cache, store=store)
+        return build_paths(targets, model=model, strict=strict, workers=workers, cache=cache, store=store,
+                           dask=dask)
 
 
 def load(path: str | Path) -> Graph:

@@ -76,13 +76,16 @@ def _opened(graph: str) -> Iterator["Graph"]:
         close_store(store)
 
 
-@command(epilog="Example: kg build seeds/ --out out/")
+@command(epilog="Examples: kg build seeds/ --out out/ | "
+                 "kg build corpus/*.jsonl.gz --dask tcp://scheduler:8786 --store sparql:http://host:7878")
 @reports_errors
 def build(paths: List[Path] = PATHS,
           out: Path = typer.Option(Path("out"), "--out", metavar="DIR", help="Output folder for graph.ttl and graph.html."),
           model: Optional[str] = MODEL, strict: bool = STRICT,
           workers: int = typer.Option(1, "--workers", min=1, help="Processes for spaCy (n_process)."),
           store: Optional[str] = typer.Option(None, "--store", metavar="SPEC", help="Build into oxigraph:PATH or sparql:URL (its default graph is replaced) instead of OUT/graph.ttl; memory stays flat."),
+          dask: Optional[str] = typer.Option(None, "--dask", metavar="SPEC", help="Extract on a Dask cluster: local (a worker per core), local:N, or a scheduler (tcp://HOST:8786). Needs kg[dask]."),
+          partition_mb: float = typer.Option(4.0, "--partition-mb", metavar="MB", min=0.001, help="With --dask: megabytes of input per partition (JSONL files are cut into ranges)."),
           no_cache: bool = typer.Option(False, "--no-cache", help="Process every document again (ignore OUT/.kg-cache.sqlite)."),
           quiet: bool = typer.Option(False, "--quiet", "-q", help="Print nothing but errors."),
           knowledge: Optional[Path] = KNOWLEDGE) -> None:
@@ -94,6 +97,8 @@ def build(paths: List[Path] = PATHS,
 
     from kg.ingest.counting import count_documents
 
+    if dask is not None and workers > 1:
+        raise KgError("--workers and --dask do not go together: give the number of processes as --dask local:N")
     with _knowledge(knowledge):
         log_warnings(quiet)
         cache = None if no_cache else out / ".kg-cache.sqlite"
@@ -102,16 +107,17 @@ def build(paths: List[Path] = PATHS,
         written: list[str] = []
         shown = not quiet and sys.stderr.isatty()
         total = count_documents(paths) if shown else None  # a bar with an ETA when the count is quick
-        options = dict(model=model, strict=strict, workers=workers, cache=cache, exclude=[out])
+        options: dict[str, Any] = dict(model=model, strict=strict, workers=workers, cache=cache, exclude=[out])
         if store:
             with _opened(store) as target, progress(quiet, total) as advance:
                 folder = folder_of(target)
-                _, summary = run_build(paths, store=target, progress=advance,
-                                       **{**options, "exclude": [out, *([folder] if folder else [])]})
+                _, summary = run_build(paths, store=target, progress=advance, **_on_cluster(dask, partition_mb, advance,
+                                       quiet), **{**options, "exclude": [out, *([folder] if folder else [])]})
             written = [f"{summary.stored} triples to {store} (kg render {store} makes its HTML)"]
         else:
             with progress(quiet, total) as advance:
-                graph, summary = run_build(paths, progress=advance, **options)
+                graph, summary = run_build(paths, progress=advance, **_on_cluster(dask, partition_mb, advance, quiet),
+                                           **options)
             if summary.documents:
                 written = [str(p) for p in write_outputs(graph, out)]
         if not summary.documents:
@@ -119,6 +125,16 @@ def build(paths: List[Path] = PATHS,
         if not quiet:
             typer.echo(summary.format())
             typer.echo("wrote " + ", ".join(written))
+
+
+def _on_cluster(dask: Optional[str], partition_mb: float, advance: Optional[Callable[..., None]],
+                quiet: bool) -> dict[str, Any]:
+    """The options of a build on a Dask cluster (none without ``--dask``): partitions, progress, notices."""
+    if dask is None:
+        return {}
+    shown = (lambda text: typer.echo(text, err=True)) if advance is None else getattr(advance, "notice")
+    return dict(dask=dask, blocksize=max(1, int(partition_mb * (1 << 20))),
+                partitions=getattr(advance, "partitions", None), announce=None if quiet else shown)
 
 
 @command(epilog="Examples: kg extract seeds/ --format table | kg extract ../shared/eval/dev.jsonl --format csv > relations.csv")

@@ -136,12 +136,13 @@ def _columns(total: int | None) -> tuple:
 
     rate = TextColumn("{task.fields[rate]}", style=_STYLES["rate"])
     text = TextColumn("{task.fields[mb]:.1f} MB", style=_STYLES["count"])  # moves during one long document too
+    parts = TextColumn("{task.fields[parts]}", style=_STYLES["count"])  # partitions done/total on a Dask cluster
     if total is None:
         return (SpinnerColumn(style=_STYLES["finished"]), TextColumn("{task.completed} documents", style=_STYLES["count"]),
-                text, rate, TimeElapsedColumn())
+                text, parts, rate, TimeElapsedColumn())
     return (TextColumn("documents"), BarColumn(complete_style=_STYLES["bar"], finished_style=_STYLES["finished"],
                                                pulse_style=_STYLES["bar"]),
-            MofNCompleteColumn(), text, rate, TextColumn("ETA", style="dim"), TimeRemainingColumn(), TimeElapsedColumn())
+            MofNCompleteColumn(), text, parts, rate, TextColumn("ETA", style="dim"), TimeRemainingColumn(), TimeElapsedColumn())
 
 
 @contextmanager
@@ -162,13 +163,18 @@ def progress(quiet: bool, total: int | None = None,
     from rich.progress import Progress
 
     with Progress(*_columns(total), console=console or Console(stderr=True), transient=True) as bar:
-        task = bar.add_task("build", total=total, rate="", mb=0.0)
+        task = bar.add_task("build", total=total, rate="", mb=0.0, parts="")
 
         def advance(documents: int, chars: int = 0) -> None:
             bar.advance(task, documents)
             speed = bar.tasks[0].speed
             bar.update(task, mb=bar.tasks[0].fields["mb"] + chars / 1e6, rate=f"{speed:.1f} docs/s" if speed else "")
 
+        def partitions(done: int, total: int) -> None:  # a build on a Dask cluster
+            bar.update(task, parts=f"{done}/{total} partitions")
+
+        advance.partitions = partitions  # type: ignore[attr-defined]
+        advance.notice = bar.console.print  # type: ignore[attr-defined]  # a line above the display
         yield advance
 
 

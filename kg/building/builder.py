@@ -7,6 +7,7 @@
 """
 from __future__ import annotations
 
+import functools
 from contextlib import suppress
 from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
@@ -36,7 +37,7 @@ STORE_BATCH = 500
 STORE_ASSERTIONS = 20_000
 
 
-class _Collector:
+class Collector:
     """Adds each document's assertions to the graph and the summary.
 
     With a ``store``, the triples go there every ``STORE_BATCH`` documents
@@ -53,6 +54,7 @@ class _Collector:
         self.builder = GraphBuilder(load_gazetteer().actors, graph=with_ontology(new_graph()))
 
     def add(self, document: Document, sentences: int, assertions: list[Assertion]) -> None:
+        """Add one document's metadata and assertions (a store gets them with the next batch)."""
         self.summary.documents += 1
         self.summary.sentences += sentences
         self.builder.add_document(document)
@@ -124,7 +126,7 @@ def _build_graph(documents: Iterable[Document], model: str | None, summary: Buil
                  workers: int, cache: BuildCache | None, store: Graph | None,
                  progress: Callable[[int, int], None] | None, strict: bool) -> tuple[Graph, BuildSummary]:
     summary = summary or BuildSummary()
-    collect = _Collector(summary, cache, progress, store)
+    collect = Collector(summary, cache, progress, store)
     fresh = (d for d in documents if not collect.replayed(d))
     reading = ReadContext(strict, summary.report)
     assertions: list[Assertion] = []
@@ -155,12 +157,24 @@ def _build_graph(documents: Iterable[Document], model: str | None, summary: Buil
 def build(paths: Sequence[str | Path], *, model: str | None = None, strict: bool = False,
           workers: int = 1, cache: str | Path | None = None, store: Graph | None = None,
           progress: Callable[[int, int], None] | None = None,
-          exclude: Sequence[str | Path] = ()) -> tuple[Graph, BuildSummary]:
+          exclude: Sequence[str | Path] = (), dask: str | None = None, **cluster: Any) -> tuple[Graph, BuildSummary]:
     """Read ``paths`` (files, folders, JSONL; never the folders in ``exclude``, such as
     the build's own outputs) and build their graph; with ``cache`` (a file path),
     unchanged documents are not processed again; with ``store``, the triples go
-    to that store as they are made (see :func:`build_graph`)."""
+    to that store as they are made (see :func:`build_graph`); with ``dask``
+    (``local``, ``local:N`` or a scheduler address), extraction runs on that Dask
+    cluster (``cluster``: the options of :func:`kg.building.distributed.build_on_cluster`)
+    and gives the same graph."""
     summary = BuildSummary()
+    if dask is not None:
+        from kg.building.distributed import build_on_cluster
+
+        run = functools.partial(build_on_cluster, paths, dask, model=model, strict=strict, store=store,
+                                summary=summary, progress=progress, exclude=exclude, **cluster)
+        if cache is None:
+            return run()
+        with BuildCache(cache, fingerprint(model_name(model))) as stored:
+            return run(cache=stored)
     documents = read_documents(paths, strict=strict, report=summary.report, exclude=exclude)
     options: dict[str, Any] = dict(model=model, summary=summary, workers=workers, store=store, progress=progress,
                                    strict=strict)

@@ -109,9 +109,12 @@ class BuildCache:
 
     def lookup(self, document: Document) -> tuple[int, list[Assertion]] | None:
         """The sentence count and assertions stored for this exact document, or None."""
+        return self.lookup_hash(content_hash(document))
+
+    def lookup_hash(self, key: str) -> tuple[int, list[Assertion]] | None:
+        """What :meth:`lookup` gives for the document whose content hash is ``key``."""
         try:
-            row = self.db.execute("SELECT sentences, assertions FROM docs WHERE hash = ?",
-                                  (content_hash(document),)).fetchone()
+            row = self.db.execute("SELECT sentences, assertions FROM docs WHERE hash = ?", (key,)).fetchone()
             if row is None:
                 return None
             found = int(row[0]), [Assertion(**fields) for fields in json.loads(row[1])]
@@ -123,12 +126,24 @@ class BuildCache:
 
     def store(self, document: Document, sentences: int, assertions: list[Assertion]) -> None:
         """Keep the assertions of one document under its content hash."""
-        row = (content_hash(document), sentences, json.dumps([a.to_json() for a in assertions]))
+        self.store_hash(content_hash(document), sentences, assertions)
+
+    def store_hash(self, key: str, sentences: int, assertions: list[Assertion]) -> None:
+        """:meth:`store` for the document whose content hash is ``key``."""
+        row = (key, sentences, json.dumps([a.to_json() for a in assertions]))
         try:
             self.db.execute("INSERT OR REPLACE INTO docs VALUES (?, ?, ?)", row)
         except sqlite3.DatabaseError as exc:
             self.db = self._afresh(exc, self.db)
             self.db.execute("INSERT OR REPLACE INTO docs VALUES (?, ?, ?)", row)
+
+    def known(self) -> frozenset[str]:
+        """The content hashes of every document the cache holds (what a cluster's workers may skip)."""
+        try:
+            return frozenset(row[0] for row in self.db.execute("SELECT hash FROM docs"))
+        except sqlite3.DatabaseError as exc:
+            self.db = self._afresh(exc, self.db)
+            return frozenset()
 
     def __enter__(self) -> "BuildCache":
         return self

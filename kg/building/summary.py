@@ -18,12 +18,16 @@ class BuildSummary:
     report: ReadReport = field(default_factory=ReadReport)
     cached: int = 0  # documents replayed from the build cache
     stored: int = 0  # triples sent to a store (a triple sent in two batches counts twice)
+    partitions: int = 0  # partitions of a build on a Dask cluster (0: built in this process)
+    workers: int = 0  # the cluster's workers when the build started
 
     def format(self) -> str:
         """The summary as the lines ``kg build`` prints."""
         cached = f" ({self.cached} unchanged, from the cache)" if self.cached else ""
         lines = [f"documents: {self.documents}{cached}", f"sentences: {self.sentences}",
                  f"actors:    {len(self.actors)}", f"relations: {sum(self.relations.values())}"]
+        if self.partitions:
+            lines.insert(0, f"cluster:   {self.partitions} partitions on {self.workers} Dask workers")
         lines += [f"  {label:10} {n}" for label, n in sorted(self.relations.items(), key=lambda kv: (-kv[1], kv[0]))]
         skipped = sum(self.report.skipped.values())
         if skipped:

@@ -122,6 +122,51 @@ def content_hash(doc: Document) -> str:
     return digest.hexdigest()
 
 
+def corpus_files(paths: Sequence[str | Path], context: ReadContext,
+                 exclude: Sequence[str | Path] = ()) -> Iterator[Path]:
+    """The files :func:`read_documents` reads, in its order, found without reading them.
+
+    Missing paths and folders without any file of a known suffix raise :class:`KgError`.
+    """
+    inputs = [Path(paths)] if isinstance(paths, (str, Path)) else [Path(p) for p in paths]
+    if not inputs:
+        raise KgError("no input files or folders given")
+    for path in inputs:
+        if not path.exists():
+            raise KgError(f"no such file or folder: {path}")
+    skipped = _identities(exclude)
+    for path in inputs:
+        if path.is_dir() and _identities([path]) & skipped:
+            continue
+        found = 0
+        for found, file in enumerate(_walk(path, context, skipped) if path.is_dir() else iter([path]), start=1):
+            yield file
+        if not found and path.is_dir():
+            raise KgError(f"no readable documents in folder: {path} (looked for {', '.join(SUFFIXES)})")
+
+
+def is_jsonl(path: Path) -> bool:
+    """True for a file read as JSONL (``.jsonl``, ``.jsonl.gz``), one document a line.
+
+    >>> is_jsonl(Path("a.JSONL.gz")), is_jsonl(Path("a.txt"))
+    (True, False)
+    """
+    return SUFFIXES.get(_suffix(path.name) or "") == "jsonl"
+
+
+def read_piece(path: Path, context: ReadContext, start: int = 0,
+               end: int | None = None) -> Iterator[tuple[Document, str]]:
+    """The documents (with ``FILE`` or ``FILE:LINE``) of one file, or of the lines of a
+    JSONL file that begin in bytes ``[start, end)``; nothing is admitted or skipped as a duplicate."""
+    if not start and end is None:
+        yield from _read_files([path], context)
+        return
+    try:
+        yield from read_jsonl(path, context, start, end)
+    except (OSError, EOFError, zlib.error) as error:
+        context.warn(f"{path}: cannot read ({reason_of(error)})", "unreadable")
+
+
 # ---------------------------------------------------------------- files
 
 def _suffix(name: str) -> str | None:
@@ -174,7 +219,7 @@ def _read_files(files: Iterable[Path], context: ReadContext) -> Iterator[tuple[D
     """Documents of the files with the place each came from (``FILE`` or ``FILE:LINE``)."""
     for path in files:
         try:
-            if SUFFIXES.get(_suffix(path.name) or "") == "jsonl":
+            if is_jsonl(path):
                 yield from read_jsonl(path, context)
             else:
                 doc = _read_single(path, context)

@@ -22,6 +22,7 @@ class ReadReport:
     read: int = 0
     skipped: Counter[str] = field(default_factory=Counter)
     warnings: list[str] = field(default_factory=list)
+    reasons: list[str | None] = field(default_factory=list)  # per warning: why an item was skipped, or None
 
     def summary(self) -> str:
         """One line for the CLI."""
@@ -44,16 +45,19 @@ class ReadContext:
     strict: bool
     report: ReadReport
     first_seen: dict[str, str] = field(default_factory=dict)
+    echo: bool = True  # log each warning (a Dask worker only records them: the client logs them in order)
 
     def warn(self, message: str, reason: str | None = None) -> None:
         """Record a one-line warning (``reason``: the item was skipped); strict → raise."""
         message = message.replace("\r", "\\r").replace("\n", "\\n")
         if self.strict:  # the item stops the run: it is not "skipped"
             raise KgError(message.removesuffix(", skipped").removesuffix(" (skipped)"))
-        logger.warning(message)
+        if self.echo:
+            logger.warning(message)
         self.report.warnings.append(message)
         if reason:
             self.report.skipped[reason] += 1
+        self.report.reasons.append(reason)
 
     def admit(self, doc: Document, place: str) -> bool:
         """True for a new id; a repeated id is skipped with a warning naming both places."""

@@ -8,7 +8,6 @@ sets the same attributes several times faster (:mod:`kg.nlp.attributes`).
 """
 from __future__ import annotations
 
-import gc
 import importlib.util
 from functools import lru_cache
 from pathlib import Path
@@ -57,8 +56,4 @@ def _load_pipeline(name: str, knowledge: tuple[Path, ...]) -> Language:
     nlp.add_pipe("kg_paragraphs", before="parser" if "parser" in nlp.pipe_names else None)
     nlp.add_pipe("kg_actors", last=True)
     nlp.add_pipe("kg_relations", last=True)
-    # The model, the gazetteer and the lexicon live as long as the process. Moved out of
-    # the cyclic collector's generations, they are not rescanned every time processing
-    # allocates (about a tenth of a build's time on news-sized batches).
-    gc.freeze()
     return nlp

@@ -40,7 +40,7 @@ class ClauseRules:
         support = lemma in self.lex.cue("support_verbs")
         moved = prep in self.lex.cue("time_preps") and group.relation in self.symmetric \
             and lemma in self.lex.cue("motion_verbs") | self.lex.cue("outcome_verbs")  # "arrived / signed a deal after talks"
-        threat = (prep == "" or prep in self.lex.cue("threatened_act_preps")) and self._threatened_noun(noun, verb)
+        threat = self._threatened_through(noun, verb, prep)
         if prep == "" and self._rejected_accusation(noun, verb):
             return verb, prep, ctx.subjects(verb)  # the accused: "Minsk rejected Lithuania's accusations"  # "X threatened an invasion of Y": X's invasion
         if self.is_trigger_verb(verb) and not support and prep not in self.lex.cue("purpose_preps") and not moved \

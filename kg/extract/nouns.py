@@ -131,8 +131,7 @@ class NounRules(AbsorptionRules):
             if subjects and self._origin_of_target(verb, group):  # "tariffs on goods FROM Mexico": Mexico is hit
                 objects, subjects = objects or subjects, []
         subjects = unique(subjects + possessors)
-        inherited_mood = verb is not None and (prep == "" or prep in self.lex.cue("threatened_act_preps")) \
-            and self._threatened_noun(noun, verb)  # a threatened act has not happened
+        inherited_mood = self._threatened_through(noun, verb, prep)  # a threatened act has not happened
         if not subjects and not (symmetric and self._located_elsewhere(ctx, noun, verb)) \
                 and not (symmetric and self._body_joined(noun, verb)):
             subjects = clause

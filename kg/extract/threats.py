@@ -30,6 +30,11 @@ class ThreatRules:
         return any(g.relation == "THREATEN" for g in self.lex.verbs.get(verb.lemma_.lower(), ())) \
             and any(g.relation in self.lex.cue("threatened_acts") for g in self.lex.nouns.get(noun.lemma_.lower(), ()))
 
+    def _threatened_through(self, noun: Token, verb: Token | None, prep: str) -> bool:
+        """The noun is the act a threat verb names, directly or after its preposition ("warned OF war")."""
+        return verb is not None and (prep == "" or prep in self.lex.cue("threatened_act_preps")) \
+            and self._threatened_noun(noun, verb)
+
     def _threatened_noun_targets(self, ctx: ActorContext, verb: Token, known: frozenset[str]) -> list[Arg]:
         """The target of a hostile act that is the threat's object: Niger in "threatened an invasion of Niger"."""
         named = [d for d in verb.children if d.dep_ == "dobj"]

@@ -57,11 +57,15 @@ def load(path: str | Path) -> Graph:
     return load_graph(path)
 
 
-def query(graph: Graph, text: str, params: Mapping[str, str] | None = None) -> Result | None:
-    """Run SPARQL (text, a .rq path or a ready query name) with project prefixes and safe bindings."""
+def query(graph: Graph, text: str, params: Mapping[str, str] | None = None,
+          allow_remote: bool = False) -> Result | None:
+    """Run SPARQL (text, a .rq path or a ready query name) with project prefixes and safe bindings.
+
+    ``SERVICE`` and ``FROM`` (which fetch the URLs they name) need ``allow_remote=True``.
+    """
     from kg.sparql.engine import run_query
     from kg.sparql.ready import resolve_query
-    return run_query(graph, resolve_query(text), params)
+    return run_query(graph, resolve_query(text), params, allow_remote=allow_remote)
 
 
 def to_networkx(graph: Graph) -> nx.MultiDiGraph:

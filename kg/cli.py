@@ -181,12 +181,13 @@ def query(graph: str = GRAPH,
           param: List[str] = typer.Option([], "--param", metavar="NAME=VALUE", help="NAME=VALUE bound safely to ?NAME (repeatable)."),
           list_queries: bool = typer.Option(False, "--list", help="Describe the ready queries (or the one named): what they answer and count, columns, parameters."),
           update: bool = typer.Option(False, "--update", help="Allow SPARQL Update (a file's loaded copy changes, not the file; a store changes)."),
+          allow_remote: bool = typer.Option(False, "--allow-remote", help="Allow SERVICE and FROM: the query may make this machine fetch the URLs it names."),
           timeout: float = typer.Option(60.0, "--timeout", min=0.01, help="Seconds before the query is given up.")) -> None:
     """Run a SPARQL query on GRAPH (prefixes kg:, actor:, prov:, ... are predefined).
 
     Actors and relation types may be given by name: --param actor=Iran, --param relation=supplies.
     """
-    from kg.sparql.engine import run_query
+    from kg.sparql.engine import Refused, run_query
     from kg.sparql.formats import format_result
     from kg.sparql.ready import ready_queries, resolve_query
 
@@ -206,8 +207,11 @@ def query(graph: str = GRAPH,
         params[name] = value
     sparql = resolve_query(text)
     with _opened(graph) as loaded:
-        result = within(timeout, lambda: format_result(run_query(loaded, sparql, params, allow_update=update),
-                                                       format.value))
+        try:
+            result = within(timeout, lambda: format_result(run_query(loaded, sparql, params, allow_update=update,
+                                                                     allow_remote=allow_remote), format.value))
+        except Refused as refused:
+            raise KgError(f"{refused} (--allow-remote allows it)") from None
     typer.echo(result, nl=False)
 
 

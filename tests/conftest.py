@@ -5,6 +5,9 @@ so every fixture is a faithful instance of the data model.
 """
 from __future__ import annotations
 
+import threading
+from typing import Iterator
+
 import pytest
 
 from kg.records import Actor, Assertion, Document
@@ -148,3 +151,36 @@ def hostile_nx(hostile_assertions, hostile_documents, hostile_actors):
     from kg.rdf.writing import graph_from
 
     return to_networkx(graph_from(hostile_assertions, hostile_documents, hostile_actors))
+
+
+@pytest.fixture
+def listener() -> Iterator[tuple[str, list[bytes]]]:
+    """A TCP listener on 127.0.0.1 that records every connection it gets (there must be none)."""
+    import socket
+
+    received: list[bytes] = []
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    sock.listen(8)
+    sock.settimeout(0.1)
+    stop = threading.Event()
+
+    def accept() -> None:
+        while not stop.is_set():
+            try:
+                conn, _ = sock.accept()
+            except OSError:
+                continue
+            with conn:
+                conn.settimeout(1)
+                try:
+                    received.append(conn.recv(4096) or b"(connected)")
+                except OSError:
+                    received.append(b"(connected)")
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{sock.getsockname()[1]}/sparql", received
+    stop.set()
+    thread.join(2)
+    sock.close()

@@ -12,6 +12,7 @@ import re
 import shlex
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -270,6 +271,27 @@ def test_query_update_refused_and_graph_untouched(graph_file):
     assert_error(kg("query", graph_file, update, code=2), "updates are not allowed")
     assert kg("query", graph_file, update, "--update").stdout == "ok\n"  # changes only the loaded copy
     assert graph_file.read_bytes() == before
+
+
+@pytest.mark.parametrize("template", [
+    "SELECT * WHERE { SERVICE <URL> { ?s ?p ?o } }",
+    "SELECT * WHERE { SERV\\u0049CE <URL> { ?s ?p ?o } }",
+    "ASK { ?x ?y ?z FILTER EXISTS { sErViCe SILENT <URL> { ?s ?p ?o } } }",
+    "SELECT * FROM <URL> WHERE { ?s ?p ?o }",
+])
+def test_query_refuses_service_and_from_unless_allowed(graph_file, listener, template):
+    url, received = listener
+    assert_error(kg("query", graph_file, template.replace("URL", url), code=2), "not allowed", "--allow-remote")
+    time.sleep(0.2)
+    assert received == []
+
+
+def test_query_allow_remote_lets_service_out(graph_file, listener):
+    url, received = listener
+    runner.invoke(app, ["query", str(graph_file), f"SELECT * WHERE {{ SERVICE <{url}> {{ ?s ?p ?o }} }}",
+                        "--allow-remote", "--timeout", "5"])
+    time.sleep(0.2)
+    assert received  # the query went out (the listener does not answer, so the query itself fails)
 
 
 @pytest.mark.parametrize("args, fragment", [

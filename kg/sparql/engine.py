@@ -189,9 +189,9 @@ def refuse_remote(algebra: object) -> None:
     query's algebra: either would make this process fetch a URL named in the query."""
     for part in _parts(algebra):
         if part.name == "ServiceGraphPattern":
-            raise Refused("SERVICE is not allowed: this endpoint does not query other endpoints")
+            raise Refused("SERVICE is not allowed: it would make this process query another endpoint")
         if dict.get(part, "datasetClause"):
-            raise Refused("FROM and FROM NAMED are not allowed: this endpoint serves one graph")
+            raise Refused("FROM and FROM NAMED are not allowed: they would make this process fetch a graph")
 
 
 def _parse(text: str) -> tuple[str, object]:
@@ -289,7 +289,7 @@ def run_query(
     text: str,
     params: Mapping[str, str] | None = None,
     allow_update: bool = False,
-    allow_remote: bool = True,
+    allow_remote: bool = False,
 ) -> "Result | OxigraphResult | None":
     """Run SPARQL ``text`` on ``graph`` with the project prefixes and bound ``params``.
 
@@ -298,8 +298,9 @@ def run_query(
     or ``relation`` may be given by name (:mod:`kg.sparql.names`), and an
     unknown name is a :class:`KgError`. Updates (INSERT, DELETE, LOAD, CLEAR, DROP,
     CREATE …) raise :class:`KgError` unless ``allow_update``; then they run
-    and ``None`` is returned. Without ``allow_remote``, a query with ``SERVICE``
-    or ``FROM`` raises :class:`Refused` before anything runs.
+    and ``None`` is returned. Unless ``allow_remote``, a query with ``SERVICE``
+    or ``FROM`` (either makes this process fetch a URL the query names) raises
+    :class:`Refused` before anything runs.
     """
     kind, tree = _parse(text)
     bindings = _bindings(text, params, graph)

@@ -457,39 +457,6 @@ def test_queries_lists_the_ready_queries_with_working_examples(ready_endpoint):
 
 # ---------------------------------------------------------------- never turned outward, never stuck
 
-@pytest.fixture
-def listener() -> Iterator[tuple[str, list[bytes]]]:
-    """A TCP listener on 127.0.0.1 that records every connection it gets (there must be none)."""
-    import socket
-
-    received: list[bytes] = []
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    sock.listen(8)
-    sock.settimeout(0.1)
-    stop = threading.Event()
-
-    def accept() -> None:
-        while not stop.is_set():
-            try:
-                conn, _ = sock.accept()
-            except OSError:
-                continue
-            with conn:
-                conn.settimeout(1)
-                try:
-                    received.append(conn.recv(4096) or b"(connected)")
-                except OSError:
-                    received.append(b"(connected)")
-
-    thread = threading.Thread(target=accept, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{sock.getsockname()[1]}/sparql", received
-    stop.set()
-    thread.join(2)
-    sock.close()
-
-
 SERVICE_QUERIES = [
     "SELECT * WHERE { SERVICE <URL> { ?s ?p ?o } }",
     "SELECT * WHERE { SERV\\u0049CE <URL> { ?s ?p ?o } }",

@@ -86,6 +86,52 @@ def test_a_build_killed_mid_way_is_invisible_and_cleaned_by_the_next(tmp_path):
     assert _count(spec)[1] == 0
 
 
+_KILLED_AFTER_FIRST_BATCH = """
+import os, signal, sys
+from kg.building import builder
+from kg.cli import app
+
+sent = builder.Collector.flush
+
+def flush_then_die(self):
+    sent(self)
+    if self.summary.stored:  # triples are in the staging graph: die with no cleanup
+        os.kill(os.getpid(), signal.SIGKILL)
+
+builder.Collector.flush = flush_then_die
+app(sys.argv[1:])
+"""
+
+
+def test_kg_build_killed_with_sigkill_after_sending_triples_loses_nothing(tmp_path):
+    import subprocess
+    import sys
+
+    from kg.building.builder import STORE_BATCH
+
+    corpus = tmp_path / "news.jsonl"
+    corpus.write_text("".join(json.dumps({"id": f"d{i}", "text": f"{NEWS[i % 4]} Item {i}."}) + "\n"
+                              for i in range(STORE_BATCH + 100)), encoding="utf-8")
+    old = tmp_path / "old.txt"
+    old.write_text(NEWS[0], encoding="utf-8")
+    spec, out = f"oxigraph:{tmp_path / 'db'}", tmp_path / "out"
+    kg = [sys.executable, "-m", "kg.cli", "build", "--store", spec, "--out", str(out), "--quiet"]
+    subprocess.run(kg + [str(old)], check=True, capture_output=True, timeout=300)
+    whole, _ = _count(spec)
+
+    killed = subprocess.run([sys.executable, "-c", _KILLED_AFTER_FIRST_BATCH, *kg[3:], str(corpus)],
+                            capture_output=True, timeout=600)
+    assert killed.returncode == -9, killed.stderr.decode()
+    default, staged = _count(spec)
+    assert default == whole and staged > 0  # the kill came mid-way; queries still see the old graph
+    assert _temporary(out) == [] or all(name.startswith(".kg-cache") for name in _temporary(out))
+
+    subprocess.run(kg + [str(corpus)], check=True, capture_output=True, timeout=600)
+    default, staged = _count(spec)
+    assert staged == 0 and default > whole  # the next build cleans up and publishes the new graph
+    assert _temporary(out) == []
+
+
 def _damage(path: Path) -> None:
     """Overwrite the middle of an SQLite file (its data pages, not the header)."""
     data = bytearray(path.read_bytes())

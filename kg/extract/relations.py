@@ -139,7 +139,7 @@ class RelationExtractor(VerbRules, NounRules, TargetRules, ClauseRules, BackingR
                 carrier = token.head
             if self._absorbed(carrier) or self._strained(carrier) or self._ended_quarrel(carrier):
                 return
-            for group in self.lex.nouns[lemma]:
+            for group in self._noun_senses(carrier, self.lex.nouns[lemma]):
                 if group.relation in self.lex.cue("discussed_relations") and self._only_discussed(carrier):
                     continue
                 yield from (self._condemner_as_target(ctx, c) for c in self._noun_candidates(ctx, carrier, group))
@@ -162,6 +162,14 @@ class RelationExtractor(VerbRules, NounRules, TargetRules, ClauseRules, BackingR
         head = obj.lemma_.lower() if obj is not None else None
         selected = [g for g in groups if g.object_heads and head in g.object_heads]
         return [g for g in groups if g.object_heads] if selected else list(groups)
+
+    @staticmethod
+    def _noun_senses(noun: Token, groups: list[TriggerGroup]) -> list[TriggerGroup]:
+        """A noun whose modifier selects a sense keeps only that sense; senses that
+        need a modifier count only with it: "MILITARY action" is ATTACK, "action" OPPOSE."""
+        modifiers = {c.lemma_.lower() for c in noun.children if c.dep_ in ("amod", "compound")}
+        selected = [g for g in groups if g.modifiers & modifiers]
+        return selected or [g for g in groups if not g.modifiers]
 
     def _phrase_at(self, token: Token, words: tuple[str, ...]) -> bool:
         doc = token.doc

@@ -45,6 +45,7 @@ class TriggerGroup:
     needs_pair: frozenset[str] = frozenset()
     complement_preps: frozenset[str] = frozenset()
     owned_object_preps: frozenset[str] = frozenset()
+    modifiers: frozenset[str] = frozenset()
     flags: frozenset[str] = frozenset()  # those of FLAGS the group sets
 
     def __getattr__(self, name: str) -> bool:
@@ -84,7 +85,8 @@ class Lexicon:
             or (word.endswith("ies") and word[:-3] + "y" in referring)
 
 
-_GROUP_SETS = ("object_preps", "agent_preps", "object_heads", "needs_pair", "complement_preps", "owned_object_preps")
+_GROUP_SETS = ("object_preps", "agent_preps", "object_heads", "needs_pair", "complement_preps", "owned_object_preps",
+               "modifiers")
 _WORD_LISTS = ("verbs", "nouns", *_GROUP_SETS, "verb_object_preps")
 #: every field a [[trigger]] group may have; "cameo" records the CAMEO code of a derived group
 TRIGGER_FIELDS = frozenset(("relation", "phrases", "cameo", *_WORD_LISTS, *FLAGS))

@@ -445,6 +445,11 @@ TRIPLES = [
     ("Canada imposed duties on Mexican steel.", ("CAN", "SANCTION", "MEX")),
     ("Hungary expelled two Romanian officials last week.", ("HUN", "SANCTION", "ROU")),
     ("Finland expelled the Russian consul in Turku.", ("FIN", "SANCTION", "RUS")),
+    # steps against a state: opposition, an attack when armed, a sanction when economic
+    ("Norway, Denmark and Iceland stepped up their actions against Belarus.", ("ISL", "OPPOSE", "BLR")),
+    ("Kenya launched a diplomatic campaign against Somalia.", ("KEN", "OPPOSE", "SOM")),
+    ("Chad took military action against Libya in 1987.", ("TCD", "ATTACK", "LBY")),
+    ("Canada adopted restrictive measures against Belarus.", ("CAN", "SANCTION", "BLR")),
 ]
 
 #: (text, expected triple with flags 'N'/'H')
@@ -1065,3 +1070,10 @@ def test_a_lifted_measure_is_no_sanction(nlp):
 def test_joining_a_body_is_no_alliance_between_the_joiners(nlp):
     found = triples(nlp, "Sweden and Finland formally applied to join the alliance last month.")
     assert not {r for _, r, _ in found if r == "ALLY"}, found
+
+
+def test_a_modifier_selects_the_sense_of_a_step_against_a_state(nlp):
+    found = triples(nlp, "Chad took military action against Libya. Niger took action against Mali.")
+    assert ("TCD", "ATTACK", "LBY") in found and ("TCD", "OPPOSE", "LBY") not in found
+    assert ("NER", "OPPOSE", "MLI") in found and ("NER", "ATTACK", "MLI") not in found
+    assert not triples(nlp, "Chad took a step towards Libya.")  # only "against" names a target

@@ -4,10 +4,11 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extract.misparses import MisplacedSubjects
+from kg.extract.purposes import RELATIVE_PRONOUNS, PactPurposes
 from kg.extract.syntax import NOMINAL, SUBJECT_DEPS, Arg, child, is_passive, pobjs, unique
 
 
-class Subjects(MisplacedSubjects):
+class Subjects(MisplacedSubjects, PactPurposes):
     """Who does it: the subjects of a verb, inherited through coordination, control and participles, and the verb a noun event hangs from."""
 
     def subjects(self, verb: Token, depth: int = 0) -> list[Arg]:
@@ -18,6 +19,10 @@ class Subjects(MisplacedSubjects):
         clause_subject = self._subject_taken_by_preposition(verb)
         if clause_subject:
             return clause_subject
+        if subject is None or subject.lower_ in RELATIVE_PRONOUNS:
+            parties = self.pact_parties(verb, depth)
+            if parties:  # "a deal which aims to isolate Iran": its parties do
+                return parties
         if subject is not None:
             found = self.np_actors(subject) or self._split_apposition(verb, subject)
             return unique(self._headline_cosubjects(verb, subject) + found) if found else found

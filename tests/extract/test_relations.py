@@ -1077,3 +1077,20 @@ def test_a_modifier_selects_the_sense_of_a_step_against_a_state(nlp):
     assert ("TCD", "ATTACK", "LBY") in found and ("TCD", "OPPOSE", "LBY") not in found
     assert ("NER", "OPPOSE", "MLI") in found and ("NER", "ATTACK", "MLI") not in found
     assert not triples(nlp, "Chad took a step towards Libya.")  # only "against" names a target
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya and Ethiopia are finalizing a security deal which aims to isolate Somalia.",
+    "Kenya and Ethiopia signed a pact aimed at countering Somalia.",
+    "Kenya signed a pact with Ethiopia that isolates Somalia.",
+    "The pact between Kenya and Ethiopia aims to isolate Somalia.",
+    "Kenya's deal with Ethiopia is meant to isolate Somalia.",
+])
+def test_the_parties_of_a_pact_do_what_its_purpose_clause_says(nlp, text):
+    found = triples(nlp, text)
+    assert {("KEN", "OPPOSE", "SOM"), ("ETH", "OPPOSE", "SOM")} <= found, found
+    assert ("SOM", "OPPOSE", "KEN") not in found
+
+
+def test_a_purpose_clause_on_something_else_names_no_pact_parties(nlp):
+    assert ("KEN", "OPPOSE", "SOM") not in triples(nlp, "Kenya built a wall which aims to isolate Somalia's border towns.")

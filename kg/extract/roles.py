@@ -120,7 +120,7 @@ class ActorContext(Coreference, Subjects):
             return reciprocal
         if lemma in cue("relational_nouns") and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children):
             return self._resolve_relational(token, exclude)
-        examples = self._examples(token, exclude)
+        examples = self.examples(token, exclude)
         if examples:
             return examples
         args = self.modifier_actors(token, exclude)
@@ -170,7 +170,7 @@ class ActorContext(Coreference, Subjects):
         """"his country", "her nation": the state of the person speaking."""
         return any(c.dep_ == "poss" and c.lower_ in self.lex.cue("person_pronouns") for c in token.children)
 
-    def _examples(self, token: Token, exclude: frozenset[str]) -> list[Arg]:
+    def examples(self, token: Token, exclude: frozenset[str] = frozenset()) -> list[Arg]:
         """The actors a phrase names by example ("US adversaries including Iran, Russia",
         "Western countries such as France"): they, not its modifiers, are the party."""
         found: list[Arg] = []

@@ -445,6 +445,11 @@ TRIPLES = [
     ("Canada imposed duties on Mexican steel.", ("CAN", "SANCTION", "MEX")),
     ("Hungary expelled two Romanian officials last week.", ("HUN", "SANCTION", "ROU")),
     ("Finland expelled the Russian consul in Turku.", ("FIN", "SANCTION", "RUS")),
+    # allies and partners named by example, and partners of a state
+    ("Rwanda's allies, including Uganda and Burundi, sent troops.", ("RWA", "ALLY", "BDI")),
+    ("Mali was hit, prompting its allies, such as Niger, to send jets.", ("MLI", "ALLY", "NER")),
+    ("Egypt's partners, including France, condemned the move.", ("EGY", "COOPERATE", "FRA")),
+    ("Kenya, a key partner of the United States, hosted the summit.", ("KEN", "COOPERATE", "USA")),
     # steps against a state: opposition, an attack when armed, a sanction when economic
     ("Norway, Denmark and Iceland stepped up their actions against Belarus.", ("ISL", "OPPOSE", "BLR")),
     ("Kenya launched a diplomatic campaign against Somalia.", ("KEN", "OPPOSE", "SOM")),

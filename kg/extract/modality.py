@@ -15,6 +15,7 @@ from typing import Iterator
 
 from spacy.tokens import Token
 
+from kg.extract.purposes import pact_of_purpose
 from kg.extract.syntax import child
 from kg.knowledge.lexicon import Lexicon
 
@@ -111,6 +112,8 @@ def is_hypothetical(token: Token, lex: Lexicon, relation: str | None = None) -> 
     A decision to take a stance or a measure (``relation`` among the decided
     acts) is the act itself, not a plan."""
     cue = lex.cue
+    if relation in cue("stated_aims") and pact_of_purpose(token, lex) is not None:
+        return False  # "a deal which aims to isolate Iran": the aim is a stance its parties take
     decided = relation in cue("decided_acts")
     if token.dep_ in ("xcomp", "ccomp") and token.head.lemma_.lower() in cue("request_verbs"):
         return True  # "urged Germany to supply": asked for, not done
@@ -180,8 +183,14 @@ def _is_purpose(verb: Token) -> bool:
 def _head_clause_hypothetical(token: Token, lex: Lexicon) -> bool:
     """A verb trigger that is itself a purpose infinitive."""
     if token.pos_ == "VERB" and token.dep_ in ("advcl", "relcl", "acl") and _is_purpose(token):
-        return token.head.lemma_.lower() not in lex.cue("motion_verbs") and token.head.pos_ in ("VERB", "NOUN")
+        return token.head.lemma_.lower() not in lex.cue("motion_verbs") and token.head.pos_ in ("VERB", "NOUN") \
+            and not _ranked(token.head, lex)
     return False
+
+
+def _ranked(noun: Token, lex: Lexicon) -> bool:
+    """"the FIRST country to sign", "the ONLY state to recognise": a rank says it was done."""
+    return any(c.dep_ == "amod" and c.lower_ in lex.cue("ranking_modifiers") for c in noun.children)
 
 
 def source_of(token: Token, lex: Lexicon) -> str | None:

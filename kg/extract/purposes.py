@@ -5,8 +5,33 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extract.syntax import Arg, child, pobjs, unique
+from kg.knowledge.lexicon import Lexicon
 
 RELATIVE_PRONOUNS = ("which", "that")
+
+
+def pact_of_purpose(verb: Token, lex: Lexicon) -> Token | None:
+    """The pact noun whose purpose clause ``verb`` heads: "a deal WHICH AIMS TO limit",
+    "a pact AIMED AT countering", "an alliance DESIGNED TO contain", "a pact TO isolate",
+    "a deal THAT isolates", "the pact AIMS TO isolate"."""
+    while verb.dep_ == "conj" and verb.head.pos_ == "VERB":
+        verb = verb.head
+    head, purposes = verb.head, lex.cue("purpose_verbs")
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    if verb.dep_ == "xcomp" and head.lemma_.lower() in purposes and head.dep_ in ("relcl", "acl"):
+        pact = head.head
+    elif verb.dep_ == "xcomp" and head.lemma_.lower() in purposes and child(head, "nsubj", "nsubjpass") is not None:
+        pact = child(head, "nsubj", "nsubjpass")  # "the pact between X and Y AIMS TO / IS MEANT TO isolate Z"
+    elif verb.dep_ == "pcomp" and head.lower_ == "at" and head.head.lemma_.lower() in purposes \
+            and head.head.dep_ == "acl":
+        pact = head.head.head
+    elif (verb.dep_ == "acl" and infinitive) or (
+            verb.dep_ == "relcl" and (subject := child(verb, "nsubj")) is not None
+            and subject.lower_ in RELATIVE_PRONOUNS):
+        pact = head
+    else:
+        return None
+    return pact if pact.lemma_.lower() in lex.cue("pact_nouns") else None
 
 
 class PactPurposes:
@@ -16,7 +41,7 @@ class PactPurposes:
         """The parties of the pact whose purpose ``verb`` states: the subjects of the verb
         that makes the pact ("signed a pact") and its with-phrase, the pact's possessor and its
         between- or with-phrase."""
-        pact = self._pact_of_purpose(verb)
+        pact = pact_of_purpose(verb, self.lex)
         if pact is None:
             return []
         parties = [a for p in pact.children if p.dep_ == "poss" for a in self.np_actors(p)]
@@ -29,26 +54,3 @@ class PactPurposes:
             parties += [a for p in maker.children if p.dep_ == "prep" and p.lower_ == "with"
                         for o in pobjs(p) for a in self.np_actors(o)]
         return unique(parties)
-
-    def _pact_of_purpose(self, verb: Token) -> Token | None:
-        """The pact noun whose purpose clause ``verb`` heads: "a deal WHICH AIMS TO limit",
-        "a pact AIMED AT countering", "an alliance DESIGNED TO contain", "a pact TO isolate",
-        "a deal THAT isolates", "the pact AIMS TO isolate"."""
-        while verb.dep_ == "conj" and verb.head.pos_ == "VERB":
-            verb = verb.head
-        head, purposes = verb.head, self.lex.cue("purpose_verbs")
-        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-        if verb.dep_ == "xcomp" and head.lemma_.lower() in purposes and head.dep_ in ("relcl", "acl"):
-            pact = head.head
-        elif verb.dep_ == "xcomp" and head.lemma_.lower() in purposes and child(head, "nsubj", "nsubjpass") is not None:
-            pact = child(head, "nsubj", "nsubjpass")  # "the pact between X and Y AIMS TO / IS MEANT TO isolate Z"
-        elif verb.dep_ == "pcomp" and head.lower_ == "at" and head.head.lemma_.lower() in purposes \
-                and head.head.dep_ == "acl":
-            pact = head.head.head
-        elif (verb.dep_ == "acl" and infinitive) or (
-                verb.dep_ == "relcl" and (subject := child(verb, "nsubj")) is not None
-                and subject.lower_ in RELATIVE_PRONOUNS):
-            pact = head
-        else:
-            return None
-        return pact if pact.lemma_.lower() in self.lex.cue("pact_nouns") else None

@@ -133,6 +133,8 @@ class Subjects(MisplacedSubjects, PactPurposes):
             return self.subjects(head.head, depth + 1)  # "has no Patriots to send": the haver sends
         if dep in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN") and head.dep_ in SUBJECT_DEPS:
             return self.np_actors(head)
+        if dep in ("relcl", "acl") and head.dep_ == "attr" and head.head.lemma_.lower() in self.lex.cue("copulas"):
+            return self.subjects(head.head, depth + 1)  # "Morocco is the first country TO SIGN": Morocco signs
         return []
 
     @staticmethod

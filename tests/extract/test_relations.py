@@ -445,6 +445,9 @@ TRIPLES = [
     ("Canada imposed duties on Mexican steel.", ("CAN", "SANCTION", "MEX")),
     ("Hungary expelled two Romanian officials last week.", ("HUN", "SANCTION", "ROU")),
     ("Finland expelled the Russian consul in Turku.", ("FIN", "SANCTION", "RUS")),
+    # striking a deal is no strike; the first country to do something did it
+    ("Ghana struck a deal with Togo on Friday.", ("GHA", "AGREE", "TGO")),
+    ("Chad became the only state to recognise Kosovo.", ("TCD", "SUPPORT", "XKX")),
     # allies and partners named by example, and partners of a state
     ("Rwanda's allies, including Uganda and Burundi, sent troops.", ("RWA", "ALLY", "BDI")),
     ("Mali was hit, prompting its allies, such as Niger, to send jets.", ("MLI", "ALLY", "NER")),
@@ -504,6 +507,10 @@ FLAGGED = [
     ("Poland refused a request by Ukraine to send tanks.", ("UKR", "REQUEST", "POL", "")),
     ("Chile ruled out talks with Peru.", ("CHL", "CONSULT", "PER", "N")),
     ("Chile did not sanction Peru but attacked Bolivia.", ("CHL", "ATTACK", "BOL", "")),
+    # a rank says it was done; the aim of a pact against a state is a stance, what it would supply is planned
+    ("Morocco is the first country to sign a deal with Ghana.", ("MAR", "AGREE", "GHA", "")),
+    ("Kenya and Ethiopia are finalizing a deal which aims to isolate Somalia.", ("KEN", "OPPOSE", "SOM", "")),
+    ("Kenya and Ethiopia signed a pact to supply weapons to Somalia.", ("KEN", "SUPPLY", "SOM", "H")),
 ]
 
 
@@ -1099,3 +1106,8 @@ def test_the_parties_of_a_pact_do_what_its_purpose_clause_says(nlp, text):
 
 def test_a_purpose_clause_on_something_else_names_no_pact_parties(nlp):
     assert ("KEN", "OPPOSE", "SOM") not in triples(nlp, "Kenya built a wall which aims to isolate Somalia's border towns.")
+
+
+def test_striking_a_deal_is_no_attack(nlp):
+    assert ("GHA", "ATTACK", "TGO") not in triples(nlp, "Ghana struck a deal with Togo.")
+    assert ("GHA", "ATTACK", "TGO") in triples(nlp, "Ghana struck Togo.")

@@ -56,6 +56,9 @@ def clause_chain(token: Token, lex: Lexicon) -> Iterator[tuple[Token, str, Token
             return  # "failed to halt the fighting": the fighting is going on
         if dep == "pcomp" and _is_finite(current) and child(current, "nsubj", "nsubjpass") is not None:
             return  # "expectations of what will happen at the talks": a clause of its own
+        if dep == "pcomp" and head.lower_ == "for" and current.tag_ == "VBG" \
+                and head.head.lemma_.lower() not in lex.cue("intent_verbs") | lex.cue("request_verbs"):
+            return  # "vowed to retaliate against Israel FOR BOMBING": the reason has happened
         if head.pos_ == "NOUN" and head.lemma_.lower() in lex.nouns and current.i != token.i:
             return  # "weighing sanctions on Iranian oil EXPORTS": the exports are real, the sanctions not
         if dep == "advcl" and _is_finite(current):

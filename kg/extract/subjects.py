@@ -118,6 +118,11 @@ class Subjects(MisplacedSubjects, PactPurposes):
             accused = child(head.head, "dobj")  # "accused North Korea OF shipping", "criticised X FOR signing"
             if accused is not None and head.lower_ in ("of", "for"):
                 return self.np_actors(accused)
+            if head.lower_ == "for":  # "retaliate AGAINST Israel for bombing": the one retaliated against bombed
+                targeted = [a for p in head.head.children if p.dep_ == "prep" and p.lower_ in self.lex.cue("retaliation_preps")
+                            for o in pobjs(p) for a in self.np_actors(o)]
+                if targeted:
+                    return targeted
             return self.subjects(head.head, depth + 1)
         if dep == "acl" and infinitive and head.pos_ == "NOUN":  # "a decision BY Sweden to provide", "Oslo's plan to send"
             agents = [a for p in head.children if p.dep_ == "poss" or (p.dep_ == "prep" and p.lower_ == "by")

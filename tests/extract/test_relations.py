@@ -507,6 +507,8 @@ FLAGGED = [
     ("Poland refused a request by Ukraine to send tanks.", ("UKR", "REQUEST", "POL", "")),
     ("Chile ruled out talks with Peru.", ("CHL", "CONSULT", "PER", "N")),
     ("Chile did not sanction Peru but attacked Bolivia.", ("CHL", "ATTACK", "BOL", "")),
+    # the one retaliated against did what the for-phrase says, and it has happened
+    ("Ghana vowed to retaliate against Togo for shelling a Ghanaian village.", ("TGO", "ATTACK", "GHA", "")),
     # a rank says it was done; the aim of a pact against a state is a stance, what it would supply is planned
     ("Morocco is the first country to sign a deal with Ghana.", ("MAR", "AGREE", "GHA", "")),
     ("Kenya and Ethiopia are finalizing a deal which aims to isolate Somalia.", ("KEN", "OPPOSE", "SOM", "")),

@@ -13,7 +13,7 @@ stores the result in ``doc._.relations``.
 """
 from __future__ import annotations
 
-from dataclasses import astuple
+from dataclasses import astuple, replace
 from itertools import combinations, product
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -111,7 +111,17 @@ class RelationExtractor(VerbRules, NounRules, TargetRules, ClauseRules, BackingR
         candidates += [c for token in sent if token.pos_ not in FUNCTION_POS
                        for family in self._families(self.late_constructions, token) for c in family(ctx, token)]
         for cand in candidates:
-            yield from self._mentions(cand, sent)
+            yield from self._mentions(self._disjoint_pronouns(ctx, cand), sent)
+
+    def _disjoint_pronouns(self, ctx: ActorContext, cand: Candidate) -> Candidate:
+        """An object pronoun never stands for its own act's subject (that would be "itself"):
+        "Ethiopia accused Eritrea of waging war against IT" is Ethiopia."""
+        own = frozenset(a.actor for a in cand.subjects)
+        bound = [a for a in cand.objects if a.via == "coref" and a.actor in own and a.token.lower_ in self.lex.cue("object_pronouns")]
+        if not bound:
+            return cand
+        objects = [b for a in cand.objects for b in (ctx.np_actors(a.token, own) if a in bound else [a])]
+        return replace(cand, objects=objects)
 
     # -- triggers -------------------------------------------------------------------
 

@@ -509,6 +509,8 @@ FLAGGED = [
     ("Chile did not sanction Peru but attacked Bolivia.", ("CHL", "ATTACK", "BOL", "")),
     # the one retaliated against did what the for-phrase says, and it has happened
     ("Ghana vowed to retaliate against Togo for shelling a Ghanaian village.", ("TGO", "ATTACK", "GHA", "")),
+    # an object pronoun is not its own act's subject
+    ("Ghana accused Togo of preparing to wage war against it.", ("TGO", "CONFLICT", "GHA", "H")),
     # a rank says it was done; the aim of a pact against a state is a stance, what it would supply is planned
     ("Morocco is the first country to sign a deal with Ghana.", ("MAR", "AGREE", "GHA", "")),
     ("Kenya and Ethiopia are finalizing a deal which aims to isolate Somalia.", ("KEN", "OPPOSE", "SOM", "")),

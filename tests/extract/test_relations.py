@@ -448,6 +448,10 @@ TRIPLES = [
     # striking a deal is no strike; the first country to do something did it
     ("Ghana struck a deal with Togo on Friday.", ("GHA", "AGREE", "TGO")),
     ("Chad became the only state to recognise Kosovo.", ("TCD", "SUPPORT", "XKX")),
+    # troops sent to a state help it, sent into it attack it; weapons sent are supplies
+    ("Kenya sent troops to Somalia.", ("KEN", "AID", "SOM")),
+    ("Ghana accused Togo of sending 500 commandos into eastern Ghana.", ("TGO", "ATTACK", "GHA")),
+    ("Poland is sending tanks to Ukraine.", ("POL", "SUPPLY", "UKR")),
     # allies and partners named by example, and partners of a state
     ("Rwanda's allies, including Uganda and Burundi, sent troops.", ("RWA", "ALLY", "BDI")),
     ("Mali was hit, prompting its allies, such as Niger, to send jets.", ("MLI", "ALLY", "NER")),
@@ -1115,3 +1119,8 @@ def test_a_purpose_clause_on_something_else_names_no_pact_parties(nlp):
 def test_striking_a_deal_is_no_attack(nlp):
     assert ("GHA", "ATTACK", "TGO") not in triples(nlp, "Ghana struck a deal with Togo.")
     assert ("GHA", "ATTACK", "TGO") in triples(nlp, "Ghana struck Togo.")
+
+
+def test_troops_are_no_supplies(nlp):
+    assert ("KEN", "SUPPLY", "SOM") not in triples(nlp, "Kenya sent troops to Somalia.")
+    assert ("RWA", "SUPPLY", "COD") not in triples(nlp, "Rwanda deployed soldiers into Congo.")

@@ -134,6 +134,8 @@ class NounRules(AbsorptionRules):
                 objects, subjects = objects or subjects, []
         subjects = unique(subjects + possessors)
         inherited_mood = self._threatened_through(noun, verb, prep)  # a threatened act has not happened
+        if inherited_mood and not objects and noun.dep_ != "dobj":  # "warned Ethiopia OF war": the one warned
+            objects = [a for d in verb.children if d.dep_ == "dobj" for a in ctx.np_actors(d)]
         if not subjects and not (symmetric and self._located_elsewhere(ctx, noun, verb)) \
                 and not (symmetric and self._body_joined(noun, verb)):
             subjects = clause

@@ -513,6 +513,9 @@ FLAGGED = [
     ("Chile did not sanction Peru but attacked Bolivia.", ("CHL", "ATTACK", "BOL", "")),
     # the one retaliated against did what the for-phrase says, and it has happened
     ("Ghana vowed to retaliate against Togo for shelling a Ghanaian village.", ("TGO", "ATTACK", "GHA", "")),
+    # the one warned of a hostile act is its target; "the risk of" is transparent
+    ("Ghana warned Togo of the risk of conflict over the dam.", ("GHA", "CONFLICT", "TGO", "H")),
+    ("Ghana warned of the risk of war with Togo.", ("GHA", "CONFLICT", "TGO", "H")),
     # an object pronoun is not its own act's subject
     ("Ghana accused Togo of preparing to wage war against it.", ("TGO", "CONFLICT", "GHA", "H")),
     # a rank says it was done; the aim of a pact against a state is a stance, what it would supply is planned

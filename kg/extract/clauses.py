@@ -91,3 +91,12 @@ class ClauseRules:
             holder = max(before, key=lambda c: c.i)  # "between Chile and Peru, one of ...": the nearest, Peru
             return ctx.np_actors(holder, conjuncts=False) if holder.i in ctx.actor_at else []
         return []
+
+    def _reporter_as_party(self, ctx: ActorContext, noun: Token) -> list[Arg]:
+        """A state reporting on its own dealings is a party to them: "Turkey said TALKS with Russia
+        were under way" (the subject of the clause a reporting verb governs, with no side of its own)."""
+        clause = noun.head
+        if noun.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ != "ccomp" \
+                or clause.head.lemma_.lower() not in self.lex.cue("reporting_verbs"):
+            return []
+        return ctx.subjects(clause.head)

@@ -452,6 +452,8 @@ TRIPLES = [
     ("Kenya sent troops to Somalia.", ("KEN", "AID", "SOM")),
     ("Ghana accused Togo of sending 500 commandos into eastern Ghana.", ("TGO", "ATTACK", "GHA")),
     ("Poland is sending tanks to Ukraine.", ("POL", "SUPPLY", "UKR")),
+    # a state reporting on its own talks is a party to them
+    ("Ghana said talks with Togo were under way.", ("GHA", "CONSULT", "TGO")),
     # allies and partners named by example, and partners of a state
     ("Rwanda's allies, including Uganda and Burundi, sent troops.", ("RWA", "ALLY", "BDI")),
     ("Mali was hit, prompting its allies, such as Niger, to send jets.", ("MLI", "ALLY", "NER")),
@@ -1127,3 +1129,8 @@ def test_striking_a_deal_is_no_attack(nlp):
 def test_troops_are_no_supplies(nlp):
     assert ("KEN", "SUPPLY", "SOM") not in triples(nlp, "Kenya sent troops to Somalia.")
     assert ("RWA", "SUPPLY", "COD") not in triples(nlp, "Rwanda deployed soldiers into Congo.")
+
+
+def test_a_reporter_of_talks_between_others_is_no_party(nlp):
+    found = triples(nlp, "Ghana said that talks between Togo and Benin were under way.")
+    assert ("TGO", "CONSULT", "BEN") in found and not any("GHA" in (s, o) for s, _, o in found)

@@ -4,7 +4,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extract.roles import ActorContext
-from kg.extract.syntax import Arg, child, is_passive
+from kg.extract.syntax import Arg, child, is_passive, pobjs, unique
 from kg.knowledge.lexicon import TriggerGroup
 
 
@@ -100,3 +100,21 @@ class ClauseRules:
                 or clause.head.lemma_.lower() not in self.lex.cue("reporting_verbs"):
             return []
         return ctx.subjects(clause.head)
+
+    def _fellow_guests(self, ctx: ActorContext, noun: Token) -> list[Arg]:
+        """The states listed together in a gathering's with-phrase, who meet each other too:
+        "an emergency summit WITH DR Congo AND Rwanda"; not "talks with X and Y" (often each apart)."""
+        if noun.lemma_.lower() not in self.lex.cue("gathering_nouns") \
+                or any(c.lower_ in self.lex.cue("separate_meeting_modifiers") for c in noun.children):
+            return []
+        guests = unique(a for p in noun.children if p.dep_ == "prep" and p.lower_ == "with"
+                        for o in pobjs(p) if o.conjuncts for a in ctx.np_actors(o))
+        return guests if len({a.actor for a in guests}) >= 2 else []
+
+    @staticmethod
+    def _between_on_predicate(ctx: ActorContext, noun: Token) -> list[list[Arg]]:
+        """The parties of a mutual event named on the verb it is the subject of:
+        "tensions have been growing BETWEEN Ethiopia AND Somalia", "fighting erupted between X and Y"."""
+        groups = [[a for o in pobjs(p) for a in ctx.np_actors(o)] for p in noun.head.children
+                  if p.dep_ == "prep" and p.lower_ == "between"]
+        return [unique(g) for g in groups if len({a.actor for a in g}) >= 2]

@@ -168,24 +168,6 @@ class NounRules(AbsorptionRules):
             objects = self._only_other_state(ctx, noun, subjects[0])
         return Candidate(group, noun, subjects, unique(objects), hypothetical=inherited_mood)
 
-    def _fellow_guests(self, ctx: ActorContext, noun: Token) -> list[Arg]:
-        """The states listed together in a gathering's with-phrase, who meet each other too:
-        "an emergency summit WITH DR Congo AND Rwanda"; not "talks with X and Y" (often each apart)."""
-        if noun.lemma_.lower() not in self.lex.cue("gathering_nouns") \
-                or any(c.lower_ in self.lex.cue("separate_meeting_modifiers") for c in noun.children):
-            return []
-        guests = unique(a for p in noun.children if p.dep_ == "prep" and p.lower_ == "with"
-                        for o in pobjs(p) if o.conjuncts for a in ctx.np_actors(o))
-        return guests if len({a.actor for a in guests}) >= 2 else []
-
-    @staticmethod
-    def _between_on_predicate(ctx: ActorContext, noun: Token) -> list[list[Arg]]:
-        """The parties of a mutual event named on the verb it is the subject of:
-        "tensions have been growing BETWEEN Ethiopia AND Somalia", "fighting erupted between X and Y"."""
-        groups = [[a for o in pobjs(p) for a in ctx.np_actors(o)] for p in noun.head.children
-                  if p.dep_ == "prep" and p.lower_ == "between"]
-        return [unique(g) for g in groups if len({a.actor for a in g}) >= 2]
-
     def _body_joined(self, noun: Token, verb: Token | None) -> bool:
         """"applied to join THE ALLIANCE": a body joined or left, not a pact between the joiners."""
         return verb is not None and verb.lemma_.lower() in self.lex.cue("body_joining_verbs") \

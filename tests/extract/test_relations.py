@@ -454,6 +454,9 @@ TRIPLES = [
     ("Poland is sending tanks to Ukraine.", ("POL", "SUPPLY", "UKR")),
     # a state reporting on its own talks is a party to them
     ("Ghana said talks with Togo were under way.", ("GHA", "CONSULT", "TGO")),
+    # a junta in a capital or of a state stands for that state
+    ("The junta in Niamey expelled the French ambassador.", ("NER", "SANCTION", "FRA")),
+    ("The Sahel juntas in Mali and Niger cut ties with Ukraine.", ("MLI", "SANCTION", "UKR")),
     # allies and partners named by example, and partners of a state
     ("Rwanda's allies, including Uganda and Burundi, sent troops.", ("RWA", "ALLY", "BDI")),
     ("Mali was hit, prompting its allies, such as Niger, to send jets.", ("MLI", "ALLY", "NER")),

@@ -26,11 +26,33 @@ class GroupReference:
         if len(subjects) == size:
             return subjects
         own = self._clause_subject_states(token)  # "Ankara said talks with the two countries": not Ankara
+        listed = self._listed_group(token, size) if size >= 3 else []
+        if listed and not own & set(listed):
+            return [Arg(s, token, "coref") for s in listed]
         states = self._foreground([s for s in self.preceding_states(token.i, ANTECEDENT_KINDS) if s not in own],
                                   token.i, size)[:size]  # named states before demonyms
         if len(states) < size:
             states = [s for s in self.preceding_states(token.i) if s not in own][:size]
         return [Arg(s, token, "coref") for s in states] if len(states) == size else []
+
+    def _listed_group(self, token: Token, size: int) -> list[str]:
+        """The last list of exactly ``size`` states named before ``token`` ("Mali, Burkina Faso
+        and Niger ... all three countries"): names separated only by commas and "and", read off
+        the text, since the parser often breaks long lists."""
+        spans = sorted((s for s in self.doc.spans.get("actors", []) if s.end <= token.i), key=lambda s: s.start)
+        runs: list[list[str]] = []
+        for previous, span in zip([None, *spans], spans):
+            joined = previous is not None and all(t.lower_ in self.lex.cue("list_separators")
+                                                  for t in self.doc[previous.end:span.start])
+            if joined and span.start > previous.end:
+                runs[-1].append(span.kb_id_)
+            else:
+                runs.append([span.kb_id_])
+        for run in reversed(runs):
+            states = list(dict.fromkeys(run))
+            if len(states) == size:
+                return states
+        return []
 
     def _previous_group(self, token: Token) -> list[Arg]:
         """"Sweden and Finland applied to join. Türkiye criticized THE COUNTRIES": the states

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 
 from kg.extract.coreference import Coreference
 from kg.extract.subjects import Subjects
-from kg.extract.syntax import DEMONYM_BODY, MODIFIER_DEPS, Arg, child, pobjs, unique
+from kg.extract.syntax import DEMONYM_BODY, MODIFIER_DEPS, SUBJECT_DEPS, Arg, child, pobjs, unique
 from kg.knowledge.lexicon import Lexicon
 from kg.nlp.extensions import PRIOR_MENTIONS
 
@@ -140,6 +140,9 @@ class ActorContext(Coreference, Subjects):
                                             or (prep.lower_ == "for" and lemma in cue("voice_heads"))) \
                         and not (prep.lower_ == "in" and lemma in cue("deployed_heads")):  # "forces IN Syria": a place
                     args += [a for obj in pobjs(prep) for a in self.np_actors(obj, exclude)]
+        if not args and lemma in cue("pact_nouns") and token.dep_ in SUBJECT_DEPS:
+            args = [a for prep in token.children if prep.dep_ == "prep" and prep.lower_ in ("of", "between")
+                    for obj in pobjs(prep) for a in self.np_actors(obj, exclude)]  # "an alliance of Mali and Niger recalled"
         if not args and token.pos_ == "PROPN" and token.dep_ != "compound":
             args = self._titled_person(token, exclude)
         return args

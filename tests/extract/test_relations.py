@@ -457,6 +457,9 @@ TRIPLES = [
     # a junta in a capital or of a state stands for that state
     ("The junta in Niamey expelled the French ambassador.", ("NER", "SANCTION", "FRA")),
     ("The Sahel juntas in Mali and Niger cut ties with Ukraine.", ("MLI", "SANCTION", "UKR")),
+    # an alliance or pact as subject: its members act
+    ("A military alliance between Mali and Niger withdrew their ambassadors from Algeria.", ("NER", "SANCTION", "DZA")),
+    ("A pact between Egypt and Sudan threatens Ethiopia.", ("SDN", "THREATEN", "ETH")),
     # allies and partners named by example, and partners of a state
     ("Rwanda's allies, including Uganda and Burundi, sent troops.", ("RWA", "ALLY", "BDI")),
     ("Mali was hit, prompting its allies, such as Niger, to send jets.", ("MLI", "ALLY", "NER")),
@@ -565,6 +568,13 @@ def test_referring_phrases_resolve_within_the_passage(nlp, text, expected):
 ])
 def test_referring_phrases_are_refused_when_ambiguous(nlp, text):
     assert not {t for t in triples(nlp, text) if t[1] in ("OPPOSE", "SUPPORT", "ATTACK")}
+
+
+def test_a_group_of_three_is_the_last_list_of_three(nlp):
+    found = triples(nlp, "Mali, Burkina Faso, and Niger recalled envoys. Relations between Bamako and Algiers "
+                         "are strained. All three countries have severed defence ties with France.")
+    assert {("MLI", "SANCTION", "FRA"), ("BFA", "SANCTION", "FRA"), ("NER", "SANCTION", "FRA")} <= found
+    assert ("DZA", "SANCTION", "FRA") not in found
 
 
 def test_each_other_runs_both_ways(nlp):

@@ -1147,3 +1147,13 @@ def test_troops_are_no_supplies(nlp):
 def test_a_reporter_of_talks_between_others_is_no_party(nlp):
     found = triples(nlp, "Ghana said that talks between Togo and Benin were under way.")
     assert ("TGO", "CONSULT", "BEN") in found and not any("GHA" in (s, o) for s, _, o in found)
+
+
+@pytest.mark.parametrize("text", [
+    "Kenyan troops fought Somali militants near the border.",
+    "Malian jihadists attacked a Burkinabe army post.",
+    "Turkey backed the Syrian opposition.",
+])
+def test_a_demonym_on_armed_or_private_groups_names_no_state(nlp, text):
+    found = triples(nlp, text)
+    assert not found, found

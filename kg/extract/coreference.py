@@ -4,6 +4,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extract.groups import GroupReference
+from kg.extract.speakers import SpeakerReference
 from kg.extract.syntax import ANTECEDENT_KINDS, Arg, child
 from kg.knowledge.descriptions import descriptions
 
@@ -53,7 +54,7 @@ class PluralReference:
         return [Arg(a.actor, token, "coref") for a in states] if len(states) >= 2 else []
 
 
-class Coreference(PluralReference, GroupReference):
+class Coreference(PluralReference, GroupReference, SpeakerReference):
     """Referring phrases resolved within the passage: pronouns, relative pronouns, descriptions ("the kingdom"), "its neighbour", "each other", "the two countries"."""
 
     def _resolve_pronoun(self, token: Token, exclude: frozenset[str]) -> list[Arg]:

@@ -105,6 +105,8 @@ class ActorContext(Coreference, Subjects):
                 return self._resolve_person(token)
             if lower in cue("relative_pronouns"):
                 return self._resolve_relative(token, exclude)
+            if lower in cue("first_person_pronouns"):
+                return self._resolve_speaker(token, exclude)
             if lower in cue("plural_pronouns"):
                 return self._resolve_reporters(token, exclude) or self._previous_subject(token, exclude, plural=True)
             return []

@@ -1157,3 +1157,16 @@ def test_a_reporter_of_talks_between_others_is_no_party(nlp):
 def test_a_demonym_on_armed_or_private_groups_names_no_state(nlp, text):
     found = triples(nlp, text)
     assert not found, found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('"We condemn the Rwandan aggression," Tshisekedi said.', ("COD", "OPPOSE", "RWA")),
+    ('"Our country supports Sudan," the Egyptian foreign minister said.', ("EGY", "SUPPORT", "SDN")),
+    ('Ruto said: "We will send troops to Somalia."', ("KEN", "AID", "SOM")),
+])
+def test_first_person_in_reported_speech_is_the_speakers_state(nlp, text, expected):
+    assert expected in triples(nlp, text)
+
+
+def test_first_person_with_no_state_speaking_is_no_state(nlp):
+    assert not triples(nlp, '"We condemn the Rwandan aggression," the charity said.')

@@ -1,0 +1,42 @@
+"""First-person pronouns in reported speech: "'We condemn the aggression,' Tshisekedi said" (we = DR Congo)."""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.extract.syntax import Arg, child
+
+QUOTED_DEPS = ("ccomp", "parataxis", "xcomp", "advcl", "conj")
+
+
+class SpeakerReference:
+    """"we", "our", "us" (and "I", "my" of a leader) stand for the state of the one quoted."""
+
+    def _resolve_speaker(self, token: Token, exclude: frozenset[str]) -> list[Arg]:
+        """The state of the speaker whose words hold ``token``: the subject of the reporting
+        verb above the pronoun's clause, or of one hanging off it ("..., Sisi said")."""
+        speaker = self._speaker_of(token)
+        states = {a.actor for a in self.np_actors(speaker, exclude)} if speaker is not None else set()
+        return [Arg(states.pop(), token, "coref")] if len(states) == 1 else []
+
+    def _speaker_of(self, token: Token) -> Token | None:
+        reporting = self.lex.cue("reporting_verbs")
+        current = token
+        while current.head.i != current.i:
+            head = current.head
+            if current.dep_ in QUOTED_DEPS and head.lemma_.lower() in reporting and head.i not in self._quoted_span(token):
+                return child(head, "nsubj", "agent")
+            current = head
+        for verb in (current, *current.children):  # '"We condemn it," Sisi said': the saying hangs off the quote
+            if verb.dep_ in ("ROOT", "parataxis", "ccomp") and verb.lemma_.lower() in reporting and verb.i != token.head.i:
+                speaker = child(verb, "nsubj", "agent")
+                if speaker is not None and speaker.lower_ not in self.lex.cue("first_person_pronouns"):
+                    return speaker
+        return None
+
+    @staticmethod
+    def _quoted_span(token: Token) -> range:
+        """Token offsets of the quotation around ``token`` (empty when it is in none)."""
+        sent, marks = token.sent, ("\"", "“", "”")
+        opened = [t.i for t in sent if t.text in marks and t.i < token.i]
+        closed = [t.i for t in sent if t.text in marks and t.i > token.i]
+        return range(opened[-1], closed[0]) if opened and closed else range(0)

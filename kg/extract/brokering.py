@@ -42,3 +42,13 @@ class BrokeringRules:
         if verb.lemma_.lower() in cue("brokering_verbs") | cue("agreeing_verbs"):
             return unique(ctx.subjects(verb))
         return []
+
+    @starts_on("mediating_verbs")
+    def _co_mediator_candidates(self, ctx: ActorContext, token: Token) -> Iterator[Candidate]:
+        """States that mediate or broker together cooperate (relations.md: mediation):
+        "Qatar and Egypt mediated a ceasefire between Israel and Hamas"."""
+        if token.pos_ != "VERB" or token.lemma_.lower() not in self.lex.cue("mediating_verbs"):
+            return
+        mediators = unique(a for a in ctx.subjects(token) if ctx.is_state_mention(ctx.kind_at.get(a.token.i, "")))
+        if len({a.actor for a in mediators}) >= 2:
+            yield Candidate(self.cooperate_group, token, mediators, [], mutual=True)

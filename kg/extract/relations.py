@@ -60,7 +60,7 @@ FUNCTION_POS = frozenset({"PUNCT", "DET", "ADP", "CCONJ", "SCONJ", "PART", "PRON
 #: the rule families tried before the trigger words, in this order, on the tokens that can start them
 CONSTRUCTIONS = ("_dependence_candidates", "_strain_candidates", "_response_candidates", "_venue_candidates",
                  "_joint_candidates", "_brokering_candidates", "_pressure_candidates", "_gratitude_candidates",
-                 "_behest_candidates", "_allegation_candidates")
+                 "_behest_candidates", "_allegation_candidates", "_co_mediator_candidates")
 #: the families tried once every token's triggers and constructions have been
 LATE_CONSTRUCTIONS = ("_backing_candidates",)
 

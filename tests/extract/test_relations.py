@@ -460,6 +460,9 @@ TRIPLES = [
     # an alliance or pact as subject: its members act
     ("A military alliance between Mali and Niger withdrew their ambassadors from Algeria.", ("NER", "SANCTION", "DZA")),
     ("A pact between Egypt and Sudan threatens Ethiopia.", ("SDN", "THREATEN", "ETH")),
+    # states that mediate together cooperate; a joint body set up is cooperation
+    ("Qatar and Egypt mediated a ceasefire between Israel and Hamas.", ("QAT", "COOPERATE", "EGY")),
+    ("Kenya and Uganda agreed to set up a joint security mechanism.", ("KEN", "COOPERATE", "UGA")),
     # allies and partners named by example, and partners of a state
     ("Rwanda's allies, including Uganda and Burundi, sent troops.", ("RWA", "ALLY", "BDI")),
     ("Mali was hit, prompting its allies, such as Niger, to send jets.", ("MLI", "ALLY", "NER")),
@@ -1170,3 +1173,8 @@ def test_first_person_in_reported_speech_is_the_speakers_state(nlp, text, expect
 
 def test_first_person_with_no_state_speaking_is_no_state(nlp):
     assert not triples(nlp, '"We condemn the Rwandan aggression," the charity said.')
+
+
+def test_one_mediator_cooperates_with_no_one(nlp):
+    found = triples(nlp, "Oman mediated talks between Iran and the United States.")
+    assert not any(r == "COOPERATE" for _, r, _ in found)

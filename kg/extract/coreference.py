@@ -63,7 +63,7 @@ class Coreference(PluralReference, GroupReference, SpeakerReference):
         fronted = self._fronted_subject(token, exclude) or self._object_owner(token, exclude)
         if fronted:
             return fronted
-        owner = self.clause_referent(token, exclude)
+        owner = self.clause_referent(token, exclude) or self._main_clause_subject(token, exclude)
         if owner:
             return owner
         previous = self._previous_subject(token, exclude)
@@ -71,6 +71,18 @@ class Coreference(PluralReference, GroupReference, SpeakerReference):
             return previous
         states = [s for s in self.preceding_states(token.i, ANTECEDENT_KINDS) if s not in exclude]
         return [Arg(states[0], token, "coref")] if states else []
+
+    def _main_clause_subject(self, token: Token, exclude: frozenset[str]) -> list[Arg]:
+        """"it" as the subject of an adverbial clause is the main clause's subject: "Ukraine,
+        which depends on EU and US funding AS IT continues to confront Russia" (Ukraine)."""
+        clause = token.head
+        if token.dep_ != "nsubj" or clause.dep_ != "advcl":
+            return []
+        subject = child(clause.head, "nsubj", "nsubjpass")
+        if subject is None or subject.i == token.i or subject.lower_ in self.lex.cue("pronouns"):
+            return []
+        states = {a.actor for a in self.np_actors(subject, exclude)}
+        return [Arg(states.pop(), token, "coref")] if len(states) == 1 else []
 
     def _fronted_subject(self, token: Token, exclude: frozenset[str]) -> list[Arg]:
         """A pronoun in a phrase fronted before its sentence's subject stands for

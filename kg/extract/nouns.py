@@ -139,7 +139,8 @@ class NounRules(AbsorptionRules):
         if inherited_mood and not objects and noun.dep_ != "dobj":  # "warned Ethiopia OF war": the one warned
             objects = [a for d in verb.children if d.dep_ == "dobj" for a in ctx.np_actors(d)]
         if not subjects and not (symmetric and self._located_elsewhere(ctx, noun, verb)) \
-                and not (symmetric and self._body_joined(noun, verb)):
+                and not (symmetric and self._body_joined(noun, verb)) \
+                and prep not in self.lex.cue("target_preps"):  # "despite sanctions against Tehran, Iraq ...": not Iraq's
             subjects = clause
             if verb is not None and prep in self.lex.cue("purpose_preps") and verb.lemma_.lower() in self.lex.verbs:
                 objects = objects or [a for d in verb.children if d.dep_ == "dobj" for a in ctx.np_actors(d)]

@@ -93,6 +93,10 @@ class Subjects(MisplacedSubjects, PactPurposes):
         if listed is not None:  # "wants X to end A, provide B": X provides
             return self.subjects(listed, depth + 1)
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        if infinitive and dep in ("xcomp", "advcl", "acl"):
+            pressed = self._pressed_party(head)
+            if pressed:  # "put pressure ON Baghdad to reduce ...", "renewed calls on X to": the one pressed acts
+                return pressed
         if (dep in ("xcomp", "ccomp") or (dep == "advcl" and infinitive)) \
                 and head.lemma_ in self.lex.cue("object_control_verbs"):
             obj = child(head, "dobj")
@@ -141,6 +145,15 @@ class Subjects(MisplacedSubjects, PactPurposes):
         if dep in ("relcl", "acl") and head.dep_ == "attr" and head.head.lemma_.lower() in self.lex.cue("copulas"):
             return self.subjects(head.head, depth + 1)  # "Morocco is the first country TO SIGN": Morocco signs
         return []
+
+    def _pressed_party(self, head: Token) -> list[Arg]:
+        """The state a request noun is put on: "put pressure ON Baghdad" (the verb's object or
+        the noun itself), "calls on Uganda"; [] when ``head`` carries no such request."""
+        noun = head if head.pos_ == "NOUN" else child(head, "dobj")
+        if noun is None or not any(g.relation == "REQUEST" for g in self.lex.nouns.get(noun.lemma_.lower(), ())):
+            return []
+        return [a for t in {noun, head} for p in t.children if p.dep_ == "prep" and p.lower_ in ("on", "upon")
+                for o in pobjs(p) for a in self.np_actors(o)]
 
     @staticmethod
     def _listed_infinitive(verb: Token) -> Token | None:

@@ -1178,3 +1178,18 @@ def test_first_person_with_no_state_speaking_is_no_state(nlp):
 def test_one_mediator_cooperates_with_no_one(nlp):
     found = triples(nlp, "Oman mediated talks between Iran and the United States.")
     assert not any(r == "COOPERATE" for _, r, _ in found)
+
+
+def test_the_state_pressed_to_act_is_the_actor(nlp):
+    found = triples(nlp, "Washington put pressure on Baghdad to reduce its dependency on Iranian power imports.")
+    assert ("IRN", "SUPPLY", "IRQ") in found and ("IRN", "SUPPLY", "USA") not in found
+
+
+def test_it_in_an_adverbial_clause_is_the_main_clause_subject(nlp):
+    found = triples(nlp, "Ukraine, which relies on EU and US funding as it continues to confront Russian forces, asked for more.")
+    assert ("UKR", "CONFLICT", "RUS") in found and ("USA", "CONFLICT", "RUS") not in found
+
+
+def test_measures_the_clause_acts_despite_are_not_its_own(nlp):
+    found = triples(nlp, "Iraq bought gas from Iran, despite ongoing sanctions against Tehran.")
+    assert ("IRQ", "SANCTION", "IRN") not in found

@@ -8,7 +8,7 @@ from spacy.tokens import Token
 from kg.extract.absorption import AbsorptionRules
 from kg.extract.candidates import Candidate
 from kg.extract.roles import ActorContext
-from kg.extract.syntax import Arg, child, pobjs, unique
+from kg.extract.syntax import Arg, child, is_indefinite_singular, pobjs, unique
 from kg.knowledge.lexicon import TriggerGroup
 
 
@@ -154,6 +154,8 @@ class NounRules(AbsorptionRules):
             # a supplier among those acting on the transfer acts with them: "X, Y and Z secured the export of X's grain"
             # "Germany refused a request by Ukraine", "despite pressure from the US, India ..."
             objects = [a for a in clause if a.actor not in {s.actor for s in subjects}]
+        if not objects and verb is not None:  # "accused Morocco of aggression": against the accuser
+            objects = self._accuser_as_target(ctx, verb, prep, group, subjects)
         if not objects and group.content_target:
             objects = self._content_target(ctx, noun, subjects)
         if not objects and group.asks_for:
@@ -163,7 +165,7 @@ class NounRules(AbsorptionRules):
         if symmetric and not objects and len(subjects) < 2:
             subjects = unique(subjects + self._relative_clause_actors(ctx, noun))
         if symmetric and len(subjects) == 1 and not objects and group.partner_in_sentence \
-                and not possessors and self._indefinite_singular(noun) \
+                and not possessors and is_indefinite_singular(noun) \
                 and not any(p.dep_ == "prep" and p.lower_ in group.preps_for("NOUN") for p in noun.children):
             # "a key ally FOR Western nations" names its partner, if no state
             objects = self._only_other_state(ctx, noun, subjects[0])
@@ -181,12 +183,6 @@ class NounRules(AbsorptionRules):
         placed = any(p.dep_ == "prep" and p.lower_ == "in" and any(o.i in ctx.actor_at for o in pobjs(p))
                      for p in noun.children)
         return placed and verb is not None and verb.lemma_.lower() not in self.lex.cue("support_verbs")
-
-    @staticmethod
-    def _indefinite_singular(noun: Token) -> bool:
-        """"a key ally", not "the alliance" or "allies"."""
-        det = child(noun, "det")
-        return noun.tag_ == "NN" and (det is None or det.lower_ in ("a", "an"))
 
     @staticmethod
     def _names_goods(ctx: ActorContext, noun: Token) -> bool:

@@ -97,9 +97,21 @@ class RequestRules:
     def _accused(self, ctx: ActorContext, verb: Token, prep: str) -> list[Arg]:
         """The accused is the agent of the act they are blamed for: "blamed
         Argentina FOR the attack", "accused Baku OF an invasion"."""
-        if prep not in self.lex.cue("accusation_preps"):
+        if prep not in self.lex.cue("accusation_preps") and prep != "*":
             return []
         if not any(g.content_target for g in self.lex.verbs.get(verb.lemma_.lower(), ())):
             return []
         accused = child(verb, "dobj")
-        return ctx.np_actors(accused) if accused is not None else []
+        if accused is None or (prep == "*" and accused.i not in ctx.actor_at
+                               and accused.lemma_.lower() not in self.lex.cue("relational_nouns")):
+            return []  # "*": the of-phrase hangs off the accused state's name ("accused Somalia of X")
+        return ctx.np_actors(accused)
+
+    def _accuser_as_target(self, ctx: ActorContext, verb: Token, prep: str, group: TriggerGroup,
+                           subjects: list[Arg]) -> list[Arg]:
+        """A hostile act the accused is blamed for, with no target named, was aimed at the
+        accuser: "Algeria accused Morocco OF hostile actions", "accused Kigali of aggression"."""
+        if group.relation not in self.lex.cue("acts_against_accuser") or not self._accused(ctx, verb, prep):
+            return []
+        own = {a.actor for a in subjects}
+        return [a for a in ctx.subjects(verb) if a.actor not in own]

@@ -61,3 +61,9 @@ def pobjs(prep: Token) -> list[Token]:
 def is_passive(verb: Token) -> bool:
     """Whether a verb is in the passive voice (it has a passive subject or auxiliary)."""
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def is_indefinite_singular(noun: Token) -> bool:
+    """"a key ally", not "the alliance" or "allies"."""
+    det = child(noun, "det")
+    return noun.tag_ == "NN" and (det is None or det.lower_ in ("a", "an"))

@@ -1193,3 +1193,17 @@ def test_it_in_an_adverbial_clause_is_the_main_clause_subject(nlp):
 def test_measures_the_clause_acts_despite_are_not_its_own(nlp):
     found = triples(nlp, "Iraq bought gas from Iran, despite ongoing sanctions against Tehran.")
     assert ("IRQ", "SANCTION", "IRN") not in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Algeria accused Morocco of aggression.", ("MAR", "ATTACK", "DZA")),
+    ("Algeria cut ties with Morocco, accusing its neighbour of hostile actions.", ("MAR", "OPPOSE", "DZA")),
+    ("Kenya accused Somalia of hostile rhetoric.", ("SOM", "OPPOSE", "KEN")),
+])
+def test_a_hostile_act_blamed_with_no_target_was_aimed_at_the_accuser(nlp, text, expected):
+    assert expected in triples(nlp, text)
+
+
+def test_a_named_target_of_the_blamed_act_stays(nlp):
+    found = triples(nlp, "Kenya accused Somalia of attacking Ethiopia.")
+    assert ("SOM", "ATTACK", "ETH") in found and ("SOM", "ATTACK", "KEN") not in found

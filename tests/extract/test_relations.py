@@ -1207,3 +1207,9 @@ def test_a_hostile_act_blamed_with_no_target_was_aimed_at_the_accuser(nlp, text,
 def test_a_named_target_of_the_blamed_act_stays(nlp):
     found = triples(nlp, "Kenya accused Somalia of attacking Ethiopia.")
     assert ("SOM", "ATTACK", "ETH") in found and ("SOM", "ATTACK", "KEN") not in found
+
+
+def test_a_capital_modifying_a_noun_is_no_antecedent_of_it(nlp):
+    found = triples(nlp, "The Egyptian foreign ministry said the Kinshasa meetings - which began on Saturday - "
+                         "failed to make progress. It accused Ethiopia of obstruction.")
+    assert ("EGY", "OPPOSE", "ETH") in found and ("COD", "OPPOSE", "ETH") not in found

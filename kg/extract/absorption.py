@@ -55,7 +55,17 @@ class AbsorptionRules:
     def _names_its_object(self, verb: Token) -> bool:
         """"called the attacks a violation": a naming, not a call on anyone."""
         return verb.lemma_.lower() in self.lex.cue("naming_verbs") and (child(verb, "oprd") is not None or any(
-            t.dep_ == "oprd" for d in verb.children if d.dep_ == "dobj" for t in d.subtree))  # misattached
+            t.dep_ == "oprd" for d in verb.children if d.dep_ == "dobj" for t in d.subtree)  # misattached
+            or self._named_claim(verb) is not None)
+
+    def _named_claim(self, verb: Token) -> Token | None:
+        """"called Sudan's accusations nonsense" parsed as one object, the dismissive name as its
+        head and the claim as its compound: the claim named."""
+        obj = child(verb, "dobj")
+        if obj is None or obj.lemma_.lower() not in self.lex.cue("dismissive_names"):
+            return None
+        return next((c for c in obj.children if c.dep_ in ("compound", "nmod")
+                     and c.lemma_.lower() in self.lex.cue("claim_nouns")), None)
 
     def _owned_other_event(self, noun: Token, verb: Token) -> bool:
         """An event of another kind than the verb, with its own waging side named,

@@ -66,6 +66,8 @@ class RequestRules:
         group of "condemn"); other namings give nothing."""
         named = child(verb, "oprd") or next((t for d in verb.children if d.dep_ == "dobj" for t in d.subtree
                                              if t.dep_ == "oprd"), None)  # misattached under the object's clause
+        if named is None and self._named_claim(verb) is not None:
+            named = child(verb, "dobj")  # "called Sudan's accusations nonsense", parsed as one noun phrase
         if named is None or (named.lemma_.lower() not in self.lex.cue("pejorative_names")
                              and named.lemma_.lower() not in self.lex.cue("dismissive_names")):
             return None

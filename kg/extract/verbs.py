@@ -47,6 +47,9 @@ class VerbRules(RequestRules, TransferRules):
             group = self._reproaching_name(verb)  # "called China a threat": OPPOSE; else a naming, nothing
             if group is None:
                 return
+            named = child(verb, "oprd")
+            if not direct and named is not None:  # 'called X's accusations "nonsense"', the claim parsed under the name
+                direct = [c for c in named.children if c.dep_ in ("nmod", "poss")]
         if check_object and group.object_heads:
             direct = [d for d in direct if d.lemma_.lower() in group.object_heads]
             if not direct:
@@ -87,6 +90,8 @@ class VerbRules(RequestRules, TransferRules):
             objects = self._complement_targets(ctx, verb, group.complement_preps, subjects)
         if not objects and group.relation == "THREATEN":
             objects = self._threatened_noun_targets(ctx, verb, known)
+        if not objects and verb.dep_ == "pcomp":  # "accused Kigali of declaring war": on the accuser
+            objects = self._accuser_as_target(ctx, verb.head.head, verb.head.lower_, group, subjects)
         if not objects and group.only_prep_objects and direct:
             objects = self._mission_places(ctx, [verb, *direct], preps, known)
         if group.money_is_aid and self._transfers_money(verb, direct):

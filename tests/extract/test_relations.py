@@ -463,6 +463,10 @@ TRIPLES = [
     # states that mediate together cooperate; a joint body set up is cooperation
     ("Qatar and Egypt mediated a ceasefire between Israel and Hamas.", ("QAT", "COOPERATE", "EGY")),
     ("Kenya and Uganda agreed to set up a joint security mechanism.", ("KEN", "COOPERATE", "UGA")),
+    # declaring war; calling a claim a dismissive name, however it is parsed
+    ("Kenya declared war on Somalia.", ("KEN", "CONFLICT", "SOM")),
+    ("Uganda called Sudan's accusations nonsense.", ("UGA", "OPPOSE", "SDN")),
+    ('Uganda\'s foreign minister called the Sudanese general\'s accusations "nonsense".', ("UGA", "OPPOSE", "SDN")),
     # allies and partners named by example, and partners of a state
     ("Rwanda's allies, including Uganda and Burundi, sent troops.", ("RWA", "ALLY", "BDI")),
     ("Mali was hit, prompting its allies, such as Niger, to send jets.", ("MLI", "ALLY", "NER")),
@@ -1199,6 +1203,7 @@ def test_measures_the_clause_acts_despite_are_not_its_own(nlp):
     ("Algeria accused Morocco of aggression.", ("MAR", "ATTACK", "DZA")),
     ("Algeria cut ties with Morocco, accusing its neighbour of hostile actions.", ("MAR", "OPPOSE", "DZA")),
     ("Kenya accused Somalia of hostile rhetoric.", ("SOM", "OPPOSE", "KEN")),
+    ("Kenya accused Somalia of declaring war.", ("SOM", "CONFLICT", "KEN")),
 ])
 def test_a_hostile_act_blamed_with_no_target_was_aimed_at_the_accuser(nlp, text, expected):
     assert expected in triples(nlp, text)
@@ -1213,3 +1218,7 @@ def test_a_capital_modifying_a_noun_is_no_antecedent_of_it(nlp):
     found = triples(nlp, "The Egyptian foreign ministry said the Kinshasa meetings - which began on Saturday - "
                          "failed to make progress. It accused Ethiopia of obstruction.")
     assert ("EGY", "OPPOSE", "ETH") in found and ("COD", "OPPOSE", "ETH") not in found
+
+
+def test_calling_a_claim_nonsense_is_no_call_on_anyone(nlp):
+    assert ("UGA", "REQUEST", "SDN") not in triples(nlp, "Uganda called Sudan's accusations nonsense.")

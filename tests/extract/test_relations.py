@@ -467,6 +467,10 @@ TRIPLES = [
     ("Kenya declared war on Somalia.", ("KEN", "CONFLICT", "SOM")),
     ("Uganda called Sudan's accusations nonsense.", ("UGA", "OPPOSE", "SDN")),
     ('Uganda\'s foreign minister called the Sudanese general\'s accusations "nonsense".', ("UGA", "OPPOSE", "SDN")),
+    # bans on a state's trucks or firms, closing airspace to its flights, armed intervention in it
+    ("Niger banned Beninese trucks from crossing the border.", ("NER", "SANCTION", "BEN")),
+    ("Mali closed its airspace to Algerian flights.", ("MLI", "SANCTION", "DZA")),
+    ("Nigeria threatened military intervention in Niger.", ("NGA", "ATTACK", "NER")),
     # allies and partners named by example, and partners of a state
     ("Rwanda's allies, including Uganda and Burundi, sent troops.", ("RWA", "ALLY", "BDI")),
     ("Mali was hit, prompting its allies, such as Niger, to send jets.", ("MLI", "ALLY", "NER")),
@@ -1222,3 +1226,7 @@ def test_a_capital_modifying_a_noun_is_no_antecedent_of_it(nlp):
 
 def test_calling_a_claim_nonsense_is_no_call_on_anyone(nlp):
     assert ("UGA", "REQUEST", "SDN") not in triples(nlp, "Uganda called Sudan's accusations nonsense.")
+
+
+def test_a_deployment_in_a_state_is_no_attack_on_it(nlp):
+    assert not triples(nlp, "Russia's military deployment in Belarus grew.")

@@ -30,6 +30,7 @@ from kg.extract.clauses import ClauseRules
 from kg.extract.companies import CompanyRules
 from kg.extract.entries import family_index
 from kg.extract.exchanges import ExchangeRules
+from kg.extract.expulsions import ExpulsionRules
 from kg.extract.gratitude import GratitudeRules
 from kg.extract.joint import JointRules
 from kg.extract.modality import is_hypothetical, is_negated, source_of
@@ -60,14 +61,15 @@ FUNCTION_POS = frozenset({"PUNCT", "DET", "ADP", "CCONJ", "SCONJ", "PART", "PRON
 #: the rule families tried before the trigger words, in this order, on the tokens that can start them
 CONSTRUCTIONS = ("_dependence_candidates", "_strain_candidates", "_response_candidates", "_venue_candidates",
                  "_joint_candidates", "_brokering_candidates", "_pressure_candidates", "_gratitude_candidates",
-                 "_behest_candidates", "_allegation_candidates", "_co_mediator_candidates")
+                 "_behest_candidates", "_allegation_candidates", "_co_mediator_candidates",
+                 "_departure_candidates")
 #: the families tried once every token's triggers and constructions have been
 LATE_CONSTRUCTIONS = ("_backing_candidates",)
 
 
 class RelationExtractor(VerbRules, NounRules, TargetRules, ClauseRules, BackingRules, ExchangeRules, StrainRules,
                         ThreatRules, ObstructionRules, ClaimRules, VenueRules, PressureRules, CompanyRules, JointRules,
-                        BrokeringRules, GratitudeRules, BehalfRules):
+                        BrokeringRules, GratitudeRules, BehalfRules, ExpulsionRules):
     """Finds relation candidates in parsed sentences."""
 
     def __init__(self, lexicon: Lexicon) -> None:

@@ -471,6 +471,9 @@ TRIPLES = [
     ("Niger banned Beninese trucks from crossing the border.", ("NER", "SANCTION", "BEN")),
     ("Mali closed its airspace to Algerian flights.", ("MLI", "SANCTION", "DZA")),
     ("Nigeria threatened military intervention in Niger.", ("NGA", "ATTACK", "NER")),
+    # an envoy told to leave is expelled
+    ("Somalia ordered the Ethiopian ambassador to leave.", ("SOM", "SANCTION", "ETH")),
+    ("Niger gave the French ambassador 48 hours to leave the country.", ("NER", "SANCTION", "FRA")),
     # allies and partners named by example, and partners of a state
     ("Rwanda's allies, including Uganda and Burundi, sent troops.", ("RWA", "ALLY", "BDI")),
     ("Mali was hit, prompting its allies, such as Niger, to send jets.", ("MLI", "ALLY", "NER")),
@@ -1230,3 +1233,8 @@ def test_calling_a_claim_nonsense_is_no_call_on_anyone(nlp):
 
 def test_a_deployment_in_a_state_is_no_attack_on_it(nlp):
     assert not triples(nlp, "Russia's military deployment in Belarus grew.")
+
+
+def test_an_envoy_asked_to_leave_is_expelled_not_asked(nlp):
+    found = triples(nlp, "Mali asked the French ambassador to leave the country.")
+    assert ("MLI", "SANCTION", "FRA") in found and ("MLI", "REQUEST", "FRA") not in found

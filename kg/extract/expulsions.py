@@ -1,0 +1,45 @@
+"""Envoys ordered out: "Somalia ordered the Ethiopian ambassador to leave", "gave the envoy
+72 hours to leave the country" are expulsions (SANCTION, relations.md: expelling diplomats)."""
+from __future__ import annotations
+
+from typing import Iterator
+
+from spacy.tokens import Token
+
+from kg.extract.candidates import Candidate
+from kg.extract.entries import starts_on
+from kg.extract.roles import ActorContext
+from kg.extract.syntax import child
+
+
+class ExpulsionRules:
+    """An envoy of another state told to leave: SANCTION from the state that tells it."""
+
+    @starts_on("departure_verbs")
+    def _departure_candidates(self, ctx: ActorContext, token: Token) -> Iterator[Candidate]:
+        if token.pos_ != "VERB" or token.lemma_.lower() not in self.lex.cue("departure_verbs") \
+                or token.dep_ not in ("xcomp", "ccomp", "advcl", "relcl", "acl"):
+            return
+        head = token.head
+        envoy = self._envoy_sent_away(head, token)
+        if envoy is None:
+            return
+        group = next((g for g in self.lex.verbs.get("expel", ()) if g.relation == "SANCTION"), None)
+        senders = ctx.subjects(head)
+        known = {a.actor for a in senders}
+        theirs = [a for a in ctx.np_actors(envoy) if a.actor not in known]
+        if group is not None and senders and theirs:
+            yield Candidate(group, head, senders, theirs)
+
+    def _envoy_sent_away(self, head: Token, departure: Token) -> Token | None:
+        """The envoy ``head`` orders out through ``departure`` ("ordered THE AMBASSADOR to leave")."""
+        if head.lemma_.lower() not in self.lex.cue("departure_orders"):
+            return None
+        envoy = child(head, "dative") if head.lemma_.lower() == "give" else None
+        envoy = envoy or child(head, "dobj") or child(departure, "nsubj")
+        return envoy if envoy is not None and envoy.lemma_.lower() in self.lex.cue("envoy_heads") else None
+
+    def orders_envoy_out(self, verb: Token) -> bool:
+        """Whether ``verb`` tells an envoy to leave: an expulsion, not a request to the envoy's state."""
+        return any(c.lemma_.lower() in self.lex.cue("departure_verbs") and self._envoy_sent_away(verb, c) is not None
+                   for c in verb.children if c.dep_ in ("xcomp", "ccomp"))

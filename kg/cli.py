@@ -21,6 +21,8 @@ from kg.errors import KgError
 if TYPE_CHECKING:  # pragma: no cover
     from rdflib import Graph
 
+    from kg.console import BuildProgress
+
 
 app = typer.Typer(cls=OneLineErrors, no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
                   help="Knowledge graphs of state-to-state relations from news text.")
@@ -127,14 +129,14 @@ def build(paths: List[Path] = PATHS,
             typer.echo("wrote " + ", ".join(written))
 
 
-def _on_cluster(dask: Optional[str], partition_mb: float, advance: Optional[Callable[..., None]],
+def _on_cluster(dask: Optional[str], partition_mb: float, advance: Optional["BuildProgress"],
                 quiet: bool) -> dict[str, Any]:
     """The options of a build on a Dask cluster (none without ``--dask``): partitions, progress, notices."""
     if dask is None:
         return {}
-    shown = (lambda text: typer.echo(text, err=True)) if advance is None else getattr(advance, "notice")
+    shown = (lambda text: typer.echo(text, err=True)) if advance is None else advance.notice
     return dict(dask=dask, blocksize=max(1, int(partition_mb * (1 << 20))),
-                partitions=getattr(advance, "partitions", None), announce=None if quiet else shown)
+                partitions=advance.partitions if advance is not None else None, announce=None if quiet else shown)
 
 
 @command(epilog="Examples: kg extract seeds/ --format table | kg extract ../shared/eval/dev.jsonl --format csv > relations.csv")

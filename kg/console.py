@@ -26,6 +26,7 @@ from kg.errors import KgError
 
 if TYPE_CHECKING:  # pragma: no cover
     from rich.console import Console
+    from rich.progress import Progress, TaskID
 
 
 def _no_red_in_help() -> None:
@@ -145,16 +146,38 @@ def _columns(total: int | None) -> tuple:
             MofNCompleteColumn(), text, parts, rate, TextColumn("ETA", style="dim"), TimeRemainingColumn(), TimeElapsedColumn())
 
 
+class BuildProgress:
+    """The progress display of one build: call it with the documents done and the characters
+    read; a cluster build also reports its partitions and prints notices above the display."""
+
+    def __init__(self, bar: "Progress", task: "TaskID") -> None:
+        self.bar, self.task = bar, task
+
+    def __call__(self, documents: int, chars: int = 0) -> None:
+        self.bar.advance(self.task, documents)
+        speed = self.bar.tasks[0].speed
+        self.bar.update(self.task, mb=self.bar.tasks[0].fields["mb"] + chars / 1e6,
+                        rate=f"{speed:.1f} docs/s" if speed else "")
+
+    def partitions(self, done: int, total: int) -> None:
+        """Partitions done of a build on a Dask cluster."""
+        self.bar.update(self.task, parts=f"{done}/{total} partitions")
+
+    def notice(self, text: str) -> None:
+        """A line printed above the display (the dashboard address)."""
+        self.bar.console.print(text)
+
+
 @contextmanager
 def progress(quiet: bool, total: int | None = None,
-             console: "Console | None" = None) -> Iterator[Callable[..., None] | None]:
+             console: "Console | None" = None) -> Iterator[BuildProgress | None]:
     """A progress display on stderr while a build runs (a terminal only, never with ``quiet``).
 
-    Yields the function to call with the number of documents done and the
-    characters read (``advance(documents, chars=0)``; the characters move
-    during one long document), or ``None`` when nothing is shown. With
-    ``total`` it is a bar with ``done/total``, the rate and the time left;
-    without, a spinner with the count and the rate.
+    Yields a :class:`BuildProgress` to call with the number of documents done and the
+    characters read (``advance(documents, chars=0)``; the characters move during
+    one long document), or ``None`` when nothing is shown. With ``total`` it is a
+    bar with ``done/total``, the rate and the time left; without, a spinner with
+    the count and the rate.
     """
     if quiet or (console is None and not sys.stderr.isatty()):
         yield None
@@ -163,19 +186,7 @@ def progress(quiet: bool, total: int | None = None,
     from rich.progress import Progress
 
     with Progress(*_columns(total), console=console or Console(stderr=True), transient=True) as bar:
-        task = bar.add_task("build", total=total, rate="", mb=0.0, parts="")
-
-        def advance(documents: int, chars: int = 0) -> None:
-            bar.advance(task, documents)
-            speed = bar.tasks[0].speed
-            bar.update(task, mb=bar.tasks[0].fields["mb"] + chars / 1e6, rate=f"{speed:.1f} docs/s" if speed else "")
-
-        def partitions(done: int, total: int) -> None:  # a build on a Dask cluster
-            bar.update(task, parts=f"{done}/{total} partitions")
-
-        advance.partitions = partitions  # type: ignore[attr-defined]
-        advance.notice = bar.console.print  # type: ignore[attr-defined]  # a line above the display
-        yield advance
+        yield BuildProgress(bar, bar.add_task("build", total=total, rate="", mb=0.0, parts=""))
 
 
 # ---------------------------------------------------------------- queries

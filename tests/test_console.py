@@ -64,6 +64,18 @@ def test_unknown_total_gives_a_spinner_with_count_and_rate():
     assert red_codes(text) == []
 
 
+def test_a_cluster_build_shows_partitions_and_prints_notices_above():
+    out = io.StringIO()
+    console = Console(file=out, force_terminal=True, color_system="truecolor", width=120)
+    with progress(False, 10, console=console) as advance:
+        assert advance is not None
+        advance.notice("Dask dashboard: http://127.0.0.1:8787/status")
+        advance.partitions(3, 7)
+        advance(2, chars=2_000_000)
+    text = out.getvalue()
+    assert "Dask dashboard: http://127.0.0.1:8787/status" in text and "3/7 partitions" in text and "2.0 MB" in text
+
+
 def test_nothing_when_quiet_or_not_a_terminal():
     with progress(True, 3, console=Console(file=io.StringIO(), force_terminal=True)) as advance:
         assert advance is None

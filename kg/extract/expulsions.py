@@ -21,6 +21,8 @@ class ExpulsionRules:
                 or token.dep_ not in ("xcomp", "ccomp", "advcl", "relcl", "acl"):
             return
         head = token.head
+        if head.pos_ == "NOUN" and head.dep_ in ("npadvmod", "dobj"):  # "gave X 14 DAYS to leave"
+            head = head.head
         envoy = self._envoy_sent_away(head, token)
         if envoy is None:
             return
@@ -37,7 +39,8 @@ class ExpulsionRules:
             return None
         envoy = child(head, "dative") if head.lemma_.lower() == "give" else None
         envoy = envoy or child(head, "dobj") or child(departure, "nsubj")
-        return envoy if envoy is not None and envoy.lemma_.lower() in self.lex.cue("envoy_heads") else None
+        sent_away = self.lex.cue("envoy_heads") | self.lex.cue("expelled_people")
+        return envoy if envoy is not None and envoy.lemma_.lower() in sent_away else None
 
     def orders_envoy_out(self, verb: Token) -> bool:
         """Whether ``verb`` tells an envoy to leave: an expulsion, not a request to the envoy's state."""

@@ -28,12 +28,15 @@ class PressureRules:
             yield from self._obliged(ctx, token)
 
     def _obliged(self, ctx: ActorContext, verb: Token) -> Iterator[Candidate]:
-        """"Chile said Peru MUST withdraw": a state said to be obliged to act is asked to."""
+        """"Chile said Peru MUST withdraw", "suggested Turkey NEEDS TO adhere": a state said to
+        be obliged to act is asked to."""
         subjects = ctx.subjects(verb)
         known = frozenset(a.actor for a in subjects)
         for clause in verb.children:
-            if clause.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ in self.lex.cue("obligation_modals")
-                                              for c in clause.children):
+            if clause.dep_ == "ccomp" and (any(c.dep_ == "aux" and c.lower_ in self.lex.cue("obligation_modals")
+                                               for c in clause.children)
+                                           or (clause.lemma_.lower() in self.lex.cue("obligation_verbs")
+                                               and child(clause, "xcomp") is not None)):  # "Turkey NEEDS TO adhere"
                 objects = [a for s in clause.children if s.dep_ == "nsubj" and s.pos_ != "PRON"
                            for a in ctx.np_actors(s, exclude=known) if a.via == "head"]  # "X's ally Chile must"
                 if subjects and objects:

@@ -474,6 +474,9 @@ TRIPLES = [
     # an envoy told to leave is expelled
     ("Somalia ordered the Ethiopian ambassador to leave.", ("SOM", "SANCTION", "ETH")),
     ("Niger gave the French ambassador 48 hours to leave the country.", ("NER", "SANCTION", "FRA")),
+    # citizens ordered out; a state said to need to act is asked to
+    ("Bahrain gave Qatari citizens 14 days to leave the country.", ("BHR", "SANCTION", "QAT")),
+    ("Chile said Peru has to withdraw its troops.", ("CHL", "REQUEST", "PER")),
     # allies and partners named by example, and partners of a state
     ("Rwanda's allies, including Uganda and Burundi, sent troops.", ("RWA", "ALLY", "BDI")),
     ("Mali was hit, prompting its allies, such as Niger, to send jets.", ("MLI", "ALLY", "NER")),

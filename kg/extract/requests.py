@@ -117,3 +117,16 @@ class RequestRules:
             return []
         own = {a.actor for a in subjects}
         return [a for a in ctx.subjects(verb) if a.actor not in own]
+
+    def _phone_call(self, ctx: ActorContext, verb: Token) -> TriggerGroup | None:
+        """"called his Egyptian counterpart on Tuesday", "called Somalia to discuss the border": a
+        call to someone with nothing asked of them is a phone call (CONSULT), not a request."""
+        if verb.lemma_.lower() not in self.lex.cue("phoning_verbs") or child(verb, "dobj") is None \
+                or any(p.dep_ == "prep" and (p.lower_ == "for" or (p.lower_ in ("on", "upon") and any(
+                    ctx.np_actors(o) for o in pobjs(p)))) for p in verb.children) \
+                or self._names_its_object(verb):
+            return None
+        asked = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp", "oprd")]
+        if any(c.lemma_.lower() not in self.lex.cue("discussing_words") for c in asked):
+            return None
+        return next((g for g in self.lex.verbs.get("meet", ()) if g.relation == "CONSULT"), None)

@@ -115,8 +115,9 @@ class ActorContext(Coreference, Subjects):
         group = self._resolve_group(token)
         if group is not None:
             return group
-        if lemma in cue("private_heads"):
-            return []  # "the Indian cricket team" is no state
+        if lemma in cue("private_heads") or any(c.dep_ in ("amod", "compound") and c.lower_ in cue("breakaway_modifiers")
+                                                for c in token.children):
+            return []  # "the Indian cricket team", "Somalia's breakaway region" are no state
         reciprocal = self._resolve_reciprocal(token)
         if reciprocal is not None:
             return reciprocal

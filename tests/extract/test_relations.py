@@ -477,6 +477,8 @@ TRIPLES = [
     # citizens ordered out; a state said to need to act is asked to
     ("Bahrain gave Qatari citizens 14 days to leave the country.", ("BHR", "SANCTION", "QAT")),
     ("Chile said Peru has to withdraw its troops.", ("CHL", "REQUEST", "PER")),
+    # a call to a counterpart with nothing asked is a phone call
+    ("Somalia's president on Tuesday night called his Egyptian counterpart.", ("SOM", "CONSULT", "EGY")),
     # allies and partners named by example, and partners of a state
     ("Rwanda's allies, including Uganda and Burundi, sent troops.", ("RWA", "ALLY", "BDI")),
     ("Mali was hit, prompting its allies, such as Niger, to send jets.", ("MLI", "ALLY", "NER")),
@@ -1241,3 +1243,13 @@ def test_a_deployment_in_a_state_is_no_attack_on_it(nlp):
 def test_an_envoy_asked_to_leave_is_expelled_not_asked(nlp):
     found = triples(nlp, "Mali asked the French ambassador to leave the country.")
     assert ("MLI", "SANCTION", "FRA") in found and ("MLI", "REQUEST", "FRA") not in found
+
+
+def test_a_call_on_a_state_to_act_is_still_a_request(nlp):
+    assert ("KEN", "REQUEST", "SOM") in triples(nlp, "Kenya called on Somalia to withdraw.")
+    assert ("KEN", "REQUEST", "SOM") in triples(nlp, "Kenya called Somalia to withdraw its troops.")
+    assert ("KEN", "CONSULT", "SOM") not in triples(nlp, "Kenya called on Somalia to withdraw.")
+
+
+def test_a_breakaway_region_of_a_state_is_not_the_state(nlp):
+    assert not triples(nlp, "Ethiopia signed a sea access deal with Somalia's breakaway region of Somaliland.")

@@ -24,10 +24,12 @@ loading and cluster start included:
   RSS of each worker is its ``VmHWM`` asked through ``client.run`` after the build.
 
 Loading is measured inside the builds: the seconds spent in
-``kg.stores.add_graph`` (``INSERT DATA`` requests of 10,000 triples) against the
-triples sent. On a cluster, the seconds the client spends merging results
+``kg.stores.add_graph`` (``INSERT DATA`` requests of 10,000 triples into the
+build's staging graph) against the triples sent, and apart from it the seconds
+of ``publish`` (one ``MOVE`` of the staging graph to the default graph, done by
+the server; its time grows with the graph). On a cluster, the seconds the client spends merging results
 (graph building and loading included) give the most documents per second one
-client can take, whatever the number of workers. Run from the project root (takes about 20 minutes at 20,000 documents)::
+client can take, whatever the number of workers. Run from the project root (takes about an hour at 20,000 documents)::
 
     .venv/bin/python bench/scale.py                      # 20,000 documents, single, dask-1, dask-2
     .venv/bin/python bench/scale.py --docs 2000          # a quick look
@@ -171,6 +173,23 @@ def _timed_loading() -> dict[str, float]:
     return counts
 
 
+def _timed_publishing() -> dict[str, float]:
+    """Wrap ``publish`` (the staging graph moved to the default graph: one MOVE) to count its seconds."""
+    import kg.building.builder as builder
+    import kg.building.distributed as distributed
+
+    counts = {"seconds": 0.0}
+    original = builder.publish
+
+    def timed(*args: Any) -> None:
+        began = time.perf_counter()
+        original(*args)
+        counts["seconds"] += time.perf_counter() - began
+
+    builder.publish = distributed.publish = timed
+    return counts
+
+
 def _timed_merging() -> dict[str, float]:
     """Wrap the client's merge of a partition (graph building and loading included) to count its seconds."""
     from kg.building.distributed import _InOrder
@@ -200,6 +219,7 @@ def run_configuration(corpus: str, store: str, workers: int, partition_mb: float
     from kg.stores import close_store, open_store
 
     loading = _timed_loading()
+    publishing = _timed_publishing()
     target = open_store(store)
     result: dict[str, Any] = {"workers": workers}
     if workers == 0:
@@ -222,6 +242,7 @@ def run_configuration(corpus: str, store: str, workers: int, partition_mb: float
     close_store(target)
     result.update(documents=summary.documents, relations=sum(summary.relations.values()),
                   stored=summary.stored, load_seconds=round(loading["seconds"], 2),
+                  publish_seconds=round(publishing["seconds"], 2),
                   process_peak_rss_mib=peak_rss_mib()["self"])
     result["seconds"] = round(result["seconds"], 2)
     return result
@@ -266,13 +287,13 @@ def report(documents: int, words: int, runs: list[dict[str, Any]]) -> None:
         merge = run.get("client_merge_seconds")
         rows.append([name, run["seconds"], run["docs_per_s"], ratio if ratio is not None else "",
                      run["process_peak_rss_mib"], ", ".join(f"{m:,.0f}" for m in workers_rss) if workers_rss else "–",
-                     run["stored"], run["triples_per_s_loaded"] or "",
+                     run["stored"], run["triples_per_s_loaded"] or "", run.get("publish_seconds", ""),
                      round(run["documents"] / merge) if merge else "–"])
     machine = machine_info(["spacy", "dask", "distributed", "rdflib", "oxigraph"])
     print(f"{documents:,} generated documents, {words:,} words")
     print(markdown_table(["configuration", "seconds", "docs/s", "ratio to one process", "client/process peak RSS MiB",
                           "worker peak RSS MiB", "triples sent", "triples/s loaded",
-                          "client merge docs/s"], rows))
+                          "publish (MOVE) seconds", "client merge docs/s"], rows))
     print(machine_line(machine))
     path = write_result("scale", {"machine": machine, "documents": documents, "words": words, "runs": runs})
     print(f"wrote {path.relative_to(ROOT)}")

@@ -23,6 +23,9 @@ USAGE = "sparql:URL"
 
 #: Seconds to wait for a remote SPARQL store to answer one request.
 HTTP_TIMEOUT = 60.0
+#: seconds before an update over a whole graph (MOVE, CLEAR, DROP) is given up: the server's work
+#: grows with the graph (moving 4 million triples takes Oxigraph minutes), so only a dead server is cut
+WHOLE_GRAPH_TIMEOUT = 3600.0
 
 _UPDATE_HEADERS = {"Content-Type": "application/sparql-update; charset=utf-8"}
 
@@ -65,11 +68,13 @@ def _http_error(url: str, exc: BaseException) -> str:
     return f"cannot reach {url}: {one_line(reason if isinstance(reason, BaseException) else exc)}"
 
 
-def _request(url: str, data: bytes | None = None, headers: dict[str, str] | None = None) -> bytes:
-    """GET (or POST ``data`` to) ``url``; any failure is a :class:`KgError` of one line."""
+def _request(url: str, data: bytes | None = None, headers: dict[str, str] | None = None,
+             timeout: float | None = None) -> bytes:
+    """GET (or POST ``data`` to) ``url`` (``timeout`` seconds, :data:`HTTP_TIMEOUT` by default);
+    any failure is a :class:`KgError` of one line."""
     request = urllib.request.Request(url, data=data, headers=headers or {})
     try:
-        with urllib.request.urlopen(request, timeout=HTTP_TIMEOUT) as response:
+        with urllib.request.urlopen(request, timeout=HTTP_TIMEOUT if timeout is None else timeout) as response:
             return response.read()
     except (urllib.error.URLError, socket.timeout, OSError, ValueError) as exc:
         raise KgError(f"SPARQL store: {_http_error(url, exc)}") from None
@@ -120,21 +125,22 @@ def clear(graph: Graph) -> None:
     """``CLEAR DEFAULT`` after the queued writes."""
     store: SPARQLUpdateStore = graph.store  # type: ignore[assignment]
     _commit(store)
-    _request(store.update_endpoint, b"CLEAR DEFAULT", _UPDATE_HEADERS)
+    _request(store.update_endpoint, b"CLEAR DEFAULT", _UPDATE_HEADERS, WHOLE_GRAPH_TIMEOUT)
 
 
 def swap(graph: Graph, staging: str) -> None:
     """``MOVE`` the named graph ``staging`` to the default graph (one update request)."""
     store: SPARQLUpdateStore = graph.store  # type: ignore[assignment]
     _commit(store)
-    _request(store.update_endpoint, f"MOVE SILENT GRAPH <{staging}> TO DEFAULT".encode(), _UPDATE_HEADERS)
+    _request(store.update_endpoint, f"MOVE SILENT GRAPH <{staging}> TO DEFAULT".encode(), _UPDATE_HEADERS,
+             WHOLE_GRAPH_TIMEOUT)
 
 
 def drop(graph: Graph, name: str) -> None:
     """``DROP SILENT GRAPH`` ``name``."""
     store: SPARQLUpdateStore = graph.store  # type: ignore[assignment]
     _commit(store)
-    _request(store.update_endpoint, f"DROP SILENT GRAPH <{name}>".encode(), _UPDATE_HEADERS)
+    _request(store.update_endpoint, f"DROP SILENT GRAPH <{name}>".encode(), _UPDATE_HEADERS, WHOLE_GRAPH_TIMEOUT)
 
 
 def close(graph: Graph) -> None:

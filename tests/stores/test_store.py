@@ -317,3 +317,46 @@ def test_a_closed_oxigraph_store_can_be_opened_again_after_a_query(graph, tmp_pa
     again = open_store(spec)  # the folder's lock was released
     assert len(again) == len(graph)
     close_store(again)
+
+
+def test_a_slow_move_of_a_big_graph_is_waited_for_not_cut_at_the_request_timeout(monkeypatch):
+    """Moving a build's staging graph of millions of triples takes a server minutes: the whole-graph
+    updates wait WHOLE_GRAPH_TIMEOUT, other requests HTTP_TIMEOUT."""
+    import http.server
+    import threading
+
+    from kg.stores import remote
+
+    seen: list[bytes] = []
+
+    class Slow(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # the ASK {} of open_store
+            self.send_response(200)
+            self.send_header("Content-Type", "application/sparql-results+json")
+            self.end_headers()
+            self.wfile.write(b'{"head": {}, "boolean": true}')
+
+        def do_POST(self) -> None:
+            body = self.rfile.read(int(self.headers["Content-Length"]))
+            seen.append(body)
+            if body.startswith(b"MOVE"):
+                time.sleep(1.0)  # longer than the request timeout below
+            self.send_response(204)
+            self.end_headers()
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Slow)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    monkeypatch.setattr(remote, "HTTP_TIMEOUT", 0.3)
+    monkeypatch.setattr(remote, "WHOLE_GRAPH_TIMEOUT", 10.0)
+    try:
+        store = open_store(f"sparql:http://127.0.0.1:{server.server_address[1]}")
+        remote.swap(store, "urn:kg:build-staging")
+        assert seen[-1].startswith(b"MOVE SILENT GRAPH <urn:kg:build-staging> TO DEFAULT")
+        monkeypatch.setattr(remote, "WHOLE_GRAPH_TIMEOUT", 0.3)
+        with pytest.raises(KgError, match="timed out"):
+            remote.swap(store, "urn:kg:build-staging")
+    finally:
+        server.shutdown()

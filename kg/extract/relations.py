@@ -135,7 +135,9 @@ class RelationExtractor(VerbRules, NounRules, TargetRules, ClauseRules, BackingR
             yield from family(ctx, token)
         for words, group in self.lex.phrases.get(lemma, ()):
             if self._phrase_at(token, words):
-                yield from self._verb_candidates(ctx, token, group, check_object=False)
+                last = token.doc[token.i + len(words) - 1]  # "stood UNITED with": the with-phrase may hang there
+                for word in (token, last) if last.head.i == token.i else (token,):
+                    yield from self._verb_candidates(ctx, word, group, check_object=False)
         if token.pos_ == "VERB" and lemma in self.lex.verbs:
             if self._carried_by_object(token) or self._threatened_response(token):
                 return

@@ -479,6 +479,9 @@ TRIPLES = [
     ("Chile said Peru has to withdraw its troops.", ("CHL", "REQUEST", "PER")),
     # a call to a counterpart with nothing asked is a phone call
     ("Somalia's president on Tuesday night called his Egyptian counterpart.", ("SOM", "CONSULT", "EGY")),
+    # standing united or firmly with a state backs it, however the parser attaches the with-phrase
+    ("Kenya stood united with Somalia.", ("KEN", "SUPPORT", "SOM")),
+    ("Kenya stands firmly with Somalia.", ("KEN", "SUPPORT", "SOM")),
     # allies and partners named by example, and partners of a state
     ("Rwanda's allies, including Uganda and Burundi, sent troops.", ("RWA", "ALLY", "BDI")),
     ("Mali was hit, prompting its allies, such as Niger, to send jets.", ("MLI", "ALLY", "NER")),

@@ -90,8 +90,9 @@ class Coreference(PluralReference, GroupReference, SpeakerReference):
         """"it" as the subject of an adverbial clause is the main clause's subject: "Ukraine,
         which depends on EU and US funding AS IT continues to confront Russia" (Ukraine)."""
         clause = token.head
-        if token.dep_ != "nsubj" or clause.dep_ != "advcl":
-            return []
+        if token.dep_ != "nsubj" or clause.dep_ != "advcl" \
+                or any(c.dep_ == "mark" and c.lower_ in self.lex.cue("conditional_marks") for c in clause.children):
+            return []  # "warned China of consequences IF IT provides weapons": the one warned
         subject = child(clause.head, "nsubj", "nsubjpass")
         if subject is None or subject.i == token.i or subject.lower_ in self.lex.cue("pronouns"):
             return []

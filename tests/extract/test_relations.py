@@ -1256,3 +1256,13 @@ def test_a_call_on_a_state_to_act_is_still_a_request(nlp):
 
 def test_a_breakaway_region_of_a_state_is_not_the_state(nlp):
     assert not triples(nlp, "Ethiopia signed a sea access deal with Somalia's breakaway region of Somaliland.")
+
+
+def test_it_in_a_condition_is_not_the_warner(nlp):
+    found = relations(nlp, "Chile warned Peru of consequences if it sends weapons to Bolivia.")
+    assert ("CHL", "SUPPLY", "BOL", "H") not in found
+
+
+def test_countermeasures_threatened_are_the_threat_only(nlp):
+    found = triples(nlp, "China warned that it would take resolute countermeasures against Taiwan.")
+    assert ("CHN", "THREATEN", "TWN") in found and ("CHN", "OPPOSE", "TWN") not in found

@@ -130,3 +130,12 @@ class RequestRules:
         if any(c.lemma_.lower() not in self.lex.cue("discussing_words") for c in asked):
             return None
         return next((g for g in self.lex.verbs.get("meet", ()) if g.relation == "CONSULT"), None)
+
+    def _hosting_sense(self, ctx: ActorContext, verb: Token) -> TriggerGroup | None:
+        """"Kiir welcomed Ruto to Juba", "greeted the Kenyan delegation": a person welcomed is a
+        guest received (CONSULT, visitor -> host), not a position backed."""
+        obj = child(verb, "dobj")
+        if verb.lemma_.lower() not in self.lex.cue("greeting_verbs") or obj is None \
+                or not (ctx.kind_at.get(obj.i) == "LEADER" or obj.lemma_.lower() in self.lex.cue("guest_heads")):
+            return None
+        return next((g for g in self.lex.verbs.get("host", ()) if g.relation == "CONSULT"), None)

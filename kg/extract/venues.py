@@ -25,8 +25,9 @@ class VenueRules:
         if host is None:
             return
         if token.pos_ == "VERB":
-            if any(p.dep_ == "prep" and p.lower_ in ("with", "between") for p in token.children):
-                return  # the other side is named: the existing rules read it
+            if any(p.dep_ == "prep" and p.lower_ in ("with", "between") for p in token.children) \
+                    or any(c.dep_ == "dobj" and ctx.np_actors(c) for c in token.children):
+                return  # the other side is named ("met WITH X", "met X in Luanda"): the existing rules read it
             guests = ctx.subjects(token)
         else:
             guests = self._venue_noun_guests(ctx, token)

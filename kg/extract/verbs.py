@@ -45,7 +45,7 @@ class VerbRules(RequestRules, TransferRules):
                       and c.lemma_.lower() not in self.lex.cue("envoy_heads")]  # not "asked that diplomats leave"
         if group.asks_for and self.orders_envoy_out(verb):
             return  # "asked the French ambassador to leave": an expulsion (ExpulsionRules)
-        group = (group.asks_for and self._phone_call(ctx, verb)) or group  # "called his Egyptian counterpart"
+        group = (group.asks_for and self._phone_call(ctx, verb)) or self._hosting_sense(ctx, verb) or group
         if group.asks_for and self._names_its_object(verb):
             group = self._reproaching_name(verb)  # "called China a threat": OPPOSE; else a naming, nothing
             if group is None:

@@ -482,6 +482,10 @@ TRIPLES = [
     # standing united or firmly with a state backs it, however the parser attaches the with-phrase
     ("Kenya stood united with Somalia.", ("KEN", "SUPPORT", "SOM")),
     ("Kenya stands firmly with Somalia.", ("KEN", "SUPPORT", "SOM")),
+    # a leader met in a capital with the other side named; a person welcomed is a guest
+    ("Tshisekedi met Kagame in Luanda.", ("COD", "CONSULT", "RWA")),
+    ("Kiir welcomed Ruto to Juba.", ("KEN", "CONSULT", "SSD")),
+    ("Egypt welcomed Sudan's decision.", ("EGY", "SUPPORT", "SDN")),
     # allies and partners named by example, and partners of a state
     ("Rwanda's allies, including Uganda and Burundi, sent troops.", ("RWA", "ALLY", "BDI")),
     ("Mali was hit, prompting its allies, such as Niger, to send jets.", ("MLI", "ALLY", "NER")),
@@ -1266,3 +1270,11 @@ def test_it_in_a_condition_is_not_the_warner(nlp):
 def test_countermeasures_threatened_are_the_threat_only(nlp):
     found = triples(nlp, "China warned that it would take resolute countermeasures against Taiwan.")
     assert ("CHN", "THREATEN", "TWN") in found and ("CHN", "OPPOSE", "TWN") not in found
+
+
+def test_two_sides_meeting_in_a_third_capital_do_not_meet_its_state(nlp):
+    assert not any("AGO" in (s, o) for s, _, o in triples(nlp, "Tshisekedi met Kagame in Luanda."))
+
+
+def test_a_leader_welcomed_is_no_position_backed(nlp):
+    assert ("SSD", "SUPPORT", "KEN") not in triples(nlp, "Kiir welcomed Ruto to Juba.")

@@ -1278,3 +1278,8 @@ def test_two_sides_meeting_in_a_third_capital_do_not_meet_its_state(nlp):
 
 def test_a_leader_welcomed_is_no_position_backed(nlp):
     assert ("SSD", "SUPPORT", "KEN") not in triples(nlp, "Kiir welcomed Ruto to Juba.")
+
+
+def test_a_with_phrase_of_manner_names_no_partner(nlp):
+    found = triples(nlp, "Ugandan troops entered eastern Congo to fight the ADF with Kinshasa's approval.")
+    assert ("UGA", "CONFLICT", "COD") not in found

@@ -90,6 +90,8 @@ def _is_finite(verb: Token) -> bool:
 def is_negated(token: Token, lex: Lexicon) -> bool:
     """Whether the trigger is denied by its clause."""
     particles, negating = lex.cue("particles"), lex.cue("negating_verbs")
+    if _called_off(token, lex.cue("cancelling_verbs")):
+        return True  # "cancelled the president's visit", "the talks were called off"
     for node, arrived_by, below in clause_chain(token, lex):
         if arrived_by in ("", "dobj", "attr", "nsubjpass", "nsubj", "xcomp", "acl") or node.pos_ in ("NOUN", "PROPN"):
             if any(c.dep_ in NEGATION_DEPS or (c.dep_ == "det" and c.lower_ in particles) for c in node.children):
@@ -105,6 +107,16 @@ def is_negated(token: Token, lex: Lexicon) -> bool:
     return False
 
 
+def _called_off(token: Token, words: frozenset[str]) -> bool:
+    """An event noun whose verb is one of ``words`` (a phrasal verb as "call off"), as its object
+    or its passive subject: "postponed the visit to China", "the talks were called off"."""
+    head = token.head
+    if token.pos_ not in ("NOUN", "PROPN") or token.dep_ not in ("dobj", "nsubjpass") or head.pos_ != "VERB":
+        return False
+    return head.lemma_.lower() in words or any(
+        f"{head.lemma_.lower()} {c.lower_}" in words for c in head.children if c.dep_ == "prt")
+
+
 def _owned(noun: Token) -> bool:
     """A noun with its own author ("Kyiv's request", "a request by Kyiv"): denying it is no denial of the act."""
     return child(noun, "poss") is not None or any(c.dep_ == "prep" and c.lower_ == "by" for c in noun.children)
@@ -115,6 +127,8 @@ def is_hypothetical(token: Token, lex: Lexicon, relation: str | None = None) -> 
     A decision to take a stance or a measure (``relation`` among the decided
     acts) is the act itself, not a plan."""
     cue = lex.cue
+    if _called_off(token, lex.cue("postponing_verbs")):
+        return True  # "the president's visit was postponed": still planned
     if relation in cue("stated_aims") and pact_of_purpose(token, lex) is not None:
         return False  # "a deal which aims to isolate Iran": the aim is a stance its parties take
     decided = relation in cue("decided_acts")

@@ -486,6 +486,8 @@ TRIPLES = [
     ("Tshisekedi met Kagame in Luanda.", ("COD", "CONSULT", "RWA")),
     ("Kiir welcomed Ruto to Juba.", ("KEN", "CONSULT", "SSD")),
     ("Egypt welcomed Sudan's decision.", ("EGY", "SUPPORT", "SDN")),
+    # reaching common ground is agreeing
+    ("Kenya reached common ground with Somalia.", ("KEN", "AGREE", "SOM")),
     # allies and partners named by example, and partners of a state
     ("Rwanda's allies, including Uganda and Burundi, sent troops.", ("RWA", "ALLY", "BDI")),
     ("Mali was hit, prompting its allies, such as Niger, to send jets.", ("MLI", "ALLY", "NER")),

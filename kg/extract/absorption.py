@@ -19,6 +19,9 @@ class AbsorptionRules:
                 noun.lemma_.lower() in g.object_heads and g.relation in self.lex.cue("undoing_relations")
                 for g in self.lex.verbs.get(head.lemma_.lower(), ())):
             return True  # a hostile sense for this very object undoes it: "ENDED its cooperation pact with X"
+        if noun.dep_ == "dobj" and head.pos_ == "VERB" and any(
+                noun.lemma_.lower() in g.object_heads for g in self.lex.verbs.get(head.lemma_.lower(), ())):
+            return True  # the verb has a sense for this very object, which states the event: "REACHED a DÉTENTE with"
         if noun.dep_ == "dobj" and head.lemma_.lower() in self.lex.cue("lifting_verbs") and any(
                 g.relation in self.lex.cue("lifted_relations") for g in self.lex.nouns.get(noun.lemma_.lower(), ())):
             return True  # "LIFTED its ban on Paraguayan beef": the measure ends

@@ -1289,3 +1289,8 @@ def test_a_leader_welcomed_is_no_position_backed(nlp):
 def test_a_with_phrase_of_manner_names_no_partner(nlp):
     found = triples(nlp, "Ugandan troops entered eastern Congo to fight the ADF with Kinshasa's approval.")
     assert ("UGA", "CONFLICT", "COD") not in found
+
+
+def test_a_verb_sense_chosen_by_its_object_states_the_event_alone(nlp):
+    found = triples(nlp, "Saudi Arabia reached a détente with Iran earlier this year.")
+    assert ("SAU", "AGREE", "IRN") in found and ("SAU", "COOPERATE", "IRN") not in found

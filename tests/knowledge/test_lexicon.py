@@ -107,7 +107,7 @@ def triples(nlp, text: str) -> set[tuple[str, str, str]]:
     ("Ethiopia denounced Eritrea's incursion.", {("ETH", "OPPOSE", "ERI")}),
     ("Ankara summoned the Greek ambassador.", {("TUR", "OPPOSE", "GRC")}),
     ("Hungary castigated Sweden over the decision.", {("HUN", "OPPOSE", "SWE")}),
-    ("Egypt restored ties with Qatar.", {("EGY", "COOPERATE", "QAT")}),
+    ("Egypt restored ties with Qatar.", {("EGY", "AGREE", "QAT")}),  # ties made anew (relations.md), no COOPERATE of its own
     ("Russian forces seized the Ukrainian town of Bakhmut.", {("RUS", "ATTACK", "UKR")}),
     ("Qatar mediated between Israel and Egypt.", {("QAT", "AID", "ISR"), ("QAT", "AID", "EGY")}),
     ("China is the biggest buyer of Iranian oil.", {("IRN", "SUPPLY", "CHN")}),

@@ -112,11 +112,26 @@ class RequestRules:
     def _accuser_as_target(self, ctx: ActorContext, verb: Token, prep: str, group: TriggerGroup,
                            subjects: list[Arg]) -> list[Arg]:
         """A hostile act the accused is blamed for, with no target named, was aimed at the
-        accuser: "Algeria accused Morocco OF hostile actions", "accused Kigali of aggression"."""
-        if group.relation not in self.lex.cue("acts_against_accuser") or not self._accused(ctx, verb, prep):
+        accuser: "Algeria accused Morocco OF hostile actions", "accused Kigali of aggression",
+        "Eritrea CLAIMS Ethiopia is preparing for war"."""
+        if group.relation not in self.lex.cue("acts_against_accuser"):
             return []
         own = {a.actor for a in subjects}
-        return [a for a in ctx.subjects(verb) if a.actor not in own]
+        if self._accused(ctx, verb, prep):
+            return [a for a in ctx.subjects(verb) if a.actor not in own]
+        return self._alleger(ctx, verb, own)
+
+    def _alleger(self, ctx: ActorContext, verb: Token, own: set[str]) -> list[Arg]:
+        """The state that alleges the act in a clause of its own: "Eritrea claims Ethiopia is
+        preparing for war" (against Eritrea); "" when the act is no such claim's content."""
+        current = verb
+        for _ in range(4):
+            if current.dep_ not in ("ccomp", "xcomp", "pcomp", "prep", "pobj", "advcl") or current.head.i == current.i:
+                return []
+            current = current.head
+            if current.pos_ == "VERB" and current.lemma_.lower() in self.lex.cue("act_alleging_verbs"):
+                return [a for a in ctx.subjects(current) if a.actor not in own]
+        return []
 
     def _phone_call(self, ctx: ActorContext, verb: Token) -> TriggerGroup | None:
         """"called his Egyptian counterpart on Tuesday", "called Somalia to discuss the border": a

@@ -1229,6 +1229,8 @@ def test_measures_the_clause_acts_despite_are_not_its_own(nlp):
     ("Algeria cut ties with Morocco, accusing its neighbour of hostile actions.", ("MAR", "OPPOSE", "DZA")),
     ("Kenya accused Somalia of hostile rhetoric.", ("SOM", "OPPOSE", "KEN")),
     ("Kenya accused Somalia of declaring war.", ("SOM", "CONFLICT", "KEN")),
+    ("Eritrea claims Ethiopia is preparing for war to seize the port of Assab.", ("ETH", "CONFLICT", "ERI")),
+    ("Kenya alleges that Somalia launched attacks.", ("SOM", "ATTACK", "KEN")),
 ])
 def test_a_hostile_act_blamed_with_no_target_was_aimed_at_the_accuser(nlp, text, expected):
     assert expected in triples(nlp, text)

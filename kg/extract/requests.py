@@ -154,3 +154,12 @@ class RequestRules:
                 or not (ctx.kind_at.get(obj.i) == "LEADER" or obj.lemma_.lower() in self.lex.cue("guest_heads")):
             return None
         return next((g for g in self.lex.verbs.get("host", ()) if g.relation == "CONSULT"), None)
+
+    def _receives_things(self, ctx: ActorContext, verb: Token, group: TriggerGroup) -> bool:
+        """"Ethiopia is set to RECEIVE Turkish DRONES": receiving things is no hosting of guests
+        (the CONSULT sense of "receive" needs a person, a delegation or a state received)."""
+        obj = child(verb, "dobj")
+        if group.relation != "CONSULT" or verb.lemma_.lower() not in self.lex.cue("receiving_verbs") or obj is None:
+            return False
+        return not (ctx.kind_at.get(obj.i) in ("LEADER", "NAME", "CAPITAL") or obj.ent_type_ == "PERSON"
+                    or obj.lemma_.lower() in self.lex.cue("guest_heads") | self.lex.cue("agentive_heads"))

@@ -1296,3 +1296,8 @@ def test_a_with_phrase_of_manner_names_no_partner(nlp):
 def test_a_verb_sense_chosen_by_its_object_states_the_event_alone(nlp):
     found = triples(nlp, "Saudi Arabia reached a détente with Iran earlier this year.")
     assert ("SAU", "AGREE", "IRN") in found and ("SAU", "COOPERATE", "IRN") not in found
+
+
+def test_receiving_things_is_no_hosting(nlp):
+    assert not any(r == "CONSULT" for _, r, _ in triples(nlp, "Ethiopia is set to receive Turkish drones."))
+    assert ("SDN", "CONSULT", "EGY") in triples(nlp, "Egypt received the Sudanese delegation.")

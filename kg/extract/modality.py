@@ -127,8 +127,8 @@ def is_hypothetical(token: Token, lex: Lexicon, relation: str | None = None) -> 
     A decision to take a stance or a measure (``relation`` among the decided
     acts) is the act itself, not a plan."""
     cue = lex.cue
-    if _called_off(token, lex.cue("postponing_verbs")):
-        return True  # "the president's visit was postponed": still planned
+    if _called_off(token, lex.cue("postponing_verbs") | lex.cue("scheduling_verbs")):
+        return True  # "the president's visit was postponed", "talks are scheduled for May": still planned
     if relation in cue("stated_aims") and pact_of_purpose(token, lex) is not None:
         return False  # "a deal which aims to isolate Iran": the aim is a stance its parties take
     decided = relation in cue("decided_acts")

@@ -552,6 +552,8 @@ FLAGGED = [
     # the one warned of a hostile act is its target; "the risk of" is transparent
     ("Ghana warned Togo of the risk of conflict over the dam.", ("GHA", "CONFLICT", "TGO", "H")),
     ("Ghana warned of the risk of war with Togo.", ("GHA", "CONFLICT", "TGO", "H")),
+    # talks scheduled or planned have not happened yet
+    ("Talks between Sudan and Chad are scheduled for next month.", ("SDN", "CONSULT", "TCD", "H")),
     # an object pronoun is not its own act's subject
     ("Ghana accused Togo of preparing to wage war against it.", ("TGO", "CONFLICT", "GHA", "H")),
     # an event called off did not happen, one put off is still planned

@@ -36,7 +36,7 @@ class StrainRules:
     @starts_on("strain_words")
     def _strain_candidates(self, ctx: ActorContext, token: Token) -> Iterator[Candidate]:
         """OPPOSE both ways between the two sides of a strained relationship:
-        "between X and Y" on the noun or the predicate, or "X's relations with Y"."""
+        "between X and Y" on the noun or the predicate, "X's relations with Y", "X-Y relations"."""
         noun = self._strained_relation(token)
         if noun is None:
             return
@@ -48,6 +48,7 @@ class StrainRules:
                 if prep.dep_ == "prep" and prep.lower_ in ("between", "with"):
                     sides += [a for o in pobjs(prep) for a in ctx.np_actors(o)]
         owners = [a for c in noun.children if c.dep_ == "poss" for a in ctx.np_actors(c)]
+        owners += [a for a in ctx.modifier_actors(noun) if a.token.dep_ in ("compound", "amod", "nmod")]  # "Ethiopia-Eritrea relations"
         sides = unique(owners + sides)
         if len({a.actor for a in sides}) >= 2:
             yield Candidate(group, holders[1], sides, [], mutual=True)  # "were not tense": the verb carries the flags
@@ -56,7 +57,7 @@ class StrainRules:
         """A relationship noun said to be strained states no cooperation."""
         if noun.lemma_.lower() not in self.lex.cue("relationship_nouns"):
             return False
-        said = [self._strained_relation(t) for t in [*noun.children, noun.head]]
+        said = [self._strained_relation(t) for t in [*noun.children, noun.head, *noun.head.children]]  # "ties are TENSE"
         return any(n is not None and n.i == noun.i for n in said)
 
     def _ended_quarrel(self, noun: Token) -> bool:

@@ -488,6 +488,8 @@ TRIPLES = [
     ("Egypt welcomed Sudan's decision.", ("EGY", "SUPPORT", "SDN")),
     # reaching common ground is agreeing
     ("Kenya reached common ground with Somalia.", ("KEN", "AGREE", "SOM")),
+    # a strained relationship named by its two states as modifiers
+    ("Ethiopia-Eritrea relations have soured.", ("ERI", "OPPOSE", "ETH")),
     # allies and partners named by example, and partners of a state
     ("Rwanda's allies, including Uganda and Burundi, sent troops.", ("RWA", "ALLY", "BDI")),
     ("Mali was hit, prompting its allies, such as Niger, to send jets.", ("MLI", "ALLY", "NER")),
@@ -1303,3 +1305,7 @@ def test_a_verb_sense_chosen_by_its_object_states_the_event_alone(nlp):
 def test_receiving_things_is_no_hosting(nlp):
     assert not any(r == "CONSULT" for _, r, _ in triples(nlp, "Ethiopia is set to receive Turkish drones."))
     assert ("SDN", "CONSULT", "EGY") in triples(nlp, "Egypt received the Sudanese delegation.")
+
+
+def test_ties_said_to_be_tense_are_no_cooperation(nlp):
+    assert ("SOM", "COOPERATE", "KEN") not in triples(nlp, "Kenyan-Somali ties are tense.")

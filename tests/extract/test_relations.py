@@ -490,6 +490,8 @@ TRIPLES = [
     ("Kenya reached common ground with Somalia.", ("KEN", "AGREE", "SOM")),
     # a strained relationship named by its two states as modifiers
     ("Ethiopia-Eritrea relations have soured.", ("ERI", "OPPOSE", "ETH")),
+    # "the two leaders" are the two states last named, like "the two countries"
+    ("Kenya and Somalia traded accusations. The two presidents later met in Nairobi.", ("SOM", "CONSULT", "KEN")),
     # allies and partners named by example, and partners of a state
     ("Rwanda's allies, including Uganda and Burundi, sent troops.", ("RWA", "ALLY", "BDI")),
     ("Mali was hit, prompting its allies, such as Niger, to send jets.", ("MLI", "ALLY", "NER")),

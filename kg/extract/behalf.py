@@ -27,6 +27,6 @@ class BehalfRules:
             return
         asking = {a.actor for a in askers}
         asked = [a for a in ctx.subjects(verb) if a.actor not in asking]
-        group = next((g for g in self.lex.nouns.get("request", ()) if g.relation == "REQUEST"), None)
+        group = self.lex.group("request", "REQUEST", noun=True)
         if asked and group is not None:
             yield Candidate(group, noun, unique(askers), unique(asked))

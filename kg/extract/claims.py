@@ -55,6 +55,6 @@ class ClaimRules:
         accused = [a for clause in verb.children if clause.dep_ == "ccomp"
                    for s in clause.children if s.dep_ in ("nsubj", "nsubjpass")
                    for a in ctx.np_actors(s) if a.actor not in known]
-        group = next((g for g in self.lex.verbs.get("accuse", ()) if g.relation == "OPPOSE"), None)
+        group = self.lex.group("accuse", "OPPOSE")
         if accusers and accused and group is not None:
             yield Candidate(group, verb, accusers, unique(accused))

@@ -26,7 +26,7 @@ class ExpulsionRules:
         envoy = self._envoy_sent_away(head, token)
         if envoy is None:
             return
-        group = next((g for g in self.lex.verbs.get("expel", ()) if g.relation == "SANCTION"), None)
+        group = self.lex.group("expel", "SANCTION")
         senders = ctx.subjects(head)
         known = {a.actor for a in senders}
         theirs = [a for a in ctx.np_actors(envoy) if a.actor not in known]

@@ -71,7 +71,7 @@ class RequestRules:
         if named is None or (named.lemma_.lower() not in self.lex.cue("pejorative_names")
                              and named.lemma_.lower() not in self.lex.cue("dismissive_names")):
             return None
-        return next((g for g in self.lex.verbs.get("condemn", ()) if g.relation == "OPPOSE"), None)
+        return self.lex.group("condemn", "OPPOSE")
 
     def _helps_in_war(self, verb: Token) -> bool:
         """A backing verb whose in-phrase is a war or an attack: "supported
@@ -144,7 +144,7 @@ class RequestRules:
         asked = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp", "oprd")]
         if any(c.lemma_.lower() not in self.lex.cue("discussing_words") for c in asked):
             return None
-        return next((g for g in self.lex.verbs.get("meet", ()) if g.relation == "CONSULT"), None)
+        return self.lex.group("meet", "CONSULT")
 
     def _hosting_sense(self, ctx: ActorContext, verb: Token) -> TriggerGroup | None:
         """"Kiir welcomed Ruto to Juba", "greeted the Kenyan delegation": a person welcomed is a
@@ -153,7 +153,7 @@ class RequestRules:
         if verb.lemma_.lower() not in self.lex.cue("greeting_verbs") or obj is None \
                 or not (ctx.kind_at.get(obj.i) == "LEADER" or obj.lemma_.lower() in self.lex.cue("guest_heads")):
             return None
-        return next((g for g in self.lex.verbs.get("host", ()) if g.relation == "CONSULT"), None)
+        return self.lex.group("host", "CONSULT")
 
     def _receives_things(self, ctx: ActorContext, verb: Token, group: TriggerGroup) -> bool:
         """"Ethiopia is set to RECEIVE Turkish DRONES": receiving things is no hosting of guests

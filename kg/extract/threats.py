@@ -71,7 +71,7 @@ class ThreatRules:
                 or not any(c.dep_ == "aux" and c.lower_ in self.lex.cue("modal_aux") for c in token.children) \
                 or any(c.dep_ == "prep" for c in token.children):
             return
-        group = next((g for g in self.lex.verbs.get("threaten", ()) if g.relation == "THREATEN"), None)
+        group = self.lex.group("threaten", "THREATEN")
         subject = child(token, "nsubj")
         subjects = ctx.np_actors(subject) if subject is not None else []
         if group is None or not subjects:

@@ -68,6 +68,15 @@ class Lexicon:
     phrases: dict[str, list[tuple[tuple[str, ...], TriggerGroup]]]  # first lemma -> (lemmas, group)
     cues: Cues
 
+    def group(self, word: str, relation: str, noun: bool = False) -> TriggerGroup | None:
+        """The trigger group by which ``word`` (a verb lemma, a noun lemma with ``noun``)
+        evokes ``relation``, or None.
+
+        >>> load_lexicon().group("expel", "SANCTION").relation, load_lexicon().group("expel", "AID")
+        ('SANCTION', None)
+        """
+        return next((g for g in (self.nouns if noun else self.verbs).get(word, ()) if g.relation == relation), None)
+
     def cue(self, name: str) -> frozenset[str]:
         """A cue word list by name, e.g. ``lex.cue("modal_aux")``; an unknown name is an error."""
         return self.cues(name)

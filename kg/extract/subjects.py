@@ -111,7 +111,7 @@ class Subjects(MisplacedSubjects, PactPurposes):
                 return [a for o in pobjs(agent) for a in self.np_actors(o)]
             if dep == "xcomp" and child(head, "nsubjpass") is not None:
                 return self.np_actors(child(head, "nsubjpass"))  # "Iran is expected to retaliate"
-        if dep in ("xcomp", "advcl", "conj", "oprd", "ccomp") and self._verbal(head):
+        if dep in ("xcomp", "advcl", "conj", "oprd", "ccomp", "advmod") and self._verbal(head):  # advmod: "drew CLOSER to"
             return self.subjects(head, depth + 1) or (self._event_agents(head) if dep == "advcl" else [])
         if dep == "xcomp" and head.pos_ == "ADJ" and head.head.pos_ in ("VERB", "AUX"):
             return self.subjects(head.head, depth + 1)  # "Russia is likely to retaliate"

@@ -492,6 +492,10 @@ TRIPLES = [
     ("Ethiopia-Eritrea relations have soured.", ("ERI", "OPPOSE", "ETH")),
     # "the two leaders" are the two states last named, like "the two countries"
     ("Kenya and Somalia traded accusations. The two presidents later met in Nairobi.", ("SOM", "CONSULT", "KEN")),
+    # troops expelled or ordered out, a state drawing closer to another
+    ("Mali expelled French troops.", ("MLI", "SANCTION", "FRA")),
+    ("Niger ordered French troops to leave the country.", ("NER", "SANCTION", "FRA")),
+    ("Hungary drew closer to China.", ("HUN", "COOPERATE", "CHN")),
     # allies and partners named by example, and partners of a state
     ("Rwanda's allies, including Uganda and Burundi, sent troops.", ("RWA", "ALLY", "BDI")),
     ("Mali was hit, prompting its allies, such as Niger, to send jets.", ("MLI", "ALLY", "NER")),

@@ -496,6 +496,7 @@ TRIPLES = [
     ("Mali expelled French troops.", ("MLI", "SANCTION", "FRA")),
     ("Niger ordered French troops to leave the country.", ("NER", "SANCTION", "FRA")),
     ("Hungary drew closer to China.", ("HUN", "COOPERATE", "CHN")),
+    ("Mali, Burkina Faso and Niger left ECOWAS. The three juntas accused France of meddling.", ("BFA", "OPPOSE", "FRA")),
     # allies and partners named by example, and partners of a state
     ("Rwanda's allies, including Uganda and Burundi, sent troops.", ("RWA", "ALLY", "BDI")),
     ("Mali was hit, prompting its allies, such as Niger, to send jets.", ("MLI", "ALLY", "NER")),

@@ -41,8 +41,8 @@ def clause_chain(token: Token, lex: Lexicon) -> Iterator[tuple[Token, str, Token
                 current.tag_ == "VB" and child(current, "nsubj") is None)):  # "wants X to end A, provide B"
             yield head, dep, current  # "expects Canada to resume exports"
             return
-        if dep == "ccomp" and head.lemma_.lower() in lex.cue("negating_verbs"):
-            yield head, dep, current  # "denied that it had supplied weapons"
+        if dep == "ccomp" and head.lemma_.lower() in lex.cue("negating_verbs") and child(head, "dobj") is None:
+            yield head, dep, current  # "denied that it had supplied weapons"; not "..., a charge Rwanda denies"
             return
         if head.i == current.i or dep not in CHAIN_DEPS:
             return

@@ -121,6 +121,15 @@ class RequestRules:
             return [a for a in ctx.subjects(verb) if a.actor not in own]
         return self._alleger(ctx, verb, own)
 
+    def _accused_act_target(self, ctx: ActorContext, act: Token, group: TriggerGroup,
+                            subjects: list[Arg]) -> list[Arg]:
+        """The accuser as the target of a verb the accused is blamed for ("accused Kigali OF
+        declaring war"), unless the act names a party of its own ("of fighting ALONGSIDE the FDLR")."""
+        if any(p.dep_ == "prep" and (p.lower_ in group.preps_for("VERB") or p.lower_ in self.lex.cue("company_preps"))
+               for p in act.children):
+            return []
+        return self._accuser_as_target(ctx, act.head.head, act.head.lower_, group, subjects)
+
     def _alleger(self, ctx: ActorContext, verb: Token, own: set[str]) -> list[Arg]:
         """The state that alleges the act in a clause of its own: "Eritrea claims Ethiopia is
         preparing for war" (against Eritrea); "" when the act is no such claim's content."""

@@ -97,7 +97,7 @@ class VerbRules(RequestRules, TransferRules):
         if not objects and group.relation == "THREATEN":
             objects = self._threatened_noun_targets(ctx, verb, known)
         if not objects and verb.dep_ == "pcomp":  # "accused Kigali of declaring war": on the accuser
-            objects = self._accuser_as_target(ctx, verb.head.head, verb.head.lower_, group, subjects)
+            objects = self._accused_act_target(ctx, verb, group, subjects)
         if not objects and group.only_prep_objects and direct:
             objects = self._mission_places(ctx, [verb, *direct], preps, known)
         if group.money_is_aid and self._transfers_money(verb, direct):

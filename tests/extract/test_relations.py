@@ -497,6 +497,7 @@ TRIPLES = [
     ("Niger ordered French troops to leave the country.", ("NER", "SANCTION", "FRA")),
     ("Hungary drew closer to China.", ("HUN", "COOPERATE", "CHN")),
     ("Mali, Burkina Faso and Niger left ECOWAS. The three juntas accused France of meddling.", ("BFA", "OPPOSE", "FRA")),
+    ("Angola's mediation between Congo and Rwanda collapsed.", ("AGO", "AID", "RWA")),
     # allies and partners named by example, and partners of a state
     ("Rwanda's allies, including Uganda and Burundi, sent troops.", ("RWA", "ALLY", "BDI")),
     ("Mali was hit, prompting its allies, such as Niger, to send jets.", ("MLI", "ALLY", "NER")),
@@ -563,6 +564,8 @@ FLAGGED = [
     ("Ghana warned of the risk of war with Togo.", ("GHA", "CONFLICT", "TGO", "H")),
     # talks scheduled or planned have not happened yet
     ("Talks between Sudan and Chad are scheduled for next month.", ("SDN", "CONSULT", "TCD", "H")),
+    # an accusation followed by "a charge X denies" was made
+    ("Kinshasa has long accused Kigali of backing the M23, a charge Rwanda denies.", ("COD", "OPPOSE", "RWA", "")),
     # an object pronoun is not its own act's subject
     ("Ghana accused Togo of preparing to wage war against it.", ("TGO", "CONFLICT", "GHA", "H")),
     # an event called off did not happen, one put off is still planned
@@ -1316,3 +1319,13 @@ def test_receiving_things_is_no_hosting(nlp):
 
 def test_ties_said_to_be_tense_are_no_cooperation(nlp):
     assert ("SOM", "COOPERATE", "KEN") not in triples(nlp, "Kenyan-Somali ties are tense.")
+
+
+def test_an_act_with_a_party_of_its_own_is_not_on_the_accuser(nlp):
+    found = triples(nlp, "Rwanda accuses Congo of fighting alongside the FDLR.")
+    assert ("COD", "CONFLICT", "RWA") not in found and ("RWA", "OPPOSE", "COD") in found
+
+
+def test_a_mediation_between_two_states_is_no_aid_between_them(nlp):
+    found = triples(nlp, "Angola's mediation between Congo and Rwanda collapsed.")
+    assert ("COD", "AID", "RWA") not in found and ("RWA", "AID", "COD") not in found

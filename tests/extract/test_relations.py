@@ -1329,3 +1329,9 @@ def test_an_act_with_a_party_of_its_own_is_not_on_the_accuser(nlp):
 def test_a_mediation_between_two_states_is_no_aid_between_them(nlp):
     found = triples(nlp, "Angola's mediation between Congo and Rwanda collapsed.")
     assert ("COD", "AID", "RWA") not in found and ("RWA", "AID", "COD") not in found
+
+
+def test_a_trade_war_is_no_armed_conflict(nlp):
+    found = triples(nlp, "China's trade war with the United States escalated.")
+    assert ("CHN", "OPPOSE", "USA") in found and not any(r == "CONFLICT" for _, r, _ in found)
+    assert not any(r == "CONFLICT" for _, r, _ in triples(nlp, "Uganda and Kenya are locked in a trade war over milk."))

@@ -8,13 +8,14 @@ from spacy.tokens import Token
 from kg.extract.candidates import Candidate
 from kg.extract.requests import RequestRules
 from kg.extract.roles import ActorContext
+from kg.extract.senses import VerbSenses
 from kg.extract.syntax import Arg, child, is_passive, pobjs, unique
 from kg.extract.transfers import TransferRules
 from kg.knowledge.lexicon import TriggerGroup
 from kg.nlp.actors import PLACES_KEY
 
 
-class VerbRules(RequestRules, TransferRules):
+class VerbRules(RequestRules, TransferRules, VerbSenses):
     """Relations from trigger verbs: subjects and objects, requests and their addressees, transfers and their recipients, accusations."""
 
     def _carried_by_object(self, verb: Token) -> bool:

@@ -1,0 +1,51 @@
+"""Which sense of a verb its object selects: a call with nothing asked is a phone call, a person
+welcomed is a guest, things received are no guests ("called his counterpart", "welcomed Ruto",
+"set to receive Turkish drones")."""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.extract.roles import ActorContext
+from kg.extract.syntax import child, pobjs
+from kg.knowledge.lexicon import TriggerGroup
+
+
+class VerbSenses:
+    """The sense of "call", "welcome", "receive" that their object selects."""
+
+    def _phone_call(self, ctx: ActorContext, verb: Token) -> TriggerGroup | None:
+        """"called his Egyptian counterpart on Tuesday", "called Somalia to discuss the border": a
+        call to someone with nothing asked of them is a phone call (CONSULT), not a request."""
+        if verb.lemma_.lower() not in self.lex.cue("phoning_verbs") or child(verb, "dobj") is None \
+                or any(p.dep_ == "prep" and (p.lower_ == "for" or (p.lower_ in ("on", "upon") and any(
+                    ctx.np_actors(o) for o in pobjs(p)))) for p in verb.children) \
+                or self._names_its_object(verb):
+            return None
+        asked = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp", "oprd")]
+        if any(c.lemma_.lower() not in self.lex.cue("discussing_words") for c in asked):
+            return None
+        return self.lex.group("meet", "CONSULT")
+
+    def _hosting_sense(self, ctx: ActorContext, verb: Token) -> TriggerGroup | None:
+        """"Kiir welcomed Ruto to Juba", "greeted the Kenyan delegation": a person welcomed is a
+        guest received (CONSULT, visitor -> host), not a position backed."""
+        obj = child(verb, "dobj")
+        if verb.lemma_.lower() not in self.lex.cue("greeting_verbs") or obj is None \
+                or not self._is_guest(ctx, obj, ("LEADER",)):
+            return None
+        return self.lex.group("host", "CONSULT")
+
+    def _receives_things(self, ctx: ActorContext, verb: Token, group: TriggerGroup) -> bool:
+        """"Ethiopia is set to RECEIVE Turkish DRONES": receiving things is no hosting of guests
+        (the CONSULT sense of "receive" needs a person, a delegation or a state received)."""
+        obj = child(verb, "dobj")
+        if group.relation != "CONSULT" or verb.lemma_.lower() not in self.lex.cue("receiving_verbs") or obj is None:
+            return False
+        return not self._is_guest(ctx, obj, ("LEADER", "NAME", "CAPITAL"), self.lex.cue("agentive_heads"))
+
+    def _is_guest(self, ctx: ActorContext, obj: Token, kinds: tuple[str, ...],
+                  heads: frozenset[str] = frozenset()) -> bool:
+        """Whether ``obj`` names someone who can be received: a mention of one of ``kinds``, a
+        person, or a guest head ("the Sudanese DELEGATION") or one of ``heads``."""
+        return ctx.kind_at.get(obj.i) in kinds or obj.ent_type_ == "PERSON" \
+            or obj.lemma_.lower() in self.lex.cue("guest_heads") | heads

@@ -5,7 +5,7 @@ from spacy.tokens import Token
 
 from kg.extract.groups import GroupReference
 from kg.extract.speakers import SpeakerReference
-from kg.extract.syntax import ANTECEDENT_KINDS, DEMONYM_BODY, Arg, child
+from kg.extract.syntax import ANTECEDENT_KINDS, Arg, child
 from kg.knowledge.descriptions import descriptions
 
 
@@ -69,22 +69,9 @@ class Coreference(PluralReference, GroupReference, SpeakerReference):
         previous = self._previous_subject(token, exclude)
         if previous:
             return previous
-        states = [s for s in self._antecedent_states(token.i) if s not in exclude]
+        # "it" stands for a state named as a noun phrase, not as a modifier ("the Kinshasa meetings")
+        states = [s for s in self.preceding_states(token.i, ANTECEDENT_KINDS, noun_phrases=True) if s not in exclude]
         return [Arg(states[0], token, "coref")] if states else []
-
-    def _antecedent_states(self, before: int) -> list[str]:
-        """States that "it" may stand for, nearest first: named as a noun phrase, not as a
-        modifier of something else ("the KINSHASA meetings", "the Iran deal": no antecedent)."""
-        seen: list[str] = []
-        for i, actor, kind in reversed(self.mention_starts):
-            if i >= before or actor in seen or not self.is_state_mention(kind) or kind not in ANTECEDENT_KINDS:
-                continue
-            token = self.doc[int(i)] if i == int(i) else None
-            if token is not None and token.dep_ == "compound" and token.head.i not in self.actor_at \
-                    and kind != DEMONYM_BODY:  # "the Egyptian Foreign Ministry" is one
-                continue
-            seen.append(actor)
-        return seen
 
     def _main_clause_subject(self, token: Token, exclude: frozenset[str]) -> list[Arg]:
         """"it" as the subject of an adverbial clause is the main clause's subject: "Ukraine,

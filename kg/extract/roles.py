@@ -59,13 +59,20 @@ class ActorContext(Coreference, Subjects):
         """Whether a mention of this kind can name a state (an organisation's name cannot)."""
         return kind != "ORG"
 
-    def preceding_states(self, before: int, kinds: frozenset[str] | None = None) -> list[str]:
-        """States named before token ``before``, nearest first, each once;
-        ``kinds`` limits the mention kinds that count."""
+    def preceding_states(self, before: int, kinds: frozenset[str] | None = None,
+                         noun_phrases: bool = False) -> list[str]:
+        """States named before token ``before``, nearest first, each once; ``kinds`` limits the
+        mention kinds that count, and ``noun_phrases`` leaves out a state named only as the
+        modifier of something else ("the KINSHASA meetings"; "the Egyptian Foreign Ministry" counts)."""
         seen: list[str] = []
         for i, actor, kind in reversed(self.mention_starts):
-            if i < before and self.is_state_mention(kind) and actor not in seen and (kinds is None or kind in kinds):
-                seen.append(actor)
+            if i >= before or not self.is_state_mention(kind) or actor in seen or (kinds is not None and kind not in kinds):
+                continue
+            token = self.doc[int(i)] if noun_phrases and i == int(i) else None
+            if token is not None and token.dep_ == "compound" and token.head.i not in self.actor_at \
+                    and kind != DEMONYM_BODY:
+                continue
+            seen.append(actor)
         return seen
 
     # -- noun phrases -------------------------------------------------------------

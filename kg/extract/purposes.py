@@ -7,8 +7,6 @@ from spacy.tokens import Token
 from kg.extract.syntax import Arg, child, pobjs, unique
 from kg.knowledge.lexicon import Lexicon
 
-RELATIVE_PRONOUNS = ("which", "that")
-
 
 def pact_of_purpose(verb: Token, lex: Lexicon) -> Token | None:
     """The pact noun whose purpose clause ``verb`` heads: "a deal WHICH AIMS TO limit",
@@ -27,7 +25,7 @@ def pact_of_purpose(verb: Token, lex: Lexicon) -> Token | None:
         pact = head.head.head
     elif (verb.dep_ == "acl" and infinitive) or (
             verb.dep_ == "relcl" and (subject := child(verb, "nsubj")) is not None
-            and subject.lower_ in RELATIVE_PRONOUNS):
+            and subject.lower_ in lex.cue("relative_pronouns")):
         pact = head
     else:
         return None

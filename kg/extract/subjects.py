@@ -4,7 +4,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extract.misparses import MisplacedSubjects
-from kg.extract.purposes import RELATIVE_PRONOUNS, PactPurposes
+from kg.extract.purposes import PactPurposes
 from kg.extract.syntax import NOMINAL, SUBJECT_DEPS, Arg, child, is_passive, pobjs, unique
 
 
@@ -19,7 +19,7 @@ class Subjects(MisplacedSubjects, PactPurposes):
         clause_subject = self._subject_taken_by_preposition(verb)
         if clause_subject:
             return clause_subject
-        if subject is None or subject.lower_ in RELATIVE_PRONOUNS:
+        if subject is None or subject.lower_ in self.lex.cue("relative_pronouns"):
             parties = self.pact_parties(verb, depth)
             if parties:  # "a deal which aims to isolate Iran": its parties do
                 return parties

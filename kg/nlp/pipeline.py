@@ -1,8 +1,10 @@
 """Model loading and pipeline assembly.
 
-The pipeline is the spaCy English model plus three components of ours:
-``kg_paragraphs`` (a line break ends a sentence), ``kg_actors`` (actor
-mentions from the gazetteer) and ``kg_relations`` (typed relations). The
+The pipeline is the spaCy English model plus components of ours:
+``kg_leader_norms`` and ``kg_restore_norms`` around the model's parse
+(leaders' names read as names the model knows), ``kg_paragraphs`` (a line
+break ends a sentence), ``kg_actors`` (actor mentions from the gazetteer) and
+``kg_relations`` (typed relations). The
 model's ``attribute_ruler`` is swapped for ``kg_attribute_table``, which
 sets the same attributes several times faster (:mod:`kg.nlp.attributes`).
 """
@@ -16,6 +18,7 @@ import spacy
 from spacy.language import Language
 
 import kg.nlp.actors  # noqa: F401  (registers kg_actors)
+import kg.nlp.norms  # noqa: F401  (registers kg_leader_norms, kg_restore_norms)
 import kg.nlp.paragraphs  # noqa: F401  (registers kg_paragraphs)
 from kg.errors import KgError
 from kg.knowledge.resources import overlays
@@ -54,6 +57,9 @@ def _load_pipeline(name: str, knowledge: tuple[Path, ...]) -> Language:
         raise KgError(f"cannot load spaCy model {name!r}: is it installed?") from None
     use_attribute_table(nlp)
     nlp.add_pipe("kg_paragraphs", before="parser" if "parser" in nlp.pipe_names else None)
+    if "parser" in nlp.pipe_names:  # leaders' names parsed as names the model knows (kg.nlp.norms)
+        nlp.add_pipe("kg_leader_norms", first=True)
+        nlp.add_pipe("kg_restore_norms", after="parser")
     nlp.add_pipe("kg_actors", last=True)
     nlp.add_pipe("kg_relations", last=True)
     return nlp

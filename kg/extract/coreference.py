@@ -6,7 +6,7 @@ from spacy.tokens import Token
 from kg.extract.groups import GroupReference
 from kg.extract.speakers import SpeakerReference
 from kg.extract.syntax import ANTECEDENT_KINDS, Arg, child
-from kg.knowledge.descriptions import descriptions
+from kg.knowledge.descriptions import Description, descriptions
 
 
 class PluralReference:
@@ -134,8 +134,7 @@ class Coreference(PluralReference, GroupReference, SpeakerReference):
         rows = descriptions().get(token.text) or descriptions().get(token.lemma_.lower()) or []
         if not rows:
             return None
-        modifiers = {c.lower_ for c in token.children if c.dep_ in ("amod", "compound")}
-        fitting = [r for r in rows if r.modifier.lower() in modifiers] or [r for r in rows if not r.modifier]
+        fitting = self._fitting_descriptions(token, rows)
         if not fitting:
             return None  # "the Arab country": only a plain noun, decided like "the country"
         everywhere = {a for _, a, k in self.mention_starts if self.is_state_mention(k)}
@@ -145,6 +144,15 @@ class Coreference(PluralReference, GroupReference, SpeakerReference):
             found = found or [a for r in fitting if r.pair in everywhere for a in r.actors if a not in exclude]
         found = list(dict.fromkeys(found))
         return [Arg(found[0], token, "coref")] if len(found) == 1 else []
+
+    @staticmethod
+    def _fitting_descriptions(token: Token, rows: list[Description]) -> list[Description]:
+        """The rows whose modifier words all modify ``token`` ("the West African nation"),
+        the longest modifier only; the rows without a modifier when none fits."""
+        words = {t.lower_ for t in token.lefts for t in t.subtree if t.dep_ != "det"}
+        fitting = [r for r in rows if r.modifier and set(r.modifier.lower().split()) <= words]
+        longest = max((len(r.modifier.split()) for r in fitting), default=0)
+        return [r for r in fitting if len(r.modifier.split()) == longest] or [r for r in rows if not r.modifier]
 
     def _resolve_relational(self, token: Token, exclude: frozenset[str]) -> list[Arg]:
         """"its neighbour", "its rival": the state the noun names itself ("its neighbour

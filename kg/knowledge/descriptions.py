@@ -39,5 +39,6 @@ def descriptions(path: Path = DATA_DIR / "descriptions.csv") -> dict[str, list[D
             pair = (row.get("pair") or "").strip()
             if not actors or not actors <= known.keys() or (pair and pair not in known):
                 raise KgError(f"{path.name}: unknown or missing actor in the row for {row['noun']!r}")
-            out.setdefault(row["noun"].strip(), []).append(Description((row["modifier"] or "").strip(), actors, pair))
+            for noun in split_cell(row["noun"]):  # "country|nation|state": one row, several nouns
+                out.setdefault(noun, []).append(Description((row["modifier"] or "").strip(), actors, pair))
     return out

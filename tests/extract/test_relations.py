@@ -1335,3 +1335,19 @@ def test_a_trade_war_is_no_armed_conflict(nlp):
     found = triples(nlp, "China's trade war with the United States escalated.")
     assert ("CHN", "OPPOSE", "USA") in found and not any(r == "CONFLICT" for _, r, _ in found)
     assert not any(r == "CONFLICT" for _, r, _ in triples(nlp, "Uganda and Kenya are locked in a trade war over milk."))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Mali accused Algeria of shooting down a drone. The West African country recalled its ambassador from Algiers.",
+     ("MLI", "SANCTION", "DZA")),
+    ("Ethiopia and Kenya signed a trade pact. Egypt criticised the Horn of Africa nation over the dam.",
+     ("EGY", "OPPOSE", "ETH")),
+    ("Nepal protested to India. The Himalayan nation also summoned China's envoy.", ("NPL", "OPPOSE", "CHN")),
+])
+def test_a_regional_description_is_the_state_of_that_region_named_before(nlp, text, expected):
+    assert expected in triples(nlp, text)
+
+
+def test_a_regional_description_of_no_state_named_is_nobody(nlp):
+    found = triples(nlp, "Chile and Peru signed an accord. Spain sanctioned the West African nation.")
+    assert not any(r == "SANCTION" for _, r, _ in found), found

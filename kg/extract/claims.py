@@ -44,17 +44,26 @@ class ClaimRules:
             + [a for p in obj.children if p.dep_ == "prep" and p.lower_ in ("from", "by")  # "criticism FROM Cairo"
                for o in p.children if o.dep_ == "pobj" for a in ctx.np_actors(o)]
 
-    @starts_on("alleging_verbs")
+    @starts_on("alleging_verbs", "hostile_claim_verbs")
     def _allegation_candidates(self, ctx: ActorContext, verb: Token) -> Iterator[Candidate]:
         """"Ethiopia ALLEGES THAT Eritrea is supporting rebels": the one alleging opposes the one
-        accused, as with "accused Eritrea of" (relations.md: accusations)."""
+        accused, as with "accused Eritrea of" (relations.md: accusations); so does one claiming a
+        hostile act: "Myanmar CLAIMED THAT Thai troops opened fire" (not "claimed that X agreed")."""
         if verb.pos_ != "VERB":
             return
+        alleging = verb.lemma_.lower() in self.lex.cue("alleging_verbs")
         accusers = ctx.subjects(verb)
         known = {a.actor for a in accusers}
-        accused = [a for clause in verb.children if clause.dep_ == "ccomp"
+        accused = [a for clause in verb.children if clause.dep_ == "ccomp" and (alleging or self._hostile_act(clause))
                    for s in clause.children if s.dep_ in ("nsubj", "nsubjpass")
                    for a in ctx.np_actors(s) if a.actor not in known]
         group = self.lex.group("accuse", "OPPOSE")
         if accusers and accused and group is not None:
             yield Candidate(group, verb, accusers, unique(accused))
+
+    def _hostile_act(self, verb: Token) -> bool:
+        """Whether ``verb`` (or a phrase it starts: "opened fire") is a trigger of a hostile relation."""
+        lemma = verb.lemma_.lower()
+        groups = list(self.lex.verbs.get(lemma, ())) + [
+            g for words, g in self.lex.phrases.get(lemma, ()) if self._phrase_at(verb, words)]
+        return any(g.relation in self.lex.cue("hostile_relations") for g in groups)

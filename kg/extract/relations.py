@@ -117,9 +117,14 @@ class RelationExtractor(VerbRules, NounRules, TargetRules, ClauseRules, BackingR
 
     def _disjoint_pronouns(self, ctx: ActorContext, cand: Candidate) -> Candidate:
         """An object pronoun never stands for its own act's subject (that would be "itself"):
-        "Ethiopia accused Eritrea of waging war against IT" is Ethiopia."""
+        "Ethiopia accused Eritrea of waging war against IT" is Ethiopia; nor does a possessive
+        in the target of a hostile act: "Myanmar said Thai troops fired on ITS soldiers"."""
         own = frozenset(a.actor for a in cand.subjects)
-        bound = [a for a in cand.objects if a.via == "coref" and a.actor in own and a.token.lower_ in self.lex.cue("object_pronouns")]
+        cue = self.lex.cue
+        hostile = cand.group.relation in cue("hostile_relations")
+        bound = [a for a in cand.objects if a.actor in own and (
+            (a.via == "coref" and a.token.lower_ in cue("object_pronouns"))
+            or (hostile and a.token.lower_ in cue("possessive_pronouns")))]
         if not bound:
             return cand
         objects = [b for a in cand.objects for b in (ctx.np_actors(a.token, own) if a in bound else [a])]

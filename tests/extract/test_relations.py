@@ -1351,3 +1351,34 @@ def test_a_regional_description_is_the_state_of_that_region_named_before(nlp, te
 def test_a_regional_description_of_no_state_named_is_nobody(nlp):
     found = triples(nlp, "Chile and Peru signed an accord. Spain sanctioned the West African nation.")
     assert not any(r == "SANCTION" for _, r, _ in found), found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Indonesian troops opened fire on Malaysian soldiers.", ("IDN", "ATTACK", "MYS")),
+    ("Washington imposed export controls on Chinese chipmakers.", ("USA", "SANCTION", "CHN")),
+    ("Japan imposed import curbs on South Korean goods.", ("JPN", "SANCTION", "KOR")),
+    ("Canada adopted sanction measures against Mali.", ("CAN", "SANCTION", "MLI")),
+    ("Algeria's president held a phone conversation with his Tunisian counterpart.", ("DZA", "CONSULT", "TUN")),
+])
+def test_triggers_of_real_news(nlp, text, expected):
+    found = triples(nlp, text)
+    assert expected in found or (expected[1] == "CONSULT" and (expected[2], "CONSULT", expected[0]) in found), found
+
+
+def test_controls_without_a_trade_modifier_are_no_sanction(nlp):
+    assert not any(r == "SANCTION" for _, r, _ in triples(nlp, "Peru tightened controls on Bolivian border crossings."))
+
+
+def test_its_in_the_target_of_a_hostile_act_is_another_state(nlp):
+    assert ("THA", "ATTACK", "MMR") in triples(nlp, "Myanmar said Thai troops fired on its soldiers.")
+    assert ("RUS", "AID", "BLR") in triples(nlp, "Russia sent its troops to Belarus.")
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    ("Myanmar claimed that Thai troops fired on its soldiers.", {("MMR", "OPPOSE", "THA"), ("THA", "ATTACK", "MMR")}, set()),
+    ("Kenya charged that Somali forces attacked its border posts.", {("KEN", "OPPOSE", "SOM")}, set()),
+    ("Egypt claimed that Ethiopia agreed to the deal.", set(), {("EGY", "OPPOSE", "ETH")}),
+])
+def test_claiming_a_hostile_act_is_an_accusation(nlp, text, expected, absent):
+    found = triples(nlp, text)
+    assert expected <= found and not absent & found, found

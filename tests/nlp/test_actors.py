@@ -268,3 +268,14 @@ def test_a_surname_needs_the_full_name_or_the_state_before(surname_nlp, text, ex
 
 def test_beninois_is_a_demonym_of_benin(nlp):
     assert "BEN" in ids(nlp, "The Beninois president flew to Abuja on Tuesday.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Isaias received the envoy.", ["ERI"]),              # known by his given name
+    ("Suluhu flew to Nairobi.", ["TZA", "KEN"]),
+    ("Nyusi thanked Lourenço.", ["MOZ", "AGO"]),
+    ("The FAMa and the RDF trained together.", ["MLI", "RWA"]),  # armies by acronym
+    ("USAID cut its programmes.", ["USA"]),
+])
+def test_african_leaders_and_armies(nlp, text, expected):
+    assert ids(nlp, text) == expected

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.extract.syntax import SUBJECT_DEPS, Arg, child
+from kg.extract.syntax import SUBJECT_DEPS, Arg, child, pobjs
 
 
 class MisplacedSubjects:
@@ -31,6 +31,21 @@ class MisplacedSubjects:
         return [a for mod in verb.children if mod.dep_ in ("npadvmod", "dep") and mod.i < subject.i
                 and mod.i in self.actor_at and mod.pos_ == "PROPN" and self.doc[mod.right_edge.i + 1].text == ","
                 for a in self.np_actors(mod)]
+
+    def _company_cosubjects(self, verb: Token, subject: Token) -> list[Arg]:
+        """"Estonia, ALONG WITH Latvia and Lithuania, cut imports": states in a phrase of company
+        set off between the subject and its verb act with the subject."""
+        found: list[Arg] = []
+        company = self.lex.cue("company_preps")
+        for prep in [*subject.children, *verb.children]:
+            if prep.dep_ != "prep" or not subject.i < prep.i < verb.i or self.doc[prep.left_edge.i - 1].text != "," \
+                    or prep.lower_ not in company:
+                continue
+            inner = [p for p in prep.children if p.dep_ == "prep" and p.lower_ == "with"]  # "along WITH"
+            if prep.lower_ == "with" and not any(c.dep_ == "advmod" and c.lower_ in company for c in prep.children):
+                continue  # "Peru, with Chile's backing," is no company; "together with Chile" is
+            found += [a for p in (inner or [prep]) for o in pobjs(p) for a in self.np_actors(o)]
+        return found
 
     def _stranded_subject(self, verb: Token) -> list[Arg]:
         """"Norway, for example, has been supporting X": a state name opening the clause,

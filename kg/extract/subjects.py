@@ -25,7 +25,8 @@ class Subjects(MisplacedSubjects, PactPurposes):
                 return parties
         if subject is not None:
             found = self.np_actors(subject) or self._split_apposition(verb, subject)
-            return unique(self._headline_cosubjects(verb, subject) + found) if found else found
+            return unique(self._headline_cosubjects(verb, subject) + found + self._company_cosubjects(verb, subject)) \
+                if found else found
         agent = child(verb, "agent")
         if agent is not None:
             return [a for obj in pobjs(agent) for a in self.np_actors(obj)]

@@ -104,7 +104,8 @@ class VerbRules(RequestRules, TransferRules, VerbSenses):
         if group.money_is_aid and self._transfers_money(verb, direct):
             group = self.aid_group
         group = self._measure_taken(verb) or group  # "hit Caracas WITH sanctions": no attack
-        pairable = child(verb, "agent") is None
+        # agents pair up only as co-signers: "the accord was signed BY Laos and Cambodia"
+        pairable = child(verb, "agent") is None or verb.lemma_.lower() in self.lex.cue("outcome_verbs")
         if verb.lemma_.lower() in group.needs_pair and not objects and len(subjects) >= 2:
             objects = self._agreed_with(ctx, verb)  # "A and B agreed on cooperation with C": A–C, B–C
             pairable = pairable and not objects

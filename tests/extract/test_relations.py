@@ -1382,3 +1382,27 @@ def test_its_in_the_target_of_a_hostile_act_is_another_state(nlp):
 def test_claiming_a_hostile_act_is_an_accusation(nlp, text, expected, absent):
     found = triples(nlp, text)
     assert expected <= found and not absent & found, found
+
+
+def test_co_signers_named_as_agents_agree_with_each_other(nlp):
+    found = triples(nlp, "A treaty was signed by Chile, Peru and Bolivia on Monday.")
+    assert {frozenset(("CHL", "PER")), frozenset(("CHL", "BOL")), frozenset(("PER", "BOL"))} <= {
+        frozenset((s, o)) for s, r, o in found if r == "AGREE"}
+
+
+def test_brokers_named_as_agents_do_not_agree_with_each_other(nlp):
+    assert not any(r == "AGREE" for _, r, _ in triples(nlp, "The deal, brokered by Qatar and Egypt, ended the war."))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Estonia, along with Latvia and Lithuania, cut electricity imports from Russia.",
+     {("EST", "SANCTION", "RUS"), ("LVA", "SANCTION", "RUS"), ("LTU", "SANCTION", "RUS")}),
+    ("Estonia, together with Latvia, condemned Russia.", {("EST", "OPPOSE", "RUS"), ("LVA", "OPPOSE", "RUS")}),
+    ("Japan, alongside South Korea, protested to China.", {("JPN", "OPPOSE", "CHN"), ("KOR", "OPPOSE", "CHN")}),
+])
+def test_states_in_company_of_the_subject_act_with_it(nlp, text, expected):
+    assert expected <= triples(nlp, text)
+
+
+def test_a_with_phrase_of_circumstance_adds_no_subject(nlp):
+    assert ("CHL", "OPPOSE", "BOL") not in triples(nlp, "Peru, with Chile's backing, condemned Bolivia.")

@@ -30,6 +30,8 @@ class AbsorptionRules:
                 and not self._owned_other_event(noun, head) and not self._threatened_noun(noun, head) \
                 and not self._between_parties_named(noun) and not self._rejected_accusation(noun, head):
             return True
+        if self.ends_a_pact(noun):
+            return True  # "the SCRAPPING of its defence pact with X": ended, not agreed
         if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in self.lex.cue("background_heads") \
                 and head.head.head.lower_ in self.lex.cue("ended_preps"):
             return True  # "after seven years of hostility": over, not stated

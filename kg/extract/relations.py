@@ -41,6 +41,7 @@ from kg.extract.roles import ActorContext
 from kg.extract.strains import StrainRules
 from kg.extract.syntax import child, pobjs
 from kg.extract.targets import TargetRules
+from kg.extract.terminations import TerminationRules
 from kg.extract.threats import ThreatRules
 from kg.extract.venues import VenueRules
 from kg.extract.verbs import VerbRules
@@ -62,14 +63,14 @@ FUNCTION_POS = frozenset({"PUNCT", "DET", "ADP", "CCONJ", "SCONJ", "PART", "PRON
 CONSTRUCTIONS = ("_dependence_candidates", "_strain_candidates", "_response_candidates", "_venue_candidates",
                  "_joint_candidates", "_brokering_candidates", "_pressure_candidates", "_gratitude_candidates",
                  "_behest_candidates", "_allegation_candidates", "_co_mediator_candidates",
-                 "_departure_candidates")
+                 "_departure_candidates", "_termination_candidates")
 #: the families tried once every token's triggers and constructions have been
 LATE_CONSTRUCTIONS = ("_backing_candidates",)
 
 
 class RelationExtractor(VerbRules, NounRules, TargetRules, ClauseRules, BackingRules, ExchangeRules, StrainRules,
                         ThreatRules, ObstructionRules, ClaimRules, VenueRules, PressureRules, CompanyRules, JointRules,
-                        BrokeringRules, GratitudeRules, BehalfRules, ExpulsionRules):
+                        BrokeringRules, GratitudeRules, BehalfRules, ExpulsionRules, TerminationRules):
     """Finds relation candidates in parsed sentences."""
 
     def __init__(self, lexicon: Lexicon) -> None:

@@ -1406,3 +1406,28 @@ def test_states_in_company_of_the_subject_act_with_it(nlp, text, expected):
 
 def test_a_with_phrase_of_circumstance_adds_no_subject(nlp):
     assert ("CHL", "OPPOSE", "BOL") not in triples(nlp, "Peru, with Chile's backing, condemned Bolivia.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Fiji announced the scrapping of its defence pact with Australia.", {("FJI", "SANCTION", "AUS")}),
+    ("Chile announced the suspension of diplomatic relations with Nicaragua.", {("CHL", "SANCTION", "NIC")}),
+    ("Peru confirmed the recall of its ambassadors to Bolivia and Ecuador.",
+     {("PER", "SANCTION", "BOL"), ("PER", "SANCTION", "ECU")}),
+    ("Chad's termination of the defence agreement with France surprised Paris.", {("TCD", "SANCTION", "FRA")}),
+])
+def test_a_pact_ties_or_envoy_ended_by_a_noun_is_a_sanction(nlp, text, expected):
+    found = triples(nlp, text)
+    assert expected <= found and not any(r == "AGREE" for _, r, _ in found), found
+
+
+def test_a_termination_of_something_else_is_no_sanction(nlp):
+    assert not any(r == "SANCTION" for _, r, _ in triples(nlp, "Peru and Chile discussed the suspension of the tariffs."))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Japan halted all assistance to Myanmar.", ("JPN", "SANCTION", "MMR")),
+    ("Azerbaijan cut gas supplies to Armenia.", ("AZE", "SANCTION", "ARM")),
+])
+def test_aid_or_supplies_cut_are_a_sanction_not_aid(nlp, text, expected):
+    found = triples(nlp, text)
+    assert expected in found and not any(r in ("AID", "SUPPLY") for _, r, _ in found), found

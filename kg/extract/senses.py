@@ -11,7 +11,7 @@ from kg.knowledge.lexicon import TriggerGroup
 
 
 class VerbSenses:
-    """The sense of "call", "welcome", "receive" that their object selects."""
+    """The sense of "call", "welcome", "receive", "tell" that their object selects."""
 
     def _phone_call(self, ctx: ActorContext, verb: Token) -> TriggerGroup | None:
         """"called his Egyptian counterpart on Tuesday", "called Somalia to discuss the border": a
@@ -49,3 +49,13 @@ class VerbSenses:
         person, or a guest head ("the Sudanese DELEGATION") or one of ``heads``."""
         return ctx.kind_at.get(obj.i) in kinds or obj.ent_type_ == "PERSON" \
             or obj.lemma_.lower() in self.lex.cue("guest_heads") | heads
+
+    def _telling_sense(self, verb: Token, group: TriggerGroup) -> TriggerGroup | None:
+        """"Mongolia TOLD China TO stop its intimidation": telling a state to act is a demand
+        (REQUEST, relations.md: demands and calls), not the CONSULT of "told China that ..."."""
+        if group.relation != "CONSULT" or verb.lemma_.lower() not in self.lex.cue("telling_verbs") \
+                or child(verb, "dobj") is None:
+            return None
+        told_to = any(c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                      for c in verb.children)
+        return self.lex.group("urge", "REQUEST") if told_to else None

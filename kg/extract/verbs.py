@@ -48,7 +48,8 @@ class VerbRules(RequestRules, TransferRules, VerbSenses):
             return  # "set to receive Turkish drones": no guests
         if group.asks_for and self.orders_envoy_out(verb):
             return  # "asked the French ambassador to leave": an expulsion (ExpulsionRules)
-        group = (group.asks_for and self._phone_call(ctx, verb)) or self._hosting_sense(ctx, verb) or group
+        group = (group.asks_for and self._phone_call(ctx, verb)) or self._hosting_sense(ctx, verb) \
+            or self._telling_sense(verb, group) or group
         if group.asks_for and self._names_its_object(verb):
             group = self._reproaching_name(verb)  # "called China a threat": OPPOSE; else a naming, nothing
             if group is None:

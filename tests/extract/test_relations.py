@@ -1431,3 +1431,21 @@ def test_a_termination_of_something_else_is_no_sanction(nlp):
 def test_aid_or_supplies_cut_are_a_sanction_not_aid(nlp, text, expected):
     found = triples(nlp, text)
     assert expected in found and not any(r in ("AID", "SUPPLY") for _, r, _ in found), found
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    ("Zambia sent its foreign minister to Harare.", ("ZMB", "CONSULT", "ZWE"), "SUPPLY"),
+    ("Kenya dispatched an envoy to Mogadishu.", ("KEN", "CONSULT", "SOM"), "SUPPLY"),
+    ("Kyrgyzstan hosts a Russian air base.", ("KGZ", "COOPERATE", "RUS"), "CONSULT"),
+    ("Mongolia told China to stop its intimidation.", ("MNG", "REQUEST", "CHN"), "CONSULT"),
+    ("Nigeria donated two patrol boats to Benin.", ("NGA", "SUPPLY", "BEN"), "AID"),
+])
+def test_the_object_selects_the_verbs_sense(nlp, text, expected, absent):
+    found = triples(nlp, text)
+    pair = {expected[0], expected[2]}
+    assert (expected in found or (expected[1] == "COOPERATE" and (expected[2], expected[1], expected[0]) in found)) \
+        and not any(r == absent and {s, o} == pair for s, r, o in found), found
+
+
+def test_telling_a_state_something_is_consultation(nlp):
+    assert ("MNG", "REQUEST", "CHN") not in triples(nlp, "Mongolia told China that it would not join.")

@@ -39,9 +39,10 @@ class AbsorptionRules:
                 and any(g.asks_for for g in self.lex.verbs.get(head.head.lemma_.lower(), ())) \
                 and not (child(head.head, "dobj") is None and self._meeting(noun)):
             return True  # "asked Japan for help": the help is what is asked; "called for a summit with X" is a meeting
-        if noun.dep_ == "pobj" and head.lower_ in ("on", "against") and head.head.pos_ == "NOUN" \
-                and head.head.lemma_.lower() in self.lex.cue("prohibition_nouns"):
-            return True  # "a ban on Chilean imports": the banned trade is the target, not a transfer
+        if noun.dep_ == "pobj" and head.lower_ in ("on", "against") and any(
+                m.lemma_.lower() in self.lex.cue("prohibition_nouns")
+                for m in ([head.head] if head.head.pos_ == "NOUN" else [d for d in head.head.children if d.dep_ == "dobj"])):
+            return True  # "a ban on Chilean imports", "raised tariffs on imports": the trade hit is the target, no transfer
         return False
 
     @staticmethod

@@ -1449,3 +1449,12 @@ def test_the_object_selects_the_verbs_sense(nlp, text, expected, absent):
 
 def test_telling_a_state_something_is_consultation(nlp):
     assert ("MNG", "REQUEST", "CHN") not in triples(nlp, "Mongolia told China that it would not join.")
+
+
+@pytest.mark.parametrize("text", [
+    "The US raised tariffs on imports from Brazil.",
+    "The US imposed tariffs on imports from Brazil.",
+])
+def test_tariffs_on_a_states_goods_hit_it_and_are_no_purchase(nlp, text):
+    found = triples(nlp, text)
+    assert ("USA", "SANCTION", "BRA") in found and ("BRA", "SUPPLY", "USA") not in found, found

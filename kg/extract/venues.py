@@ -1,4 +1,4 @@
-"""Events held in another state's capital: the host is the capital's state."""
+"""Events held in another state's capital, or hosted by a state: the host meets its guests."""
 from __future__ import annotations
 
 from typing import Iterator
@@ -8,7 +8,7 @@ from spacy.tokens import Token
 from kg.extract.candidates import Candidate
 from kg.extract.entries import starts_on
 from kg.extract.roles import ActorContext
-from kg.extract.syntax import Arg, pobjs, unique
+from kg.extract.syntax import Arg, child, pobjs, unique
 from kg.nlp.extensions import PLACES_KEY
 
 
@@ -68,3 +68,21 @@ class VenueRules:
     def visit_group(self):
         """The trigger group of visits, written visitor -> host."""
         return next(g for g in self.lex.nouns["visit"] if g.relation == "CONSULT")
+
+    @starts_on("hosting_verbs")
+    def _hosted_meeting_candidates(self, ctx: ActorContext, verb: Token) -> Iterator[Candidate]:
+        """"Guatemala HOSTED talks with Mexico": the host meets the partner its meeting names
+        (CONSULT); talks it hosts between others ("hosted talks between A and B", "talks hosted
+        by Iraq") are theirs, not the host's."""
+        consult = self.lex.group("meet", "CONSULT")
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in self.lex.cue("hosting_verbs") or consult is None:
+            return
+        meeting = child(verb, "dobj")
+        if meeting is None or not any(g.relation == "CONSULT" for g in self.lex.nouns.get(meeting.lemma_.lower(), ())):
+            return
+        hosts = ctx.subjects(verb)
+        known = {a.actor for a in hosts}
+        guests = [a for p in meeting.children if p.dep_ == "prep" and p.lower_ == "with"
+                  for o in pobjs(p) for a in ctx.np_actors(o) if a.actor not in known]
+        if hosts and guests:
+            yield Candidate(consult, meeting, unique(hosts), unique(guests))

@@ -1458,3 +1458,13 @@ def test_telling_a_state_something_is_consultation(nlp):
 def test_tariffs_on_a_states_goods_hit_it_and_are_no_purchase(nlp, text):
     found = triples(nlp, text)
     assert ("USA", "SANCTION", "BRA") in found and ("BRA", "SUPPLY", "USA") not in found, found
+
+
+def test_a_state_hosting_talks_with_another_meets_it(nlp):
+    found = triples(nlp, "Guatemala hosted talks with Mexico.")
+    assert ("GTM", "CONSULT", "MEX") in found or ("MEX", "CONSULT", "GTM") in found
+
+
+def test_a_host_of_talks_between_others_is_no_party(nlp):
+    found = triples(nlp, "Qatar hosted talks between Rwanda and Congo.")
+    assert not any("QAT" in (s, o) and r == "CONSULT" for s, r, o in found), found

@@ -1,4 +1,5 @@
-"""Acts that states do together: "Chile and Peru said in a joint statement", "issued a joint declaration" (COOPERATE)."""
+"""Acts that states do together: "Chile and Peru said in a joint statement", "issued a joint declaration"
+(COOPERATE); the cooperation a pact is about, planned: "signed an agreement ON energy cooperation"."""
 from __future__ import annotations
 
 from typing import Iterator
@@ -34,6 +35,33 @@ class JointRules:
         """The states named after "with" on the joint act or its verb: "its joint operation with Congo"."""
         preps = [c for t in (noun, verb) for c in t.children if c.dep_ == "prep" and c.lower_ == "with"]
         return [a for p in preps for o in p.children if o.dep_ == "pobj" for a in ctx.np_actors(o)]
+
+    @starts_on("planned_cooperation")
+    def _pact_cooperation_candidates(self, ctx: ActorContext, noun: Token) -> Iterator[Candidate]:
+        """"Nepal and India signed an agreement ON energy COOPERATION", "a security COOPERATION pact":
+        the parties plan the cooperation (COOPERATE, hypothetical; relations.md: planned cooperation)."""
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in self.lex.cue("planned_cooperation"):
+            return
+        pacts = self.lex.cue("pact_nouns")
+        head = noun.head
+        if noun.dep_ == "compound" and head.lemma_.lower() in pacts:
+            pact = head
+        elif noun.dep_ == "pobj" and head.lower_ in ("on", "for") and head.head.lemma_.lower() in pacts:
+            pact = head.head
+        else:
+            return
+        if self._pact_ended(pact):
+            return  # "terminated its military cooperation agreement with the US"
+        parties = ctx.parties_of_pact(pact)
+        if len({a.actor for a in parties}) >= 2:
+            yield Candidate(self.cooperate_group, noun, parties, [], hypothetical=True)
+
+    def _pact_ended(self, pact: Token) -> bool:
+        """Whether a pact is ended by its verb ("TERMINATED the agreement") or by a noun ("the SCRAPPING of the pact")."""
+        verb = pact.head
+        return self.ends_a_pact(pact) or (pact.dep_ == "dobj" and any(
+            g.relation in self.lex.cue("undoing_relations") and pact.lemma_.lower() in g.object_heads
+            for g in self.lex.verbs.get(verb.lemma_.lower(), ())))
 
     @property
     def cooperate_group(self):

@@ -155,6 +155,8 @@ def is_hypothetical(token: Token, lex: Lexicon, relation: str | None = None) -> 
         if arrived_by == "prep" and below.lower_ in cue("agreeing_preps") and node.lemma_.lower() in cue("agreeing_verbs") \
                 and not _is_agreement(token, lex):
             return True  # "agreed on full cooperation": the cooperation is planned
+        if arrived_by == "xcomp" and relation in cue("planned_relations") and node.lemma_.lower() in cue("agreeing_verbs"):
+            return True  # "agreed to set up a joint mechanism": the cooperation is planned
         if _hedged_clause(node, lex):
             return True  # "it is probable that Egypt has sent"
         if arrived_by in ("xcomp", "ccomp", "acl", "dobj") and node.lemma_.lower() in cue("intent_verbs") \

@@ -36,12 +36,13 @@ class PactPurposes:
     """The parties of a pact as the subjects of the acts its purpose clause names."""
 
     def pact_parties(self, verb: Token, depth: int) -> list[Arg]:
-        """The parties of the pact whose purpose ``verb`` states: the subjects of the verb
-        that makes the pact ("signed a pact") and its with-phrase, the pact's possessor and its
-        between- or with-phrase."""
+        """The parties of the pact whose purpose ``verb`` states (:meth:`parties_of_pact`)."""
         pact = pact_of_purpose(verb, self.lex)
-        if pact is None:
-            return []
+        return [] if pact is None else self.parties_of_pact(pact, depth)
+
+    def parties_of_pact(self, pact: Token, depth: int = 0) -> list[Arg]:
+        """The parties of a pact: its possessor, its between- or with-phrase, and the subjects
+        (and with-phrase) of the verb that makes it ("Chile and Peru SIGNED a pact")."""
         parties = [a for p in pact.children if p.dep_ == "poss" for a in self.np_actors(p)]
         parties += [a for p in pact.children if p.dep_ == "prep" and p.lower_ in ("between", "among", "with")
                     for o in pobjs(p) for a in self.np_actors(o)]

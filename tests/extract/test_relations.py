@@ -1468,3 +1468,24 @@ def test_a_state_hosting_talks_with_another_meets_it(nlp):
 def test_a_host_of_talks_between_others_is_no_party(nlp):
     found = triples(nlp, "Qatar hosted talks between Rwanda and Congo.")
     assert not any("QAT" in (s, o) and r == "CONSULT" for s, r, o in found), found
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("Ghana and Togo agreed to form a joint committee.", {"GHA", "TGO"}),
+    ("Iran and Russia agreed to expand cooperation.", {"IRN", "RUS"}),
+    ("Nepal and India signed an agreement on economic and energy cooperation.", {"NPL", "IND"}),
+    ("Chile and Peru signed a security cooperation pact.", {"CHL", "PER"}),
+])
+def test_cooperation_agreed_on_is_planned(nlp, text, pair):
+    found = relations(nlp, text)
+    assert any(r == "COOPERATE" and {s, o} == pair and flags == "H" for s, r, o, flags in found), found
+    assert any(r == "AGREE" and {s, o} == pair and flags == "" for s, r, o, flags in found), found
+
+
+def test_an_ended_cooperation_pact_plans_no_cooperation(nlp):
+    found = triples(nlp, "Niger terminated its military cooperation agreement with the US.")
+    assert ("NER", "SANCTION", "USA") in found and not any(r == "COOPERATE" for _, r, _ in found), found
+
+
+def test_help_agreed_to_is_given(nlp):
+    assert ("RUS", "AID", "USA", "") in relations(nlp, "Russia agreed to assist the US in talks.")

@@ -44,12 +44,20 @@ class ClauseRules:
         if prep == "" and self._rejected_accusation(noun, verb):
             return verb, prep, ctx.subjects(verb)  # the accused: "Minsk rejected Lithuania's accusations"  # "X threatened an invasion of Y": X's invasion
         if self.is_trigger_verb(verb) and not support and prep not in self.lex.cue("purpose_preps") and not moved \
-                and not threat:
+                and not threat and not self._describes_subject(noun, verb):
             return verb, prep, []
         if support and is_passive(verb):
             patient = child(verb, "nsubjpass")
             return verb, prep, ctx.np_actors(patient) if patient is not None else []
         return verb, prep, ctx.subjects(verb)
+
+    def _describes_subject(self, noun: Token, verb: Token) -> bool:
+        """A phrase set off between a subject and its verb describes the subject: "Egypt, AT ODDS
+        WITH Ethiopia for years, has condemned the deal" (Egypt is at odds)."""
+        prep = noun.head
+        subject = child(verb, "nsubj")
+        return noun.dep_ == "pobj" and prep.head.i == verb.i and subject is not None \
+            and subject.i < prep.i < verb.i and noun.doc[prep.left_edge.i - 1].text == ","
 
     def _apposed_holder(self, ctx: ActorContext, noun: Token) -> list[Arg]:
         """"Poland, one of Ukraine's staunchest allies": the state the

@@ -19,6 +19,13 @@ class TransferRules:
         money = self.lex.cue("aid_goods")
         return any(g.lemma_.lower() in money or g.tag_ == "$" or any(c.tag_ == "$" for c in g.children) for g in goods)
 
+    @staticmethod
+    def _supplied_with(ctx: ActorContext, verb: Token, obj: Token) -> bool:
+        """"supplied SUDAN'S ARMY WITH drones": a direct object with the goods in a with-phrase is the
+        recipient, its modifiers the recipient's state (not the goods' origin, as in "supplied Iranian drones")."""
+        return any(p.dep_ == "prep" and p.lower_ == "with" and any(not ctx.np_actors(o) for o in pobjs(p))
+                   for h in (obj, verb) for p in h.children)
+
     def _recipients(self, ctx: ActorContext, goods: Token, preps: frozenset[str], depth: int = 0) -> list[Arg]:
         """Recipients named inside the goods phrase: "missiles destined FOR Ukraine"."""
         found: list[Arg] = []

@@ -73,7 +73,7 @@ class VerbRules(RequestRules, TransferRules, VerbSenses):
         for obj in direct:
             args = [] if group.only_prep_objects else [  # not the subject again as the object's modifier ("Angola-mediated talks")
                 a for a in ctx.np_actors(obj, exclude=known) if not (a.via == "mod" and a.actor in known)]
-            if group.goods_origin:
+            if group.goods_origin and not self._supplied_with(ctx, verb, obj):
                 objects += [a for a in args if a.via != "mod"]
                 origins += [a for a in args if a.via == "mod"]
                 objects += self._recipients(ctx, obj, preps)

@@ -1489,3 +1489,24 @@ def test_an_ended_cooperation_pact_plans_no_cooperation(nlp):
 
 def test_help_agreed_to_is_given(nlp):
     assert ("RUS", "AID", "USA", "") in relations(nlp, "Russia agreed to assist the US in talks.")
+
+
+def test_heads_of_state_from_states_are_those_states(nlp):
+    found = triples(nlp, "The treaty was signed by the heads of state from China, Kazakhstan and Kyrgyzstan.")
+    assert {frozenset(p) for p in (("CHN", "KAZ"), ("CHN", "KGZ"), ("KAZ", "KGZ"))} <= {
+        frozenset((s, o)) for s, r, o in found if r == "AGREE"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Iran has supplied Sudan's army with combat drones.", ("IRN", "SUPPLY", "SDN")),
+    ("Iran supplied Russian forces with drones.", ("IRN", "SUPPLY", "RUS")),
+    ("Russia supplied Iranian drones to Syria.", ("RUS", "SUPPLY", "SYR")),
+])
+def test_a_direct_object_supplied_with_goods_is_the_recipient(nlp, text, expected):
+    found = triples(nlp, text)
+    assert expected in found and (expected[2], "SUPPLY", expected[0]) not in found, found
+
+
+def test_a_phrase_between_subject_and_verb_describes_the_subject(nlp):
+    found = triples(nlp, "Egypt, at odds with Ethiopia for years, has condemned the deal.")
+    assert {("EGY", "OPPOSE", "ETH"), ("ETH", "OPPOSE", "EGY")} <= found

@@ -132,8 +132,9 @@ def is_hypothetical(token: Token, lex: Lexicon, relation: str | None = None) -> 
     if relation in cue("stated_aims") and pact_of_purpose(token, lex) is not None:
         return False  # "a deal which aims to isolate Iran": the aim is a stance its parties take
     decided = relation in cue("decided_acts")
-    if token.dep_ in ("xcomp", "ccomp") and token.head.lemma_.lower() in cue("request_verbs"):
-        return True  # "urged Germany to supply": asked for, not done
+    if token.head.lemma_.lower() in cue("request_verbs") and (token.dep_ in ("xcomp", "ccomp") or (
+            token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "for" for c in token.children))):
+        return True  # "urged Germany to supply", "called FOR the two leaders to meet": asked for, not done
     for node, arrived_by, below in clause_chain(token, lex):
         if arrived_by == "dobj" and node.lemma_.lower() in cue("support_verbs") and _asked_of_another(node, lex):
             return True  # "invited Israel to send a delegation": the delegation is asked for

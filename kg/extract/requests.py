@@ -34,8 +34,19 @@ class RequestRules:
                     preps = frozenset(w for g in groups if g.relation in self.symmetric for w in g.preps_for("NOUN"))
                     found += [a for p in noun.children if p.dep_ == "prep" and p.lower_ in preps
                               for o in pobjs(p) for a in ctx.np_actors(o, exclude=known)]
+                    found += self._withdrawing_party(ctx, noun, known)
                 return found
         return []
+
+    def _withdrawing_party(self, ctx: ActorContext, noun: Token, known: frozenset[str]) -> list[Arg]:
+        """"called for the WITHDRAWAL of Rwandan troops", "Rwanda's withdrawal": the state whose
+        forces are to leave is the one asked (not the state they leave)."""
+        if noun.lemma_.lower() not in self.lex.cue("withdrawal_nouns"):
+            return []
+        owners = [c for c in noun.children if c.dep_ == "poss"]
+        owners += [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for o in pobjs(p)]
+        return [a for o in owners for a in (ctx.np_actors(o, exclude=known) if o.dep_ == "poss"
+                                             else ctx.modifier_actors(o, known))]
 
     def _told_party(self, ctx: ActorContext, head: Token, known: frozenset[str]) -> list[Arg]:
         """The subject of a for-to clause is the one asked: "called for Vietnam

@@ -1510,3 +1510,17 @@ def test_a_direct_object_supplied_with_goods_is_the_recipient(nlp, text, expecte
 def test_a_phrase_between_subject_and_verb_describes_the_subject(nlp):
     found = triples(nlp, "Egypt, at odds with Ethiopia for years, has condemned the deal.")
     assert {("EGY", "OPPOSE", "ETH"), ("ETH", "OPPOSE", "EGY")} <= found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Senegal called for the withdrawal of Malian troops from Mauritania.", ("SEN", "REQUEST", "MLI")),
+    ("Kenya called for Ethiopia's withdrawal from Somalia.", ("KEN", "REQUEST", "ETH")),
+])
+def test_a_call_for_forces_to_leave_asks_their_state(nlp, text, expected):
+    found = triples(nlp, text)
+    assert expected in found and not any(r == "REQUEST" and o in ("MRT", "SOM") for _, r, o in found), found
+
+
+def test_a_meeting_called_for_is_hypothetical(nlp):
+    found = relations(nlp, "Rwanda and Congo clashed. Angola called for leaders of both countries to meet in Luanda.")
+    assert any(r == "CONSULT" and {s, o} == {"RWA", "COD"} and flags == "H" for s, r, o, flags in found), found

@@ -49,7 +49,8 @@ class ClauseRules:
         if support and is_passive(verb):
             patient = child(verb, "nsubjpass")
             return verb, prep, ctx.np_actors(patient) if patient is not None else []
-        return verb, prep, ctx.subjects(verb)
+        lent = ctx.subjects(verb)  # "joined the US and UK in issuing sanctions": they issue them too
+        return verb, prep, lent + ctx.joined_parties(verb) if lent else lent
 
     def _describes_subject(self, noun: Token, verb: Token) -> bool:
         """A phrase set off between a subject and its verb describes the subject: "Egypt, AT ODDS
@@ -122,7 +123,9 @@ class ClauseRules:
     @staticmethod
     def _between_on_predicate(ctx: ActorContext, noun: Token) -> list[list[Arg]]:
         """The parties of a mutual event named on the verb it is the subject of:
-        "tensions have been growing BETWEEN Ethiopia AND Somalia", "fighting erupted between X and Y"."""
-        groups = [[a for o in pobjs(p) for a in ctx.np_actors(o)] for p in noun.head.children
+        "tensions have been growing BETWEEN Ethiopia AND Somalia", "fighting erupted between X and Y"; or
+        on the verb parsed as its modifier, in a headline-like clause: "Tensions flared between India and China"."""
+        verbs = [noun.head] + [v for v in noun.children if v.dep_ == "acl" and v.pos_ == "VERB" and noun.dep_ == "ROOT"]
+        groups = [[a for o in pobjs(p) for a in ctx.np_actors(o)] for v in verbs for p in v.children
                   if p.dep_ == "prep" and p.lower_ == "between"]
         return [unique(g) for g in groups if len({a.actor for a in g}) >= 2]

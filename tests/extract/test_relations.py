@@ -1524,3 +1524,12 @@ def test_a_call_for_forces_to_leave_asks_their_state(nlp, text, expected):
 def test_a_meeting_called_for_is_hypothetical(nlp):
     found = relations(nlp, "Rwanda and Congo clashed. Angola called for leaders of both countries to meet in Luanda.")
     assert any(r == "CONSULT" and {s, o} == {"RWA", "COD"} and flags == "H" for s, r, o, flags in found), found
+
+
+def test_tensions_flaring_between_two_states_oppose_both_ways(nlp):
+    assert {("IND", "OPPOSE", "CHN"), ("CHN", "OPPOSE", "IND")} <= triples(nlp, "Tensions flared between India and China.")
+
+
+def test_states_joined_in_a_measure_named_by_a_noun_take_it_too(nlp):
+    found = triples(nlp, "Poland joined Estonia and Latvia in imposing sanctions on Belarus.")
+    assert {("POL", "SANCTION", "BLR"), ("EST", "SANCTION", "BLR"), ("LVA", "SANCTION", "BLR")} <= found

@@ -1533,3 +1533,15 @@ def test_tensions_flaring_between_two_states_oppose_both_ways(nlp):
 def test_states_joined_in_a_measure_named_by_a_noun_take_it_too(nlp):
     found = triples(nlp, "Poland joined Estonia and Latvia in imposing sanctions on Belarus.")
     assert {("POL", "SANCTION", "BLR"), ("EST", "SANCTION", "BLR"), ("LVA", "SANCTION", "BLR")} <= found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Japan voiced concerns over Chinese naval drills.", ("JPN", "OPPOSE", "CHN")),
+    ("Egypt expressed deep concern about Ethiopia's plans.", ("EGY", "OPPOSE", "ETH")),
+])
+def test_concern_voiced_over_a_states_acts_opposes_it(nlp, text, expected):
+    assert expected in triples(nlp, text)
+
+
+def test_concern_over_no_state_opposes_nobody(nlp):
+    assert not any(r == "OPPOSE" for _, r, _ in triples(nlp, "Amid concerns over water security, Egypt met Sudan."))

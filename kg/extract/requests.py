@@ -41,7 +41,7 @@ class RequestRules:
     def _withdrawing_party(self, ctx: ActorContext, noun: Token, known: frozenset[str]) -> list[Arg]:
         """"called for the WITHDRAWAL of Rwandan troops", "Rwanda's withdrawal": the state whose
         forces are to leave is the one asked (not the state they leave)."""
-        if noun.lemma_.lower() not in self.lex.cue("withdrawal_nouns"):
+        if noun.lemma_.lower() not in self.lex.cue("asked_deeds"):
             return []
         owners = [c for c in noun.children if c.dep_ == "poss"]
         owners += [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for o in pobjs(p)]

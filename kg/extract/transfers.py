@@ -13,10 +13,12 @@ class TransferRules:
 
     def _transfers_money(self, verb: Token, direct: list[Token]) -> bool:
         """Whether the goods of a transfer are money or help ("provided Egypt
-        WITH BILLIONS of dollars", "will send $2 billion in aid")."""
+        WITH BILLIONS of dollars", "will send $2 billion in aid"), or relief given ("donated vaccines")."""
         goods = [d for d in direct if d.pos_ not in ("PROPN",)]
         goods += [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "with" for o in pobjs(p)]
         money = self.lex.cue("aid_goods")
+        if verb.lemma_.lower() in self.lex.cue("donating_verbs"):
+            money = money | self.lex.cue("relief_goods")
         return any(g.lemma_.lower() in money or g.tag_ == "$" or any(c.tag_ == "$" for c in g.children) for g in goods)
 
     @staticmethod

@@ -1545,3 +1545,12 @@ def test_concern_voiced_over_a_states_acts_opposes_it(nlp, text, expected):
 
 def test_concern_over_no_state_opposes_nobody(nlp):
     assert not any(r == "OPPOSE" for _, r, _ in triples(nlp, "Amid concerns over water security, Egypt met Sudan."))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Norway donated vaccines to Kenya.", ("NOR", "AID", "KEN")),
+    ("Japan sent food to Cuba.", ("JPN", "AID", "CUB")),
+    ("Russia sold food to Egypt.", ("RUS", "SUPPLY", "EGY")),
+])
+def test_relief_given_is_aid_relief_sold_is_supply(nlp, text, expected):
+    assert expected in triples(nlp, text)

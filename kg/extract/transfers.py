@@ -40,8 +40,12 @@ class TransferRules:
 
     def _borrowed_objects(self, ctx: ActorContext, verb: Token, group: TriggerGroup) -> list[Arg]:
         """A participle elaborating another trigger shares its object:
-        "Iran came to Russia's aid, supplying drones" (Russia receives)."""
+        "Iran came to Russia's aid, supplying drones" (Russia receives); so does a trigger whose
+        conjoined verb of the same kind names it: "broke off relations and cut ties with Bolivia"."""
         head = verb.head
+        later = self._chained_partners(ctx, verb, group)
+        if later:  # "are breaking off relations and cutting air ties WITH Bolivia": Bolivia for both
+            return later
         if verb.dep_ not in ("advcl", "conj") or head.i == verb.i:
             return []
         for token in head.subtree:
@@ -52,6 +56,20 @@ class TransferRules:
         if verb.dep_ == "conj" and group.relation in ("SUPPLY", "AID"):
             return self._pact_partners(ctx, head)
         return []
+
+    def _chained_partners(self, ctx: ActorContext, verb: Token, group: TriggerGroup) -> list[Arg]:
+        """States in an object preposition further down the verb's chain of objects and conjuncts:
+        "are breaking off relations and cutting sea, land and air ties WITH Qatar" (Qatar for both)."""
+        chain, todo = [], [c for c in verb.children if c.dep_ in ("dobj", "conj")]
+        while todo:
+            token = todo.pop()
+            if token.pos_ == "VERB" and not any(g.relation == group.relation for g in self.lex.verbs.get(token.lemma_.lower(), ())):
+                continue  # "severed ties and SIGNED a deal with Bolivia": another act's partner
+            chain.append(token)
+            todo += [c for c in token.children if c.dep_ in ("dobj", "conj")]
+        preps = group.preps_for("VERB")
+        return [a for t in chain for p in t.children if p.dep_ == "prep" and p.lower_ in preps
+                for o in pobjs(p) for a in ctx.np_actors(o)]
 
     def _pact_partners(self, ctx: ActorContext, head: Token) -> list[Arg]:
         """A transfer conjoined to a trigger noun made with a state goes to that state:

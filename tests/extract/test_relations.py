@@ -1554,3 +1554,14 @@ def test_concern_over_no_state_opposes_nobody(nlp):
 ])
 def test_relief_given_is_aid_relief_sold_is_supply(nlp, text, expected):
     assert expected in triples(nlp, text)
+
+
+def test_states_cutting_ties_with_one_target_do_not_sanction_each_other(nlp):
+    found = triples(nlp, "Chile, Peru and Ecuador are breaking off diplomatic relations and cutting air ties with Bolivia.")
+    assert {("CHL", "SANCTION", "BOL"), ("PER", "SANCTION", "BOL"), ("ECU", "SANCTION", "BOL")} <= found
+    assert not any(r == "SANCTION" and o != "BOL" for _, r, o in found), found
+
+
+def test_the_partner_of_another_act_is_not_borrowed(nlp):
+    found = triples(nlp, "Chile and Peru severed ties and signed a deal with Bolivia.")
+    assert ("CHL", "SANCTION", "BOL") not in found

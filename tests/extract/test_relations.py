@@ -1565,3 +1565,9 @@ def test_states_cutting_ties_with_one_target_do_not_sanction_each_other(nlp):
 def test_the_partner_of_another_act_is_not_borrowed(nlp):
     found = triples(nlp, "Chile and Peru severed ties and signed a deal with Bolivia.")
     assert ("CHL", "SANCTION", "BOL") not in found
+
+
+def test_a_phone_call_between_ministers_is_consultation_not_a_request(nlp):
+    found = triples(nlp, "Egypt said so after a phone call between Egypt's foreign minister and his Somali and Turkish counterparts.")
+    assert not any(r == "REQUEST" for _, r, _ in found), found
+    assert {frozenset(("EGY", "SOM")), frozenset(("EGY", "TUR"))} <= {frozenset((s, o)) for s, r, o in found if r == "CONSULT"}

@@ -120,6 +120,12 @@ class Coreference(PluralReference, GroupReference, SpeakerReference):
             if any(c.dep_ == "conj" and c.i > clause.i for c in antecedent.children):
                 # "Iran, which has supported Russia, and Saudi Arabia": the clause is Iran's alone
                 return self.np_actors(antecedent, exclude, conjuncts=False)
+            last = max((c for c in antecedent.conjuncts if c.i < clause.i), key=lambda c: c.i, default=None)
+            singular = any(t.tag_ == "VBZ" or t.lower_ == "was" for t in (clause, *clause.children)
+                           if t.pos_ in ("VERB", "AUX"))
+            if last is not None and last.i > antecedent.i and last.i in self.actor_at and singular:
+                # "between Ankara and Cairo, which IS at odds with Addis Ababa": Cairo's alone (not "which HAVE fought")
+                return self.np_actors(last, exclude, conjuncts=False)
             return self.np_actors(antecedent, exclude)
         for i in range(token.i - 1, max(token.i - 4, token.sent.start - 1), -1):
             prev = self.doc[i]

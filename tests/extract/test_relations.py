@@ -1571,3 +1571,17 @@ def test_a_phone_call_between_ministers_is_consultation_not_a_request(nlp):
     found = triples(nlp, "Egypt said so after a phone call between Egypt's foreign minister and his Somali and Turkish counterparts.")
     assert not any(r == "REQUEST" for _, r, _ in found), found
     assert {frozenset(("EGY", "SOM")), frozenset(("EGY", "TUR"))} <= {frozenset((s, o)) for s, r, o in found if r == "CONSULT"}
+
+
+def test_a_singular_relative_clause_after_two_states_is_the_last_ones(nlp):
+    found = triples(nlp, "Relations between Ankara and Cairo, which is at odds with Addis Ababa, are strained.")
+    assert ("EGY", "OPPOSE", "ETH") in found and ("TUR", "OPPOSE", "ETH") not in found, found
+
+
+def test_a_plural_relative_clause_after_two_states_is_both(nlp):
+    assert ("ARM", "CONFLICT", "AZE") in triples(nlp, "Armenia and Azerbaijan, which have fought two wars, held talks.") | {
+        (o, r, s) for s, r, o in triples(nlp, "Armenia and Azerbaijan, which have fought two wars, held talks.")}
+
+
+def test_strains_between_two_states_oppose_both_ways(nlp):
+    assert {("MAR", "OPPOSE", "DZA"), ("DZA", "OPPOSE", "MAR")} <= triples(nlp, "Strains between Rabat and Algiers intensified.")

@@ -233,6 +233,9 @@ class RelationExtractor(VerbRules, NounRules, TargetRules, ClauseRules, BackingR
 
     def _mentions(self, cand: Candidate, sent: Span) -> Iterator[RelationMention]:
         label = cand.group.relation
+        if cand.trigger.lemma_.lower() in self.lex.cue("relational_nouns") and not any(
+                c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("of", "to")) for c in cand.trigger.children):
+            return  # a rival is someone's ("Israel's arch-foe"): "Iran and Saudi Arabia, considered arch-enemies," is no pair
         pairs: set[tuple[str, str]] = set()
         subjects = [a.actor for a in cand.subjects]
         objects = [a.actor for a in cand.objects]

@@ -1585,3 +1585,21 @@ def test_a_plural_relative_clause_after_two_states_is_both(nlp):
 
 def test_strains_between_two_states_oppose_both_ways(nlp):
     assert {("MAR", "OPPOSE", "DZA"), ("DZA", "OPPOSE", "MAR")} <= triples(nlp, "Strains between Rabat and Algiers intensified.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Mongolia expressed solidarity with Nepal.", {("MNG", "SUPPORT", "NPL")}),
+    ("Pakistan, a rival of India, tested a missile.", {("PAK", "OPPOSE", "IND"), ("IND", "OPPOSE", "PAK")}),
+    ("Iran, Israel's arch-foe, condemned the strike.", {("IRN", "OPPOSE", "ISR"), ("ISR", "OPPOSE", "IRN")}),
+    ("Japan extended loans to Vietnam.", {("JPN", "AID", "VNM")}),
+    ("The United States imposed penalties on Myanmar's army.", {("USA", "SANCTION", "MMR")}),
+    ("Mongolia summoned China's chargé d'affaires.", {("MNG", "OPPOSE", "CHN")}),
+    ("Peru expelled Chile's chargé d'affaires.", {("PER", "SANCTION", "CHL")}),
+])
+def test_more_words_of_real_news(nlp, text, expected):
+    assert expected <= triples(nlp, text)
+
+
+def test_states_called_enemies_of_nobody_named_are_no_rivals(nlp):
+    found = triples(nlp, "Iran and Saudi Arabia, considered arch-enemies, signed a deal.")
+    assert not any(r == "OPPOSE" for _, r, _ in found), found

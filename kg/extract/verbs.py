@@ -6,6 +6,7 @@ from typing import Iterator
 from spacy.tokens import Token
 
 from kg.extract.candidates import Candidate
+from kg.extract.purposes import pact_of_purpose
 from kg.extract.requests import RequestRules
 from kg.extract.roles import ActorContext
 from kg.extract.senses import VerbSenses
@@ -105,8 +106,10 @@ class VerbRules(RequestRules, TransferRules, VerbSenses):
         if group.money_is_aid and self._transfers_money(verb, direct):
             group = self.aid_group
         group = self._measure_taken(verb) or group  # "hit Caracas WITH sanctions": no attack
-        # agents pair up only as co-signers: "the accord was signed BY Laos and Cambodia"
-        pairable = child(verb, "agent") is None or verb.lemma_.lower() in self.lex.cue("outcome_verbs")
+        # agents pair up only as co-signers ("the accord was signed BY Laos and Cambodia"), a pact's parties
+        # never in its purpose ("deals aimed at fighting terrorism": they do not fight each other)
+        pairable = (child(verb, "agent") is None or verb.lemma_.lower() in self.lex.cue("outcome_verbs")) \
+            and pact_of_purpose(verb, self.lex) is None
         if verb.lemma_.lower() in group.needs_pair and not objects and len(subjects) >= 2:
             objects = self._agreed_with(ctx, verb)  # "A and B agreed on cooperation with C": A–C, B–C
             pairable = pairable and not objects

@@ -1603,3 +1603,8 @@ def test_more_words_of_real_news(nlp, text, expected):
 def test_states_called_enemies_of_nobody_named_are_no_rivals(nlp):
     found = triples(nlp, "Iran and Saudi Arabia, considered arch-enemies, signed a deal.")
     assert not any(r == "OPPOSE" for _, r, _ in found), found
+
+
+def test_parties_of_a_pact_against_a_common_enemy_do_not_fight_each_other(nlp):
+    found = triples(nlp, "Kenya and Ethiopia signed deals aimed at fighting terrorism.")
+    assert not any(r == "CONFLICT" for _, r, _ in found), found

@@ -1608,3 +1608,7 @@ def test_states_called_enemies_of_nobody_named_are_no_rivals(nlp):
 def test_parties_of_a_pact_against_a_common_enemy_do_not_fight_each_other(nlp):
     found = triples(nlp, "Kenya and Ethiopia signed deals aimed at fighting terrorism.")
     assert not any(r == "CONFLICT" for _, r, _ in found), found
+
+
+def test_support_for_a_states_integrity_supports_the_state(nlp):
+    assert ("GRC", "SUPPORT", "CYP") in triples(nlp, "Greece voiced its support for the territorial integrity of Cyprus.")

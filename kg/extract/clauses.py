@@ -27,6 +27,8 @@ class ClauseRules:
             # "pledged a partnership before the invasion of Ukraine": not the invaders; but "the ministers said
             # after talks", "the envoy arrived after meetings with X", "X and Y signed a deal after talks": they held them
             return verb, prep, []
+        if prep in self.lex.cue("cause_preps") and group.relation in self.symmetric:
+            return verb, prep, []  # "sanctions on Rwanda OVER the conflict in Congo": not the sanctioners' war
         if verb.lower_ in self.lex.cue("prepositional_verbs"):
             # "following the Hamas attack" is a time, not an act; but "its interests,
             # including the procurement of F-16s": an example shares its category's owner

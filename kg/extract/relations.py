@@ -212,12 +212,14 @@ class RelationExtractor(VerbRules, NounRules, TargetRules, ClauseRules, BackingR
     # -- assertions -------------------------------------------------------------------
 
     def _third_side(self, trigger: Token) -> bool:
-        """A with-phrase names the other side, though no state: "Saudi and Omani
+        """A with-phrase or a direct object names the other side, though no state: "Saudi and Omani
         delegations held talks WITH Houthi officials" (the two are on one side)."""
         heads = [trigger] + ([trigger.head] if trigger.dep_ == "dobj" else [])
         if trigger.dep_ == "nsubj":  # "Saudi and Omani delegations held talks with ...", "... met with"
             heads += [trigger.head] + [d for d in trigger.head.children if d.dep_ == "dobj"]
         agents = self.lex.cue("agentive_heads")
+        if trigger.pos_ == "VERB" and any(d.dep_ == "dobj" and d.lemma_.lower() not in self.lex.nouns for d in trigger.children):
+            return True  # "troops from Jamaica and Guatemala FIGHTING THE GANGS": a common foe, not each other
         return any(p.dep_ == "prep" and p.lower_ == "with"
                    and any(o.pos_ == "PROPN" or o.lemma_.lower() in agents for o in pobjs(p))
                    for h in heads for p in h.children)

@@ -1612,3 +1612,14 @@ def test_parties_of_a_pact_against_a_common_enemy_do_not_fight_each_other(nlp):
 
 def test_support_for_a_states_integrity_supports_the_state(nlp):
     assert ("GRC", "SUPPORT", "CYP") in triples(nlp, "Greece voiced its support for the territorial integrity of Cyprus.")
+
+
+def test_a_war_named_as_a_cause_is_not_the_subjects_war(nlp):
+    found = triples(nlp, "Germany joined the US and UK in issuing sanctions against Rwanda over the conflict in eastern Congo.")
+    assert not any(r == "CONFLICT" for _, r, _ in found), found
+
+
+def test_states_fighting_a_common_foe_do_not_fight_each_other(nlp):
+    found = triples(nlp, "Soldiers from Jamaica, Guatemala and El Salvador are fighting the gangs.")
+    assert not any(r == "CONFLICT" for _, r, _ in found), found
+    assert ("CHL", "CONFLICT", "PER") in triples(nlp, "Chile and Peru fought a war.")

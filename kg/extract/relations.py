@@ -211,14 +211,15 @@ class RelationExtractor(VerbRules, NounRules, TargetRules, ClauseRules, BackingR
 
     # -- assertions -------------------------------------------------------------------
 
-    def _third_side(self, trigger: Token) -> bool:
+    def _third_side(self, trigger: Token, relation: str) -> bool:
         """A with-phrase or a direct object names the other side, though no state: "Saudi and Omani
         delegations held talks WITH Houthi officials" (the two are on one side)."""
         heads = [trigger] + ([trigger.head] if trigger.dep_ == "dobj" else [])
         if trigger.dep_ == "nsubj":  # "Saudi and Omani delegations held talks with ...", "... met with"
             heads += [trigger.head] + [d for d in trigger.head.children if d.dep_ == "dobj"]
         agents = self.lex.cue("agentive_heads")
-        if trigger.pos_ == "VERB" and any(d.dep_ == "dobj" and d.lemma_.lower() not in self.lex.nouns for d in trigger.children):
+        if relation in self.lex.cue("war_relations") and trigger.pos_ == "VERB" and any(
+                d.dep_ == "dobj" and d.lemma_.lower() not in self.lex.nouns for d in trigger.children):
             return True  # "troops from Jamaica and Guatemala FIGHTING THE GANGS": a common foe, not each other
         return any(p.dep_ == "prep" and p.lower_ == "with"
                    and any(o.pos_ == "PROPN" or o.lemma_.lower() in agents for o in pobjs(p))
@@ -244,7 +245,7 @@ class RelationExtractor(VerbRules, NounRules, TargetRules, ClauseRules, BackingR
         symmetric = label in self.symmetric
         if cand.mutual or (not objects and len(subjects) >= 2 and (symmetric or cand.group.mutual or cand.group.among_subjects)
                            and cand.pairable
-                           and not self._third_side(cand.trigger)):
+                           and not self._third_side(cand.trigger, label)):
             for a, b in combinations(subjects, 2):
                 pairs.add((a, b))
                 if label not in self.symmetric:

@@ -2,7 +2,8 @@
 
 The pipeline is the spaCy English model plus components of ours:
 ``kg_leader_norms`` and ``kg_restore_norms`` around the model's parse
-(leaders' names read as names the model knows), ``kg_paragraphs`` (a line
+(leaders' names read as names the model knows), ``kg_parse_repairs`` after it
+(misparses mended), ``kg_paragraphs`` (a line
 break ends a sentence), ``kg_actors`` (actor mentions from the gazetteer) and
 ``kg_relations`` (typed relations). The
 model's ``attribute_ruler`` is swapped for ``kg_attribute_table``, which
@@ -20,6 +21,7 @@ from spacy.language import Language
 import kg.nlp.actors  # noqa: F401  (registers kg_actors)
 import kg.nlp.norms  # noqa: F401  (registers kg_leader_norms, kg_restore_norms)
 import kg.nlp.paragraphs  # noqa: F401  (registers kg_paragraphs)
+import kg.nlp.repairs  # noqa: F401  (registers kg_parse_repairs)
 from kg.errors import KgError
 from kg.knowledge.resources import overlays
 from kg.nlp.attributes import use_attribute_table
@@ -60,6 +62,7 @@ def _load_pipeline(name: str, knowledge: tuple[Path, ...]) -> Language:
     if "parser" in nlp.pipe_names:  # leaders' names parsed as names the model knows (kg.nlp.norms)
         nlp.add_pipe("kg_leader_norms", first=True)
         nlp.add_pipe("kg_restore_norms", after="parser")
+        nlp.add_pipe("kg_parse_repairs", after="kg_restore_norms")  # misparses mended (kg.nlp.repairs)
     nlp.add_pipe("kg_actors", last=True)
     nlp.add_pipe("kg_relations", last=True)
     return nlp

@@ -1623,3 +1623,7 @@ def test_states_fighting_a_common_foe_do_not_fight_each_other(nlp):
     found = triples(nlp, "Soldiers from Jamaica, Guatemala and El Salvador are fighting the gangs.")
     assert not any(r == "CONFLICT" for _, r, _ in found), found
     assert ("CHL", "CONFLICT", "PER") in triples(nlp, "Chile and Peru fought a war.")
+
+
+def test_an_accused_neighbouring_state_is_accused(nlp):
+    assert ("TCD", "OPPOSE", "SDN") in triples(nlp, "Chad accused neighbouring Sudan of backing rebels.")

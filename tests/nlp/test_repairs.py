@@ -1,0 +1,34 @@
+"""kg_parse_repairs: a participle parsed as the verb of the state it modifies is mended."""
+from __future__ import annotations
+
+import pytest
+
+from kg.nlp.pipeline import load_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline()
+
+
+@pytest.mark.parametrize("text, verb, state", [
+    ("Chad accused neighbouring Sudan of backing rebels.", "accused", "Sudan"),
+    ("South Sudan accused neighbouring Sudan of assisting the militia.", "accused", "Sudan"),
+])
+def test_the_state_is_the_verbs_object_again(nlp, text, verb, state):
+    doc = nlp(text)
+    states = [t for t in doc if t.text == state and t.dep_ == "dobj"]
+    assert states and states[0].head.text == verb
+    word = next(t for t in doc if t.lower_.startswith("neighbo"))
+    assert (word.dep_, word.head.i, word.pos_) == ("amod", states[0].i, "ADJ")
+
+
+def test_the_of_phrase_moves_to_the_verb(nlp):
+    doc = nlp("Chad accused neighbouring Sudan of backing rebels.")
+    assert next(t for t in doc if t.text == "of").head.text == "accused"
+
+
+def test_a_sentence_without_the_misparse_is_left_alone(nlp):
+    text = "Kenya and Somalia signed a deal."
+    assert [(t.dep_, t.head.i) for t in nlp(text)] == [(t.dep_, t.head.i) for t in nlp.get_pipe("parser")(
+        nlp.get_pipe("tagger")(nlp.get_pipe("tok2vec")(nlp.make_doc(text))))]

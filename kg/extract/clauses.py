@@ -126,8 +126,8 @@ class ClauseRules:
     def _between_on_predicate(ctx: ActorContext, noun: Token) -> list[list[Arg]]:
         """The parties of a mutual event named on the verb it is the subject of:
         "tensions have been growing BETWEEN Ethiopia AND Somalia", "fighting erupted between X and Y"; or
-        on the verb parsed as its modifier, in a headline-like clause: "Tensions flared between India and China"."""
-        verbs = [noun.head] + [v for v in noun.children if v.dep_ == "acl" and v.pos_ == "VERB" and noun.dep_ == "ROOT"]
+        on the verb parsed as its modifier: "Tensions flared between India and China", "as a spat escalated between both"."""
+        verbs = ([noun.head] if noun.dep_ == "nsubj" else []) + [v for v in noun.children if v.dep_ == "acl" and v.pos_ == "VERB"]
         groups = [[a for o in pobjs(p) for a in ctx.np_actors(o)] for v in verbs for p in v.children
                   if p.dep_ == "prep" and p.lower_ == "between"]
         return [unique(g) for g in groups if len({a.actor for a in g}) >= 2]

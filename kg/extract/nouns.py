@@ -82,7 +82,7 @@ class NounRules(AbsorptionRules):
                     objects += args
         if not objects and (possessors or modifiers) and group.relation in self.symmetric:
             objects = ctx.examples(noun)  # "Israel's allies, including the US and UK"
-        if not pair_groups and noun.dep_ in ("nsubj", "ROOT") and (group.mutual or group.relation in self.symmetric):
+        if not pair_groups and (group.mutual or group.relation in self.symmetric):
             pair_groups = self._between_on_predicate(ctx, noun)  # "tensions have been growing BETWEEN X and Y"
         if pair_groups:
             for pair in pair_groups:

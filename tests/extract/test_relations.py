@@ -1627,3 +1627,17 @@ def test_states_fighting_a_common_foe_do_not_fight_each_other(nlp):
 
 def test_an_accused_neighbouring_state_is_accused(nlp):
     assert ("TCD", "OPPOSE", "SDN") in triples(nlp, "Chad accused neighbouring Sudan of backing rebels.")
+
+
+@pytest.mark.parametrize("text", [
+    "France expelled 12 Algerian officials as a spat escalated between both countries.",
+    "Algeria cut ties with France after months of growing tensions between the two countries.",
+])
+def test_a_quarrel_between_the_two_named_before_in_the_sentence(nlp, text):
+    found = triples(nlp, text)
+    assert {("FRA", "OPPOSE", "DZA"), ("DZA", "OPPOSE", "FRA")} <= found, found
+
+
+def test_hostility_ended_by_restored_ties_stays_background(nlp):
+    found = triples(nlp, "Iran and Saudi Arabia restored ties after seven years of hostility between the two countries.")
+    assert not any(r == "OPPOSE" for _, r, _ in found), found

@@ -98,8 +98,6 @@ class GroupReference:
             if current.dep_ == "prep" and current.head.pos_ in ("VERB", "AUX") \
                     and current.lower_ not in self.lex.cue("party_preps"):
                 break  # an adjunct: "Chile recalled its envoy AMID tension between the two"
-            if current.dep_ == "advcl":
-                break  # another clause: "France expelled envoys AS a spat escalated between both countries"
             current = current.head
             subject = child(current, "nsubj", "nsubjpass")
             if subject is not None and subject.i < token.i:  # named subjects only, nothing resolved

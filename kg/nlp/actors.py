@@ -47,6 +47,7 @@ from spacy.util import compile_infix_regex
 from kg.ingest.datelines import dateline
 from kg.knowledge.gazetteer import Gazetteer, load_gazetteer
 from kg.knowledge.lexicon import load_lexicon
+from kg.knowledge.names import ascii_fold
 from kg.nlp.extensions import (
     AT_DOCUMENT_START,
     CONTEXT_KEY,
@@ -57,9 +58,6 @@ from kg.nlp.extensions import (
     SPANS_KEY,
 )
 
-#: ``doc.user_data`` keys set by the selection pass (:mod:`kg.nlp.selection`) for the text it
-#: leaves out: whether the doc starts where the document does, the context signals of
-#: the whole document, leaders named in full in skipped sentences (char position, name)
 #: A hyphen after an abbreviation with periods, before a letter: "U.S.-Russia".
 ABBREVIATION_HYPHEN = r"(?<=[A-Z]\.)[-\u2013\u2014](?=[A-Za-z])"
 
@@ -170,13 +168,17 @@ class ActorRecognizer:
         return doc
 
     def candidates(self, doc: Doc) -> list[tuple[int, int, str]]:
-        """``(start, end, form)`` for every form found, overlapping."""
+        """``(start, end, form)`` for every form found, overlapping; a word with diacritics also
+        matches its form without them ("Kérékou" the form "Kerekou")."""
         strings = doc.vocab.strings
         found = {(s, e, strings[m]) for m, s, e in self.exact(doc)}
         for m, s, e in self.folded(doc):
             form = strings[m]
             if (s, e, form) not in found and is_variant([t.text for t in doc[s:e]], self.form_words[form]):
                 found.add((s, e, form))
+        if any(t.is_alpha and not t.is_ascii for t in doc):
+            plain = Doc(doc.vocab, words=[ascii_fold(t.text) or t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc])
+            found |= {(s, e, strings[m]) for m, s, e in self.exact(plain)}
         return sorted(found)
 
     def mentions(self, doc: Doc) -> list[Span]:
@@ -291,8 +293,6 @@ class ActorRecognizer:
             return False
         # "leaders in New Delhi", "officials in Moscow": the capital stands for its government
         return not (i > 0 and doc[i - 1].lower_ in self.governing_heads)
-
-
 
 
 def _form_of(span: Span, recognizer: ActorRecognizer) -> str:

@@ -178,10 +178,15 @@ def parse_phoenix(text: str) -> list[dict]:
                 cur["synonyms"].append(line[1:].split("#")[0].strip())
             continue
         name = line.split("#")[0].strip()
-        if cur is not None and not cur["tags"]:
+        # a country's header carries its code on its own line ("NAMIBIA_  [NAM]"): an entry of its own,
+        # else the first leader listed after it would be read as another name of the country
+        inline = [(m.group(1), m.group(2), m.group(3).strip())
+                  for m in re.finditer(r"\[([A-Z]{3})([A-Z]*)\s*([^\]]*)\]", name)]
+        name = re.sub(r"\s*\[[^\]]*\]", "", name).strip()
+        if cur is not None and not cur["tags"] and not inline:
             cur["names"].append(name)
             continue
-        cur = {"names": [name], "synonyms": [], "tags": [], "countryinfo": "CountryInfo" in line}
+        cur = {"names": [name], "synonyms": [], "tags": inline, "countryinfo": "CountryInfo" in line}
         entries.append(cur)
     return entries
 

@@ -272,6 +272,21 @@ def test_derived_leaders_file_is_reproducible(tmp_path: Path):
     assert out.read_text(encoding="utf-8") == (DATA_DIR / "leaders.csv").read_text(encoding="utf-8")
 
 
+def test_the_first_leader_after_a_country_header_is_an_entry_of_its_own():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("derive_leaders", DATA_DIR.parent / "scripts" / "derive_leaders.py")
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    text = ("NAMIBIA_  [NAM]\n+NAMIBIAN_\nSAM_NUJOMA_  # CountryInfo.txt\n\t[NAMELI 470101-900321]\n"
+            "\t[NAMGOV 900321-050321]\nHIFIKEPUNYE_POHAMBA_  # CountryInfo.txt\n\t[NAMELI 470101-050321]\n")
+    entries = script.parse_phoenix(text)
+    assert [e["names"] for e in entries] == [["NAMIBIA_"], ["SAM_NUJOMA_"], ["HIFIKEPUNYE_POHAMBA_"]]
+    assert entries[0]["tags"] == [("NAM", "", "")]
+    rows = script.phoenix_rows(text, {"NAM"})
+    assert [(r["name"], r["start"], r["end"]) for r in rows] == [("Sam Nujoma", "1990", "2005")]
+
+
 def _surname_directory(tmp_path: Path, rows: str) -> Path:
     directory = tmp_path / "actors"
     shutil.copytree(DATA_DIR, directory)

@@ -118,7 +118,10 @@ class NounRules(AbsorptionRules):
         """Fill a noun trigger's missing side from the clause that governs it."""
         symmetric = group.relation in self.symmetric
         if noun.dep_ == "appos" and noun.head.i in ctx.actor_at:  # "Moscow, a key ally of Tehran"
-            subjects = subjects or ctx.np_actors(noun.head, conjuncts=False)
+            held = ctx.np_actors(noun.head, conjuncts=False)
+            if subjects and symmetric and not objects and not possessors:  # "Assad, a close RUSSIAN ally"
+                objects = [a for a in held if a.actor not in {s.actor for s in subjects}]
+            subjects = subjects or held
         if not subjects and symmetric:
             subjects = self._apposed_holder(ctx, noun)
         if not subjects and symmetric and objects and not possessors:

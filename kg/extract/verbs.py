@@ -202,8 +202,13 @@ class VerbRules(RequestRules, TransferRules, VerbSenses):
     @staticmethod
     def _between_parties(verb: Token, objects: list[Arg]) -> tuple[list[Arg], list[Arg]]:
         """A symmetric verb with no subject whose between-phrase names two states:
-        the two are its parties ("fighting between Chile and Peru")."""
+        the two are its parties ("fighting between Chile and Peru"); a passive one's
+        subject is a party: "Armenia IS ALLIED to Russia"."""
         between = [p for p in verb.children if p.dep_ == "prep" and p.lower_ == "between"]
         if between and len({a.actor for a in objects}) >= 2:
             return unique(objects), []
+        patient = child(verb, "nsubjpass")
+        own = [a for a in objects if patient is not None and a.token.i in {patient.i, *(c.i for c in patient.conjuncts)}]
+        if own and len(own) < len(objects):
+            return unique(own), [a for a in objects if a not in own]
         return [], objects

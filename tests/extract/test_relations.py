@@ -1641,3 +1641,12 @@ def test_a_quarrel_between_the_two_named_before_in_the_sentence(nlp, text):
 def test_hostility_ended_by_restored_ties_stays_background(nlp):
     found = triples(nlp, "Iran and Saudi Arabia restored ties after seven years of hostility between the two countries.")
     assert not any(r == "OPPOSE" for _, r, _ in found), found
+
+
+@pytest.mark.parametrize("text, pair, label", [
+    ("Armenia is formally allied to Russia.", {"ARM", "RUS"}, "ALLY"),
+    ("Assad, a close Russian ally, said he would meet Erdogan.", {"SYR", "RUS"}, "ALLY"),
+    ("Kenya, a key US partner, hosted the talks.", {"KEN", "USA"}, "COOPERATE"),
+])
+def test_allies_named_by_a_passive_or_an_apposition(nlp, text, pair, label):
+    assert any(r == label and {s, o} == pair for s, r, o in triples(nlp, text))

@@ -1650,3 +1650,7 @@ def test_hostility_ended_by_restored_ties_stays_background(nlp):
 ])
 def test_allies_named_by_a_passive_or_an_apposition(nlp, text, pair, label):
     assert any(r == label and {s, o} == pair for s, r, o in triples(nlp, text))
+
+
+def test_strikes_across_a_state_attack_it(nlp):
+    assert ("ISR", "ATTACK", "SYR") in triples(nlp, "Israeli warplanes carried out more than 300 airstrikes across Syria.")

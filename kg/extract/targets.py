@@ -107,8 +107,18 @@ class TargetRules:
         if noun.dep_ == "nsubj" and noun.head.lemma_.lower() in verbs:
             clauses.append(noun.head)
         found = [a for clause in clauses for d in clause.children if d.dep_ == "dobj" for a in ctx.np_actors(d)]
-        found = unique([a for a in self._direct_modifiers(ctx, noun)] + found) if found else []
+        found = unique([a for a in self._direct_modifiers(ctx, noun)] + found + self._earlier_parties(ctx, noun, group)) \
+            if found and clauses else []
         return found if len({a.actor for a in found}) >= 2 else []
+
+    def _earlier_parties(self, ctx: ActorContext, noun: Token, group: TriggerGroup) -> list[Arg]:
+        """"Turkey and Syria held a meeting. THE talks also involved Russia and Iran": the parties of
+        an event of the same kind held in the sentence before are parties too."""
+        if noun.sent.start == 0 or not any(c.dep_ == "det" and c.lower_ in ("the", "these") for c in noun.children):
+            return []
+        before = ctx.doc[noun.sent.start - 1].sent
+        same = [t for t in before if t.dep_ == "dobj" and any(g.relation == group.relation for g in self.lex.nouns.get(t.lemma_.lower(), ()))]
+        return [a for t in same for a in ctx.subjects(t.head)]
 
     @staticmethod
     def _direct_modifiers(ctx: ActorContext, noun: Token) -> list[Arg]:

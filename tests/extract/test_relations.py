@@ -1654,3 +1654,15 @@ def test_allies_named_by_a_passive_or_an_apposition(nlp, text, pair, label):
 
 def test_strikes_across_a_state_attack_it(nlp):
     assert ("ISR", "ATTACK", "SYR") in triples(nlp, "Israeli warplanes carried out more than 300 airstrikes across Syria.")
+
+
+def test_talks_that_also_involved_others_add_them_to_the_earlier_parties(nlp):
+    found = triples(nlp, "The foreign ministers of Chile and Peru held their first official meeting. "
+                         "The talks also involved the top diplomats of Bolivia and Ecuador.")
+    pairs = {frozenset((s, o)) for s, r, o in found if r == "CONSULT"}
+    assert {frozenset(p) for p in (("CHL", "PER"), ("CHL", "BOL"), ("PER", "ECU"), ("BOL", "ECU"))} <= pairs, found
+
+
+def test_other_talks_add_nobody_to_the_earlier_parties(nlp):
+    found = triples(nlp, "Kenya and Uganda held talks. Separate talks involved Chile and Peru.")
+    assert not any({s, o} & {"KEN", "UGA"} and {s, o} & {"CHL", "PER"} for s, _, o in found), found

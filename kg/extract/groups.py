@@ -56,12 +56,15 @@ class GroupReference:
 
     def _previous_group(self, token: Token) -> list[Arg]:
         """"Sweden and Finland applied to join. Türkiye criticized THE COUNTRIES": the states
-        conjoined as the previous sentence's subject, none of them in the phrase's own clause."""
+        conjoined as the previous sentence's subject, else the two it names; none of them in the phrase's own clause."""
         if token.sent.start == 0:
             return []
         before = self.doc[token.sent.start - 1].sent
         subject = child(before.root, "nsubj", "nsubjpass")
         states = sorted({a.actor for a in self.np_actors(subject)}) if subject is not None else []
+        if len(states) < 2:  # "DRC accused Rwanda of ... . THE COUNTRIES accused each other": the two it names
+            states = sorted({a for i, a, k in self.mention_starts if before.start <= i < before.end and self.is_state_mention(k)})
+            states = states if len(states) == 2 else []
         own = self.actors_in(token.sent.start, token.i)
         return [Arg(s, token, "coref") for s in states] if len(states) >= 2 and not own & set(states) else []
 

@@ -127,7 +127,8 @@ class RequestRules:
         "Eritrea CLAIMS Ethiopia is preparing for war"."""
         if group.relation not in self.lex.cue("acts_against_accuser"):
             return []
-        own = {a.actor for a in subjects}
+        mutual = {p.split()[-1] for p in self.lex.cue("reciprocal_phrases")}
+        own = {a.actor for a in subjects if a.token.lower_ not in mutual}  # "accused EACH OTHER of firing": at each other
         if self._accused(ctx, verb, prep):
             return [a for a in ctx.subjects(verb) if a.actor not in own]
         return self._alleger(ctx, verb, own)
@@ -136,9 +137,10 @@ class RequestRules:
                             subjects: list[Arg]) -> list[Arg]:
         """The accuser as the target of a verb the accused is blamed for ("accused Kigali OF
         declaring war"), unless the act names a party of its own ("of fighting ALONGSIDE the FDLR")."""
-        if any(p.dep_ == "prep" and (p.lower_ in group.preps_for("VERB") or p.lower_ in self.lex.cue("company_preps"))
+        if any(p.dep_ == "prep" and (p.lower_ in self.lex.cue("company_preps") or (
+                p.lower_ in group.preps_for("VERB") and any(ctx.np_actors(o) for o in pobjs(p))))
                for p in act.children):
-            return []
+            return []  # not "of firing rockets ACROSS THE BORDER": a place, no party
         return self._accuser_as_target(ctx, act.head.head, act.head.lower_, group, subjects)
 
     def _alleger(self, ctx: ActorContext, verb: Token, own: set[str]) -> list[Arg]:

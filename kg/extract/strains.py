@@ -50,6 +50,10 @@ class StrainRules:
         owners = [a for c in noun.children if c.dep_ == "poss" for a in ctx.np_actors(c)]
         owners += [a for a in ctx.modifier_actors(noun) if a.token.dep_ in ("compound", "amod", "nmod")]  # "Ethiopia-Eritrea relations"
         sides = unique(owners + sides)
+        if not sides:  # "Abiy fostered an alliance with Isaias, but relations have since deteriorated": those two
+            named = [s for s in dict.fromkeys(a for i, a, k in ctx.mention_starts if noun.sent.start <= i < noun.i
+                                              and ctx.is_state_mention(k))]
+            sides = [Arg(s, noun, "coref") for s in named] if len(named) == 2 else []
         if len({a.actor for a in sides}) >= 2:
             yield Candidate(group, holders[1], sides, [], mutual=True)  # "were not tense": the verb carries the flags
 

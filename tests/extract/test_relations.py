@@ -1666,3 +1666,18 @@ def test_talks_that_also_involved_others_add_them_to_the_earlier_parties(nlp):
 def test_other_talks_add_nobody_to_the_earlier_parties(nlp):
     found = triples(nlp, "Kenya and Uganda held talks. Separate talks involved Chile and Peru.")
     assert not any({s, o} & {"KEN", "UGA"} and {s, o} & {"CHL", "PER"} for s, _, o in found), found
+
+
+def test_relations_that_deteriorated_after_two_states_are_named_oppose_both(nlp):
+    found = triples(nlp, "Kenya sent troops to Somalia, and relations soured.")
+    assert {("KEN", "OPPOSE", "SOM"), ("SOM", "OPPOSE", "KEN")} <= found
+
+
+def test_the_countries_are_the_two_named_in_the_sentence_before(nlp):
+    found = triples(nlp, "On Thursday, Chile accused Peru of sending commandos into Chile. "
+                         "On Friday, the countries accused each other of firing rockets across their shared border.")
+    assert {("CHL", "OPPOSE", "PER"), ("PER", "OPPOSE", "CHL"), ("CHL", "ATTACK", "PER"), ("PER", "ATTACK", "CHL")} <= found
+
+
+def test_a_place_phrase_is_no_party_of_a_blamed_act(nlp):
+    assert ("PER", "ATTACK", "CHL") in triples(nlp, "Chile accused Peru of firing rockets across the border.")

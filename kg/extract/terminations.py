@@ -1,7 +1,8 @@
-"""Ties, pacts and envoys ended by a noun: "Fiji announced THE SCRAPPING OF its defence pact with
-Australia", "Sri Lanka's SUSPENSION OF the trade pact with the Maldives", "the RECALL OF its
-ambassadors to Bolivia" are measures against the other state (SANCTION, relations.md: cutting
-relations, recalling one's own ambassador), as their verbs are; the pact itself is no agreement."""
+"""Ties, pacts and envoys ended or restored by a noun: "Fiji announced THE SCRAPPING OF its defence
+pact with Australia", "Sri Lanka's SUSPENSION OF the trade pact with the Maldives", "the RECALL OF
+its ambassadors to Bolivia" are measures against the other state (SANCTION, relations.md: cutting
+relations, recalling one's own ambassador), as their verbs are, and the pact itself is no agreement;
+"announced the RESTORATION OF diplomatic relations with Kenya" agrees (AGREE), as "restored" does."""
 from __future__ import annotations
 
 from typing import Iterator
@@ -16,29 +17,37 @@ from kg.knowledge.lexicon import TriggerGroup
 
 
 class TerminationRules:
-    """A termination noun over a pact, ties or an envoy: SANCTION from the one ending it to the other state."""
+    """A termination noun over a pact, ties or an envoy: SANCTION from the one ending it to the other state;
+    a restoration noun over ties: AGREE between the two."""
 
-    def _ending_group(self, ended: Token) -> TriggerGroup | None:
-        """The SANCTION sense of the verbs (cue ``termination_verbs``) for this ended thing, if any:
-        "terminate" for a pact, "sever" for ties, "recall" for an envoy."""
+    def _ending_group(self, ended: Token, verbs: frozenset[str], relation: str) -> TriggerGroup | None:
+        """The sense of ``verbs`` for this ended (restored) thing, if any:
+        "terminate" for a pact, "sever" for ties, "recall" for an envoy (SANCTION), "restore" for ties (AGREE)."""
         lemma = ended.lemma_.lower()
-        return next((g for verb in sorted(self.lex.cue("termination_verbs")) for g in self.lex.verbs.get(verb, ())
-                     if g.relation == "SANCTION" and lemma in g.object_heads), None)
+        return next((g for verb in sorted(verbs) for g in self.lex.verbs.get(verb, ())
+                     if g.relation == relation and lemma in g.object_heads), None)
 
     def _ended_things(self, noun: Token) -> list[tuple[Token, TriggerGroup]]:
-        """What a termination noun ends, with the sense it takes: "the suspension OF THE PACT"."""
-        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in self.lex.cue("termination_nouns"):
+        """What a termination (restoration) noun ends (restores), with the sense it takes: "the suspension OF THE PACT"."""
+        lemma = noun.lemma_.lower()
+        if noun.pos_ != "NOUN":
             return []
-        found = [(o, self._ending_group(o)) for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+        if lemma in self.lex.cue("termination_nouns"):
+            verbs, relation = self.lex.cue("termination_verbs"), "SANCTION"
+        elif lemma in self.lex.cue("restoration_nouns"):
+            verbs, relation = self.lex.cue("restoration_verbs"), "AGREE"
+        else:
+            return []
+        found = [(o, self._ending_group(o, verbs, relation)) for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
                  for o in pobjs(p)]
         return [(o, g) for o, g in found if g is not None]
 
     def ends_a_pact(self, noun: Token) -> bool:
-        """Whether ``noun`` (a pact, ties) is what a termination noun ends: it states no agreement."""
+        """Whether ``noun`` (a pact, ties) is what a termination (restoration) noun ends (restores): no event of its own."""
         head = noun.head
         return noun.dep_ == "pobj" and head.lower_ == "of" and any(o.i == noun.i for o, _ in self._ended_things(head.head))
 
-    @starts_on("termination_nouns")
+    @starts_on("termination_nouns", "restoration_nouns")
     def _termination_candidates(self, ctx: ActorContext, noun: Token) -> Iterator[Candidate]:
         for ended, group in self._ended_things(noun):
             enders = self._enders(ctx, noun, ended)
@@ -49,6 +58,8 @@ class TerminationRules:
             others += [a for a in ctx.modifier_actors(ended) if a.actor not in known and a.token.dep_ != "poss"]
             if enders and others:
                 yield Candidate(group, noun, enders, unique(others))
+            elif group.relation in self.symmetric and len({a.actor for a in enders}) >= 2:
+                yield Candidate(group, noun, unique(enders), [])  # "Chile and Peru announced the restoration of ties"
 
     def _enders(self, ctx: ActorContext, noun: Token, ended: Token) -> list[Arg]:
         """Who ends it: the noun's possessor ("Sri Lanka's suspension"), else the subject of the

@@ -1681,3 +1681,11 @@ def test_the_countries_are_the_two_named_in_the_sentence_before(nlp):
 
 def test_a_place_phrase_is_no_party_of_a_blamed_act(nlp):
     assert ("PER", "ATTACK", "CHL") in triples(nlp, "Chile accused Peru of firing rockets across the border.")
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("Somalia announced the restoration of diplomatic relations with Kenya.", {"SOM", "KEN"}),
+    ("Iran and Saudi Arabia announced the resumption of ties.", {"IRN", "SAU"}),
+])
+def test_ties_restored_by_a_noun_are_an_agreement(nlp, text, pair):
+    assert any(r == "AGREE" and {s, o} == pair for s, r, o in triples(nlp, text))

@@ -29,7 +29,7 @@ class JointRules:
         if len(parties) == 1:
             parties = unique(parties + self._joint_partners(ctx, noun, verb))
         if len(parties) >= 2:
-            yield Candidate(self.cooperate_group, noun, parties, [])
+            yield Candidate(self.cooperate_group, noun, parties, [], mutual=True)  # its with-partner is a party
 
     def _joint_partners(self, ctx: ActorContext, noun: Token, verb: Token) -> list:
         """The states named after "with" on the joint act or its verb: "its joint operation with Congo"."""

@@ -1689,3 +1689,8 @@ def test_a_place_phrase_is_no_party_of_a_blamed_act(nlp):
 ])
 def test_ties_restored_by_a_noun_are_an_agreement(nlp, text, pair):
     assert any(r == "AGREE" and {s, o} == pair for s, r, o in triples(nlp, text))
+
+
+def test_a_joint_operation_with_a_state_is_cooperation_with_it(nlp):
+    found = triples(nlp, "Uganda has extended its joint military operation with the Democratic Republic of Congo.")
+    assert ("UGA", "COOPERATE", "COD") in found or ("COD", "COOPERATE", "UGA") in found

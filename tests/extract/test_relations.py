@@ -1694,3 +1694,7 @@ def test_ties_restored_by_a_noun_are_an_agreement(nlp, text, pair):
 def test_a_joint_operation_with_a_state_is_cooperation_with_it(nlp):
     found = triples(nlp, "Uganda has extended its joint military operation with the Democratic Republic of Congo.")
     assert ("UGA", "COOPERATE", "COD") in found or ("COD", "COOPERATE", "UGA") in found
+
+
+def test_siding_with_a_state_backs_it(nlp):
+    assert ("EGY", "SUPPORT", "SDN") in triples(nlp, "Egypt sided with Sudan.")

@@ -49,13 +49,16 @@ class MisplacedSubjects:
 
     def _stranded_subject(self, verb: Token) -> list[Arg]:
         """"Norway, for example, has been supporting X": a state name opening the clause,
-        parsed as a loose modifier of the verb, is its subject."""
+        parsed as a loose modifier of the verb, is its subject; so is a state hyphened to a participle."""
         for mod in verb.children:
             if mod.i > verb.i:
                 break
             if mod.dep_ in ("npadvmod", "dep") and mod.i in self.actor_at and mod.pos_ == "PROPN" \
                     and all(t.is_punct or t.dep_ == "det" for t in self.doc[verb.sent.start:mod.left_edge.i]):
                 return self.np_actors(mod)
+            if mod.dep_ == "npadvmod" and mod.i in self.actor_at and verb.dep_ == "amod" and verb.tag_ == "VBN" \
+                    and mod.i + 2 == verb.i and self.doc[mod.i + 1].tag_ == "HYPH":
+                return self.np_actors(mod)  # "a U.S.-SANCTIONED Russian vessel": the hyphened state did it
         return []
 
     def stolen_subject(self, token: Token) -> bool:

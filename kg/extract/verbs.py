@@ -37,8 +37,11 @@ class VerbRules(RequestRules, TransferRules, VerbSenses):
         direct = [c for c in verb.children if c.dep_ in (("nsubjpass",) if passive else ("dobj", "dative"))
                   and c.pos_ != "ADP"]  # a dative "to Ukraine" is a prepositional object
         if not direct and verb.dep_ == "amod" and (verb.tag_ == "VBG" or (  # "halting Iran's program",
-                verb.tag_ == "VBN" and verb.lemma_.lower() in self.lex.cue("brokering_verbs"))):  # "US-brokered talks between"
-            direct = [verb.head]
+                verb.tag_ == "VBN" and (verb.lemma_.lower() in self.lex.cue("brokering_verbs")  # "US-brokered talks between"
+                                        or any(c.dep_ == "npadvmod" and c.i in ctx.actor_at for c in verb.children)))):
+            direct = [verb.head]  # "a U.S.-SANCTIONED Russian vessel"
+            if any(c.lower_ in self.lex.cue("breakaway_modifiers") for c in verb.head.children):
+                return  # "a Moscow-backed SEPARATIST region of Moldova": no act on Moldova
         if not direct and verb.dep_ == "oprd":  # "kept the U.S. informed"
             direct = [c for c in verb.head.children if c.dep_ == "dobj"]
         if not direct and verb.lemma_.lower() in self.lex.cue("object_control_verbs"):

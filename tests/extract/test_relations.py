@@ -1698,3 +1698,16 @@ def test_a_joint_operation_with_a_state_is_cooperation_with_it(nlp):
 
 def test_siding_with_a_state_backs_it(nlp):
     assert ("EGY", "SUPPORT", "SDN") in triples(nlp, "Egypt sided with Sudan.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The ship was a U.S.-sanctioned Russian vessel.", ("USA", "SANCTION", "RUS")),
+    ("The cargo was loaded onto a UK-sanctioned Iranian tanker.", ("GBR", "SANCTION", "IRN")),
+])
+def test_a_state_hyphened_to_a_participle_does_the_act(nlp, text, expected):
+    assert expected in triples(nlp, text)
+
+
+def test_backing_a_separatist_region_is_no_act_on_its_state(nlp):
+    found = triples(nlp, "Ukraine accused Russia of trying to create unrest in a Moscow-backed separatist region of Moldova.")
+    assert ("RUS", "SUPPORT", "MDA") not in found, found

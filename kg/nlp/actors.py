@@ -150,6 +150,7 @@ class ActorRecognizer:
         cues = load_lexicon().cue
         self.locatives = frozenset(w.lower() for w in (cues("locatives") if locatives is None else locatives))
         self.governing_heads = cues("governing_heads")
+        self.aimed_words = cues("aimed_words")
         self.name_entities = cues("name_entity_labels")
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.folded = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -289,8 +290,8 @@ class ActorRecognizer:
             return False  # "in Kyiv's war with Russia": a possessor acts, it is no place
         while i >= 0 and skipped < 2 and (doc[i].pos_ == "ADJ" or doc[i].lower_ == "of"):
             i, skipped = i - 1, skipped + 1
-        if i < 0 or doc[i].lower_ not in self.locatives:
-            return False
+        if i < 0 or doc[i].lower_ not in self.locatives or (i > 0 and doc[i - 1].lower_ in self.aimed_words):
+            return False  # "hit back AT Athens", "took aim AT Beijing": aimed at the government
         # "leaders in New Delhi", "officials in Moscow": the capital stands for its government
         return not (i > 0 and doc[i - 1].lower_ in self.governing_heads)
 

@@ -1711,3 +1711,13 @@ def test_a_state_hyphened_to_a_participle_does_the_act(nlp, text, expected):
 def test_backing_a_separatist_region_is_no_act_on_its_state(nlp):
     found = triples(nlp, "Ukraine accused Russia of trying to create unrest in a Moscow-backed separatist region of Moldova.")
     assert ("RUS", "SUPPORT", "MDA") not in found, found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Lula hit back at Trump's tariff threats against Brazil.", ("BRA", "OPPOSE", "USA")),
+    ("Ankara hit back at Athens over the remarks.", ("TUR", "OPPOSE", "GRC")),
+    ("Beijing lashed out at Washington.", ("CHN", "OPPOSE", "USA")),
+])
+def test_hitting_back_with_words_is_opposition_not_a_strike(nlp, text, expected):
+    found = triples(nlp, text)
+    assert expected in found and (expected[0], "ATTACK", expected[2]) not in found, found

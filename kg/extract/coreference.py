@@ -63,7 +63,8 @@ class Coreference(PluralReference, GroupReference, SpeakerReference):
         fronted = self._fronted_subject(token, exclude) or self._object_owner(token, exclude)
         if fronted:
             return fronted
-        owner = self.clause_referent(token, exclude) or self._main_clause_subject(token, exclude)
+        owner = self.clause_referent(token, exclude) or self._main_clause_subject(token, exclude) \
+            or self._conjoined_clause_subject(token, exclude)
         if owner:
             return owner
         previous = self._previous_subject(token, exclude)
@@ -82,6 +83,23 @@ class Coreference(PluralReference, GroupReference, SpeakerReference):
             return []  # "warned China of consequences IF IT provides weapons": the one warned
         subject = child(clause.head, "nsubj", "nsubjpass")
         if subject is None or subject.i == token.i or subject.lower_ in self.lex.cue("pronouns"):
+            return []
+        states = {a.actor for a in self.np_actors(subject, exclude)}
+        return [Arg(states.pop(), token, "coref")] if len(states) == 1 else []
+
+    def _conjoined_clause_subject(self, token: Token, exclude: frozenset[str]) -> list[Arg]:
+        """"it" as the subject of a clause conjoined to another is that clause's subject: "The US
+        imposed sanctions on Eritrea, and IT warned ..." (the US, not Eritrea named last); and "it"
+        in what that subject says: "... and it warned IT would sanction Ethiopia"."""
+        clause = token.head
+        if token.dep_ != "nsubj":
+            return []
+        if clause.dep_ == "ccomp" and (said := child(clause.head, "nsubj")) is not None and said.lower_ == token.lower_:
+            clause = clause.head  # "it warned IT would sanction": the warner
+        if clause.dep_ != "conj" or clause.head.pos_ not in ("VERB", "AUX"):
+            return []
+        subject = child(clause.head, "nsubj", "nsubjpass")
+        if subject is None or subject.lower_ in self.lex.cue("pronouns"):
             return []
         states = {a.actor for a in self.np_actors(subject, exclude)}
         return [Arg(states.pop(), token, "coref")] if len(states) == 1 else []

@@ -1721,3 +1721,8 @@ def test_backing_a_separatist_region_is_no_act_on_its_state(nlp):
 def test_hitting_back_with_words_is_opposition_not_a_strike(nlp, text, expected):
     found = triples(nlp, text)
     assert expected in found and (expected[0], "ATTACK", expected[2]) not in found, found
+
+
+def test_it_in_a_conjoined_clause_is_the_first_clauses_subject(nlp):
+    found = triples(nlp, "The United States imposed sanctions on Eritrea, and it warned it would sanction Ethiopia.")
+    assert ("USA", "THREATEN", "ETH") in found and not any(s == "ERI" and o == "ETH" for s, _, o in found), found

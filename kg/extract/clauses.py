@@ -43,6 +43,8 @@ class ClauseRules:
         moved = prep in self.lex.cue("time_preps") and group.relation in self.symmetric \
             and lemma in self.lex.cue("motion_verbs") | self.lex.cue("outcome_verbs")  # "arrived / signed a deal after talks"
         threat = self._threatened_through(noun, verb, prep)
+        if prep == "" and group.relation == "REQUEST" and verb.lemma_.lower() in self.lex.cue("answering_verbs"):
+            return verb, prep, ctx.subjects(verb)  # "Togo WELCOMED Mali's request for mediation": Togo is asked
         if prep == "" and self._rejected_accusation(noun, verb):
             return verb, prep, ctx.subjects(verb)  # the accused: "Minsk rejected Lithuania's accusations"  # "X threatened an invasion of Y": X's invasion
         if self.is_trigger_verb(verb) and not support and prep not in self.lex.cue("purpose_preps") and not moved \

@@ -1731,3 +1731,7 @@ def test_it_in_a_conjoined_clause_is_the_first_clauses_subject(nlp):
 def test_continental_descriptions_resolve_to_the_state_named_before(nlp):
     found = triples(nlp, "Mozambique signed a deal with China during Nyusi's visit to the Asian country.")
     assert ("MOZ", "CONSULT", "CHN") in found or ("CHN", "CONSULT", "MOZ") in found
+
+
+def test_the_state_answering_a_request_is_the_one_asked(nlp):
+    assert ("MLI", "REQUEST", "TGO") in triples(nlp, "Togo welcomed Mali's request for mediation.")

@@ -1735,3 +1735,13 @@ def test_continental_descriptions_resolve_to_the_state_named_before(nlp):
 
 def test_the_state_answering_a_request_is_the_one_asked(nlp):
     assert ("MLI", "REQUEST", "TGO") in triples(nlp, "Togo welcomed Mali's request for mediation.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Zambia banned the importation of maize from Malawi.", ("ZMB", "SANCTION", "MWI")),
+    ("Emir Tamim flew into Kigali on Monday.", ("QAT", "CONSULT", "RWA")),
+    ("Rwanda sent troops to shore up Mozambique's government.", ("RWA", "AID", "MOZ")),
+    ("Cape Town and Brasilia backed each other's bids.", ("ZAF", "SUPPORT", "BRA")),
+])
+def test_words_of_african_news(nlp, text, expected):
+    assert expected in triples(nlp, text)

@@ -22,5 +22,5 @@ PRIOR_LEADERS = "kg_prior_leaders"
 PRIOR_MENTIONS = "kg_prior_mentions"
 #: ``user_data``: the relation mentions of ``kg_relations``, as tuples; read through ``doc._.relations``
 RELATIONS_KEY = "kg_relations"
-#: ``user_data``: the norms ``kg_leader_norms`` replaced, ``(token index, norm)``, put back after the parser
+#: ``user_data``: the norms ``kg_name_norms`` replaced, ``(token index, norm)``, put back after the parser
 SAVED_NORMS = "kg_saved_norms"

@@ -1,8 +1,8 @@
 """Model loading and pipeline assembly.
 
 The pipeline is the spaCy English model plus components of ours:
-``kg_leader_norms`` and ``kg_restore_norms`` around the model's parse
-(leaders' names read as names the model knows), ``kg_parse_repairs`` after it
+``kg_name_norms`` and ``kg_restore_norms`` around the model's parse
+(leaders' and capitals' names read as names the model knows), ``kg_parse_repairs`` after it
 (misparses mended), ``kg_paragraphs`` (a line
 break ends a sentence), ``kg_actors`` (actor mentions from the gazetteer) and
 ``kg_relations`` (typed relations). The
@@ -19,7 +19,7 @@ import spacy
 from spacy.language import Language
 
 import kg.nlp.actors  # noqa: F401  (registers kg_actors)
-import kg.nlp.norms  # noqa: F401  (registers kg_leader_norms, kg_restore_norms)
+import kg.nlp.norms  # noqa: F401  (registers kg_name_norms, kg_restore_norms)
 import kg.nlp.paragraphs  # noqa: F401  (registers kg_paragraphs)
 import kg.nlp.repairs  # noqa: F401  (registers kg_parse_repairs)
 from kg.errors import KgError
@@ -60,7 +60,7 @@ def _load_pipeline(name: str, knowledge: tuple[Path, ...]) -> Language:
     use_attribute_table(nlp)
     nlp.add_pipe("kg_paragraphs", before="parser" if "parser" in nlp.pipe_names else None)
     if "parser" in nlp.pipe_names:  # leaders' names parsed as names the model knows (kg.nlp.norms)
-        nlp.add_pipe("kg_leader_norms", first=True)
+        nlp.add_pipe("kg_name_norms", first=True)
         nlp.add_pipe("kg_restore_norms", after="parser")
         nlp.add_pipe("kg_parse_repairs", after="kg_restore_norms")  # misparses mended (kg.nlp.repairs)
     nlp.add_pipe("kg_actors", last=True)

@@ -86,3 +86,25 @@ class VenueRules:
                   for o in pobjs(p) for a in ctx.np_actors(o) if a.actor not in known]
         if hosts and guests:
             yield Candidate(consult, meeting, unique(hosts), unique(guests))
+
+    @starts_on("attending_verbs")
+    def _attendance_candidates(self, ctx: ActorContext, verb: Token) -> Iterator[Candidate]:
+        """"The summit was hosted by Ghana and ATTENDED BY Togo and Benin", "Kenya and Uganda attended
+        the summit": those taking part in a meeting, and its host, meet each other (relations.md:
+        talks with several parties give every pair)."""
+        consult = self.lex.group("meet", "CONSULT")
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in self.lex.cue("attending_verbs") or consult is None:
+            return
+        head = verb.head if verb.dep_ == "conj" else None
+        meeting = verb.head if verb.dep_ == "acl" else (
+            child(verb, "dobj") or child(verb, "nsubjpass") or (child(head, "nsubjpass") if head is not None else None))
+        if meeting is None or not any(g.relation == "CONSULT" for g in self.lex.nouns.get(meeting.lemma_.lower(), ())):
+            return
+        agents = [a for g in verb.children if g.dep_ == "agent" for o in pobjs(g) for a in ctx.np_actors(o)]
+        attendees = agents or ([] if verb.dep_ == "acl" else ctx.subjects(verb))
+        hosting = [h for h in (head, *(c for c in meeting.children if c.dep_ == "acl"))
+                   if h is not None and h.lemma_.lower() in self.lex.cue("hosting_verbs")]
+        hosts = [a for h in hosting for g in h.children if g.dep_ == "agent" for o in pobjs(g) for a in ctx.np_actors(o)]
+        parties = unique(attendees + hosts)
+        if len({a.actor for a in parties}) >= 2:
+            yield Candidate(consult, meeting, parties, [], mutual=True)

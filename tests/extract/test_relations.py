@@ -1745,3 +1745,13 @@ def test_the_state_answering_a_request_is_the_one_asked(nlp):
 ])
 def test_words_of_african_news(nlp, text, expected):
     assert expected in triples(nlp, text)
+
+
+@pytest.mark.parametrize("text, pairs", [
+    ("The summit was hosted by Ghana's president and attended by the presidents of Togo and Benin.",
+     {("BEN", "GHA"), ("BEN", "TGO"), ("GHA", "TGO")}),
+    ("The summit, attended by Kenya, Uganda and Tanzania, opened on Monday.", {("KEN", "TZA"), ("KEN", "UGA"), ("TZA", "UGA")}),
+])
+def test_states_attending_a_meeting_meet_each_other(nlp, text, pairs):
+    found = {tuple(sorted((s, o))) for s, r, o in triples(nlp, text) if r == "CONSULT"}
+    assert pairs <= found, found

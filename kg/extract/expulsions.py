@@ -1,5 +1,7 @@
 """Envoys ordered out: "Somalia ordered the Ethiopian ambassador to leave", "gave the envoy
-72 hours to leave the country" are expulsions (SANCTION, relations.md: expelling diplomats)."""
+72 hours to leave the country" are expulsions (SANCTION, relations.md: expelling diplomats);
+a state given time to act is a demand on it: "Senegal GAVE Gambia until Monday TO withdraw"
+(REQUEST), and one that must otherwise "face" something is threatened."""
 from __future__ import annotations
 
 from typing import Iterator
@@ -46,3 +48,30 @@ class ExpulsionRules:
         """Whether ``verb`` tells an envoy to leave: an expulsion, not a request to the envoy's state."""
         return any(c.lemma_.lower() in self.lex.cue("departure_verbs") and self._envoy_sent_away(verb, c) is not None
                    for c in verb.children if c.dep_ in ("xcomp", "ccomp"))
+
+    def ultimatum(self, verb: Token) -> Token | None:
+        """The act a giving verb demands by a deadline ("gave Gambia UNTIL MONDAY to WITHDRAW",
+        "gave Somalia 48 HOURS to withdraw"), or None: no transfer of anything."""
+        if verb.lemma_.lower() not in self.lex.cue("ultimatum_verbs"):
+            return None
+        times = self.lex.cue("deadline_words")
+        timed = any((c.dep_ in ("dobj", "npadvmod", "dative") and c.lemma_.lower() in times)
+                    or (c.dep_ == "prep" and c.lower_ in times) for c in verb.children)
+        act = next((c for c in verb.children if c.dep_ in ("advcl", "xcomp", "relcl", "ccomp")
+                    and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+        return act if timed else None
+
+    @starts_on("ultimatum_verbs")
+    def _ultimatum_candidates(self, ctx: ActorContext, verb: Token) -> Iterator[Candidate]:
+        act = self.ultimatum(verb) if verb.pos_ == "VERB" else None
+        if act is None or self._envoy_sent_away(verb, act) is not None:
+            return  # an envoy given hours to leave is expelled (_departure_candidates)
+        givers = ctx.subjects(verb)
+        known = {a.actor for a in givers}
+        given = [a for c in verb.children if c.dep_ in ("dobj", "dative") for a in ctx.np_actors(c) if a.actor not in known]
+        request, threat = self.lex.group("urge", "REQUEST"), self.lex.group("threaten", "THREATEN")
+        if givers and given and request is not None:
+            yield Candidate(request, verb, givers, given)
+            faced = any(c.dep_ == "conj" and c.lemma_.lower() in self.lex.cue("facing_verbs") for c in act.children)
+            if faced and threat is not None:  # "to withdraw OR FACE sanctions"
+                yield Candidate(threat, verb, givers, given)

@@ -153,6 +153,7 @@ class NounRules(AbsorptionRules):
         if not objects and verb is not None and prep in ("", "*") and verb.lemma_.lower() in self.lex.cue("support_verbs"):
             objects = [a for p in verb.children if p.dep_ in ("prep", "dative") and p.lower_ in group.preps_for("NOUN")
                        for o in pobjs(p) for a in ctx.np_actors(o) or self._goods_origin(ctx, o)]  # "announced sanctions on Tuesday AGAINST ..."
+            objects = objects or [a for d in verb.children if d.dep_ == "dative" and d.pos_ != "ADP" for a in ctx.np_actors(d)]
         if not objects and not symmetric and (prep == "" or prep in self.lex.cue("target_preps")) \
                 and not (verb is not None and verb.lemma_.lower() in self.lex.cue("evading_verbs")) \
                 and not (group.goods_origin and {a.actor for a in clause} & {s.actor for s in subjects}):

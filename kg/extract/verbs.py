@@ -50,8 +50,8 @@ class VerbRules(RequestRules, TransferRules, VerbSenses):
                       and c.lemma_.lower() not in self.lex.cue("envoy_heads")]  # not "asked that diplomats leave"
         if self._receives_things(ctx, verb, group):
             return  # "set to receive Turkish drones": no guests
-        if group.asks_for and self.orders_envoy_out(verb):
-            return  # "asked the French ambassador to leave": an expulsion (ExpulsionRules)
+        if (group.asks_for and self.orders_envoy_out(verb)) or self.ultimatum(verb) is not None:
+            return  # "asked the French ambassador to leave", "gave Gambia until Monday to withdraw" (ExpulsionRules)
         group = (group.asks_for and self._phone_call(ctx, verb)) or self._hosting_sense(ctx, verb) \
             or self._telling_sense(verb, group) or group
         if group.asks_for and self._names_its_object(verb):

@@ -62,7 +62,8 @@ def _load_pipeline(name: str, knowledge: tuple[Path, ...]) -> Language:
     if "parser" in nlp.pipe_names:  # leaders' names parsed as names the model knows (kg.nlp.norms)
         nlp.add_pipe("kg_name_norms", first=True)
         nlp.add_pipe("kg_restore_norms", after="parser")
-        nlp.add_pipe("kg_parse_repairs", after="kg_restore_norms")  # misparses mended (kg.nlp.repairs)
+        after = "lemmatizer" if "lemmatizer" in nlp.pipe_names else "kg_restore_norms"
+        nlp.add_pipe("kg_parse_repairs", after=after)  # misparses mended, lemmas known (kg.nlp.repairs)
     nlp.add_pipe("kg_actors", last=True)
     nlp.add_pipe("kg_relations", last=True)
     return nlp

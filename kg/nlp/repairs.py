@@ -1,12 +1,14 @@
-"""spaCy component ``kg_parse_repairs``: misparses of the small model mended after its parser.
+"""spaCy component ``kg_parse_repairs``: misparses of the small model mended after its parser and lemmatizer.
 
 "Chad accused NEIGHBOURING Sudan of backing rebels": the model tags the
 adjective "neighbouring" as a verb (VBG) that takes "Sudan" as its object, so
 "accused" has no object and the accusation no target. The words of the cue
 list ``adjectival_participles`` (``ontology/cues.toml``) are adjectives before
 a proper noun: the component makes the noun take the participle's place in the
-tree and the participle the noun's modifier (tag ``JJ``, so the attribute
-table that follows gives it the part of speech ``ADJ``).
+tree and the participle the noun's modifier (tag ``JJ``, part of speech ``ADJ``). And "Japan gave VIETNAM
+aid": the model reads the recipient of a verb of giving (cue list
+``ditransitive_verbs``) as a compound of the thing given; the component makes it
+the verb's dative again.
 
 >>> from kg.nlp.pipeline import load_pipeline
 >>> doc = load_pipeline()("Chad accused neighbouring Sudan of backing rebels.")
@@ -24,16 +26,39 @@ from kg.knowledge.lexicon import load_lexicon
 @Language.factory("kg_parse_repairs")
 def make_parse_repairs(nlp: Language, name: str) -> ParseRepairs:
     """Build the component; its words come from the cue list ``adjectival_participles``."""
-    return ParseRepairs(load_lexicon().cue("adjectival_participles"))
+    lexicon = load_lexicon()
+    return ParseRepairs(lexicon.cue("adjectival_participles"), lexicon.cue("ditransitive_verbs"))
 
 
 class ParseRepairs:
-    """Mends a participle parsed as the verb of the proper noun it modifies."""
+    """Mends a participle parsed as the verb of the proper noun it modifies, and a recipient parsed
+    as a compound of the thing given."""
 
-    def __init__(self, participles: frozenset[str]) -> None:
+    def __init__(self, participles: frozenset[str], giving: frozenset[str] = frozenset()) -> None:
         self.participles = participles
+        self.giving = giving
 
     def __call__(self, doc: Doc) -> Doc:
+        self._mend_participles(doc)
+        self._mend_recipients(doc)
+        return doc
+
+    def _mend_recipients(self, doc: Doc) -> None:
+        """"The US gave Ukraine weapons": the proper nouns between the verb and its object, all parsed
+        as the object's compounds, are the recipient (the last one its head, a dative of the verb)."""
+        for verb in doc:
+            if verb.pos_ != "VERB" or verb.lemma_.lower() not in self.giving:
+                continue
+            obj = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
+            if obj is None or obj.i <= verb.i + 1:
+                continue
+            names = doc[verb.i + 1:obj.i]
+            if not all(t.tag_ in ("NNP", "NNPS") and t.dep_ == "compound" and t.head.i in (obj.i, t.i + 1) for t in names):
+                continue
+            last = names[-1]
+            last.head, last.dep_ = verb, "dative"
+
+    def _mend_participles(self, doc: Doc) -> None:
         for token in doc:
             if token.lower_ not in self.participles or token.tag_ not in ("VBG", "VBN") or token.head.i == token.i:
                 continue
@@ -45,5 +70,4 @@ class ParseRepairs:
             noun.head, noun.dep_ = head, "dobj" if dep in ("xcomp", "advcl", "ccomp", "dobj") else dep
             for other in [c for c in token.children if c.i != noun.i]:
                 other.head = head
-            token.head, token.dep_, token.tag_ = noun, "amod", "JJ"
-        return doc
+            token.head, token.dep_, token.tag_, token.pos_ = noun, "amod", "JJ", "ADJ"

@@ -1755,3 +1755,23 @@ def test_words_of_african_news(nlp, text, expected):
 def test_states_attending_a_meeting_meet_each_other(nlp, text, pairs):
     found = {tuple(sorted((s, o))) for s, r, o in triples(nlp, text) if r == "CONSULT"}
     assert pairs <= found, found
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    ("Senegal gave Gambia until Monday to withdraw or face sanctions.",
+     {("SEN", "REQUEST", "GMB"), ("SEN", "THREATEN", "GMB")}, ("SEN", "SUPPLY", "GMB")),
+    ("Kenya gave Somalia 48 hours to withdraw its troops.", {("KEN", "REQUEST", "SOM")}, ("KEN", "SUPPLY", "SOM")),
+])
+def test_a_state_given_a_deadline_to_act_is_asked_not_supplied(nlp, text, expected, absent):
+    found = triples(nlp, text)
+    assert expected <= found and absent not in found, found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The US gave Ukraine weapons.", ("USA", "SUPPLY", "UKR")),
+    ("Russia sold Saudi Arabia missiles.", ("RUS", "SUPPLY", "SAU")),
+    ("Japan gave Vietnam aid.", ("JPN", "AID", "VNM")),
+])
+def test_a_recipient_before_the_thing_given_receives_it(nlp, text, expected):
+    found = triples(nlp, text)
+    assert expected in found and (expected[2], expected[1], expected[0]) not in found, found

@@ -32,3 +32,9 @@ def test_a_sentence_without_the_misparse_is_left_alone(nlp):
     text = "Kenya and Somalia signed a deal."
     assert [(t.dep_, t.head.i) for t in nlp(text)] == [(t.dep_, t.head.i) for t in nlp.get_pipe("parser")(
         nlp.get_pipe("tagger")(nlp.get_pipe("tok2vec")(nlp.make_doc(text))))]
+
+
+def test_a_recipient_parsed_as_a_compound_of_the_thing_given_is_a_dative(nlp):
+    doc = nlp("The US gave Ukraine weapons.")
+    ukraine = next(t for t in doc if t.text == "Ukraine")
+    assert (ukraine.dep_, ukraine.head.text) == ("dative", "gave")

@@ -34,7 +34,7 @@ def test_challenge_set_generalises():
 
 
 #: the open news files of ../shared/eval and the floors they hold today (issue 12's target is 0.85)
-NEWS_FLOORS = {"news-mena": 0.74, "news-europe": 0.83, "news-mideast": 0.78}
+NEWS_FLOORS = {"news-mena": 0.79, "news-europe": 0.84, "news-mideast": 0.79}
 
 
 @pytest.mark.slow

@@ -132,7 +132,8 @@ class NounRules(AbsorptionRules):
                 objects, possessors = possessors, []
         verb, prep, clause = self._clause(ctx, noun, group)
         if possessors and not objects and not subjects and clause and prep in self.lex.cue("rescue_preps") \
-                and not {a.actor for a in clause} & {a.actor for a in possessors}:
+                and not {a.actor for a in clause} & {a.actor for a in possessors} \
+                and group.relation in self.lex.cue("rescue_relations"):  # not "responded TO Moscow's military action"
             return Candidate(group, noun, clause, possessors)  # "Iran came to Russia's aid"
         if not subjects and not possessors and verb is not None and prep == "":
             subjects = [a for p in verb.children if p.dep_ == "prep" and p.lower_ in group.agent_preps

@@ -15,7 +15,9 @@ class Subjects(MisplacedSubjects, PactPurposes):
         """The actors acting as subject of ``verb``, inherited when it has none."""
         if depth > 6:
             return []
-        subject = child(verb, *SUBJECT_DEPS)
+        subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+        subject = max(subjects, key=lambda c: (c.i < verb.i, c.i if c.i < verb.i else -c.i)) if len(subjects) > 1 \
+            else child(verb, *SUBJECT_DEPS)  # "LONDON — The British and Spanish leaders met": the nearest before the verb
         clause_subject = self._subject_taken_by_preposition(verb)
         if clause_subject:
             return clause_subject
@@ -65,12 +67,12 @@ class Subjects(MisplacedSubjects, PactPurposes):
         return [Arg(states[0].actor, token, "coref")] if len(states) == 1 else []
 
     def joined_parties(self, verb: Token) -> list[Arg]:
-        """States that an act's subjects join in it: "joined Chile IN severing ties",
-        "will be joining Chile and withdrawing envoys" (Chile acts too)."""
+        """States that an act's subjects join in it: "joined Chile IN severing ties", "joined Chile TO
+        sever ties", "will be joining Chile and withdrawing envoys" (Chile acts too)."""
         head = verb.head
         if verb.dep_ == "pcomp" and head.lower_ == "in":
             head = head.head
-        elif verb.dep_ != "conj":
+        elif verb.dep_ not in ("conj", "xcomp", "advcl"):  # "joined Germany and Italy TO accuse Iran"
             return []
         if head.i == verb.i or head.lemma_.lower() not in self.lex.cue("joining_verbs") or head.pos_ != "VERB":
             return []

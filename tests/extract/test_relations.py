@@ -1775,3 +1775,22 @@ def test_a_state_given_a_deadline_to_act_is_asked_not_supplied(nlp, text, expect
 def test_a_recipient_before_the_thing_given_receives_it(nlp, text, expected):
     found = triples(nlp, text)
     assert expected in found and (expected[2], expected[1], expected[0]) not in found, found
+
+
+def test_a_dateline_before_the_subject_is_not_the_subject(nlp):
+    found = triples(nlp, "LONDON — The British and Spanish leaders met in Madrid on Monday.")
+    assert ("GBR", "CONSULT", "ESP") in found or ("ESP", "CONSULT", "GBR") in found
+
+
+def test_responding_to_an_attack_is_no_attack_on_the_attacker(nlp):
+    assert ("NOR", "ATTACK", "RUS") not in triples(nlp, "Norway responded to Moscow's military action in Georgia.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("France joined Germany and Italy to accuse Iran of violations.",
+     {("FRA", "OPPOSE", "IRN"), ("DEU", "OPPOSE", "IRN"), ("ITA", "OPPOSE", "IRN")}),
+    ("Gabon ended relations with Cameroon.", {("GAB", "SANCTION", "CMR")}),
+    ("Chile voiced disappointment with Peru.", {("CHL", "OPPOSE", "PER")}),
+])
+def test_more_constructions_of_world_news(nlp, text, expected):
+    assert expected <= triples(nlp, text)

@@ -1794,3 +1794,13 @@ def test_responding_to_an_attack_is_no_attack_on_the_attacker(nlp):
 ])
 def test_more_constructions_of_world_news(nlp, text, expected):
     assert expected <= triples(nlp, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Liberian troops crossed into the Guinean town of Macenta.", {("LBR", "ATTACK", "GIN")}),
+    ("Ethiopian troops rolled into Somalia.", {("ETH", "ATTACK", "SOM")}),
+    ("Sudanese refugees crossed into Chad.", set()),
+])
+def test_forces_moving_into_a_state_attack_it(nlp, text, expected):
+    found = triples(nlp, text)
+    assert expected <= found and (expected or not any(r == "ATTACK" for _, r, _ in found)), found

@@ -88,9 +88,10 @@ class RequestRules:
         """A backing verb whose in-phrase is a war or an attack: "supported
         Russia IN its invasion of Ukraine" is help, not verbal backing."""
         wars = self.lex.cue("war_relations")
-        return any(p.dep_ == "prep" and p.lower_ in self.lex.cue("war_help_preps")
-                   and any(g.relation in wars for o in pobjs(p) for g in self.lex.nouns.get(o.lemma_.lower(), ()))
-                   for p in verb.children)
+        wars_named = [w for p in verb.children if p.dep_ == "prep" and p.lower_ in self.lex.cue("war_help_preps")
+                      for o in pobjs(p) for w in (o, *(x for q in o.children if q.dep_ == "prep" and q.lower_ == "of"
+                                                       for x in pobjs(q)))]  # "during two years OF WAR"
+        return any(g.relation in wars for w in wars_named for g in self.lex.nouns.get(w.lemma_.lower(), ()))
 
     def _requester(self, ctx: ActorContext, verb: Token, subjects: list[Arg]) -> list[Arg]:
         """The one who asks for or expects a transfer receives it: "Turkey

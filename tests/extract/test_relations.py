@@ -1804,3 +1804,8 @@ def test_more_constructions_of_world_news(nlp, text, expected):
 def test_forces_moving_into_a_state_attack_it(nlp, text, expected):
     found = triples(nlp, text)
     assert expected <= found and (expected or not any(r == "ATTACK" for _, r, _ in found)), found
+
+
+def test_backing_during_years_of_war_is_help(nlp):
+    found = triples(nlp, "Senegal, which has backed the Bissau government during two years of war, withdrew.")
+    assert ("SEN", "AID", "GNB") in found and ("SEN", "SUPPORT", "GNB") not in found, found

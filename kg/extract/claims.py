@@ -44,14 +44,20 @@ class ClaimRules:
             + [a for p in obj.children if p.dep_ == "prep" and p.lower_ in ("from", "by")  # "criticism FROM Cairo"
                for o in p.children if o.dep_ == "pobj" for a in ctx.np_actors(o)]
 
-    @starts_on("alleging_verbs", "hostile_claim_verbs")
+    @starts_on("alleging_verbs", "hostile_claim_verbs", "justifying_verbs")
     def _allegation_candidates(self, ctx: ActorContext, verb: Token) -> Iterator[Candidate]:
         """"Ethiopia ALLEGES THAT Eritrea is supporting rebels": the one alleging opposes the one
         accused, as with "accused Eritrea of" (relations.md: accusations); so does one claiming a
-        hostile act: "Myanmar CLAIMED THAT Thai troops opened fire" (not "claimed that X agreed")."""
+        hostile act: "Myanmar CLAIMED THAT Thai troops opened fire" (not "claimed that X agreed"), and one
+        justifying a hostile act of its own by what another did: "recalled its envoy, SAYING Ghana was ..."."""
         if verb.pos_ != "VERB":
             return
-        alleging = verb.lemma_.lower() in self.lex.cue("alleging_verbs")
+        # "Togo recalled its envoy, SAYING Ghana was supporting rebels": a hostile act justified by what the other did
+        justified = verb.lemma_.lower() in self.lex.cue("justifying_verbs") and verb.tag_ == "VBG" \
+            and verb.dep_ in ("advcl", "xcomp") and self._hostile_act(verb.head)
+        if verb.lemma_.lower() in self.lex.cue("justifying_verbs") and not justified:
+            return
+        alleging = verb.lemma_.lower() in self.lex.cue("alleging_verbs") or justified
         accusers = ctx.subjects(verb)
         known = {a.actor for a in accusers}
         accused = [a for clause in verb.children if clause.dep_ == "ccomp" and (alleging or self._hostile_act(clause))

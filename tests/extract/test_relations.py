@@ -1809,3 +1809,8 @@ def test_forces_moving_into_a_state_attack_it(nlp, text, expected):
 def test_backing_during_years_of_war_is_help(nlp):
     found = triples(nlp, "Senegal, which has backed the Bissau government during two years of war, withdrew.")
     assert ("SEN", "AID", "GNB") in found and ("SEN", "SUPPORT", "GNB") not in found, found
+
+
+def test_a_hostile_act_justified_by_what_another_did_accuses_it(nlp):
+    assert ("TGO", "OPPOSE", "GHA") in triples(nlp, "Togo recalled its envoy, saying Ghana was supporting rebels.")
+    assert not any(r == "OPPOSE" for _, r, _ in triples(nlp, "Kenya signed a deal with Uganda, saying Tanzania would join later."))

@@ -9,7 +9,7 @@ from spacy.tokens import Token
 from kg.extract.candidates import Candidate
 from kg.extract.entries import starts_on
 from kg.extract.roles import ActorContext
-from kg.extract.syntax import unique
+from kg.extract.syntax import pobjs, unique
 
 
 class JointRules:
@@ -22,7 +22,12 @@ class JointRules:
         if token.lower_ not in self.lex.cue("joint_modifiers") or token.dep_ != "amod" \
                 or not any(t.lemma_.lower() in acts for t in (noun, *noun.conjuncts)):
             return
+        authors = [a for p in noun.children if p.dep_ == "prep" and p.lower_ in ("by", "of", "from")
+                   for o in pobjs(p) for a in ctx.np_actors(o)]  # "a joint statement BY the ministries of Kuwait and Oman"
         verb = noun.head if noun.dep_ in ("dobj", "nsubjpass") else noun.head.head if noun.dep_ == "pobj" else None
+        if len({a.actor for a in authors}) >= 2:
+            yield Candidate(self.cooperate_group, noun, unique(authors), [], mutual=True)
+            return
         if verb is None or verb.pos_ not in ("VERB", "AUX"):
             return
         parties = unique(ctx.subjects(verb))

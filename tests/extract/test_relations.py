@@ -1814,3 +1814,16 @@ def test_backing_during_years_of_war_is_help(nlp):
 def test_a_hostile_act_justified_by_what_another_did_accuses_it(nlp):
     assert ("TGO", "OPPOSE", "GHA") in triples(nlp, "Togo recalled its envoy, saying Ghana was supporting rebels.")
     assert not any(r == "OPPOSE" for _, r, _ in triples(nlp, "Kenya signed a deal with Uganda, saying Tanzania would join later."))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The trip of Macron to Nairobi was his first.", ("FRA", "CONSULT", "KEN")),
+    ("The visit of the Chinese president to Kenya ended.", ("CHN", "CONSULT", "KEN")),
+])
+def test_the_visitor_named_by_an_of_phrase(nlp, text, expected):
+    assert expected in triples(nlp, text)
+
+
+def test_a_joint_statement_by_two_states_is_cooperation(nlp):
+    found = triples(nlp, "A joint statement by the ministries of Kuwait and Oman welcomed the deal.")
+    assert ("KWT", "COOPERATE", "OMN") in found or ("OMN", "COOPERATE", "KWT") in found

@@ -55,9 +55,10 @@ class ExpulsionRules:
         if verb.lemma_.lower() not in self.lex.cue("ultimatum_verbs"):
             return None
         times = self.lex.cue("deadline_words")
-        timed = any((c.dep_ in ("dobj", "npadvmod", "dative") and c.lemma_.lower() in times)
-                    or (c.dep_ == "prep" and c.lower_ in times) for c in verb.children)
-        act = next((c for c in verb.children if c.dep_ in ("advcl", "xcomp", "relcl", "ccomp")
+        given = [verb, *(c for c in verb.children if c.dep_ in ("dobj", "dative"))]  # "given X's leader ... TO cede"
+        timed = any((t.dep_ in ("dobj", "npadvmod", "dative") and t.lemma_.lower() in times)
+                    or (t.dep_ == "prep" and t.lower_ in times) for t in verb.subtree)
+        act = next((c for h in given for c in h.children if c.dep_ in ("advcl", "xcomp", "relcl", "ccomp", "acl")
                     and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
         return act if timed else None
 

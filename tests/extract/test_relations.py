@@ -1827,3 +1827,14 @@ def test_the_visitor_named_by_an_of_phrase(nlp, text, expected):
 def test_a_joint_statement_by_two_states_is_cooperation(nlp):
     found = triples(nlp, "A joint statement by the ministries of Kuwait and Oman welcomed the deal.")
     assert ("KWT", "COOPERATE", "OMN") in found or ("OMN", "COOPERATE", "KWT") in found
+
+
+def test_an_ultimatum_to_a_states_leader_asks_the_state(nlp):
+    found = triples(nlp, "France has given Ivory Coast's leader, Laurent Gbagbo, and his wife until Monday "
+                         "to cede power or face targeted sanctions.")
+    assert {("FRA", "REQUEST", "CIV"), ("FRA", "THREATEN", "CIV")} <= found, found
+
+
+def test_years_of_hostility_a_declaration_ends_are_background(nlp):
+    found = triples(nlp, "Abiy and Isaias signed a declaration formally ending 20 years of hostilities between the two countries.")
+    assert not any(r == "OPPOSE" for _, r, _ in found), found

@@ -135,6 +135,11 @@ class Coreference(PluralReference, GroupReference, SpeakerReference):
                 subject = child(antecedent.head, "nsubj")
                 if subject is not None:
                     return self.np_actors(subject, exclude)
+            if antecedent.dep_ == "pobj" and antecedent.head.lower_ in ("among", "of") \
+                    and antecedent.head.head.lemma_ == "be" and not self.np_actors(antecedent, exclude):
+                subject = child(antecedent.head.head, "nsubj")  # "X and Y were AMONG the countries THAT opposed Z"
+                if subject is not None:
+                    return self.np_actors(subject, exclude)
             if any(c.dep_ == "conj" and c.i > clause.i for c in antecedent.children):
                 # "Iran, which has supported Russia, and Saudi Arabia": the clause is Iran's alone
                 return self.np_actors(antecedent, exclude, conjuncts=False)

@@ -1838,3 +1838,8 @@ def test_an_ultimatum_to_a_states_leader_asks_the_state(nlp):
 def test_years_of_hostility_a_declaration_ends_are_background(nlp):
     found = triples(nlp, "Abiy and Isaias signed a declaration formally ending 20 years of hostilities between the two countries.")
     assert not any(r == "OPPOSE" for _, r, _ in found), found
+
+
+def test_states_among_those_that_acted_did_it(nlp):
+    found = triples(nlp, "Angola and Namibia were among the members that opposed Eswatini's bid.")
+    assert {("AGO", "OPPOSE", "SWZ"), ("NAM", "OPPOSE", "SWZ")} <= found, found

@@ -177,7 +177,7 @@ class ActorRecognizer:
             form = strings[m]
             if (s, e, form) not in found and is_variant([t.text for t in doc[s:e]], self.form_words[form]):
                 found.add((s, e, form))
-        if any(t.is_alpha and not t.is_ascii for t in doc):
+        if not doc.text.isascii() and any(c.isalpha() for c in doc.text if ord(c) > 127):
             plain = Doc(doc.vocab, words=[ascii_fold(t.text) or t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc])
             found |= {(s, e, strings[m]) for m, s, e in self.exact(plain)}
         return sorted(found)

@@ -67,6 +67,7 @@ class NameNorms:
         known = nlp.vocab.strings
         self.capitals = frozenset(text for text, _, kind in gazetteer.forms()
                                   if kind == "CAPITAL" and text.isalpha() and text.lower() not in known)
+        self.capital_ids = frozenset(nlp.vocab.strings.add(text) for text in self.capitals)  # tested by number
         self.leaders = PhraseMatcher(nlp.vocab, attr="ORTH")
         for text in sorted({form.text for form in gazetteer.leader_forms if not form.surname}):
             self.leaders.add("LEADER", [nlp.make_doc(text)])
@@ -79,7 +80,7 @@ class NameNorms:
                 saved[surname.i] = surname.norm_
                 surname.norm_ = self.leader_placeholder
         for token in doc:
-            if token.text in self.capitals and token.i not in saved:
+            if token.orth in self.capital_ids and token.i not in saved:
                 saved[token.i] = token.norm_
                 token.norm_ = self.capital_placeholder
         if saved:

@@ -18,7 +18,8 @@ the verb's dative again.
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.strings import StringStore
+from spacy.tokens import Doc, Token
 
 from kg.knowledge.lexicon import load_lexicon
 
@@ -27,27 +28,38 @@ from kg.knowledge.lexicon import load_lexicon
 def make_parse_repairs(nlp: Language, name: str) -> ParseRepairs:
     """Build the component; its words come from the cue list ``adjectival_participles``."""
     lexicon = load_lexicon()
-    return ParseRepairs(lexicon.cue("adjectival_participles"), lexicon.cue("ditransitive_verbs"))
+    return ParseRepairs(lexicon.cue("adjectival_participles"), lexicon.cue("ditransitive_verbs"), nlp.vocab.strings)
 
 
 class ParseRepairs:
     """Mends a participle parsed as the verb of the proper noun it modifies, and a recipient parsed
     as a compound of the thing given."""
 
-    def __init__(self, participles: frozenset[str], giving: frozenset[str] = frozenset()) -> None:
+    def __init__(self, participles: frozenset[str], giving: frozenset[str] = frozenset(),
+                 strings: StringStore | None = None) -> None:
         self.participles = participles
         self.giving = giving
+        # the words as string ids, so that each token is tested by a number, not by a string made for it
+        self.participle_ids = {strings.add(w) for w in participles} if strings is not None else None
+        self.giving_ids = {strings.add(w) for w in giving} if strings is not None else None
 
     def __call__(self, doc: Doc) -> Doc:
         self._mend_participles(doc)
         self._mend_recipients(doc)
         return doc
 
+    @staticmethod
+    def _tokens(doc: Doc, attr: str, ids: set[int] | None, words: frozenset[str], name: str) -> list[Token]:
+        """The tokens whose ``attr`` (a string id: "lemma", "lower") is one of ``words``, compared as numbers."""
+        if ids is None:
+            return [t for t in doc if getattr(t, name).lower() in words]
+        return [t for t in doc if getattr(t, attr) in ids]
+
     def _mend_recipients(self, doc: Doc) -> None:
         """"The US gave Ukraine weapons": the proper nouns between the verb and its object, all parsed
         as the object's compounds, are the recipient (the last one its head, a dative of the verb)."""
-        for verb in doc:
-            if verb.pos_ != "VERB" or verb.lemma_.lower() not in self.giving:
+        for verb in self._tokens(doc, "lemma", self.giving_ids, self.giving, "lemma_"):
+            if verb.pos_ != "VERB":
                 continue
             obj = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
             if obj is None or obj.i <= verb.i + 1:
@@ -59,8 +71,8 @@ class ParseRepairs:
             last.head, last.dep_ = verb, "dative"
 
     def _mend_participles(self, doc: Doc) -> None:
-        for token in doc:
-            if token.lower_ not in self.participles or token.tag_ not in ("VBG", "VBN") or token.head.i == token.i:
+        for token in self._tokens(doc, "lower", self.participle_ids, self.participles, "lower_"):
+            if token.tag_ not in ("VBG", "VBN") or token.head.i == token.i:
                 continue
             noun = next((c for c in token.children if c.dep_ == "dobj" and c.tag_ in ("NNP", "NNPS") and c.i == token.i + 1
                          or c.i == token.i + 2 and c.dep_ == "dobj" and doc[token.i + 1].tag_ == "NNP"), None)

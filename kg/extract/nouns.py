@@ -31,9 +31,7 @@ class NounRules(AbsorptionRules):
                 for asked in pobjs(prep):
                     if asked.lemma_.lower() not in self.lex.nouns and asked.lemma_.lower() not in self.lex.cue("asked_deeds"):
                         continue  # "a call for weapons" asks for goods, from no one named here
-                    doers = [c for c in asked.children if c.dep_ in ("amod", "compound", "poss") and c.i in ctx.actor_at]
-                    doers += [o for p in asked.children if p.dep_ == "prep" and p.lower_ == "of" for o in pobjs(p)]
-                    return [a for d in doers for a in ctx.np_actors(d, exclude=known)]
+                    return self.deed_doers(ctx, asked, known)
         return []
 
     def _content_target(self, ctx: ActorContext, noun: Token, subjects: list[Arg]) -> list[Arg]:

@@ -41,12 +41,15 @@ class RequestRules:
     def _withdrawing_party(self, ctx: ActorContext, noun: Token, known: frozenset[str]) -> list[Arg]:
         """"called for the WITHDRAWAL of Rwandan troops", "Rwanda's withdrawal": the state whose
         forces are to leave is the one asked (not the state they leave)."""
-        if noun.lemma_.lower() not in self.lex.cue("asked_deeds"):
-            return []
-        owners = [c for c in noun.children if c.dep_ == "poss"]
-        owners += [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for o in pobjs(p)]
-        return [a for o in owners for a in (ctx.np_actors(o, exclude=known) if o.dep_ == "poss"
-                                             else ctx.modifier_actors(o, known))]
+        return self.deed_doers(ctx, noun, known) if noun.lemma_.lower() in self.lex.cue("asked_deeds") else []
+
+    @staticmethod
+    def deed_doers(ctx: ActorContext, deed: Token, known: frozenset[str]) -> list[Arg]:
+        """Who is to do an asked deed: a state named as its modifier or possessor, or in its of-phrase
+        ("an Israeli withdrawal", "the withdrawal OF TURKISH troops")."""
+        doers = [c for c in deed.children if c.dep_ in ("amod", "compound", "poss") and c.i in ctx.actor_at]
+        doers += [o for p in deed.children if p.dep_ == "prep" and p.lower_ == "of" for o in pobjs(p)]
+        return [a for d in doers for a in ctx.np_actors(d, exclude=known)]
 
     def _told_party(self, ctx: ActorContext, head: Token, known: frozenset[str]) -> list[Arg]:
         """The subject of a for-to clause is the one asked: "called for Vietnam

@@ -15,9 +15,7 @@ class AbsorptionRules:
         """A noun trigger that is the object of a (non-support) verb trigger, or
         background ("after years of hostility"), adds nothing of its own."""
         head = noun.head
-        if noun.dep_ == "dobj" and head.pos_ == "VERB" and any(
-                noun.lemma_.lower() in g.object_heads and g.relation in self.lex.cue("undoing_relations")
-                for g in self.lex.verbs.get(head.lemma_.lower(), ())):
+        if self.undone_by_verb(noun):
             return True  # a hostile sense for this very object undoes it: "ENDED its cooperation pact with X"
         if noun.dep_ == "dobj" and head.pos_ == "VERB" and any(
                 noun.lemma_.lower() in g.object_heads for g in self.lex.verbs.get(head.lemma_.lower(), ())):
@@ -47,6 +45,12 @@ class AbsorptionRules:
                 for m in ([head.head] if head.head.pos_ == "NOUN" else [d for d in head.head.children if d.dep_ == "dobj"])):
             return True  # "a ban on Chilean imports", "raised tariffs on imports": the trade hit is the target, no transfer
         return False
+
+    def undone_by_verb(self, noun: Token) -> bool:
+        """Whether ``noun`` is the object of a verb with a hostile sense for it: "TERMINATED the agreement"."""
+        return noun.dep_ == "dobj" and noun.head.pos_ == "VERB" and any(
+            noun.lemma_.lower() in g.object_heads and g.relation in self.lex.cue("undoing_relations")
+            for g in self.lex.verbs.get(noun.head.lemma_.lower(), ()))
 
     @staticmethod
     def _between_parties_named(noun: Token) -> bool:

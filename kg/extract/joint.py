@@ -63,10 +63,7 @@ class JointRules:
 
     def _pact_ended(self, pact: Token) -> bool:
         """Whether a pact is ended by its verb ("TERMINATED the agreement") or by a noun ("the SCRAPPING of the pact")."""
-        verb = pact.head
-        return self.ends_a_pact(pact) or (pact.dep_ == "dobj" and any(
-            g.relation in self.lex.cue("undoing_relations") and pact.lemma_.lower() in g.object_heads
-            for g in self.lex.verbs.get(verb.lemma_.lower(), ())))
+        return self.ends_a_pact(pact) or self.undone_by_verb(pact)
 
     @property
     def cooperate_group(self):

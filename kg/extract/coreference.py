@@ -94,8 +94,12 @@ class Coreference(PluralReference, GroupReference, SpeakerReference):
         clause = token.head
         if token.dep_ != "nsubj":
             return []
-        if clause.dep_ == "ccomp" and (said := child(clause.head, "nsubj")) is not None and said.lower_ == token.lower_:
+        said = child(clause.head, "nsubj") if clause.dep_ == "ccomp" else None
+        if said is not None and said.lower_ == token.lower_:
             clause = clause.head  # "it warned IT would sanction": the warner
+        elif said is not None and clause.head.lemma_.lower() in self.lex.cue("reporting_verbs"):
+            states = {a.actor for a in self.np_actors(said, exclude)}  # "THE MINISTRY said IT had summoned"
+            return [Arg(states.pop(), token, "coref")] if len(states) == 1 else []
         if clause.dep_ != "conj" or clause.head.pos_ not in ("VERB", "AUX"):
             return []
         subject = child(clause.head, "nsubj", "nsubjpass")

@@ -1843,3 +1843,12 @@ def test_years_of_hostility_a_declaration_ends_are_background(nlp):
 def test_states_among_those_that_acted_did_it(nlp):
     found = triples(nlp, "Angola and Namibia were among the members that opposed Eswatini's bid.")
     assert {("AGO", "OPPOSE", "SWZ"), ("NAM", "OPPOSE", "SWZ")} <= found, found
+
+
+def test_the_government_is_the_state_of_the_sentence_before(nlp):
+    assert ("ECU", "OPPOSE", "MEX") in triples(nlp, "Ecuador raided the embassy. The government accused Mexico of interfering.")
+
+
+def test_it_in_what_a_ministry_says_is_the_ministrys_state(nlp):
+    found = triples(nlp, "Russia expelled an Estonian envoy. The ministry said it had summoned Latvia's ambassador.")
+    assert ("RUS", "OPPOSE", "LVA") in found and ("EST", "OPPOSE", "LVA") not in found, found

@@ -1852,3 +1852,7 @@ def test_the_government_is_the_state_of_the_sentence_before(nlp):
 def test_it_in_what_a_ministry_says_is_the_ministrys_state(nlp):
     found = triples(nlp, "Russia expelled an Estonian envoy. The ministry said it had summoned Latvia's ambassador.")
     assert ("RUS", "OPPOSE", "LVA") in found and ("EST", "OPPOSE", "LVA") not in found, found
+
+
+def test_the_junta_is_the_state_named_before(nlp):
+    assert ("NER", "SANCTION", "FRA") in triples(nlp, "Niger's leaders met on Monday. The junta expelled the French ambassador.")

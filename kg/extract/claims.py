@@ -73,3 +73,29 @@ class ClaimRules:
         groups = list(self.lex.verbs.get(lemma, ())) + [
             g for words, g in self.lex.phrases.get(lemma, ()) if self._phrase_at(verb, words)]
         return any(g.relation in self.lex.cue("hostile_relations") for g in groups)
+
+    @starts_on("pejorative_names")
+    def _pejorative_predicate_candidates(self, ctx: ActorContext, noun: Token) -> Iterator[Candidate]:
+        """"Ruto said Somalia WAS A THREAT", "Egypt considers Ethiopia A THREAT", "views Eritrea AS an
+        aggressor": a state said or held to be a pejorative thing is opposed by the one saying it
+        (as "called China a threat" is)."""
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in self.lex.cue("pejorative_names"):
+            return
+        head = noun.head
+        if noun.dep_ == "attr" and head.lemma_ == "be" and head.dep_ == "ccomp":  # "said Somalia WAS a threat"
+            named, holder = child(head, "nsubj"), head.head
+        elif noun.dep_ in ("ccomp", "xcomp", "oprd") and head.lemma_.lower() in self.lex.cue("regarding_verbs"):
+            named, holder = child(noun, "nsubj") or child(head, "dobj"), head  # "considers Ethiopia a threat"
+        elif noun.dep_ == "pobj" and head.lower_ == "as" and head.head.lemma_.lower() in self.lex.cue("regarding_verbs"):
+            named, holder = child(head.head, "dobj"), head.head  # "views Eritrea AS an aggressor"
+        else:
+            return
+        if named is None or holder.pos_ != "VERB" or holder.lemma_.lower() not in \
+                self.lex.cue("regarding_verbs") | self.lex.cue("reporting_verbs"):
+            return
+        holders = ctx.subjects(holder)
+        known = {a.actor for a in holders}
+        targets = [a for a in ctx.np_actors(named) if a.actor not in known]
+        group = self.lex.group("condemn", "OPPOSE")
+        if holders and targets and group is not None:
+            yield Candidate(group, noun, holders, unique(targets))

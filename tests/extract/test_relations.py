@@ -1856,3 +1856,16 @@ def test_it_in_what_a_ministry_says_is_the_ministrys_state(nlp):
 
 def test_the_junta_is_the_state_named_before(nlp):
     assert ("NER", "SANCTION", "FRA") in triples(nlp, "Niger's leaders met on Monday. The junta expelled the French ambassador.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ruto said Somalia was a threat to regional stability.", ("KEN", "OPPOSE", "SOM")),
+    ("Egypt considers Ethiopia a threat.", ("EGY", "OPPOSE", "ETH")),
+    ("Egypt views Eritrea as an aggressor.", ("EGY", "OPPOSE", "ERI")),
+])
+def test_a_state_held_to_be_a_threat_is_opposed(nlp, text, expected):
+    assert expected in triples(nlp, text)
+
+
+def test_a_state_said_to_be_a_partner_is_not_opposed(nlp):
+    assert not any(r == "OPPOSE" for _, r, _ in triples(nlp, "Kenya said Uganda was a partner."))

@@ -78,7 +78,7 @@ class VenueRules:
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in self.lex.cue("hosting_verbs") or consult is None:
             return
         meeting = child(verb, "dobj")
-        if meeting is None or not any(g.relation == "CONSULT" for g in self.lex.nouns.get(meeting.lemma_.lower(), ())):
+        if meeting is None or not self._meeting(meeting):
             return
         hosts = ctx.subjects(verb)
         known = {a.actor for a in hosts}
@@ -98,7 +98,7 @@ class VenueRules:
         head = verb.head if verb.dep_ == "conj" else None
         meeting = verb.head if verb.dep_ == "acl" else (
             child(verb, "dobj") or child(verb, "nsubjpass") or (child(head, "nsubjpass") if head is not None else None))
-        if meeting is None or not any(g.relation == "CONSULT" for g in self.lex.nouns.get(meeting.lemma_.lower(), ())):
+        if meeting is None or not self._meeting(meeting):
             return
         agents = [a for g in verb.children if g.dep_ == "agent" for o in pobjs(g) for a in ctx.np_actors(o)]
         attendees = agents or ([] if verb.dep_ == "acl" else ctx.subjects(verb))

@@ -224,8 +224,9 @@ def source_of(token: Token, lex: Lexicon) -> str | None:
             if speaker is not None:
                 return _name(speaker)
         current = head
+    according = lex.cue("according")
     for tok in token.sent:
-        if tok.lower_ in lex.cue("according"):
+        if tok.lower_ in according:
             to = child(tok, "prep")
             obj = child(to, "pobj") if to is not None else None
             if obj is not None:

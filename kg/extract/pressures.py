@@ -30,17 +30,19 @@ class PressureRules:
     def _obliged(self, ctx: ActorContext, verb: Token) -> Iterator[Candidate]:
         """"Chile said Peru MUST withdraw", "suggested Turkey NEEDS TO adhere": a state said to
         be obliged to act is asked to."""
+        modals, obliging = self.lex.cue("obligation_modals"), self.lex.cue("obligation_verbs")
+        clauses = [clause for clause in verb.children if clause.dep_ == "ccomp" and (
+            any(c.dep_ == "aux" and c.lower_ in modals for c in clause.children)
+            or (clause.lemma_.lower() in obliging and child(clause, "xcomp") is not None))]  # "Turkey NEEDS TO adhere"
+        if not clauses:  # most reports oblige no one: their subjects are not worth finding
+            return
         subjects = ctx.subjects(verb)
         known = frozenset(a.actor for a in subjects)
-        for clause in verb.children:
-            if clause.dep_ == "ccomp" and (any(c.dep_ == "aux" and c.lower_ in self.lex.cue("obligation_modals")
-                                               for c in clause.children)
-                                           or (clause.lemma_.lower() in self.lex.cue("obligation_verbs")
-                                               and child(clause, "xcomp") is not None)):  # "Turkey NEEDS TO adhere"
-                objects = [a for s in clause.children if s.dep_ == "nsubj" and s.pos_ != "PRON"
-                           for a in ctx.np_actors(s, exclude=known) if a.via == "head"]  # "X's ally Chile must"
-                if subjects and objects:
-                    yield Candidate(self._request_group(), verb, subjects, objects)
+        for clause in clauses:
+            objects = [a for s in clause.children if s.dep_ == "nsubj" and s.pos_ != "PRON"
+                       for a in ctx.np_actors(s, exclude=known) if a.via == "head"]  # "X's ally Chile must"
+            if subjects and objects:
+                yield Candidate(self._request_group(), verb, subjects, objects)
 
     def _wanted(self, ctx: ActorContext, verb: Token) -> Iterator[Candidate]:
         """"Brazil wants Argentina TO end the dispute": the one wanted to act is asked;

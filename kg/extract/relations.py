@@ -106,10 +106,10 @@ class RelationExtractor(VerbRules, NounRules, TargetRules, ClauseRules, BackingR
     def _worth_parsing(self, ctx: ActorContext, sent: Span) -> bool:
         """A sentence can hold a relation when it names two actors, or one
         and a phrase that may refer to another."""
-        words = [w for t in sent for w in (t.lemma_, t.text)]
-        named = ctx.actors_in(sent.start, sent.end) | venue_states(sent, ctx.doc.spans.get(PLACES_KEY, []), self.lex)
-        named |= ctx.titled_states(sent.start, sent.end)  # "US Envoy Jan Smit ... Smit met X"
-        return may_hold_relation(named, bool(ctx.actors_in(-1, sent.start)), words, self.lex)
+        named = ctx.actors_in(sent.start, sent.end)
+        if len(named) < 2:  # venues and "US Envoy Jan Smit ... Smit met X" cost more: only when needed
+            named |= venue_states(sent, ctx.doc.spans.get(PLACES_KEY, []), self.lex) | ctx.titled_states(sent.start, sent.end)
+        return may_hold_relation(named, ctx.named_before(sent.start), (w for t in sent for w in (t.lemma_, t.text)), self.lex)
 
     def _sentence(self, ctx: ActorContext, sent: Span) -> Iterator[RelationMention]:
         candidates = [c for token in sent for c in self._candidates(ctx, token)]

@@ -48,12 +48,18 @@ class ActorContext(Coreference, Subjects):
             starts = [t.idx for t in doc]
             self.mention_starts += [(bisect_left(starts, char) - 0.5, actor, kind) for char, actor, kind in prior]
             self.mention_starts.sort(key=lambda m: m[0])
+        self._positions = [m[0] for m in self.mention_starts]
 
     # -- mentions -----------------------------------------------------------------
 
     def actors_in(self, start: int, end: int) -> set[str]:
         """The actors mentioned between token offsets ``start`` and ``end``."""
-        return {a for i, a, _ in self.mention_starts if start <= i < end}
+        found = self.mention_starts[bisect_left(self._positions, start):bisect_left(self._positions, end)]
+        return {a for _, a, _ in found}
+
+    def named_before(self, start: int) -> bool:
+        """Whether an actor is mentioned before token offset ``start`` (in skipped text too)."""
+        return bool(self.mention_starts) and self.mention_starts[0][0] < start
 
     def is_state_mention(self, kind: str) -> bool:
         """Whether a mention of this kind can name a state (an organisation's name cannot)."""

@@ -29,12 +29,30 @@ Forms that are already a state or organisation name, or dropped/blocked in
 ``ambiguous.csv``, are removed (a row whose name collides is left out), and a
 new form may not take a text that the manual rows give to another actor.
 
+4. Which surnames stand alone (see :func:`promote_surnames`): a word list and
+   name lists, used only to tell distinctive surnames from common words and
+   names: Debian's ``wamerican`` (SCOWL, ``/usr/share/dict/american-english``;
+   permissive licence, (c) Kevin Atkinson; its words and its proper names, which
+   have other bearers or senses: Tito, Liverpool, Socrates)
+   and the 1990 US Census surname and first-name lists shipped in the PyPI
+   package ``names`` 0.3.0 (MIT; the Census data are public domain).
+
+A head of state or government's surname becomes an alias (it names the state
+with no context: "Gbagbo said") when it is distinctive: one word of four
+letters or more, borne by no other person and no other state in the table,
+not in the word list, not a frequent US surname (0.001 % or more) nor a
+first name (US lists, or a leader's given name in the table), and its bearer
+led for three years or more. Every other surname counts only once the person
+or the state is named (:mod:`kg.nlp.actors`).
+
 Regenerate (from the repository root; never uses the network)::
 
     python ontology/scripts/derive_leaders.py \\
         --phoenix-git /work/.mirror/openeventdata+petrarch2/repo/.git
 
-or ``--phoenix PATH`` with a copy of the Phoenix file.
+or ``--phoenix PATH`` with a copy of the Phoenix file. The word and name lists
+come from ``apt-get install wamerican`` and ``pip install names==0.3.0``
+(``--words`` and ``--census`` point elsewhere).
 """
 from __future__ import annotations
 
@@ -368,6 +386,53 @@ def derive(phoenix_text: str) -> tuple[list[dict], list[str]]:
     return merged, log
 
 
+HEAD_ROLES = ("head of state", "head of government", "leader")
+#: a surname that can stand alone: one word, letters (and inner hyphens or apostrophes)
+ONE_WORD = re.compile(r"[^\W\d_][\w'-]{2,}[^\W\d_]")
+#: a US surname this frequent (per cent of the population) is a common name
+COMMON_SURNAME_SHARE = 0.001
+#: years in office that make a head of state or government known by surname alone
+KNOWN_AFTER_YEARS = 3
+
+
+def common_names(words_path: Path, census_dir: Path) -> set[str]:
+    """Folded entries of the word list, frequent US surnames and US first names."""
+    common = {fold(w) for w in words_path.read_text(encoding="utf-8").split()}  # capitalised too: Tito, Liverpool
+    for line in (census_dir / "dist.all.last").read_text().splitlines():
+        name, share = line.split()[:2]
+        if float(share) >= COMMON_SURNAME_SHARE:
+            common.add(fold(name))
+    for part in ("dist.male.first", "dist.female.first"):
+        common |= {fold(line.split()[0]) for line in (census_dir / part).read_text().splitlines() if line.strip()}
+    return common
+
+
+def promote_surnames(rows: list[dict], common: set[str], bad) -> list[str]:
+    """Add each distinctive surname of a head of state or government to the aliases of that
+    person's rows (the criteria are in the module docstring); the promoted forms, for the log."""
+    states: dict[str, set[str]] = defaultdict(set)
+    people: dict[str, set[str]] = defaultdict(set)
+    years: dict[tuple[str, str], int] = defaultdict(int)
+    given = {word for r in rows for word in fold(r["name"]).split()[:-1]}
+    for r in rows:
+        key = fold(r["surname"])
+        if key:
+            states[key].add(r["code"])
+            people[key].add(fold(r["name"]))
+            if r["role"] in HEAD_ROLES:
+                years[(key, fold(r["name"]))] += (year(r["end"]) or 2026) - year(r["start"])
+    promoted = []
+    for r in rows:
+        surname, key = r["surname"], fold(r["surname"])
+        if (r["role"] not in HEAD_ROLES or not ONE_WORD.fullmatch(surname) or surname in r["aliases"]
+                or len(states[key]) > 1 or len(people[key]) > 1 or key in common or key in given
+                or years[(key, fold(r["name"]))] < KNOWN_AFTER_YEARS or bad(surname)):
+            continue
+        r["aliases"] = [*r["aliases"], surname]
+        promoted.append(f"{r['code']} {surname}")
+    return promoted
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     src = ap.add_mutually_exclusive_group()
@@ -377,8 +442,18 @@ def main() -> None:
     ap.add_argument("--phoenix-commit", default=PHOENIX_COMMIT)
     ap.add_argument("--out", default=str(ACTORS / "leaders.csv"))
     ap.add_argument("--log", help="write the list of dropped forms here")
+    ap.add_argument("--words", default="/usr/share/dict/american-english", help="word list (Debian wamerican)")
+    ap.add_argument("--census", help="folder of dist.all.last and dist.*.first (default: the installed names package)")
     args = ap.parse_args()
+    census = Path(args.census) if args.census else names_package_dir()
+    if not Path(args.words).is_file() or not (census / "dist.all.last").is_file():
+        raise SystemExit("derive_leaders: needs the word list (apt-get install wamerican) and the Census "
+                         "name lists (pip install names==0.3.0), or --words/--census")
     rows, log = derive(read_phoenix(args))
+    gz, _ = gazetteer_names()
+    promoted = promote_surnames(rows, common_names(Path(args.words), census),
+                                lambda text: any(v in gz["names"] or v in gz["rules"] for v in gz["variants"](text)))
+    log += [f"surname stands alone: {p}" for p in promoted]
     with open(args.out, "w", encoding="utf-8", newline="") as f:
         w = csv.writer(f, lineterminator="\n")
         w.writerow(COLUMNS)
@@ -388,6 +463,15 @@ def main() -> None:
     if args.log:
         Path(args.log).write_text("\n".join(log) + "\n", encoding="utf-8")
     print(f"{len(rows)} rows -> {args.out} ({len(log)} forms dropped)", file=sys.stderr)
+
+
+def names_package_dir() -> Path:
+    """The data folder of the ``names`` package (Census name lists), if installed."""
+    try:
+        import names  # noqa: PLC0415
+    except ImportError:
+        return Path("/nonexistent")
+    return Path(names.__file__).parent
 
 
 if __name__ == "__main__":

@@ -202,8 +202,8 @@ class Coreference(PluralReference, GroupReference, SpeakerReference):
         """"accused each other", "one another": the subjects of the clause, so that the
         relation runs between each pair both ways (a state toward itself is dropped)."""
         words = {" ".join(w.lower_ for w in sorted((token, c), key=lambda t: t.i)) for c in token.children if c.dep_ == "det"}
-        if not words & self.lex.cue("reciprocal_phrases"):
-            return None
+        if not words & self.lex.cue("reciprocal_phrases") or token.dep_ in ("nsubj", "nsubjpass"):
+            return None  # a subject is no reciprocal: "each wants THE OTHER to withdraw" asks the other
         verb = token.head
         while verb.pos_ not in ("VERB", "AUX") and verb.dep_ in ("prep", "pobj", "pcomp", "dobj", "poss") \
                 and verb.head.i != verb.i:  # "expelled EACH OTHER's diplomats": up to the verb

@@ -12,9 +12,13 @@ class GroupReference:
     def _resolve_group(self, token: Token) -> list[Arg] | None:
         """'the two countries', 'both nations': the two states last named."""
         cue = self.lex.cue
-        if token.lemma_.lower() not in cue("group_nouns") or token.tag_ not in ("NNS", "NNPS"):
+        if token.lemma_.lower() in cue("paired_sides") and any(c.dep_ == "det" and c.lower_ in cue("each_determiners")
+                                                               for c in token.children):
+            sizes = [2]  # "EACH SIDE accused the other": the two sides named before
+        elif token.lemma_.lower() not in cue("group_nouns") or token.tag_ not in ("NNS", "NNPS"):
             return None
-        sizes = [GROUP_SIZES.get(c.lower_, 0) for c in token.children if c.lower_ in cue("group_determiners")]
+        else:
+            sizes = [GROUP_SIZES.get(c.lower_, 0) for c in token.children if c.lower_ in cue("group_determiners")]
         if not sizes and self._pair_between(token):
             sizes = [2]
         if not sizes and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):

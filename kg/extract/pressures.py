@@ -39,10 +39,14 @@ class PressureRules:
         subjects = ctx.subjects(verb)
         known = frozenset(a.actor for a in subjects)
         for clause in clauses:
-            objects = [a for s in clause.children if s.dep_ == "nsubj" and s.pos_ != "PRON"
-                       for a in ctx.np_actors(s, exclude=known) if a.via == "head"]  # "X's ally Chile must"
+            objects = [a for s in clause.children if s.dep_ == "nsubj" and s.pos_ != "PRON"  # not "X's ally Chile
+                       for a in ctx.np_actors(s, exclude=known) if a.via == "head" or self._body_of(a, s)]  # must"
             if subjects and objects:
                 yield Candidate(self._request_group(), verb, subjects, objects)
+
+    def _body_of(self, arg: Arg, noun: Token) -> bool:
+        """Whether ``arg`` is the demonym of a body acting for its state: "the RUSSIAN side", "the Chilean government"."""
+        return arg.token.head.i == noun.i and arg.token.dep_ == "amod" and noun.lemma_.lower() in self.lex.cue("agentive_heads")
 
     def _wanted(self, ctx: ActorContext, verb: Token) -> Iterator[Candidate]:
         """"Brazil wants Argentina TO end the dispute": the one wanted to act is asked;

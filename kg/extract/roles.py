@@ -143,6 +143,10 @@ class ActorContext(Coreference, Subjects):
         args = self.modifier_actors(token, exclude)
         if not args and (lemma in cue("singular_nouns") or lower in cue("singular_nouns")) and (child(token, "det") is not None
                                                                                                or self._speakers_own(token)):
+            named = [a for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                     for obj in pobjs(prep) for a in self.np_actors(obj, exclude) if a.via == "head"]
+            if named:  # "the Caribbean nation OF GRENADA", "the kingdom of Bahrain": the state named
+                return named
             described = self._resolve_description(token, exclude)
             if described is not None:
                 return described
@@ -201,8 +205,11 @@ class ActorContext(Coreference, Subjects):
         return found
 
     def modifier_actors(self, token: Token, exclude: frozenset[str] = frozenset(), depth: int = 0) -> list[Arg]:
-        """Actors named by demonym, compound, possessive or nominal modifiers."""
+        """Actors named by demonym, compound, possessive or nominal modifiers; none for one
+        who no longer holds the post ("FORMER Libyan army general Hifter")."""
         args: list[Arg] = []
+        if any(c.dep_ == "amod" and c.lower_ in self.lex.cue("former_modifiers") for c in token.children):
+            return args
         for mod in token.children:
             if mod.dep_ not in MODIFIER_DEPS:
                 continue

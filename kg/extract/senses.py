@@ -43,6 +43,14 @@ class VerbSenses:
             return False
         return not self._is_guest(ctx, obj, ("LEADER", "NAME", "CAPITAL"), self.lex.cue("agentive_heads"))
 
+    def _troops_moving(self, verb: Token, group: TriggerGroup) -> bool:
+        """"Kenyan SOLDIERS arrived in Mogadishu": armed forces that travel somewhere make no
+        visit (CONSULT needs envoys, leaders or a state, not a deployment)."""
+        if group.relation != "CONSULT" or group.inverse or verb.lemma_.lower() not in self.lex.cue("motion_verbs"):
+            return False
+        return any(s.dep_ in ("nsubj", "nsubjpass") and s.lemma_.lower() in self.lex.cue("deployed_heads")
+                   for s in verb.children)
+
     def _is_guest(self, ctx: ActorContext, obj: Token, kinds: tuple[str, ...],
                   heads: frozenset[str] = frozenset()) -> bool:
         """Whether ``obj`` names someone who can be received: a mention of one of ``kinds``, a

@@ -25,6 +25,8 @@ class VenueRules:
         if host is None:
             return
         if token.pos_ == "VERB":
+            if self._troops_moving(token, self.visit_group):
+                return  # "Kenyan soldiers arrived in Mogadishu": a deployment, no visit
             if any(p.dep_ == "prep" and p.lower_ in ("with", "between") for p in token.children) \
                     or any(c.dep_ == "dobj" and ctx.np_actors(c) for c in token.children):
                 return  # the other side is named ("met WITH X", "met X in Luanda"): the existing rules read it

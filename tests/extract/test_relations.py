@@ -1869,3 +1869,54 @@ def test_a_state_held_to_be_a_threat_is_opposed(nlp, text, expected):
 
 def test_a_state_said_to_be_a_partner_is_not_opposed(nlp):
     assert not any(r == "OPPOSE" for _, r, _ in triples(nlp, "Kenya said Uganda was a partner."))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Caribbean nation of Grenada has cut diplomatic ties with Taiwan.", ("GRD", "SANCTION", "TWN")),
+    ("The tiny Gulf kingdom of Bahrain condemned Iran.", ("BHR", "OPPOSE", "IRN")),
+])
+def test_a_description_with_an_of_phrase_is_the_state_it_names(nlp, text, expected):
+    assert expected in triples(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Russia and Egypt are supporting former Libyan army general Khalifa Hifter.",
+    "Kenya welcomed the former Ugandan army chief.",
+    "Russia backed Ukraine's ousted president.",
+])
+def test_one_who_no_longer_holds_a_post_does_not_act_for_the_state(nlp, text):
+    assert triples(nlp, text) == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("About 300 Kenyan soldiers arrived in Mogadishu on Thursday.", set()),
+    ("Angolan troops arrived in Bangui to restore order.", set()),
+    ("A Kenyan delegation arrived in Mogadishu.", {("KEN", "CONSULT", "SOM")}),
+])
+def test_troops_arriving_make_no_visit(nlp, text, expected):
+    assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The row has poisoned relations between Gabon and Cameroon.",
+    "The dispute damaged ties between Gabon and Cameroon.",
+])
+def test_a_row_that_poisons_relations_is_a_strain(nlp, text):
+    assert {("GAB", "OPPOSE", "CMR"), ("CMR", "OPPOSE", "GAB")} <= triples(nlp, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Norway's foreign minister said the Russian side should reassess its actions.", ("NOR", "REQUEST", "RUS")),
+    ("India said the Chinese side must withdraw its troops.", ("IND", "REQUEST", "CHN")),
+])
+def test_the_side_of_a_state_said_to_be_obliged_is_asked(nlp, text, expected):
+    assert expected in triples(nlp, text)
+
+
+def test_each_side_accusing_the_other_opposes_both_ways(nlp):
+    found = triples(nlp, "Troops from Chad and Sudan clashed on the frontier. Each side accused the other of shelling.")
+    assert {("TCD", "OPPOSE", "SDN"), ("SDN", "OPPOSE", "TCD")} <= found
+
+
+def test_the_other_as_a_subject_is_no_reciprocal(nlp):
+    assert ("KEN", "REQUEST", "KEN") not in triples(nlp, "Kenya and Somalia met. Each side wants the other to withdraw.")

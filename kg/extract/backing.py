@@ -39,11 +39,18 @@ class BackingRules:
         elif token.pos_ == "VERB" and lemma in cue("means_backing_verbs") and self._material_means(token):
             yield from self._verb_candidates(ctx, token, self._group_of("AID"))  # "supports X through military means"
 
+    def _material_backing(self, verb: Token, group) -> bool:
+        """Verbal backing (SUPPORT) that is given by material means: "backed Kiir WITH TROOPS" is help
+        (AID, :meth:`_backing_candidates`), not words."""
+        return group.relation == "SUPPORT" and verb.lemma_.lower() in self.lex.cue("means_backing_verbs") \
+            and self._material_means(verb)
+
     def _material_means(self, verb: Token) -> bool:
         """The backing is given through material means: "through military and humanitarian means"."""
         means = [o for p in verb.children if p.dep_ == "prep" and p.lower_ in ("through", "with") for o in pobjs(p)]
         kinds = {t.lemma_.lower() for o in means for m in o.children if m.dep_ == "amod" for t in (m, *m.conjuncts)}
-        return bool(kinds & self.lex.cue("material_means"))
+        things = {t.lemma_.lower() for o in means for t in (o, *o.conjuncts)}  # "backed Kiir WITH TROOPS"
+        return bool(kinds & self.lex.cue("material_means") or things & self.lex.cue("material_means_nouns"))
 
     def _membership_owners(self, ctx: ActorContext, noun: Token) -> list[Arg]:
         """Whose membership: the possessor, a demonym or the of-phrase, not the body joined

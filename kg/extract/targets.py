@@ -38,6 +38,9 @@ class TargetRules:
                      and c.lower_ not in self.lex.cue("pair_preps")
                      for o in pobjs(c) for a in (self._place_actors(ctx, o, known) if group.place_targets
                                                  else ctx.np_actors(o, exclude=known))]
+        if not found and owners and group.relation == "ATTACK" and noun.dep_ == "nsubj" \
+                and noun.head.lemma_.lower() in self.lex.cue("casualty_verbs"):  # "Indian shelling KILLED four Pakistani soldiers"
+            found = [a for o in noun.head.children if o.dep_ == "dobj" for a in ctx.np_actors(o, exclude=known)]
         if not found and group.victim_in_clause and owners:
             found = self._victim_in_clause(ctx, noun, known)
         return [a for a in found if a.actor not in known]

@@ -44,6 +44,7 @@ from kg.extract.targets import TargetRules
 from kg.extract.terminations import TerminationRules
 from kg.extract.threats import ThreatRules
 from kg.extract.venues import VenueRules
+from kg.extract.visits import VisitFrames
 from kg.extract.verbs import VerbRules
 from kg.knowledge.lexicon import Lexicon, TriggerGroup, load_lexicon
 from kg.knowledge.resources import ontology_dir
@@ -72,7 +73,7 @@ LATE_CONSTRUCTIONS = ("_backing_candidates",)
 
 class RelationExtractor(VerbRules, NounRules, TargetRules, ClauseRules, BackingRules, ExchangeRules, StrainRules,
                         ThreatRules, ObstructionRules, ClaimRules, VenueRules, PressureRules, CompanyRules, JointRules,
-                        BrokeringRules, GratitudeRules, BehalfRules, ExpulsionRules, TerminationRules):
+                        BrokeringRules, GratitudeRules, BehalfRules, ExpulsionRules, TerminationRules, VisitFrames):
     """Finds relation candidates in parsed sentences."""
 
     def __init__(self, lexicon: Lexicon) -> None:
@@ -116,7 +117,7 @@ class RelationExtractor(VerbRules, NounRules, TargetRules, ClauseRules, BackingR
         candidates += [c for token in sent if token.pos_ not in FUNCTION_POS
                        for family in self._families(self.late_constructions, token) for c in family(ctx, token)]
         for cand in candidates:
-            yield from self._mentions(self._disjoint_pronouns(ctx, cand), sent)
+            yield from self._mentions(self._visit_roles(ctx, self._disjoint_pronouns(ctx, cand)), sent)
 
     def _disjoint_pronouns(self, ctx: ActorContext, cand: Candidate) -> Candidate:
         """An object pronoun never stands for its own act's subject (that would be "itself"):

@@ -1939,3 +1939,13 @@ def test_an_attack_that_kills_a_states_people_hits_that_state(nlp, text, expecte
 def test_backing_with_troops_or_money_is_help_not_words(nlp, text, expected, absent):
     found = triples(nlp, text)
     assert expected in found and absent not in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("On a visit to Ghana, Erdogan signed a trade deal.", {("TUR", "CONSULT", "GHA"), ("TUR", "AGREE", "GHA")}),
+    ("Macron signed three agreements during his trip to Angola.", {("FRA", "CONSULT", "AGO"), ("FRA", "AGREE", "AGO")}),
+    ("During his visit to Kenya, Xi held talks on trade.", {("CHN", "CONSULT", "KEN")}),
+    ("On a visit to Ghana, Erdogan criticised France.", {("TUR", "CONSULT", "GHA"), ("TUR", "OPPOSE", "FRA")}),
+])
+def test_acts_during_a_visit_have_the_host_as_partner(nlp, text, expected):
+    assert triples(nlp, text) == expected

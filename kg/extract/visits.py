@@ -1,0 +1,65 @@
+"""What is done during a visit: "During a state visit to Nigeria, Modi signed a pact" (the
+visitor meets the host, and the host is the partner of what the visitor does there)."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Token
+
+from kg.extract.candidates import Candidate
+from kg.extract.roles import ActorContext
+from kg.extract.syntax import Arg, pobjs, unique
+
+
+class VisitFrames:
+    """A visit named in an adjunct of a verb ("during his visit to X", "on a trip to X")
+    gives that verb's subject as the visitor, and X as the partner of the symmetric acts
+    (talks, deals, cooperation) that have no partner of their own."""
+
+    def _visit_host(self, ctx: ActorContext, verb: Token) -> tuple[Token, Arg] | None:
+        """The visit noun in an adjunct of ``verb`` and the state it goes to, or None."""
+        for prep in verb.children:
+            if prep.dep_ != "prep" or prep.lower_ not in self.lex.cue("visit_frame_preps"):
+                continue
+            for visit in pobjs(prep):
+                if visit.lemma_.lower() not in self.lex.cue("visit_nouns"):
+                    continue
+                hosts = unique(a for to in visit.children if to.dep_ == "prep" and to.lower_ == "to"
+                               for o in pobjs(to) for a in ctx.np_actors(o, conjuncts=False) if a.via == "head")
+                if len(hosts) == 1:
+                    return visit, hosts[0]
+        return None
+
+    @staticmethod
+    def _framing_verb(token: Token) -> Token | None:
+        """The verb whose act ``token`` is: itself, or the verb of which it is the object
+        ("signed a DEAL"), not a topic further down ("talks on TRADE")."""
+        if token.pos_ in ("VERB", "AUX"):
+            return token
+        return token.head if token.dep_ in ("dobj", "nsubjpass") and token.head.pos_ in ("VERB", "AUX") else None
+
+    def _visitors(self, ctx: ActorContext, visit: Token) -> list[Arg]:
+        """The visitor of a visit noun held by an adjunct: the subject of the verb it modifies
+        ("During HIS visit to Kenya, XI held talks")."""
+        prep = visit.head
+        if visit.dep_ != "pobj" or prep.lower_ not in self.lex.cue("visit_frame_preps") \
+                or prep.head.pos_ not in ("VERB", "AUX"):
+            return []
+        return ctx.subjects(prep.head)
+
+    def _visit_roles(self, ctx: ActorContext, cand: Candidate) -> Candidate:
+        """A visit in an adjunct with no visitor of its own: the subject of the verb it modifies;
+        a symmetric act of one state with no partner, done during a visit to another state:
+        the host is the partner ("On a visit to Ghana, Erdogan signed a trade deal")."""
+        if not cand.subjects and cand.objects and cand.trigger.lemma_.lower() in self.lex.cue("visit_nouns") \
+                and cand.group.relation == "CONSULT":
+            visitors = [a for a in self._visitors(ctx, cand.trigger) if a.actor not in {o.actor for o in cand.objects}]
+            return replace(cand, subjects=visitors) if visitors else cand
+        if cand.objects or cand.mutual or cand.group.relation not in self.symmetric \
+                or len({a.actor for a in cand.subjects}) != 1:
+            return cand
+        verb = self._framing_verb(cand.trigger)
+        found = self._visit_host(ctx, verb) if verb is not None else None
+        if found is None or found[0].i == cand.trigger.i or found[1].actor == cand.subjects[0].actor:
+            return cand
+        return replace(cand, objects=[found[1]])

@@ -198,6 +198,14 @@ class Coreference(PluralReference, GroupReference, SpeakerReference):
         states = [s for s in self.preceding_states(token.i, ANTECEDENT_KINDS) if s not in exclude and s not in owners]
         return [Arg(states[0], token, "coref")] if states and owners else []
 
+    def _apposed_referent(self, token: Token, exclude: frozenset[str]) -> list[Arg]:
+        """A description followed by the state it describes is that state: "Russia's ally BELARUS",
+        "its ally THE PHILIPPINES", "the two creditors, CHINA and INDIA" (not the possessor)."""
+        if token.pos_ != "NOUN" or token.i in self.actor_at:
+            return []
+        named = [c for c in token.children if c.dep_ == "appos" and c.i in self.actor_at]
+        return [a for c in named for a in self.np_actors(c, exclude)]
+
     def _resolve_reciprocal(self, token: Token) -> list[Arg] | None:
         """"accused each other", "one another": the subjects of the clause, so that the
         relation runs between each pair both ways (a state toward itself is dropped)."""

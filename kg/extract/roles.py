@@ -85,7 +85,7 @@ class ActorContext(Coreference, Subjects):
 
     def np_actors(self, token: Token, exclude: frozenset[str] = frozenset(), conjuncts: bool = True) -> list[Arg]:
         """Actors a noun phrase headed by ``token`` names, with its conjuncts."""
-        args = self._own_actors(token, exclude)
+        args = self._apposed_referent(token, exclude) or self._own_actors(token, exclude)
         if conjuncts:
             for conj in token.children:
                 if (conj.dep_ == "conj" and not self.stolen_subject(conj) and not self.stray_conjunct(conj)) \

@@ -43,6 +43,15 @@ class VerbSenses:
             return False
         return not self._is_guest(ctx, obj, ("LEADER", "NAME", "CAPITAL"), self.lex.cue("agentive_heads"))
 
+    def _warning_against(self, verb: Token, group: TriggerGroup) -> TriggerGroup | None:
+        """"warned Caracas AGAINST escalation": a warning against a course, with no consequence
+        threatened (no "of" or that-clause), opposes it (OPPOSE), it does not threaten."""
+        if group.relation != "THREATEN" or verb.lemma_.lower() not in self.lex.cue("warning_verbs") \
+                or not any(p.dep_ == "prep" and p.lower_ == "against" for p in verb.children) \
+                or any((p.dep_ == "prep" and p.lower_ == "of") or p.dep_ in ("ccomp", "xcomp", "advcl") for p in verb.children):
+            return None
+        return self.lex.group("condemn", "OPPOSE")
+
     def _troops_moving(self, verb: Token, group: TriggerGroup) -> bool:
         """"Kenyan SOLDIERS arrived in Mogadishu": armed forces that travel somewhere make no
         visit (CONSULT needs envoys, leaders or a state, not a deployment)."""

@@ -53,7 +53,7 @@ class VerbRules(RequestRules, TransferRules, VerbSenses):
         if (group.asks_for and self.orders_envoy_out(verb)) or self.ultimatum(verb) is not None:
             return  # "asked the French ambassador to leave", "gave Gambia until Monday to withdraw" (ExpulsionRules)
         group = (group.asks_for and self._phone_call(ctx, verb)) or self._hosting_sense(ctx, verb) \
-            or self._telling_sense(verb, group) or group
+            or self._telling_sense(verb, group) or self._warning_against(verb, group) or group
         if group.asks_for and self._names_its_object(verb):
             group = self._reproaching_name(verb)  # "called China a threat": OPPOSE; else a naming, nothing
             if group is None:

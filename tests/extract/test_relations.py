@@ -344,7 +344,7 @@ TRIPLES = [
     ("Chad protested. After its incursion into Sudan, Libya faced criticism.", ("LBY", "ATTACK", "SDN")),
     # a sentence's pronoun subject is the previous sentence's subject, not the state named last
     ("The Turkish army said its drones struck Syria. It warned Syria against any retaliation.",
-     ("TUR", "THREATEN", "SYR")),
+     ("TUR", "OPPOSE", "SYR")),
     # links, working with a state, supporters
     ("Georgia has sought to cultivate links with Armenia.", ("GEO", "COOPERATE", "ARM")),
     ("Bolivia is a supporter of Peru.", ("BOL", "SUPPORT", "PER")),
@@ -1949,3 +1949,23 @@ def test_backing_with_troops_or_money_is_help_not_words(nlp, text, expected, abs
 ])
 def test_acts_during_a_visit_have_the_host_as_partner(nlp, text, expected):
     assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    ("France warned Algeria against any escalation.", ("FRA", "OPPOSE", "DZA"), ("FRA", "THREATEN", "DZA")),
+    ("Russia warned Finland against joining NATO.", ("RUS", "OPPOSE", "FIN"), ("RUS", "THREATEN", "FIN")),
+    ("Iran warned Israel of a crushing response.", ("IRN", "THREATEN", "ISR"), ("IRN", "OPPOSE", "ISR")),
+])
+def test_a_warning_against_a_course_opposes_it_without_a_threat(nlp, text, expected, absent):
+    found = triples(nlp, text)
+    assert expected in found and absent not in found
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    ("Poland condemned Russia's ally Belarus.", ("POL", "OPPOSE", "BLR"), ("POL", "OPPOSE", "RUS")),
+    ("Washington stands with its ally the Philippines.", ("USA", "SUPPORT", "PHL"), None),
+    ("The two creditors, China and India, signed Zambia's restructuring deal.", ("IND", "AGREE", "ZMB"), None),
+])
+def test_a_state_in_apposition_to_a_description_is_the_one_meant(nlp, text, expected, absent):
+    found = triples(nlp, text)
+    assert expected in found and absent not in found

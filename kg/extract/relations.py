@@ -116,7 +116,7 @@ class RelationExtractor(VerbRules, NounRules, TargetRules, ClauseRules, BackingR
         candidates = [c for token in sent for c in self._candidates(ctx, token)]
         candidates += [c for token in sent if token.pos_ not in FUNCTION_POS
                        for family in self._families(self.late_constructions, token) for c in family(ctx, token)]
-        for cand in candidates:
+        for cand in candidates + self._threats_of_acts(candidates):
             yield from self._mentions(self._visit_roles(ctx, self._disjoint_pronouns(ctx, cand)), sent)
 
     def _disjoint_pronouns(self, ctx: ActorContext, cand: Candidate) -> Candidate:

@@ -17,6 +17,20 @@ from kg.extract.syntax import Arg, child, pobjs
 class ThreatRules:
     """Threats that carry their act: a response threatened is the threat itself."""
 
+    def _threats_of_acts(self, candidates: list[Candidate]) -> list[Candidate]:
+        """A threat whose complement is a hostile act on a state threatens that state:
+        "Britain THREATENED to cut aid to Malawi" (SANCTION, hypothetical) is also GBR THREATEN MWI."""
+        found = []
+        for cand in candidates:
+            verb = cand.trigger
+            while verb.pos_ != "VERB" and verb.dep_ in ("dobj", "pobj", "prep") and verb.head.i != verb.i:
+                verb = verb.head  # "threatened to impose SANCTIONS on": up to the verb of the act
+            threat = verb.head
+            if cand.group.relation in self.lex.cue("threatened_acts") and cand.objects and verb.dep_ in ("xcomp", "ccomp") \
+                    and any(g.relation == "THREATEN" for g in self.lex.verbs.get(threat.lemma_.lower(), ())):
+                found.append(Candidate(self.lex.group("threaten", "THREATEN"), threat, cand.subjects, cand.objects))
+        return found
+
     def _threatened_response(self, verb: Token) -> bool:
         """A response verb in the complement of a threat gives way to it:
         "vowed to RETALIATE against X", "threatened to RESPOND" (relations.md: THREATEN)."""

@@ -1969,3 +1969,12 @@ def test_a_warning_against_a_course_opposes_it_without_a_threat(nlp, text, expec
 def test_a_state_in_apposition_to_a_description_is_the_one_meant(nlp, text, expected, absent):
     found = triples(nlp, text)
     assert expected in found and absent not in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Britain threatened to cut aid to Malawi.", {("GBR", "THREATEN", "MWI", ""), ("GBR", "SANCTION", "MWI", "H")}),
+    ("Iran threatened to attack Israel.", {("IRN", "THREATEN", "ISR", ""), ("IRN", "ATTACK", "ISR", "H")}),
+    ("Chile threatened to support Peru.", {("CHL", "SUPPORT", "PER", "H")}),
+])
+def test_a_threatened_hostile_act_is_also_a_threat(nlp, text, expected):
+    assert relations(nlp, text) == expected

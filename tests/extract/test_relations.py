@@ -1978,3 +1978,15 @@ def test_a_state_in_apposition_to_a_description_is_the_one_meant(nlp, text, expe
 ])
 def test_a_threatened_hostile_act_is_also_a_threat(nlp, text, expected):
     assert relations(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Cameroon's defence minister left Yaounde on Monday for Moscow, where he met with his Russian counterpart.",
+     {("CMR", "CONSULT", "RUS")}),
+    ("Sisi met Macron in Cairo. Ruto later flew to Addis Ababa, where he held talks with Abiy.",
+     {("EGY", "CONSULT", "FRA"), ("KEN", "CONSULT", "ETH")}),
+    ("President Daniel Ortega has backed Russian President Vladimir Putin in his attack on Ukraine.",
+     {("NIC", "AID", "RUS"), ("RUS", "ATTACK", "UKR")}),
+])
+def test_he_in_a_clause_is_the_person_the_sentence_is_about(nlp, text, expected):
+    assert triples(nlp, text) == expected

@@ -5,7 +5,7 @@ from spacy.tokens import Token
 
 from kg.extract.groups import GroupReference
 from kg.extract.speakers import SpeakerReference
-from kg.extract.syntax import ANTECEDENT_KINDS, Arg, child, unique
+from kg.extract.syntax import ANTECEDENT_KINDS, Arg, child
 from kg.knowledge.descriptions import Description, descriptions
 
 
@@ -121,20 +121,6 @@ class Coreference(PluralReference, GroupReference, SpeakerReference):
         if subject is None or subject.i < token.i or subject.lower_ in self.lex.cue("pronouns"):
             return []
         return [Arg(a.actor, token, "coref") for a in self.np_actors(subject, exclude)]
-
-    def _resolve_person(self, token: Token) -> list[Arg]:
-        """"he", "she": in a clause of a sentence whose subject is a person, that person ("Cameroon's
-        defence MINISTER left for Moscow, where HE met ..."); else the last leader named."""
-        root, subject = token.sent.root, child(token.sent.root, "nsubj", "nsubjpass")
-        if token.dep_ in ("nsubj", "nsubjpass") and token.head.i != root.i and subject is not None and subject.i < token.i and subject.pos_ != "PRON" \
-                and (subject.lemma_.lower() in self.lex.cue("person_titles") or self.kind_at.get(subject.i) == "LEADER"):
-            found = unique(self.np_actors(subject, conjuncts=False))
-            if len(found) == 1:
-                return [Arg(found[0].actor, token, "coref")]
-        for i, actor, kind in reversed(self.mention_starts):
-            if i < token.i and kind == "LEADER":
-                return [Arg(actor, token, "coref")]
-        return []
 
     def _resolve_relative(self, token: Token, exclude: frozenset[str]) -> list[Arg]:
         """'which'/'that'/'who' stand for the noun their clause modifies."""

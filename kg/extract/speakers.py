@@ -1,9 +1,10 @@
-"""First-person pronouns in reported speech: "'We condemn the aggression,' Tshisekedi said" (we = DR Congo)."""
+"""Pronouns that stand for a person: first-person pronouns in reported speech ("'We condemn the aggression,'
+Tshisekedi said": we = DR Congo), and "he", "she" for the person the sentence is about or the last leader named."""
 from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.extract.syntax import Arg, child
+from kg.extract.syntax import Arg, child, unique
 
 QUOTED_DEPS = ("ccomp", "parataxis", "xcomp", "advcl", "conj")
 
@@ -40,3 +41,18 @@ class SpeakerReference:
         opened = [t.i for t in sent if t.text in marks and t.i < token.i]
         closed = [t.i for t in sent if t.text in marks and t.i > token.i]
         return range(opened[-1], closed[0]) if opened and closed else range(0)
+
+    def _resolve_person(self, token: Token) -> list[Arg]:
+        """"he", "she": in a clause of a sentence whose subject is a person, that person ("Cameroon's
+        defence MINISTER left for Moscow, where HE met ..."); else the last leader named."""
+        root, subject = token.sent.root, child(token.sent.root, "nsubj", "nsubjpass")
+        in_clause = token.dep_ in ("nsubj", "nsubjpass") and token.head.i != root.i
+        if in_clause and subject is not None and subject.i < token.i and subject.pos_ != "PRON" \
+                and (subject.lemma_.lower() in self.lex.cue("person_titles") or self.kind_at.get(subject.i) == "LEADER"):
+            found = unique(self.np_actors(subject, conjuncts=False))
+            if len(found) == 1:
+                return [Arg(found[0].actor, token, "coref")]
+        for i, actor, kind in reversed(self.mention_starts):
+            if i < token.i and kind == "LEADER":
+                return [Arg(actor, token, "coref")]
+        return []

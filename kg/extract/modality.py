@@ -173,6 +173,8 @@ def is_hypothetical(token: Token, lex: Lexicon, relation: str | None = None) -> 
         if arrived_by == "advcl" and below.i == token.i and _is_purpose(below) \
                 and node.lemma_.lower() not in cue("motion_verbs"):
             return True
+    if decided and token.dep_ == "acl" and token.head.lemma_.lower() in cue("deciding_nouns"):
+        return False  # "Algeria's DECISION to recall its ambassadors": taken, so done
     return _head_clause_hypothetical(token, lex)
 
 

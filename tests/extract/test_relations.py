@@ -1990,3 +1990,12 @@ def test_a_threatened_hostile_act_is_also_a_threat(nlp, text, expected):
 ])
 def test_he_in_a_clause_is_the_person_the_sentence_is_about(nlp, text, expected):
     assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Algeria's decision to recall its ambassadors to Mali and Niger angered them.",
+     {("DZA", "SANCTION", "MLI", ""), ("DZA", "SANCTION", "NER", "")}),
+    ("Turkey's move to expel the Dutch ambassador angered the Netherlands.", {("TUR", "SANCTION", "NLD", "")}),
+])
+def test_a_decision_to_take_a_measure_is_the_measure_taken(nlp, text, expected):
+    assert relations(nlp, text) == expected

@@ -66,6 +66,18 @@ class VenueRules:
                  if p.dep_ == "prep" and p.lower_ in preps for o in pobjs(p) if o.i in places}
         return next(iter(hosts.values())) if len(hosts) == 1 else None
 
+    def _ceremony_guests(self, ctx: ActorContext, verb: Token, ceremony: Token) -> Iterator[Candidate]:
+        """"Ramaphosa and Nyusi attended Mnangagwa's INAUGURATION", "the swearing-in of Tanzania's
+        president": a state's ceremony attended is a visit to it (CONSULT, guest -> host)."""
+        hosts = unique([a for c in ceremony.children if c.dep_ == "poss" for a in ctx.np_actors(c)]
+                       + [a for p in ceremony.children if p.dep_ == "prep" and p.lower_ == "of"
+                          for o in pobjs(p) for a in ctx.np_actors(o)])
+        if len({a.actor for a in hosts}) != 1:
+            return
+        guests = [a for a in ctx.subjects(verb) if a.actor != hosts[0].actor]
+        if guests:
+            yield Candidate(self.visit_group, verb, guests, hosts[:1])
+
     @property
     def visit_group(self):
         """The trigger group of visits, written visitor -> host."""
@@ -100,6 +112,11 @@ class VenueRules:
         head = verb.head if verb.dep_ == "conj" else None
         meeting = verb.head if verb.dep_ == "acl" else (
             child(verb, "dobj") or child(verb, "nsubjpass") or (child(head, "nsubjpass") if head is not None else None))
+        ceremonies = self.lex.cue("state_ceremonies")
+        if meeting is not None and (meeting.lemma_.lower() in ceremonies or any(
+                c.dep_ == "compound" and c.lemma_.lower() in ceremonies for c in meeting.children)):  # "inauguration ceremony"
+            yield from self._ceremony_guests(ctx, verb, meeting)
+            return
         if meeting is None or not self._meeting(meeting):
             return
         agents = [a for g in verb.children if g.dep_ == "agent" for o in pobjs(g) for a in ctx.np_actors(o)]

@@ -1999,3 +1999,12 @@ def test_he_in_a_clause_is_the_person_the_sentence_is_about(nlp, text, expected)
 ])
 def test_a_decision_to_take_a_measure_is_the_measure_taken(nlp, text, expected):
     assert relations(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kenyan President Ruto attended the swearing-in of Tanzania's new president.", {("KEN", "CONSULT", "TZA")}),
+    ("Uganda's Museveni attended Kenya's independence celebrations.", {("UGA", "CONSULT", "KEN")}),
+    ("Ramaphosa attended President Emmerson Mnangagwa's inauguration ceremony.", {("ZAF", "CONSULT", "ZWE")}),
+])
+def test_attending_a_states_ceremony_is_a_visit(nlp, text, expected):
+    assert triples(nlp, text) == expected

@@ -41,7 +41,13 @@ class TransferRules:
     def _borrowed_objects(self, ctx: ActorContext, verb: Token, group: TriggerGroup) -> list[Arg]:
         """A participle elaborating another trigger shares its object:
         "Iran came to Russia's aid, supplying drones" (Russia receives); so does a trigger whose
-        conjoined verb of the same kind names it: "broke off relations and cut ties with Bolivia"."""
+        conjoined verb of the same kind names it: "broke off relations and cut ties with Bolivia"; an act
+        condemned or rejected is opposed in the one whose act it is, named after "by"."""
+        if group.relation == "OPPOSE":  # "condemned the attack BY Ethiopia", "rejecting any action BY Ethiopia"
+            by = [a for d in verb.children if d.dep_ == "dobj" for p in d.children if p.dep_ == "prep" and p.lower_ == "by"
+                  for o in pobjs(p) for a in ctx.np_actors(o)]
+            if by:
+                return by
         head = verb.head
         later = self._chained_partners(ctx, verb, group)
         if later:  # "are breaking off relations and cutting air ties WITH Bolivia": Bolivia for both

@@ -2008,3 +2008,13 @@ def test_a_decision_to_take_a_measure_is_the_measure_taken(nlp, text, expected):
 ])
 def test_attending_a_states_ceremony_is_a_visit(nlp, text, expected):
     assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Egypt rejected any unilateral action by Ethiopia.", {("EGY", "OPPOSE", "ETH")}),
+    ("Sudan and Egypt called for a political solution, rejecting any unilateral action by Ethiopia.",
+     {("EGY", "OPPOSE", "ETH"), ("SDN", "OPPOSE", "ETH")}),
+    ("Egypt condemned the attack by Ethiopia.", {("EGY", "OPPOSE", "ETH"), ("ETH", "ATTACK", "EGY")}),
+])
+def test_an_act_condemned_or_rejected_opposes_the_one_by_whom_it_was_done(nlp, text, expected):
+    assert triples(nlp, text) == expected

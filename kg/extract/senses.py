@@ -43,6 +43,18 @@ class VerbSenses:
             return False
         return not self._is_guest(ctx, obj, ("LEADER", "NAME", "CAPITAL"), self.lex.cue("agentive_heads"))
 
+    def _ruled_out(self, ctx: ActorContext, verb: Token, group: TriggerGroup) -> bool:
+        """A sense of the verb its arguments rule out: things received are no guests, troops
+        arriving make no visit, backing with troops is no verbal support (BackingRules), words
+        sent are no goods."""
+        return self._receives_things(ctx, verb, group) or self._troops_moving(verb, group) \
+            or self._material_backing(verb, group) or self._sends_words(verb, group)
+
+    def _sends_words(self, verb: Token, group: TriggerGroup) -> bool:
+        """"sent a MESSAGE of congratulations to Ghana", "sent CONDOLENCES to": words, no goods (SUPPLY)."""
+        obj = child(verb, "dobj")
+        return group.relation == "SUPPLY" and obj is not None and obj.lemma_.lower() in self.lex.cue("utterance_nouns")
+
     def _warning_against(self, verb: Token, group: TriggerGroup) -> TriggerGroup | None:
         """"warned Caracas AGAINST escalation": a warning against a course, with no consequence
         threatened (no "of" or that-clause), opposes it (OPPOSE), it does not threaten."""

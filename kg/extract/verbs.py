@@ -48,8 +48,8 @@ class VerbRules(RequestRules, TransferRules, VerbSenses):
             direct = [c for clause in verb.children if clause.dep_ == "ccomp"  # "help Canberra acquire", parsed
                       for c in clause.children if c.dep_ == "nsubj"             # with Canberra as the clause's subject
                       and c.lemma_.lower() not in self.lex.cue("envoy_heads")]  # not "asked that diplomats leave"
-        if self._receives_things(ctx, verb, group) or self._troops_moving(verb, group) or self._material_backing(verb, group):
-            return  # "set to receive Turkish drones": no guests; "soldiers arrived in Juba": no visit; "backed X with troops"
+        if self._ruled_out(ctx, verb, group):
+            return  # "set to receive Turkish drones": no guests; "soldiers arrived in Juba": no visit, ...
         if (group.asks_for and self.orders_envoy_out(verb)) or self.ultimatum(verb) is not None:
             return  # "asked the French ambassador to leave", "gave Gambia until Monday to withdraw" (ExpulsionRules)
         group = (group.asks_for and self._phone_call(ctx, verb)) or self._hosting_sense(ctx, verb) \

@@ -2018,3 +2018,24 @@ def test_attending_a_states_ceremony_is_a_visit(nlp, text, expected):
 ])
 def test_an_act_condemned_or_rejected_opposes_the_one_by_whom_it_was_done(nlp, text, expected):
     assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kenya sent a message of congratulations to Ghana.", {("KEN", "SUPPORT", "GHA")}),
+    ("Kenya sent condolences to Ghana.", {("KEN", "SUPPORT", "GHA")}),
+    ("Chad sent a letter to Sudan.", set()),
+    ("Russia sent weapons to Syria.", {("RUS", "SUPPLY", "SYR")}),
+])
+def test_words_sent_are_no_goods_and_sympathy_backs(nlp, text, expected):
+    assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The vote triggered a diplomatic tiff between Lesotho and Eswatini.", {("LSO", "OPPOSE", "SWZ"), ("SWZ", "OPPOSE", "LSO")}),
+    ("Uganda and Rwanda reached a compromise.", {("UGA", "AGREE", "RWA")}),
+    ("The friendship between Benin and Niger is strong.", {("BEN", "COOPERATE", "NER")}),
+    ("Ghana banned Togolese cement.", {("GHA", "SANCTION", "TGO")}),
+    ("Zambia banned poultry from Malawi.", {("ZMB", "SANCTION", "MWI")}),
+])
+def test_words_of_african_bilateral_news(nlp, text, expected):
+    assert triples(nlp, text) == expected

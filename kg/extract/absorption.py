@@ -68,8 +68,13 @@ class AbsorptionRules:
     def _names_its_object(self, verb: Token) -> bool:
         """"called the attacks a violation": a naming, not a call on anyone."""
         return verb.lemma_.lower() in self.lex.cue("naming_verbs") and (child(verb, "oprd") is not None or any(
-            t.dep_ == "oprd" for d in verb.children if d.dep_ == "dobj" for t in d.subtree)  # misattached
+            t.dep_ == "oprd" or (t.dep_ == "appos" and t.head.i == d.i and t.lemma_.lower() in self._reproaches())
+            for d in verb.children if d.dep_ == "dobj" for t in d.subtree)  # misattached: "called X's dam a CRIME"
             or self._named_claim(verb) is not None)
+
+    def _reproaches(self) -> frozenset[str]:
+        """The names that reproach what they name: pejorative for a state, dismissive for a claim or act."""
+        return self.lex.cue("pejorative_names") | self.lex.cue("dismissive_names")
 
     def _named_claim(self, verb: Token) -> Token | None:
         """"called Sudan's accusations nonsense" parsed as one object, the dismissive name as its
@@ -77,8 +82,10 @@ class AbsorptionRules:
         obj = child(verb, "dobj")
         if obj is None or obj.lemma_.lower() not in self.lex.cue("dismissive_names"):
             return None
-        return next((c for c in obj.children if c.dep_ in ("compound", "nmod")
-                     and c.lemma_.lower() in self.lex.cue("claim_nouns")), None)
+        hostile = self.lex.cue("hostile_relations")
+        return next((c for c in obj.children if c.dep_ in ("compound", "nmod") and (
+            c.lemma_.lower() in self.lex.cue("claim_nouns")  # or an act: "called the air RAIDS terrorism"
+            or any(g.relation in hostile for g in self.lex.nouns.get(c.lemma_.lower(), ())))), None)
 
     def _owned_other_event(self, noun: Token, verb: Token) -> bool:
         """An event of another kind than the verb, with its own waging side named,

@@ -192,6 +192,10 @@ class Coreference(PluralReference, GroupReference, SpeakerReference):
         states = [s for s in self.preceding_states(token.i, ANTECEDENT_KINDS) if s not in exclude and s not in owners]
         return [Arg(states[0], token, "coref")] if states and owners else []
 
+    def named_before(self, start: int) -> bool:
+        """Whether an actor is mentioned before token offset ``start`` (in skipped text too)."""
+        return bool(self.mention_starts) and self.mention_starts[0][0] < start
+
     def _apposed_referent(self, token: Token, exclude: frozenset[str]) -> list[Arg]:
         """A description followed by the state it describes is that state: "Russia's ally BELARUS",
         "its ally THE PHILIPPINES", "the two creditors, CHINA and INDIA" (not the possessor)."""

@@ -39,6 +39,12 @@ class GroupReference:
             states = [s for s in self.preceding_states(token.i) if s not in own][:size]
         return [Arg(s, token, "coref") for s in states] if len(states) == size else []
 
+    def _counted(self, token: Token) -> bool:
+        """A head that counts what its of-phrase names: "a GROUP OF Zambian soldiers" (theirs), not "a militant group"."""
+        return token.lemma_.lower() in self.lex.cue("transparent_heads") and any(
+            p.dep_ == "prep" and p.lower_ == "of" and any(o.dep_ == "pobj" and o.tag_ == "NNS" for o in p.children)
+            for p in token.children)
+
     def _listed_group(self, token: Token, size: int) -> list[str]:
         """The last list of exactly ``size`` states named before ``token`` ("Mali, Burkina Faso
         and Niger ... all three countries"): names separated only by commas and "and", read off

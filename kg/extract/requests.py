@@ -79,7 +79,9 @@ class RequestRules:
         state a pejorative thing, or its claim or act a dismissive one, opposes it (the OPPOSE
         group of "condemn"); other namings give nothing."""
         named = child(verb, "oprd") or next((t for d in verb.children if d.dep_ == "dobj" for t in d.subtree
-                                             if t.dep_ == "oprd"), None)  # misattached under the object's clause
+                                             if t.dep_ == "oprd"  # misattached under the object's clause
+                                             or (t.dep_ == "appos" and t.head.i == d.i and t.lemma_.lower() in self._reproaches())),
+                                            None)
         if named is None and self._named_claim(verb) is not None:
             named = child(verb, "dobj")  # "called Sudan's accusations nonsense", parsed as one noun phrase
         if named is None or (named.lemma_.lower() not in self.lex.cue("pejorative_names")

@@ -57,10 +57,6 @@ class ActorContext(Coreference, Subjects):
         found = self.mention_starts[bisect_left(self._positions, start):bisect_left(self._positions, end)]
         return {a for _, a, _ in found}
 
-    def named_before(self, start: int) -> bool:
-        """Whether an actor is mentioned before token offset ``start`` (in skipped text too)."""
-        return bool(self.mention_starts) and self.mention_starts[0][0] < start
-
     def is_state_mention(self, kind: str) -> bool:
         """Whether a mention of this kind can name a state (an organisation's name cannot)."""
         return kind != "ORG"
@@ -129,8 +125,8 @@ class ActorContext(Coreference, Subjects):
         group = self._resolve_group(token)
         if group is not None:
             return group
-        if lemma in cue("private_heads") or any(c.dep_ in ("amod", "compound") and c.lower_ in cue("breakaway_modifiers")
-                                                for c in token.children):
+        if (lemma in cue("private_heads") and not self._counted(token)) or any(
+                c.dep_ in ("amod", "compound") and c.lower_ in cue("breakaway_modifiers") for c in token.children):
             return []  # "the Indian cricket team", "Somalia's breakaway region" are no state
         reciprocal = self._resolve_reciprocal(token)
         if reciprocal is not None:
@@ -222,8 +218,9 @@ class ActorContext(Coreference, Subjects):
                                          or mod.lemma_.lower() in self.lex.cue("group_nouns")):  # "each OTHER's"
                 via = "each" if mod.lower_ in ("other", "another") else "mod"  # each other's: every party in turn
                 args += [Arg(a.actor, mod, via) for a in self._own_actors(mod, exclude)]
-            elif depth < 2 and mod.lemma_.lower() not in self.lex.cue("private_heads"):
-                args += self.modifier_actors(mod, exclude, depth + 1)  # not "Kremlin critic Navalny"
+            elif depth < 2 and mod.lemma_.lower() not in self.lex.cue("private_heads") and not (  # not "Kremlin critic
+                    mod.tag_ == "VBN" and mod.lemma_.lower() in self.lex.cue("backing_verbs")):  # Navalny", "Moscow-BACKED X"
+                args += self.modifier_actors(mod, exclude, depth + 1)
         return args
 
     # -- clauses ------------------------------------------------------------------

@@ -16,7 +16,9 @@ class VerbSenses:
     def _phone_call(self, ctx: ActorContext, verb: Token) -> TriggerGroup | None:
         """"called his Egyptian counterpart on Tuesday", "called Somalia to discuss the border": a
         call to someone with nothing asked of them is a phone call (CONSULT), not a request."""
-        if verb.lemma_.lower() not in self.lex.cue("phoning_verbs") or child(verb, "dobj") is None \
+        callee = child(verb, "dobj")
+        if verb.lemma_.lower() not in self.lex.cue("phoning_verbs") or callee is None \
+                or not self._is_guest(ctx, callee, ("LEADER", "NAME", "CAPITAL", "INSTITUTION"), self.lex.cue("agentive_heads")) \
                 or any(p.dep_ == "prep" and (p.lower_ == "for" or (p.lower_ in ("on", "upon") and any(
                     ctx.np_actors(o) for o in pobjs(p)))) for p in verb.children) \
                 or self._names_its_object(verb):

@@ -42,10 +42,10 @@ class TransferRules:
         """A participle elaborating another trigger shares its object:
         "Iran came to Russia's aid, supplying drones" (Russia receives); so does a trigger whose
         conjoined verb of the same kind names it: "broke off relations and cut ties with Bolivia"; an act
-        condemned or rejected is opposed in the one whose act it is, named after "by"."""
+        condemned or rejected is opposed in the one whose act or request it is, named after "by" or "from"."""
         if group.relation == "OPPOSE":  # "condemned the attack BY Ethiopia", "rejecting any action BY Ethiopia"
-            by = [a for d in verb.children if d.dep_ == "dobj" for p in d.children if p.dep_ == "prep" and p.lower_ == "by"
-                  for o in pobjs(p) for a in ctx.np_actors(o)]
+            by = [a for d in verb.children if d.dep_ == "dobj" for p in d.children
+                  if p.dep_ == "prep" and p.lower_ in ("by", "from") for o in pobjs(p) for a in ctx.np_actors(o)]
             if by:
                 return by
         head = verb.head

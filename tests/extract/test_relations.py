@@ -2039,3 +2039,20 @@ def test_words_sent_are_no_goods_and_sympathy_backs(nlp, text, expected):
 ])
 def test_words_of_african_bilateral_news(nlp, text, expected):
     assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The camps host several thousand Ghanaians and Togolese.", set()),
+    ("Kenya hosted Uganda's president.", {("UGA", "CONSULT", "KEN")}),
+    ("Botswana ordered out two Zimbabwean diplomats.", {("BWA", "SANCTION", "ZWE")}),
+    ("Mutual mistrust between Lusaka and Lilongwe has grown.", {("ZMB", "OPPOSE", "MWI"), ("MWI", "OPPOSE", "ZMB")}),
+    ("Egypt called Ethiopia's dam a crime.", {("EGY", "OPPOSE", "ETH")}),
+    ("Namibia called the Angolan air raids terrorism.", {("NAM", "OPPOSE", "AGO")}),
+    ("Kenya called Somalia on Tuesday.", {("KEN", "CONSULT", "SOM")}),
+    ("A group of Zambian soldiers made an incursion into Malawian territory.", {("ZMB", "ATTACK", "MWI")}),
+    ("Mauritania accused Mali and Russia's Wagner mercenary group of pursuing armed men.", {("MRT", "OPPOSE", "MLI")}),
+    ("Mozambique rejected a request from Harare to open talks.", {("MOZ", "OPPOSE", "ZWE")}),
+    ("The Zimbabwean-backed Dhlakama was aided by Malawi.", set()),
+])
+def test_constructions_of_african_conflict_news(nlp, text, expected):
+    assert triples(nlp, text) == expected

@@ -50,8 +50,9 @@ class PluralReference:
         subject = child(verb, "nsubj", "nsubjpass")
         if subject is None or subject.pos_ == "PRON" or subject.i > token.i:
             return []
-        states = self.np_actors(subject, exclude)
-        return [Arg(a.actor, token, "coref") for a in states] if len(states) >= 2 else []
+        states = self.np_actors(subject, exclude)  # or one state's plural body: "Zambian SOLDIERS died when THEY clashed"
+        return [Arg(a.actor, token, "coref") for a in states] if len(states) >= 2 or (
+            len(states) == 1 and subject.tag_ == "NNS") else []
 
 
 class Coreference(PluralReference, GroupReference, SpeakerReference):
@@ -250,5 +251,6 @@ class Coreference(PluralReference, GroupReference, SpeakerReference):
             subject = child(clause.head, "nsubj")
         if subject is None or subject.pos_ == "PRON":
             return []
-        states = self.np_actors(subject, exclude)
-        return [Arg(a.actor, token, "coref") for a in states] if len(states) >= 2 else []
+        states = self.np_actors(subject, exclude)  # or one state's plural body: "Zambian SOLDIERS died when THEY clashed"
+        return [Arg(a.actor, token, "coref") for a in states] if len(states) >= 2 or (
+            len(states) == 1 and subject.tag_ == "NNS") else []

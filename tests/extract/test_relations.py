@@ -2056,3 +2056,7 @@ def test_words_of_african_bilateral_news(nlp, text, expected):
 ])
 def test_constructions_of_african_conflict_news(nlp, text, expected):
     assert triples(nlp, text) == expected
+
+
+def test_they_in_a_clause_is_the_plural_body_of_the_main_clause(nlp):
+    assert triples(nlp, "Twelve Zambian soldiers died when they clashed with Malawian forces.") == {("ZMB", "CONFLICT", "MWI")}

@@ -5,7 +5,7 @@ from spacy.tokens import Token
 
 from kg.extract.groups import GroupReference
 from kg.extract.speakers import SpeakerReference
-from kg.extract.syntax import ANTECEDENT_KINDS, Arg, child
+from kg.extract.syntax import ANTECEDENT_KINDS, Arg, child, unique
 from kg.knowledge.descriptions import Description, descriptions
 
 
@@ -51,7 +51,9 @@ class PluralReference:
         if subject is None or subject.pos_ == "PRON" or subject.i > token.i:
             return []
         states = self.np_actors(subject, exclude)  # or one state's plural body: "Zambian SOLDIERS died when THEY clashed"
-        return [Arg(a.actor, token, "coref") for a in states] if len(states) >= 2 or (
+        if len(states) == 1 and any(g.relation == "CONSULT" for g in self.lex.verbs.get(verb.lemma_.lower(), ())):
+            states = unique(states + [a for o in verb.children if o.dep_ == "dobj" for a in self.np_actors(o, exclude)])
+        return [Arg(a.actor, token, "coref") for a in states] if len(states) >= 2 or (  # "X MET Y in Lusaka, where THEY"
             len(states) == 1 and subject.tag_ == "NNS") else []
 
 
@@ -251,6 +253,6 @@ class Coreference(PluralReference, GroupReference, SpeakerReference):
             subject = child(clause.head, "nsubj")
         if subject is None or subject.pos_ == "PRON":
             return []
-        states = self.np_actors(subject, exclude)  # or one state's plural body: "Zambian SOLDIERS died when THEY clashed"
+        states = self.np_actors(subject, exclude)  # or one state's plural body: "Israeli JETS struck Syria. THEY hit"
         return [Arg(a.actor, token, "coref") for a in states] if len(states) >= 2 or (
             len(states) == 1 and subject.tag_ == "NNS") else []

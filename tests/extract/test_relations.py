@@ -2060,3 +2060,11 @@ def test_constructions_of_african_conflict_news(nlp, text, expected):
 
 def test_they_in_a_clause_is_the_plural_body_of_the_main_clause(nlp):
     assert triples(nlp, "Twelve Zambian soldiers died when they clashed with Malawian forces.") == {("ZMB", "CONFLICT", "MWI")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Hichilema met Chakwera in Lusaka where they signed an MoU.", {("ZMB", "CONSULT", "MWI"), ("ZMB", "AGREE", "MWI")}),
+    ("Israeli jets struck Syria on Monday. They also hit Lebanon.", {("ISR", "ATTACK", "SYR"), ("ISR", "ATTACK", "LBN")}),
+])
+def test_they_as_those_who_met_or_one_states_plural_body(nlp, text, expected):
+    assert triples(nlp, text) == expected

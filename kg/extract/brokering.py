@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
-from kg.extract.candidates import Candidate
+from kg.extract.candidates import Candidate, RelationMention
 from kg.extract.entries import starts_on
 from kg.extract.roles import ActorContext
-from kg.extract.syntax import Arg, unique
+from kg.extract.syntax import Arg, pobjs, unique
 
 
 class BrokeringRules:
@@ -52,3 +52,35 @@ class BrokeringRules:
         mediators = unique(a for a in ctx.subjects(token) if ctx.is_state_mention(ctx.kind_at.get(a.token.i, "")))
         if len({a.actor for a in mediators}) >= 2:
             yield Candidate(self.cooperate_group, token, mediators, [], mutual=True)
+
+    def _mediated(self, ctx: ActorContext, sent: Span, mentions: list[RelationMention]) -> list[RelationMention]:
+        """A mediator named in a sentence ("after mediation BY QATAR", "U.S.-BROKERED", "a meeting
+        mediated by CHINA", "under the auspices of X") aids each party of the talks or the deal
+        the sentence states between two other states (relations.md: mediation), with its flags."""
+        mediated = self.lex.cue("mediated_relations")
+        if not any(m.relation in mediated for m in mentions):  # most sentences: nothing to look for
+            return []
+        helpers = {a.actor: token.text for token in sent for a in self._mediators(ctx, token)}
+        if not helpers:
+            return []
+        return [RelationMention(helper, "AID", party, m.negated, m.hypothetical, m.source, m.start, m.end, trigger)
+                for m in mentions if m.relation in mediated
+                and m.subject not in helpers and m.object not in helpers
+                for helper, trigger in helpers.items() for party in (m.subject, m.object)]
+
+    def _mediators(self, ctx: ActorContext, token: Token) -> list[Arg]:
+        """The states a mediation word names as mediator: its modifiers, by- or of-phrase ("Qatari
+        mediation", "mediation by Qatar"), or a participle's agent or modifier ("brokered by Turkey", "U.S.-brokered")."""
+        lemma, cue = token.lemma_.lower(), self.lex.cue
+        if token.pos_ == "NOUN" and (lemma in cue("mediating_nouns") or token.lower_ in cue("mediating_nouns")):
+            found = ctx.modifier_actors(token)
+            nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None  # "after mediation BY Qatar", often misattached
+            by = [p for p in token.children if p.dep_ == "prep" and p.lower_ in ("by", "of")] + (
+                [nxt] if nxt is not None and nxt.lower_ == "by" and nxt.dep_ == "prep" else [])
+            found += [a for p in by for o in pobjs(p) for a in ctx.np_actors(o)]
+        elif token.tag_ == "VBN" and lemma in cue("mediating_participles"):
+            found = [a for c in token.children if c.dep_ in ("npadvmod", "compound", "nmod") for a in ctx.np_actors(c)]
+            found += [a for g in token.children if g.dep_ == "agent" for o in pobjs(g) for a in ctx.np_actors(o)]
+        else:
+            return []
+        return [a for a in unique(found) if ctx.is_state_mention(ctx.kind_at.get(a.token.i, "NAME"))]

@@ -36,16 +36,17 @@ from kg.extract.joint import JointRules
 from kg.extract.modality import is_hypothetical, is_negated, source_of
 from kg.extract.nouns import NounRules
 from kg.extract.obstruction import ObstructionRules
+from kg.extract.pairing import PairingRules
 from kg.extract.pressures import PressureRules
 from kg.extract.roles import ActorContext
 from kg.extract.strains import StrainRules
-from kg.extract.syntax import child, pobjs
+from kg.extract.syntax import child
 from kg.extract.targets import TargetRules
 from kg.extract.terminations import TerminationRules
 from kg.extract.threats import ThreatRules
 from kg.extract.venues import VenueRules
-from kg.extract.visits import VisitFrames
 from kg.extract.verbs import VerbRules
+from kg.extract.visits import VisitFrames
 from kg.knowledge.lexicon import Lexicon, TriggerGroup, load_lexicon
 from kg.knowledge.resources import ontology_dir
 from kg.knowledge.terms import symmetric_labels
@@ -73,7 +74,8 @@ LATE_CONSTRUCTIONS = ("_backing_candidates",)
 
 class RelationExtractor(VerbRules, NounRules, TargetRules, ClauseRules, BackingRules, ExchangeRules, StrainRules,
                         ThreatRules, ObstructionRules, ClaimRules, VenueRules, PressureRules, CompanyRules, JointRules,
-                        BrokeringRules, GratitudeRules, BehalfRules, ExpulsionRules, TerminationRules, VisitFrames):
+                        BrokeringRules, GratitudeRules, BehalfRules, ExpulsionRules, TerminationRules, VisitFrames,
+                        PairingRules):
     """Finds relation candidates in parsed sentences."""
 
     def __init__(self, lexicon: Lexicon) -> None:
@@ -112,12 +114,13 @@ class RelationExtractor(VerbRules, NounRules, TargetRules, ClauseRules, BackingR
             named |= venue_states(sent, ctx.doc.spans.get(PLACES_KEY, []), self.lex) | ctx.titled_states(sent.start, sent.end)
         return may_hold_relation(named, ctx.named_before(sent.start), (w for t in sent for w in (t.lemma_, t.text)), self.lex)
 
-    def _sentence(self, ctx: ActorContext, sent: Span) -> Iterator[RelationMention]:
+    def _sentence(self, ctx: ActorContext, sent: Span) -> list[RelationMention]:
         candidates = [c for token in sent for c in self._candidates(ctx, token)]
         candidates += [c for token in sent if token.pos_ not in FUNCTION_POS
                        for family in self._families(self.late_constructions, token) for c in family(ctx, token)]
-        for cand in candidates + self._threats_of_acts(candidates):
-            yield from self._mentions(self._visit_roles(ctx, self._disjoint_pronouns(ctx, cand)), sent)
+        mentions = [m for cand in candidates + self._threats_of_acts(candidates)
+                    for m in self._mentions(self._visit_roles(ctx, self._disjoint_pronouns(ctx, cand)), sent)]
+        return mentions + self._mediated(ctx, sent, mentions)
 
     def _disjoint_pronouns(self, ctx: ActorContext, cand: Candidate) -> Candidate:
         """An object pronoun never stands for its own act's subject (that would be "itself"):
@@ -216,29 +219,6 @@ class RelationExtractor(VerbRules, NounRules, TargetRules, ClauseRules, BackingR
         return any(not g.object_heads or head in g.object_heads for g in groups)
 
     # -- assertions -------------------------------------------------------------------
-
-    def _third_side(self, trigger: Token, relation: str) -> bool:
-        """A with-phrase or a direct object names the other side, though no state: "Saudi and Omani
-        delegations held talks WITH Houthi officials" (the two are on one side)."""
-        heads = [trigger] + ([trigger.head] if trigger.dep_ == "dobj" else [])
-        if trigger.dep_ == "nsubj":  # "Saudi and Omani delegations held talks with ...", "... met with"
-            heads += [trigger.head] + [d for d in trigger.head.children if d.dep_ == "dobj"]
-        agents = self.lex.cue("agentive_heads")
-        if relation in self.lex.cue("war_relations") and trigger.pos_ == "VERB" and any(
-                d.dep_ == "dobj" and d.lemma_.lower() not in self.lex.nouns for d in trigger.children):
-            return True  # "troops from Jamaica and Guatemala FIGHTING THE GANGS": a common foe, not each other
-        return any(p.dep_ == "prep" and p.lower_ == "with"
-                   and any(o.pos_ == "PROPN" or o.lemma_.lower() in agents for o in pobjs(p))
-                   for h in heads for p in h.children)
-
-    def _co_parties(self, cand: Candidate, subjects: list[str]) -> set[tuple[str, str]]:
-        """Conjoined subjects of a symmetric act with a third party are parties to it
-        together: "Spain, Portugal and Morocco signed a memorandum with X" (every pair); only
-        for a verb trigger, whose subjects are its own."""
-        if cand.group.relation not in self.symmetric or not cand.pairable or len(set(subjects)) < 2 \
-                or cand.trigger.pos_ != "VERB":  # a noun's subjects may be lent by another act
-            return set()
-        return set(combinations(subjects, 2))
 
     def _mentions(self, cand: Candidate, sent: Span) -> Iterator[RelationMention]:
         label = cand.group.relation

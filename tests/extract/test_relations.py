@@ -2068,3 +2068,22 @@ def test_they_in_a_clause_is_the_plural_body_of_the_main_clause(nlp):
 ])
 def test_they_as_those_who_met_or_one_states_plural_body(nlp, text, expected):
     assert triples(nlp, text) == expected
+
+
+def test_allies_fighting_a_common_foe_do_not_fight_each_other(nlp):
+    found = triples(nlp, "Angola, Zimbabwe and Namibia admitted sending their troops to Congo to help fight the rebels.")
+    assert found == {("AGO", "AID", "COD"), ("ZWE", "AID", "COD"), ("NAM", "AID", "COD")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Somalia announced the restoration of diplomatic relations with Kenya after mediation by Qatar.",
+     {("SOM", "AGREE", "KEN", ""), ("QAT", "AID", "SOM", ""), ("QAT", "AID", "KEN", "")}),
+    ("A meeting between Bangladesh and Myanmar mediated by China will take place today.",
+     {("BGD", "CONSULT", "MMR", "H"), ("CHN", "AID", "BGD", "H"), ("CHN", "AID", "MMR", "H")}),
+    ("Cameroon and Nigeria signed an accord during United States-facilitated mediation talks.",
+     {("CMR", "AGREE", "NGA", ""), ("USA", "AID", "CMR", ""), ("USA", "AID", "NGA", "")}),
+    ("Sudan and South Sudan signed a deal under the auspices of Ethiopia.",
+     {("SDN", "AGREE", "SSD", ""), ("ETH", "AID", "SDN", ""), ("ETH", "AID", "SSD", "")}),
+])
+def test_a_mediator_named_in_the_sentence_aids_each_party(nlp, text, expected):
+    assert relations(nlp, text) == expected

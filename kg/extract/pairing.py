@@ -1,0 +1,39 @@
+"""Which pairs the sides of a candidate make: conjoined subjects with a third party are
+parties together ("Spain, Portugal and Morocco signed a memorandum with X"), unless the
+third side is a common foe ("troops from A and B fighting the gangs")."""
+from __future__ import annotations
+
+from itertools import combinations
+
+from spacy.tokens import Token
+
+from kg.extract.candidates import Candidate
+from kg.extract.syntax import pobjs
+
+
+class PairingRules:
+    """Pairs among the subjects of one act."""
+
+    def _third_side(self, trigger: Token, relation: str) -> bool:
+        """A with-phrase or a direct object names the other side, though no state: "Saudi and Omani
+        delegations held talks WITH Houthi officials" (the two are on one side)."""
+        heads = [trigger] + ([trigger.head] if trigger.dep_ == "dobj" else [])
+        if trigger.dep_ == "nsubj":  # "Saudi and Omani delegations held talks with ...", "... met with"
+            heads += [trigger.head] + [d for d in trigger.head.children if d.dep_ == "dobj"]
+        agents = self.lex.cue("agentive_heads")
+        if relation in self.lex.cue("war_relations") and trigger.pos_ == "VERB" and any(
+                d.dep_ == "dobj" and d.lemma_.lower() not in self.lex.nouns for d in trigger.children):
+            return True  # "troops from Jamaica and Guatemala FIGHTING THE GANGS": a common foe, not each other
+        return any(p.dep_ == "prep" and p.lower_ == "with"
+                   and any(o.pos_ == "PROPN" or o.lemma_.lower() in agents for o in pobjs(p))
+                   for h in heads for p in h.children)
+
+    def _co_parties(self, cand: Candidate, subjects: list[str]) -> set[tuple[str, str]]:
+        """Conjoined subjects of a symmetric act with a third party are parties to it
+        together: "Spain, Portugal and Morocco signed a memorandum with X" (every pair); only
+        for a verb trigger, whose subjects are its own."""
+        if cand.group.relation not in self.symmetric or not cand.pairable or len(set(subjects)) < 2 \
+                or cand.trigger.pos_ != "VERB" or (cand.group.relation in self.lex.cue("war_relations") and any(
+                    d.dep_ == "dobj" and d.tag_ == "NNS" for d in cand.trigger.children)):  # allies FIGHT THE REBELS
+            return set()
+        return set(combinations(subjects, 2))

@@ -47,7 +47,8 @@ class BackingRules:
 
     def _material_means(self, verb: Token) -> bool:
         """The backing is given through material means: "through military and humanitarian means"."""
-        means = [o for p in verb.children if p.dep_ == "prep" and p.lower_ in ("through", "with") for o in pobjs(p)]
+        means = [o for p in verb.children if p.dep_ in ("prep", "agent") and p.lower_ in ("through", "with", "by")
+                 for o in pobjs(p)]  # "backed BY Rwandan TROOPS"
         kinds = {t.lemma_.lower() for o in means for m in o.children if m.dep_ == "amod" for t in (m, *m.conjuncts)}
         things = {t.lemma_.lower() for o in means for t in (o, *o.conjuncts)}  # "backed Kiir WITH TROOPS"
         return bool(kinds & self.lex.cue("material_means") or things & self.lex.cue("material_means_nouns"))

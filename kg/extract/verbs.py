@@ -42,6 +42,8 @@ class VerbRules(RequestRules, TransferRules, VerbSenses):
             direct = [verb.head]  # "a U.S.-SANCTIONED Russian vessel"
             if any(c.lower_ in self.lex.cue("breakaway_modifiers") for c in verb.head.children):
                 return  # "a Moscow-backed SEPARATIST region of Moldova": no act on Moldova
+        if not direct and verb.dep_ == "acl" and verb.tag_ == "VBN" and child(verb, "agent") is not None:
+            direct = [verb.head]  # "Mozambique's army, BACKED by Rwandan troops"
         if not direct and verb.dep_ == "oprd":  # "kept the U.S. informed"
             direct = [c for c in verb.head.children if c.dep_ == "dobj"]
         if not direct and verb.lemma_.lower() in self.lex.cue("object_control_verbs"):

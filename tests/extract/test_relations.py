@@ -2087,3 +2087,11 @@ def test_allies_fighting_a_common_foe_do_not_fight_each_other(nlp):
 ])
 def test_a_mediator_named_in_the_sentence_aids_each_party(nlp, text, expected):
     assert relations(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Mozambique's army, backed by Rwandan troops, retook the port.", {("RWA", "AID", "MOZ")}),
+    ("The government in Tripoli, supported by Turkey, repelled the offensive.", {("TUR", "SUPPORT", "LBY")}),
+])
+def test_a_participle_with_an_agent_acts_on_the_noun_it_modifies(nlp, text, expected):
+    assert triples(nlp, text) == expected

@@ -11,7 +11,8 @@ from spacy.tokens import Token
 from kg.extract.candidates import Candidate
 from kg.extract.entries import starts_on
 from kg.extract.roles import ActorContext
-from kg.extract.syntax import child
+from kg.extract.syntax import Arg, child, pobjs
+from kg.nlp.extensions import PLACES_KEY
 
 
 class ExpulsionRules:
@@ -76,3 +77,16 @@ class ExpulsionRules:
             faced = any(c.dep_ == "conj" and c.lemma_.lower() in self.lex.cue("facing_verbs") for c in act.children)
             if faced and threat is not None:  # "to withdraw OR FACE sanctions"
                 yield Candidate(threat, verb, givers, given)
+
+    @staticmethod
+    def _own_envoy(obj: Token) -> bool:
+        """An envoy owned by a pronoun is the sender's own: "summoned ITS ambassador from Addis Ababa"."""
+        return any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in obj.children)
+
+    @staticmethod
+    def _mission_places(ctx: ActorContext, heads: list[Token], preps: frozenset[str], known: frozenset[str]) -> list[Arg]:
+        """A capital taken as a place where one's own mission or envoy is: "closed its embassy
+        IN LIMA", "recalled its ambassador FROM LIMA" concern the capital's state."""
+        places = {t.i: span.kb_id_ for span in ctx.doc.spans.get(PLACES_KEY, []) for t in span}
+        return [Arg(places[o.i], o, "place") for h in heads for p in h.children if p.dep_ == "prep"
+                and p.lower_ in preps for o in pobjs(p) if o.i in places and places[o.i] not in known]

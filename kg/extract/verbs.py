@@ -13,7 +13,6 @@ from kg.extract.senses import VerbSenses
 from kg.extract.syntax import Arg, child, is_passive, pobjs, unique
 from kg.extract.transfers import TransferRules
 from kg.knowledge.lexicon import TriggerGroup
-from kg.nlp.actors import PLACES_KEY
 
 
 class VerbRules(RequestRules, TransferRules, VerbSenses):
@@ -151,24 +150,11 @@ class VerbRules(RequestRules, TransferRules, VerbSenses):
                     None)
 
     @staticmethod
-    def _own_envoy(obj: Token) -> bool:
-        """An envoy owned by a pronoun is the sender's own: "summoned ITS ambassador from Addis Ababa"."""
-        return any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in obj.children)
-
-    @staticmethod
     def _conjunct_prep_objects(ctx: ActorContext, obj: Token, preps: frozenset[str]) -> list[Arg]:
         """The prepositional object of a conjunct of the object, shared by both:
         "cut diplomatic relations and all contacts WITH Qatar"."""
         return [a for conj in obj.conjuncts if conj.i > obj.i for p in conj.children
                 if p.dep_ == "prep" and p.lower_ in preps for o in pobjs(p) for a in ctx.np_actors(o)]
-
-    @staticmethod
-    def _mission_places(ctx: ActorContext, heads: list[Token], preps: frozenset[str], known: frozenset[str]) -> list[Arg]:
-        """A capital taken as a place where one's own mission or envoy is: "closed its embassy
-        IN LIMA", "recalled its ambassador FROM LIMA" concern the capital's state."""
-        places = {t.i: span.kb_id_ for span in ctx.doc.spans.get(PLACES_KEY, []) for t in span}
-        return [Arg(places[o.i], o, "place") for h in heads for p in h.children if p.dep_ == "prep"
-                and p.lower_ in preps for o in pobjs(p) if o.i in places and places[o.i] not in known]
 
     def _complement_targets(self, ctx: ActorContext, verb: Token, preps: frozenset[str],
                             subjects: list[Arg]) -> list[Arg]:

@@ -30,4 +30,10 @@ class GratitudeRules:
             for deed in pobjs(prep):
                 for group in self.lex.nouns.get(deed.lemma_.lower(), ()):
                     if group.relation in self.lex.cue("gratitude_relations"):
-                        yield Candidate(group, deed, givers, thankers)
+                        yield Candidate(self._deed_kind(deed, group), deed, givers, thankers)
+
+    def _deed_kind(self, deed: Token, group):
+        """Support IN doing something ("for his support IN MAINTAINING security", "in building our
+        army") is help (AID), not words."""
+        done = any(p.dep_ == "prep" and p.lower_ == "in" and any(o.tag_ == "VBG" for o in pobjs(p)) for p in deed.children)
+        return self.aid_group if group.relation == "SUPPORT" and done else group

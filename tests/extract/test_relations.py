@@ -2095,3 +2095,12 @@ def test_a_mediator_named_in_the_sentence_aids_each_party(nlp, text, expected):
 ])
 def test_a_participle_with_an_agent_acts_on_the_noun_it_modifies(nlp, text, expected):
     assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("President Touadera thanked President Kagame for his support in maintaining security in CAR.", {("RWA", "AID", "CAF")}),
+    ("Museveni extolled Russia for its support in building Uganda's army.", {("RUS", "AID", "UGA")}),
+    ("Zimbabwe thanked China for its support.", {("CHN", "SUPPORT", "ZWE")}),
+])
+def test_support_thanked_for_in_doing_something_is_help(nlp, text, expected):
+    assert triples(nlp, text) == expected

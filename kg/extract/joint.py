@@ -36,6 +36,22 @@ class JointRules:
         if len(parties) >= 2:
             yield Candidate(self.cooperate_group, noun, parties, [], mutual=True)  # its with-partner is a party
 
+    @starts_on("jointly_adverbs", "shared_act_prefixes")
+    def _shared_act_candidates(self, ctx: ActorContext, token: Token) -> Iterator[Candidate]:
+        """"The island is JOINTLY manned by Kenyan and Ugandan forces", "a committee CO-CHAIRED by
+        China and France" (tokenized "co", "-", "chaired"): states that do one act together cooperate."""
+        cue, doc = self.lex.cue, token.doc
+        if token.lower_ in cue("jointly_adverbs") and token.dep_ == "advmod" and token.head.pos_ == "VERB":
+            verb = token.head
+        elif token.lower_ in cue("shared_act_prefixes") and token.i + 2 < len(doc) and doc[token.i + 1].text == "-" \
+                and doc[token.i + 2].pos_ == "VERB":
+            verb = doc[token.i + 2]
+        else:
+            return
+        parties = unique(a for a in ctx.subjects(verb) if ctx.is_state_mention(ctx.kind_at.get(a.token.i, "NAME")))
+        if len({a.actor for a in parties}) >= 2:
+            yield Candidate(self.cooperate_group, verb, parties, [], mutual=True)
+
     def _joint_partners(self, ctx: ActorContext, noun: Token, verb: Token) -> list:
         """The states named after "with" on the joint act or its verb: "its joint operation with Congo"."""
         preps = [c for t in (noun, verb) for c in t.children if c.dep_ == "prep" and c.lower_ == "with"]

@@ -2104,3 +2104,14 @@ def test_a_participle_with_an_agent_acts_on_the_noun_it_modifies(nlp, text, expe
 ])
 def test_support_thanked_for_in_doing_something_is_help(nlp, text, expected):
     assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The committee, co-chaired by China and France, called on creditors to act.", {("CHN", "COOPERATE", "FRA", "")}),
+    ("The island is jointly manned by Kenyan and Ugandan security forces.", {("KEN", "COOPERATE", "UGA", "")}),
+    ("Kishida and Yoon agreed to strengthen coordination among Japan, the United States and South Korea.",
+     {("JPN", "AGREE", "KOR", ""), ("JPN", "COOPERATE", "KOR", "H"), ("JPN", "COOPERATE", "USA", "H"),
+      ("KOR", "COOPERATE", "USA", "H")}),
+])
+def test_acts_done_together_are_cooperation(nlp, text, expected):
+    assert relations(nlp, text) == expected

@@ -81,9 +81,9 @@ class RelationExtractor(VerbRules, NounRules, TargetRules, ClauseRules, BackingR
     def __init__(self, lexicon: Lexicon) -> None:
         self.lex = lexicon
         self.symmetric = symmetric_labels()
-        aid = next(g for groups in lexicon.nouns.values() for g in groups if g.relation == "AID")
-        self.aid_group = aid
+        self.aid_group = next(g for groups in lexicon.nouns.values() for g in groups if g.relation == "AID")
         self.constructions = family_index(self, CONSTRUCTIONS, lexicon)
+        self.entries = frozenset(self.constructions) | set(lexicon.phrases) | set(lexicon.verbs) | set(lexicon.nouns)
         self.late_constructions = family_index(self, LATE_CONSTRUCTIONS, lexicon)
 
     # -- entry point ----------------------------------------------------------------
@@ -115,7 +115,9 @@ class RelationExtractor(VerbRules, NounRules, TargetRules, ClauseRules, BackingR
         return may_hold_relation(named, ctx.named_before(sent.start), (w for t in sent for w in (t.lemma_, t.text)), self.lex)
 
     def _sentence(self, ctx: ActorContext, sent: Span) -> list[RelationMention]:
-        candidates = [c for token in sent for c in self._candidates(ctx, token)]
+        entries = self.entries  # a word no trigger, phrase or construction starts on is skipped at once
+        candidates = [c for token in sent if token.lower_ in entries or token.lemma_.lower() in entries
+                      for c in self._candidates(ctx, token)]
         candidates += [c for token in sent if token.pos_ not in FUNCTION_POS
                        for family in self._families(self.late_constructions, token) for c in family(ctx, token)]
         mentions = [m for cand in candidates + self._threats_of_acts(candidates)

@@ -79,7 +79,8 @@ class Lexicon:
 
     def cue(self, name: str) -> frozenset[str]:
         """A cue word list by name, e.g. ``lex.cue("modal_aux")``; an unknown name is an error."""
-        return self.cues(name)
+        found = self.cues.words.get(name)  # the common case without a second call
+        return found if found is not None else self.cues(name)
 
     def refers(self, word: str) -> bool:
         """Whether a word may refer to a state named elsewhere: "its", "he",

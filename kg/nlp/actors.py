@@ -177,7 +177,8 @@ class ActorRecognizer:
             form = strings[m]
             if (s, e, form) not in found and is_variant([t.text for t in doc[s:e]], self.form_words[form]):
                 found.add((s, e, form))
-        if not doc.text.isascii() and any(c.isalpha() for c in doc.text if ord(c) > 127):
+        text = doc.text
+        if not text.isascii() and any(c.isalpha() for c in text if ord(c) > 127):
             plain = Doc(doc.vocab, words=[ascii_fold(t.text) or t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc])
             found |= {(s, e, strings[m]) for m, s, e in self.exact(plain)}
         return sorted(found)
@@ -236,11 +237,11 @@ class ActorRecognizer:
             spans.insert(position, span)
         return sorted(spans, key=lambda s: s.start)
 
-    def context_signals(self, doc: Doc, spans: Iterable[Span]) -> set[str]:
+    def context_signals(self, doc: Doc, spans: Iterable[Span], text: str | None = None) -> set[str]:
         """What a context form of ``contexts.csv`` looks for: the actors named in ``doc``
-        and the cue words (lower case) it contains."""
+        and the cue words (lower case) it contains (``text`` is ``doc.text`` when the caller has it)."""
         signals = {s.kb_id_ for s in spans}
-        text = doc.text.lower()
+        text = (doc.text if text is None else text).lower()
         for _, cues in self.gazetteer.contexts.values():
             signals |= {c for c in cues if re.search(r"\b" + re.escape(c) + r"\b", text)}
         return signals

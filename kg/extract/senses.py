@@ -77,9 +77,11 @@ class VerbSenses:
     def _is_guest(self, ctx: ActorContext, obj: Token, kinds: tuple[str, ...],
                   heads: frozenset[str] = frozenset()) -> bool:
         """Whether ``obj`` names someone who can be received: a mention of one of ``kinds``, a
-        person, or a guest head ("the Sudanese DELEGATION") or one of ``heads``."""
+        person ("Mr Ahmat, an envoy of President Deby": a name that stands for a state), or a guest
+        head ("the Sudanese DELEGATION") or one of ``heads``."""
         return ctx.kind_at.get(obj.i) in kinds or obj.ent_type_ == "PERSON" \
-            or obj.lemma_.lower() in self.lex.cue("guest_heads") | heads
+            or obj.lemma_.lower() in self.lex.cue("guest_heads") | heads \
+            or (obj.pos_ == "PROPN" and obj.i not in ctx.actor_at and any(a.via == "head" for a in ctx.np_actors(obj)))
 
     def _telling_sense(self, verb: Token, group: TriggerGroup) -> TriggerGroup | None:
         """"Mongolia TOLD China TO stop its intimidation": telling a state to act is a demand

@@ -2124,3 +2124,8 @@ def test_acts_done_together_are_cooperation(nlp, text, expected):
 ])
 def test_a_meeting_in_an_adjunct_is_held_by_the_subject_of_its_verb(nlp, text, expected):
     assert triples(nlp, text) == expected
+
+
+def test_a_named_envoy_of_a_leader_received_is_a_guest(nlp):
+    text = "Buhari received Mr Ahmat Oumar Ahmat, a Special Envoy of President Idriss Deby Itno, at the State House."
+    assert triples(nlp, text) == {("TCD", "CONSULT", "NGA")}

@@ -31,8 +31,10 @@ class AbsorptionRules:
         if self.ends_a_pact(noun):
             return True  # "the SCRAPPING of its defence pact with X": ended, not agreed
         if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in self.lex.cue("background_heads") \
-                and head.head.head.lower_ in self.lex.cue("ended_preps") and not self._hostile_act(head.head.head.head):
-            return True  # "restored ties after seven years of hostility": over; not "cut ties after months of tensions"
+                and head.head.head.lower_ in self.lex.cue("ended_preps") and not self._hostile_act(head.head.head.head) \
+                and not any(c.dep_ == "amod" and c.lower_ in self.lex.cue("ongoing_modifiers") for c in noun.children):
+            return True  # "restored ties after seven years of hostility": over; not "cut ties after months of tensions",
+            # nor "after months of GROWING tensions"
         if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in self.lex.cue("background_heads") \
                 and head.head.dep_ == "dobj" and head.head.head.lemma_.lower() in self.lex.cue("ending_verbs"):
             return True  # "a declaration ENDING 20 years of hostilities": over

@@ -130,6 +130,7 @@ class ClauseRules:
         "tensions have been growing BETWEEN Ethiopia AND Somalia", "fighting erupted between X and Y"; or
         on the verb parsed as its modifier: "Tensions flared between India and China", "as a spat escalated between both"."""
         verbs = ([noun.head] if noun.dep_ == "nsubj" else []) + [v for v in noun.children if v.dep_ == "acl" and v.pos_ == "VERB"]
+        verbs += [c for v in verbs for c in v.children if c.dep_ == "acomp"]  # "tensions remained HIGH between X and Y"
         groups = [[a for o in pobjs(p) for a in ctx.np_actors(o)] for v in verbs for p in v.children
                   if p.dep_ == "prep" and p.lower_ == "between"]
         return [unique(g) for g in groups if len({a.actor for a in g}) >= 2]

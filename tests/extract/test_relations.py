@@ -2129,3 +2129,13 @@ def test_a_meeting_in_an_adjunct_is_held_by_the_subject_of_its_verb(nlp, text, e
 def test_a_named_envoy_of_a_leader_received_is_a_guest(nlp):
     text = "Buhari received Mr Ahmat Oumar Ahmat, a Special Envoy of President Idriss Deby Itno, at the State House."
     assert triples(nlp, text) == {("TCD", "CONSULT", "NGA")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Tensions have remained high between Ethiopia and Eritrea.", {("ETH", "OPPOSE", "ERI"), ("ERI", "OPPOSE", "ETH")}),
+    ("Algeria announced the suspension of relations with Morocco after months of growing tensions between the "
+     "North African neighbors.", {("DZA", "SANCTION", "MAR"), ("DZA", "OPPOSE", "MAR"), ("MAR", "OPPOSE", "DZA")}),
+    ("Chile and Peru restored ties after seven years of hostility.", {("CHL", "AGREE", "PER")}),
+])
+def test_tensions_said_high_or_growing_are_current(nlp, text, expected):
+    assert triples(nlp, text) == expected

@@ -2139,3 +2139,8 @@ def test_a_named_envoy_of_a_leader_received_is_a_guest(nlp):
 ])
 def test_tensions_said_high_or_growing_are_current(nlp, text, expected):
     assert triples(nlp, text) == expected
+
+
+def test_the_state_described_is_the_other_state_of_the_sentence(nlp):
+    text = "Bahrain and Egypt are cutting ties with Qatar, accusing the fellow Sunni Arab state of backing terrorist groups."
+    assert {("BHR", "OPPOSE", "QAT"), ("EGY", "OPPOSE", "QAT")} <= triples(nlp, text)

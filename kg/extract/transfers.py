@@ -48,6 +48,11 @@ class TransferRules:
                   if p.dep_ == "prep" and p.lower_ in ("by", "from") for o in pobjs(p) for a in ctx.np_actors(o)]
             if by:
                 return by
+            pacts = [self._antecedent(d) for d in verb.children if d.dep_ == "dobj"]  # "an MoU, WHICH Egypt condemned"
+            parties = [a for p in pacts if p is not None and p.lemma_.lower() in self.lex.cue("pact_nouns")
+                       for a in ctx.parties_of_pact(p)]
+            if parties:
+                return parties
         head = verb.head
         later = self._chained_partners(ctx, verb, group)
         if later:  # "are breaking off relations and cutting air ties WITH Bolivia": Bolivia for both
@@ -62,6 +67,18 @@ class TransferRules:
         if verb.dep_ == "conj" and group.relation in ("SUPPLY", "AID"):
             return self._pact_partners(ctx, head)
         return []
+
+    def _antecedent(self, token: Token) -> Token | None:
+        """The noun a relative pronoun stands for ("an MoU, WHICH Egypt condemned"), else the token."""
+        if token.tag_ != "WDT":
+            return token
+        clause = token.head
+        if clause.dep_ != "relcl":
+            return None
+        noun = clause.head  # "signed an MoU on maritime BORDERS, which": the clause often hangs on the last noun
+        if noun.dep_ == "pobj" and noun.head.head.pos_ == "VERB" and noun.lemma_.lower() not in self.lex.cue("pact_nouns"):
+            return child(noun.head.head, "dobj") or noun
+        return noun
 
     def _chained_partners(self, ctx: ActorContext, verb: Token, group: TriggerGroup) -> list[Arg]:
         """States in an object preposition further down the verb's chain of objects and conjuncts:

@@ -2144,3 +2144,13 @@ def test_tensions_said_high_or_growing_are_current(nlp, text, expected):
 def test_the_state_described_is_the_other_state_of_the_sentence(nlp):
     text = "Bahrain and Egypt are cutting ties with Qatar, accusing the fellow Sunni Arab state of backing terrorist groups."
     assert {("BHR", "OPPOSE", "QAT"), ("EGY", "OPPOSE", "QAT")} <= triples(nlp, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Sarraj and Erdogan signed an MoU on maritime borders, which Egypt has strongly condemned.",
+     {("LBY", "AGREE", "TUR"), ("EGY", "OPPOSE", "LBY"), ("EGY", "OPPOSE", "TUR")}),
+    ("Somalia announced it would end UAE funding for its armed forces.", {("SOM", "SANCTION", "ARE")}),
+    ("Kenya stopped imports of Ugandan sugar.", {("KEN", "SANCTION", "UGA")}),
+])
+def test_a_pact_condemned_opposes_its_parties_and_ending_aid_or_trade_sanctions(nlp, text, expected):
+    assert triples(nlp, text) == expected

@@ -8,6 +8,7 @@ from spacy.tokens import Token
 
 from kg.extract.candidates import Candidate
 from kg.extract.entries import starts_on
+from kg.extract.purposes import pact_of_purpose
 from kg.extract.roles import ActorContext
 from kg.extract.syntax import pobjs, unique
 
@@ -51,6 +52,24 @@ class JointRules:
         parties = unique(a for a in ctx.subjects(verb) if ctx.is_state_mention(ctx.kind_at.get(a.token.i, "NAME")))
         if len({a.actor for a in parties}) >= 2:
             yield Candidate(self.cooperate_group, verb, parties, [], mutual=True)
+
+    @starts_on("building_verbs")
+    def _pact_project_candidates(self, ctx: ActorContext, verb: Token) -> Iterator[Candidate]:
+        """"Botswana and Namibia signed an agreement TO BUILD a railway", "a deal to develop the
+        port": a project a pact is for is cooperation its parties plan (COOPERATE, hypothetical;
+        relations.md: planned cooperation)."""
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in self.lex.cue("building_verbs"):
+            return
+        pact, head = pact_of_purpose(verb, self.lex), verb.head
+        agreeing = verb.dep_ in ("advcl", "xcomp") and self.lex.group(head.lemma_.lower(), "AGREE") is not None \
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)  # "signed a deal TO DEVELOP", "agreed to build"
+        if pact is None and agreeing:
+            pact = next((d for d in head.children if d.dep_ == "dobj" and d.lemma_.lower() in self.lex.cue("pact_nouns")), None)
+        if pact is not None and self._pact_ended(pact):
+            return
+        parties = ctx.parties_of_pact(pact) if pact is not None else unique(ctx.subjects(head)) if agreeing else []
+        if len({a.actor for a in parties}) >= 2:
+            yield Candidate(self.cooperate_group, verb, parties, [], mutual=True, hypothetical=True)
 
     def _joint_partners(self, ctx: ActorContext, noun: Token, verb: Token) -> list:
         """The states named after "with" on the joint act or its verb: "its joint operation with Congo"."""

@@ -58,6 +58,13 @@ def pobjs(prep: Token) -> list[Token]:
     return [c for c in prep.children if c.dep_ in ("pobj", "pcomp", "dobj")]
 
 
+def through_of(noun: Token) -> list[Token]:
+    """The children of ``noun`` and of the nouns of its of-phrases: "a memorandum of understanding
+    WITH Angola" names its partner on "understanding"."""
+    return [*noun.children, *(c for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+                               for o in p.children if o.dep_ == "pobj" for c in o.children)]
+
+
 def is_passive(verb: Token) -> bool:
     """Whether a verb is in the passive voice (it has a passive subject or auxiliary)."""
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)

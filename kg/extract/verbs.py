@@ -10,7 +10,7 @@ from kg.extract.purposes import pact_of_purpose
 from kg.extract.requests import RequestRules
 from kg.extract.roles import ActorContext
 from kg.extract.senses import VerbSenses
-from kg.extract.syntax import Arg, child, is_passive, pobjs, unique
+from kg.extract.syntax import Arg, child, is_passive, pobjs, through_of, unique
 from kg.extract.transfers import TransferRules
 from kg.knowledge.lexicon import TriggerGroup
 
@@ -85,7 +85,7 @@ class VerbRules(RequestRules, TransferRules, VerbSenses):
             else:
                 objects += args
             if group.object_heads or not args:  # "severed ties WITH Iran", "signed deals WITH Israel"
-                objects += [a for p in obj.children if p.dep_ == "prep" and p.lower_ in preps
+                objects += [a for p in through_of(obj) if p.dep_ == "prep" and p.lower_ in preps
                             for o in pobjs(p) for a in ctx.np_actors(o)]
                 if group.object_heads:  # "cut relations and all contacts WITH Qatar"
                     objects += self._conjunct_prep_objects(ctx, obj, preps)

@@ -2154,3 +2154,14 @@ def test_the_state_described_is_the_other_state_of_the_sentence(nlp):
 ])
 def test_a_pact_condemned_opposes_its_parties_and_ending_aid_or_trade_sanctions(nlp, text, expected):
     assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Botswana and Namibia signed an agreement to build a railway to Walvis Bay.",
+     {("BWA", "AGREE", "NAM", ""), ("BWA", "COOPERATE", "NAM", "H")}),
+    ("Kenya and Uganda signed a deal to develop the port.", {("KEN", "AGREE", "UGA", ""), ("KEN", "COOPERATE", "UGA", "H")}),
+    ("Egypt and Sudan agreed to set up a joint electricity body.", {("EGY", "AGREE", "SDN", ""), ("EGY", "COOPERATE", "SDN", "H")}),
+    ("Japan signed a memorandum of understanding with Angola.", {("JPN", "AGREE", "AGO", "")}),
+])
+def test_a_project_a_pact_is_for_is_planned_cooperation(nlp, text, expected):
+    assert relations(nlp, text) == expected

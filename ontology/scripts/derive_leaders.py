@@ -40,9 +40,10 @@ new form may not take a text that the manual rows give to another actor.
 A head of state or government's surname becomes an alias (it names the state
 with no context: "Gbagbo said") when it is distinctive: one word of four
 letters or more, borne by no other person and no other state in the table,
-not in the word list, not a frequent US surname (0.001 % or more) nor a
-first name (US lists, or a leader's given name in the table), and its bearer
-led for three years or more. Every other surname counts only once the person
+not a word or a name many people bear or the word list knows (an entry of the
+word list, its proper names too: Tito, Liverpool; a frequent US surname of
+0.001 % or more, a US first name, another leader's given name), and its
+bearer led for three years or more since 1990. Every other surname counts only once the person
 or the state is named (:mod:`kg.nlp.actors`).
 
 Regenerate (from the repository root; never uses the network)::
@@ -99,7 +100,7 @@ TITLE_WORDS = {"PRESIDENT", "PRIME", "MINISTER", "PREMIER", "CHANCELLOR", "SECRE
                "MRS.", "MS.", "ADMINISTRATION", "GOVERNMENT", "REGIME", "CABINET", "PARTY", "VICE", "ACTING", "FOREIGN",
                "DEFENSE", "DEFENCE", "STATE", "PM", "SHEIKH", "SHEIK", "AYATOLLAH", "MARSHAL", "MAJOR", "CAPTAIN",
                "LT.", "GENERALISSIMO", "PRESIDENTIAL", "SPEAKER", "JUNTA", "EX-PRESIDENT", "AMBASSADOR", "CHAIRMAN",
-               "SENATOR", "HIS", "HER", "MAJESTY", "HIGHNESS", "OF", "THE", "AND"}
+               "SENATOR", "HIS", "HER", "MAJESTY", "HIGHNESS", "OF", "THE", "AND", "DATUK", "DATO", "SERI", "TUN"}
 
 
 # ------------------------------------------------------------------- helpers
@@ -395,38 +396,45 @@ COMMON_SURNAME_SHARE = 0.001
 KNOWN_AFTER_YEARS = 3
 
 
-def common_names(words_path: Path, census_dir: Path) -> set[str]:
-    """Folded entries of the word list, frequent US surnames and US first names."""
-    common = {fold(w) for w in words_path.read_text(encoding="utf-8").split()}  # capitalised too: Tito, Liverpool
+def common_names(words_path: Path, census_dir: Path) -> tuple[set[str], set[str]]:
+    """Folded words and names many people bear (lower-case entries of the word list, frequent US
+    surnames, US first names), and folded proper names of the word list (famous bearers or other
+    senses: Tito, Liverpool)."""
+    entries = words_path.read_text(encoding="utf-8").split()
+    common = {fold(w) for w in entries if w[:1].islower()}
+    famous = {fold(w) for w in entries if not w[:1].islower()}
     for line in (census_dir / "dist.all.last").read_text().splitlines():
         name, share = line.split()[:2]
         if float(share) >= COMMON_SURNAME_SHARE:
             common.add(fold(name))
     for part in ("dist.male.first", "dist.female.first"):
         common |= {fold(line.split()[0]) for line in (census_dir / part).read_text().splitlines() if line.strip()}
-    return common
+    return common, famous
 
 
-def promote_surnames(rows: list[dict], common: set[str], bad) -> list[str]:
+def promote_surnames(rows: list[dict], common: tuple[set[str], set[str]], bad) -> list[str]:
     """Add each distinctive surname of a head of state or government to the aliases of that
     person's rows (the criteria are in the module docstring); the promoted forms, for the log."""
+    common_names_, famous = common  # both rule a surname out
     states: dict[str, set[str]] = defaultdict(set)
     people: dict[str, set[str]] = defaultdict(set)
-    years: dict[tuple[str, str], int] = defaultdict(int)
-    given = {word for r in rows for word in fold(r["name"]).split()[:-1]}
+    years: dict[tuple[str, str], set[int]] = defaultdict(set)  # the years in office since 1990, each once
+    given = {word for r in rows for word in fold(r["name"]).split()[:-1] if word != fold(r["surname"])}  # not "Meles"
     for r in rows:
         key = fold(r["surname"])
         if key:
             states[key].add(r["code"])
             people[key].add(fold(r["name"]))
             if r["role"] in HEAD_ROLES:
-                years[(key, fold(r["name"]))] += (year(r["end"]) or 2026) - year(r["start"])
+                years[(key, fold(r["name"]))] |= set(range(max(year(r["start"]), 1990), year(r["end"]) or 2026))
     promoted = []
     for r in rows:
         surname, key = r["surname"], fold(r["surname"])
+        served = len(years[(key, fold(r["name"]))])
         if (r["role"] not in HEAD_ROLES or not ONE_WORD.fullmatch(surname) or surname in r["aliases"]
-                or len(states[key]) > 1 or len(people[key]) > 1 or key in common or key in given
-                or years[(key, fold(r["name"]))] < KNOWN_AFTER_YEARS or bad(surname)):
+                or len(states[key]) > 1 or len(people[key]) > 1 or key in common_names_ or key in given or key in famous
+                or key.upper() in TITLE_WORDS
+                or served < KNOWN_AFTER_YEARS or bad(surname)):
             continue
         r["aliases"] = [*r["aliases"], surname]
         promoted.append(f"{r['code']} {surname}")

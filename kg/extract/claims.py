@@ -99,3 +99,13 @@ class ClaimRules:
         group = self.lex.group("condemn", "OPPOSE")
         if holders and targets and group is not None:
             yield Candidate(group, noun, holders, unique(targets))
+
+    def _cause_accuser(self, ctx: ActorContext, noun: Token, group) -> list[Arg]:
+        """An accusation named as the cause of a measure is the measure taker's: "Ghana cut ties with
+        Togo OVER ALLEGATIONS that Lome armed dissidents" (Ghana accuses)."""
+        head = noun.head
+        if group.relation != "OPPOSE" or noun.lemma_.lower() not in self.lex.cue("accusation_nouns") \
+                or noun.dep_ != "pobj" or head.lower_ not in self.lex.cue("cause_preps") | {"after", "following"} \
+                or head.head.pos_ != "VERB":
+            return []
+        return ctx.subjects(head.head)

@@ -99,7 +99,7 @@ class NounRules(AbsorptionRules):
             if not subjects:  # "Qatar and Egypt are top importers of arms": no seller named
                 return
         elif not subjects:
-            subjects = origins or self._participle_agents(ctx, noun, objects)
+            subjects = origins or self._participle_agents(ctx, noun, objects) or self._cause_accuser(ctx, noun, group)
         if not subjects and not possessors and not objects and not group.inverse:
             subjects, objects = self._relative_support(ctx, noun, group)  # "the war it launched on Yemen"
         if not objects and not group.inverse and (subjects or possessors or group.place_targets):

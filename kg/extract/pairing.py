@@ -3,6 +3,7 @@ parties together ("Spain, Portugal and Morocco signed a memorandum with X"), unl
 third side is a common foe ("troops from A and B fighting the gangs")."""
 from __future__ import annotations
 
+from dataclasses import replace
 from itertools import combinations
 
 from spacy.tokens import Token
@@ -37,3 +38,12 @@ class PairingRules:
                     d.dep_ == "dobj" and d.tag_ == "NNS" for d in cand.trigger.children)):  # allies FIGHT THE REBELS
             return set()
         return set(combinations(subjects, 2))
+
+    def _mutual_fire(self, cand: Candidate) -> Candidate:
+        """Attacks on each other are fighting between the two: "Kenyan and Somali troops FIRED AT
+        EACH OTHER" is CONFLICT (relations.md), not an attack each way."""
+        if cand.group.relation != "ATTACK" or not cand.objects \
+                or not all(a.token.lower_ in self.lex.cue("reciprocal_heads") for a in cand.objects):
+            return cand
+        fighting = next(g for g in self.lex.verbs.get("fight", ()) if g.relation == "CONFLICT")
+        return replace(cand, group=fighting, objects=[], mutual=True)

@@ -2165,3 +2165,16 @@ def test_a_pact_condemned_opposes_its_parties_and_ending_aid_or_trade_sanctions(
 ])
 def test_a_project_a_pact_is_for_is_planned_cooperation(nlp, text, expected):
     assert relations(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kenyan and Somali troops fired at each other across the border.", {("KEN", "CONFLICT", "SOM")}),
+    ("Chad and Sudan accused each other of attacks.",
+     {("SDN", "OPPOSE", "TCD"), ("TCD", "OPPOSE", "SDN"), ("SDN", "ATTACK", "TCD"), ("TCD", "ATTACK", "SDN")}),
+    ("Chad cut ties with Niger following accusations that Niamey backs rebels.",
+     {("TCD", "SANCTION", "NER"), ("TCD", "OPPOSE", "NER")}),
+    ("Mauritania and Chad signed a pact under the aegis of Morocco.",
+     {("MRT", "AGREE", "TCD"), ("MAR", "AID", "MRT"), ("MAR", "AID", "TCD")}),
+])
+def test_older_african_news_constructions(nlp, text, expected):
+    assert triples(nlp, text) == expected

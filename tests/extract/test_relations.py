@@ -2178,3 +2178,11 @@ def test_a_project_a_pact_is_for_is_planned_cooperation(nlp, text, expected):
 ])
 def test_older_african_news_constructions(nlp, text, expected):
     assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Senegal's president told a French newspaper that the troops would leave.",
+    "Kenya's president told Ugandan reporters he would visit.",
+])
+def test_a_newspaper_or_reporters_of_a_state_are_not_the_state(nlp, text):
+    assert triples(nlp, text) == set()

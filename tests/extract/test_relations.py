@@ -2186,3 +2186,11 @@ def test_older_african_news_constructions(nlp, text, expected):
 ])
 def test_a_newspaper_or_reporters_of_a_state_are_not_the_state(nlp, text):
     assert triples(nlp, text) == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Trump announced plans to stop funding for Lesotho.", {("USA", "SANCTION", "LSO", "H")}),
+    ("The US suspended aid for Ethiopia.", {("USA", "SANCTION", "ETH", "")}),
+])
+def test_aid_stopped_for_a_state_sanctions_it(nlp, text, expected):
+    assert relations(nlp, text) == expected

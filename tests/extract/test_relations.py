@@ -2194,3 +2194,11 @@ def test_a_newspaper_or_reporters_of_a_state_are_not_the_state(nlp, text):
 ])
 def test_aid_stopped_for_a_state_sanctions_it(nlp, text, expected):
     assert relations(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Zambia turned to China for loans.", {("ZMB", "REQUEST", "CHN")}),
+    ("The talks turned to trade between Zambia and China.", {("ZMB", "COOPERATE", "CHN")}),
+])
+def test_a_state_turned_to_is_asked(nlp, text, expected):
+    assert triples(nlp, text) == expected

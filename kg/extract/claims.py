@@ -10,7 +10,7 @@ from spacy.tokens import Token
 from kg.extract.candidates import Candidate
 from kg.extract.entries import starts_on
 from kg.extract.roles import ActorContext
-from kg.extract.syntax import Arg, child, unique
+from kg.extract.syntax import Arg, child, pobjs, unique
 
 
 class ClaimRules:
@@ -109,3 +109,16 @@ class ClaimRules:
                 or head.head.pos_ != "VERB":
             return []
         return ctx.subjects(head.head)
+
+    def _alleged_grounds(self, candidates: list[Candidate]) -> list[Candidate]:
+        """A measure taken for an alleged deed accuses the state it is taken against: "Chad expelled
+        two Sudanese diplomats FOR ALLEGED espionage" (OPPOSE besides the SANCTION; relations.md: accusations)."""
+        alleging, found = self.lex.cue("alleging_modifiers"), []
+        for cand in candidates:
+            verb = cand.trigger
+            if cand.group.relation != "SANCTION" or verb.pos_ != "VERB" or not cand.subjects or not cand.objects:
+                continue
+            grounds = [o for p in verb.children if p.dep_ == "prep" and p.lower_ in ("for", "over") for o in pobjs(p)]
+            if any(c.dep_ == "amod" and c.lower_ in alleging for g in grounds for c in g.children):
+                found.append(Candidate(self.lex.group("condemn", "OPPOSE"), verb, cand.subjects, cand.objects))
+        return found

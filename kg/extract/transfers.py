@@ -43,11 +43,13 @@ class TransferRules:
         "Iran came to Russia's aid, supplying drones" (Russia receives); so does a trigger whose
         conjoined verb of the same kind names it: "broke off relations and cut ties with Bolivia"; an act
         condemned or rejected is opposed in the one whose act or request it is, named after "by" or "from"."""
-        if group.relation == "OPPOSE":  # "condemned the attack BY Ethiopia", "rejecting any action BY Ethiopia"
-            by = [a for d in verb.children if d.dep_ == "dobj" for p in d.children
-                  if p.dep_ == "prep" and p.lower_ in ("by", "from") for o in pobjs(p) for a in ctx.np_actors(o)]
+        if group.relation in ("OPPOSE", "SUPPORT"):  # "condemned the attack BY Ethiopia", "welcomed the initiative
+            by = [a for d in verb.children if d.dep_ == "dobj"  # ANNOUNCED BY Morocco": the one whose act it is
+                  for p in [*d.children, *(g for c in d.children if c.dep_ == "acl" for g in c.children if g.dep_ == "agent")]
+                  if p.dep_ in ("prep", "agent") and p.lower_ in ("by", "from") for o in pobjs(p) for a in ctx.np_actors(o)]
             if by:
                 return by
+        if group.relation == "OPPOSE":
             pacts = [self._antecedent(d) for d in verb.children if d.dep_ == "dobj"]  # "an MoU, WHICH Egypt condemned"
             parties = [a for p in pacts if p is not None and p.lemma_.lower() in self.lex.cue("pact_nouns")
                        for a in ctx.parties_of_pact(p)]

@@ -2202,3 +2202,12 @@ def test_aid_stopped_for_a_state_sanctions_it(nlp, text, expected):
 ])
 def test_a_state_turned_to_is_asked(nlp, text, expected):
     assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Chad expelled two Sudanese diplomats for alleged espionage.", {("TCD", "SANCTION", "SDN"), ("TCD", "OPPOSE", "SDN")}),
+    ("Ugandan President Yoweri Museveni landed in Nairobi on Monday.", {("UGA", "CONSULT", "KEN")}),
+    ("Zambia welcomed the initiative announced by Morocco's King Mohammed VI.", {("ZMB", "SUPPORT", "MAR")}),
+])
+def test_constructions_of_sahel_news(nlp, text, expected):
+    assert triples(nlp, text) == expected

@@ -2,6 +2,7 @@
 membership or bid, giving it a green light, friendly or warming relations, closeness."""
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Iterator
 
 from spacy.tokens import Token
@@ -38,6 +39,15 @@ class BackingRules:
             yield from self._close_to(ctx, token, "SUPPORT")
         elif token.pos_ == "VERB" and lemma in cue("means_backing_verbs") and self._material_means(token):
             yield from self._verb_candidates(ctx, token, self._group_of("AID"))  # "supports X through military means"
+
+    def _in_action(self, cand: Candidate) -> Candidate:
+        """Support given by taking part in an armed act is help: "Rwandan troops INTERVENED IN SUPPORT
+        of Mozambique's government" (AID, relations.md: help in a war), not words."""
+        noun = cand.trigger
+        if cand.group.relation == "SUPPORT" and noun.dep_ == "pobj" and noun.head.lower_ == "in" \
+                and noun.head.head.lemma_.lower() in self.lex.cue("armed_acts"):
+            return replace(cand, group=self.aid_group)
+        return cand
 
     def _material_backing(self, verb: Token, group) -> bool:
         """Verbal backing (SUPPORT) that is given by material means: "backed Kiir WITH TROOPS" is help

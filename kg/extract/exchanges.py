@@ -43,6 +43,17 @@ class ExchangeRules:
         """The trigger group of transfers from a subject to an object."""
         return next(g for groups in self.lex.nouns.values() for g in groups if g.relation == "SUPPLY" and not g.inverse)
 
+    def _discussed_only(self, ctx: ActorContext, noun: Token, group) -> bool:
+        """An agreement a meeting discusses is not reached; a war it discusses with no sides of its
+        own is the topic, not the talkers' war ("consultations on the CONFLICT in Haiti")."""
+        if group.relation in self.lex.cue("discussed_relations"):
+            return self._only_discussed(noun)
+        if group.relation in self.lex.cue("discussed_topics") and not ctx.modifier_actors(noun) and not any(
+                p.dep_ == "prep" and p.lower_ in ("between", "with", "against", "on") and any(ctx.np_actors(o) for o in pobjs(p))
+                for p in noun.children):
+            return self._only_discussed(noun)
+        return False
+
     def _only_discussed(self, noun: Token) -> bool:
         """An agreement that a meeting discusses or reviews is not reached: "met to discuss
         efforts to reach an agreement", "talks on a truce" (relations.md: no AGREE)."""

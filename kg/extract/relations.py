@@ -172,9 +172,9 @@ class RelationExtractor(VerbRules, NounRules, TargetRules, ClauseRules, BackingR
             if self._absorbed(carrier) or self._strained(carrier) or self._ended_quarrel(carrier):
                 return
             for group in self._noun_senses(carrier, self.lex.nouns[lemma]):
-                if group.relation in self.lex.cue("discussed_relations") and self._only_discussed(carrier):
+                if self._discussed_only(ctx, carrier, group):
                     continue
-                yield from (self._condemner_as_target(ctx, c) for c in self._noun_candidates(ctx, carrier, group))
+                yield from (self._condemner_as_target(ctx, c) for c in map(self._in_action, self._noun_candidates(ctx, carrier, group)))
 
     @staticmethod
     def _families(index: dict[str, tuple[Callable[..., Iterator[Candidate]], ...]], token: Token

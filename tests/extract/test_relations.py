@@ -2211,3 +2211,14 @@ def test_a_state_turned_to_is_asked(nlp, text, expected):
 ])
 def test_constructions_of_sahel_news(nlp, text, expected):
     assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ministers of Brazil and Argentina held consultations on the conflict in Haiti.", {("BRA", "CONSULT", "ARG")}),
+    ("Russia and China discussed the war between Israel and Iran.", {("RUS", "CONSULT", "CHN"), ("ISR", "CONFLICT", "IRN")}),
+    ("Argentina and Chile share a mistrust of Bolivia.", {("ARG", "OPPOSE", "BOL"), ("CHL", "OPPOSE", "BOL")}),
+    ("Kenya has a disagreement with Somalia over the border.", {("KEN", "OPPOSE", "SOM"), ("SOM", "OPPOSE", "KEN")}),
+    ("Rwandan troops intervened in support of Mozambique's government.", {("RWA", "AID", "MOZ")}),
+])
+def test_constructions_of_horn_news(nlp, text, expected):
+    assert triples(nlp, text) == expected

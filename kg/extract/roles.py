@@ -125,6 +125,9 @@ class ActorContext(Coreference, Subjects):
         group = self._resolve_group(token)
         if group is not None:
             return group
+        examples = self.examples(token, exclude)  # "international ACTORS, including Brazil": the states named
+        if examples:
+            return examples
         if (lemma in cue("private_heads") and not self._counted(token)) or any(
                 c.dep_ in ("amod", "compound") and c.lower_ in cue("breakaway_modifiers") for c in token.children):
             return []  # "the Indian cricket team", "Somalia's breakaway region" are no state
@@ -133,9 +136,6 @@ class ActorContext(Coreference, Subjects):
             return reciprocal
         if lemma in cue("relational_nouns") and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children):
             return self._resolve_relational(token, exclude)
-        examples = self.examples(token, exclude)
-        if examples:
-            return examples
         args = self.modifier_actors(token, exclude)
         if not args and (lemma in cue("singular_nouns") or lower in cue("singular_nouns")) and (child(token, "det") is not None
                                                                                                or self._speakers_own(token)):

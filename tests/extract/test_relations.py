@@ -2222,3 +2222,13 @@ def test_constructions_of_sahel_news(nlp, text, expected):
 ])
 def test_constructions_of_horn_news(nlp, text, expected):
     assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("International actors, including Brazil, Mexico and Chile, backed Colombia's decision.",
+     {("BRA", "SUPPORT", "COL"), ("MEX", "SUPPORT", "COL"), ("CHL", "SUPPORT", "COL")}),
+    ("Polish and Czech officials met in Prague. Both parties agreed to expand rail cooperation.",
+     {("POL", "CONSULT", "CZE"), ("CZE", "AGREE", "POL"), ("CZE", "COOPERATE", "POL")}),
+])
+def test_states_named_by_example_or_as_both_parties(nlp, text, expected):
+    assert triples(nlp, text) == expected

@@ -39,6 +39,13 @@ class GroupReference:
             states = [s for s in self.preceding_states(token.i) if s not in own][:size]
         return [Arg(s, token, "coref") for s in states] if len(states) == size else []
 
+    def _list_after_of(self, token: Token, item: Token) -> bool:
+        """"the ministers of the Netherlands, SAUDI ARABIA and Luxembourg": a state after a comma
+        continues the list of states the of-phrase began (parsed as an apposition of the head)."""
+        return item.i in self.actor_at and self.doc[item.left_edge.i - 1].text == "," and any(
+            p.dep_ == "prep" and p.lower_ == "of" and any(o.i in self.actor_at for o in p.children if o.dep_ == "pobj")
+            for p in token.children)
+
     def _counted(self, token: Token) -> bool:
         """A head that counts what its of-phrase names: "a GROUP OF Zambian soldiers" (theirs), not "a militant group"."""
         return token.lemma_.lower() in self.lex.cue("transparent_heads") and any(

@@ -86,7 +86,8 @@ class ActorContext(Coreference, Subjects):
             for conj in token.children:
                 if (conj.dep_ == "conj" and not self.stolen_subject(conj) and not self.stray_conjunct(conj)) \
                         or (conj.dep_ == "appos" and (not args or self._split_title(token, conj)
-                                                      or self.doc[conj.left_edge.i - 1].pos_ == "CCONJ")) \
+                                                      or self.doc[conj.left_edge.i - 1].pos_ == "CCONJ"
+                                                      or self._list_after_of(token, conj))) \
                         or self._listed_state(token, conj):
                     args += self.np_actors(conj, exclude)
         return unique(args)

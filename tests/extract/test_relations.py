@@ -2232,3 +2232,8 @@ def test_constructions_of_horn_news(nlp, text, expected):
 ])
 def test_states_named_by_example_or_as_both_parties(nlp, text, expected):
     assert triples(nlp, text) == expected
+
+
+def test_a_list_after_an_of_phrase_continues_it(nlp):
+    text = "The foreign ministers of the Netherlands, Saudi Arabia and Luxembourg held talks."
+    assert triples(nlp, text) == {("NLD", "CONSULT", "LUX"), ("NLD", "CONSULT", "SAU"), ("SAU", "CONSULT", "LUX")}

@@ -68,6 +68,9 @@ class TransferRules:
                     return ctx.np_actors(possessor)
         if verb.dep_ == "conj" and group.relation in ("SUPPLY", "AID"):
             return self._pact_partners(ctx, head)
+        if verb.dep_ == "conj" and group.relation in self.lex.cue("conjoined_demands") and child(verb, "dobj") is not None:
+            known = {a.actor for a in ctx.subjects(verb)}  # "summoned Ghana's envoy and DEMANDED an apology": of Ghana
+            return [a for d in head.children if d.dep_ == "dobj" for a in ctx.np_actors(d) if a.actor not in known]
         return []
 
     def _antecedent(self, token: Token) -> Token | None:

@@ -2237,3 +2237,11 @@ def test_states_named_by_example_or_as_both_parties(nlp, text, expected):
 def test_a_list_after_an_of_phrase_continues_it(nlp):
     text = "The foreign ministers of the Netherlands, Saudi Arabia and Luxembourg held talks."
     assert triples(nlp, text) == {("NLD", "CONSULT", "LUX"), ("NLD", "CONSULT", "SAU"), ("SAU", "CONSULT", "LUX")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Nigeria summoned Ghana's envoy and demanded an apology.", {("NGA", "OPPOSE", "GHA"), ("NGA", "REQUEST", "GHA")}),
+    ("Egypt met Sudan and signed a deal.", {("EGY", "CONSULT", "SDN")}),
+])
+def test_a_demand_conjoined_to_an_act_on_a_state_is_made_of_it(nlp, text, expected):
+    assert triples(nlp, text) == expected

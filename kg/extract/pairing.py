@@ -22,20 +22,25 @@ class PairingRules:
         if trigger.dep_ == "nsubj":  # "Saudi and Omani delegations held talks with ...", "... met with"
             heads += [trigger.head] + [d for d in trigger.head.children if d.dep_ == "dobj"]
         agents = self.lex.cue("agentive_heads")
-        if relation in self.lex.cue("war_relations") and trigger.pos_ == "VERB" and any(
-                d.dep_ == "dobj" and d.lemma_.lower() not in self.lex.nouns for d in trigger.children):
+        if relation in self.lex.cue("war_relations") and self._common_foe(trigger):
             return True  # "troops from Jamaica and Guatemala FIGHTING THE GANGS": a common foe, not each other
         return any(p.dep_ == "prep" and p.lower_ == "with"
                    and any(o.pos_ == "PROPN" or o.lemma_.lower() in agents for o in pobjs(p))
                    for h in heads for p in h.children)
+
+    def _common_foe(self, trigger: Token, plural_only: bool = False) -> bool:
+        """A war verb whose direct object is no trigger noun names a foe fought ("fighting THE GANGS");
+        with ``plural_only``, a plural one ("fight THE REBELS", not "exchanged FIRE")."""
+        return trigger.pos_ == "VERB" and any(d.dep_ == "dobj" and d.lemma_.lower() not in self.lex.nouns
+                                              and (d.tag_ == "NNS" or not plural_only) for d in trigger.children)
 
     def _co_parties(self, cand: Candidate, subjects: list[str]) -> set[tuple[str, str]]:
         """Conjoined subjects of a symmetric act with a third party are parties to it
         together: "Spain, Portugal and Morocco signed a memorandum with X" (every pair); only
         for a verb trigger, whose subjects are its own."""
         if cand.group.relation not in self.symmetric or not cand.pairable or len(set(subjects)) < 2 \
-                or cand.trigger.pos_ != "VERB" or (cand.group.relation in self.lex.cue("war_relations") and any(
-                    d.dep_ == "dobj" and d.tag_ == "NNS" for d in cand.trigger.children)):  # allies FIGHT THE REBELS
+                or cand.trigger.pos_ != "VERB" or (cand.group.relation in self.lex.cue("war_relations")
+                                                   and self._common_foe(cand.trigger, plural_only=True)):  # FIGHT THE REBELS
             return set()
         return set(combinations(subjects, 2))
 

@@ -97,3 +97,10 @@ class MisplacedSubjects:
             head = head.head if head.dep_ == "conj" else head
         closed = any(c.dep_ == "cc" and c.i < token.left_edge.i for h in chain for c in h.children)
         return closed and root.i > token.i and root.pos_ in ("VERB", "AUX") and child(root, *SUBJECT_DEPS) is None
+
+    def _joined_above(self, token: Token) -> Token:
+        """The joining verb whose object list ``token`` ends, else ``token``: "JOINED Sweden, Finland and Denmark"."""
+        current = token
+        while current.dep_ in ("conj", "dobj") and current.pos_ in ("PROPN", "NOUN") and current.head.i != current.i:
+            current = current.head
+        return current if current.pos_ == "VERB" and current.lemma_.lower() in self.lex.cue("joining_verbs") else token

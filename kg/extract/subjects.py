@@ -71,7 +71,7 @@ class Subjects(MisplacedSubjects, PactPurposes):
         sever ties", "will be joining Chile and withdrawing envoys" (Chile acts too)."""
         head = verb.head
         if verb.dep_ == "pcomp" and head.lower_ == "in":
-            head = head.head
+            head = self._joined_above(head.head)  # "joined Sweden, Finland and Denmark IN": "in" hung on Denmark
         elif verb.dep_ not in ("conj", "xcomp", "advcl"):  # "joined Germany and Italy TO accuse Iran"
             return []
         if head.i == verb.i or head.lemma_.lower() not in self.lex.cue("joining_verbs") or head.pos_ != "VERB":
@@ -121,6 +121,8 @@ class Subjects(MisplacedSubjects, PactPurposes):
         if dep == "amod" and verb.tag_ == "VBG":  # "halting Iran's program" parsed as a modifier
             governed = self.governing_verb(head)
             return self.subjects(governed[0], depth + 1) if governed else []
+        if dep == "pcomp" and head.lower_ == "in" and self._joined_above(head.head) is not head.head:
+            return self.subjects(self._joined_above(head.head), depth + 1)  # "joined A, B and C IN condemning"
         if dep == "pcomp" and head.head.pos_ in ("VERB", "AUX"):
             accused = child(head.head, "dobj")  # "accused North Korea OF shipping", "criticised X FOR signing"
             if accused is not None and head.lower_ in ("of", "for"):

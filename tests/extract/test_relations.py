@@ -2246,3 +2246,8 @@ def test_a_list_after_an_of_phrase_continues_it(nlp):
 ])
 def test_a_demand_conjoined_to_an_act_on_a_state_is_made_of_it(nlp, text, expected):
     assert triples(nlp, text) == expected
+
+
+def test_states_joined_in_an_act_when_in_hangs_on_the_last_of_them(nlp):
+    text = "Norway joined Sweden, Finland, and Denmark in condemning Moscow's decision."
+    assert triples(nlp, text) == {(s, "OPPOSE", "RUS") for s in ("NOR", "SWE", "FIN", "DNK")}

@@ -117,7 +117,8 @@ class VerbRules(RequestRules, TransferRules, VerbSenses):
         if verb.lemma_.lower() in group.needs_pair and not objects and len(subjects) >= 2:
             objects = self._agreed_with(ctx, verb)  # "A and B agreed on cooperation with C": A–C, B–C
             pairable = pairable and not objects
-        if verb.lemma_.lower() in group.needs_pair and not objects and len(subjects) < 2:
+        if verb.lemma_.lower() in group.needs_pair and not objects and len(subjects) < 2 \
+                and not (objects := self._met_partner(ctx, verb, subjects)):
             return
         if not objects and group.relation not in self.symmetric:
             objects = self._borrowed_objects(ctx, verb, group)

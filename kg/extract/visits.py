@@ -61,5 +61,16 @@ class VisitFrames:
         verb = self._framing_verb(cand.trigger)
         found = self._visit_host(ctx, verb) if verb is not None else None
         if found is None or found[0].i == cand.trigger.i or found[1].actor == cand.subjects[0].actor:
-            return cand
+            met = self._met_partner(ctx, verb, cand.subjects) if verb is not None else []
+            return replace(cand, objects=met) if met else cand  # "Egypt met Sudan and SIGNED A DEAL": with Sudan
         return replace(cand, objects=[found[1]])
+
+    def _met_partner(self, ctx: ActorContext, verb: Token, subjects: list[Arg]) -> list[Arg]:
+        """The state met in the act an agreement is conjoined to: "Egypt MET Sudan and signed a deal"
+        (the deal is with Sudan)."""
+        head = verb.head
+        if verb.dep_ != "conj" or not any(g.relation == "CONSULT" for g in self.lex.verbs.get(head.lemma_.lower(), ())):
+            return []
+        known = {a.actor for a in subjects}
+        return [a for d in head.children if d.dep_ == "dobj" or (d.dep_ == "prep" and d.lower_ == "with")
+                for o in ([d] if d.dep_ == "dobj" else pobjs(d)) for a in ctx.np_actors(o) if a.actor not in known]

@@ -2242,7 +2242,7 @@ def test_a_list_after_an_of_phrase_continues_it(nlp):
 
 @pytest.mark.parametrize("text, expected", [
     ("Nigeria summoned Ghana's envoy and demanded an apology.", {("NGA", "OPPOSE", "GHA"), ("NGA", "REQUEST", "GHA")}),
-    ("Egypt met Sudan and signed a deal.", {("EGY", "CONSULT", "SDN")}),
+    ("Kenya criticised Somalia and demanded an end to the raids.", {("KEN", "OPPOSE", "SOM"), ("KEN", "REQUEST", "SOM")}),
 ])
 def test_a_demand_conjoined_to_an_act_on_a_state_is_made_of_it(nlp, text, expected):
     assert triples(nlp, text) == expected
@@ -2251,3 +2251,12 @@ def test_a_demand_conjoined_to_an_act_on_a_state_is_made_of_it(nlp, text, expect
 def test_states_joined_in_an_act_when_in_hangs_on_the_last_of_them(nlp):
     text = "Norway joined Sweden, Finland, and Denmark in condemning Moscow's decision."
     assert triples(nlp, text) == {(s, "OPPOSE", "RUS") for s in ("NOR", "SWE", "FIN", "DNK")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Egypt met Sudan and signed a deal.", {("EGY", "CONSULT", "SDN"), ("EGY", "AGREE", "SDN")}),
+    ("Kenya hosted Uganda and agreed to build a road.", {("UGA", "CONSULT", "KEN"), ("KEN", "AGREE", "UGA")}),
+    ("Egypt met Sudan and criticised Ethiopia.", {("EGY", "CONSULT", "SDN"), ("EGY", "OPPOSE", "ETH")}),
+])
+def test_an_agreement_conjoined_to_a_meeting_is_with_the_state_met(nlp, text, expected):
+    assert triples(nlp, text) == expected

@@ -32,7 +32,8 @@ class AbsorptionRules:
             return True  # "the SCRAPPING of its defence pact with X": ended, not agreed
         if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in self.lex.cue("background_heads") \
                 and head.head.head.lower_ in self.lex.cue("ended_preps") and not self._hostile_act(head.head.head.head) \
-                and not any(c.dep_ == "amod" and c.lower_ in self.lex.cue("ongoing_modifiers") for c in noun.children):
+                and not any(c.dep_ == "amod" and c.lower_ in self.lex.cue("ongoing_modifiers") for c in noun.children) \
+                and not self._meeting(noun):  # "following years of TALKS with Nepal": talks held are no relation that ended
             return True  # "restored ties after seven years of hostility": over; not "cut ties after months of tensions",
             # nor "after months of GROWING tensions"
         if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in self.lex.cue("background_heads") \

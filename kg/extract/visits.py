@@ -41,6 +41,8 @@ class VisitFrames:
     def _visitors(self, ctx: ActorContext, visit: Token) -> list[Arg]:
         """The visitor of a visit noun held by an adjunct: the subject of the verb it modifies
         ("During HIS visit to Kenya, XI held talks")."""
+        if visit.dep_ == "pobj" and visit.head.lower_ == "of" and visit.head.head.dep_ == "pobj":
+            visit = visit.head.head  # "following YEARS OF talks with Nepal", "after two ROUNDS OF talks"
         prep = visit.head
         if visit.dep_ != "pobj" or prep.lower_ not in self.lex.cue("visit_frame_preps") \
                 or prep.head.pos_ not in ("VERB", "AUX"):

@@ -2260,3 +2260,13 @@ def test_states_joined_in_an_act_when_in_hangs_on_the_last_of_them(nlp):
 ])
 def test_an_agreement_conjoined_to_a_meeting_is_with_the_state_met(nlp, text, expected):
     assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("India began building the dam following years of talks with Nepal and Bangladesh.",
+     {("IND", "CONSULT", "NPL"), ("IND", "CONSULT", "BGD")}),
+    ("After talks with Ruto, Museveni said the border would open.", {("UGA", "CONSULT", "KEN")}),
+    ("Chile and Peru restored ties after seven years of hostility.", {("CHL", "AGREE", "PER")}),
+])
+def test_talks_held_before_an_act_are_the_actors(nlp, text, expected):
+    assert triples(nlp, text) == expected

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.extract.syntax import SUBJECT_DEPS, Arg, child, pobjs
+from kg.extract.syntax import SUBJECT_DEPS, Arg, child, pobjs, unique
 
 
 class MisplacedSubjects:
@@ -104,3 +104,11 @@ class MisplacedSubjects:
         while current.dep_ in ("conj", "dobj") and current.pos_ in ("PROPN", "NOUN") and current.head.i != current.i:
             current = current.head
         return current if current.pos_ == "VERB" and current.lemma_.lower() in self.lex.cue("joining_verbs") else token
+
+    def _broken_list(self, subjects: list[Token], nearest: Token) -> list[Arg]:
+        """"Guinea, Sierra Leone, AND Liberia announced": a list of subjects the parser broke in two
+        (the last item a subject of its own, "and" left on the first): all of them act."""
+        first = [s for s in subjects if s.i < nearest.i and any(c.dep_ == "cc" for c in s.children)]
+        if not first or nearest.i not in self.actor_at:
+            return []
+        return unique([a for s in first for a in self.np_actors(s)] + self.np_actors(nearest))

@@ -26,7 +26,7 @@ class Subjects(MisplacedSubjects, PactPurposes):
             if parties:  # "a deal which aims to isolate Iran": its parties do
                 return parties
         if subject is not None:
-            found = self.np_actors(subject) or self._split_apposition(verb, subject)
+            found = self._broken_list(subjects, subject) or self.np_actors(subject) or self._split_apposition(verb, subject)
             return unique(self._headline_cosubjects(verb, subject) + found + self._company_cosubjects(verb, subject)) \
                 if found else found
         agent = child(verb, "agent")

@@ -53,8 +53,9 @@ class VisitFrames:
         """A visit or meeting in an adjunct with no visitor of its own: the subject of the verb it modifies;
         a symmetric act of one state with no partner, done during a visit to another state:
         the host is the partner ("On a visit to Ghana, Erdogan signed a trade deal")."""
-        if not cand.subjects and cand.objects and cand.trigger.pos_ == "NOUN" \
-                and cand.group.relation == "CONSULT":  # also "DURING TALKS WITH Ramaphosa, Xi said"
+        if not cand.subjects and cand.objects and cand.trigger.pos_ == "NOUN" and (
+                cand.group.relation == "CONSULT" or cand.group.mutual):  # "DURING TALKS WITH Ramaphosa, Xi said",
+            # "Ethiopia signed the deal AMID TENSIONS WITH Egypt"
             visitors = [a for a in self._visitors(ctx, cand.trigger) if a.actor not in {o.actor for o in cand.objects}]
             return replace(cand, subjects=visitors) if visitors else cand
         if cand.objects or cand.mutual or cand.group.relation not in self.symmetric \

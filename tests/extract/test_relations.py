@@ -2270,3 +2270,13 @@ def test_an_agreement_conjoined_to_a_meeting_is_with_the_state_met(nlp, text, ex
 ])
 def test_talks_held_before_an_act_are_the_actors(nlp, text, expected):
     assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Guinea, Sierra Leone, and Liberia announced a 1% levy on imported goods from Ghana.",
+     {("GIN", "SANCTION", "GHA"), ("SLE", "SANCTION", "GHA"), ("LBR", "SANCTION", "GHA")}),
+    ("Ethiopia signed the port deal amid tensions with Egypt.", {("ETH", "OPPOSE", "EGY"), ("EGY", "OPPOSE", "ETH")}),
+    ("LONDON — The British and Spanish leaders met on Monday.", {("GBR", "CONSULT", "ESP")}),
+])
+def test_a_broken_subject_list_and_a_quarrel_named_in_an_adjunct(nlp, text, expected):
+    assert triples(nlp, text) == expected

@@ -105,7 +105,7 @@ class ClaimRules:
         Togo OVER ALLEGATIONS that Lome armed dissidents" (Ghana accuses)."""
         head = noun.head
         if group.relation != "OPPOSE" or noun.lemma_.lower() not in self.lex.cue("accusation_nouns") \
-                or noun.dep_ != "pobj" or head.lower_ not in self.lex.cue("cause_preps") | {"after", "following"} \
+                or noun.dep_ != "pobj" or head.lower_ not in self.lex.cue("cause_preps") | self.lex.cue("ended_preps") \
                 or head.head.pos_ != "VERB":
             return []
         return ctx.subjects(head.head)

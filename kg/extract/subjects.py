@@ -121,8 +121,8 @@ class Subjects(MisplacedSubjects, PactPurposes):
         if dep == "amod" and verb.tag_ == "VBG":  # "halting Iran's program" parsed as a modifier
             governed = self.governing_verb(head)
             return self.subjects(governed[0], depth + 1) if governed else []
-        if dep == "pcomp" and head.lower_ == "in" and self._joined_above(head.head) is not head.head:
-            return self.subjects(self._joined_above(head.head), depth + 1)  # "joined A, B and C IN condemning"
+        if dep == "pcomp" and head.lower_ == "in" and (joined := self._joined_above(head.head)) is not head.head:
+            return self.subjects(joined, depth + 1)  # "joined A, B and C IN condemning"
         if dep == "pcomp" and head.head.pos_ in ("VERB", "AUX"):
             accused = child(head.head, "dobj")  # "accused North Korea OF shipping", "criticised X FOR signing"
             if accused is not None and head.lower_ in ("of", "for"):

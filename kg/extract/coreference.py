@@ -41,6 +41,12 @@ class PluralReference:
         found = [a for a in self.np_actors(child(verb, "nsubj")) if a.actor not in exclude] if child(verb, "nsubj") is not None else []
         return [Arg(found[0].actor, token, "coref")] if len({a.actor for a in found}) == 1 else []
 
+    @staticmethod
+    def _they(token: Token, subject: Token, states: list[Arg]) -> list[Arg]:
+        """"they" as the states of ``subject``: two or more, or one state's plural body ("Zambian SOLDIERS")."""
+        return [Arg(a.actor, token, "coref") for a in states] if len(states) >= 2 or (
+            len(states) == 1 and subject.tag_ == "NNS") else []
+
     def _governing_pair(self, token: Token, exclude: frozenset[str]) -> list[Arg]:
         """'they' in a relative or adverbial clause: the conjoined states the governing
         clause has as subject: "Chile and Peru have had no ties since 1990, when THEY fought"."""
@@ -53,8 +59,7 @@ class PluralReference:
         states = self.np_actors(subject, exclude)  # or one state's plural body: "Zambian SOLDIERS died when THEY clashed"
         if len(states) == 1 and any(g.relation == "CONSULT" for g in self.lex.verbs.get(verb.lemma_.lower(), ())):
             states = unique(states + [a for o in verb.children if o.dep_ == "dobj" for a in self.np_actors(o, exclude)])
-        return [Arg(a.actor, token, "coref") for a in states] if len(states) >= 2 or (  # "X MET Y in Lusaka, where THEY"
-            len(states) == 1 and subject.tag_ == "NNS") else []
+        return self._they(token, subject, states)  # "X MET Y in Lusaka, where THEY"
 
 
 class Coreference(PluralReference, GroupReference, SpeakerReference):
@@ -253,6 +258,4 @@ class Coreference(PluralReference, GroupReference, SpeakerReference):
             subject = child(clause.head, "nsubj")
         if subject is None or subject.pos_ == "PRON":
             return []
-        states = self.np_actors(subject, exclude)  # or one state's plural body: "Israeli JETS struck Syria. THEY hit"
-        return [Arg(a.actor, token, "coref") for a in states] if len(states) >= 2 or (
-            len(states) == 1 and subject.tag_ == "NNS") else []
+        return self._they(token, subject, self.np_actors(subject, exclude))  # "Israeli JETS struck Syria. THEY hit"

@@ -68,6 +68,40 @@ class BrokeringRules:
                 and m.subject not in helpers and m.object not in helpers
                 for helper, trigger in helpers.items() for party in (m.subject, m.object)]
 
+    def _mediated_nearby(self, ctx: ActorContext, parsed: list[tuple[Span, list[RelationMention]]]
+                         ) -> list[RelationMention]:
+        """A mediator whose sentence names no parties aids the parties of the deal or talks the
+        sentence before or after states: "Diplomats from France and the US brokered the truce.
+        Israel and Lebanon accepted a cessation of hostilities." (relations.md: mediation)."""
+        mediated = self.lex.cue("mediated_relations")
+        sents = list(ctx.doc.sents)
+        by_start = {sent.start: mentions for sent, mentions in parsed}
+        found: list[RelationMention] = []
+        for i, sent in enumerate(sents):
+            if any(m.relation in mediated for m in by_start.get(sent.start, ())):
+                continue  # the sentence's own parties, if any, were served by _mediated
+            neighbours = [m for j in (i - 1, i + 1) if 0 <= j < len(sents)
+                          for m in by_start.get(sents[j].start, ()) if m.relation in self.lex.cue("brokered_relations")]
+            if not neighbours:
+                continue
+            helpers = {a.actor: token.text for token in sent if self._brokers_deal(token)
+                       for a in self._mediators(ctx, token)}
+            found += [RelationMention(helper, "AID", party, m.negated, m.hypothetical, m.source,
+                                      sent.start_char, sent.end_char, trigger)
+                      for m in neighbours if m.subject not in helpers and m.object not in helpers
+                      for helper, trigger in helpers.items() for party in (m.subject, m.object)]
+        return found
+
+    def _brokers_deal(self, token: Token) -> bool:
+        """Whether a mediation verb's object or a participle's noun is a deal: "BROKERED the truce",
+        "a ceasefire ... was BROKERED by", "the U.S.-BROKERED accord"."""
+        deals, cue = self.lex.cue("deal_nouns"), self.lex.cue
+        if token.lemma_.lower() not in cue("mediating_verbs") | cue("mediating_participles"):
+            return False
+        brokered = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")] + (
+            [token.head] if token.dep_ in ("amod", "acl", "compound") else [])
+        return any(n.lemma_.lower() in deals or n.head.lemma_.lower() in deals and n.dep_ == "compound" for n in brokered)
+
     def _mediators(self, ctx: ActorContext, token: Token) -> list[Arg]:
         """The states a mediation word names as mediator: its modifiers, by- or of-phrase ("Qatari
         mediation", "mediation by Qatar"), or a participle's agent or modifier ("brokered by Turkey", "U.S.-brokered")."""
@@ -78,6 +112,8 @@ class BrokeringRules:
             by = [p for p in token.children if p.dep_ == "prep" and p.lower_ in ("by", "of")] + (
                 [nxt] if nxt is not None and nxt.lower_ == "by" and nxt.dep_ == "prep" else [])
             found += [a for p in by for o in pobjs(p) for a in ctx.np_actors(o)]
+        elif token.pos_ == "VERB" and token.tag_ != "VBN" and lemma in cue("mediating_verbs"):
+            found = list(ctx.subjects(token))  # "diplomats from France BROKERED the truce"
         elif token.tag_ == "VBN" and lemma in cue("mediating_participles"):
             found = [a for c in token.children if c.dep_ in ("npadvmod", "compound", "nmod") for a in ctx.np_actors(c)]
             found += [a for g in token.children if g.dep_ == "agent" for o in pobjs(g) for a in ctx.np_actors(o)]

@@ -68,6 +68,8 @@ class Coreference(PluralReference, GroupReference, SpeakerReference):
     def _resolve_pronoun(self, token: Token, exclude: frozenset[str]) -> list[Arg]:
         """'it', 'its': the nearest state named as a noun phrase (a demonym
         modifier like "Russian oil" is no antecedent)."""
+        if token.dep_ == "nsubjpass" and token.head.lemma_.lower() in self.lex.cue("document_verbs"):
+            return []  # "IT was signed by Kenya and Somalia": the deal, no state
         fronted = self._fronted_subject(token, exclude) or self._object_owner(token, exclude)
         if fronted:
             return fronted

@@ -91,13 +91,11 @@ class RelationExtractor(VerbRules, NounRules, TargetRules, ClauseRules, BackingR
     def __call__(self, doc: Doc) -> list[RelationMention]:
         ctx = ActorContext(doc, self.lex)
         found: dict[tuple, RelationMention] = {}
-        for sent in doc.sents:
-            if not self._worth_parsing(ctx, sent):
-                continue
-            for mention in self._sentence(ctx, sent):
-                key = self._key(mention)
-                seen = found.get(key)
-                found[key] = mention if seen is None else plainest(seen, mention)
+        parsed = [(sent, self._sentence(ctx, sent)) for sent in doc.sents if self._worth_parsing(ctx, sent)]
+        for mention in [m for _, mentions in parsed for m in mentions] + self._mediated_nearby(ctx, parsed):
+            key = self._key(mention)
+            seen = found.get(key)
+            found[key] = mention if seen is None else plainest(seen, mention)
         return list(found.values())
 
     def _key(self, m: RelationMention) -> tuple:

@@ -94,6 +94,16 @@ class Lexicon:
         return word in referring or word.removesuffix("s") in referring \
             or (word.endswith("ies") and word[:-3] + "y" in referring)
 
+    def mediates(self, word: str) -> bool:
+        """Whether a word names a mediation, whose parties another sentence may name:
+        "brokered", "U.S.-mediated", "auspices".
+
+        >>> load_lexicon().mediates("U.S.-brokered"), load_lexicon().mediates("drones")
+        (True, False)
+        """
+        word = word.lower()
+        return any(stem in word for stem in self.cue("mediation_stems"))
+
 
 _GROUP_SETS = ("object_preps", "agent_preps", "object_heads", "needs_pair", "complement_preps", "owned_object_preps",
                "modifiers")

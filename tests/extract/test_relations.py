@@ -2243,8 +2243,30 @@ def test_a_list_after_an_of_phrase_continues_it(nlp):
 @pytest.mark.parametrize("text, expected", [
     ("Nigeria summoned Ghana's envoy and demanded an apology.", {("NGA", "OPPOSE", "GHA"), ("NGA", "REQUEST", "GHA")}),
     ("Kenya criticised Somalia and demanded an end to the raids.", {("KEN", "OPPOSE", "SOM"), ("KEN", "REQUEST", "SOM")}),
+    ("Chile recalled its ambassador to Peru and threatened further measures.",
+     {("CHL", "SANCTION", "PER"), ("CHL", "THREATEN", "PER")}),
+    ("Chad closed its border with Niger and warned of reprisals.", {("TCD", "SANCTION", "NER"), ("TCD", "THREATEN", "NER")}),
+    # a threat conjoined to a friendly act is no threat to its partner
+    ("Chad welcomed the Nigerien delegation and warned of the dangers of war.", {("NER", "CONSULT", "TCD")}),
 ])
 def test_a_demand_conjoined_to_an_act_on_a_state_is_made_of_it(nlp, text, expected):
+    assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Diplomats from Norway and Cuba brokered the truce. Colombia and Venezuela accepted a cessation of hostilities.",
+     {("NOR", "COOPERATE", "CUB"), ("COL", "AGREE", "VEN"), ("NOR", "AID", "COL"), ("NOR", "AID", "VEN"),
+      ("CUB", "AID", "COL"), ("CUB", "AID", "VEN")}),
+    ("Peru and Ecuador signed the accord in Brasilia. The ceasefire was brokered by Brazil's president.",
+     {("PER", "AGREE", "ECU"), ("BRA", "AID", "PER"), ("BRA", "AID", "ECU")}),
+    # "it" as what is signed is the deal, not the mediator
+    ("Angola brokered the deal. It was signed by Rwanda and Congo on Monday.",
+     {("RWA", "AGREE", "COD"), ("AGO", "AID", "RWA"), ("AGO", "AID", "COD")}),
+    # an initiative is no deal, and talks next door are no deal made
+    ("Norway and Cuba brokered the initiative in July. They said talks with Colombia were underway.",
+     {("NOR", "COOPERATE", "CUB"), ("NOR", "CONSULT", "COL"), ("CUB", "CONSULT", "COL")}),
+])
+def test_a_mediator_of_a_deal_aids_the_parties_the_next_sentence_names(nlp, text, expected):
     assert triples(nlp, text) == expected
 
 

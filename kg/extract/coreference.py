@@ -209,7 +209,7 @@ class Coreference(PluralReference, GroupReference, SpeakerReference):
     def _apposed_referent(self, token: Token, exclude: frozenset[str]) -> list[Arg]:
         """A description followed by the state it describes is that state: "Russia's ally BELARUS",
         "its ally THE PHILIPPINES", "the two creditors, CHINA and INDIA" (not the possessor)."""
-        if token.pos_ != "NOUN" or token.i in self.actor_at or any(p.dep_ == "prep" and p.lower_ == "of" for p in token.children):
+        if token.pos_ not in ("NOUN", "ADJ") or token.i in self.actor_at or any(p.dep_ == "prep" and p.lower_ == "of" for p in token.children):
             return []  # "the ministers OF the Netherlands, Saudi Arabia and Luxembourg": a list, read by np_actors
         named = [c for c in token.children if c.dep_ == "appos" and c.i in self.actor_at]
         return [a for c in named for a in self.np_actors(c, exclude)]

@@ -95,8 +95,31 @@ class MisplacedSubjects:
         while head not in chain:
             chain.append(head)
             head = head.head if head.dep_ == "conj" else head
-        closed = any(c.dep_ == "cc" and c.i < token.left_edge.i for h in chain for c in h.children)
+        closed = any(c.dep_ == "cc" and c.i < token.left_edge.i for h in chain for c in h.children) \
+            or (token.head.i == chain[-1].i and self._in_opening_phrase(chain[-1], root))
         return closed and root.i > token.i and root.pos_ in ("VERB", "AUX") and child(root, *SUBJECT_DEPS) is None
+
+    @staticmethod
+    def _in_opening_phrase(first: Token, root: Token) -> bool:
+        """Whether a noun sits in a prepositional phrase that opens the sentence and hangs on its main verb:
+        "DESPITE objections from BEIJING, Australia and Fiji signed"."""
+        node = first
+        while node.dep_ in ("pobj", "prep") and node.head.i != node.i:
+            if node.dep_ == "prep" and node.head.i == root.i:
+                return node.left_edge.i == node.sent.start
+            node = node.head
+        return False
+
+    def _opening_phrase_subject(self, verb: Token) -> list[Arg]:
+        """"Under the mediation of Turkey, ETHIOPIA AND SOMALIA reached a deal": the rest of a list
+        the parser hung in a sentence's opening phrase is the subject of its main verb."""
+        if verb.i != verb.sent.root.i:
+            return []
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.i < verb.i):
+            for token in prep.subtree:
+                if self.stray_conjunct(token):
+                    return self.np_actors(token)
+        return []
 
     def _joined_above(self, token: Token) -> Token:
         """The joining verb whose object list ``token`` ends, else ``token``: "JOINED Sweden, Finland and Denmark"."""

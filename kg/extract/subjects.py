@@ -34,7 +34,7 @@ class Subjects(MisplacedSubjects, PactPurposes):
             return [a for obj in pobjs(agent) for a in self.np_actors(obj)]
         if is_passive(verb):
             return []
-        before = self._actor_before_gerund(verb) or self._stranded_subject(verb)
+        before = self._actor_before_gerund(verb) or self._stranded_subject(verb) or self._opening_phrase_subject(verb)
         if before:
             return before
         if verb.i > 0 and self.stolen_subject(self.doc[verb.i - 1]):

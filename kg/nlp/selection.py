@@ -262,12 +262,12 @@ def headline_case(sent: Span, mentions: list[Span]) -> str:
                    for t in sent)[:len(sent.text)]
 
 
-_POSSESSIVE = re.compile(r"(?<=\w)\u2019(?=s\b)")  # a curly possessive apostrophe, same length as "'"
+_APOSTROPHE = re.compile(r"(?<=\w)\u2019(?=\w)")  # a curly apostrophe inside a word, same length as "'"
 
 
 def prepare(nlp: Language, plan: Plan, date: str | None) -> Doc:
     """The ``Doc`` to run the full pipeline on, with its context attached."""
-    doc = nlp.make_doc(_POSSESSIVE.sub("'", plan.text))  # "Putin’s demands" parses as "Putin's demands"
+    doc = nlp.make_doc(_APOSTROPHE.sub("'", plan.text))  # "Putin’s", "Côte d’Ivoire" parse as with "'"
     doc.user_data[DATE_KEY] = date
     doc.user_data[PRIOR_MENTIONS] = plan.prior
     doc.user_data[PRIOR_LEADERS] = plan.prior_leaders

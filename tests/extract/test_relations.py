@@ -1015,6 +1015,25 @@ def test_a_curly_possessive_apostrophe_parses_like_a_straight_one(nlp):
     assert {("ESP", "OPPOSE", "FRA"), ("FRA", "REQUEST", "ESP")} <= found, found
 
 
+def test_a_curly_apostrophe_inside_a_name_parses_like_a_straight_one(nlp):
+    assert triples(nlp, "Liberia and C\u00f4te d\u2019Ivoire held talks.") == {("LBR", "CONSULT", "CIV")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Under the mediation of Qatar, Chad and Sudan reached an agreement.",
+     {("TCD", "AGREE", "SDN"), ("QAT", "AID", "TCD"), ("QAT", "AID", "SDN")}),
+    ("Despite objections from Jakarta, Australia and Timor-Leste signed a pact.", {("AUS", "AGREE", "TLS")}),
+    ("Despite objections from Jakarta, Australia signed a pact with Timor-Leste.", {("AUS", "AGREE", "TLS")}),
+])
+def test_the_rest_of_a_list_hung_in_an_opening_phrase_is_the_subject(nlp, text, expected):
+    assert triples(nlp, text) == expected
+
+
+def test_a_relational_noun_with_states_in_apposition_is_those_states(nlp):
+    found = triples(nlp, "Niger, along with its neighbours Mali and Chad, signed a security pact.")
+    assert found == {("NER", "AGREE", "MLI"), ("NER", "AGREE", "TCD"), ("MLI", "AGREE", "TCD")}, found
+
+
 @pytest.mark.parametrize("text, expected", [
     ("US Special Envoy Jan Smit visited Egypt. Later, Smit met Jordanian King Abdullah.", {("USA", "CONSULT", "JOR")}),
     ("Egypt hosted talks. A meeting between Smit and Jordanian King Abdullah followed.", set()),  # no title before

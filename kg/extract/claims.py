@@ -74,15 +74,22 @@ class ClaimRules:
             g for words, g in self.lex.phrases.get(lemma, ()) if self._phrase_at(verb, words)]
         return any(g.relation in self.lex.cue("hostile_relations") for g in groups)
 
-    @starts_on("pejorative_names")
+    @starts_on("pejorative_names", "dismissive_names")
     def _pejorative_predicate_candidates(self, ctx: ActorContext, noun: Token) -> Iterator[Candidate]:
         """"Ruto said Somalia WAS A THREAT", "Egypt considers Ethiopia A THREAT", "views Eritrea AS an
         aggressor": a state said or held to be a pejorative thing is opposed by the one saying it
-        (as "called China a threat" is)."""
-        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in self.lex.cue("pejorative_names"):
+        (as "called China a threat" is); so is one whose act is described as a dismissive thing:
+        "described Chile's decision AS DISAPPOINTING", "branded the move AS a provocation"."""
+        lemma, head = noun.lemma_.lower(), noun.head
+        dismissive = lemma in self.lex.cue("dismissive_names") and noun.pos_ in ("NOUN", "ADJ")
+        if not dismissive and (noun.pos_ != "NOUN" or lemma not in self.lex.cue("pejorative_names")):
             return
-        head = noun.head
-        if noun.dep_ == "attr" and head.lemma_ == "be" and head.dep_ == "ccomp":  # "said Somalia WAS a threat"
+        if dismissive and noun.dep_ in ("pobj", "amod") and head.lower_ == "as" and head.dep_ == "prep":
+            # only after "as" ("called X's claims nonsense" is read elsewhere), on the verb or its object
+            named, holder = (head.head, head.head.head) if head.head.dep_ == "dobj" else (child(head.head, "dobj"), head.head)
+        elif dismissive:
+            return
+        elif noun.dep_ == "attr" and head.lemma_ == "be" and head.dep_ == "ccomp":  # "said Somalia WAS a threat"
             named, holder = child(head, "nsubj"), head.head
         elif noun.dep_ in ("ccomp", "xcomp", "oprd") and head.lemma_.lower() in self.lex.cue("regarding_verbs"):
             named, holder = child(noun, "nsubj") or child(head, "dobj"), head  # "considers Ethiopia a threat"

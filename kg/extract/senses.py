@@ -53,9 +53,11 @@ class VerbSenses:
             or self._material_backing(verb, group) or self._sends_words(verb, group)
 
     def _sends_words(self, verb: Token, group: TriggerGroup) -> bool:
-        """"sent a MESSAGE of congratulations to Ghana", "sent CONDOLENCES to": words, no goods (SUPPLY)."""
+        """"sent a MESSAGE of congratulations to Ghana", "sent CONDOLENCES to": words, no goods (SUPPLY);
+        nor are people sent back ("sent 29 PRISONERS to Uganda")."""
         obj = child(verb, "dobj")
-        return group.relation == "SUPPLY" and obj is not None and obj.lemma_.lower() in self.lex.cue("utterance_nouns")
+        return group.relation == "SUPPLY" and obj is not None \
+            and obj.lemma_.lower() in self.lex.cue("utterance_nouns") | self.lex.cue("sent_people_nouns")
 
     def _warning_against(self, verb: Token, group: TriggerGroup) -> TriggerGroup | None:
         """"warned Caracas AGAINST escalation": a warning against a course, with no consequence

@@ -2321,3 +2321,16 @@ def test_talks_held_before_an_act_are_the_actors(nlp, text, expected):
 ])
 def test_a_broken_subject_list_and_a_quarrel_named_in_an_adjunct(nlp, text, expected):
     assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Namibia blasted Botswana's decision.", {("NAM", "OPPOSE", "BWA")}),
+    ("Lisbon and Madrid are at loggerheads over fishing.", {("PRT", "OPPOSE", "ESP"), ("ESP", "OPPOSE", "PRT")}),
+    ("Uruguay described Paraguay's decision as disappointing.", {("URY", "OPPOSE", "PRY")}),
+    ("Uruguay described Paraguay's decision as a provocation.", {("URY", "OPPOSE", "PRY")}),
+    ("Uruguay described the talks with Paraguay as productive.", {("URY", "CONSULT", "PRY")}),
+    # people sent are no goods
+    ("Malawi sent 29 prisoners to Zambia.", set()),
+])
+def test_reproaches_and_what_is_no_supply(nlp, text, expected):
+    assert triples(nlp, text) == expected

@@ -53,3 +53,14 @@ class PactPurposes:
             parties += [a for p in maker.children if p.dep_ == "prep" and p.lower_ == "with"
                         for o in pobjs(p) for a in self.np_actors(o)]
         return unique(parties)
+
+    def pact_signers(self, participle: Token, depth: int) -> list[Arg]:
+        """Who made a pact a participle describes, unnamed: the one that acts on it, unless it
+        opposes it ("Egypt decided to end the gas deal SIGNED with Israel": Egypt signed it;
+        "Peru condemned the deal signed with Chile" says nothing of who signed)."""
+        pact, cue = participle.head, self.lex.cue
+        if participle.tag_ != "VBN" or pact.lemma_.lower() not in cue("pact_nouns") or pact.dep_ != "dobj" \
+                or child(participle, "agent") is not None \
+                or any(g.relation == "OPPOSE" for g in self.lex.verbs.get(pact.head.lemma_.lower(), ())):
+            return []
+        return self.subjects(pact.head, depth + 1)

@@ -140,7 +140,7 @@ class Subjects(MisplacedSubjects, PactPurposes):
                 return agents
         if dep == "acl" and not any(c.lower_ == "to" for c in verb.children) \
                 and (head.lemma_.lower() not in self.lex.cue("utterance_nouns") or head.dep_ != "dobj"):
-            return self.np_actors(head)  # "a resolution condemning X": the resolution condemns
+            return self.np_actors(head) or self.pact_signers(verb, depth)  # "a resolution condemning X": the resolution condemns
         if dep == "acl" and head.dep_ == "dobj" and not any(c.lower_ == "to" for c in verb.children):
             return self.subjects(head.head, depth + 1)  # "issued a statement condemning X": the issuer does
         if dep == "acl" and head.dep_ in ("dobj", "nsubjpass") and head.head.pos_ in ("VERB", "AUX"):

@@ -59,10 +59,11 @@ def pobjs(prep: Token) -> list[Token]:
 
 
 def through_of(noun: Token) -> list[Token]:
-    """The children of ``noun`` and of the nouns of its of-phrases: "a memorandum of understanding
-    WITH Angola" names its partner on "understanding"."""
+    """The children of ``noun``, of the nouns of its of-phrases and of a participle on it: "a memorandum
+    of understanding WITH Angola" names its partner on "understanding", "the deal signed WITH Israel" on "signed"."""
     return [*noun.children, *(c for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
-                               for o in p.children if o.dep_ == "pobj" for c in o.children)]
+                               for o in p.children if o.dep_ == "pobj" for c in o.children),
+            *(c for a in noun.children if a.dep_ == "acl" and a.tag_ == "VBN" for c in a.children)]
 
 
 def is_passive(verb: Token) -> bool:

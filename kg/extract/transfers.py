@@ -78,6 +78,14 @@ class TransferRules:
             return [a for d in acted_on for a in ctx.np_actors(d) if a.actor not in known]
         return []
 
+    def _made_by(self, ctx: ActorContext, goods: Token) -> list[Arg]:
+        """The states whose demonym marks material goods, or goods in an of-phrase: "TURKISH drones",
+        "a batch of RUSSIAN jets" (people, words and money received say nothing of a supplier)."""
+        material = self.lex.cue("material_goods")
+        held = [goods, *(o for p in goods.children if p.dep_ == "prep" and p.lower_ == "of" for o in pobjs(p))]
+        return [a for g in held if g.lemma_.lower() in material
+                for m in g.children if m.dep_ in ("amod", "compound", "nmod") for a in ctx.np_actors(m, conjuncts=False)]
+
     def _hostile_verb(self, verb: Token) -> bool:
         """Whether a verb is a trigger of a hostile relation ("expelled", "closed")."""
         hostile = self.lex.cue("hostile_relations")

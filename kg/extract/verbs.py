@@ -78,6 +78,8 @@ class VerbRules(RequestRules, TransferRules, VerbSenses):
         for obj in direct:
             args = [] if group.only_prep_objects else [  # not the subject again as the object's modifier ("Angola-mediated talks")
                 a for a in ctx.np_actors(obj, exclude=known) if not (a.via == "mod" and a.actor in known)]
+            if group.only_prep_objects and group.inverse:  # "received TURKISH drones": their maker supplies them
+                origins += self._made_by(ctx, obj)
             if group.goods_origin and not self._supplied_with(ctx, verb, obj):
                 objects += [a for a in args if a.via != "mod"]
                 origins += [a for a in args if a.via == "mod"]

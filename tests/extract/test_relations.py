@@ -2334,3 +2334,31 @@ def test_a_broken_subject_list_and_a_quarrel_named_in_an_adjunct(nlp, text, expe
 ])
 def test_reproaches_and_what_is_no_supply(nlp, text, expected):
     assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Niger received a batch of Turkish drones.", {("TUR", "SUPPLY", "NER")}),
+    ("Poland has received South Korean tanks.", {("KOR", "SUPPLY", "POL")}),
+    ("Niger received a Chinese delegation.", {("CHN", "CONSULT", "NER")}),  # guests are no goods
+    ("Niger received Malian refugees.", set()),
+])
+def test_material_goods_received_come_from_the_state_their_demonym_names(nlp, text, expected):
+    assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ghana's president spoke at a joint news conference with his Togolese counterpart.", {("GHA", "CONSULT", "TGO")}),
+    ("Ghana's president held a press conference in Accra after Togo closed the border.", set()),
+])
+def test_a_press_conference_with_a_state_is_a_meeting(nlp, text, expected):
+    assert {t for t in triples(nlp, text) if t[1] == "CONSULT"} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Jordan respects the agreement signed with Israel.", {("JOR", "AGREE", "ISR")}),
+    ("Jordan decided to end the gas deal signed with Israel.", {("JOR", "AGREE", "ISR"), ("JOR", "SANCTION", "ISR")}),
+    # who signed it is not said; the party named is opposed (relations.md: a pact condemned)
+    ("Jordan condemned the deal signed with Israel.", {("JOR", "OPPOSE", "ISR")}),
+])
+def test_a_pact_signed_with_a_state_is_the_one_acting_on_it(nlp, text, expected):
+    assert triples(nlp, text) == expected

@@ -46,6 +46,9 @@ class PactPurposes:
         parties = [a for p in pact.children if p.dep_ == "poss" for a in self.np_actors(p)]
         parties += [a for p in pact.children if p.dep_ == "prep" and p.lower_ in ("between", "among", "with")
                     for o in pobjs(p) for a in self.np_actors(o)]
+        for made in (c for c in pact.children if c.dep_ == "relcl" and c.lemma_.lower() in self.lex.cue("outcome_verbs")):
+            parties += self.subjects(made, depth + 1)  # "the agreement, WHICH Chad and Niger SIGNED", "that Chad signed WITH Niger"
+            parties += [a for p in made.children if p.dep_ == "prep" and p.lower_ == "with" for o in pobjs(p) for a in self.np_actors(o)]
         governed = self.governing_verb(pact)
         if governed is not None and governed[1] == "":
             maker = governed[0]

@@ -4,7 +4,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extract.roles import ActorContext
-from kg.extract.syntax import Arg, child, pobjs
+from kg.extract.syntax import Arg, child, pobjs, unique
 from kg.knowledge.lexicon import TriggerGroup
 
 
@@ -51,8 +51,10 @@ class TransferRules:
                 return by
         if group.relation == "OPPOSE":
             pacts = [self._antecedent(d) for d in verb.children if d.dep_ == "dobj"]  # "an MoU, WHICH Egypt condemned"
-            parties = [a for p in pacts if p is not None and p.lemma_.lower() in self.lex.cue("pact_nouns")
-                       for a in ctx.parties_of_pact(p)]
+            pacts = [p for p in pacts if p is not None and p.lemma_.lower() in self.lex.cue("pact_nouns")]
+            known = {a.actor for a in ctx.subjects(verb)}  # the one condemning it is no party
+            parties = [a for p in pacts for a in [b for b in ctx.parties_of_pact(p) if b.actor not in known]
+                       or self._earlier_pact_parties(ctx, p)]
             if parties:
                 return parties
         head = verb.head
@@ -85,6 +87,16 @@ class TransferRules:
         held = [goods, *(o for p in goods.children if p.dep_ == "prep" and p.lower_ == "of" for o in pobjs(p))]
         return [a for g in held if g.lemma_.lower() in material
                 for m in g.children if m.dep_ in ("amod", "compound", "nmod") for a in ctx.np_actors(m, conjuncts=False)]
+
+    def _earlier_pact_parties(self, ctx: ActorContext, pact: Token) -> list[Arg]:
+        """The parties of the pact the sentence before names, for "the deal" that names none:
+        "Chad and Niger signed a water pact. Mali rejected THE DEAL" (Chad and Niger)."""
+        if child(pact, "det") is None or child(pact, "det").lower_ not in self.lex.cue("definite_determiners") \
+                or pact.sent.start == 0:
+            return []
+        before = ctx.doc[pact.sent.start - 1].sent
+        earlier = [t for t in before if t.pos_ == "NOUN" and t.lemma_.lower() in self.lex.cue("pact_nouns")]
+        return next((found for t in reversed(earlier) if len(found := unique(ctx.parties_of_pact(t))) >= 2), [])
 
     def _hostile_verb(self, verb: Token) -> bool:
         """Whether a verb is a trigger of a hostile relation ("expelled", "closed")."""

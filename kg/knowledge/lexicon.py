@@ -94,15 +94,17 @@ class Lexicon:
         return word in referring or word.removesuffix("s") in referring \
             or (word.endswith("ies") and word[:-3] + "y" in referring)
 
-    def mediates(self, word: str) -> bool:
-        """Whether a word names a mediation, whose parties another sentence may name:
-        "brokered", "U.S.-mediated", "auspices".
+    def points_next_door(self, word: str) -> bool:
+        """Whether a word names a mediation or a pact, whose parties a sentence next to it
+        may name: "brokered", "U.S.-mediated", "auspices", "deal".
 
-        >>> load_lexicon().mediates("U.S.-brokered"), load_lexicon().mediates("drones")
-        (True, False)
+        >>> lex = load_lexicon()
+        >>> lex.points_next_door("U.S.-brokered"), lex.points_next_door("deal"), lex.points_next_door("drones")
+        (True, True, False)
         """
         word = word.lower()
-        return any(stem in word for stem in self.cue("mediation_stems"))
+        return any(stem in word for stem in self.cue("mediation_stems")) or word in self.cue("pact_nouns") \
+            or word.removesuffix("s") in self.cue("pact_nouns")
 
 
 _GROUP_SETS = ("object_preps", "agent_preps", "object_heads", "needs_pair", "complement_preps", "owned_object_preps",

@@ -178,23 +178,23 @@ class _Index:
 def may_hold_relation(named: set[str], named_before: bool, words: Iterable[str], lexicon: Lexicon) -> bool:
     """Whether a sentence can hold a relation between two actors: it names two, or it names
     one (or one was named before it) and has a word that may refer to another ("its", "the
-    two countries"), or it names one and a mediation, whose parties a sentence next to it
-    may name ("Qatar brokered the truce."). The one rule of the selection pass and of the extractor.
+    two countries"), or it names one and a mediation or a pact, whose parties a sentence next
+    to it may name ("Qatar brokered the truce.", "Mali rejected the deal."). The one rule of the selection pass and of the extractor.
 
     >>> lex = load_lexicon()
     >>> may_hold_relation({"RUS", "IRN"}, False, [], lex), may_hold_relation({"RUS"}, False, ["its"], lex)
     (True, True)
     >>> may_hold_relation({"RUS"}, False, ["drones"], lex), may_hold_relation(set(), False, ["its"], lex)
     (False, False)
-    >>> may_hold_relation({"QAT"}, False, ["brokered"], lex)
-    True
+    >>> may_hold_relation({"QAT"}, False, ["brokered"], lex), may_hold_relation({"MLI"}, False, ["deal"], lex)
+    (True, True)
     """
     if len(named) >= 2:
         return True
     if not (named or named_before):
         return False
-    words = list(words)  # one state and a mediation: the deal's parties may be named next door
-    return any(lexicon.refers(w) for w in words) or (bool(named) and any(lexicon.mediates(w) for w in words))
+    words = list(words)  # one state and a mediation or a pact: its parties may be named next door
+    return any(lexicon.refers(w) for w in words) or (bool(named) and any(lexicon.points_next_door(w) for w in words))
 
 
 def titled_names(doc: Doc, mentions: Iterable[Span], titles: frozenset[str]) -> dict[str, str]:

@@ -2362,3 +2362,17 @@ def test_a_press_conference_with_a_state_is_a_meeting(nlp, text, expected):
 ])
 def test_a_pact_signed_with_a_state_is_the_one_acting_on_it(nlp, text, expected):
     assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Chad and Niger signed a water pact. Mali rejected the deal as unlawful.",
+     {("TCD", "AGREE", "NER"), ("MLI", "OPPOSE", "TCD"), ("MLI", "OPPOSE", "NER")}),
+    ("Mali condemned the agreement, which Chad and Niger signed.",
+     {("TCD", "AGREE", "NER"), ("MLI", "OPPOSE", "TCD"), ("MLI", "OPPOSE", "NER")}),
+    ("Mali rejected the deal that Chad signed with Niger.",
+     {("TCD", "AGREE", "NER"), ("MLI", "OPPOSE", "TCD"), ("MLI", "OPPOSE", "NER")}),
+    # "a new agreement" is not the one named before
+    ("Chad and Niger signed a water pact. Mali condemned a new agreement.", {("TCD", "AGREE", "NER")}),
+])
+def test_a_pact_opposed_opposes_its_parties_named_in_a_clause_or_the_sentence_before(nlp, text, expected):
+    assert triples(nlp, text) == expected

@@ -11,6 +11,14 @@ from kg.knowledge.lexicon import TriggerGroup
 class ClauseRules:
     """Parties a noun event takes from its clause: the verb it is argument of, appositions, relative clauses, the one other state."""
 
+    def _act_over(self, noun: Token) -> Token | None:
+        """The noun of an act whose of-phrase ``noun`` is: "the IMPOSITION of sanctions", "the
+        DEPLOYMENT of troops" (its possessor does what ``noun`` names)."""
+        head = noun.head
+        if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in self.lex.cue("act_nouns"):
+            return head.head
+        return None
+
     def _clause(self, ctx: ActorContext, noun: Token, group: TriggerGroup) -> tuple[Token | None, str, list[Arg]]:
         """The verb governing a noun trigger, the preposition between them, and
         the subjects it lends: a support verb ("held talks", "became embroiled

@@ -78,6 +78,11 @@ class NounRules(AbsorptionRules):
                     subjects += args
                 elif word in preps:
                     objects += args
+        act = self._act_over(noun)  # "China's IMPOSITION of tariffs ON Australian wine": the act's owner and target
+        if act is not None:
+            possessors += [a for c in act.children if c.dep_ == "poss" for a in ctx.np_actors(c)]
+            objects += [a for p in act.children if p.dep_ == "prep" and p.lower_ in preps for o in pobjs(p)
+                        for a in ctx.np_actors(o) or self._goods_origin(ctx, o)]
         if not objects and (possessors or modifiers) and group.relation in self.symmetric:
             objects = ctx.examples(noun)  # "Israel's allies, including the US and UK"
         if not pair_groups and (group.mutual or group.relation in self.symmetric):

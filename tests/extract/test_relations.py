@@ -2376,3 +2376,14 @@ def test_a_pact_signed_with_a_state_is_the_one_acting_on_it(nlp, text, expected)
 ])
 def test_a_pact_opposed_opposes_its_parties_named_in_a_clause_or_the_sentence_before(nlp, text, expected):
     assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Wellington's imposition of tariffs on Australian wine hurt exporters.", {("NZL", "SANCTION", "AUS")}),
+    ("The United States welcomed the EU's imposition of sanctions on Belarus.",
+     {("USA", "SUPPORT", "EU"), ("EU", "SANCTION", "BLR")}),
+    ("Ecuador announced the closure of its airspace to Peruvian airlines.", {("ECU", "SANCTION", "PER")}),
+    ("Ecuador announced the closure of its border with Colombia.", {("ECU", "SANCTION", "COL")}),
+])
+def test_an_act_noun_lends_its_owner_and_target_and_a_closure_is_a_measure(nlp, text, expected):
+    assert triples(nlp, text) == expected

@@ -11,6 +11,15 @@ from kg.knowledge.lexicon import TriggerGroup
 class ClauseRules:
     """Parties a noun event takes from its clause: the verb it is argument of, appositions, relative clauses, the one other state."""
 
+    @staticmethod
+    def _relative_object(verb: Token) -> list[Token]:
+        """The noun a relative clause with no object of its own is about, as the verb's object:
+        "the war it LAUNCHED on Yemen", "an attack it said Sudanese forces had LAUNCHED"."""
+        clause = verb.head if verb.dep_ == "ccomp" and verb.head.dep_ == "relcl" else verb
+        if clause.dep_ != "relcl" or child(verb, "dobj") is not None or clause.head.pos_ != "NOUN":
+            return []
+        return [clause.head]
+
     def _act_over(self, noun: Token) -> Token | None:
         """The noun of an act whose of-phrase ``noun`` is: "the IMPOSITION of sanctions", "the
         DEPLOYMENT of troops" (its possessor does what ``noun`` names)."""

@@ -2387,3 +2387,14 @@ def test_a_pact_opposed_opposes_its_parties_named_in_a_clause_or_the_sentence_be
 ])
 def test_an_act_noun_lends_its_owner_and_target_and_a_closure_is_a_measure(nlp, text, expected):
     assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("India launched a project in Nepal.", set()),
+    ("Kenya launched an initiative with Uganda.", set()),
+    ("Iran launched hundreds of drones at Israel.", {("IRN", "ATTACK", "ISR")}),
+    ("Kenya launched an offensive into Somalia.", {("KEN", "ATTACK", "SOM")}),
+    ("The coalition war Saudi Arabia launched on Yemen goes on.", {("SAU", "CONFLICT", "YEM"), ("SAU", "ATTACK", "YEM")}),
+])
+def test_launching_strikes_only_with_weapons_or_an_attack(nlp, text, expected):
+    assert {t for t in triples(nlp, text) if t[1] in ("ATTACK", "CONFLICT")} == expected

@@ -11,6 +11,12 @@ from kg.knowledge.lexicon import TriggerGroup
 class ClauseRules:
     """Parties a noun event takes from its clause: the verb it is argument of, appositions, relative clauses, the one other state."""
 
+    def _joiners(self, ctx: ActorContext, noun: Token) -> list[Arg]:
+        """Who joins an act others do: the subjects of "join" over it ("Japan JOINED US sanctions")."""
+        if noun.dep_ != "dobj" or noun.head.lemma_.lower() not in self.lex.cue("joining_verbs"):
+            return []
+        return ctx.subjects(noun.head)
+
     @staticmethod
     def _relative_object(verb: Token) -> list[Token]:
         """The noun a relative clause with no object of its own is about, as the verb's object:

@@ -88,7 +88,7 @@ class MisplacedSubjects:
         """"between Armenia and Azerbaijan, THE EU and the U.S. have made efforts": after a closed
         pair and a comma, a conjunct before a main verb with no subject begins the next clause."""
         start = token.left_edge.i
-        if token.dep_ != "conj" or start < 1 or self.doc[start - 1].lower_ != ",":
+        if token.dep_ not in ("conj", "appos") or start < 1 or self.doc[start - 1].lower_ != ",":
             return False
         root = token.sent.root
         chain, head = [], token.head  # the list the conjunct hangs in, up to its first member
@@ -105,8 +105,8 @@ class MisplacedSubjects:
         "DESPITE objections from BEIJING, Australia and Fiji signed"."""
         node = first
         while node.dep_ in ("pobj", "prep") and node.head.i != node.i:
-            if node.dep_ == "prep" and node.head.i == root.i:
-                return node.left_edge.i == node.sent.start
+            if node.dep_ == "prep" and node.head.i == root.i:  # only adjuncts before it: "At the meeting, under ..."
+                return all(c.dep_ in ("prep", "punct", "advmod", "npadvmod") for c in root.children if c.i < node.i)
             node = node.head
         return False
 

@@ -1,6 +1,7 @@
 """Relations from trigger nouns (nominal events): possessors and demonyms as parties, objects after prepositions."""
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Iterator
 
 from spacy.tokens import Token
@@ -61,7 +62,9 @@ class NounRules(AbsorptionRules):
         if group.goods_origin and self._names_goods(ctx, noun):  # "Russian oil imports": Russian oil
             origins, modifiers = origins + direct, []
         pair_groups: list[list[Arg]] = []
-        for c in noun.children:
+        participles = [c for a in noun.children if a.dep_ == "acl" and a.tag_ == "VBN" for c in a.children
+                       if c.dep_ == "prep" and c.lower_ in preps and c.lower_ not in group.agent_preps]
+        for c in [*noun.children, *participles]:  # "sanctions IMPOSED ON Moscow"
             word = c.lower_
             if c.dep_ == "poss":
                 possessors += ctx.np_actors(c)
@@ -111,7 +114,11 @@ class NounRules(AbsorptionRules):
             objects = self._owned_objects(ctx, noun, group, unique(subjects + possessors))
         if not objects and group.asks_for:  # "renewed calls for Manila to remove the ship"
             objects = self._told_party(ctx, noun, frozenset(a.actor for a in subjects + possessors))
-        yield self._complete_noun(ctx, noun, group, possessors, subjects, objects)
+        completed = self._complete_noun(ctx, noun, group, possessors, subjects, objects)
+        yield completed
+        joiners = [a for a in self._joiners(ctx, noun) if a.actor not in {s.actor for s in completed.subjects}]
+        if joiners and completed.subjects and completed.objects:  # "Japan JOINED US sanctions on Russia": Japan too
+            yield replace(completed, subjects=joiners)
         fellow_guests = self._fellow_guests(ctx, noun)
         if fellow_guests:  # "a summit with DR Congo and Rwanda": the two meet each other too
             yield Candidate(group, noun, fellow_guests, [], mutual=True)

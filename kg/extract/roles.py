@@ -84,7 +84,9 @@ class ActorContext(Coreference, Subjects):
         args = self._apposed_referent(token, exclude) or self._own_actors(token, exclude)
         if conjuncts:
             for conj in token.children:
-                if (conj.dep_ == "conj" and not self.stolen_subject(conj) and not self.stray_conjunct(conj)) \
+                if self.stray_conjunct(conj):
+                    continue  # "under the mediation of Angola, THE DRC and Rwanda reached": the next clause's
+                if (conj.dep_ == "conj" and not self.stolen_subject(conj)) \
                         or (conj.dep_ == "appos" and (not args or self._split_title(token, conj)
                                                       or self.doc[conj.left_edge.i - 1].pos_ == "CCONJ"
                                                       or self._list_after_of(token, conj))) \

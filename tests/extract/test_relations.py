@@ -2398,3 +2398,23 @@ def test_an_act_noun_lends_its_owner_and_target_and_a_closure_is_a_measure(nlp, 
 ])
 def test_launching_strikes_only_with_weapons_or_an_attack(nlp, text, expected):
     assert {t for t in triples(nlp, text) if t[1] in ("ATTACK", "CONFLICT")} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Under the mediation of Angola, the DRC and Rwanda reached an agreement.",
+     {("COD", "AGREE", "RWA"), ("AGO", "AID", "COD"), ("AGO", "AID", "RWA")}),
+    ("At a meeting held in Luanda on Monday, under the mediation of Angola, the DRC and Rwanda reached an agreement.",
+     {("COD", "CONSULT", "RWA"), ("COD", "AGREE", "RWA"), ("AGO", "AID", "COD"), ("AGO", "AID", "RWA")}),
+])
+def test_a_list_in_an_opening_phrase_split_off_as_an_apposition(nlp, text, expected):
+    assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The EU extended sanctions imposed on Minsk.", {("EU", "SANCTION", "BLR")}),
+    ("Japan joined US sanctions against Belarus.", {("USA", "SANCTION", "BLR"), ("JPN", "SANCTION", "BLR")}),
+    # a place the threat was made from is no party
+    ("The threats made by the Iranian minister from Baghdad against Kuwait drew protests.", {("IRN", "THREATEN", "KWT")}),
+])
+def test_a_participle_names_a_measures_target_and_joiners_take_it_too(nlp, text, expected):
+    assert triples(nlp, text) == expected

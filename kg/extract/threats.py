@@ -58,6 +58,17 @@ class ThreatRules:
         return [a for act in acts for g in self.lex.nouns[act.lemma_.lower()] if g.relation in self.lex.cue("threatened_acts")
                 for c in self._noun_candidates(ctx, act, g) for a in c.objects if a.actor not in known]
 
+    def _consequence_owners(self, ctx: ActorContext, verb: Token, known: frozenset[str]) -> list[Arg]:
+        """A warning that a state's act will have consequences threatens that state: "Iran warned that
+        the U.S. STRIKES will have everlasting CONSEQUENCES", "Kenya warned that SOMALIA'S decision would
+        come at a cost"."""
+        consequences = self.lex.cue("consequence_nouns")
+        for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+            subject = child(clause, "nsubj")
+            if subject is not None and any(t.lemma_.lower() in consequences for t in clause.subtree if t.i > subject.i):
+                return [a for a in ctx.np_actors(subject) + ctx.modifier_actors(subject) if a.actor not in known]
+        return []
+
     def _threatened_act_target(self, ctx: ActorContext, clause: Token, known: set[str]) -> list[Arg]:
         """The one a threatened hostile act is aimed at, as its direct object:
         "threatened to INVADE Peru", "warned it would SANCTION Chile"."""

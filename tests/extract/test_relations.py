@@ -2418,3 +2418,12 @@ def test_a_list_in_an_opening_phrase_split_off_as_an_apposition(nlp, text, expec
 ])
 def test_a_participle_names_a_measures_target_and_joiners_take_it_too(nlp, text, expected):
     assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kenya warned that Somalia's decision would have serious consequences.", {("KEN", "THREATEN", "SOM")}),
+    ("Kenya warned that Somalia would pay a heavy price.", {("KEN", "THREATEN", "SOM")}),
+    ("Kenya warned that the drought will have consequences for Somalia.", set()),  # no act of Somalia's
+])
+def test_a_warning_that_a_states_act_will_have_consequences_threatens_it(nlp, text, expected):
+    assert triples(nlp, text) == expected

@@ -119,7 +119,7 @@ class RelationExtractor(VerbRules, NounRules, TargetRules, ClauseRules, BackingR
         candidates += [c for token in sent if token.pos_ not in FUNCTION_POS
                        for family in self._families(self.late_constructions, token) for c in family(ctx, token)]
         mentions = [m for cand in candidates + self._threats_of_acts(candidates) + self._alleged_grounds(candidates)
-                    for m in self._mentions(self._visit_roles(ctx, self._mutual_fire(self._disjoint_pronouns(ctx, cand))), sent)]
+                    for m in self._mentions(self._visit_roles(ctx, self._mutual_fire(self._retaliated(ctx, self._disjoint_pronouns(ctx, cand)))), sent)]
         return mentions + self._mediated(ctx, sent, mentions)
 
     def _disjoint_pronouns(self, ctx: ActorContext, cand: Candidate) -> Candidate:

@@ -69,6 +69,25 @@ class ThreatRules:
                 return [a for a in ctx.np_actors(subject) + ctx.modifier_actors(subject) if a.actor not in known]
         return []
 
+    def _retaliated(self, ctx: ActorContext, cand: Candidate) -> Candidate:
+        """An attack with no target, made in retaliation for another state's attack, hits that state:
+        "Iran's attack came IN RETALIATION FOR an Israeli strike" (Israel), "fired missiles in response to
+        Israel's strike"."""
+        if cand.group.relation != "ATTACK" or cand.objects or not cand.subjects:
+            return cand
+        known = {a.actor for a in cand.subjects}
+        anchors = {cand.trigger.i, cand.trigger.head.i}
+        for word in cand.trigger.sent:
+            if word.lemma_.lower() in self.lex.cue("retaliation_nouns") and word.dep_ == "pobj" \
+                    and word.head.head.i in anchors:  # "[attack] came IN RETALIATION for"
+                owners = [a for p in word.children if p.dep_ == "prep" and p.lower_ in ("for", "to") for o in pobjs(p)
+                          if any(g.relation == "ATTACK" for g in self.lex.nouns.get(o.lemma_.lower(), ()))
+                          for c in o.children if c.dep_ in ("poss", "amod", "compound") and c.i in ctx.actor_at
+                          for a in ctx.np_actors(c, conjuncts=False) if a.actor not in known]
+                if owners:
+                    return replace(cand, objects=owners)
+        return cand
+
     def _threatened_act_target(self, ctx: ActorContext, clause: Token, known: set[str]) -> list[Arg]:
         """The one a threatened hostile act is aimed at, as its direct object:
         "threatened to INVADE Peru", "warned it would SANCTION Chile"."""

@@ -2427,3 +2427,13 @@ def test_a_participle_names_a_measures_target_and_joiners_take_it_too(nlp, text,
 ])
 def test_a_warning_that_a_states_act_will_have_consequences_threatens_it(nlp, text, expected):
     assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Armenia's attack came in retaliation for an Azerbaijani strike on its border post.",
+     {("ARM", "ATTACK", "AZE"), ("AZE", "ATTACK", "ARM")}),
+    ("Armenia fired rockets in response to Azerbaijan's shelling of its villages.",
+     {("ARM", "ATTACK", "AZE"), ("AZE", "ATTACK", "ARM")}),
+])
+def test_an_attack_in_retaliation_hits_the_one_whose_attack_it_answers(nlp, text, expected):
+    assert triples(nlp, text) == expected

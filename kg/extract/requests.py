@@ -36,7 +36,8 @@ class RequestRules:
                               for o in pobjs(p) for a in ctx.np_actors(o, exclude=known)]
                     found += self._withdrawing_party(ctx, noun, known)
                 return found
-        return []
+        return [a for d in verb.children if d.dep_ == "dobj"  # "demanded THE WITHDRAWAL of Turkish troops"
+                for a in self._withdrawing_party(ctx, d, known)]
 
     def _withdrawing_party(self, ctx: ActorContext, noun: Token, known: frozenset[str]) -> list[Arg]:
         """"called for the WITHDRAWAL of Rwandan troops", "Rwanda's withdrawal": the state whose

@@ -57,6 +57,9 @@ class TransferRules:
                        or self._earlier_pact_parties(ctx, p)]
             if parties:
                 return parties
+            resisted = self._resisted_requester(ctx, verb)
+            if resisted:
+                return resisted
         head = verb.head
         later = self._chained_partners(ctx, verb, group)
         if later:  # "are breaking off relations and cutting air ties WITH Bolivia": Bolivia for both
@@ -87,6 +90,25 @@ class TransferRules:
         held = [goods, *(o for p in goods.children if p.dep_ == "prep" and p.lower_ == "of" for o in pobjs(p))]
         return [a for g in held if g.lemma_.lower() in material
                 for m in g.children if m.dep_ in ("amod", "compound", "nmod") for a in ctx.np_actors(m, conjuncts=False)]
+
+    def _resisted_requester(self, ctx: ActorContext, verb: Token) -> list[Arg]:
+        """A demand resisted in a relative clause opposes the one demanding: "Syria's demand for the
+        withdrawal of Turkish troops, WHICH Ankara RESISTED" (Syria; the clause may hang on any noun of it)."""
+        if verb.dep_ != "relcl":
+            return []
+        known = {a.actor for a in ctx.subjects(verb)}
+        node = verb.head
+        for _ in range(5):
+            groups = self.lex.verbs.get(node.lemma_.lower(), ()) if node.pos_ == "VERB" else \
+                self.lex.nouns.get(node.lemma_.lower(), ())
+            if any(g.relation == "REQUEST" for g in groups):
+                askers = ctx.subjects(node) if node.pos_ == "VERB" else \
+                    [a for c in node.children if c.dep_ == "poss" for a in ctx.np_actors(c)]
+                return [a for a in askers if a.actor not in known]
+            if node.dep_ not in ("pobj", "prep", "dobj") or node.head.i == node.i:
+                return []
+            node = node.head
+        return []
 
     def _earlier_pact_parties(self, ctx: ActorContext, pact: Token) -> list[Arg]:
         """The parties of the pact the sentence before names, for "the deal" that names none:

@@ -2437,3 +2437,14 @@ def test_a_warning_that_a_states_act_will_have_consequences_threatens_it(nlp, te
 ])
 def test_an_attack_in_retaliation_hits_the_one_whose_attack_it_answers(nlp, text, expected):
     assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Sudan demanded the withdrawal of Eritrean troops.", {("SDN", "REQUEST", "ERI")}),
+    ("Sudan demanded the withdrawal of Eritrean troops, which Asmara resisted.",
+     {("SDN", "REQUEST", "ERI"), ("ERI", "OPPOSE", "SDN")}),
+    ("Talks faltered over Sudan's demand for the withdrawal of Eritrean troops, which Asmara rejected.",
+     {("SDN", "REQUEST", "ERI"), ("ERI", "OPPOSE", "SDN")}),
+])
+def test_a_demand_resisted_in_a_relative_clause_opposes_the_one_demanding(nlp, text, expected):
+    assert triples(nlp, text) == expected

@@ -100,6 +100,8 @@ class Subjects(MisplacedSubjects, PactPurposes):
             pressed = self._pressed_party(head)
             if pressed:  # "put pressure ON Baghdad to reduce ...", "renewed calls on X to": the one pressed acts
                 return pressed
+        if dep == "advcl" and verb.tag_ == "VBG" and head.dep_ == "ccomp" and verb.lemma_.lower() in self.lex.cue("speech_participles"):
+            return self.subjects(head.head, depth + 1)  # "demanded that Greece evacuate, WARNING that": the demander warns
         if (dep in ("xcomp", "ccomp") or (dep == "advcl" and infinitive)) \
                 and head.lemma_ in self.lex.cue("object_control_verbs"):
             obj = child(head, "dobj")

@@ -2448,3 +2448,9 @@ def test_an_attack_in_retaliation_hits_the_one_whose_attack_it_answers(nlp, text
 ])
 def test_a_demand_resisted_in_a_relative_clause_opposes_the_one_demanding(nlp, text, expected):
     assert triples(nlp, text) == expected
+
+
+def test_a_speech_participle_hung_on_a_reported_clause_is_the_reporters(nlp):
+    text = ("Peru demanded that Chile withdraw its troops from the border, warning that if Santiago fails "
+            "to do so, Lima will take the matter to court.")
+    assert triples(nlp, text) == {("PER", "REQUEST", "CHL"), ("PER", "THREATEN", "CHL")}

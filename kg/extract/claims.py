@@ -19,7 +19,7 @@ class ClaimRules:
     def _earlier_claimant(self, ctx: ActorContext, verb: Token, subjects: list[Arg]) -> list[Arg]:
         """The one state that is the subject of the previous sentence, for a rejecting verb whose
         object is a definite claim of nobody named ("dismissed THE assertion")."""
-        obj = child(verb, "dobj")
+        obj = child(verb, "dobj") or child(verb, "nsubjpass")  # "THIS STANCE is firmly rejected by Athens"
         if verb.lemma_.lower() not in self.lex.cue("rejecting_verbs") or obj is None \
                 or obj.lemma_.lower() not in self.lex.cue("claim_nouns") \
                 or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in obj.children) \

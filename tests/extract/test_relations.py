@@ -2454,3 +2454,8 @@ def test_a_speech_participle_hung_on_a_reported_clause_is_the_reporters(nlp):
     text = ("Peru demanded that Chile withdraw its troops from the border, warning that if Santiago fails "
             "to do so, Lima will take the matter to court.")
     assert triples(nlp, text) == {("PER", "REQUEST", "CHL"), ("PER", "THREATEN", "CHL")}
+
+
+def test_a_stance_rejected_in_the_passive_is_the_previous_sentences_claimants(nlp):
+    text = "Caracas has long contested Guyana's claim to the Essequibo region. This stance is firmly rejected by Georgetown."
+    assert ("GUY", "OPPOSE", "VEN") in triples(nlp, text)

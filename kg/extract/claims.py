@@ -39,7 +39,8 @@ class ClaimRules:
         """"rejected the proposals put forward BY EGYPT": the agent of a participle on a claim noun."""
         if obj.lemma_.lower() not in self.lex.cue("claim_nouns"):
             return []
-        return [a for v in obj.children if v.dep_ == "acl" for g in v.children if g.dep_ == "agent"
+        return [a for v in obj.children if v.dep_ == "acl" for w in (v, *v.conjuncts)  # "put forward by Egypt AND
+                for g in w.children if g.dep_ == "agent"                              # SUPPORTED BY Sudan": both
                 for o in g.children if o.dep_ == "pobj" for a in ctx.np_actors(o)] \
             + [a for p in obj.children if p.dep_ == "prep" and p.lower_ in ("from", "by")  # "criticism FROM Cairo"
                for o in p.children if o.dep_ == "pobj" for a in ctx.np_actors(o)]

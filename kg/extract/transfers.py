@@ -45,7 +45,8 @@ class TransferRules:
         condemned or rejected is opposed in the one whose act or request it is, named after "by" or "from"."""
         if group.relation in ("OPPOSE", "SUPPORT"):  # "condemned the attack BY Ethiopia", "welcomed the initiative
             by = [a for d in verb.children if d.dep_ == "dobj"  # ANNOUNCED BY Morocco": the one whose act it is
-                  for p in [*d.children, *(g for c in d.children if c.dep_ == "acl" for g in c.children if g.dep_ == "agent")]
+                  for p in [*d.children, *(g for c in d.children if c.dep_ == "acl" for v in (c, *c.conjuncts)
+                                           for g in v.children if g.dep_ == "agent")]  # "put forward by X and backed by Y"
                   if p.dep_ in ("prep", "agent") and p.lower_ in ("by", "from") for o in pobjs(p) for a in ctx.np_actors(o)]
             if by:
                 return by

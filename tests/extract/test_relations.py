@@ -2459,3 +2459,8 @@ def test_a_speech_participle_hung_on_a_reported_clause_is_the_reporters(nlp):
 def test_a_stance_rejected_in_the_passive_is_the_previous_sentences_claimants(nlp):
     text = "Caracas has long contested Guyana's claim to the Essequibo region. This stance is firmly rejected by Georgetown."
     assert ("GUY", "OPPOSE", "VEN") in triples(nlp, text)
+
+
+def test_a_proposal_rejected_opposes_every_state_named_as_its_maker_or_backer(nlp):
+    found = triples(nlp, "Chile rejected the proposals put forward by Peru and supported by Bolivia.")
+    assert {("CHL", "OPPOSE", "PER"), ("CHL", "OPPOSE", "BOL")} <= found, found

@@ -23,7 +23,7 @@ class BackingRules:
         return next(g for groups in self.lex.nouns.values() for g in groups if g.relation == relation)
 
     @starts_on("membership_nouns", "approval_nouns", "relation_nouns", "closeness_adjectives",
-               "solidarity_complements", "means_backing_verbs")
+               "solidarity_complements", "means_backing_verbs", "defence_right_nouns")
     def _backing_candidates(self, ctx: ActorContext, token: Token) -> Iterator[Candidate]:
         lemma = token.lemma_.lower()
         cue = self.lex.cue
@@ -37,8 +37,36 @@ class BackingRules:
             yield from self._close_to(ctx, token, "COOPERATE")
         elif token.dep_ == "acomp" and lemma in cue("solidarity_complements"):  # "stood united with Lithuania"
             yield from self._close_to(ctx, token, "SUPPORT")
+        elif token.pos_ == "NOUN" and lemma in cue("defence_right_nouns"):
+            yield from self._right_of_defence(ctx, token)
         elif token.pos_ == "VERB" and lemma in cue("means_backing_verbs") and self._material_means(token):
             yield from self._verb_candidates(ctx, token, self._group_of("AID"))  # "supports X through military means"
+
+    def _right_of_defence(self, ctx: ActorContext, right: Token) -> Iterator[Candidate]:
+        """A state's right to defend itself, affirmed, backs it (SUPPORT): "Germany reaffirmed
+        Ukraine's RIGHT to defend itself", "Britain said Israel has the right to self-defence"."""
+        cue = self.lex.cue
+        defence = any(c.dep_ == "acl" and c.lemma_.lower() in cue("defending_verbs")
+                      and any(o.lower_ in cue("reflexive_pronouns") for o in c.children) for c in right.children) \
+            or any(o.lemma_.lower() in cue("self_defence_nouns") for p in right.children if p.dep_ == "prep" for o in pobjs(p))
+        head = right.head
+        if not defence or right.dep_ != "dobj":
+            return
+        holders = [a for c in right.children if c.dep_ == "poss" for a in ctx.np_actors(c)]
+        if holders:  # "reaffirmed Ukraine's right": the one reaffirming it
+            backers = ctx.subjects(head)
+        elif head.lemma_ == "have" and head.dep_ == "ccomp":  # "said Israel HAS the right": the one saying it
+            holders, backers = ctx.subjects(head), ctx.subjects(head.head)
+        else:
+            return
+        known = {a.actor for a in holders}
+        backers = [a for a in backers if a.actor not in known]
+        if backers and holders:
+            yield Candidate(self._group_of("SUPPORT"), right, backers, holders)
+            foes = [a for c in right.children if c.dep_ == "acl" for p in c.children if p.dep_ == "prep" and p.lower_ == "against"
+                    for o in pobjs(p) for a in ctx.modifier_actors(o) + ctx.np_actors(o) if a.actor not in known]
+            if foes:  # "... to defend itself AGAINST IRANIAN aggression": the aggressor is opposed
+                yield Candidate(self.lex.group("condemn", "OPPOSE"), right, backers, unique(foes))
 
     def _in_action(self, cand: Candidate) -> Candidate:
         """Support given by taking part in an armed act is help: "Rwandan troops INTERVENED IN SUPPORT

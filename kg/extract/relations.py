@@ -123,11 +123,13 @@ class RelationExtractor(VerbRules, NounRules, TargetRules, ClauseRules, BackingR
         return mentions + self._mediated(ctx, sent, mentions)
 
     def _disjoint_pronouns(self, ctx: ActorContext, cand: Candidate) -> Candidate:
-        """An object pronoun never stands for its own act's subject (that would be "itself"):
+        """An object pronoun never stands for its own act's subject (that would be "itself", which is the subject):
         "Ethiopia accused Eritrea of waging war against IT" is Ethiopia; nor does a possessive
         in the target of a hostile act: "Myanmar said Thai troops fired on ITS soldiers"."""
         own = frozenset(a.actor for a in cand.subjects)
         cue = self.lex.cue
+        if any(a.token.lower_ in cue("reflexive_pronouns") for a in cand.objects):  # "the right to defend ITSELF": itself
+            cand = replace(cand, objects=[a for a in cand.objects if a.token.lower_ not in cue("reflexive_pronouns")])
         hostile = cand.group.relation in cue("hostile_relations")
         bound = [a for a in cand.objects if a.actor in own and (
             (a.via == "coref" and a.token.lower_ in cue("object_pronouns"))

@@ -2464,3 +2464,14 @@ def test_a_stance_rejected_in_the_passive_is_the_previous_sentences_claimants(nl
 def test_a_proposal_rejected_opposes_every_state_named_as_its_maker_or_backer(nlp):
     found = triples(nlp, "Chile rejected the proposals put forward by Peru and supported by Bolivia.")
     assert {("CHL", "OPPOSE", "PER"), ("CHL", "OPPOSE", "BOL")} <= found, found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("France said Ukraine has the right to defend itself.", {("FRA", "SUPPORT", "UKR")}),
+    ("France said Ukraine has the right to defend itself against Russian aggression.",
+     {("FRA", "SUPPORT", "UKR"), ("FRA", "OPPOSE", "RUS")}),
+    ("Poland reaffirmed Ukraine's right to defend itself.", {("POL", "SUPPORT", "UKR")}),
+    ("Poland has the right to defend itself.", set()),  # itself is Poland: no other state
+])
+def test_a_states_right_to_defend_itself_affirmed_backs_it(nlp, text, expected):
+    assert triples(nlp, text) == expected

@@ -28,6 +28,9 @@ class AbsorptionRules:
                 and not self._owned_other_event(noun, head) and not self._threatened_noun(noun, head) \
                 and not self._between_parties_named(noun) and not self._rejected_accusation(noun, head):
             return True
+        if noun.dep_ == "dobj" and head.lemma_.lower() in self.lex.cue("unrealising_verbs") \
+                and not any(c.lower_ in self.lex.cue("continuing_modifiers") for c in noun.children):
+            return True  # "agreed to AVERT a war", "does not NEED Ankara's help": nothing happens; but "avoid FURTHER conflict"
         if self.ends_a_pact(noun):
             return True  # "the SCRAPPING of its defence pact with X": ended, not agreed
         if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in self.lex.cue("background_heads") \

@@ -2475,3 +2475,13 @@ def test_a_proposal_rejected_opposes_every_state_named_as_its_maker_or_backer(nl
 ])
 def test_a_states_right_to_defend_itself_affirmed_backs_it(nlp, text, expected):
     assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Peru and Chile agreed to avert a war.", {("PER", "AGREE", "CHL")}),
+    ("Officials met to prevent clashes between Peruvian and Chilean forces.", set()),
+    ("Peru said it does not need Chile's help.", set()),
+    ("Brazil urged Peru and Chile to avoid further conflict.", {("PER", "CONFLICT", "CHL")}),
+])
+def test_an_event_averted_or_needed_does_not_take_place(nlp, text, expected):
+    assert {t for t in triples(nlp, text) if t[1] != "REQUEST"} == expected

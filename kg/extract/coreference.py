@@ -5,7 +5,7 @@ from spacy.tokens import Token
 
 from kg.extract.groups import GroupReference
 from kg.extract.speakers import SpeakerReference
-from kg.extract.syntax import ANTECEDENT_KINDS, Arg, child, unique
+from kg.extract.syntax import ANTECEDENT_KINDS, Arg, child, last_main_subject, unique
 from kg.knowledge.descriptions import Description, descriptions
 
 
@@ -234,7 +234,7 @@ class Coreference(PluralReference, GroupReference, SpeakerReference):
         if token.dep_ not in ("nsubj", "nsubjpass") or token.head.i != token.sent.root.i or token.sent.start == 0:
             return []
         before = self.doc[token.sent.start - 1].sent
-        subject = child(before.root, "nsubj", "nsubjpass")
+        subject = last_main_subject(before, self.lex.cue("contrast_marks"))  # "..., while BAHRAIN accused Qatar. IT gave"
         if subject is None or subject.lower_ in self.lex.cue("pronouns"):
             return []
         own = self.actors_in(token.sent.start, token.sent.end)

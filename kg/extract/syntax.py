@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 #: ``doc.user_data`` key of actor mentions from sentences not parsed: (char offset, actor, kind)
 
@@ -75,3 +75,15 @@ def is_indefinite_singular(noun: Token) -> bool:
     """"a key ally", not "the alliance" or "allies"."""
     det = child(noun, "det")
     return noun.tag_ == "NN" and (det is None or det.lower_ in ("a", "an"))
+
+
+def last_main_subject(sent: Span, contrast_marks: frozenset[str]) -> Token | None:
+    """The subject of a sentence's last main clause: the root's, or that of a clause conjoined to
+    it or set against it ("The Saudis said ..., WHILE BAHRAIN accused ..." gives Bahrain), the one
+    a sentence-opening "it" after it most likely takes up."""
+    root = sent.root
+    joined = any(c.dep_ == "cc" for c in root.children)  # a true conjunct clause, not a relative one misparsed
+    clauses = [root] + [c for c in root.children if (c.dep_ == "conj" and joined) or (c.dep_ == "advcl" and any(
+        m.dep_ == "mark" and m.lower_ in contrast_marks for m in c.children))]
+    subjects = [s for c in clauses if (s := child(c, "nsubj", "nsubjpass")) is not None]
+    return max(subjects, key=lambda s: s.i) if subjects else None

@@ -2485,3 +2485,18 @@ def test_a_states_right_to_defend_itself_affirmed_backs_it(nlp, text, expected):
 ])
 def test_an_event_averted_or_needed_does_not_take_place(nlp, text, expected):
     assert {t for t in triples(nlp, text) if t[1] != "REQUEST"} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Ghanaians said the move was made for security, while Togo accused the Beninese of backing rebels. "
+     "It gave Beninese citizens 14 days to leave the country.", ("TGO", "SANCTION", "BEN")),
+    ("Ghana and Togo met in Accra, and Benin hosted Niger. It then expelled a Nigerian diplomat.", ("BEN", "SANCTION", "NGA")),
+])
+def test_it_opening_a_sentence_takes_up_the_last_main_clauses_subject(nlp, text, expected):
+    assert expected in triples(nlp, text)
+
+
+def test_a_relative_clause_misparsed_as_a_conjunct_is_no_main_clause(nlp):
+    text = ("Ankara has sent vessels to contested zones, most notably around the island of Cyprus, whose northern half "
+            "has been occupied by Turkey since 1974. It signed a maritime agreement with Libya last year.")
+    assert ("TUR", "AGREE", "LBY") in triples(nlp, text)

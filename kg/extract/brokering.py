@@ -74,7 +74,7 @@ class BrokeringRules:
         sentence before or after states: "Diplomats from France and the US brokered the truce.
         Israel and Lebanon accepted a cessation of hostilities." (relations.md: mediation)."""
         mediated = self.lex.cue("mediated_relations")
-        sents = list(ctx.doc.sents)
+        sents = [sent for sent in ctx.doc.sents if any(t.is_alpha for t in sent)]  # not a stray quote mark
         by_start = {sent.start: mentions for sent, mentions in parsed}
         found: list[RelationMention] = []
         for i, sent in enumerate(sents):

@@ -2500,3 +2500,10 @@ def test_a_relative_clause_misparsed_as_a_conjunct_is_no_main_clause(nlp):
     text = ("Ankara has sent vessels to contested zones, most notably around the island of Cyprus, whose northern half "
             "has been occupied by Turkey since 1974. It signed a maritime agreement with Libya last year.")
     assert ("TUR", "AGREE", "LBY") in triples(nlp, text)
+
+
+def test_a_mediator_reaches_past_a_stray_quote_mark_to_the_next_sentence(nlp):
+    text = ('Diplomats from Norway and Cuba brokered the truce. "After weeks of diplomacy, Colombia and Venezuela '
+            'have accepted a cessation of hostilities," the two said in a joint statement.')
+    found = triples(nlp, text)
+    assert {("NOR", "AID", "COL"), ("NOR", "AID", "VEN"), ("CUB", "AID", "COL"), ("CUB", "AID", "VEN")} <= found, found

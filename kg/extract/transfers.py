@@ -121,6 +121,14 @@ class TransferRules:
         earlier = [t for t in before if t.pos_ == "NOUN" and t.lemma_.lower() in self.lex.cue("pact_nouns")]
         return next((found for t in reversed(earlier) if len(found := unique(ctx.parties_of_pact(t))) >= 2), [])
 
+    def _border_side(self, ctx: ActorContext, arg: Arg, place: Token, group: TriggerGroup) -> bool:
+        """The one state named as the other side of a border help or goods are sent to receives nothing:
+        "sent troops to the SOMALI border" (the sender's own frontier); of "the Polish-Belarusian
+        border" a third state guards one side, which the words do not say."""
+        if group.relation not in ("AID", "SUPPLY") or arg.via != "mod" or place.lemma_.lower() not in self.lex.cue("border_nouns"):
+            return False
+        return len({ctx.actor_at[c.i] for c in place.subtree if c.i in ctx.actor_at}) == 1
+
     def _hostile_verb(self, verb: Token) -> bool:
         """Whether a verb is a trigger of a hostile relation ("expelled", "closed")."""
         hostile = self.lex.cue("hostile_relations")

@@ -96,7 +96,8 @@ class VerbRules(RequestRules, TransferRules, VerbSenses):
         for prep in verb.children:
             if prep.dep_ in ("prep", "dative") and prep.pos_ == "ADP" and prep.lower_ in preps:
                 objects += [a for o in pobjs(prep) if not (prep.lower_ == "with" and o.lemma_.lower()
-                            in self.lex.cue("manner_nouns")) for a in ctx.np_actors(o)]  # not "with Kinshasa's approval"
+                            in self.lex.cue("manner_nouns")) for a in ctx.np_actors(o)  # not "with Kinshasa's approval"
+                            if not self._border_side(ctx, a, o, group)]
             elif prep.dep_ == "prep" and prep.lower_ in group.agent_preps and (passive or group.inverse):
                 origins += [a for o in pobjs(prep) for a in ctx.np_actors(o)]
         if group.inverse:

@@ -2507,3 +2507,11 @@ def test_a_mediator_reaches_past_a_stray_quote_mark_to_the_next_sentence(nlp):
             'have accepted a cessation of hostilities," the two said in a joint statement.')
     found = triples(nlp, text)
     assert {("NOR", "AID", "COL"), ("NOR", "AID", "VEN"), ("CUB", "AID", "COL"), ("CUB", "AID", "VEN")} <= found, found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kenya sent troops to the Somali border.", set()),  # its own frontier with Somalia
+    ("Kenya sent troops to Somalia.", {("KEN", "AID", "SOM")}),
+])
+def test_troops_sent_to_a_border_help_no_state_named_as_its_other_side(nlp, text, expected):
+    assert triples(nlp, text) == expected

@@ -2383,6 +2383,7 @@ def test_a_pact_opposed_opposes_its_parties_named_in_a_clause_or_the_sentence_be
     ("The United States welcomed the EU's imposition of sanctions on Belarus.",
      {("USA", "SUPPORT", "EU"), ("EU", "SANCTION", "BLR")}),
     ("Ecuador announced the closure of its airspace to Peruvian airlines.", {("ECU", "SANCTION", "PER")}),
+    ("Talks collapsed after Eritrea's launch of a war against Ethiopia.", {("ERI", "CONFLICT", "ETH")}),
     ("Ecuador announced the closure of its border with Colombia.", {("ECU", "SANCTION", "COL")}),
 ])
 def test_an_act_noun_lends_its_owner_and_target_and_a_closure_is_a_measure(nlp, text, expected):

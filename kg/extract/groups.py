@@ -22,7 +22,7 @@ class GroupReference:
         if not sizes and self._pair_between(token):
             sizes = [2]
         if not sizes and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
-            return self._previous_group(token) or None  # "criticizing THE COUNTRIES": the group just named
+            return self._previous_group(token) or self._later_group(token, 2) or None  # "criticizing THE COUNTRIES": the group just named
         if not sizes:
             return None
         size = max(sizes)
@@ -37,7 +37,17 @@ class GroupReference:
                                   token.i, size)[:size]  # named states before demonyms
         if len(states) < size:
             states = [s for s in self.preceding_states(token.i) if s not in own][:size]
-        return [Arg(s, token, "coref") for s in states] if len(states) == size else []
+        return [Arg(s, token, "coref") for s in states] if len(states) == size else self._later_group(token, size)
+
+    def _later_group(self, token: Token, size: int) -> list[Arg]:
+        """A group opening a passage, before any state is named, is the states its own sentence
+        names after it, when exactly that many: "THE COUNTRIES have long accused one another ..., with
+        Algeria's support for separatists a bone of contention for Morocco"."""
+        if self.preceding_states(token.i) or any(c.dep_ == "prep" for c in token.children):
+            return []  # not "the warring parties IN SUDAN" (parties of one state)
+        later = list(dict.fromkeys(a for i, a, k in self.mention_starts
+                                   if token.i < i < token.sent.end and self.is_state_mention(k)))
+        return [Arg(s, token, "coref") for s in later] if len(later) == size else []
 
     def _list_after_of(self, token: Token, item: Token) -> bool:
         """"the ministers of the Netherlands, SAUDI ARABIA and Luxembourg": a state after a comma

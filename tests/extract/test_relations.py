@@ -2516,3 +2516,15 @@ def test_a_mediator_reaches_past_a_stray_quote_mark_to_the_next_sentence(nlp):
 ])
 def test_troops_sent_to_a_border_help_no_state_named_as_its_other_side(nlp, text, expected):
     assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The countries have long accused one another of backing rebels, with Chad's support for the rebels "
+     "a bone of contention for Sudan.", {("TCD", "OPPOSE", "SDN"), ("SDN", "OPPOSE", "TCD")}),
+    ("The two countries have long accused each other of backing rebels, a dispute that pits Chad against Sudan.",
+     {("TCD", "OPPOSE", "SDN"), ("SDN", "OPPOSE", "TCD")}),
+    # the parties of one state are no pair of states
+    ("The warring parties in Sudan resumed talks in Jeddah, mediated by Saudi Arabia.", set()),
+])
+def test_a_group_opening_a_passage_is_the_states_its_sentence_names_after_it(nlp, text, expected):
+    assert {t for t in triples(nlp, text) if t[1] in ("OPPOSE", "CONSULT")} == expected

@@ -63,10 +63,7 @@ class BrokeringRules:
         helpers = {a.actor: token.text for token in sent for a in self._mediators(ctx, token)}
         if not helpers:
             return []
-        return [RelationMention(helper, "AID", party, m.negated, m.hypothetical, m.source, m.start, m.end, trigger)
-                for m in mentions if m.relation in mediated
-                and m.subject not in helpers and m.object not in helpers
-                for helper, trigger in helpers.items() for party in (m.subject, m.object)]
+        return self._aid_to_parties(helpers, [m for m in mentions if m.relation in mediated])
 
     def _mediated_nearby(self, ctx: ActorContext, parsed: list[tuple[Span, list[RelationMention]]]
                          ) -> list[RelationMention]:
@@ -86,11 +83,18 @@ class BrokeringRules:
                 continue
             helpers = {a.actor: token.text for token in sent if self._brokers_deal(token)
                        for a in self._mediators(ctx, token)}
-            found += [RelationMention(helper, "AID", party, m.negated, m.hypothetical, m.source,
-                                      sent.start_char, sent.end_char, trigger)
-                      for m in neighbours if m.subject not in helpers and m.object not in helpers
-                      for helper, trigger in helpers.items() for party in (m.subject, m.object)]
+            found += self._aid_to_parties(helpers, neighbours, sent)
         return found
+
+    @staticmethod
+    def _aid_to_parties(helpers: dict[str, str], mentions: list[RelationMention], sent: Span | None = None
+                        ) -> list[RelationMention]:
+        """AID from each helper (its trigger word) to both parties of each mention neither helper is
+        party to, with the mention's flags and source; stated in ``sent`` when given, else the mention's sentence."""
+        return [RelationMention(helper, "AID", party, m.negated, m.hypothetical, m.source,
+                                m.start if sent is None else sent.start_char, m.end if sent is None else sent.end_char, trigger)
+                for m in mentions if m.subject not in helpers and m.object not in helpers
+                for helper, trigger in helpers.items() for party in (m.subject, m.object)]
 
     def _brokers_deal(self, token: Token) -> bool:
         """Whether a mediation verb's object or a participle's noun is a deal: "BROKERED the truce",

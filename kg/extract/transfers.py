@@ -114,8 +114,8 @@ class TransferRules:
     def _earlier_pact_parties(self, ctx: ActorContext, pact: Token) -> list[Arg]:
         """The parties of the pact the sentence before names, for "the deal" that names none:
         "Chad and Niger signed a water pact. Mali rejected THE DEAL" (Chad and Niger)."""
-        if child(pact, "det") is None or child(pact, "det").lower_ not in self.lex.cue("definite_determiners") \
-                or pact.sent.start == 0:
+        det = child(pact, "det")
+        if det is None or det.lower_ not in self.lex.cue("definite_determiners") or pact.sent.start == 0:
             return []
         before = ctx.doc[pact.sent.start - 1].sent
         earlier = [t for t in before if t.pos_ == "NOUN" and t.lemma_.lower() in self.lex.cue("pact_nouns")]

@@ -88,10 +88,8 @@ class AbsorptionRules:
         obj = child(verb, "dobj")
         if obj is None or obj.lemma_.lower() not in self.lex.cue("dismissive_names"):
             return None
-        hostile = self.lex.cue("hostile_relations")
         return next((c for c in obj.children if c.dep_ in ("compound", "nmod") and (
-            c.lemma_.lower() in self.lex.cue("claim_nouns")  # or an act: "called the air RAIDS terrorism"
-            or any(g.relation in hostile for g in self.lex.nouns.get(c.lemma_.lower(), ())))), None)
+            c.lemma_.lower() in self.lex.cue("claim_nouns") or self._hostile_noun(c))), None)  # or an act: "the air RAIDS"
 
     def _owned_other_event(self, noun: Token, verb: Token) -> bool:
         """An event of another kind than the verb, with its own waging side named,

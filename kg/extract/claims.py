@@ -75,6 +75,10 @@ class ClaimRules:
             g for words, g in self.lex.phrases.get(lemma, ()) if self._phrase_at(verb, words)]
         return any(g.relation in self.lex.cue("hostile_relations") for g in groups)
 
+    def _hostile_noun(self, noun: Token) -> bool:
+        """Whether ``noun`` is a trigger noun of a hostile relation ("raids", "war")."""
+        return any(g.relation in self.lex.cue("hostile_relations") for g in self.lex.nouns.get(noun.lemma_.lower(), ()))
+
     @starts_on("pejorative_names", "dismissive_names")
     def _pejorative_predicate_candidates(self, ctx: ActorContext, noun: Token) -> Iterator[Candidate]:
         """"Ruto said Somalia WAS A THREAT", "Egypt considers Ethiopia A THREAT", "views Eritrea AS an

@@ -76,7 +76,7 @@ class TransferRules:
             return self._pact_partners(ctx, head)
         if verb.dep_ == "conj" and group.relation in self.lex.cue("conjoined_demands") and (
                 child(verb, "dobj") is not None or any(p.lower_ == "of" for p in verb.children if p.dep_ == "prep")) \
-                and (group.relation != "THREATEN" or self._hostile_verb(head)):  # "welcomed X and warned of war": no threat
+                and (group.relation != "THREATEN" or self._hostile_act(head)):  # "welcomed X and warned of war": no threat
             known = {a.actor for a in ctx.subjects(verb)}  # "summoned Ghana's envoy and DEMANDED an apology": of Ghana
             acted_on = [d for d in head.children if d.dep_ == "dobj"]  # "closed its border WITH Sudan and warned of ..."
             acted_on += [o for d in acted_on for p in d.children if p.dep_ == "prep"
@@ -128,11 +128,6 @@ class TransferRules:
         if group.relation not in ("AID", "SUPPLY") or arg.via != "mod" or place.lemma_.lower() not in self.lex.cue("border_nouns"):
             return False
         return len({ctx.actor_at[c.i] for c in place.subtree if c.i in ctx.actor_at}) == 1
-
-    def _hostile_verb(self, verb: Token) -> bool:
-        """Whether a verb is a trigger of a hostile relation ("expelled", "closed")."""
-        hostile = self.lex.cue("hostile_relations")
-        return any(g.relation in hostile for g in self.lex.verbs.get(verb.lemma_.lower(), ()))
 
     def _antecedent(self, token: Token) -> Token | None:
         """The noun a relative pronoun stands for ("an MoU, WHICH Egypt condemned"), else the token."""

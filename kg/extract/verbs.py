@@ -64,8 +64,8 @@ class VerbRules(RequestRules, TransferRules, VerbSenses):
                 direct = [c for c in named.children if c.dep_ in ("nmod", "poss")]
         if check_object and group.object_heads:
             heads = direct or self._relative_object(verb)  # "the war it LAUNCHED on Yemen": a hostile act launched
-            direct = [d for d in heads if d.lemma_.lower() in group.object_heads or (heads is not direct and group.objectless
-                      and any(g.relation in self.lex.cue("hostile_relations") for g in self.lex.nouns.get(d.lemma_.lower(), ())))]
+            direct = [d for d in heads if d.lemma_.lower() in group.object_heads
+                      or (heads is not direct and group.objectless and self._hostile_noun(d))]
             if not direct and (heads or not group.objectless):
                 return
             if verb.lemma_.lower() in self.lex.cue("own_envoy_recall_verbs") \

@@ -8,7 +8,7 @@ from spacy.tokens import Token
 
 from kg.extract.candidates import Candidate
 from kg.extract.entries import starts_on
-from kg.extract.purposes import pact_of_purpose
+from kg.extract.purposes import pact_of_purpose, pact_of_topic
 from kg.extract.roles import ActorContext
 from kg.extract.syntax import pobjs, unique
 
@@ -21,8 +21,8 @@ class JointRules:
         noun = token.head
         acts = self.lex.cue("joint_acts")
         if token.lower_ not in self.lex.cue("joint_modifiers") or token.dep_ != "amod" \
-                or not any(t.lemma_.lower() in acts for t in (noun, *noun.conjuncts)):
-            return
+                or not any(t.lemma_.lower() in acts for t in (noun, *noun.conjuncts)) or pact_of_topic(noun, self.lex):
+            return  # a pact's joint projects are planned (_pact_cooperation_candidates)
         authors = [a for p in noun.children if p.dep_ == "prep" and p.lower_ in ("by", "of", "from")
                    for o in pobjs(p) for a in ctx.np_actors(o)]  # "a joint statement BY the ministries of Kuwait and Oman"
         verb = noun.head if noun.dep_ in ("dobj", "nsubjpass") else noun.head.head if noun.dep_ == "pobj" else None
@@ -76,25 +76,26 @@ class JointRules:
         preps = [c for t in (noun, verb) for c in t.children if c.dep_ == "prep" and c.lower_ == "with"]
         return [a for p in preps for o in p.children if o.dep_ == "pobj" for a in ctx.np_actors(o)]
 
-    @starts_on("planned_cooperation")
-    def _pact_cooperation_candidates(self, ctx: ActorContext, noun: Token) -> Iterator[Candidate]:
-        """"Nepal and India signed an agreement ON energy COOPERATION", "a security COOPERATION pact":
-        the parties plan the cooperation (COOPERATE, hypothetical; relations.md: planned cooperation)."""
-        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in self.lex.cue("planned_cooperation"):
+    @starts_on("planned_cooperation", "joint_modifiers")
+    def _pact_cooperation_candidates(self, ctx: ActorContext, token: Token) -> Iterator[Candidate]:
+        """"Nepal and India signed an agreement ON energy COOPERATION", "a security COOPERATION pact",
+        "signed memorandums ON JOINT projects with Kenya and Ghana": the parties plan the cooperation
+        (COOPERATE, hypothetical; relations.md: planned cooperation), a signer with each partner."""
+        noun = token.head if token.lower_ in self.lex.cue("joint_modifiers") and token.dep_ == "amod" else token
+        if noun.pos_ != "NOUN" or (noun is token and noun.lemma_.lower() not in self.lex.cue("planned_cooperation")):
             return
-        pacts = self.lex.cue("pact_nouns")
         head = noun.head
-        if noun.dep_ == "compound" and head.lemma_.lower() in pacts:
+        if noun is token and noun.dep_ == "compound" and head.lemma_.lower() in self.lex.cue("pact_nouns"):
             pact = head
-        elif noun.dep_ == "pobj" and head.lower_ in ("on", "for") and head.head.lemma_.lower() in pacts:
+        elif noun is token and noun.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() in self.lex.cue("pact_nouns"):
             pact = head.head
         else:
-            return
-        if self._pact_ended(pact):
+            pact = pact_of_topic(noun, self.lex)
+        if pact is None or self._pact_ended(pact):
             return  # "terminated its military cooperation agreement with the US"
-        parties = ctx.parties_of_pact(pact)
-        if len({a.actor for a in parties}) >= 2:
-            yield Candidate(self.cooperate_group, noun, parties, [], hypothetical=True)
+        signers, partners = ctx.pact_sides(pact)
+        if len({a.actor for a in signers + partners}) >= 2:
+            yield Candidate(self.cooperate_group, noun, signers, partners, hypothetical=True)
 
     def _pact_ended(self, pact: Token) -> bool:
         """Whether a pact is ended by its verb ("TERMINATED the agreement") or by a noun ("the SCRAPPING of the pact")."""

@@ -32,6 +32,36 @@ def pact_of_purpose(verb: Token, lex: Lexicon) -> Token | None:
     return pact if pact.lemma_.lower() in lex.cue("pact_nouns") else None
 
 
+def topic_with_phrases(verb: Token, pact: Token, lex: Lexicon) -> list[Token]:
+    """The with-phrases on what a pact is about, where the parser hangs the signing partner:
+    "signed memorandums ON joint projects WITH Kenya", "deals CONCERNING trade WITH Peru"."""
+    if pact.lemma_.lower() not in lex.cue("pact_nouns"):
+        return []
+    topic_words = lex.cue("pact_topic_words")
+    holders = [verb, pact, *(o for p in pact.children if p.dep_ == "prep" and p.lower_ == "of" for o in pobjs(p))]
+    topics = [o for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ in topic_words for o in pobjs(p)]
+    topics += [o for h in holders[1:] for a in h.children if a.dep_ == "acl" and a.lower_ in topic_words
+               for o in a.children if o.dep_ == "dobj"]
+    return [w for t in topics for w in (*t.children, *(c for j in t.conjuncts for c in j.children))
+            if w.dep_ == "prep" and w.lower_ == "with"]
+
+
+def pact_of_topic(noun: Token, lex: Lexicon) -> Token | None:
+    """The pact a noun is the topic of: "an agreement ON energy cooperation", "signed memorandums
+    ON joint projects", "memorandums of understanding CONCERNING joint initiatives"."""
+    while noun.dep_ == "conj":
+        noun = noun.head
+    head, pacts, topic_words = noun.head, lex.cue("pact_nouns"), lex.cue("pact_topic_words")
+    if head.lower_ not in topic_words or not (noun.dep_ == "pobj" or (noun.dep_ == "dobj" and head.dep_ == "acl")):
+        return None
+    holder = head.head
+    if holder.pos_ == "VERB":
+        holder = next((o for o in holder.children if o.dep_ == "dobj"), holder)
+    if holder.dep_ == "pobj" and holder.head.lower_ == "of":  # "memorandums OF understanding"
+        holder = holder.head.head
+    return holder if holder.lemma_.lower() in pacts else None
+
+
 class PactPurposes:
     """The parties of a pact as the subjects of the acts its purpose clause names."""
 
@@ -43,19 +73,28 @@ class PactPurposes:
     def parties_of_pact(self, pact: Token, depth: int = 0) -> list[Arg]:
         """The parties of a pact: its possessor, its between- or with-phrase, and the subjects
         (and with-phrase) of the verb that makes it ("Chile and Peru SIGNED a pact")."""
-        parties = [a for p in pact.children if p.dep_ == "poss" for a in self.np_actors(p)]
-        parties += [a for p in pact.children if p.dep_ == "prep" and p.lower_ in ("between", "among", "with")
+        signers, partners = self.pact_sides(pact, depth)
+        return unique(signers + partners)
+
+    def pact_sides(self, pact: Token, depth: int = 0) -> tuple[list[Arg], list[Arg]]:
+        """The parties of a pact in two sides: those that make it (possessor, between-phrase, the
+        maker's subjects) and the partners named by a with-phrase ("India signed deals WITH Kenya
+        and Ghana": India with each, not Kenya with Ghana)."""
+        signers = [a for p in pact.children if p.dep_ == "poss" for a in self.np_actors(p)]
+        signers += [a for p in pact.children if p.dep_ == "prep" and p.lower_ in ("between", "among")
                     for o in pobjs(p) for a in self.np_actors(o)]
+        withs = [p for p in pact.children if p.dep_ == "prep" and p.lower_ == "with"]
         for made in (c for c in pact.children if c.dep_ == "relcl" and c.lemma_.lower() in self.lex.cue("outcome_verbs")):
-            parties += self.subjects(made, depth + 1)  # "the agreement, WHICH Chad and Niger SIGNED", "that Chad signed WITH Niger"
-            parties += [a for p in made.children if p.dep_ == "prep" and p.lower_ == "with" for o in pobjs(p) for a in self.np_actors(o)]
+            signers += self.subjects(made, depth + 1)  # "the agreement, WHICH Chad and Niger SIGNED", "that Chad signed WITH Niger"
+            withs += [p for p in made.children if p.dep_ == "prep" and p.lower_ == "with"]
         governed = self.governing_verb(pact)
         if governed is not None and governed[1] == "":
             maker = governed[0]
-            parties += self.subjects(maker, depth + 1)
-            parties += [a for p in maker.children if p.dep_ == "prep" and p.lower_ == "with"
-                        for o in pobjs(p) for a in self.np_actors(o)]
-        return unique(parties)
+            signers += self.subjects(maker, depth + 1)
+            withs += [p for p in maker.children if p.dep_ == "prep" and p.lower_ == "with"]
+            withs += topic_with_phrases(maker, pact, self.lex)  # "signed memorandums on joint projects WITH Kenya"
+        partners = unique(a for p in withs for o in pobjs(p) for a in self.np_actors(o))
+        return unique(a for a in signers if a.actor not in {b.actor for b in partners}), partners
 
     def pact_signers(self, participle: Token, depth: int) -> list[Arg]:
         """Who made a pact a participle describes, unnamed: the one that acts on it, unless it

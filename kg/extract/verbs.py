@@ -6,7 +6,7 @@ from typing import Iterator
 from spacy.tokens import Token
 
 from kg.extract.candidates import Candidate
-from kg.extract.purposes import pact_of_purpose
+from kg.extract.purposes import pact_of_purpose, topic_with_phrases
 from kg.extract.requests import RequestRules
 from kg.extract.roles import ActorContext
 from kg.extract.senses import VerbSenses
@@ -93,6 +93,8 @@ class VerbRules(RequestRules, TransferRules, VerbSenses):
                             for o in pobjs(p) for a in ctx.np_actors(o)]
                 if group.object_heads:  # "cut relations and all contacts WITH Qatar"
                     objects += self._conjunct_prep_objects(ctx, obj, preps)
+                if not objects and "with" in preps:  # "signed memorandums on joint projects WITH Kenya"
+                    objects += [a for p in topic_with_phrases(verb, obj, self.lex) for o in pobjs(p) for a in ctx.np_actors(o)]
         for prep in verb.children:
             if prep.dep_ in ("prep", "dative") and prep.pos_ == "ADP" and prep.lower_ in preps:
                 objects += [a for o in pobjs(prep) if not (prep.lower_ == "with" and o.lemma_.lower()

@@ -1501,6 +1501,20 @@ def test_cooperation_agreed_on_is_planned(nlp, text, pair):
     assert any(r == "AGREE" and {s, o} == pair and flags == "" for s, r, o, flags in found), found
 
 
+@pytest.mark.parametrize("text", [
+    "Peru signed memorandums of understanding on joint mining projects with Chile and Bolivia.",
+    "The Peruvian trade minister signed deals concerning joint energy initiatives with Chile and Bolivia.",
+])
+def test_partners_of_a_pact_hung_on_its_topic(nlp, text):
+    """The parser hangs the signing partner on what the pact is about; each partner signs with
+    the signer, and the joint projects are cooperation they plan, not one of the partners with the other."""
+    found = relations(nlp, text)
+    for partner in ("CHL", "BOL"):
+        assert ("PER", "AGREE", partner, "") in found, found
+        assert ("PER", "COOPERATE", partner, "H") in found, found
+    assert not any({s, o} == {"CHL", "BOL"} for s, _, o, _ in found), found
+
+
 def test_an_ended_cooperation_pact_plans_no_cooperation(nlp):
     found = triples(nlp, "Niger terminated its military cooperation agreement with the US.")
     assert ("NER", "SANCTION", "USA") in found and not any(r == "COOPERATE" for _, r, _ in found), found

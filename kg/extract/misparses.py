@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extract.syntax import SUBJECT_DEPS, Arg, child, pobjs, unique
+from kg.ingest.dates import is_date_word
 
 
 class MisplacedSubjects:
@@ -72,16 +73,17 @@ class MisplacedSubjects:
             and child(verb, *SUBJECT_DEPS) is None and token.head.dep_ in ("pobj", "dobj")
 
     def _subject_taken_by_preposition(self, verb: Token) -> list[Arg]:
-        """"tensions rose AFTER Chile and Peru extended a ban": states right before a finite
-        verb, parsed as the object of a time preposition, are the verb's subject."""
+        """"tensions rose AFTER Chile and Peru extended a ban", "In April Kenya attacked": states right
+        before a finite verb, parsed as the object of a time preposition or of a date, are the verb's subject."""
         if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i == 0 or (verb.i - 1) not in self.actor_at:
             return []
         first = self.doc[verb.i - 1]
         while first.dep_ == "conj" and first.head.i < first.i:
             first = first.head
-        if first.dep_ != "pobj" or first.head.lower_ not in self.lex.cue("time_preps") or first.i not in self.actor_at \
-                or first.head.i >= first.i or first.right_edge.i != verb.i - 1:
-            return []
+        dated = any(c.i < first.i and c.dep_ in ("compound", "nummod") and is_date_word(c.text) for c in first.children)
+        if first.dep_ != "pobj" or (first.head.lower_ not in self.lex.cue("time_preps") and not dated) \
+                or first.i not in self.actor_at or first.head.i >= first.i or first.right_edge.i != verb.i - 1:
+            return []  # "In April Kenya attacked": the date is the preposition's object, the state the subject
         return self.np_actors(first)
 
     def stray_conjunct(self, token: Token) -> bool:

@@ -148,6 +148,12 @@ class RequestRules:
                 p.lower_ in group.preps_for("VERB") and any(ctx.np_actors(o) for o in pobjs(p))))
                for p in act.children):
             return []  # not "of firing rockets ACROSS THE BORDER": a place, no party
+        if act.dep_ == "ccomp":  # "Kenya said the Somalis attacked first": at the one who says it
+            speaker = act.head
+            own = {a.actor for a in subjects}
+            aimless = all(d.lemma_.lower() == "fire" for d in act.children if d.dep_ == "dobj")  # not "fired a missile"
+            return [a for a in ctx.subjects(speaker) if a.actor not in own] if group.relation == "ATTACK" and aimless \
+                and speaker.lemma_.lower() in self.lex.cue("attack_reporting_verbs") else []
         return self._accuser_as_target(ctx, act.head.head, act.head.lower_, group, subjects)
 
     def _alleger(self, ctx: ActorContext, verb: Token, own: set[str]) -> list[Arg]:

@@ -281,6 +281,19 @@ def _reader() -> _Reader:
     return _Reader(_load_words(DATES_TOML))
 
 
+def is_date_word(word: str) -> bool:
+    """Whether a word names a month, a weekday or a year: what "in April", "on Monday" or
+    "in 2019" points to.
+
+    >>> is_date_word("April"), is_date_word("2019"), is_date_word("Kenya"), is_date_word("300")
+    (True, True, False, False)
+    """
+    words = _reader().words
+    if word.isdigit():
+        return len(word) == 4 and words.year_min <= int(word) <= words.year_max
+    return word in words.months or word in words.weekdays
+
+
 # ---------------------------------------------------------------- datelines
 
 

@@ -2542,3 +2542,30 @@ def test_troops_sent_to_a_border_help_no_state_named_as_its_other_side(nlp, text
 ])
 def test_a_group_opening_a_passage_is_the_states_its_sentence_names_after_it(nlp, text, expected):
     assert {t for t in triples(nlp, text) if t[1] in ("OPPOSE", "CONSULT")} == expected
+
+
+@pytest.mark.parametrize("text, triple", [
+    ("In April Chile attacked Bolivia.", ("CHL", "ATTACK", "BOL")),
+    ("In 2019 Peru expelled Ecuador's ambassador.", ("PER", "SANCTION", "ECU")),
+    ("On Monday Laos sent aid to Cambodia.", ("LAO", "AID", "KHM")),
+])
+def test_a_state_after_an_opening_date_is_the_subject(nlp, text, triple):
+    """"In April Chile attacked": with no comma the parser makes the state the object of "in"."""
+    assert triple in triples(nlp, text)
+
+
+@pytest.mark.parametrize("text, triple", [
+    ("Chile said Bolivia attacked first.", ("BOL", "ATTACK", "CHL")),
+    ("A Chilean army commander said the Bolivians opened fire first.", ("BOL", "ATTACK", "CHL")),
+])
+def test_an_attack_with_no_target_was_on_the_state_reporting_it(nlp, text, triple):
+    assert triple in triples(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "North Korea fired a ballistic missile off its east coast, Japan said.",
+    "France said Russia attacked Ukraine.",
+])
+def test_a_reported_attack_with_an_object_is_not_on_the_reporter(nlp, text):
+    found = triples(nlp, text)
+    assert not any(r == "ATTACK" and o in ("JPN", "FRA") for _, r, o in found), found

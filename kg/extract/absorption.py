@@ -17,9 +17,14 @@ class AbsorptionRules:
         head = noun.head
         if self.undone_by_verb(noun):
             return True  # a hostile sense for this very object undoes it: "ENDED its cooperation pact with X"
-        if noun.dep_ == "dobj" and head.pos_ == "VERB" and any(
+        if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NUM" and head.head.dep_ == "dobj":
+            head = head.head.head  # "cancelled $90 million OF FUNDING": the verb's object is what the number counts
+        elif noun.dep_ != "dobj":
+            head = None
+        if head is not None and head.pos_ == "VERB" and any(
                 noun.lemma_.lower() in g.object_heads for g in self.lex.verbs.get(head.lemma_.lower(), ())):
             return True  # the verb has a sense for this very object, which states the event: "REACHED a DÉTENTE with"
+        head = noun.head
         if noun.dep_ == "dobj" and head.lemma_.lower() in self.lex.cue("lifting_verbs") and any(
                 g.relation in self.lex.cue("lifted_relations") for g in self.lex.nouns.get(noun.lemma_.lower(), ())):
             return True  # "LIFTED its ban on Paraguayan beef": the measure ends
@@ -46,6 +51,9 @@ class AbsorptionRules:
                 and any(g.asks_for for g in self.lex.verbs.get(head.head.lemma_.lower(), ())) \
                 and not (child(head.head, "dobj") is None and self._meeting(noun)):
             return True  # "asked Japan for help": the help is what is asked; "called for a summit with X" is a meeting
+        if noun.dep_ == "pobj" and head.lower_ == "for" and self._meeting(noun) \
+                and head.head.lemma_.lower() in self.lex.cue("recall_verbs"):
+            return True  # "recalled their ambassadors FOR CONSULTATIONS": at home, with no other state
         if noun.dep_ == "pobj" and head.lower_ in ("on", "against") and any(
                 m.lemma_.lower() in self.lex.cue("prohibition_nouns")
                 for m in ([head.head] if head.head.pos_ == "NOUN" else [d for d in head.head.children if d.dep_ == "dobj"])):

@@ -175,6 +175,8 @@ def is_hypothetical(token: Token, lex: Lexicon, relation: str | None = None) -> 
             return True
     if decided and token.dep_ == "acl" and token.head.lemma_.lower() in cue("deciding_nouns"):
         return False  # "Algeria's DECISION to recall its ambassadors": taken, so done
+    if relation == "THREATEN" and token.dep_ == "acl" and token.head.lemma_.lower() in cue("reserved_rights"):
+        return False  # "reserved the RIGHT to retaliate": the threat is made
     return _head_clause_hypothetical(token, lex)
 
 

@@ -68,6 +68,15 @@ class VerbSenses:
             return None
         return self.lex.group("condemn", "OPPOSE")
 
+    def _reserved_response(self, verb: Token, group: TriggerGroup) -> TriggerGroup | None:
+        """"reserved the RIGHT TO RETALIATE against Iran": a response held in store threatens (THREATEN), it
+        is no attack, not even a planned one."""
+        right = verb.head
+        if group.relation != "ATTACK" or verb.dep_ != "acl" or verb.lemma_.lower() not in self.lex.cue("response_verbs") \
+                or right.lemma_.lower() not in self.lex.cue("reserved_rights"):
+            return None
+        return self.lex.group("threaten", "THREATEN")
+
     def _troops_moving(self, verb: Token, group: TriggerGroup) -> bool:
         """"Kenyan SOLDIERS arrived in Mogadishu": armed forces that travel somewhere make no
         visit (CONSULT needs envoys, leaders or a state, not a deployment)."""

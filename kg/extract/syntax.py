@@ -66,6 +66,13 @@ def through_of(noun: Token) -> list[Token]:
             *(c for a in noun.children if a.dep_ == "acl" and a.tag_ == "VBN" for c in a.children)]
 
 
+def counted(noun: Token) -> Token:
+    """The thing a quantity counts: "cancelled $90 million OF FUNDING" -> "funding"; else the noun."""
+    if noun.pos_ == "NUM":
+        return next((o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for o in pobjs(p)), noun)
+    return noun
+
+
 def is_passive(verb: Token) -> bool:
     """Whether a verb is in the passive voice (it has a passive subject or auxiliary)."""
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)

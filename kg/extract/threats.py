@@ -92,6 +92,8 @@ class ThreatRules:
         """The one a threatened hostile act is aimed at, as its direct object:
         "threatened to INVADE Peru", "warned it would SANCTION Chile"."""
         acts = self.lex.cue("threatened_acts")
+        clause = next((x for a in clause.children if a.dep_ == "acomp" and a.lower_ in self.lex.cue("hypothetical_modifiers")
+                       for x in a.children if x.dep_ == "xcomp"), clause)  # "warned it was READY TO STRIKE Togo"
         if not any(g.relation in acts for g in self.lex.verbs.get(clause.lemma_.lower(), ())):
             return []
         obj = child(clause, "dobj")

@@ -10,7 +10,7 @@ from kg.extract.purposes import pact_of_purpose, topic_with_phrases
 from kg.extract.requests import RequestRules
 from kg.extract.roles import ActorContext
 from kg.extract.senses import VerbSenses
-from kg.extract.syntax import Arg, child, is_passive, pobjs, through_of, unique
+from kg.extract.syntax import Arg, child, counted, is_passive, pobjs, through_of, unique
 from kg.extract.transfers import TransferRules
 from kg.knowledge.lexicon import TriggerGroup
 
@@ -54,7 +54,8 @@ class VerbRules(RequestRules, TransferRules, VerbSenses):
         if (group.asks_for and self.orders_envoy_out(verb)) or self.ultimatum(verb) is not None:
             return  # "asked the French ambassador to leave", "gave Gambia until Monday to withdraw" (ExpulsionRules)
         group = (group.asks_for and self._phone_call(ctx, verb)) or self._hosting_sense(ctx, verb) \
-            or self._telling_sense(verb, group) or self._warning_against(verb, group) or group
+            or self._telling_sense(verb, group) or self._warning_against(verb, group) \
+            or self._reserved_response(verb, group) or group
         if group.asks_for and self._names_its_object(verb):
             group = self._reproaching_name(verb)  # "called China a threat": OPPOSE; else a naming, nothing
             if group is None:
@@ -63,7 +64,7 @@ class VerbRules(RequestRules, TransferRules, VerbSenses):
             if not direct and named is not None:  # 'called X's accusations "nonsense"', the claim parsed under the name
                 direct = [c for c in named.children if c.dep_ in ("nmod", "poss")]
         if check_object and group.object_heads:
-            heads = direct or self._relative_object(verb)  # "the war it LAUNCHED on Yemen": a hostile act launched
+            heads = [counted(d) for d in direct] or self._relative_object(verb)  # "the war it LAUNCHED on Yemen"
             direct = [d for d in heads if d.lemma_.lower() in group.object_heads
                       or (heads is not direct and group.objectless and self._hostile_noun(d))]
             if not direct and (heads or not group.objectless):

@@ -2569,3 +2569,47 @@ def test_an_attack_with_no_target_was_on_the_state_reporting_it(nlp, text, tripl
 def test_a_reported_attack_with_an_object_is_not_on_the_reporter(nlp, text):
     found = triples(nlp, text)
     assert not any(r == "ATTACK" and o in ("JPN", "FRA") for _, r, o in found), found
+
+
+@pytest.mark.parametrize("text, triple", [
+    ("Norway cancelled funding for Malawi.", ("NOR", "SANCTION", "MWI")),
+    ("Norway cancelled $40 million of funding for Malawi.", ("NOR", "SANCTION", "MWI")),
+    ("Norway withheld development aid from Malawi.", ("NOR", "SANCTION", "MWI")),
+])
+def test_aid_cancelled_is_a_measure_not_aid(nlp, text, triple):
+    found = triples(nlp, text)
+    assert triple in found and ("NOR", "AID", "MWI") not in found, found
+
+
+def test_envoys_recalled_for_consultations_consult_no_one(nlp):
+    found = triples(nlp, "Laos, Vietnam and Thailand recalled their ambassadors from Cambodia for consultations.")
+    assert {("LAO", "SANCTION", "KHM"), ("VNM", "SANCTION", "KHM"), ("THA", "SANCTION", "KHM")} <= found, found
+    assert not any(r == "CONSULT" for _, r, _ in found), found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Peru said it was ready to strike Bolivia.", ("PER", "ATTACK", "BOL", "H")),
+    ("Peru is willing to help Bolivia.", ("PER", "AID", "BOL", "H")),
+    ("Peru warned that it was ready to strike Bolivia.", ("PER", "THREATEN", "BOL", "")),
+])
+def test_readiness_is_not_the_act(nlp, text, expected):
+    assert expected in relations(nlp, text)
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Bolivia reserved the right to retaliate against Peru.", "PER"),
+    ("Bolivia reserved the right to retaliate against the Peruvian attack.", "PER"),
+])
+def test_a_right_to_retaliate_reserved_is_a_threat(nlp, text, target):
+    found = relations(nlp, text)
+    assert ("BOL", "THREATEN", target, "") in found, found
+    assert not any(r == "ATTACK" for _, r, _, _ in found), found
+
+
+@pytest.mark.parametrize("text", [
+    "New Zealand is supporting Samoa with water purification teams.",
+    "New Zealand supported Samoa with food and medicine.",
+])
+def test_support_given_with_people_or_goods_is_aid(nlp, text):
+    found = triples(nlp, text)
+    assert ("NZL", "AID", "WSM") in found and ("NZL", "SUPPORT", "WSM") not in found, found

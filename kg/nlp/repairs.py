@@ -28,7 +28,8 @@ from kg.knowledge.lexicon import load_lexicon
 def make_parse_repairs(nlp: Language, name: str) -> ParseRepairs:
     """Build the component; its words come from the cue list ``adjectival_participles``."""
     lexicon = load_lexicon()
-    return ParseRepairs(lexicon.cue("adjectival_participles"), lexicon.cue("ditransitive_verbs"), nlp.vocab.strings)
+    return ParseRepairs(lexicon.cue("adjectival_participles"), lexicon.cue("ditransitive_verbs"), nlp.vocab.strings,
+                        lexicon.cue("naming_verbs"))
 
 
 class ParseRepairs:
@@ -36,9 +37,10 @@ class ParseRepairs:
     as a compound of the thing given."""
 
     def __init__(self, participles: frozenset[str], giving: frozenset[str] = frozenset(),
-                 strings: StringStore | None = None) -> None:
+                 strings: StringStore | None = None, naming: frozenset[str] = frozenset()) -> None:
         self.participles = participles
         self.giving = giving
+        self.naming = naming
         # the words as string ids, so that each token is tested by a number, not by a string made for it
         self.participle_ids = {strings.add(w) for w in participles} if strings is not None else None
         self.giving_ids = {strings.add(w) for w in giving} if strings is not None else None
@@ -46,7 +48,29 @@ class ParseRepairs:
     def __call__(self, doc: Doc) -> Doc:
         self._mend_participles(doc)
         self._mend_recipients(doc)
+        self._mend_named_objects(doc)
         return doc
+
+    def _mend_named_objects(self, doc: Doc) -> None:
+        """"condemned WHAT IT CALLED Cameroon's aggression", "in protest against what it described AS an
+        attack": the thing named is what the outer verb or preposition takes (its object), and the
+        naming a relative clause on it, as in "condemned Cameroon's aggression, which it called ..."."""
+        for what in doc:
+            naming = what.head
+            if what.tag_ != "WP" or what.dep_ != "dobj" or naming.lemma_.lower() not in self.naming \
+                    or naming.dep_ not in ("ccomp", "pcomp") or naming.i < what.i:
+                continue
+            named = next((c for c in naming.children if c.dep_ == "oprd"), None) or next(
+                (o for p in naming.children if p.dep_ == "prep" and p.lower_ == "as"
+                 for o in p.children if o.dep_ == "pobj"), None)
+            if named is None or named.pos_ not in ("NOUN", "PROPN"):
+                continue
+            outer, dep = naming.head, "dobj" if naming.dep_ == "ccomp" else "pobj"
+            trailing = [c for c in naming.children if c.dep_ == "prep" and c.i > named.i]  # "... camps IN PAKISTAN"
+            named.head, named.dep_ = outer, dep
+            naming.head, naming.dep_ = named, "relcl"
+            for prep in trailing:
+                prep.head = named
 
     @staticmethod
     def _tokens(doc: Doc, attr: str, ids: set[int] | None, words: frozenset[str], name: str) -> list[Token]:

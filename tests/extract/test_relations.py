@@ -2613,3 +2613,14 @@ def test_a_right_to_retaliate_reserved_is_a_threat(nlp, text, target):
 def test_support_given_with_people_or_goods_is_aid(nlp, text):
     found = triples(nlp, text)
     assert ("NZL", "AID", "WSM") in found and ("NZL", "SUPPORT", "WSM") not in found, found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Gabon condemned what it called Cameroon's hostile move.", {("GAB", "OPPOSE", "CMR")}),
+    ("Ghana condemned what it called an attack by Togo.", {("GHA", "OPPOSE", "TGO"), ("TGO", "ATTACK", "GHA")}),
+    ("Peru denounced what it described as Chilean interference.", {("PER", "OPPOSE", "CHL")}),
+    ("Chile carried out strikes on what it called rebel camps in Bolivia.", {("CHL", "ATTACK", "BOL")}),
+])
+def test_what_it_called(nlp, text, expected):
+    """"condemned what it called X": X is what is condemned (or struck), and keeps its place."""
+    assert expected <= triples(nlp, text)

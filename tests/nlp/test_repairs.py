@@ -38,3 +38,15 @@ def test_a_recipient_parsed_as_a_compound_of_the_thing_given_is_a_dative(nlp):
     doc = nlp("The US gave Ukraine weapons.")
     ukraine = next(t for t in doc if t.text == "Ukraine")
     assert (ukraine.dep_, ukraine.head.text) == ("dative", "gave")
+
+
+@pytest.mark.parametrize("text, outer, named, dep", [
+    ("Gabon condemned what it called Cameroon's hostile move.", "condemned", "move", "dobj"),
+    ("Peru protested against what it described as Chilean interference.", "against", "interference", "pobj"),
+])
+def test_a_thing_named_in_a_what_clause_is_the_outer_object(nlp, text, outer, named, dep):
+    doc = nlp(text)
+    noun = next(t for t in doc if t.text == named)
+    assert (noun.dep_, noun.head.text) == (dep, outer)
+    naming = next(t for t in doc if t.lemma_ in ("call", "describe"))
+    assert (naming.dep_, naming.head.text) == ("relcl", named)

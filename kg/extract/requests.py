@@ -4,7 +4,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extract.roles import ActorContext
-from kg.extract.syntax import Arg, child, pobjs
+from kg.extract.syntax import Arg, child, pobjs, verb_above_gerund
 from kg.knowledge.lexicon import TriggerGroup
 
 
@@ -154,7 +154,7 @@ class RequestRules:
             aimless = all(d.lemma_.lower() == "fire" for d in act.children if d.dep_ == "dobj")  # not "fired a missile"
             return [a for a in ctx.subjects(speaker) if a.actor not in own] if group.relation == "ATTACK" and aimless \
                 and speaker.lemma_.lower() in self.lex.cue("attack_reporting_verbs") else []
-        return self._accuser_as_target(ctx, act.head.head, act.head.lower_, group, subjects)
+        return self._accuser_as_target(ctx, verb_above_gerund(act.head) or act.head.head, act.head.lower_, group, subjects)
 
     def _alleger(self, ctx: ActorContext, verb: Token, own: set[str]) -> list[Arg]:
         """The state that alleges the act in a clause of its own: "Eritrea claims Ethiopia is

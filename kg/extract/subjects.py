@@ -5,7 +5,7 @@ from spacy.tokens import Token
 
 from kg.extract.misparses import MisplacedSubjects
 from kg.extract.purposes import PactPurposes
-from kg.extract.syntax import NOMINAL, SUBJECT_DEPS, Arg, child, is_passive, pobjs, unique
+from kg.extract.syntax import NOMINAL, SUBJECT_DEPS, Arg, child, is_passive, pobjs, unique, verb_above_gerund
 
 
 class Subjects(MisplacedSubjects, PactPurposes):
@@ -125,16 +125,16 @@ class Subjects(MisplacedSubjects, PactPurposes):
             return self.subjects(governed[0], depth + 1) if governed else []
         if dep == "pcomp" and head.lower_ == "in" and (joined := self._joined_above(head.head)) is not head.head:
             return self.subjects(joined, depth + 1)  # "joined A, B and C IN condemning"
-        if dep == "pcomp" and head.head.pos_ in ("VERB", "AUX"):
-            accused = child(head.head, "dobj")  # "accused North Korea OF shipping", "criticised X FOR signing"
+        if (dep == "pcomp" or (dep == "pobj" and verb.tag_ == "VBG")) and (above := verb_above_gerund(head)) is not None:
+            accused = child(above, "dobj")  # "accused North Korea OF shipping", "criticised X FOR signing"
             if accused is not None and head.lower_ in ("of", "for"):
                 return self.np_actors(accused)
             if head.lower_ == "for":  # "retaliate AGAINST Israel for bombing": the one retaliated against bombed
-                targeted = [a for p in head.head.children if p.dep_ == "prep" and p.lower_ in self.lex.cue("retaliation_preps")
+                targeted = [a for p in above.children if p.dep_ == "prep" and p.lower_ in self.lex.cue("retaliation_preps")
                             for o in pobjs(p) for a in self.np_actors(o)]
                 if targeted:
                     return targeted
-            return self.subjects(head.head, depth + 1)
+            return self.subjects(above, depth + 1)
         if dep == "acl" and infinitive and head.pos_ == "NOUN":  # "a decision BY Sweden to provide", "Oslo's plan to send"
             agents = [a for p in head.children if p.dep_ == "poss" or (p.dep_ == "prep" and p.lower_ == "by")
                       for a in (self.np_actors(p) if p.dep_ == "poss" else [b for o in pobjs(p) for b in self.np_actors(o)])]

@@ -73,6 +73,15 @@ def counted(noun: Token) -> Token:
     return noun
 
 
+def verb_above_gerund(prep: Token) -> Token | None:
+    """The verb a gerund's preposition belongs to: "accused X OF shelling"; also when the model hangs
+    the preposition on the verb's object ("accused EACH OTHER of opening fire")."""
+    above = prep.head
+    if above.pos_ in ("VERB", "AUX"):
+        return above
+    return above.head if above.dep_ == "dobj" and prep.lower_ == "of" and above.head.pos_ == "VERB" else None
+
+
 def is_passive(verb: Token) -> bool:
     """Whether a verb is in the passive voice (it has a passive subject or auxiliary)."""
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)

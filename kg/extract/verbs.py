@@ -111,7 +111,7 @@ class VerbRules(RequestRules, TransferRules, VerbSenses):
             objects = self._complement_targets(ctx, verb, group.complement_preps, subjects)
         if not objects and group.relation == "THREATEN":
             objects = self._threatened_noun_targets(ctx, verb, known) or self._consequence_owners(ctx, verb, known)
-        if not objects and verb.dep_ in ("pcomp", "ccomp"):  # "accused Kigali of declaring war": on the accuser
+        if not objects and verb.dep_ in ("pcomp", "pobj", "ccomp"):  # "accused Kigali of declaring war": on the accuser
             objects = self._accused_act_target(ctx, verb, group, subjects)
         if not objects and group.only_prep_objects and direct:
             objects = self._mission_places(ctx, [verb, *direct], preps, known)

@@ -8,7 +8,9 @@ a proper noun: the component makes the noun take the participle's place in the
 tree and the participle the noun's modifier (tag ``JJ``, part of speech ``ADJ``). And "Japan gave VIETNAM
 aid": the model reads the recipient of a verb of giving (cue list
 ``ditransitive_verbs``) as a compound of the thing given; the component makes it
-the verb's dative again.
+the verb's dative again. And "condemned WHAT IT CALLED Cameroon's aggression": the
+thing named (cue list ``naming_verbs``) becomes the outer verb's object, the
+naming a relative clause on it.
 
 >>> from kg.nlp.pipeline import load_pipeline
 >>> doc = load_pipeline()("Chad accused neighbouring Sudan of backing rebels.")

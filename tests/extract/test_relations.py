@@ -2624,3 +2624,14 @@ def test_support_given_with_people_or_goods_is_aid(nlp, text):
 def test_what_it_called(nlp, text, expected):
     """"condemned what it called X": X is what is condemned (or struck), and keeps its place."""
     assert expected <= triples(nlp, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Laos accused Cambodia of shelling.", {("LAO", "OPPOSE", "KHM"), ("KHM", "ATTACK", "LAO")}),
+    ("Laos accused Cambodia of opening fire.", {("LAO", "OPPOSE", "KHM"), ("KHM", "ATTACK", "LAO")}),
+    ("Laos and Cambodia accused each other of opening fire first.",
+     {("LAO", "ATTACK", "KHM"), ("KHM", "ATTACK", "LAO"), ("LAO", "OPPOSE", "KHM"), ("KHM", "OPPOSE", "LAO")}),
+])
+def test_an_accused_attack_with_no_target_hit_the_accuser(nlp, text, expected):
+    """Also when the model parses the gerund as a noun or hangs "of" on "each other"."""
+    assert expected <= triples(nlp, text)

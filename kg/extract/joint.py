@@ -21,8 +21,9 @@ class JointRules:
         noun = token.head
         acts = self.lex.cue("joint_acts")
         if token.lower_ not in self.lex.cue("joint_modifiers") or token.dep_ != "amod" \
-                or not any(t.lemma_.lower() in acts for t in (noun, *noun.conjuncts)) or pact_of_topic(noun, self.lex):
-            return  # a pact's joint projects are planned (_pact_cooperation_candidates)
+                or not any(t.lemma_.lower() in acts for t in (noun, *noun.conjuncts)) or pact_of_topic(noun, self.lex) \
+                or self.undone_by_verb(noun):
+            return  # a pact's joint projects are planned (_pact_cooperation_candidates); "ENDED its joint projects"
         authors = [a for p in noun.children if p.dep_ == "prep" and p.lower_ in ("by", "of", "from")
                    for o in pobjs(p) for a in ctx.np_actors(o)]  # "a joint statement BY the ministries of Kuwait and Oman"
         verb = noun.head if noun.dep_ in ("dobj", "nsubjpass") else noun.head.head if noun.dep_ == "pobj" else None

@@ -53,9 +53,18 @@ class StrainRules:
         if not sides:  # "Abiy fostered an alliance with Isaias, but relations have since deteriorated": those two
             named = [s for s in dict.fromkeys(a for i, a, k in ctx.mention_starts if noun.sent.start <= i < noun.i
                                               and ctx.is_state_mention(k))]
-            sides = [Arg(s, noun, "coref") for s in named] if len(named) == 2 else []
+            sides = [Arg(s, noun, "coref") for s in named] if len(named) == 2 else self._sides_in_cause(ctx, holders[1])
         if len({a.actor for a in sides}) >= 2:
             yield Candidate(group, holders[1], sides, [], mutual=True)  # "were not tense": the verb carries the flags
+
+    def _sides_in_cause(self, ctx: ActorContext, verb: Token) -> list[Arg]:
+        """The two states of the clause that says since when, or why, relations worsened: "relations have
+        worsened SINCE BELGIUM decided to end cooperation WITH CONGO"."""
+        clauses = [c for c in verb.children if c.dep_ == "advcl"
+                   and any(m.dep_ == "mark" and m.lower_ in self.lex.cue("cause_marks") for m in c.children)]
+        named = list(dict.fromkeys(a for c in clauses for t in c.subtree if t.i in ctx.actor_at
+                                   for a in ctx.np_actors(t, conjuncts=False) if ctx.is_state_mention(ctx.kind_at.get(t.i, "NAME"))))
+        return named if len({a.actor for a in named}) == 2 else []
 
     def _strained(self, noun: Token) -> bool:
         """A relationship noun said to be strained states no cooperation."""

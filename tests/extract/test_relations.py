@@ -2635,3 +2635,17 @@ def test_what_it_called(nlp, text, expected):
 def test_an_accused_attack_with_no_target_hit_the_accuser(nlp, text, expected):
     """Also when the model parses the gerund as a noun or hangs "of" on "each other"."""
     assert expected <= triples(nlp, text)
+
+
+@pytest.mark.parametrize("text, measure", [
+    ("Relations have worsened since Chile decided to end cooperation with Peru.", ("CHL", "SANCTION", "PER")),
+    ("Ties have soured since Chile suspended projects with Peru.", ("CHL", "SANCTION", "PER")),
+])
+def test_relations_worsened_since_an_act_are_between_its_two_states(nlp, text, measure):
+    found = triples(nlp, text)
+    assert {("CHL", "OPPOSE", "PER"), ("PER", "OPPOSE", "CHL"), measure} <= found, found
+
+
+def test_joint_projects_ended_are_no_cooperation(nlp):
+    found = triples(nlp, "Chile ended its joint projects with Peru.")
+    assert ("CHL", "SANCTION", "PER") in found and not any(r == "COOPERATE" for _, r, _ in found), found

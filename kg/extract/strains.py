@@ -76,8 +76,9 @@ class StrainRules:
     def _ended_quarrel(self, noun: Token) -> bool:
         """A mutual quarrel that is set aside or ceases is background:
         "accepted a cessation of hostilities", "set aside hostilities with X"."""
-        if not any(g.mutual for g in self.lex.nouns.get(noun.lemma_.lower(), ())):
-            return False
+        settled = noun.dep_ == "dobj" and noun.head.lemma_.lower() in self.lex.cue("settling_verbs")
+        if not any(g.mutual or (settled and g.relation == "CONFLICT") for g in self.lex.nouns.get(noun.lemma_.lower(), ())):
+            return False  # a war SETTLED is over; one they try to END goes on
         head = noun.head
         if noun.dep_ == "pobj" and head.lower_ == "of":
             return head.head.lemma_.lower() in self.lex.cue("ending_nouns")

@@ -2649,3 +2649,18 @@ def test_relations_worsened_since_an_act_are_between_its_two_states(nlp, text, m
 def test_joint_projects_ended_are_no_cooperation(nlp):
     found = triples(nlp, "Chile ended its joint projects with Peru.")
     assert ("CHL", "SANCTION", "PER") in found and not any(r == "COOPERATE" for _, r, _ in found), found
+
+
+@pytest.mark.parametrize("text", [
+    "Belize and Guatemala settled their border row.",
+    "Belize settled its border dispute with Guatemala.",
+    "Belize and Guatemala finally settled the long-running banana war.",
+])
+def test_a_quarrel_settled_is_a_deal_and_over(nlp, text):
+    found = triples(nlp, text)
+    assert any(r == "AGREE" and {s, o} == {"BLZ", "GTM"} for s, r, o in found), found
+    assert not any(r == "CONFLICT" for _, r, _ in found), found
+
+
+def test_firing_on_a_state_is_an_attack(nlp):
+    assert ("PAK", "ATTACK", "AFG") in triples(nlp, "Pakistani border guards started ‘unprovoked firing’ on the Afghan side.")

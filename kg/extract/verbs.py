@@ -83,7 +83,8 @@ class VerbRules(RequestRules, TransferRules, VerbSenses):
                 a for a in ctx.np_actors(obj, exclude=known) if not (a.via == "mod" and a.actor in known)]
             if group.only_prep_objects and group.inverse:  # "received TURKISH drones": their maker supplies them
                 origins += self._made_by(ctx, obj)
-            if group.goods_origin and not self._supplied_with(ctx, verb, obj):
+            if (group.goods_origin or (passive and not known and obj.lemma_.lower() in self.lex.cue("material_means_nouns"))) \
+                    and not self._supplied_with(ctx, verb, obj):  # "RWANDAN troops were deployed to X": Rwanda sent them
                 objects += [a for a in args if a.via != "mod"]
                 origins += [a for a in args if a.via == "mod"]
                 objects += self._recipients(ctx, obj, preps)

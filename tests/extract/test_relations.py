@@ -2664,3 +2664,11 @@ def test_a_quarrel_settled_is_a_deal_and_over(nlp, text):
 
 def test_firing_on_a_state_is_an_attack(nlp):
     assert ("PAK", "ATTACK", "AFG") in triples(nlp, "Pakistani border guards started ‘unprovoked firing’ on the Afghan side.")
+
+
+@pytest.mark.parametrize("text, triple", [
+    ("Kenyan soldiers were dispatched to Somalia.", ("KEN", "AID", "SOM")),
+    ("Rwandan troops were sent into Congo.", ("RWA", "ATTACK", "COD")),
+])
+def test_troops_sent_in_the_passive_are_their_states(nlp, text, triple):
+    assert triple in triples(nlp, text)

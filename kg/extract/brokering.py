@@ -53,6 +53,19 @@ class BrokeringRules:
         if len({a.actor for a in mediators}) >= 2:
             yield Candidate(self.cooperate_group, token, mediators, [], mutual=True)
 
+    @starts_on("mediating_verbs")
+    def _quarrel_mediator_candidates(self, ctx: ActorContext, token: Token) -> Iterator[Candidate]:
+        """"Qatar offered to MEDIATE IN the Kenya-Somalia dispute": the mediator aids each side of the
+        quarrel (relations.md: mediation), with the mediation's flags."""
+        if token.pos_ != "VERB" or token.lemma_.lower() not in self.lex.cue("mediating_verbs"):
+            return
+        quarrels = [o for p in token.children if p.dep_ == "prep" and p.lower_ in ("in", "over") for o in pobjs(p)]
+        parties = unique(a for q in quarrels for g in self.lex.nouns.get(q.lemma_.lower(), ()) if g.mutual or g.relation == "CONFLICT"
+                         for c in self._noun_candidates(ctx, q, g) for a in c.subjects + c.objects)
+        mediators = [a for a in ctx.subjects(token) if a.actor not in {p.actor for p in parties}]
+        if mediators and len({p.actor for p in parties}) >= 2:
+            yield Candidate(self.aid_group, token, unique(mediators), parties, pairable=False)
+
     def _mediated(self, ctx: ActorContext, sent: Span, mentions: list[RelationMention]) -> list[RelationMention]:
         """A mediator named in a sentence ("after mediation BY QATAR", "U.S.-BROKERED", "a meeting
         mediated by CHINA", "under the auspices of X") aids each party of the talks or the deal

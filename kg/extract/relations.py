@@ -64,7 +64,7 @@ FUNCTION_POS = frozenset({"PUNCT", "DET", "ADP", "CCONJ", "SCONJ", "PART", "PRON
 #: the rule families tried before the trigger words, in this order, on the tokens that can start them
 CONSTRUCTIONS = ("_dependence_candidates", "_strain_candidates", "_response_candidates", "_venue_candidates",
                  "_joint_candidates", "_brokering_candidates", "_pressure_candidates", "_gratitude_candidates",
-                 "_behest_candidates", "_allegation_candidates", "_co_mediator_candidates",
+                 "_behest_candidates", "_allegation_candidates", "_co_mediator_candidates", "_quarrel_mediator_candidates",
                  "_departure_candidates", "_termination_candidates", "_hosted_meeting_candidates",
                  "_pact_cooperation_candidates", "_attendance_candidates", "_ultimatum_candidates",
                  "_pejorative_predicate_candidates", "_shared_act_candidates", "_pact_project_candidates")

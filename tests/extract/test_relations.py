@@ -2672,3 +2672,17 @@ def test_firing_on_a_state_is_an_attack(nlp):
 ])
 def test_troops_sent_in_the_passive_are_their_states(nlp, text, triple):
     assert triple in triples(nlp, text)
+
+
+@pytest.mark.parametrize("text, flags", [
+    ("Qatar offered to mediate in the Chile-Peru dispute.", "H"),
+    ("Qatar mediated in the border conflict between Chile and Peru.", ""),
+])
+def test_a_mediator_in_a_quarrel_aids_both_sides(nlp, text, flags):
+    found = relations(nlp, text)
+    assert {("QAT", "AID", "CHL", flags), ("QAT", "AID", "PER", flags)} <= found, found
+
+
+def test_a_dispute_someone_offers_to_mediate_in_is_real(nlp):
+    found = relations(nlp, "Qatar offered to mediate in the dispute between Chile and Peru.")
+    assert ("CHL", "OPPOSE", "PER", "") in found, found

@@ -110,14 +110,15 @@ class BrokeringRules:
                 for helper, trigger in helpers.items() for party in (m.subject, m.object)]
 
     def _brokers_deal(self, token: Token) -> bool:
-        """Whether a mediation verb's object or a participle's noun is a deal: "BROKERED the truce",
+        """Whether a mediation verb's object or a participle's noun is a deal or talks: "BROKERED the truce",
         "a ceasefire ... was BROKERED by", "the U.S.-BROKERED accord"."""
         deals, cue = self.lex.cue("deal_nouns"), self.lex.cue
         if token.lemma_.lower() not in cue("mediating_verbs") | cue("mediating_participles"):
             return False
         brokered = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")] + (
             [token.head] if token.dep_ in ("amod", "acl", "compound") else [])
-        return any(n.lemma_.lower() in deals or n.head.lemma_.lower() in deals and n.dep_ == "compound" for n in brokered)
+        return any(n.lemma_.lower() in deals or n.head.lemma_.lower() in deals and n.dep_ == "compound" or self._meeting(n)
+                   for n in brokered)  # or talks: "the talks were BROKERED by Qatar"
 
     def _mediators(self, ctx: ActorContext, token: Token) -> list[Arg]:
         """The states a mediation word names as mediator: its modifiers, by- or of-phrase ("Qatari

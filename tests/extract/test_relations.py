@@ -2686,3 +2686,8 @@ def test_a_mediator_in_a_quarrel_aids_both_sides(nlp, text, flags):
 def test_a_dispute_someone_offers_to_mediate_in_is_real(nlp):
     found = relations(nlp, "Qatar offered to mediate in the dispute between Chile and Peru.")
     assert ("CHL", "OPPOSE", "PER", "") in found, found
+
+
+def test_talks_brokered_in_the_next_sentence_aid_their_parties(nlp):
+    found = triples(nlp, "Chile and Peru held talks in Lima. The talks were brokered by Brazil.")
+    assert {("BRA", "AID", "CHL"), ("BRA", "AID", "PER")} <= found, found

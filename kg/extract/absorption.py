@@ -17,6 +17,8 @@ class AbsorptionRules:
         head = noun.head
         if self.undone_by_verb(noun):
             return True  # a hostile sense for this very object undoes it: "ENDED its cooperation pact with X"
+        if any(c.dep_ == "amod" and c.lower_ in self.lex.cue("former_modifiers") for c in noun.children):
+            return True  # "Iran's FORMER ally Sudan": a relation that ended is background (relations.md)
         if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NUM" and head.head.dep_ == "dobj":
             head = head.head.head  # "cancelled $90 million OF FUNDING": the verb's object is what the number counts
         elif noun.dep_ != "dobj":

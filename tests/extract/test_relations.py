@@ -2691,3 +2691,14 @@ def test_a_dispute_someone_offers_to_mediate_in_is_real(nlp):
 def test_talks_brokered_in_the_next_sentence_aid_their_parties(nlp):
     found = triples(nlp, "Chile and Peru held talks in Lima. The talks were brokered by Brazil.")
     assert {("BRA", "AID", "CHL"), ("BRA", "AID", "PER")} <= found, found
+
+
+def test_a_former_ally_is_no_ally(nlp):
+    found = triples(nlp, "Sudan, a former ally of Iran, cut ties with Tehran.")
+    assert not any(r == "ALLY" for _, r, _ in found), found
+    assert ("SDN", "ALLY", "IRN") in triples(nlp, "Sudan, a close ally of Iran, cut ties with Israel.")
+
+
+def test_an_act_cited_as_a_reason_is_not_the_citers(nlp):
+    found = triples(nlp, "Sudan expelled Tehran's ambassador, citing the attack on Saudi Arabia's embassy.")
+    assert ("SDN", "SANCTION", "IRN") in found and ("SDN", "ATTACK", "SAU") not in found, found

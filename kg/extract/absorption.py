@@ -84,7 +84,7 @@ class AbsorptionRules:
     def _names_its_object(self, verb: Token) -> bool:
         """"called the attacks a violation": a naming, not a call on anyone."""
         return verb.lemma_.lower() in self.lex.cue("naming_verbs") and (child(verb, "oprd") is not None or any(
-            t.dep_ == "oprd" or (t.dep_ == "appos" and t.head.i == d.i and t.lemma_.lower() in self._reproaches())
+            t.dep_ == "oprd" or (t.dep_ in ("appos", "amod", "conj") and t.lemma_.lower() in self._reproaches())
             for d in verb.children if d.dep_ == "dobj" for t in d.subtree)  # misattached: "called X's dam a CRIME"
             or self._named_claim(verb) is not None)
 

@@ -92,6 +92,9 @@ class ClaimRules:
         if dismissive and noun.dep_ in ("pobj", "amod") and head.lower_ == "as" and head.dep_ == "prep":
             # only after "as" ("called X's claims nonsense" is read elsewhere), on the verb or its object
             named, holder = (head.head, head.head.head) if head.head.dep_ == "dobj" else (child(head.head, "dobj"), head.head)
+        elif dismissive and noun.dep_ in ("acomp", "attr") and head.lemma_ == "be" and head.dep_ == "ccomp" \
+                and (subject := child(head, "nsubj")) is not None and ctx.modifier_actors(subject):
+            named, holder = subject, head.head  # "said ALGERIA'S actions were UNJUSTIFIED": its owner
         elif dismissive:
             return
         elif noun.dep_ == "attr" and head.lemma_ == "be" and head.dep_ == "ccomp":  # "said Somalia WAS a threat"

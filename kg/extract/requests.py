@@ -81,13 +81,12 @@ class RequestRules:
         group of "condemn"); other namings give nothing."""
         named = child(verb, "oprd") or next((t for d in verb.children if d.dep_ == "dobj" for t in d.subtree
                                              if t.dep_ == "oprd"  # misattached under the object's clause
-                                             or (t.dep_ == "appos" and t.head.i == d.i and t.lemma_.lower() in self._reproaches())),
+                                             or (t.dep_ in ("appos", "amod", "conj") and t.lemma_.lower() in self._reproaches())),
                                             None)
         if named is None and self._named_claim(verb) is not None:
             named = child(verb, "dobj")  # "called Sudan's accusations nonsense", parsed as one noun phrase
-        if named is None or (named.lemma_.lower() not in self.lex.cue("pejorative_names")
-                             and named.lemma_.lower() not in self.lex.cue("dismissive_names")):
-            return None
+        if named is None or not any(t.lemma_.lower() in self._reproaches() for t in (named, *named.conjuncts)):
+            return None  # "called X's actions 'unusual' and 'REPREHENSIBLE'"
         return self.lex.group("condemn", "OPPOSE")
 
     def _helps_in_war(self, verb: Token) -> bool:

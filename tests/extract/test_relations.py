@@ -2702,3 +2702,13 @@ def test_a_former_ally_is_no_ally(nlp):
 def test_an_act_cited_as_a_reason_is_not_the_citers(nlp):
     found = triples(nlp, "Sudan expelled Tehran's ambassador, citing the attack on Saudi Arabia's embassy.")
     assert ("SDN", "SANCTION", "IRN") in found and ("SDN", "ATTACK", "SAU") not in found, found
+
+
+@pytest.mark.parametrize("text", [
+    "Bolivia called Chile's actions reprehensible.",
+    "Bolivia cut relations with Chile, calling Chile's actions “unusual” and “reprehensible” in a statement.",
+    "Bolivia said that Chile's actions were unjustified.",
+])
+def test_an_act_named_or_said_to_be_reprehensible_is_opposed(nlp, text):
+    found = triples(nlp, text)
+    assert ("BOL", "OPPOSE", "CHL") in found and ("BOL", "REQUEST", "CHL") not in found, found

@@ -85,7 +85,8 @@ class RequestRules:
                                             None)
         if named is None and self._named_claim(verb) is not None:
             named = child(verb, "dobj")  # "called Sudan's accusations nonsense", parsed as one noun phrase
-        if named is None or not any(t.lemma_.lower() in self._reproaches() for t in (named, *named.conjuncts)):
+        names = [named, *(o for o in verb.children if o.dep_ == "oprd")] if named is not None else []
+        if not any(t.lemma_.lower() in self._reproaches() for n in names for t in (n, *n.conjuncts)):
             return None  # "called X's actions 'unusual' and 'REPREHENSIBLE'"
         return self.lex.group("condemn", "OPPOSE")
 

@@ -65,6 +65,8 @@ class TransferRules:
         later = self._chained_partners(ctx, verb, group)
         if later:  # "are breaking off relations and cutting air ties WITH Bolivia": Bolivia for both
             return later
+        if group.relation in self.lex.cue("measure_relations") and (accused := self._accused_alongside(ctx, verb)):
+            return accused  # "severed ties, ACCUSING CHAD of backing rebels"
         if verb.dep_ not in ("advcl", "conj") or head.i == verb.i:
             return []
         for token in head.subtree:
@@ -83,6 +85,18 @@ class TransferRules:
                          and p.lower_ in self.lex.cue("conjoined_object_preps") for o in pobjs(p)]
             return [a for d in acted_on for a in ctx.np_actors(d) if a.actor not in known]
         return []
+
+    def _accused_alongside(self, ctx: ActorContext, verb: Token) -> list[Arg]:
+        """The state a measure's own clause accuses, when the measure names no target: "Sudan severed
+        ties, ACCUSING CHAD of backing rebels", "took action to sever ties, accusing Chad"."""
+        clause = verb
+        while clause.dep_ in ("xcomp", "acl") and clause.head.pos_ in ("VERB", "NOUN"):
+            clause = clause.head.head if clause.head.pos_ == "NOUN" and clause.head.dep_ == "dobj" else clause.head
+            if clause.pos_ != "VERB":
+                break  # "TOOK ACTION to sever ties": through the action to the verb taking it
+        known = {a.actor for a in ctx.subjects(verb)}
+        return [a for c in clause.children if c.dep_ in ("advcl", "conj") and c.lemma_.lower() in self.lex.cue("blaming_verbs")
+                for d in c.children if d.dep_ == "dobj" for a in ctx.np_actors(d) if a.actor not in known]
 
     def _made_by(self, ctx: ActorContext, goods: Token) -> list[Arg]:
         """The states whose demonym marks material goods, or goods in an of-phrase: "TURKISH drones",

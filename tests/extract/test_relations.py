@@ -2712,3 +2712,13 @@ def test_an_act_cited_as_a_reason_is_not_the_citers(nlp):
 def test_an_act_named_or_said_to_be_reprehensible_is_opposed(nlp, text):
     found = triples(nlp, text)
     assert ("BOL", "OPPOSE", "CHL") in found and ("BOL", "REQUEST", "CHL") not in found, found
+
+
+@pytest.mark.parametrize("text", [
+    "Chile severed diplomatic ties, accusing Peru of backing rebels.",
+    "Chile closed its border, accusing Peru of backing rebels.",
+    "Chile took action to sever diplomatic ties, accusing Peru of backing a rebel assault.",
+])
+def test_a_measure_with_no_target_hits_the_state_its_clause_accuses(nlp, text):
+    found = relations(nlp, text)
+    assert {("CHL", "SANCTION", "PER", ""), ("CHL", "OPPOSE", "PER", "")} <= found, found

@@ -70,7 +70,8 @@ class Coreference(PluralReference, GroupReference, SpeakerReference):
         modifier like "Russian oil" is no antecedent)."""
         if token.dep_ == "nsubjpass" and token.head.lemma_.lower() in self.lex.cue("document_verbs"):
             return []  # "IT was signed by Kenya and Somalia": the deal, no state
-        fronted = self._fronted_subject(token, exclude) or self._object_owner(token, exclude)
+        fronted = self._fronted_subject(token, exclude) or self._object_owner(token, exclude) \
+            or self._claim_denier(token, exclude)
         if fronted:
             return fronted
         owner = self.clause_referent(token, exclude) or self._main_clause_subject(token, exclude) \

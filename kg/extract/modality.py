@@ -103,8 +103,9 @@ def is_negated(token: Token, lex: Lexicon) -> bool:
             return True
         if arrived_by in ("xcomp", "pcomp", "ccomp", "prep", "acl") and node.lemma_.lower() in negating:
             return True
-        if arrived_by == "dobj" and node.lemma_.lower() in lex.cue("denying_verbs") and not _owned(below):
-            return True  # "denied any plan to destabilize", "ruled out talks"; not "refused a request by Kyiv"
+        if arrived_by == "dobj" and node.lemma_.lower() in lex.cue("denying_verbs") and (
+                not _owned(below) or (below.i != token.i and below.lemma_.lower() in lex.cue("accusation_nouns"))):
+            return True  # "denied any plan to destabilize", "denied Egypt's CLAIMS that it attacked"; not "refused a request by Kyiv"
     return False
 
 

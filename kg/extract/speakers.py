@@ -56,3 +56,16 @@ class SpeakerReference:
             if i < token.i and kind == "LEADER":
                 return [Arg(actor, token, "coref")]
         return []
+
+    def _claim_denier(self, token: Token, exclude: frozenset[str]) -> list[Arg]:
+        """"it" as the subject of the content of another state's claim that a state rejects or denies is
+        the one rejecting it: "Ethiopia denied Egypt's claims that IT had attacked Sudanese farmers"."""
+        clause, claim = token.head, token.head.head
+        if token.dep_ not in ("nsubj", "nsubjpass") or token.lower_ != "it" or clause.dep_ not in ("acl", "ccomp") \
+                or claim.lemma_.lower() not in self.lex.cue("claim_nouns") or claim.dep_ != "dobj" \
+                or claim.head.lemma_.lower() not in self.lex.cue("rejecting_verbs") | self.lex.cue("denying_verbs"):
+            return []
+        owners = {a.actor for c in claim.children if c.dep_ == "poss" for a in self.np_actors(c)}
+        deniers = {a.actor for a in self.np_actors(child(claim.head, "nsubj"), exclude) if a.actor not in owners} \
+            if child(claim.head, "nsubj") is not None else set()
+        return [Arg(deniers.pop(), token, "coref")] if len(deniers) == 1 else []

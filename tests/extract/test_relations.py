@@ -2722,3 +2722,9 @@ def test_an_act_named_or_said_to_be_reprehensible_is_opposed(nlp, text):
 def test_a_measure_with_no_target_hits_the_state_its_clause_accuses(nlp, text):
     found = relations(nlp, text)
     assert {("CHL", "SANCTION", "PER", ""), ("CHL", "OPPOSE", "PER", "")} <= found, found
+
+
+def test_it_in_a_denied_claim_is_the_denier_and_the_act_negated(nlp):
+    found = relations(nlp, "Chile denied Peru's claims that it had attacked Bolivian farmers.")
+    assert ("CHL", "ATTACK", "BOL", "N") in found, found
+    assert not any(s == "PER" and r == "ATTACK" for s, r, _, _ in found), found

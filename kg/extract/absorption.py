@@ -19,14 +19,10 @@ class AbsorptionRules:
             return True  # a hostile sense for this very object undoes it: "ENDED its cooperation pact with X"
         if any(c.dep_ == "amod" and c.lower_ in self.lex.cue("former_modifiers") for c in noun.children):
             return True  # "Iran's FORMER ally Sudan": a relation that ended is background (relations.md)
-        if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NUM" and head.head.dep_ == "dobj":
-            head = head.head.head  # "cancelled $90 million OF FUNDING": the verb's object is what the number counts
-        elif noun.dep_ != "dobj":
-            head = None
-        if head is not None and head.pos_ == "VERB" and any(
-                noun.lemma_.lower() in g.object_heads for g in self.lex.verbs.get(head.lemma_.lower(), ())):
+        taker = self._object_taker(noun)
+        if taker is not None and taker.pos_ == "VERB" and any(
+                noun.lemma_.lower() in g.object_heads for g in self.lex.verbs.get(taker.lemma_.lower(), ())):
             return True  # the verb has a sense for this very object, which states the event: "REACHED a DÉTENTE with"
-        head = noun.head
         if noun.dep_ == "dobj" and head.lemma_.lower() in self.lex.cue("lifting_verbs") and any(
                 g.relation in self.lex.cue("lifted_relations") for g in self.lex.nouns.get(noun.lemma_.lower(), ())):
             return True  # "LIFTED its ban on Paraguayan beef": the measure ends
@@ -62,6 +58,15 @@ class AbsorptionRules:
             return True  # "a ban on Chilean imports", "raised tariffs on imports": the trade hit is the target, no transfer
         return False
 
+    @staticmethod
+    def _object_taker(noun: Token) -> Token | None:
+        """The verb whose direct object the noun is, also through a number that counts it:
+        "cancelled $90 million OF FUNDING" -> "cancelled"."""
+        head = noun.head
+        if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NUM" and head.head.dep_ == "dobj":
+            return head.head.head
+        return head if noun.dep_ == "dobj" else None
+
     def undone_by_verb(self, noun: Token) -> bool:
         """Whether ``noun`` is the object of a verb with a hostile sense for it: "TERMINATED the agreement"."""
         return noun.dep_ == "dobj" and noun.head.pos_ == "VERB" and any(
@@ -83,10 +88,14 @@ class AbsorptionRules:
 
     def _names_its_object(self, verb: Token) -> bool:
         """"called the attacks a violation": a naming, not a call on anyone."""
-        return verb.lemma_.lower() in self.lex.cue("naming_verbs") and (child(verb, "oprd") is not None or any(
-            t.dep_ == "oprd" or (t.dep_ in ("appos", "amod", "conj") and t.lemma_.lower() in self._reproaches())
-            for d in verb.children if d.dep_ == "dobj" for t in d.subtree)  # misattached: "called X's dam a CRIME"
-            or self._named_claim(verb) is not None)
+        return verb.lemma_.lower() in self.lex.cue("naming_verbs") and (
+            child(verb, "oprd") is not None or self._name_in_object(verb) is not None or self._named_claim(verb) is not None)
+
+    def _name_in_object(self, verb: Token) -> Token | None:
+        """A naming's name misattached inside its object: "called X's dam a CRIME", "calling X's actions
+        'unusual' and 'REPREHENSIBLE'" (a reproach as the object's apposition, modifier or conjunct)."""
+        return next((t for d in verb.children if d.dep_ == "dobj" for t in d.subtree if t.dep_ == "oprd"
+                     or (t.dep_ in ("appos", "amod", "conj") and t.lemma_.lower() in self._reproaches())), None)
 
     def _reproaches(self) -> frozenset[str]:
         """The names that reproach what they name: pejorative for a state, dismissive for a claim or act."""

@@ -79,10 +79,7 @@ class RequestRules:
         """"Taiwan called China a threat to peace", "called Sudan's accusations ludicrous": naming a
         state a pejorative thing, or its claim or act a dismissive one, opposes it (the OPPOSE
         group of "condemn"); other namings give nothing."""
-        named = child(verb, "oprd") or next((t for d in verb.children if d.dep_ == "dobj" for t in d.subtree
-                                             if t.dep_ == "oprd"  # misattached under the object's clause
-                                             or (t.dep_ in ("appos", "amod", "conj") and t.lemma_.lower() in self._reproaches())),
-                                            None)
+        named = child(verb, "oprd") or self._name_in_object(verb)  # or misattached under the object
         if named is None and self._named_claim(verb) is not None:
             named = child(verb, "dobj")  # "called Sudan's accusations nonsense", parsed as one noun phrase
         names = [named, *(o for o in verb.children if o.dep_ == "oprd")] if named is not None else []

@@ -82,13 +82,14 @@ class JointRules:
         """"Nepal and India signed an agreement ON energy COOPERATION", "a security COOPERATION pact",
         "signed memorandums ON JOINT projects with Kenya and Ghana": the parties plan the cooperation
         (COOPERATE, hypothetical; relations.md: planned cooperation), a signer with each partner."""
-        noun = token.head if token.lower_ in self.lex.cue("joint_modifiers") and token.dep_ == "amod" else token
-        if noun.pos_ != "NOUN" or (noun is token and noun.lemma_.lower() not in self.lex.cue("planned_cooperation")):
+        joint = token.lower_ in self.lex.cue("joint_modifiers") and token.dep_ == "amod"  # "JOINT projects"
+        noun = token.head if joint else token
+        if noun.pos_ != "NOUN" or (not joint and noun.lemma_.lower() not in self.lex.cue("planned_cooperation")):
             return
         head = noun.head
-        if noun is token and noun.dep_ == "compound" and head.lemma_.lower() in self.lex.cue("pact_nouns"):
+        if not joint and noun.dep_ == "compound" and head.lemma_.lower() in self.lex.cue("pact_nouns"):
             pact = head
-        elif noun is token and noun.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() in self.lex.cue("pact_nouns"):
+        elif not joint and noun.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() in self.lex.cue("pact_nouns"):
             pact = head.head
         else:
             pact = pact_of_topic(noun, self.lex)

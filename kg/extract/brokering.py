@@ -60,7 +60,9 @@ class BrokeringRules:
         if token.pos_ != "VERB" or token.lemma_.lower() not in self.lex.cue("mediating_verbs"):
             return
         quarrels = [o for p in token.children if p.dep_ == "prep" and p.lower_ in ("in", "over") for o in pobjs(p)]
-        parties = unique(a for q in quarrels for g in self.lex.nouns.get(q.lemma_.lower(), ()) if g.mutual or g.relation == "CONFLICT"
+        quarrelling = [(q, g) for q in quarrels for g in self.lex.nouns.get(q.lemma_.lower(), ())
+                       if g.mutual or g.relation == "CONFLICT"]
+        parties = unique(a for q, g in quarrelling
                          for c in self._noun_candidates(ctx, q, g) for a in c.subjects + c.objects)
         mediators = [a for a in ctx.subjects(token) if a.actor not in {p.actor for p in parties}]
         if mediators and len({p.actor for p in parties}) >= 2:

@@ -157,7 +157,8 @@ class NounRules(AbsorptionRules):
         if not subjects and not (symmetric and self._located_elsewhere(ctx, noun, verb)) \
                 and not (symmetric and self._body_joined(noun, verb)) \
                 and prep not in self.lex.cue("target_preps") \
-                and not (verb is not None and verb.lemma_.lower() in self.lex.cue("citing_verbs")):  # "despite sanctions against Tehran, Iraq ...": not Iraq's
+                and not (verb is not None and verb.lemma_.lower() in self.lex.cue("citing_verbs")):
+            # not the clause's: "despite sanctions against Tehran, Iraq ...", "expelled X, CITING the attack on Y"
             subjects = clause
             if verb is not None and prep in self.lex.cue("purpose_preps") and verb.lemma_.lower() in self.lex.verbs:
                 objects = objects or [a for d in verb.children if d.dep_ == "dobj" for a in ctx.np_actors(d)]

@@ -64,8 +64,12 @@ def variants(text: str, *, ampersand: bool = False) -> set[str]:
 
     >>> sorted(variants("Saint Kitts and Nevis", ampersand=True))
     ['Saint Kitts & Nevis', 'Saint Kitts and Nevis', 'St Kitts & Nevis', 'St Kitts and Nevis', 'St. Kitts & Nevis', 'St. Kitts and Nevis']
+    >>> sorted(variants("Nana Akufo-Addo")), sorted(variants("Omar al-Bashir"))
+    (['Nana Akufo Addo', 'Nana Akufo-Addo'], ['Omar al Bashir', 'Omar al-Bashir', 'Omar el Bashir', 'Omar el-Bashir'])
     """
     out = {text, ascii_fold(text)}
+    out |= {re.sub(r"\b(?<![-'])al-(?=[A-Z])", "el-", v) for v in out}  # the Arabic article: "al-Bashir", "el-Bashir"
+    out |= {re.sub(r"(?<=[a-z])-(?=[A-Z])", " ", v) for v in out}  # "Akufo-Addo" is also written "Akufo Addo"
     if ampersand:
         out |= {v.replace(" and ", " & ") for v in out}
     out |= {re.sub(r"\bSaint ", p, v) for v in out if "Saint " in v for p in ("St. ", "St ")}

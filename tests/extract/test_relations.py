@@ -2728,3 +2728,11 @@ def test_it_in_a_denied_claim_is_the_denier_and_the_act_negated(nlp):
     found = relations(nlp, "Chile denied Peru's claims that it had attacked Bolivian farmers.")
     assert ("CHL", "ATTACK", "BOL", "N") in found, found
     assert not any(s == "PER" and r == "ATTACK" for s, r, _, _ in found), found
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("President Nana Akufo Addo met President Xi Jinping in Beijing.", {"GHA", "CHN"}),
+    ("Guinea Bissau and Senegal signed a deal.", {"GNB", "SEN"}),
+])
+def test_a_hyphened_name_is_known_spelled_with_a_space(nlp, text, pair):
+    assert any({s, o} == pair for s, _, o in triples(nlp, text)), triples(nlp, text)

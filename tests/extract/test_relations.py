@@ -2736,3 +2736,11 @@ def test_it_in_a_denied_claim_is_the_denier_and_the_act_negated(nlp):
 ])
 def test_a_hyphened_name_is_known_spelled_with_a_space(nlp, text, pair):
     assert any({s, o} == pair for s, _, o in triples(nlp, text)), triples(nlp, text)
+
+
+@pytest.mark.parametrize("text, triple", [
+    ("Soldiers from Bolivia crossed into Peru.", ("BOL", "ATTACK", "PER")),
+    ("Border guards from Peru fired on Bolivian positions.", ("PER", "ATTACK", "BOL")),
+])
+def test_armed_people_from_a_state_act_for_it(nlp, text, triple):
+    assert triple in triples(nlp, text)

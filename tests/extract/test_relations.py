@@ -2744,3 +2744,10 @@ def test_a_hyphened_name_is_known_spelled_with_a_space(nlp, text, pair):
 ])
 def test_armed_people_from_a_state_act_for_it(nlp, text, triple):
     assert triple in triples(nlp, text)
+
+
+def test_a_statement_blocked_is_not_the_blockers(nlp):
+    """"China blocked a UN statement criticising North Korea": China does not criticise North Korea."""
+    found = triples(nlp, "China blocked a UN statement criticising North Korea.")
+    assert ("CHN", "OPPOSE", "PRK") not in found, found
+    assert ("FRA", "OPPOSE", "RUS") in triples(nlp, "France issued a statement condemning Russia.")

@@ -143,9 +143,9 @@ class Subjects(MisplacedSubjects, PactPurposes):
         if dep == "acl" and not any(c.lower_ == "to" for c in verb.children) \
                 and (head.lemma_.lower() not in self.lex.cue("utterance_nouns") or head.dep_ != "dobj"):
             return self.np_actors(head) or self.pact_signers(verb, depth)  # "a resolution condemning X": the resolution condemns
-        if dep == "acl" and head.dep_ == "dobj" and not any(c.lower_ == "to" for c in verb.children):  # "issued a statement
-            return self.np_actors(head) if head.head.lemma_.lower() in self.lex.cue("obstructing_verbs") | self.lex.cue(
-                "rejecting_verbs") else self.subjects(head.head, depth + 1)  # condemning X": the issuer; "BLOCKED a UN statement": the UN
+        if dep == "acl" and head.dep_ == "dobj" and not any(c.lower_ == "to" for c in verb.children):
+            disowned = head.head.lemma_.lower() in self.lex.cue("obstructing_verbs") | self.lex.cue("rejecting_verbs")
+            return self.np_actors(head) if disowned else self.subjects(head.head, depth + 1)  # "issued a statement condemning X": the issuer; "BLOCKED a UN statement ...": the UN's
         if dep == "acl" and head.dep_ in ("dobj", "nsubjpass") and head.head.pos_ in ("VERB", "AUX"):
             return self.subjects(head.head, depth + 1)  # "has no Patriots to send": the haver sends
         if dep in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN") and head.dep_ in SUBJECT_DEPS:

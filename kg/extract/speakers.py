@@ -65,7 +65,9 @@ class SpeakerReference:
                 or claim.lemma_.lower() not in self.lex.cue("claim_nouns") or claim.dep_ != "dobj" \
                 or claim.head.lemma_.lower() not in self.lex.cue("rejecting_verbs") | self.lex.cue("denying_verbs"):
             return []
+        denier = child(claim.head, "nsubj")
+        if denier is None:
+            return []
         owners = {a.actor for c in claim.children if c.dep_ == "poss" for a in self.np_actors(c)}
-        deniers = {a.actor for a in self.np_actors(child(claim.head, "nsubj"), exclude) if a.actor not in owners} \
-            if child(claim.head, "nsubj") is not None else set()
+        deniers = {a.actor for a in self.np_actors(denier, exclude) if a.actor not in owners}
         return [Arg(deniers.pop(), token, "coref")] if len(deniers) == 1 else []

@@ -173,13 +173,13 @@ def is_hypothetical(token: Token, lex: Lexicon, relation: str | None = None) -> 
         if arrived_by == "prep" and below.lower_ == "for" and node.lemma_.lower() in cue("intent_verbs") | cue("request_verbs"):
             return True  # "pushed for the procurement of F-16s", "called for talks with X"
         if arrived_by == "advcl" and below.i == token.i and _is_purpose(below) \
-                and node.lemma_.lower() not in cue("motion_verbs"):
+                and not _fulfilled_by(node, relation, lex):
             return True
     if decided and token.dep_ == "acl" and token.head.lemma_.lower() in cue("deciding_nouns"):
         return False  # "Algeria's DECISION to recall its ambassadors": taken, so done
     if relation == "THREATEN" and token.dep_ == "acl" and token.head.lemma_.lower() in cue("reserved_rights"):
         return False  # "reserved the RIGHT to retaliate": the threat is made
-    return _head_clause_hypothetical(token, lex)
+    return _head_clause_hypothetical(token, lex, relation)
 
 
 def _is_agreement(token: Token, lex: Lexicon) -> bool:
@@ -206,12 +206,26 @@ def _is_purpose(verb: Token) -> bool:
     return _is_infinitive(verb) and child(verb, "nsubj") is None
 
 
-def _head_clause_hypothetical(token: Token, lex: Lexicon) -> bool:
+def _head_clause_hypothetical(token: Token, lex: Lexicon, relation: str | None = None) -> bool:
     """A verb trigger that is itself a purpose infinitive."""
     if token.pos_ == "VERB" and token.dep_ in ("advcl", "relcl", "acl") and _is_purpose(token):
-        return token.head.lemma_.lower() not in lex.cue("motion_verbs") and token.head.pos_ in ("VERB", "NOUN") \
+        return not _fulfilled_by(token.head, relation, lex) and token.head.pos_ in ("VERB", "NOUN") \
             and not _ranked(token.head, lex)
     return False
+
+
+def _fulfilled_by(verb: Token, relation: str | None, lex: Lexicon) -> bool:
+    """A purpose the verb it hangs on carries out: "arrived TO MEET" (the meeting happened), "sent
+    troops TO HELP Mali" (the sending is the help).
+
+    >>> from kg.knowledge.lexicon import load_lexicon
+    >>> from kg.nlp.pipeline import load_pipeline
+    >>> doc = load_pipeline()("Chad sent troops to help Mali.")
+    >>> _fulfilled_by(doc[1], "AID", load_lexicon()), _fulfilled_by(doc[1], "ATTACK", load_lexicon())
+    (True, False)
+    """
+    lemma = verb.lemma_.lower()
+    return lemma in lex.cue("motion_verbs") or (relation == "AID" and lemma in lex.cue("dispatching_verbs"))
 
 
 def _ranked(noun: Token, lex: Lexicon) -> bool:

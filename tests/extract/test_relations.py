@@ -2751,3 +2751,15 @@ def test_a_statement_blocked_is_not_the_blockers(nlp):
     found = triples(nlp, "China blocked a UN statement criticising North Korea.")
     assert ("CHN", "OPPOSE", "PRK") not in found, found
     assert ("FRA", "OPPOSE", "RUS") in triples(nlp, "France issued a statement condemning Russia.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Peru sent troops to help Bolivia.", ("PER", "AID", "BOL", "")),
+    ("Chile deployed soldiers to help Bolivia fight the rebels.", ("CHL", "AID", "BOL", "")),
+    ("Chile will send troops to help Bolivia.", ("CHL", "AID", "BOL", "H")),
+    ("Chile pledged to help Bolivia.", ("CHL", "AID", "BOL", "H")),
+    ("Peru deployed military trainers to Ecuador.", ("PER", "AID", "ECU", "")),
+])
+def test_help_by_sending_troops_is_given(nlp, text, expected):
+    """Troops sent "to help" a state are the help (factual); a pledge or a planned sending stays hypothetical."""
+    assert expected in relations(nlp, text), relations(nlp, text)

@@ -70,6 +70,8 @@ class ClauseRules:
             return verb, prep, ctx.subjects(verb)  # "Togo WELCOMED Mali's request for mediation": Togo is asked
         if prep == "" and self._rejected_accusation(noun, verb):
             return verb, prep, ctx.subjects(verb)  # the accused: "Minsk rejected Lithuania's accusations"  # "X threatened an invasion of Y": X's invasion
+        if prep == "in" and noun.lemma_.lower() in self.lex.cue("stance_nouns"):
+            return verb, prep, ctx.subjects(verb)  # "recalled its envoy IN PROTEST at ...": the recaller protests
         if self.is_trigger_verb(verb) and not support and prep not in self.lex.cue("purpose_preps") and not moved \
                 and not threat and not self._describes_subject(noun, verb):
             return verb, prep, []

@@ -10,7 +10,8 @@ aid": the model reads the recipient of a verb of giving (cue list
 ``ditransitive_verbs``) as a compound of the thing given; the component makes it
 the verb's dative again. And "condemned WHAT IT CALLED Cameroon's aggression": the
 thing named (cue list ``naming_verbs``) becomes the outer verb's object, the
-naming a relative clause on it.
+naming a relative clause on it. And "recalled its envoy in protest AT Togo's decision": the
+preposition after a stance noun (cue list ``stance_nouns``) is the noun's.
 
 >>> from kg.nlp.pipeline import load_pipeline
 >>> doc = load_pipeline()("Chad accused neighbouring Sudan of backing rebels.")
@@ -31,7 +32,7 @@ def make_parse_repairs(nlp: Language, name: str) -> ParseRepairs:
     """Build the component; its words come from the cue list ``adjectival_participles``."""
     lexicon = load_lexicon()
     return ParseRepairs(lexicon.cue("adjectival_participles"), lexicon.cue("ditransitive_verbs"), nlp.vocab.strings,
-                        lexicon.cue("naming_verbs"))
+                        lexicon.cue("naming_verbs"), lexicon.cue("stance_nouns"))
 
 
 class ParseRepairs:
@@ -39,10 +40,12 @@ class ParseRepairs:
     as a compound of the thing given."""
 
     def __init__(self, participles: frozenset[str], giving: frozenset[str] = frozenset(),
-                 strings: StringStore | None = None, naming: frozenset[str] = frozenset()) -> None:
+                 strings: StringStore | None = None, naming: frozenset[str] = frozenset(),
+                 stances: frozenset[str] = frozenset()) -> None:
         self.participles = participles
         self.giving = giving
         self.naming = naming
+        self.stances = stances
         # the words as string ids, so that each token is tested by a number, not by a string made for it
         self.participle_ids = {strings.add(w) for w in participles} if strings is not None else None
         self.giving_ids = {strings.add(w) for w in giving} if strings is not None else None
@@ -51,7 +54,17 @@ class ParseRepairs:
         self._mend_participles(doc)
         self._mend_recipients(doc)
         self._mend_named_objects(doc)
+        self._mend_stance_objects(doc)
         return doc
+
+    def _mend_stance_objects(self, doc: Doc) -> None:
+        """"recalled its envoy in protest AT Togo's decision": the preposition right after a stance noun
+        (cue list ``stance_nouns``), hung on the verb, names what the stance is against."""
+        for noun in doc[:-1]:
+            after, verb = doc[noun.i + 1], noun.head.head
+            if noun.lower_ in self.stances and noun.dep_ == "pobj" and noun.head.lower_ == "in" \
+                    and after.dep_ == "prep" and after.head.i == verb.i != noun.i:
+                after.head = noun
 
     def _mend_named_objects(self, doc: Doc) -> None:
         """"condemned WHAT IT CALLED Cameroon's aggression", "in protest against what it described AS an

@@ -2763,3 +2763,14 @@ def test_a_statement_blocked_is_not_the_blockers(nlp):
 def test_help_by_sending_troops_is_given(nlp, text, expected):
     """Troops sent "to help" a state are the help (factual); a pledge or a planned sending stays hypothetical."""
     assert expected in relations(nlp, text), relations(nlp, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Peru recalled its ambassador from Quito in protest at Ecuadorian support for the rebels.", ("PER", "OPPOSE", "ECU")),
+    ("Bolivia closed its border with Chile in protest against Santiago's new tariffs.", ("BOL", "OPPOSE", "CHL")),
+    ("Uruguay recalled its envoy in protest at Argentina's decision.", ("URY", "OPPOSE", "ARG")),
+    ("Fiji signed the accord in defiance of Vanuatu.", ("FJI", "OPPOSE", "VUT")),
+])
+def test_a_measure_taken_in_protest_opposes_what_it_protests(nlp, text, expected):
+    """"in protest at X's decision": the one acting protests, whatever the clause's own verb."""
+    assert expected in triples(nlp, text), triples(nlp, text)

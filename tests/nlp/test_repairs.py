@@ -50,3 +50,9 @@ def test_a_thing_named_in_a_what_clause_is_the_outer_object(nlp, text, outer, na
     assert (noun.dep_, noun.head.text) == (dep, outer)
     naming = next(t for t in doc if t.lemma_ in ("call", "describe"))
     assert (naming.dep_, naming.head.text) == ("relcl", named)
+
+
+def test_the_preposition_after_a_stance_noun_is_the_nouns(nlp):
+    doc = nlp("Ghana recalled its envoy in protest at Togo's decision.")
+    at = next(t for t in doc if t.text == "at")
+    assert at.head.text == "protest"

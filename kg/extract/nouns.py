@@ -148,7 +148,7 @@ class NounRules(AbsorptionRules):
         if not subjects and not possessors and verb is not None and prep == "":
             subjects = [a for p in verb.children if p.dep_ == "prep" and p.lower_ in group.agent_preps
                         for o in pobjs(p) for a in ctx.np_actors(o)]  # "drew condemnation FROM France"
-            if subjects and self._origin_of_target(verb, group):  # "tariffs on goods FROM Mexico": Mexico is hit
+            if subjects and self._origin_of_target(verb, noun, group):  # "tariffs on goods FROM Mexico": Mexico is hit
                 objects, subjects = objects or subjects, []
         subjects = unique(subjects + possessors)
         inherited_mood = self._threatened_through(noun, verb, prep)  # a threatened act has not happened

@@ -64,7 +64,8 @@ class TargetRules:
         """The agent of a participle that carries out a noun event: "an assault on Sudan PERPETRATED BY
         Chad", "the attack on Kenyan troops CARRIED OUT BY Somali forces" (the parser often hangs the
         participle on the event's object)."""
-        holders = [noun] + [o for p in noun.children if p.dep_ == "prep" for o in pobjs(p)]
+        holders = [noun] + [o for p in noun.children if p.dep_ == "prep" for o in pobjs(p)
+                            if o.lemma_.lower() not in self.lex.cue("traded_goods")]  # not "on exports USED BY X"
         known = {a.actor for a in objects}
         return [a for h in holders for v in h.children if v.dep_ == "acl" and v.tag_ == "VBN"
                 and v.lemma_.lower() in self.lex.cue("support_verbs")
@@ -129,19 +130,22 @@ class TargetRules:
         return [a for c in noun.children if c.dep_ in ("amod", "compound", "nmod", "poss") and c.i in ctx.actor_at
                 for a in ctx.np_actors(c)]
 
-    def _origin_of_target(self, verb: Token, group: TriggerGroup) -> bool:
-        """A from-phrase after the target phrase names where the target comes
-        from, not who acts: "slapped tariffs ON goods FROM Mexico"."""
-        targets = [p for p in verb.children if p.dep_ == "prep" and p.lower_ in group.preps_for("NOUN")
+    def _origin_of_target(self, verb: Token, noun: Token, group: TriggerGroup) -> bool:
+        """A from-phrase after the target phrase (the verb's or its object noun's) names where the target
+        comes from, not who acts: "slapped tariffs ON goods FROM Mexico"."""
+        targets = [p for h in (verb, noun) for p in h.children if p.dep_ == "prep" and p.lower_ in group.preps_for("NOUN")
                    and p.lower_ not in group.agent_preps]
         agents = [p for p in verb.children if p.dep_ == "prep" and p.lower_ in group.agent_preps]
         return any(t.i < a.i for t in targets for a in agents)
 
     def _goods_origin(self, ctx: ActorContext, goods: Token) -> list[Arg]:
-        """The state traded goods come from: "tariffs on goods FROM Mexico and Canada"."""
+        """The state traded goods come from, go to or are used by: "tariffs on goods FROM Mexico and Canada",
+        "restrictions on exports TO Korea", "on exports USED BY Korea's chipmakers"."""
         if goods.lemma_.lower() not in self.lex.cue("traded_goods"):
             return []
-        return [a for p in goods.children if p.dep_ == "prep" and p.lower_ == "from" for o in pobjs(p) for a in ctx.np_actors(o)]
+        ends = [p for p in goods.children if p.dep_ == "prep" and p.lower_ in ("from", "to")]
+        ends += [g for v in goods.children if v.dep_ == "acl" and v.tag_ == "VBN" for g in v.children if g.dep_ == "agent"]
+        return [a for p in ends for o in pobjs(p) for a in ctx.np_actors(o)]
 
     def _imposed_on(self, ctx: ActorContext, noun: Token, subjects: list[Arg], objects: list[Arg]) -> tuple[list[Arg], list[Arg]]:
         """A named state compounded to a measure imposed by the clause's subject is

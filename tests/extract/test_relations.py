@@ -2774,3 +2774,16 @@ def test_help_by_sending_troops_is_given(nlp, text, expected):
 def test_a_measure_taken_in_protest_opposes_what_it_protests(nlp, text, expected):
     """"in protest at X's decision": the one acting protests, whatever the clause's own verb."""
     assert expected in triples(nlp, text), triples(nlp, text)
+
+
+@pytest.mark.parametrize("text, expected, reversed_", [
+    ("Peru imposed tariffs on goods from Chile.", ("PER", "SANCTION", "CHL"), ("CHL", "SANCTION", "PER")),
+    ("Peru imposed restrictions on exports to Chile.", ("PER", "SANCTION", "CHL"), ("CHL", "SANCTION", "PER")),
+    ("Peru imposed restrictions on exports used by Chile's companies.", ("PER", "SANCTION", "CHL"),
+     ("CHL", "SANCTION", "PER")),
+    ("Peru imposed tariffs on a range of Chilean goods.", ("PER", "SANCTION", "CHL"), ("CHL", "SANCTION", "PER")),
+])
+def test_the_state_goods_come_from_go_to_or_serve_is_hit(nlp, text, expected, reversed_):
+    """The from-, to- or by-phrase of goods a measure is on names the state hit, never the one imposing it."""
+    found = triples(nlp, text)
+    assert expected in found and reversed_ not in found, found

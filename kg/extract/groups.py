@@ -1,13 +1,14 @@
-"""Groups named by number: "the two countries", "both sides", "the three states", resolved to the states named as a group before them."""
+"""Groups named by number ("the two countries", "both sides", "the three states"), resolved to the states named as a group before them, and heads naming their states in an of-phrase ("the countries of Peru and Chile")."""
 from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.extract.syntax import ANTECEDENT_KINDS, GROUP_SIZES, SUBJECT_DEPS, Arg, child
+from kg.extract.syntax import ANTECEDENT_KINDS, GROUP_SIZES, SUBJECT_DEPS, Arg, child, pobjs
 
 
 class GroupReference:
-    """Groups named by number: "the two countries", "both sides", "the three states", resolved to the states named as a group before them."""
+    """Groups named by number: "the two countries", "both sides", "the three states", resolved to the states named as a group before them;
+    heads that name their states in an of-phrase: "the countries of Peru and Chile", "the government of Iran"."""
 
     def _resolve_group(self, token: Token) -> list[Arg] | None:
         """'the two countries', 'both nations': the two states last named."""
@@ -19,6 +20,9 @@ class GroupReference:
             return None
         else:
             sizes = [GROUP_SIZES.get(c.lower_, 0) for c in token.children if c.lower_ in cue("group_determiners")]
+        named = self.of_phrase_actors(token, frozenset())
+        if len(named) >= 2:
+            return named  # "the countries OF Tanzania and Malawi": the states named
         if not sizes and self._pair_between(token):
             sizes = [2]
         if not sizes and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
@@ -140,3 +144,12 @@ class GroupReference:
         det = child(token, "det")
         return token.dep_ == "pobj" and token.head.lower_ == "between" and det is not None and det.lower_ == "the" \
             and not any(c.dep_ in ("conj", "cc") for c in token.children)
+
+    def of_phrase_actors(self, token: Token, exclude: frozenset[str]) -> list[Arg]:
+        """The states a head stands for through its of-phrase: "the government OF Iran", "leaders IN New Delhi",
+        "negotiators FROM Qatar", "his counterparts OF Peru and Chile" (not "forces IN Syria": a place)."""
+        lemma, cue = token.lemma_.lower(), self.lex.cue
+        return [a for prep in token.children if prep.dep_ == "prep" and (
+                    prep.lower_ in ("of", "in", "from") or (prep.lower_ == "for" and lemma in cue("voice_heads")))
+                and not (prep.lower_ == "in" and lemma in cue("deployed_heads"))
+                for obj in pobjs(prep) for a in self.np_actors(obj, exclude)]

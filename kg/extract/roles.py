@@ -138,8 +138,10 @@ class ActorContext(Coreference, Subjects):
         if reciprocal is not None:
             return reciprocal
         if lemma in cue("relational_nouns") and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children):
-            return self._resolve_relational(token, exclude)
+            return self.of_phrase_actors(token, exclude) or self._resolve_relational(token, exclude)
         args = self.modifier_actors(token, exclude)
+        if lemma in cue("counterpart_nouns"):  # "HIS counterparts of Peru and Chile": the possessor is the other side
+            args = [a for a in args if a.token.dep_ != "poss"]
         if not args and (lemma in cue("singular_nouns") or lower in cue("singular_nouns")) and (child(token, "det") is not None
                                                                                                or self._speakers_own(token)):
             named = [a for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"
@@ -155,11 +157,7 @@ class ActorContext(Coreference, Subjects):
             states = [s for s in self.preceding_states(token.i) if s not in exclude]
             args = [Arg(states[0], token, "coref")] if states else []
         if not args and lemma in cue("agentive_heads") | cue("transparent_heads"):
-            for prep in token.children:  # "the government of Iran", "leaders in New Delhi"
-                if prep.dep_ == "prep" and (prep.lower_ in ("of", "in", "from")  # "negotiators FROM Qatar"
-                                            or (prep.lower_ == "for" and lemma in cue("voice_heads"))) \
-                        and not (prep.lower_ == "in" and lemma in cue("deployed_heads")):  # "forces IN Syria": a place
-                    args += [a for obj in pobjs(prep) for a in self.np_actors(obj, exclude)]
+            args = self.of_phrase_actors(token, exclude)
         if not args and lemma in cue("pact_nouns") and token.dep_ in SUBJECT_DEPS:
             args = [a for prep in token.children if prep.dep_ == "prep" and prep.lower_ in ("of", "between")
                     for obj in pobjs(prep) for a in self.np_actors(obj, exclude)]  # "an alliance of Mali and Niger recalled"

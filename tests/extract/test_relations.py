@@ -2787,3 +2787,14 @@ def test_the_state_goods_come_from_go_to_or_serve_is_hit(nlp, text, expected, re
     """The from-, to- or by-phrase of goods a measure is on names the state hit, never the one imposing it."""
     found = triples(nlp, text)
     assert expected in found and reversed_ not in found, found
+
+
+@pytest.mark.parametrize("text, pairs", [
+    ("A border dispute between the countries of Peru and Chile erupted.", [("PER", "OPPOSE", "CHL"), ("CHL", "OPPOSE", "PER")]),
+    ("Lula hosted his counterparts of Peru and Chile.", [("PER", "CONSULT", "BRA"), ("CHL", "CONSULT", "BRA")]),
+    ("Boric has invited the counterparts of Peru and Bolivia for a summit.", [("CHL", "CONSULT", "PER")]),
+])
+def test_countries_and_counterparts_of_named_states_stand_for_them(nlp, text, pairs):
+    """"the countries of A and B", "his counterparts of A and B": the states of the of-phrase, not the possessor."""
+    found = triples(nlp, text)
+    assert all(p in found or (p[2], p[1], p[0]) in found for p in pairs), found

@@ -66,6 +66,8 @@ def variants(text: str, *, ampersand: bool = False) -> set[str]:
     ['Saint Kitts & Nevis', 'Saint Kitts and Nevis', 'St Kitts & Nevis', 'St Kitts and Nevis', 'St. Kitts & Nevis', 'St. Kitts and Nevis']
     >>> sorted(variants("Nana Akufo-Addo")), sorted(variants("Omar al-Bashir"))
     (['Nana Akufo Addo', 'Nana Akufo-Addo'], ['Omar al Bashir', 'Omar al-Bashir', 'Omar el Bashir', 'Omar el-Bashir'])
+    >>> sorted(variants("South African"))
+    ['S. African', 'South African']
     """
     out = {text, ascii_fold(text)}
     out |= {re.sub(r"\b(?<![-'])al-(?=[A-Z])", "el-", v) for v in out}  # the Arabic article: "al-Bashir", "el-Bashir"
@@ -73,6 +75,7 @@ def variants(text: str, *, ampersand: bool = False) -> set[str]:
     if ampersand:
         out |= {v.replace(" and ", " & ") for v in out}
     out |= {re.sub(r"\bSaint ", p, v) for v in out if "Saint " in v for p in ("St. ", "St ")}
+    out |= {re.sub(r"^(S|N)(?:outh|orth) ", r"\1. ", v) for v in out}  # headline style: "S. Korea", "N. Korean"
     out |= {v.replace("'", "\u2019") for v in out} | {v.replace("\u2019", "'") for v in out}
     return out
 

@@ -2798,3 +2798,13 @@ def test_countries_and_counterparts_of_named_states_stand_for_them(nlp, text, pa
     """"the countries of A and B", "his counterparts of A and B": the states of the of-phrase, not the possessor."""
     found = triples(nlp, text)
     assert all(p in found or (p[2], p[1], p[0]) in found for p in pairs), found
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("Chilean troops joined Peruvian soldiers in the exercise.", {"CHL", "PER"}),
+    ("Peruvian soldiers were joined overnight by troops from Bolivia.", {"PER", "BOL"}),
+    ("S. African troops joined Chilean troops.", {"ZAF", "CHL"}),
+])
+def test_forces_joining_forces_cooperate(nlp, text, pair):
+    """Troops joining another state's troops work with them; "S." abbreviates "South" in a state's name."""
+    assert any({s, o} == pair for s, r, o in triples(nlp, text) if r == "COOPERATE"), triples(nlp, text)

@@ -14,6 +14,8 @@ class TransferRules:
     def _transfers_money(self, verb: Token, direct: list[Token]) -> bool:
         """Whether the goods of a transfer are money or help ("provided Egypt
         WITH BILLIONS of dollars", "will send $2 billion in aid"), or relief given ("donated vaccines")."""
+        if verb.lemma_.lower() in self.lex.cue("selling_verbs"):
+            return False  # "sold $2 billion of copper": a price
         goods = [d for d in direct if d.pos_ not in ("PROPN",)]
         goods += [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "with" for o in pobjs(p)]
         money = self.lex.cue("aid_goods")

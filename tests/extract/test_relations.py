@@ -2808,3 +2808,13 @@ def test_countries_and_counterparts_of_named_states_stand_for_them(nlp, text, pa
 def test_forces_joining_forces_cooperate(nlp, text, pair):
     """Troops joining another state's troops work with them; "S." abbreviates "South" in a state's name."""
     assert any({s, o} == pair for s, r, o in triples(nlp, text) if r == "COOPERATE"), triples(nlp, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Chile sold $2 billion of copper to China.", ("CHL", "SUPPLY", "CHN")),
+    ("Peru exported $300 million in gold to Switzerland.", ("PER", "SUPPLY", "CHE")),
+    ("Japan gave $2 billion to Vietnam.", ("JPN", "AID", "VNM")),
+])
+def test_money_named_by_a_sale_is_a_price_not_aid(nlp, text, expected):
+    found = triples(nlp, text)
+    assert expected in found and not any(r == ("AID" if expected[1] == "SUPPLY" else "SUPPLY") for _, r, _ in found), found

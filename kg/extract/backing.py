@@ -134,10 +134,15 @@ class BackingRules:
             yield Candidate(self._group_of("SUPPORT"), verb, unique(ctx.subjects(verb)), unique(receivers))
 
     def _friendly(self, noun: Token) -> bool:
-        """"friendly relations with", "the warming of relations between"."""
-        if any(c.dep_ == "amod" and c.lemma_.lower() in self.lex.cue("friendly_modifiers") for c in noun.children):
+        """"friendly relations with", "the warming of relations between", "relations between X and Y are
+        EXCELLENT", "relations have IMPROVED"."""
+        friendly = self.lex.cue("friendly_modifiers")
+        if any(c.dep_ == "amod" and c.lemma_.lower() in friendly for c in noun.children):
             return True
         head = noun.head
+        if noun.dep_ == "nsubj" and (head.lemma_.lower() in self.lex.cue("warming_verbs") or any(
+                c.dep_ == "acomp" and c.lemma_.lower() in friendly for c in head.children)):
+            return True
         return noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in self.lex.cue("warming_nouns")
 
     def _close_to(self, ctx: ActorContext, adj: Token, relation: str) -> Iterator[Candidate]:

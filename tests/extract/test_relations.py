@@ -2818,3 +2818,20 @@ def test_forces_joining_forces_cooperate(nlp, text, pair):
 def test_money_named_by_a_sale_is_a_price_not_aid(nlp, text, expected):
     found = triples(nlp, text)
     assert expected in found and not any(r == ("AID" if expected[1] == "SUPPLY" else "SUPPLY") for _, r, _ in found), found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Relations between Peru and Chile are excellent.", ("PER", "COOPERATE", "CHL", "")),
+    ("Relations between Peru and Chile have improved.", ("PER", "COOPERATE", "CHL", "")),
+    ("Relations between Peru and Chile are not good.", ("PER", "COOPERATE", "CHL", "N")),
+    ("Brazil opened a naval base in Uruguay.", ("BRA", "COOPERATE", "URY", "")),
+    ("Chile deported Bolivian nationals.", ("CHL", "SANCTION", "BOL", "")),
+    ("Chile deployed police officers to Haiti.", ("CHL", "AID", "HTI", "")),
+])
+def test_warm_relations_bases_deportations_and_police(nlp, text, expected):
+    assert expected in relations(nlp, text), relations(nlp, text)
+
+
+def test_relations_said_tense_are_no_cooperation(nlp):
+    found = triples(nlp, "Relations between Peru and Chile are tense.")
+    assert ("PER", "OPPOSE", "CHL") in found and not any(r == "COOPERATE" for _, r, _ in found), found

@@ -116,6 +116,7 @@ class VerbRules(RequestRules, TransferRules, VerbSenses):
             objects = self._accused_act_target(ctx, verb, group, subjects)
         if not objects and group.only_prep_objects and direct:
             objects = self._mission_places(ctx, [verb, *direct], preps, known)
+        planned = group.hypothetical  # "PLEDGED $2 billion to Vietnam": aid, still planned
         if group.money_is_aid and self._transfers_money(verb, direct):
             group = self.aid_group
         group = self._measure_taken(verb) or group  # "hit Caracas WITH sanctions": no attack
@@ -149,7 +150,7 @@ class VerbRules(RequestRules, TransferRules, VerbSenses):
             objects = objects + self._obstructed_beneficiaries(ctx, verb, {a.actor for a in subjects})
             objects = objects or self._earlier_claimant(ctx, verb, subjects)  # "... Quito dismissed the assertion"
         yield Candidate(group, verb, unique(subjects), unique(objects),
-                        pairable=pairable)
+                        pairable=pairable, hypothetical=planned)
 
     def _measure_taken(self, verb: Token) -> TriggerGroup | None:
         """The group of a measure named in a hostile verb's with-phrase: "hit Caracas WITH new sanctions"."""

@@ -2835,3 +2835,16 @@ def test_warm_relations_bases_deportations_and_police(nlp, text, expected):
 def test_relations_said_tense_are_no_cooperation(nlp):
     found = triples(nlp, "Relations between Peru and Chile are tense.")
     assert ("PER", "OPPOSE", "CHL") in found and not any(r == "COOPERATE" for _, r, _ in found), found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Brazil pledged $2 billion to Bolivia.", ("BRA", "AID", "BOL", "H")),
+    ("Brazil offered fighter jets to Bolivia.", ("BRA", "SUPPLY", "BOL", "H")),
+    ("Brazil promised Bolivia free grain.", ("BRA", "SUPPLY", "BOL", "H")),
+])
+def test_goods_or_money_pledged_are_planned(nlp, text, expected):
+    assert expected in relations(nlp, text), relations(nlp, text)
+
+
+def test_offering_to_mediate_is_no_supply(nlp):
+    assert not any(r == "SUPPLY" for _, r, _ in triples(nlp, "Brazil offered to mediate between Peru and Chile."))

@@ -66,7 +66,8 @@ class VerbRules(RequestRules, TransferRules, VerbSenses):
         if check_object and group.object_heads:
             heads = [counted(d) for d in direct] or self._relative_object(verb)  # "the war it LAUNCHED on Yemen"
             direct = [d for d in heads if d.lemma_.lower() in group.object_heads
-                      or (heads is not direct and group.objectless and self._hostile_noun(d))]
+                      or (heads is not direct and group.objectless and self._hostile_noun(d))
+                      or (group.demonym_objects and ctx.kind_at.get(d.i) == "DEMONYM")]
             if not direct and (heads or not group.objectless):
                 return
             if verb.lemma_.lower() in self.lex.cue("own_envoy_recall_verbs") \

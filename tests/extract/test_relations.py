@@ -2848,3 +2848,17 @@ def test_goods_or_money_pledged_are_planned(nlp, text, expected):
 
 def test_offering_to_mediate_is_no_supply(nlp):
     assert not any(r == "SUPPLY" for _, r, _ in triples(nlp, "Brazil offered to mediate between Peru and Chile."))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Peruvian forces killed three Chilean soldiers.", ("PER", "ATTACK", "CHL")),
+    ("Bolivia accused Peru of killing six of its soldiers.", ("PER", "ATTACK", "BOL")),
+    ("Peruvian troops killed two Bolivians.", ("PER", "ATTACK", "BOL")),
+    ("Two Chilean soldiers were killed by Peruvian troops.", ("PER", "ATTACK", "CHL")),
+])
+def test_killing_a_states_people_attacks_it(nlp, text, expected):
+    assert expected in triples(nlp, text), triples(nlp, text)
+
+
+def test_killing_a_deal_is_no_attack(nlp):
+    assert not any(r == "ATTACK" for _, r, _ in triples(nlp, "Peru killed the trade deal with Chile."))

@@ -2862,3 +2862,9 @@ def test_killing_a_states_people_attacks_it(nlp, text, expected):
 
 def test_killing_a_deal_is_no_attack(nlp):
     assert not any(r == "ATTACK" for _, r, _ in triples(nlp, "Peru killed the trade deal with Chile."))
+
+
+@pytest.mark.parametrize("text", ["Chile is supporting Peru with damage assessments.", "Brazil supported Bolivia with intelligence."])
+def test_support_given_with_services_is_aid(nlp, text):
+    found = triples(nlp, text)
+    assert any(r == "AID" for _, r, _ in found) and not any(r == "SUPPORT" for _, r, _ in found), found

@@ -94,7 +94,18 @@ class RequestRules:
         wars_named = [w for p in verb.children if p.dep_ == "prep" and p.lower_ in self.lex.cue("war_help_preps")
                       for o in pobjs(p) for w in (o, *(x for q in o.children if q.dep_ == "prep" and q.lower_ == "of"
                                                        for x in pobjs(q)))]  # "during two years OF WAR"
-        return any(g.relation in wars for w in wars_named for g in self.lex.nouns.get(w.lemma_.lower(), ()))
+        return any(g.relation in wars for w in wars_named for g in self.lex.nouns.get(w.lemma_.lower(), ())) \
+            or self._armed_purpose(verb)
+
+    def _armed_purpose(self, verb: Token) -> bool:
+        """Backing that is the purpose of moving forces: "Ugandan TROOPS entered South Sudan TO SUPPORT Kiir's
+        government", "sent soldiers to back Mozambique" (help in arms, not words)."""
+        if verb.dep_ not in ("advcl", "xcomp") or child(verb, "nsubj") is not None \
+                or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            return False
+        head = verb.head
+        forces = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+        return any(f.lemma_.lower() in self.lex.cue("deployed_heads") for f in forces)
 
     def _requester(self, ctx: ActorContext, verb: Token, subjects: list[Arg]) -> list[Arg]:
         """The one who asks for or expects a transfer receives it: "Turkey

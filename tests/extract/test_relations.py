@@ -2868,3 +2868,11 @@ def test_killing_a_deal_is_no_attack(nlp):
 def test_support_given_with_services_is_aid(nlp, text):
     found = triples(nlp, text)
     assert any(r == "AID" for _, r, _ in found) and not any(r == "SUPPORT" for _, r, _ in found), found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Peruvian troops entered Bolivia to support its government.", ("PER", "AID", "BOL", "")),
+    ("Chile pledged to support Peru.", ("CHL", "SUPPORT", "PER", "H")),
+])
+def test_backing_that_moving_forces_serve_is_aid(nlp, text, expected):
+    assert expected in relations(nlp, text), relations(nlp, text)

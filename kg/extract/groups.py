@@ -54,11 +54,14 @@ class GroupReference:
         return [Arg(s, token, "coref") for s in later] if len(later) == size else []
 
     def _list_after_of(self, token: Token, item: Token) -> bool:
-        """"the ministers of the Netherlands, SAUDI ARABIA and Luxembourg": a state after a comma
-        continues the list of states the of-phrase began (parsed as an apposition of the head)."""
-        return item.i in self.actor_at and self.doc[item.left_edge.i - 1].text == "," and any(
-            p.dep_ == "prep" and p.lower_ == "of" and any(o.i in self.actor_at for o in p.children if o.dep_ == "pobj")
-            for p in token.children)
+        """"the ministers of the Netherlands, SAUDI ARABIA and Luxembourg", "the Prime Minister of Ethiopia,
+        PRESIDENT OF KENYA, ...": a state (or a title of one) after a comma continues the list of states the
+        of-phrase began (parsed as an apposition of the head)."""
+        def names_state(head: Token) -> bool:
+            return any(p.dep_ == "prep" and p.lower_ == "of" and any(o.i in self.actor_at for o in p.children if o.dep_ == "pobj")
+                       for p in head.children)
+        titled = item.lemma_.lower() in self.lex.cue("agentive_heads") and names_state(item)  # "..., PRESIDENT OF Kenya"
+        return (item.i in self.actor_at or titled) and self.doc[item.left_edge.i - 1].text == "," and names_state(token)
 
     def _counted(self, token: Token) -> bool:
         """A head that counts what its of-phrase names: "a GROUP OF Zambian soldiers" (theirs), not "a militant group"."""

@@ -75,8 +75,8 @@ class NounRules(AbsorptionRules):
                 if group.goods_origin and word == "of":
                     origins += [a for a in args if a.via == "mod"]
                     objects += [a for o in pobjs(c) for a in self._recipients(ctx, o, preps)]
-                elif word in ("between", "as") and len(args) >= 2 and not self._mediates(noun):
-                    pair_groups.append(args)  # "between X and Y, as well as X and Z"
+                elif word in ("between", "among", "as") and len(args) >= 2 and not self._mediates(noun):
+                    pair_groups.append(args)  # "between X and Y, as well as X and Z", "a summit AMONG X, Y and Z"
                 elif word in group.agent_preps:
                     subjects += args
                 elif word in preps:

@@ -11,7 +11,8 @@ aid": the model reads the recipient of a verb of giving (cue list
 the verb's dative again. And "condemned WHAT IT CALLED Cameroon's aggression": the
 thing named (cue list ``naming_verbs``) becomes the outer verb's object, the
 naming a relative clause on it. And "recalled its envoy in protest AT Togo's decision": the
-preposition after a stance noun (cue list ``stance_nouns``) is the noun's.
+preposition after a stance noun (cue list ``stance_nouns``) is the noun's. And a capitalised plural
+title ("the Foreign MINISTERS of") takes its singular as lemma, as a common noun does.
 
 >>> from kg.nlp.pipeline import load_pipeline
 >>> doc = load_pipeline()("Chad accused neighbouring Sudan of backing rebels.")
@@ -32,7 +33,8 @@ def make_parse_repairs(nlp: Language, name: str) -> ParseRepairs:
     """Build the component; its words come from the cue list ``adjectival_participles``."""
     lexicon = load_lexicon()
     return ParseRepairs(lexicon.cue("adjectival_participles"), lexicon.cue("ditransitive_verbs"), nlp.vocab.strings,
-                        lexicon.cue("naming_verbs"), lexicon.cue("stance_nouns"))
+                        lexicon.cue("naming_verbs"), lexicon.cue("stance_nouns"),
+                        lexicon.cue("agentive_heads") | lexicon.cue("person_titles"))
 
 
 class ParseRepairs:
@@ -41,11 +43,12 @@ class ParseRepairs:
 
     def __init__(self, participles: frozenset[str], giving: frozenset[str] = frozenset(),
                  strings: StringStore | None = None, naming: frozenset[str] = frozenset(),
-                 stances: frozenset[str] = frozenset()) -> None:
+                 stances: frozenset[str] = frozenset(), titles: frozenset[str] = frozenset()) -> None:
         self.participles = participles
         self.giving = giving
         self.naming = naming
         self.stances = stances
+        self.titles = titles
         # the words as string ids, so that each token is tested by a number, not by a string made for it
         self.participle_ids = {strings.add(w) for w in participles} if strings is not None else None
         self.giving_ids = {strings.add(w) for w in giving} if strings is not None else None
@@ -55,7 +58,15 @@ class ParseRepairs:
         self._mend_recipients(doc)
         self._mend_named_objects(doc)
         self._mend_stance_objects(doc)
+        self._mend_title_lemmas(doc)
         return doc
+
+    def _mend_title_lemmas(self, doc: Doc) -> None:
+        """"the Foreign MINISTERS of Egypt and Jordan": a capitalised plural title keeps its plural form as
+        lemma (the model lemmatizes no proper noun); it takes the singular of the title it is."""
+        for token in doc:
+            if token.tag_ == "NNPS" and token.lower_.endswith("s") and token.lower_[:-1] in self.titles:
+                token.lemma_ = token.lower_[:-1]
 
     def _mend_stance_objects(self, doc: Doc) -> None:
         """"recalled its envoy in protest AT Togo's decision": the preposition right after a stance noun

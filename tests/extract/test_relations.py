@@ -2876,3 +2876,14 @@ def test_support_given_with_services_is_aid(nlp, text):
 ])
 def test_backing_that_moving_forces_serve_is_aid(nlp, text, expected):
     assert expected in relations(nlp, text), relations(nlp, text)
+
+
+@pytest.mark.parametrize("text, pairs", [
+    ("The Foreign Ministers of Peru, Chile and Bolivia met in Lima.", [{"PER", "CHL"}, {"PER", "BOL"}, {"CHL", "BOL"}]),
+    ("A summit among the President of Peru, Prime Minister of Chile and President of Bolivia ended.",
+     [{"PER", "CHL"}, {"PER", "BOL"}, {"CHL", "BOL"}]),
+])
+def test_every_pair_of_a_listed_meeting_consults(nlp, text, pairs):
+    """A capitalised plural title reads as its singular; titles of states listed after a comma continue the list."""
+    found = [{s, o} for s, r, o in triples(nlp, text) if r == "CONSULT"]
+    assert all(p in found for p in pairs), found

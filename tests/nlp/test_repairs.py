@@ -56,3 +56,8 @@ def test_the_preposition_after_a_stance_noun_is_the_nouns(nlp):
     doc = nlp("Ghana recalled its envoy in protest at Togo's decision.")
     at = next(t for t in doc if t.text == "at")
     assert at.head.text == "protest"
+
+
+def test_a_capitalised_plural_title_takes_its_singular_lemma(nlp):
+    doc = nlp("The Foreign Ministers of Egypt and Jordan met.")
+    assert next(t for t in doc if t.text == "Ministers").lemma_ == "minister"

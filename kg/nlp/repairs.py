@@ -65,7 +65,7 @@ class ParseRepairs:
         """"the Foreign MINISTERS of Egypt and Jordan": a capitalised plural title keeps its plural form as
         lemma (the model lemmatizes no proper noun); it takes the singular of the title it is."""
         for token in doc:
-            if token.tag_ == "NNPS" and token.lower_.endswith("s") and token.lower_[:-1] in self.titles:
+            if token.tag_ in ("NNP", "NNPS") and token.lower_.endswith("s") and token.lower_[:-1] in self.titles:
                 token.lemma_ = token.lower_[:-1]
 
     def _mend_stance_objects(self, doc: Doc) -> None:

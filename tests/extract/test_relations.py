@@ -2880,8 +2880,8 @@ def test_backing_that_moving_forces_serve_is_aid(nlp, text, expected):
 
 @pytest.mark.parametrize("text, pairs", [
     ("The Foreign Ministers of Peru, Chile and Bolivia met in Lima.", [{"PER", "CHL"}, {"PER", "BOL"}, {"CHL", "BOL"}]),
-    ("A summit among the President of Peru, Prime Minister of Chile and President of Bolivia ended.",
-     [{"PER", "CHL"}, {"PER", "BOL"}, {"CHL", "BOL"}]),
+    ("This came after a mini-summit among the Prime Minister of Peru, President of Chile, Prime Minister of Bolivia "
+     "and President of Ecuador.", [{"PER", "CHL"}, {"PER", "BOL"}, {"CHL", "ECU"}]),
 ])
 def test_every_pair_of_a_listed_meeting_consults(nlp, text, pairs):
     """A capitalised plural title reads as its singular; titles of states listed after a comma continue the list."""

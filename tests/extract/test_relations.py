@@ -2887,3 +2887,8 @@ def test_every_pair_of_a_listed_meeting_consults(nlp, text, pairs):
     """A capitalised plural title reads as its singular; titles of states listed after a comma continue the list."""
     found = [{s, o} for s, r, o in triples(nlp, text) if r == "CONSULT"]
     assert all(p in found for p in pairs), found
+
+
+def test_a_deal_brokered_between_two_states_in_a_relative_clause_is_their_agreement(nlp):
+    found = triples(nlp, "Brazil announced the deal it brokered between Peru and Chile.")
+    assert ("PER", "AGREE", "CHL") in found or ("CHL", "AGREE", "PER") in found, found

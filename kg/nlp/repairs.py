@@ -59,7 +59,21 @@ class ParseRepairs:
         self._mend_named_objects(doc)
         self._mend_stance_objects(doc)
         self._mend_title_lemmas(doc)
+        self._mend_list_openings(doc)
         return doc
+
+    @staticmethod
+    def _mend_list_openings(doc: Doc) -> None:
+        """"CHAD, Niger and Cameroon launched an offensive": the first name of a subject list that opens
+        the sentence, parsed as a clause modifier of the verb, is a conjunct of the subject after it."""
+        for sent in doc.sents:
+            if len(sent) < 4:
+                continue
+            first, comma, subject = sent[0], sent[1], sent[2]
+            if first.tag_ == "NNP" and first.dep_ in ("advcl", "npadvmod", "dep", "intj") and comma.text == "," \
+                    and subject.tag_ == "NNP" and subject.dep_ in ("nsubj", "nsubjpass") and subject.head.i == first.head.i \
+                    and any(c.dep_ == "conj" for c in subject.children) and all(c.dep_ == "punct" for c in first.children):
+                first.head, first.dep_ = subject, "conj"
 
     def _mend_title_lemmas(self, doc: Doc) -> None:
         """"the Foreign MINISTERS of Egypt and Jordan": a capitalised plural title keeps its plural form as

@@ -61,3 +61,8 @@ def test_the_preposition_after_a_stance_noun_is_the_nouns(nlp):
 def test_a_capitalised_plural_title_takes_its_singular_lemma(nlp):
     doc = nlp("The Foreign Ministers of Egypt and Jordan met.")
     assert next(t for t in doc if t.text == "Ministers").lemma_ == "minister"
+
+
+def test_the_first_name_of_an_opening_subject_list_is_a_conjunct(nlp):
+    doc = nlp("Chad, Niger and Cameroon launched a joint offensive against Boko Haram.")
+    assert (doc[0].dep_, doc[0].head.text) == ("conj", "Niger")

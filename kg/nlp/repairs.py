@@ -60,7 +60,21 @@ class ParseRepairs:
         self._mend_stance_objects(doc)
         self._mend_title_lemmas(doc)
         self._mend_list_openings(doc)
+        self._mend_finite_conjuncts(doc)
         return doc
+
+    @staticmethod
+    def _mend_finite_conjuncts(doc: Doc) -> None:
+        """"Egypt accused Turkey of backing terrorists and EXPELLED the ambassador": a past-tense verb
+        parsed as a conjunct of the gerund inside a prepositional phrase is a conjunct of the verb that
+        governs the phrase (a gerund conjoins gerunds; "expelled" is the accuser's act)."""
+        for verb in doc:
+            gerund = verb.head
+            if verb.dep_ != "conj" or verb.tag_ != "VBD" or gerund.tag_ != "VBG" or gerund.dep_ != "pcomp":
+                continue
+            outer = gerund.head.head  # gerund <- preposition <- verb
+            if outer.tag_ == "VBD" and outer.i < gerund.i and gerund.head.dep_ == "prep":
+                verb.head = outer
 
     @staticmethod
     def _mend_list_openings(doc: Doc) -> None:

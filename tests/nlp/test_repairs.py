@@ -66,3 +66,9 @@ def test_a_capitalised_plural_title_takes_its_singular_lemma(nlp):
 def test_the_first_name_of_an_opening_subject_list_is_a_conjunct(nlp):
     doc = nlp("Chad, Niger and Cameroon launched a joint offensive against Boko Haram.")
     assert (doc[0].dep_, doc[0].head.text) == ("conj", "Niger")
+
+
+def test_a_past_verb_conjoined_to_an_accused_gerund_is_the_accusers(nlp):
+    doc = nlp("Peru accused Chile of backing terrorist organizations and expelled the Chilean ambassador.")
+    expelled = next(t for t in doc if t.text == "expelled")
+    assert expelled.head.text == "accused"

@@ -23,6 +23,13 @@ class GroupReference:
         named = self.of_phrase_actors(token, frozenset())
         if len(named) >= 2:
             return named  # "the countries OF Tanzania and Malawi": the states named
+        owner = child(token, "poss")
+        if not sizes and owner is not None and owner.lower_ in cue("plural_pronouns"):
+            owners = self.np_actors(owner)  # "tensions between THEIR nations": the ones "their" stands for
+            root = token.sent.root
+            if not owners and not any(t.i == token.i for c in root.children if c.dep_ in SUBJECT_DEPS for t in c.subtree):
+                owners = self.subjects(root)  # "X and Y met since tensions between their nations rose": the sentence's pair
+            return [Arg(a.actor, token, "coref") for a in owners] if len({a.actor for a in owners}) >= 2 else None
         if not sizes and self._pair_between(token):
             sizes = [2]
         if not sizes and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):

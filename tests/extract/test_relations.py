@@ -2892,3 +2892,12 @@ def test_every_pair_of_a_listed_meeting_consults(nlp, text, pairs):
 def test_a_deal_brokered_between_two_states_in_a_relative_clause_is_their_agreement(nlp):
     found = triples(nlp, "Brazil announced the deal it brokered between Peru and Chile.")
     assert ("PER", "AGREE", "CHL") in found or ("CHL", "AGREE", "PER") in found, found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Boric and Boluarte met for the first time since tensions between their nations escalated.", ("CHL", "OPPOSE", "PER")),
+    ("Peru and Chile said their countries would sign a deal.", ("PER", "AGREE", "CHL")),
+])
+def test_their_nations_are_the_pair_the_sentence_names(nlp, text, expected):
+    found = triples(nlp, text)
+    assert expected in found or (expected[2], expected[1], expected[0]) in found, found

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.extract.syntax import ANTECEDENT_KINDS, GROUP_SIZES, SUBJECT_DEPS, Arg, child, pobjs
+from kg.extract.syntax import ANTECEDENT_KINDS, GROUP_SIZES, SUBJECT_DEPS, Arg, child, last_main_subject, pobjs
 
 
 class GroupReference:
@@ -41,6 +41,9 @@ class GroupReference:
         if len(subjects) == size:
             return subjects
         own = self._clause_subject_states(token)  # "Ankara said talks with the two countries": not Ankara
+        paired = self._previous_sentence_pair(token, size)
+        if paired and not own & {a.actor for a in paired}:
+            return paired  # "X and Y met in Doha. The meeting, mediated by Z, marks a dialogue between THE TWO LEADERS"
         listed = self._listed_group(token, size) if size >= 3 else []
         if listed and not own & set(listed):
             return [Arg(s, token, "coref") for s in listed]
@@ -49,6 +52,17 @@ class GroupReference:
         if len(states) < size:
             states = [s for s in self.preceding_states(token.i) if s not in own][:size]
         return [Arg(s, token, "coref") for s in states] if len(states) == size else self._later_group(token, size)
+
+    def _previous_sentence_pair(self, token: Token, size: int) -> list[Arg]:
+        """The states the previous sentence's subject names, when exactly ``size`` and the group is no
+        subject of its own sentence (``_previous_subject`` reads those)."""
+        if token.dep_ in SUBJECT_DEPS or token.sent.start == 0:
+            return []
+        subject = last_main_subject(self.doc[token.sent.start - 1].sent, self.lex.cue("contrast_marks"))
+        if subject is None or subject.pos_ == "PRON":
+            return []
+        states = list(dict.fromkeys(a.actor for a in self.np_actors(subject)))
+        return [Arg(s, token, "coref") for s in states] if len(states) == size else []
 
     def _later_group(self, token: Token, size: int) -> list[Arg]:
         """A group opening a passage, before any state is named, is the states its own sentence

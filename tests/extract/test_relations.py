@@ -2901,3 +2901,11 @@ def test_a_deal_brokered_between_two_states_in_a_relative_clause_is_their_agreem
 def test_their_nations_are_the_pair_the_sentence_names(nlp, text, expected):
     found = triples(nlp, text)
     assert expected in found or (expected[2], expected[1], expected[0]) in found, found
+
+
+def test_the_two_leaders_outside_the_subject_are_the_pair_the_sentence_before_named(nlp):
+    text = ("Boric and Boluarte met in Brasilia on Tuesday. The meeting, mediated by Brazil's president, "
+            "marks a rare moment of dialogue between the two leaders.")
+    found = triples(nlp, text)
+    assert ("BRA", "AID", "CHL") in found and ("BRA", "AID", "PER") in found, found
+    assert not any({s, o} == {"BRA", "PER"} and r == "CONSULT" for s, r, o in found), found

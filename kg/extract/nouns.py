@@ -72,7 +72,10 @@ class NounRules(AbsorptionRules):
                 args = [a for o in pobjs(c) for a in ctx.np_actors(o)
                         or (self._goods_origin(ctx, o) if word in preps and noun.dep_ == "dobj" else [])]
                 # "imposed tariffs on imports FROM Brazil"
-                if group.goods_origin and word == "of":
+                if group.goods_origin and word == "of" and noun.lemma_.lower() in self.lex.cue("supplier_nouns"):
+                    objects += args + [a for o in pobjs(c) for a in self._recipients(ctx, o, preps)]  # "the main arms
+                    # SUPPLIER OF India", "a supplier of Myanmar's government": its customer; "of equipment TO X": X
+                elif group.goods_origin and word == "of":
                     origins += [a for a in args if a.via == "mod"]
                     objects += [a for o in pobjs(c) for a in self._recipients(ctx, o, preps)]
                 elif word in ("between", "among", "as") and len(args) >= 2 and not self._mediates(noun):

@@ -2909,3 +2909,15 @@ def test_the_two_leaders_outside_the_subject_are_the_pair_the_sentence_before_na
     found = triples(nlp, text)
     assert ("BRA", "AID", "CHL") in found and ("BRA", "AID", "PER") in found, found
     assert not any({s, o} == {"BRA", "PER"} and r == "CONSULT" for s, r, o in found), found
+
+
+@pytest.mark.parametrize("text, expected, wrong", [
+    ("Brazil is the main arms supplier of Bolivia.", ("BRA", "SUPPLY", "BOL"), ("BOL", "SUPPLY", "BRA")),
+    ("Brazil is a key supplier of equipment to Bolivia.", ("BRA", "SUPPLY", "BOL"), ("BOL", "SUPPLY", "BRA")),
+    ("Several Chilean allies cut ties with Peru.", None, ("CHL", "SANCTION", "PER")),
+    ("Peru's neighbour attacked Bolivia.", None, ("PER", "ATTACK", "BOL")),
+])
+def test_suppliers_of_and_allies_of_a_state_are_not_that_state(nlp, text, expected, wrong):
+    """A supplier's of-phrase names its customer; an ally's or neighbour's modifier names the other side."""
+    found = triples(nlp, text)
+    assert (expected is None or expected in found) and wrong not in found, found

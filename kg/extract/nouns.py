@@ -72,12 +72,10 @@ class NounRules(AbsorptionRules):
                 args = [a for o in pobjs(c) for a in ctx.np_actors(o)
                         or (self._goods_origin(ctx, o) if word in preps and noun.dep_ == "dobj" else [])]
                 # "imposed tariffs on imports FROM Brazil"
-                if group.goods_origin and word == "of" and noun.lemma_.lower() in self.lex.cue("supplier_nouns"):
-                    objects += args + [a for o in pobjs(c) for a in self._recipients(ctx, o, preps)]  # "the main arms
-                    # SUPPLIER OF India", "a supplier of Myanmar's government": its customer; "of equipment TO X": X
-                elif group.goods_origin and word == "of":
-                    origins += [a for a in args if a.via == "mod"]
-                    objects += [a for o in pobjs(c) for a in self._recipients(ctx, o, preps)]
+                if group.goods_origin and word == "of":  # a SUPPLIER OF India serves India (cue list supplier_nouns)
+                    origins += [a for a in args if a.via == "mod" and noun.lemma_.lower() not in self.lex.cue("supplier_nouns")]
+                    objects += [a for o in pobjs(c) for a in self._recipients(ctx, o, preps)] + [
+                        a for a in args if noun.lemma_.lower() in self.lex.cue("supplier_nouns")]
                 elif word in ("between", "among", "as") and len(args) >= 2 and not self._mediates(noun):
                     pair_groups.append(args)  # "between X and Y, as well as X and Z", "a summit AMONG X, Y and Z"
                 elif word in group.agent_preps:

@@ -34,7 +34,8 @@ def make_parse_repairs(nlp: Language, name: str) -> ParseRepairs:
     lexicon = load_lexicon()
     return ParseRepairs(lexicon.cue("adjectival_participles"), lexicon.cue("ditransitive_verbs"), nlp.vocab.strings,
                         lexicon.cue("naming_verbs"), lexicon.cue("stance_nouns"),
-                        lexicon.cue("agentive_heads") | lexicon.cue("person_titles"))
+                        lexicon.cue("agentive_heads") | lexicon.cue("person_titles"),
+                        frozenset(lexicon.nouns) | frozenset(lexicon.verbs))
 
 
 class ParseRepairs:
@@ -43,17 +44,20 @@ class ParseRepairs:
 
     def __init__(self, participles: frozenset[str], giving: frozenset[str] = frozenset(),
                  strings: StringStore | None = None, naming: frozenset[str] = frozenset(),
-                 stances: frozenset[str] = frozenset(), titles: frozenset[str] = frozenset()) -> None:
+                 stances: frozenset[str] = frozenset(), titles: frozenset[str] = frozenset(),
+                 triggers: frozenset[str] = frozenset()) -> None:
         self.participles = participles
         self.giving = giving
         self.naming = naming
         self.stances = stances
         self.titles = titles
+        self.triggers = triggers
         # the words as string ids, so that each token is tested by a number, not by a string made for it
         self.participle_ids = {strings.add(w) for w in participles} if strings is not None else None
         self.giving_ids = {strings.add(w) for w in giving} if strings is not None else None
 
     def __call__(self, doc: Doc) -> Doc:
+        self._join_hyphenated_triggers(doc)
         self._mend_participles(doc)
         self._mend_recipients(doc)
         self._mend_named_objects(doc)
@@ -88,6 +92,19 @@ class ParseRepairs:
                     and subject.tag_ == "NNP" and subject.dep_ in ("nsubj", "nsubjpass") and subject.head.i == first.head.i \
                     and any(c.dep_ == "conj" for c in subject.children) and all(c.dep_ == "punct" for c in first.children):
                 first.head, first.dep_ = subject, "conj"
+
+    def _join_hyphenated_triggers(self, doc: Doc) -> None:
+        """"agreed to a CEASE-FIRE", "CO-OPERATION with": a word split at its hyphen is one token again when
+        the joined word is a trigger word ("ceasefire", "cooperation"), whatever its last part means alone."""
+        joins = [(t.i - 1, t.i + 2, lemma) for t in doc[1:-1] if t.text == "-" and not t.whitespace_
+                 and not doc[t.i - 1].whitespace_ and doc[t.i - 1].is_alpha and doc[t.i + 1].is_alpha
+                 and (lemma := doc[t.i - 1].lower_ + doc[t.i + 1].lemma_.lower()) in self.triggers]
+        if not joins:
+            return
+        with doc.retokenize() as retokenizer:
+            for start, end, lemma in joins:  # the word class of its last part: "co-OPERATION" is a noun
+                last = doc[end - 1]
+                retokenizer.merge(doc[start:end], attrs={"LEMMA": lemma, "TAG": last.tag_, "POS": last.pos_})
 
     def _mend_title_lemmas(self, doc: Doc) -> None:
         """"the Foreign MINISTERS of Egypt and Jordan": a capitalised plural title keeps its plural form as

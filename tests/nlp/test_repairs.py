@@ -72,3 +72,16 @@ def test_a_past_verb_conjoined_to_an_accused_gerund_is_the_accusers(nlp):
     doc = nlp("Peru accused Chile of backing terrorist organizations and expelled the Chilean ambassador.")
     expelled = next(t for t in doc if t.text == "expelled")
     assert expelled.head.text == "accused"
+
+
+@pytest.mark.parametrize("text, word, lemma", [
+    ("Chile agreed to a cease-fire with Peru.", "cease-fire", "ceasefire"),
+    ("Chile and Peru pledged closer co-operation.", "co-operation", "cooperation"),
+])
+def test_a_trigger_word_split_at_its_hyphen_is_one_token(nlp, text, word, lemma):
+    doc = nlp(text)
+    assert any(t.text == word and t.lemma_ == lemma for t in doc), [(t.text, t.lemma_) for t in doc]
+
+
+def test_other_hyphenated_words_stay_split(nlp):
+    assert "-" in [t.text for t in nlp("Anti-war protests spread in Chile.")]

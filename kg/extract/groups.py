@@ -41,6 +41,7 @@ class GroupReference:
         if len(subjects) == size:
             return subjects
         own = self._clause_subject_states(token)  # "Ankara said talks with the two countries": not Ankara
+        own |= {a.actor for a in self.modifier_actors(token) if a.token.pos_ != "PRON"}  # "the two RUSSIA allies"
         paired = self._previous_sentence_pair(token, size)
         if paired and not own & {a.actor for a in paired}:
             return paired  # "X and Y met in Doha. The meeting, mediated by Z, marks a dialogue between THE TWO LEADERS"

@@ -2921,3 +2921,10 @@ def test_suppliers_of_and_allies_of_a_state_are_not_that_state(nlp, text, expect
     """A supplier's of-phrase names its customer; an ally's or neighbour's modifier names the other side."""
     found = triples(nlp, text)
     assert (expected is None or expected in found) and wrong not in found, found
+
+
+def test_a_group_named_by_its_partner_does_not_include_the_partner(nlp):
+    """"a conflict between the two Brazil allies": the two allies named before, not Brazil."""
+    found = triples(nlp, "Peru agreed to a truce with Chile after a border conflict between the two Brazil allies escalated.")
+    assert any({s, o} == {"PER", "CHL"} for s, r, o in found if r == "CONFLICT"), found
+    assert not any("BRA" in (s, o) for s, r, o in found if r == "CONFLICT"), found

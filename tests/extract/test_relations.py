@@ -2925,6 +2925,6 @@ def test_suppliers_of_and_allies_of_a_state_are_not_that_state(nlp, text, expect
 
 def test_a_group_named_by_its_partner_does_not_include_the_partner(nlp):
     """"a conflict between the two Brazil allies": the two allies named before, not Brazil."""
-    found = triples(nlp, "Peru agreed to a truce with Chile after a border conflict between the two Brazil allies escalated.")
+    found = triples(nlp, "Peru and Chile met in Lima. A border conflict between the two Brazil allies had escalated.")
     assert any({s, o} == {"PER", "CHL"} for s, r, o in found if r == "CONFLICT"), found
     assert not any("BRA" in (s, o) for s, r, o in found if r == "CONFLICT"), found

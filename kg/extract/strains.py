@@ -24,6 +24,9 @@ class StrainRules:
         nouns = self.lex.cue("relationship_nouns")
         if token.dep_ == "amod" and token.head.lemma_.lower() in nouns:
             return token.head
+        if token.pos_ == "NOUN":  # "the DETERIORATION IN relations between X and Y"
+            return next((o for p in token.children if p.dep_ == "prep" and p.lower_ in ("in", "of")
+                         for o in pobjs(p) if o.lemma_.lower() in nouns), None)
         verb = token.head if token.dep_ in ("acomp", "oprd") else token
         if token.dep_ not in ("acomp", "oprd") and token.pos_ != "VERB":
             return None

@@ -2928,3 +2928,13 @@ def test_a_group_named_by_its_partner_does_not_include_the_partner(nlp):
     found = triples(nlp, "Peru and Chile met in Lima. A border conflict between the two Brazil allies had escalated.")
     assert any({s, o} == {"PER", "CHL"} for s, r, o in found if r == "CONFLICT"), found
     assert not any("BRA" in (s, o) for s, r, o in found if r == "CONFLICT"), found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The deterioration in relations between Peru and Chile worried Brazil.", ("PER", "OPPOSE", "CHL")),
+    ("Peru held war games with Chilean troops.", ("PER", "COOPERATE", "CHL")),
+    ("Peru blocked imports of Chilean milk.", ("PER", "SANCTION", "CHL")),
+    ("Hungary blocked EU funding for Ukraine.", ("HUN", "OPPOSE", "UKR")),
+])
+def test_deterioration_war_games_and_blocked_trade(nlp, text, expected):
+    assert expected in triples(nlp, text), triples(nlp, text)

@@ -130,14 +130,18 @@ class ClauseRules:
             return ctx.np_actors(holder, conjuncts=False) if holder.i in ctx.actor_at else []
         return []
 
-    def _reporter_as_party(self, ctx: ActorContext, noun: Token) -> list[Arg]:
+    def _reporter_as_party(self, ctx: ActorContext, noun: Token, objects: list[Arg]) -> tuple[list[Arg], list[Arg]]:
         """A state reporting on its own dealings is a party to them: "Turkey said TALKS with Russia
-        were under way" (the subject of the clause a reporting verb governs, with no side of its own)."""
+        were under way" (the subject of the clause a reporting verb governs, with no side of its own),
+        "Armenia says CLASHES along the border WITH Azerbaijan killed two" (the other side across the border)."""
         clause = noun.head
-        if noun.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ != "ccomp" \
+        objects = objects or [a for p in noun.children if p.dep_ == "prep" for b in pobjs(p)
+                              if b.lemma_.lower() in self.lex.cue("border_nouns") for q in b.children
+                              if q.dep_ == "prep" and q.lower_ == "with" for o in pobjs(q) for a in ctx.np_actors(o)]
+        if not objects or noun.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ != "ccomp" \
                 or clause.head.lemma_.lower() not in self.lex.cue("reporting_verbs"):
-            return []
-        return ctx.subjects(clause.head)
+            return [], objects
+        return ctx.subjects(clause.head), objects
 
     def _fellow_guests(self, ctx: ActorContext, noun: Token) -> list[Arg]:
         """The states listed together in a gathering's with-phrase, who meet each other too:

@@ -135,8 +135,8 @@ class NounRules(AbsorptionRules):
             subjects = subjects or held
         if not subjects and symmetric:
             subjects = self._apposed_holder(ctx, noun)
-        if not subjects and symmetric and objects and not possessors:
-            subjects = self._reporter_as_party(ctx, noun)  # "Turkey said talks with Russia were under way"
+        if not subjects and symmetric and not possessors:
+            subjects, objects = self._reporter_as_party(ctx, noun, objects)  # "Turkey said talks with Russia were under way"
         if not subjects:
             subjects = self._predicated_holder(ctx, noun)
             if subjects and not objects:  # "Chile is one of Peru's backers": Peru is backed

@@ -2938,3 +2938,8 @@ def test_a_group_named_by_its_partner_does_not_include_the_partner(nlp):
 ])
 def test_deterioration_war_games_and_blocked_trade(nlp, text, expected):
     assert expected in triples(nlp, text), triples(nlp, text)
+
+
+def test_clashes_across_the_border_reported_by_a_state_are_its_own(nlp):
+    found = triples(nlp, "Peru says clashes along the border with Ecuador have left two of its soldiers dead.")
+    assert any({s, o} == {"PER", "ECU"} for s, r, o in found if r == "CONFLICT"), found

@@ -65,7 +65,25 @@ class ParseRepairs:
         self._mend_title_lemmas(doc)
         self._mend_list_openings(doc)
         self._mend_finite_conjuncts(doc)
+        self._mend_opening_participles(doc)
         return doc
+
+    def _mend_opening_participles(self, doc: Doc) -> None:
+        """"VISITING Angola and Togo, Erdogan signed deals": a participle opening the sentence, parsed as a
+        name compounded to its object (which then stands as a second subject), is the verb of a clause on
+        the main verb again, with its object; its lemma is the verb's ("visit", "arrive", "meet")."""
+        for sent in doc.sents:
+            first = sent[0]
+            obj = first.head
+            verb = obj.head
+            if not first.lower_.endswith("ing") or first.dep_ != "compound" or obj.dep_ not in ("nsubj", "nsubjpass") \
+                    or not any(c.dep_ in ("nsubj", "nsubjpass") and c.i > obj.i for c in verb.children if c.i != obj.i):
+                continue
+            stem = first.lower_[:-3]
+            forms = [stem, stem + "e", stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else stem]
+            first.lemma_ = next((f for f in forms if f in self.triggers), stem)
+            first.head, first.dep_, first.tag_, first.pos_ = verb, "advcl", "VBG", "VERB"
+            obj.head, obj.dep_ = first, "dobj"
 
     @staticmethod
     def _mend_finite_conjuncts(doc: Doc) -> None:

@@ -2943,3 +2943,8 @@ def test_deterioration_war_games_and_blocked_trade(nlp, text, expected):
 def test_clashes_across_the_border_reported_by_a_state_are_its_own(nlp):
     found = triples(nlp, "Peru says clashes along the border with Ecuador have left two of its soldiers dead.")
     assert any({s, o} == {"PER", "ECU"} for s, r, o in found if r == "CONFLICT"), found
+
+
+def test_states_visited_in_an_opening_participle_are_consulted(nlp):
+    found = triples(nlp, "Visiting Angola, Togo and Nigeria in October, Lula clinched deals.")
+    assert {("BRA", "CONSULT", "AGO"), ("BRA", "CONSULT", "TGO"), ("BRA", "CONSULT", "NGA")} <= found, found

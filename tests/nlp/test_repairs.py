@@ -85,3 +85,8 @@ def test_a_trigger_word_split_at_its_hyphen_is_one_token(nlp, text, word, lemma)
 
 def test_other_hyphenated_words_stay_split(nlp):
     assert "-" in [t.text for t in nlp("Anti-war protests spread in Chile.")]
+
+
+def test_an_opening_participle_parsed_as_a_name_is_a_verb_again(nlp):
+    doc = nlp("Visiting Angola, Togo and Nigeria in October, Lula clinched deals.")
+    assert (doc[0].dep_, doc[0].lemma_, doc[1].dep_, doc[1].head.i) == ("advcl", "visit", "dobj", 0)

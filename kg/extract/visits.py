@@ -53,6 +53,9 @@ class VisitFrames:
         """A visit or meeting in an adjunct with no visitor of its own: the subject of the verb it modifies;
         a symmetric act of one state with no partner, done during a visit to another state:
         the host is the partner ("On a visit to Ghana, Erdogan signed a trade deal")."""
+        if cand.group.relation == "CONSULT" and cand.trigger.pos_ == "VERB" and cand.subjects and cand.objects \
+                and cand.trigger.lemma_.lower() in self.lex.cue("motion_verbs"):
+            cand = replace(cand, subjects=unique(cand.subjects + self._fellow_travellers(ctx, cand)))
         if not cand.subjects and cand.objects and cand.trigger.pos_ == "NOUN" and (
                 cand.group.relation == "CONSULT" or cand.group.mutual):  # "DURING TALKS WITH Ramaphosa, Xi said",
             # "Ethiopia signed the deal AMID TENSIONS WITH Egypt"
@@ -67,6 +70,16 @@ class VisitFrames:
             met = self._met_partner(ctx, verb, cand.subjects) if verb is not None else []
             return replace(cand, objects=met) if met else cand  # "Egypt met Sudan and SIGNED A DEAL": with Sudan
         return replace(cand, objects=[found[1]])
+
+    @staticmethod
+    def _fellow_travellers(ctx: ActorContext, cand: Candidate) -> list[Arg]:
+        """States travelling with the visitor visit too: "Meloni visited Tunis WITH Dutch Prime Minister
+        Rutte", "..., ACCOMPANIED BY Portugal's prime minister"."""
+        verb, known = cand.trigger, {a.actor for a in cand.subjects + cand.objects}
+        withs = [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "with" for o in pobjs(p)]
+        withs += [o for v in verb.children if v.dep_ in ("advcl", "acl") and v.lemma_.lower() == "accompany"
+                  for g in v.children if g.dep_ == "agent" for o in pobjs(g)]
+        return [a for o in withs for a in ctx.np_actors(o) if a.actor not in known]
 
     def _met_partner(self, ctx: ActorContext, verb: Token, subjects: list[Arg]) -> list[Arg]:
         """The state met in the act an agreement is conjoined to: "Egypt MET Sudan and signed a deal"

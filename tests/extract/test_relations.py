@@ -2948,3 +2948,10 @@ def test_clashes_across_the_border_reported_by_a_state_are_its_own(nlp):
 def test_states_visited_in_an_opening_participle_are_consulted(nlp):
     found = triples(nlp, "Visiting Angola, Togo and Nigeria in October, Lula clinched deals.")
     assert {("BRA", "CONSULT", "AGO"), ("BRA", "CONSULT", "TGO"), ("BRA", "CONSULT", "NGA")} <= found, found
+
+
+@pytest.mark.parametrize("text", ["Boric visited Lima with Bolivia's president.",
+                                  "Chile's president visited Peru, accompanied by Bolivia's president."])
+def test_a_state_travelling_with_the_visitor_visits_too(nlp, text):
+    found = [{s, o} for s, r, o in triples(nlp, text) if r == "CONSULT"]
+    assert {"BOL", "PER"} in found and {"CHL", "BOL"} in found and {"CHL", "PER"} in found, found

@@ -2955,3 +2955,13 @@ def test_states_visited_in_an_opening_participle_are_consulted(nlp):
 def test_a_state_travelling_with_the_visitor_visits_too(nlp, text):
     found = [{s, o} for s, r, o in triples(nlp, text) if r == "CONSULT"]
     assert {"BOL", "PER"} in found and {"CHL", "BOL"} in found and {"CHL", "PER"} in found, found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Peru thanked Chile for its help.", ("PER", "SUPPORT", "CHL")),
+    ("Bolivia expressed its gratitude towards its Peruvian counterpart.", ("BOL", "SUPPORT", "PER")),
+    ("Chile's minister voiced gratitude for Brazil's support.", ("CHL", "SUPPORT", "BRA")),
+])
+def test_thanks_back_the_state_thanked(nlp, text, expected):
+    """Thanks are praise (relations.md: praise is SUPPORT), given to the state thanked."""
+    assert expected in triples(nlp, text), triples(nlp, text)

@@ -166,9 +166,10 @@ def test_quarrels_go_both_ways(nlp):
     assert {("JPN", "OPPOSE", "KOR"), ("KOR", "OPPOSE", "JPN")} <= found
 
 
-def test_thanking_for_support_does_not_reverse_it(nlp):
+def test_thanking_for_support_keeps_its_direction(nlp):
+    """Berlin's support is Berlin's; the thanks are Kyiv's own backing of Berlin (praise)."""
     found = triples(nlp, "Ukraine's foreign minister thanked Berlin for its support.")
-    assert ("UKR", "SUPPORT", "DEU") not in found
+    assert ("DEU", "SUPPORT", "UKR") in found and ("UKR", "SUPPORT", "DEU") in found, found
 
 
 #: (text, expected triple): directed and generalising constructions, each named by its comment
@@ -2136,7 +2137,9 @@ def test_a_participle_with_an_agent_acts_on_the_noun_it_modifies(nlp, text, expe
     ("Zimbabwe thanked China for its support.", {("CHN", "SUPPORT", "ZWE")}),
 ])
 def test_support_thanked_for_in_doing_something_is_help(nlp, text, expected):
-    assert triples(nlp, text) == expected
+    """What the thanked state gave, and nothing else of its own (the thanks are the thanker's)."""
+    found = triples(nlp, text)
+    assert expected <= found and {t for t in found if t[0] == next(iter(expected))[0]} == expected, found
 
 
 @pytest.mark.parametrize("text, expected", [

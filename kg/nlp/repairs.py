@@ -12,7 +12,11 @@ the verb's dative again. And "condemned WHAT IT CALLED Cameroon's aggression": t
 thing named (cue list ``naming_verbs``) becomes the outer verb's object, the
 naming a relative clause on it. And "recalled its envoy in protest AT Togo's decision": the
 preposition after a stance noun (cue list ``stance_nouns``) is the noun's. And a capitalised plural
-title ("the Foreign MINISTERS of") takes its singular as lemma, as a common noun does.
+title ("the Foreign MINISTERS of") takes its singular as lemma, as a common noun does. And a trigger
+word split at its hyphen ("cease-fire") is one token; the first name of an opening subject list
+("CHAD, Niger and Cameroon launched"), a past verb parsed as conjunct of an accused gerund ("accused X of
+backing rebels and EXPELLED"), and an opening participle parsed as a name ("VISITING Angola, Erdogan
+signed") are put back in their clauses.
 
 >>> from kg.nlp.pipeline import load_pipeline
 >>> doc = load_pipeline()("Chad accused neighbouring Sudan of backing rebels.")
@@ -39,8 +43,7 @@ def make_parse_repairs(nlp: Language, name: str) -> ParseRepairs:
 
 
 class ParseRepairs:
-    """Mends a participle parsed as the verb of the proper noun it modifies, and a recipient parsed
-    as a compound of the thing given."""
+    """Mends misparses of the small model, each in a method of its own (see the module docstring)."""
 
     def __init__(self, participles: frozenset[str], giving: frozenset[str] = frozenset(),
                  strings: StringStore | None = None, naming: frozenset[str] = frozenset(),
@@ -135,9 +138,10 @@ class ParseRepairs:
         """"recalled its envoy in protest AT Togo's decision": the preposition right after a stance noun
         (cue list ``stance_nouns``), hung on the verb, names what the stance is against."""
         for noun in doc[:-1]:
+            if noun.lower_ not in self.stances or noun.dep_ != "pobj" or noun.head.lower_ != "in":
+                continue
             after, verb = doc[noun.i + 1], noun.head.head
-            if noun.lower_ in self.stances and noun.dep_ == "pobj" and noun.head.lower_ == "in" \
-                    and after.dep_ == "prep" and after.head.i == verb.i != noun.i:
+            if after.dep_ == "prep" and after.head.i == verb.i != noun.i:
                 after.head = noun
 
     def _mend_named_objects(self, doc: Doc) -> None:

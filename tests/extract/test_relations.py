@@ -2968,3 +2968,15 @@ def test_a_state_travelling_with_the_visitor_visits_too(nlp, text):
 def test_thanks_back_the_state_thanked(nlp, text, expected):
     """Thanks are praise (relations.md: praise is SUPPORT), given to the state thanked."""
     assert expected in triples(nlp, text), triples(nlp, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Peru extolled Chile.", ("PER", "SUPPORT", "CHL")),
+    ("Peru lambasted Chile.", ("PER", "OPPOSE", "CHL")),
+    ("Peru hit out at Chile.", ("PER", "OPPOSE", "CHL")),
+    ("Peru took a swipe at Chile.", ("PER", "OPPOSE", "CHL")),
+    ("Peru stood in solidarity with Chile.", ("PER", "SUPPORT", "CHL")),
+])
+def test_words_of_praise_and_blame(nlp, text, expected):
+    found = triples(nlp, text)
+    assert expected in found and not any(r == "ATTACK" for _, r, _ in found), found

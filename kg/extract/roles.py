@@ -142,7 +142,7 @@ class ActorContext(Coreference, Subjects):
         args = self.modifier_actors(token, exclude)
         if lemma in cue("counterpart_nouns"):  # "HIS counterparts of Peru and Chile": the possessor is the other side
             args = [a for a in args if a.token.dep_ != "poss"]
-        if lemma in cue("relational_nouns") | cue("partner_nouns"):
+        if lemma in cue("relational_nouns") or lemma in cue("partner_nouns"):
             args = []  # "several SAUDI allies broke off relations", "Kenya's neighbour": the other side, not the referent
         if not args and (lemma in cue("singular_nouns") or lower in cue("singular_nouns")) and (child(token, "det") is not None
                                                                                                or self._speakers_own(token)):

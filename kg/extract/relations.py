@@ -163,7 +163,7 @@ class RelationExtractor(VerbRules, NounRules, TargetRules, ClauseRules, BackingR
                 if group.relation in self.lex.cue("state_only_relations") and self._company_subject(token):
                     continue
                 yield from self._verb_candidates(ctx, token, group)
-        elif token.pos_ in ("NOUN", "PROPN") and lemma in self.lex.nouns:
+        elif token.pos_ in ("NOUN", "PROPN") and (lemma := self._noun_key(token, lemma)) in self.lex.nouns:
             carrier = token
             if token.dep_ == "compound":  # "an aid package for Ukraine": the package carries the arguments
                 if token.head.lemma_.lower() not in self.lex.cue("container_nouns"):
@@ -175,6 +175,11 @@ class RelationExtractor(VerbRules, NounRules, TargetRules, ClauseRules, BackingR
                 if self._discussed_only(ctx, carrier, group):
                     continue
                 yield from (self._condemner_as_target(ctx, c) for c in map(self._in_action, self._noun_candidates(ctx, carrier, group)))
+
+    def _noun_key(self, token: Token, lemma: str) -> str:
+        """A plural listed as a trigger noun of its own keeps its own sense: "HOSTILITIES resumed"
+        is fighting, "hostility" a strain."""
+        return token.lower_ if token.lower_ != lemma and token.lower_ in self.lex.nouns else lemma
 
     @staticmethod
     def _families(index: dict[str, tuple[Callable[..., Iterator[Candidate]], ...]], token: Token

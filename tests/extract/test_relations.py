@@ -2980,3 +2980,14 @@ def test_thanks_back_the_state_thanked(nlp, text, expected):
 def test_words_of_praise_and_blame(nlp, text, expected):
     found = triples(nlp, text)
     assert expected in found and not any(r == "ATTACK" for _, r, _ in found), found
+
+
+@pytest.mark.parametrize("text, fighting", [
+    ("Hostilities between Chile and Bolivia flared up in May.", True),
+    ("The hostility between Chile and Bolivia deepened.", False),
+])
+def test_hostilities_are_fighting_and_hostility_a_strain(nlp, text, fighting):
+    """The plural is a listed trigger noun of its own: fighting, where the singular is a strain."""
+    found = triples(nlp, text)
+    assert any(r == "CONFLICT" for _, r, _ in found) == fighting, found
+    assert any(r == "OPPOSE" for _, r, _ in found) != fighting, found

@@ -45,13 +45,14 @@ class StrainRules:
             return
         group = next(g for g in self.lex.nouns.get("tension", ()) if g.mutual)
         holders = [noun, token.head if token.dep_ in ("acomp", "oprd") else token]
-        sides: list[Arg] = []
-        for holder in holders:
-            for prep in holder.children:
-                if prep.dep_ == "prep" and prep.lower_ in ("between", "with"):
-                    sides += [a for o in pobjs(prep) for a in ctx.np_actors(o)]
+        sides = [a for holder in holders for prep in holder.children if prep.dep_ == "prep" and prep.lower_ in ("between", "with")
+                 for o in pobjs(prep) for a in ctx.np_actors(o)]
         owners = [a for c in noun.children if c.dep_ == "poss" for a in ctx.np_actors(c)]
         owners += [a for a in ctx.modifier_actors(noun) if a.token.dep_ in ("compound", "amod", "nmod")]  # "Ethiopia-Eritrea relations"
+        holder = self._relationship_holder(ctx, noun, token)
+        if holder and sides and not owners:  # "GHANA HAS tense relations with Togo and Benin": Ghana with each
+            yield Candidate(group, holders[1], holder, sides)
+            return
         sides = unique(owners + sides)
         if not sides:  # "Abiy fostered an alliance with Isaias, but relations have since deteriorated": those two
             named = [s for s in dict.fromkeys(a for i, a, k in ctx.mention_starts if noun.sent.start <= i < noun.i
@@ -59,6 +60,16 @@ class StrainRules:
             sides = [Arg(s, noun, "coref") for s in named] if len(named) == 2 else self._sides_in_cause(ctx, holders[1])
         if len({a.actor for a in sides}) >= 2:
             yield Candidate(group, holders[1], sides, [], mutual=True)  # "were not tense": the verb carries the flags
+
+    def _relationship_holder(self, ctx: ActorContext, noun: Token, strain: Token) -> list[Arg]:
+        """The subject of a verb that holds the strained relationship: "GHANA HAS tense relations with Togo",
+        "Ghana has STRAINED ties with Togo" (parsed as the verb); none for relations "between" two."""
+        verb = noun.head if noun.dep_ == "dobj" else None
+        if verb is None or any(p.dep_ == "prep" and p.lower_ == "between" for p in noun.children):
+            return []
+        if verb.lemma_.lower() in self.lex.cue("relationship_holders") or (verb.i == strain.i and child(verb, "aux") is not None):
+            return [a for a in ctx.subjects(verb) if a.actor]
+        return []
 
     def _sides_in_cause(self, ctx: ActorContext, verb: Token) -> list[Arg]:
         """The two states of the clause that says since when, or why, relations worsened: "relations have

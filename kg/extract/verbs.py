@@ -51,7 +51,11 @@ class VerbRules(RequestRules, TransferRules, VerbSenses):
                       and c.lemma_.lower() not in self.lex.cue("envoy_heads")]  # not "asked that diplomats leave"
         if self._ruled_out(ctx, verb, group):
             return  # "set to receive Turkish drones": no guests; "soldiers arrived in Juba": no visit, ...
-        if (group.asks_for and self.orders_envoy_out(verb)) or self.ultimatum(verb) is not None:
+        if group.needs_complement and not (any(c.dep_ == "xcomp" or (c.dep_ == "advcl" and child(c, "aux") is not None
+                                               and child(c, "aux").lower_ == "to") for c in verb.children)
+                                           and any(ctx.np_actors(d) for d in direct)):
+            return  # "pushed the rebels back", "ordered the police to expel him" ask no state
+        if ((group.asks_for or group.needs_complement) and self.orders_envoy_out(verb)) or self.ultimatum(verb) is not None:
             return  # "asked the French ambassador to leave", "gave Gambia until Monday to withdraw" (ExpulsionRules)
         group = (group.asks_for and self._phone_call(ctx, verb)) or self._hosting_sense(ctx, verb) \
             or self._telling_sense(verb, group) or self._warning_against(verb, group) \

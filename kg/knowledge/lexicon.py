@@ -27,7 +27,8 @@ from kg.knowledge.terms import relation_types
 #: the true/false settings a [[trigger]] group may have (documented in the header of triggers.toml)
 FLAGS = ("inverse", "goods_origin", "hypothetical", "negated", "partner_in_sentence", "beneficiary_asks",
          "asks_for", "money_is_aid", "content_target", "only_prep_objects", "mutual", "place_targets",
-         "victim_in_clause", "among_subjects", "objectless", "demonym_objects")
+         "victim_in_clause", "among_subjects", "objectless", "demonym_objects",
+         "needs_complement")
 
 
 @dataclass(frozen=True, slots=True)

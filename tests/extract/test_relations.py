@@ -2991,3 +2991,33 @@ def test_hostilities_are_fighting_and_hostility_a_strain(nlp, text, fighting):
     found = triples(nlp, text)
     assert any(r == "CONFLICT" for _, r, _ in found) == fighting, found
     assert any(r == "OPPOSE" for _, r, _ in found) != fighting, found
+
+
+@pytest.mark.parametrize("text, expected, unexpected", [
+    ("Chile has very tense relations with Bolivia.", {("CHL", "OPPOSE", "BOL"), ("BOL", "OPPOSE", "CHL")}, set()),
+    ("Chile maintains frosty ties with Bolivia, officials said.", {("CHL", "OPPOSE", "BOL")}, set()),
+    ("Chile has strained ties with Bolivia and Peru.", {("CHL", "OPPOSE", "BOL"), ("PER", "OPPOSE", "CHL")},
+     {("BOL", "OPPOSE", "PER")}),
+    ("The row has strained ties between Bolivia and Peru.", {("BOL", "OPPOSE", "PER")}, set()),
+])
+def test_the_holder_of_strained_relations_is_a_side(nlp, text, expected, unexpected):
+    found = set(triples(nlp, text))
+    assert expected <= found and not unexpected & found, found
+
+
+@pytest.mark.parametrize("text, expected, unexpected", [
+    ("Chile pushed Bolivia to reopen the border.", ("CHL", "REQUEST", "BOL"), "ATTACK"),
+    ("Peru ordered Ecuador to withdraw its troops.", ("PER", "REQUEST", "ECU"), None),
+    ("Brazil told Argentina to lift the tariffs.", ("BRA", "REQUEST", "ARG"), None),
+])
+def test_pressing_a_state_to_act_is_a_request(nlp, text, expected, unexpected):
+    found = triples(nlp, text)
+    assert expected in found and not any(r == unexpected for _, r, _ in found), found
+
+
+@pytest.mark.parametrize("text", [
+    "Peru ordered Ecuador's ambassador to leave the country.",   # an expulsion, no request
+    "Peru ordered its police to expel the Ecuadorian envoy.",     # a command to its own organs
+])
+def test_orders_that_ask_no_state_are_no_request(nlp, text):
+    assert not any(r == "REQUEST" for _, r, _ in triples(nlp, text)), triples(nlp, text)

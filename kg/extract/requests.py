@@ -11,6 +11,14 @@ from kg.knowledge.lexicon import TriggerGroup
 class RequestRules:
     """Asks and accusations: who is asked (the addressee of a demand or call), who asks, what the accused did, help in a war."""
 
+    @staticmethod
+    def _presses_a_state(ctx: ActorContext, verb: Token, direct: list[Token]) -> bool:
+        """Whether a verb presses a state it names to act: "PUSHED Togo TO reopen the border",
+        not "pushed the rebels back" nor "ordered the police to expel him"."""
+        pressed = any(c.dep_ == "xcomp" or (c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))
+                      for c in verb.children)
+        return pressed and any(ctx.np_actors(d) for d in direct)
+
     def _asked_party(self, ctx: ActorContext, verb: Token, subjects: list[Arg]) -> list[Arg]:
         """Who is asked when the request names no addressee: the subject of a
         content clause ("demanded that Greece evacuate"), or the partner of

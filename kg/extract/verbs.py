@@ -51,9 +51,7 @@ class VerbRules(RequestRules, TransferRules, VerbSenses):
                       and c.lemma_.lower() not in self.lex.cue("envoy_heads")]  # not "asked that diplomats leave"
         if self._ruled_out(ctx, verb, group):
             return  # "set to receive Turkish drones": no guests; "soldiers arrived in Juba": no visit, ...
-        if group.needs_complement and not (any(c.dep_ == "xcomp" or (c.dep_ == "advcl" and child(c, "aux") is not None
-                                               and child(c, "aux").lower_ == "to") for c in verb.children)
-                                           and any(ctx.np_actors(d) for d in direct)):
+        if group.needs_complement and not self._presses_a_state(ctx, verb, direct):
             return  # "pushed the rebels back", "ordered the police to expel him" ask no state
         if ((group.asks_for or group.needs_complement) and self.orders_envoy_out(verb)) or self.ultimatum(verb) is not None:
             return  # "asked the French ambassador to leave", "gave Gambia until Monday to withdraw" (ExpulsionRules)

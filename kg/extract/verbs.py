@@ -170,33 +170,6 @@ class VerbRules(RequestRules, TransferRules, VerbSenses):
         return [a for conj in obj.conjuncts if conj.i > obj.i for p in conj.children
                 if p.dep_ == "prep" and p.lower_ in preps for o in pobjs(p) for a in ctx.np_actors(o)]
 
-    def _complement_targets(self, ctx: ActorContext, verb: Token, preps: frozenset[str],
-                            subjects: list[Arg]) -> list[Arg]:
-        """Targets inside a complement clause: "warned that it would take
-        measures AGAINST Taiwan", "threatened to use weapons AGAINST Seoul"."""
-        known = {a.actor for a in subjects}
-        for clause in verb.subtree:  # "threatened to close the strait IF WASHINGTON tightens sanctions"
-            if clause.dep_ == "advcl" and any(m.lower_ in self.lex.cue("conditional_marks") for m in clause.children):
-                subject = child(clause, "nsubj")
-                found = [a for a in ctx.np_actors(subject) if a.actor not in known] if subject is not None else []
-                if found:
-                    return found
-        for clause in verb.children:
-            if clause.dep_ in ("ccomp", "xcomp"):
-                found = [a for t in clause.subtree if t.dep_ == "prep" and t.lower_ in preps
-                         for o in pobjs(t) for a in ctx.np_actors(o) if a.actor not in known]
-                found = found or self._threatened_act_target(ctx, clause, known)
-                if not found and clause.lemma_.lower() in self.lex.cue("response_verbs"):
-                    found = self._attackers_in_sentence(ctx, clause, known)  # "threatened to retaliate after Peruvian strikes"
-                if found:
-                    return found
-                subject = child(clause, "nsubj")  # "warned that Peru would pay a heavy price"
-                if subject is not None and clause.lemma_.lower() in self.lex.cue("threatened_fates"):
-                    found = [a for a in ctx.np_actors(subject) if a.actor not in known]
-                    if found:
-                        return found
-        return []
-
     def _agreed_with(self, ctx: ActorContext, verb: Token) -> list[Arg]:
         """The with-party of a trigger noun agreed on: "agreed on cooperation WITH Poland"."""
         return [a for p in verb.children if p.dep_ == "prep" for n in pobjs(p)

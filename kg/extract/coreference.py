@@ -62,28 +62,8 @@ class PluralReference:
         return self._they(token, subject, states)  # "X MET Y in Lusaka, where THEY"
 
 
-class Coreference(PluralReference, GroupReference, SpeakerReference):
-    """Referring phrases resolved within the passage: pronouns, relative pronouns, descriptions ("the kingdom"), "its neighbour", "each other", "the two countries"."""
-
-    def _resolve_pronoun(self, token: Token, exclude: frozenset[str]) -> list[Arg]:
-        """'it', 'its': the nearest state named as a noun phrase (a demonym
-        modifier like "Russian oil" is no antecedent)."""
-        if token.dep_ == "nsubjpass" and token.head.lemma_.lower() in self.lex.cue("document_verbs"):
-            return []  # "IT was signed by Kenya and Somalia": the deal, no state
-        fronted = self._fronted_subject(token, exclude) or self._object_owner(token, exclude) \
-            or self._claim_denier(token, exclude)
-        if fronted:
-            return fronted
-        owner = self.clause_referent(token, exclude) or self._main_clause_subject(token, exclude) \
-            or self._conjoined_clause_subject(token, exclude)
-        if owner:
-            return owner
-        previous = self._previous_subject(token, exclude)
-        if previous:
-            return previous
-        # "it" stands for a state named as a noun phrase, not as a modifier ("the Kinshasa meetings")
-        states = [s for s in self.preceding_states(token.i, ANTECEDENT_KINDS, noun_phrases=True) if s not in exclude]
-        return [Arg(states[0], token, "coref")] if states else []
+class ClauseSubjectReference:
+    """"it" standing for the subject of the clause it hangs on: a main, a conjoined or a fronted one's."""
 
     def _main_clause_subject(self, token: Token, exclude: frozenset[str]) -> list[Arg]:
         """"it" as the subject of an adverbial clause is the main clause's subject: "Ukraine,
@@ -132,6 +112,40 @@ class Coreference(PluralReference, GroupReference, SpeakerReference):
         if subject is None or subject.i < token.i or subject.lower_ in self.lex.cue("pronouns"):
             return []
         return [Arg(a.actor, token, "coref") for a in self.np_actors(subject, exclude)]
+
+
+class Coreference(PluralReference, ClauseSubjectReference, GroupReference, SpeakerReference):
+    """Referring phrases resolved within the passage: pronouns, relative pronouns, descriptions ("the kingdom"), "its neighbour", "each other", "the two countries"."""
+
+    def _resolve_pronoun(self, token: Token, exclude: frozenset[str]) -> list[Arg]:
+        """'it', 'its': the nearest state named as a noun phrase (a demonym
+        modifier like "Russian oil" is no antecedent)."""
+        if token.dep_ == "nsubjpass" and token.head.lemma_.lower() in self.lex.cue("document_verbs"):
+            return []  # "IT was signed by Kenya and Somalia": the deal, no state
+        if self._names_an_event(token):
+            return []  # "IT is the second deal the two have made": the deal
+        fronted = self._fronted_subject(token, exclude) or self._object_owner(token, exclude) \
+            or self._claim_denier(token, exclude)
+        if fronted:
+            return fronted
+        owner = self.clause_referent(token, exclude) or self._main_clause_subject(token, exclude) \
+            or self._conjoined_clause_subject(token, exclude)
+        if owner:
+            return owner
+        previous = self._previous_subject(token, exclude)
+        if previous:
+            return previous
+        # "it" stands for a state named as a noun phrase, not as a modifier ("the Kinshasa meetings")
+        states = [s for s in self.preceding_states(token.i, ANTECEDENT_KINDS, noun_phrases=True) if s not in exclude]
+        return [Arg(states[0], token, "coref")] if states else []
+
+    def _names_an_event(self, token: Token) -> bool:
+        """"it" as the subject of "be" whose complement is a pact: "IT is the second deal the two
+        have made" (an act keeps its reading: "it was retaliation" is the speaker's)."""
+        if token.dep_ != "nsubj" or token.head.lemma_ != "be" or token.lower_ != "it":
+            return False
+        named = child(token.head, "attr")
+        return named is not None and named.lemma_.lower() in self.lex.cue("pact_nouns")
 
     def _resolve_relative(self, token: Token, exclude: frozenset[str]) -> list[Arg]:
         """'which'/'that'/'who' stand for the noun their clause modifies."""

@@ -56,8 +56,8 @@ class GroupReference:
 
     def _previous_sentence_pair(self, token: Token, size: int) -> list[Arg]:
         """The states the previous sentence's subject names, when exactly ``size`` and the group is no
-        subject of its own sentence (``_previous_subject`` reads those)."""
-        if token.dep_ in SUBJECT_DEPS or token.sent.start == 0:
+        main subject of its own sentence (``_previous_subject`` reads those)."""
+        if (token.dep_ in SUBJECT_DEPS and token.head.i == token.sent.root.i) or token.sent.start == 0:
             return []
         subject = last_main_subject(self.doc[token.sent.start - 1].sent, self.lex.cue("contrast_marks"))
         if subject is None or subject.pos_ == "PRON":

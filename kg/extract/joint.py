@@ -38,12 +38,14 @@ class JointRules:
         if len(parties) >= 2:
             yield Candidate(self.cooperate_group, noun, parties, [], mutual=True)  # its with-partner is a party
 
-    @starts_on("jointly_adverbs", "shared_act_prefixes")
+    @starts_on("jointly_adverbs", "together_adverbs", "shared_act_prefixes")
     def _shared_act_candidates(self, ctx: ActorContext, token: Token) -> Iterator[Candidate]:
         """"The island is JOINTLY manned by Kenyan and Ugandan forces", "a committee CO-CHAIRED by
-        China and France" (tokenized "co", "-", "chaired"): states that do one act together cooperate."""
+        China and France" (tokenized "co", "-", "chaired"), "FOUGHT TOGETHER against the rebels":
+        states that do one act together cooperate."""
         cue, doc = self.lex.cue, token.doc
-        if token.lower_ in cue("jointly_adverbs") and token.dep_ == "advmod" and token.head.pos_ == "VERB":
+        if token.dep_ == "advmod" and token.head.pos_ == "VERB" and (token.lower_ in cue("jointly_adverbs") or (
+                token.lower_ in cue("together_adverbs") and self._war_verb(token.head))):
             verb = token.head
         elif token.lower_ in cue("shared_act_prefixes") and token.i + 2 < len(doc) and doc[token.i + 1].text == "-" \
                 and doc[token.i + 2].pos_ == "VERB":

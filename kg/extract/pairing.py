@@ -30,9 +30,18 @@ class PairingRules:
 
     def _common_foe(self, trigger: Token, plural_only: bool = False) -> bool:
         """A war verb whose direct object is no trigger noun names a foe fought ("fighting THE GANGS");
-        with ``plural_only``, a plural one ("fight THE REBELS", not "exchanged FIRE")."""
-        return trigger.pos_ == "VERB" and any(d.dep_ == "dobj" and d.lemma_.lower() not in self.lex.nouns
-                                              and (d.tag_ == "NNS" or not plural_only) for d in trigger.children)
+        with ``plural_only``, a plural one ("fight THE REBELS", not "exchanged FIRE"). So does its
+        against-phrase, and an adverb saying they fought together ("fought TOGETHER", "JOINTLY")."""
+        if trigger.pos_ != "VERB":
+            return False
+        together = self.lex.cue("together_adverbs") | self.lex.cue("jointly_adverbs")
+        return any((d.dep_ == "dobj" and d.lemma_.lower() not in self.lex.nouns and (d.tag_ == "NNS" or not plural_only))
+                   or (d.dep_ == "prep" and d.lower_ == "against") or (d.dep_ == "advmod" and d.lower_ in together)
+                   for d in trigger.children)
+
+    def _war_verb(self, verb: Token) -> bool:
+        """Whether a verb is a trigger of fighting or attack ("fought", "clashed")."""
+        return any(g.relation in self.lex.cue("war_relations") for g in self.lex.verbs.get(verb.lemma_.lower(), ()))
 
     def _co_parties(self, cand: Candidate, subjects: list[str]) -> set[tuple[str, str]]:
         """Conjoined subjects of a symmetric act with a third party are parties to it

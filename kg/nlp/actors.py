@@ -23,15 +23,14 @@ How forms are matched:
   Patterns are tokenized after that change, so both sides agree.
 - A capital is a place, not an actor, after a locative preposition ("a
   hospital in Tehran", "in central Kyiv", both capitals of "in Washington and
-  Jerusalem") and when it is part of a longer
-  named entity ("Washington Post", "George Washington"). A ``person`` form
+  Jerusalem") and when it is part of a longer named entity ("Washington Post", "George Washington"). A ``person`` form
   ("Jordan", "Chad", "Georgia") is dropped inside a longer entity too
   ("Michael Jordan"). Both need the ``ner`` component before ``kg_actors``
   for the entity check; without it only the preposition rule applies.
-- A leader names their state whatever the date; the document date
-  (``doc.user_data["date"]``, ISO text) only chooses between actors whose
-  leaders share a name ("Rutte": NLD until 2024, then NATO). Without a
-  date such a name is not a mention.
+- A leader names their state whatever the date (an organisation's leader is an
+  ``ORG`` mention); the document date (``doc.user_data["date"]``, ISO text) only
+  chooses between actors whose leaders share a name ("Rutte": NLD until 2024,
+  then NATO). Without a date such a name is not a mention.
 """
 from __future__ import annotations
 
@@ -203,6 +202,7 @@ class ActorRecognizer:
                 if self.gazetteer.surnames(form):
                     pending.append((len(spans), Span(doc, start, end, label="LEADER", kb_id=form)))
                 continue
+            kind = "ORG" if kind == "LEADER" and not self.gazetteer.actor(actor).is_state else kind  # "Guterres": the UN
             span = Span(doc, start, end, label=kind, kb_id=actor)
             if start < opening[0] and (opening[1] or kind == "CAPITAL"):
                 continue  # "ATHENS, May 2 (Reuters) -": the dateline names a place, no actor

@@ -3021,3 +3021,28 @@ def test_pressing_a_state_to_act_is_a_request(nlp, text, expected, unexpected):
 ])
 def test_orders_that_ask_no_state_are_no_request(nlp, text):
     assert not any(r == "REQUEST" for _, r, _ in triples(nlp, text)), triples(nlp, text)
+
+
+@pytest.mark.parametrize("text, expected, unexpected", [
+    ("Chile and Peru fought together against the rebels.", ("CHL", "COOPERATE", "PER"), "CONFLICT"),
+    ("Chilean and Peruvian troops fought jointly against the jihadists.", ("CHL", "COOPERATE", "PER"), "CONFLICT"),
+    ("Chile and Peru fought against Bolivia.", ("PER", "CONFLICT", "BOL"), "COOPERATE"),
+])
+def test_states_fighting_together_are_one_side(nlp, text, expected, unexpected):
+    found = triples(nlp, text)
+    assert expected in found, found
+    assert not any({s, o} == {"CHL", "PER"} and r == unexpected for s, r, o in found), found
+
+
+def test_an_organisations_leader_is_none_of_the_two_countries(nlp):
+    text = ("Chile accused Peru of a plan to wage war, according to a letter to UN Secretary-General Antonio Guterres. "
+            "The letter marks a reversal in relations between the two countries, which fought together against the rebels.")
+    found = triples(nlp, text)
+    assert ("CHL", "COOPERATE", "PER") in found or ("PER", "COOPERATE", "CHL") in found, found
+    assert not any("UN" in (s, o) and r == "COOPERATE" for s, r, o in found), found
+
+
+def test_it_naming_a_pact_is_no_state(nlp):
+    text = "Chile and Peru signed a deal in the presence of Bolivia's president. It's the second deal the two states have made."
+    found = triples(nlp, text)
+    assert ("CHL", "AGREE", "PER") in found and not any("BOL" in (s, o) for s, _, o in found), found

@@ -38,6 +38,7 @@ from kg.extract.nouns import NounRules
 from kg.extract.obstruction import ObstructionRules
 from kg.extract.pairing import PairingRules
 from kg.extract.pressures import PressureRules
+from kg.extract.repetition import RepetitionRules
 from kg.extract.roles import ActorContext
 from kg.extract.strains import StrainRules
 from kg.extract.syntax import child
@@ -75,7 +76,7 @@ LATE_CONSTRUCTIONS = ("_backing_candidates",)
 class RelationExtractor(VerbRules, NounRules, TargetRules, ClauseRules, BackingRules, ExchangeRules, StrainRules,
                         ThreatRules, ObstructionRules, ClaimRules, VenueRules, PressureRules, CompanyRules, JointRules,
                         BrokeringRules, GratitudeRules, BehalfRules, ExpulsionRules, TerminationRules, VisitFrames,
-                        PairingRules):
+                        PairingRules, RepetitionRules):
     """Finds relation candidates in parsed sentences."""
 
     def __init__(self, lexicon: Lexicon) -> None:
@@ -92,7 +93,8 @@ class RelationExtractor(VerbRules, NounRules, TargetRules, ClauseRules, BackingR
         ctx = ActorContext(doc, self.lex)
         found: dict[tuple, RelationMention] = {}
         parsed = [(sent, self._sentence(ctx, sent)) for sent in doc.sents if self._worth_parsing(ctx, sent)]
-        for mention in [m for _, mentions in parsed for m in mentions] + self._mediated_nearby(ctx, parsed):
+        for mention in [m for _, mentions in parsed for m in mentions] + self._mediated_nearby(ctx, parsed) \
+                + self._repeated(ctx, parsed):
             key = self._key(mention)
             seen = found.get(key)
             found[key] = mention if seen is None else plainest(seen, mention)

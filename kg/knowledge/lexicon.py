@@ -97,15 +97,17 @@ class Lexicon:
 
     def points_next_door(self, word: str) -> bool:
         """Whether a word names a mediation or a pact, whose parties a sentence next to it
-        may name: "brokered", "U.S.-mediated", "auspices", "deal".
+        may name ("brokered", "U.S.-mediated", "auspices", "deal"), or an act repeated from there ("suit").
 
         >>> lex = load_lexicon()
         >>> lex.points_next_door("U.S.-brokered"), lex.points_next_door("deal"), lex.points_next_door("drones")
         (True, True, False)
+        >>> lex.points_next_door("suit")
+        True
         """
         word = word.lower()
         return any(stem in word for stem in self.cue("mediation_stems")) or word in self.cue("pact_nouns") \
-            or word.removesuffix("s") in self.cue("pact_nouns")
+            or word.removesuffix("s") in self.cue("pact_nouns") or word in self.cue("repetition_words")
 
 
 _GROUP_SETS = ("object_preps", "agent_preps", "object_heads", "needs_pair", "complement_preps", "owned_object_preps",

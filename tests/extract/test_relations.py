@@ -3046,3 +3046,25 @@ def test_it_naming_a_pact_is_no_state(nlp):
     text = "Chile and Peru signed a deal in the presence of Bolivia's president. It's the second deal the two states have made."
     found = triples(nlp, text)
     assert ("CHL", "AGREE", "PER") in found and not any("BOL" in (s, o) for s, _, o in found), found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Peru expelled Bolivia's ambassador. Chile followed suit.", ("CHL", "SANCTION", "BOL", False, False)),
+    ("Peru sanctioned Bolivia. Chile may do the same.", ("CHL", "SANCTION", "BOL", False, True)),
+    ("Peru sanctioned Bolivia. Chile did not follow suit.", ("CHL", "SANCTION", "BOL", True, False)),
+    ("Peru cut ties with Bolivia. This decision follows Chile's similar move.", ("CHL", "SANCTION", "BOL", False, False)),
+    # a reply in kind: the object is the one who moved first
+    ("Chile severed relations with Peru in response to a similar move by Peru.", ("PER", "SANCTION", "CHL", False, False)),
+    ("Chile recalled its envoy to Peru after the same move made by Lima.", ("PER", "SANCTION", "CHL", False, False)),
+    # the same act again, on a new target
+    ("Chile withdrew its ambassador from Peru. Chile took similar measures against Quito when Ecuador backed the plan.",
+     ("CHL", "SANCTION", "ECU", False, False)),
+])
+def test_an_act_repeated_by_another_state(nlp, text, expected):
+    found = [(m.subject, m.relation, m.object, m.negated, m.hypothetical) for m in nlp(text)._.relations]
+    assert expected in found, found
+
+
+def test_a_repetition_sought_in_an_adverbial_clause_copies_nothing(nlp):
+    text = "Peru signed a maritime deal with Bolivia. Seeking to do the same, Chile signed an accord with Ecuador."
+    assert not any(s == "CHL" and o == "BOL" for s, _, o in triples(nlp, text)), triples(nlp, text)

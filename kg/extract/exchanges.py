@@ -17,15 +17,22 @@ class ExchangeRules:
     @starts_on("dependence_words")
     def _dependence_candidates(self, ctx: ActorContext, token: Token) -> Iterator[Candidate]:
         """The state that depends on another's goods receives them: "its dependence ON
-        Bolivian gas" (SUPPLY), "dependent on Chilean funding" (money and help: AID)."""
+        Bolivian gas" (SUPPLY), "dependent on Chilean funding" (money and help: AID), "RELIES
+        ON Algeria FOR energy" (the state depended on, for the goods of the for-phrase)."""
         if token.lemma_.lower() not in self.lex.cue("dependence_words"):
             return
-        goods = [g for p in token.children if p.dep_ == "prep" and p.lower_ in self.lex.cue("dependence_preps")
-                 for o in pobjs(p) for g in (o, *o.conjuncts) if g.pos_ == "NOUN"]
+        objects = [o for p in token.children if p.dep_ == "prep" and p.lower_ in self.lex.cue("dependence_preps")
+                   for o in pobjs(p)]
+        goods = [g for o in objects for g in (o, *o.conjuncts) if g.pos_ == "NOUN"]
         suppliers = unique(a for g in goods for a in ctx.np_actors(g, conjuncts=False) if a.via == "mod")
+        wanted = [g for p in token.children if p.dep_ == "prep" and p.lower_ == "for" for g in pobjs(p) if g.pos_ == "NOUN"]
+        if not suppliers and wanted:  # "relies on ALGERIA for ENERGY"
+            suppliers, goods = unique(a for o in objects for a in ctx.np_actors(o) if a.via != "mod"), wanted
         if not suppliers:
             return
-        if token.pos_ == "ADJ" and token.dep_ == "acomp":  # "Peru, which is dependent on ..."
+        if token.pos_ == "VERB":  # "Tunisia RELIES on Algeria for energy"
+            dependents = ctx.subjects(token)
+        elif token.pos_ == "ADJ" and token.dep_ == "acomp":  # "Peru, which is dependent on ..."
             dependents = ctx.subjects(token.head)
         else:  # "its dependence on ..."
             owner = child(token, "poss")

@@ -3068,3 +3068,16 @@ def test_an_act_repeated_by_another_state(nlp, text, expected):
 def test_a_repetition_sought_in_an_adverbial_clause_copies_nothing(nlp):
     text = "Peru signed a maritime deal with Bolivia. Seeking to do the same, Chile signed an accord with Ecuador."
     assert not any(s == "CHL" and o == "BOL" for s, _, o in triples(nlp, text)), triples(nlp, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Bolivia relies on Chile for energy.", ("CHL", "SUPPLY", "BOL")),
+    ("Bolivia depends on Peruvian gas.", ("PER", "SUPPLY", "BOL")),
+    ("Bolivia is dependent on Chile for funding.", ("CHL", "AID", "BOL")),
+])
+def test_relying_on_a_state_for_goods_receives_them(nlp, text, expected):
+    assert expected in triples(nlp, text), triples(nlp, text)
+
+
+def test_relying_on_nothing_named_as_goods_gives_nothing(nlp):
+    assert not triples(nlp, "Bolivia depends on Chile, officials said.")

@@ -3081,3 +3081,12 @@ def test_relying_on_a_state_for_goods_receives_them(nlp, text, expected):
 
 def test_relying_on_nothing_named_as_goods_gives_nothing(nlp):
     assert not triples(nlp, "Bolivia depends on Chile, officials said.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Peru closed Bolivia's consulate in Cusco.", ("PER", "SANCTION", "BOL")),
+    ("Peru closed all Bolivian cultural centres in Lima.", ("PER", "SANCTION", "BOL")),
+    ("Peru closed its embassy in Bolivia.", ("PER", "SANCTION", "BOL")),
+])
+def test_closing_the_other_states_mission_is_a_measure(nlp, text, expected):
+    assert expected in triples(nlp, text), triples(nlp, text)

@@ -127,13 +127,16 @@ class ClaimRules:
 
     def _alleged_grounds(self, candidates: list[Candidate]) -> list[Candidate]:
         """A measure taken for an alleged deed accuses the state it is taken against: "Chad expelled
-        two Sudanese diplomats FOR ALLEGED espionage" (OPPOSE besides the SANCTION; relations.md: accusations)."""
-        alleging, found = self.lex.cue("alleging_modifiers"), []
+        two Sudanese diplomats FOR ALLEGED espionage", "cut ties with Ukraine, CITING Kyiv's ALLEGED support
+        for rebels" (OPPOSE besides the SANCTION; relations.md: accusations)."""
+        alleging, citing, found = self.lex.cue("alleging_modifiers"), self.lex.cue("citing_verbs"), []
         for cand in candidates:
             verb = cand.trigger
             if cand.group.relation != "SANCTION" or verb.pos_ != "VERB" or not cand.subjects or not cand.objects:
                 continue
             grounds = [o for p in verb.children if p.dep_ == "prep" and p.lower_ in ("for", "over") for o in pobjs(p)]
+            grounds += [d for c in verb.children if c.dep_ in ("advcl", "xcomp", "conj") and c.lemma_.lower() in citing
+                        for d in c.children if d.dep_ == "dobj"]
             if any(c.dep_ == "amod" and c.lower_ in alleging for g in grounds for c in g.children):
                 found.append(Candidate(self.lex.group("condemn", "OPPOSE"), verb, cand.subjects, cand.objects))
         return found

@@ -169,7 +169,7 @@ class NounRules(AbsorptionRules):
                        for o in pobjs(p) for a in ctx.np_actors(o) or self._goods_origin(ctx, o)]  # "announced sanctions on Tuesday AGAINST ..."
             objects = objects or [a for d in verb.children if d.dep_ == "dative" and d.pos_ != "ADP" for a in ctx.np_actors(d)]
         if not objects and not symmetric and (prep == "" or prep in self.lex.cue("target_preps")) \
-                and not (verb is not None and verb.lemma_.lower() in self.lex.cue("evading_verbs")) \
+                and not (verb is not None and verb.lemma_.lower() in self.lex.cue("evading_verbs") | self.lex.cue("citing_verbs")) \
                 and not (group.goods_origin and {a.actor for a in clause} & {s.actor for s in subjects}):
             # a supplier among those acting on the transfer acts with them: "X, Y and Z secured the export of X's grain"
             # "Germany refused a request by Ukraine", "despite pressure from the US, India ..."

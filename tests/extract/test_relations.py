@@ -3090,3 +3090,9 @@ def test_relying_on_nothing_named_as_goods_gives_nothing(nlp):
 ])
 def test_closing_the_other_states_mission_is_a_measure(nlp, text, expected):
     assert expected in triples(nlp, text), triples(nlp, text)
+
+
+def test_a_measure_citing_an_alleged_deed_accuses_and_the_deed_is_not_aimed_at_the_citer(nlp):
+    found = triples(nlp, "Peru cut ties with Bolivia, citing La Paz's alleged support for rebel groups.")
+    assert ("PER", "SANCTION", "BOL") in found and ("PER", "OPPOSE", "BOL") in found, found
+    assert ("BOL", "SUPPORT", "PER") not in found, found

@@ -16,7 +16,8 @@ title ("the Foreign MINISTERS of") takes its singular as lemma, as a common noun
 word split at its hyphen ("cease-fire") is one token; the first name of an opening subject list
 ("CHAD, Niger and Cameroon launched"), a past verb parsed as conjunct of an accused gerund ("accused X of
 backing rebels and EXPELLED"), and an opening participle parsed as a name ("VISITING Angola, Erdogan
-signed") are put back in their clauses.
+signed") are put back in their clauses; a past verb tagged as an adjective with a subject and an object
+("Qatar's emir, Sheikh Tamim, HOSTED talks") is a verb again.
 
 >>> from kg.nlp.pipeline import load_pipeline
 >>> doc = load_pipeline()("Chad accused neighbouring Sudan of backing rebels.")
@@ -42,34 +43,22 @@ def make_parse_repairs(nlp: Language, name: str) -> ParseRepairs:
                         frozenset(lexicon.nouns) | frozenset(lexicon.verbs))
 
 
-class ParseRepairs:
-    """Mends misparses of the small model, each in a method of its own (see the module docstring)."""
+class ClauseRepairs:
+    """Mends of whole clauses: a verb read as another word class, list openings, conjuncts, opening participles."""
 
-    def __init__(self, participles: frozenset[str], giving: frozenset[str] = frozenset(),
-                 strings: StringStore | None = None, naming: frozenset[str] = frozenset(),
-                 stances: frozenset[str] = frozenset(), titles: frozenset[str] = frozenset(),
-                 triggers: frozenset[str] = frozenset()) -> None:
-        self.participles = participles
-        self.giving = giving
-        self.naming = naming
-        self.stances = stances
-        self.titles = titles
-        self.triggers = triggers
-        # the words as string ids, so that each token is tested by a number, not by a string made for it
-        self.participle_ids = {strings.add(w) for w in participles} if strings is not None else None
-        self.giving_ids = {strings.add(w) for w in giving} if strings is not None else None
+    triggers: frozenset[str]
 
-    def __call__(self, doc: Doc) -> Doc:
-        self._join_hyphenated_triggers(doc)
-        self._mend_participles(doc)
-        self._mend_recipients(doc)
-        self._mend_named_objects(doc)
-        self._mend_stance_objects(doc)
-        self._mend_title_lemmas(doc)
-        self._mend_list_openings(doc)
-        self._mend_finite_conjuncts(doc)
-        self._mend_opening_participles(doc)
-        return doc
+    def _mend_adjectival_verbs(self, doc: Doc) -> None:
+        """"The Emir of Qatar, Sheikh Tamim, HOSTED talks with ...": a past form tagged as an adjective that
+        has a subject and an object is the verb it is; its lemma is the verb's ("host", "agree")."""
+        for token in doc:
+            if token.tag_ != "JJ" or not token.lower_.endswith("ed") \
+                    or not {"nsubj", "dobj"} <= {c.dep_ for c in token.children}:
+                continue
+            stem = token.lower_[:-2]
+            forms = [stem, token.lower_[:-1], stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else stem]
+            token.lemma_ = next((f for f in forms if f in self.triggers), stem)
+            token.tag_, token.pos_ = "VBD", "VERB"
 
     def _mend_opening_participles(self, doc: Doc) -> None:
         """"VISITING Angola and Togo, Erdogan signed deals": a participle opening the sentence, parsed as a
@@ -113,6 +102,37 @@ class ParseRepairs:
                     and subject.tag_ == "NNP" and subject.dep_ in ("nsubj", "nsubjpass") and subject.head.i == first.head.i \
                     and any(c.dep_ == "conj" for c in subject.children) and all(c.dep_ == "punct" for c in first.children):
                 first.head, first.dep_ = subject, "conj"
+
+
+class ParseRepairs(ClauseRepairs):
+    """Mends misparses of the small model, each in a method of its own (see the module docstring)."""
+
+    def __init__(self, participles: frozenset[str], giving: frozenset[str] = frozenset(),
+                 strings: StringStore | None = None, naming: frozenset[str] = frozenset(),
+                 stances: frozenset[str] = frozenset(), titles: frozenset[str] = frozenset(),
+                 triggers: frozenset[str] = frozenset()) -> None:
+        self.participles = participles
+        self.giving = giving
+        self.naming = naming
+        self.stances = stances
+        self.titles = titles
+        self.triggers = triggers
+        # the words as string ids, so that each token is tested by a number, not by a string made for it
+        self.participle_ids = {strings.add(w) for w in participles} if strings is not None else None
+        self.giving_ids = {strings.add(w) for w in giving} if strings is not None else None
+
+    def __call__(self, doc: Doc) -> Doc:
+        self._join_hyphenated_triggers(doc)
+        self._mend_participles(doc)
+        self._mend_recipients(doc)
+        self._mend_named_objects(doc)
+        self._mend_stance_objects(doc)
+        self._mend_title_lemmas(doc)
+        self._mend_list_openings(doc)
+        self._mend_finite_conjuncts(doc)
+        self._mend_opening_participles(doc)
+        self._mend_adjectival_verbs(doc)
+        return doc
 
     def _join_hyphenated_triggers(self, doc: Doc) -> None:
         """"agreed to a CEASE-FIRE", "CO-OPERATION with": a word split at its hyphen is one token again when

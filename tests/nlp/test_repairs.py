@@ -90,3 +90,10 @@ def test_other_hyphenated_words_stay_split(nlp):
 def test_an_opening_participle_parsed_as_a_name_is_a_verb_again(nlp):
     doc = nlp("Visiting Angola, Togo and Nigeria in October, Lula clinched deals.")
     assert (doc[0].dep_, doc[0].lemma_, doc[1].dep_, doc[1].head.i) == ("advcl", "visit", "dobj", 0)
+
+
+def test_a_past_verb_tagged_as_adjective_with_subject_and_object_is_a_verb(nlp):
+    doc = nlp("The Emir of Qatar, Sheikh Tamim, hosted talks with Rwanda's president.")
+    hosted = next(t for t in doc if t.lower_ == "hosted")
+    assert (hosted.pos_, hosted.lemma_) == ("VERB", "host")
+    assert ("QAT", "CONSULT", "RWA") in [(m.subject, m.relation, m.object) for m in doc._.relations]

@@ -145,11 +145,14 @@ class ClauseRules:
 
     def _fellow_guests(self, ctx: ActorContext, noun: Token) -> list[Arg]:
         """The states listed together in a gathering's with-phrase, who meet each other too:
-        "an emergency summit WITH DR Congo AND Rwanda"; not "talks with X and Y" (often each apart)."""
-        if noun.lemma_.lower() not in self.lex.cue("gathering_nouns") \
-                or any(c.lower_ in self.lex.cue("separate_meeting_modifiers") for c in noun.children):
+        "an emergency summit WITH DR Congo AND Rwanda", "hosted a TRILATERAL meeting in Doha with X and Y";
+        not "talks with X and Y" (often each apart)."""
+        modifiers = {c.lower_ for c in noun.children if c.dep_ in ("amod", "compound")}
+        if (noun.lemma_.lower() not in self.lex.cue("gathering_nouns") and not modifiers & self.lex.cue("multiparty_modifiers")) \
+                or modifiers & self.lex.cue("separate_meeting_modifiers"):
             return []
-        guests = unique(a for p in noun.children if p.dep_ == "prep" and p.lower_ == "with"
+        holders = (noun, noun.head) if noun.dep_ == "dobj" else (noun,)  # "hosted a trilateral meeting in Doha WITH ..."
+        guests = unique(a for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ == "with"
                         for o in pobjs(p) if o.conjuncts for a in ctx.np_actors(o))
         return guests if len({a.actor for a in guests}) >= 2 else []
 

@@ -96,10 +96,13 @@ class VenueRules:
             return
         hosts = ctx.subjects(verb)
         known = {a.actor for a in hosts}
-        guests = [a for p in meeting.children if p.dep_ == "prep" and p.lower_ == "with"
-                  for o in pobjs(p) for a in ctx.np_actors(o) if a.actor not in known]
+        guests = [a for h in (meeting, verb) for p in h.children if p.dep_ == "prep" and p.lower_ == "with"
+                  for o in pobjs(p) for a in ctx.np_actors(o) if a.actor not in known]  # "hosted a meeting in Doha WITH"
         if hosts and guests:
             yield Candidate(consult, meeting, unique(hosts), unique(guests))
+        fellows = [a for a in self._fellow_guests(ctx, meeting) if a.actor not in known]
+        if len({a.actor for a in fellows}) >= 2:  # "hosted a TRILATERAL meeting with X and Y": X and Y meet too
+            yield Candidate(consult, meeting, fellows, [], mutual=True)
 
     @starts_on("attending_verbs")
     def _attendance_candidates(self, ctx: ActorContext, verb: Token) -> Iterator[Candidate]:

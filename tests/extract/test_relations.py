@@ -3096,3 +3096,15 @@ def test_a_measure_citing_an_alleged_deed_accuses_and_the_deed_is_not_aimed_at_t
     found = triples(nlp, "Peru cut ties with Bolivia, citing La Paz's alleged support for rebel groups.")
     assert ("PER", "SANCTION", "BOL") in found and ("PER", "OPPOSE", "BOL") in found, found
     assert ("BOL", "SUPPORT", "PER") not in found, found
+
+
+@pytest.mark.parametrize("text, guests_meet", [
+    ("Brazil hosted a trilateral meeting in Brasilia with Peru's president and Chile's president.", True),
+    ("Brazil held tripartite talks with Peru and Chile.", True),
+    ("Brazil held talks with Peru and Chile.", False),
+    ("Brazil held separate meetings with Peru and Chile.", False),
+])
+def test_a_meeting_of_three_joins_its_guests(nlp, text, guests_meet):
+    found = triples(nlp, text)
+    assert ("BRA", "CONSULT", "PER") in found or ("PER", "CONSULT", "BRA") in found, found
+    assert any({s, o} == {"PER", "CHL"} for s, _, o in found) == guests_meet, found

@@ -34,13 +34,16 @@ class MisplacedSubjects:
                 for a in self.np_actors(mod)]
 
     def _company_cosubjects(self, verb: Token, subject: Token) -> list[Arg]:
-        """"Estonia, ALONG WITH Latvia and Lithuania, cut imports": states in a phrase of company
-        set off between the subject and its verb act with the subject."""
+        """"Estonia, ALONG WITH Latvia and Lithuania, cut imports", "TOGETHER WITH France, Washington invested":
+        states in a phrase of company set off between the subject and its verb, or opening the sentence, act
+        with the subject."""
         found: list[Arg] = []
         company = self.lex.cue("company_preps")
         for prep in [*subject.children, *verb.children]:
-            if prep.dep_ != "prep" or not subject.i < prep.i < verb.i or self.doc[prep.left_edge.i - 1].text != "," \
-                    or prep.lower_ not in company:
+            inserted = subject.i < prep.i < verb.i and self.doc[prep.left_edge.i - 1].text == ","
+            opening = prep.i < subject.i and prep.left_edge.i == verb.sent.start \
+                and prep.right_edge.i + 1 < len(self.doc) and self.doc[prep.right_edge.i + 1].text == ","
+            if prep.dep_ != "prep" or not (inserted or opening) or prep.lower_ not in company:
                 continue
             inner = [p for p in prep.children if p.dep_ == "prep" and p.lower_ == "with"]  # "along WITH"
             if prep.lower_ == "with" and not any(c.dep_ == "advmod" and c.lower_ in company for c in prep.children):

@@ -17,7 +17,8 @@ word split at its hyphen ("cease-fire") is one token; the first name of an openi
 ("CHAD, Niger and Cameroon launched"), a past verb parsed as conjunct of an accused gerund ("accused X of
 backing rebels and EXPELLED"), and an opening participle parsed as a name ("VISITING Angola, Erdogan
 signed") are put back in their clauses; a past verb tagged as an adjective with a subject and an object
-("Qatar's emir, Sheikh Tamim, HOSTED talks") is a verb again.
+("Qatar's emir, Sheikh Tamim, HOSTED talks") is a verb again; and a to-phrase after a trigger noun in a
+prepositional phrase is the noun's ("invested in ASSISTANCE TO Niger").
 
 >>> from kg.nlp.pipeline import load_pipeline
 >>> doc = load_pipeline()("Chad accused neighbouring Sudan of backing rebels.")
@@ -132,7 +133,20 @@ class ParseRepairs(ClauseRepairs):
         self._mend_finite_conjuncts(doc)
         self._mend_opening_participles(doc)
         self._mend_adjectival_verbs(doc)
+        self._mend_noun_objects(doc)
         return doc
+
+    def _mend_noun_objects(self, doc: Doc) -> None:
+        """"invested millions in military ASSISTANCE and training TO Niger": a to-phrase right after a trigger
+        noun inside a prepositional phrase, hung on the verb above, is the noun's (whom the help is for)."""
+        for prep in doc[1:]:
+            verb, before = prep.head, doc[prep.i - 1]
+            if prep.dep_ != "prep" or prep.lower_ != "to" or verb.pos_ != "VERB":
+                continue
+            noun = next((n for n in (before, before.head) if n.right_edge.i == before.i and n.dep_ == "pobj"
+                         and n.head.head.i == verb.i and n.lemma_.lower() in self.triggers and n.pos_ == "NOUN"), None)
+            if noun is not None:
+                prep.head = noun
 
     def _join_hyphenated_triggers(self, doc: Doc) -> None:
         """"agreed to a CEASE-FIRE", "CO-OPERATION with": a word split at its hyphen is one token again when

@@ -3108,3 +3108,16 @@ def test_a_meeting_of_three_joins_its_guests(nlp, text, guests_meet):
     found = triples(nlp, text)
     assert ("BRA", "CONSULT", "PER") in found or ("PER", "CONSULT", "BRA") in found, found
     assert any({s, o} == {"PER", "CHL"} for s, _, o in found) == guests_meet, found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Together with Chile, Brazil invested millions of dollars in military assistance and training to Peru.",
+     {("CHL", "AID", "PER"), ("BRA", "AID", "PER")}),
+    ("Along with Chile, Brazil struck Peru.", {("CHL", "ATTACK", "PER"), ("BRA", "ATTACK", "PER")}),
+])
+def test_a_state_in_an_opening_phrase_of_company_acts_with_the_subject(nlp, text, expected):
+    assert expected <= set(triples(nlp, text)), triples(nlp, text)
+
+
+def test_with_a_states_backing_is_no_company(nlp):
+    assert not any(s == "CHL" for s, _, _ in triples(nlp, "With Chile's backing, Peru sanctioned Bolivia."))

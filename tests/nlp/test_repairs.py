@@ -97,3 +97,9 @@ def test_a_past_verb_tagged_as_adjective_with_subject_and_object_is_a_verb(nlp):
     hosted = next(t for t in doc if t.lower_ == "hosted")
     assert (hosted.pos_, hosted.lemma_) == ("VERB", "host")
     assert ("QAT", "CONSULT", "RWA") in [(m.subject, m.relation, m.object) for m in doc._.relations]
+
+
+def test_a_to_phrase_after_a_trigger_noun_in_a_prepositional_phrase_is_the_nouns(nlp):
+    doc = nlp("Washington had invested millions of dollars in military assistance and training to Niger.")
+    to = next(t for t in doc if t.lower_ == "to")
+    assert to.head.lower_ == "assistance"

@@ -42,7 +42,7 @@ class MisplacedSubjects:
         for prep in [*subject.children, *verb.children]:
             inserted = subject.i < prep.i < verb.i and self.doc[prep.left_edge.i - 1].text == ","
             opening = prep.i < subject.i and prep.left_edge.i == verb.sent.start \
-                and prep.right_edge.i + 1 < len(self.doc) and self.doc[prep.right_edge.i + 1].text == ","
+                and "," in (self.doc[prep.right_edge.i].text, self.doc[min(prep.right_edge.i + 1, len(self.doc) - 1)].text)
             if prep.dep_ != "prep" or not (inserted or opening) or prep.lower_ not in company:
                 continue
             inner = [p for p in prep.children if p.dep_ == "prep" and p.lower_ == "with"]  # "along WITH"

@@ -19,9 +19,18 @@ class TransferRules:
         goods = [d for d in direct if d.pos_ not in ("PROPN",)]
         goods += [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "with" for o in pobjs(p)]
         money = self.lex.cue("aid_goods")
+        goods = [self._counted_goods(g, money) for g in goods]  # "with MILLIONS of artillery shells": shells
         if verb.lemma_.lower() in self.lex.cue("donating_verbs"):
             money = money | self.lex.cue("relief_goods")
         return any(g.lemma_.lower() in money or g.tag_ == "$" or any(c.tag_ == "$" for c in g.children) for g in goods)
+
+    @staticmethod
+    def _counted_goods(goods: Token, money: frozenset[str]) -> Token:
+        """What a number word counts when its of-phrase names no money: "millions OF SHELLS" (shells),
+        not "billions of dollars"."""
+        counted = [o for p in goods.children if p.dep_ == "prep" and p.lower_ == "of" for o in pobjs(p)] \
+            if goods.lemma_.lower() in ("million", "billion", "thousand", "hundred") else []
+        return counted[0] if counted and counted[0].lemma_.lower() not in money and counted[0].tag_ != "$" else goods
 
     @staticmethod
     def _supplied_with(ctx: ActorContext, verb: Token, obj: Token) -> bool:

@@ -3121,3 +3121,11 @@ def test_a_state_in_an_opening_phrase_of_company_acts_with_the_subject(nlp, text
 
 def test_with_a_states_backing_is_no_company(nlp):
     assert not any(s == "CHL" for s, _, _ in triples(nlp, "With Chile's backing, Peru sanctioned Bolivia."))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Chile provided Peru with millions of artillery shells.", ("CHL", "SUPPLY", "PER")),
+    ("Chile provided Peru with billions of dollars.", ("CHL", "AID", "PER")),
+])
+def test_a_number_word_counts_what_its_of_phrase_names(nlp, text, expected):
+    assert expected in triples(nlp, text), triples(nlp, text)

@@ -3129,3 +3129,13 @@ def test_with_a_states_backing_is_no_company(nlp):
 ])
 def test_a_number_word_counts_what_its_of_phrase_names(nlp, text, expected):
     assert expected in triples(nlp, text), triples(nlp, text)
+
+
+@pytest.mark.parametrize("text, expected, unexpected", [
+    ("Brazil will help defend Uruguay's long coastline.", ("BRA", "AID", "URY"), "SUPPORT"),
+    ("Italian jets patrol Slovenia's airspace.", ("ITA", "AID", "SVN"), None),
+    ("China defended Russia's position at the UN.", ("CHN", "SUPPORT", "RUS"), "AID"),
+])
+def test_defending_a_states_land_sea_or_sky_is_military_help(nlp, text, expected, unexpected):
+    found = triples(nlp, text)
+    assert expected in found and not any(r == unexpected for _, r, _ in found), found

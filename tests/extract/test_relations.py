@@ -3139,3 +3139,11 @@ def test_a_number_word_counts_what_its_of_phrase_names(nlp, text, expected):
 def test_defending_a_states_land_sea_or_sky_is_military_help(nlp, text, expected, unexpected):
     found = triples(nlp, text)
     assert expected in found and not any(r == unexpected for _, r, _ in found), found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Speaking alongside Peru's president in Lima, the Chilean prime minister said trade would grow.", {"CHL", "PER"}),
+    ("Lula appeared alongside Milei in Brasilia.", {"BRA", "ARG"}),
+])
+def test_a_joint_appearance_is_a_meeting(nlp, text, expected):
+    assert any({s, o} == expected and r == "CONSULT" for s, r, o in triples(nlp, text)), triples(nlp, text)

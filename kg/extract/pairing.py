@@ -34,9 +34,10 @@ class PairingRules:
         against-phrase, and an adverb saying they fought together ("fought TOGETHER", "JOINTLY")."""
         if trigger.pos_ != "VERB":
             return False
-        together = self.lex.cue("together_adverbs") | self.lex.cue("jointly_adverbs")
+        cue = self.lex.cue
         return any((d.dep_ == "dobj" and d.lemma_.lower() not in self.lex.nouns and (d.tag_ == "NNS" or not plural_only))
-                   or (d.dep_ == "prep" and d.lower_ == "against") or (d.dep_ == "advmod" and d.lower_ in together)
+                   or (d.dep_ == "prep" and d.lower_ == "against")
+                   or (d.dep_ == "advmod" and (d.lower_ in cue("together_adverbs") or d.lower_ in cue("jointly_adverbs")))
                    for d in trigger.children)
 
     def _war_verb(self, verb: Token) -> bool:

@@ -36,6 +36,25 @@ class ExpulsionRules:
         if group is not None and senders and theirs:
             yield Candidate(group, head, senders, theirs)
 
+    @starts_on("unwelcome_words")
+    def _unwelcome_candidates(self, ctx: ActorContext, token: Token) -> Iterator[Candidate]:
+        """"Peru DECLARED Mexico's ambassador PERSONA NON GRATA": an envoy declared unwelcome is expelled
+        (SANCTION on the envoy's state; the model parses "persona" as a verb, so the envoy is read as the
+        nearest envoy noun between the declaring verb and the phrase)."""
+        doc = token.doc
+        if token.lower_ != "grata" or token.i < 3 or doc[token.i - 1].lower_ != "non" or doc[token.i - 2].lower_ != "persona":
+            return
+        verb = next((t for t in reversed(doc[token.sent.start:token.i - 2]) if t.lemma_.lower() in self.lex.cue("declaring_verbs")), None)
+        if verb is None:
+            return
+        envoys = [t for t in doc[verb.i + 1:token.i - 2] if t.lemma_.lower() in self.lex.cue("envoy_heads")]
+        senders = ctx.subjects(verb)
+        known = {a.actor for a in senders}
+        theirs = [a for e in envoys[-1:] for a in ctx.np_actors(e) if a.actor not in known]
+        group = self.lex.group("expel", "SANCTION")
+        if group is not None and senders and theirs:
+            yield Candidate(group, verb, senders, theirs)
+
     def _envoy_sent_away(self, head: Token, departure: Token) -> Token | None:
         """The envoy ``head`` orders out through ``departure`` ("ordered THE AMBASSADOR to leave")."""
         if head.lemma_.lower() not in self.lex.cue("departure_orders"):

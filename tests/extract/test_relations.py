@@ -3147,3 +3147,11 @@ def test_defending_a_states_land_sea_or_sky_is_military_help(nlp, text, expected
 ])
 def test_a_joint_appearance_is_a_meeting(nlp, text, expected):
     assert any({s, o} == expected and r == "CONSULT" for s, r, o in triples(nlp, text)), triples(nlp, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Peru declared two Bolivian diplomats persona non grata.", ("PER", "SANCTION", "BOL")),
+    ("Chile declared Peru's ambassador to Santiago persona non grata and ordered him to leave.", ("CHL", "SANCTION", "PER")),
+])
+def test_an_envoy_declared_persona_non_grata_is_expelled(nlp, text, expected):
+    assert expected in triples(nlp, text), triples(nlp, text)

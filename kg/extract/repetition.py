@@ -34,8 +34,8 @@ class RepetitionRules:
         found = []
         for token in sent:
             lemma = token.lemma_.lower()
-            if token.pos_ == "VERB" and (self._phrase_at(token, ("follow", "suit"))
-                                         or (lemma == "do" and self._does_the_same(token))) \
+            if token.pos_ == "VERB" and lemma in ("follow", "do") \
+                    and (self._phrase_at(token, ("follow", "suit")) if lemma == "follow" else self._does_the_same(token)) \
                     and not any(t.dep_ == "advcl" for t in (token, *token.ancestors)):  # "SEEKING to do the same, Athens signed"
                 found.append((token, ctx.subjects(token), []))
             elif token.pos_ == "NOUN" and lemma in cue("repeated_act_nouns") and any(

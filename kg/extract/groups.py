@@ -11,8 +11,12 @@ class GroupReference:
     heads that name their states in an of-phrase: "the countries of Peru and Chile", "the government of Iran"."""
 
     def _resolve_group(self, token: Token) -> list[Arg] | None:
-        """'the two countries', 'both nations': the two states last named."""
+        """'the two countries', 'both nations': the two states last named; 'the latter', 'the former': one of them."""
         cue = self.lex.cue
+        if token.lower_ in cue("order_referents") and token.dep_ not in ("amod", "compound") \
+                and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            states = self.preceding_states(token.i)[:2]  # "Kenya banned Tanzanian wheat and THE LATTER retaliated"
+            return [Arg(states[0] if token.lower_ == "latter" else states[1], token, "coref")] if len(states) == 2 else []
         if token.lemma_.lower() in cue("paired_sides") and any(c.dep_ == "det" and c.lower_ in cue("each_determiners")
                                                                for c in token.children):
             sizes = [2]  # "EACH SIDE accused the other": the two sides named before

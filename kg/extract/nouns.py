@@ -9,45 +9,12 @@ from spacy.tokens import Token
 from kg.extract.absorption import AbsorptionRules
 from kg.extract.candidates import Candidate
 from kg.extract.roles import ActorContext
-from kg.extract.syntax import Arg, child, is_indefinite_singular, pobjs, unique
+from kg.extract.syntax import Arg, is_indefinite_singular, pobjs, unique
 from kg.knowledge.lexicon import TriggerGroup
 
 
 class NounRules(AbsorptionRules):
     """Relations from trigger nouns (nominal events): possessors and demonyms as parties, objects after prepositions."""
-
-    def _asked_of_noun(self, ctx: ActorContext, noun: Token, subjects: list[Arg]) -> list[Arg]:
-        """Who a demand or call is addressed to when no to/on-phrase names
-        them: the subject of its that-clause ("demands that Syria create a
-        zone"), or whoever is to do what is asked for ("Syria's demand for the
-        withdrawal of Turkish troops", "a call for an Israeli withdrawal")."""
-        known = frozenset(a.actor for a in subjects)
-        for clause in noun.children:
-            if clause.dep_ in ("acl", "relcl", "ccomp") and child(clause, "mark") is not None:
-                subject = child(clause, "nsubj")
-                if subject is not None:
-                    return ctx.np_actors(subject, exclude=known)
-        for prep in noun.children:
-            if prep.dep_ == "prep" and prep.lower_ == "for":
-                for asked in pobjs(prep):
-                    if asked.lemma_.lower() not in self.lex.nouns and asked.lemma_.lower() not in self.lex.cue("asked_deeds"):
-                        continue  # "a call for weapons" asks for goods, from no one named here
-                    return self.deed_doers(ctx, asked, known)
-        return []
-
-    def _content_target(self, ctx: ActorContext, noun: Token, subjects: list[Arg]) -> list[Arg]:
-        """Whom an allegation is about, from its content clause: "India's
-        allegation that IT sponsored the attack", "allegations that they
-        eroded democracy IN HUNGARY"."""
-        known = frozenset(a.actor for a in subjects)
-        for clause in noun.children:
-            if clause.dep_ not in ("acl", "ccomp", "relcl") or child(clause, "mark") is None:
-                continue
-            subject = child(clause, "nsubj", "nsubjpass")
-            found = ctx.np_actors(subject, exclude=known) if subject is not None else []
-            found = found or [a for t in clause.subtree if t.dep_ == "pobj" for a in ctx.np_actors(t, exclude=known)]
-            return [a for a in found if a.actor not in known]
-        return []
 
     def _noun_candidates(self, ctx: ActorContext, noun: Token, group: TriggerGroup) -> Iterator[Candidate]:
         preps = group.preps_for("NOUN")
@@ -182,6 +149,9 @@ class NounRules(AbsorptionRules):
             objects = self._asked_of_noun(ctx, noun, subjects)
         if not objects and group.beneficiary_asks and verb is not None:
             objects = self._requester(ctx, verb, subjects)
+        if not objects and group.relation in self.lex.cue("retaliation_relations") \
+                and (objects := self._retaliation_target(ctx, noun, subjects)):  # "hit back WITH sanctions": on
+            subjects = subjects or ctx.subjects(noun.head.head)                  # the provoker, by the one hitting back
         if symmetric and not objects and len(subjects) < 2:
             subjects = unique(subjects + self._relative_clause_actors(ctx, noun))
         if symmetric and len(subjects) == 1 and not objects and group.partner_in_sentence \

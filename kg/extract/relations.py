@@ -152,7 +152,7 @@ class RelationExtractor(VerbRules, NounRules, TargetRules, ClauseRules, BackingR
             yield from family(ctx, token)
         phrased = False
         for words, group in self.lex.phrases.get(lemma, ()):
-            if self._phrase_at(token, words):
+            if self._phrase_at(token, words) or self._split_phrase(token, words):
                 phrased = True
                 last = token.doc[token.i + len(words) - 1]  # "stood UNITED with": the with-phrase may hang there
                 for word in (token, last) if last.head.i == token.i else (token,):
@@ -215,6 +215,13 @@ class RelationExtractor(VerbRules, NounRules, TargetRules, ClauseRules, BackingR
         doc = token.doc
         end = token.i + len(words)
         return end <= len(doc) and tuple(t.lemma_.lower() for t in doc[token.i:end]) == words
+
+    def _split_phrase(self, verb: Token, words: tuple[str, ...]) -> bool:
+        """A phrasal verb with its object between verb and particle: "ordering Malaysia's envoy OUT",
+        "kicked the diplomats out" (particles of the cue list split_particles only)."""
+        obj = child(verb, "dobj")
+        return len(words) == 2 and obj is not None and words[1] in self.lex.cue("split_particles") and any(
+            c.dep_ in ("prt", "advmod", "prep") and c.lower_ == words[1] and c.i > obj.i for c in verb.children)
 
     # -- verbs ----------------------------------------------------------------------
 

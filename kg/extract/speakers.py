@@ -19,6 +19,10 @@ class SpeakerReference:
         states = {a.actor for a in self.np_actors(speaker, exclude)} if speaker is not None else set()
         return [Arg(states.pop(), token, "coref")] if len(states) == 1 else []
 
+    def reporter(self, token: Token, exclude: frozenset[str]) -> list[Arg]:
+        """The state reporting the clause that holds ``token`` ("VENEZUELA announced the envoy was expelled"), unless excluded."""
+        return self._resolve_speaker(token, exclude)
+
     def _speaker_of(self, token: Token) -> Token | None:
         reporting = self.lex.cue("reporting_verbs")
         current = token

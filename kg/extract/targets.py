@@ -1,4 +1,5 @@
-"""The other side of a nominal event: targets after in/on, places inside a state, victims named in the clause, participants of talks."""
+"""The other side of a nominal event: targets after in/on, places inside a state, victims named in the clause,
+participants of talks, the addressee of a demand and the one an allegation is about."""
 from __future__ import annotations
 
 from spacy.tokens import Token
@@ -144,6 +145,10 @@ class TargetRules:
         if goods.lemma_.lower() not in self.lex.cue("traded_goods"):
             return []
         ends = [p for p in goods.children if p.dep_ == "prep" and p.lower_ in ("from", "to")]
+        measure = goods.head.head if goods.dep_ == "pobj" else goods
+        if not ends and measure is not goods:  # "imposed a ban on wheat FROM Tanzania", the from-phrase
+            holders = (measure, measure.head) if measure.dep_ == "dobj" else (measure,)  # on the measure or its verb
+            ends = [p for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ == "from" and p.i > goods.i]
         ends += [g for v in goods.children if v.dep_ == "acl" and v.tag_ == "VBN" for g in v.children if g.dep_ == "agent"]
         return [a for p in ends for o in pobjs(p) for a in ctx.np_actors(o)]
 
@@ -160,3 +165,36 @@ class TargetRules:
         if not doers or not hit:
             return subjects, objects
         return [a for a in subjects if a not in hit], hit
+
+    def _asked_of_noun(self, ctx: ActorContext, noun: Token, subjects: list[Arg]) -> list[Arg]:
+        """Who a demand or call is addressed to when no to/on-phrase names
+        them: the subject of its that-clause ("demands that Syria create a
+        zone"), or whoever is to do what is asked for ("Syria's demand for the
+        withdrawal of Turkish troops", "a call for an Israeli withdrawal")."""
+        known = frozenset(a.actor for a in subjects)
+        for clause in noun.children:
+            if clause.dep_ in ("acl", "relcl", "ccomp") and child(clause, "mark") is not None:
+                subject = child(clause, "nsubj")
+                if subject is not None:
+                    return ctx.np_actors(subject, exclude=known)
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ == "for":
+                for asked in pobjs(prep):
+                    if asked.lemma_.lower() not in self.lex.nouns and asked.lemma_.lower() not in self.lex.cue("asked_deeds"):
+                        continue  # "a call for weapons" asks for goods, from no one named here
+                    return self.deed_doers(ctx, asked, known)
+        return []
+
+    def _content_target(self, ctx: ActorContext, noun: Token, subjects: list[Arg]) -> list[Arg]:
+        """Whom an allegation is about, from its content clause: "India's
+        allegation that IT sponsored the attack", "allegations that they
+        eroded democracy IN HUNGARY"."""
+        known = frozenset(a.actor for a in subjects)
+        for clause in noun.children:
+            if clause.dep_ not in ("acl", "ccomp", "relcl") or child(clause, "mark") is None:
+                continue
+            subject = child(clause, "nsubj", "nsubjpass")
+            found = ctx.np_actors(subject, exclude=known) if subject is not None else []
+            found = found or [a for t in clause.subtree if t.dep_ == "pobj" for a in ctx.np_actors(t, exclude=known)]
+            return [a for a in found if a.actor not in known]
+        return []

@@ -3,12 +3,13 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from kg.extract.retaliation import RetaliationRules
 from kg.extract.roles import ActorContext
 from kg.extract.syntax import Arg, child, pobjs, unique
 from kg.knowledge.lexicon import TriggerGroup
 
 
-class TransferRules:
+class TransferRules(RetaliationRules):
     """Transfers: goods and money and their recipients, what is borrowed, and the partner of a pact a delivery follows."""
 
     def _transfers_money(self, verb: Token, direct: list[Token]) -> bool:
@@ -54,6 +55,9 @@ class TransferRules:
         "Iran came to Russia's aid, supplying drones" (Russia receives); so does a trigger whose
         conjoined verb of the same kind names it: "broke off relations and cut ties with Bolivia"; an act
         condemned or rejected is opposed in the one whose act or request it is, named after "by" or "from"."""
+        if group.relation in self.lex.cue("retaliation_relations") \
+                and (provoker := self._retaliation_target(ctx, verb, ctx.subjects(verb))):
+            return provoker  # "Tanzania retaliated BY BANNING milk": on the state that provoked it
         if group.relation in ("OPPOSE", "SUPPORT"):  # "condemned the attack BY Ethiopia", "welcomed the initiative
             by = [a for d in verb.children if d.dep_ == "dobj"  # ANNOUNCED BY Morocco": the one whose act it is
                   for p in [*d.children, *(g for c in d.children if c.dep_ == "acl" for v in (c, *c.conjuncts)

@@ -43,7 +43,9 @@ class VerbRules(RequestRules, TransferRules, VerbSenses):
                 return  # "a Moscow-backed SEPARATIST region of Moldova": no act on Moldova
         if not direct and verb.dep_ == "acl" and verb.tag_ == "VBN" and child(verb, "agent") is not None:
             direct = [verb.head]  # "Mozambique's army, BACKED by Rwandan troops"
-        if not direct and verb.dep_ == "oprd":  # "kept the U.S. informed"
+        if not direct and (verb.dep_ == "oprd" or (verb.dep_ in ("ccomp", "advcl", "xcomp") and verb.tag_ in ("VBN", "VBD")
+                                                    and verb.head.lemma_.lower() in self.lex.cue("keeping_verbs"))):
+            # "kept the U.S. informed", "kept its border with X CLOSED": the keeping verb's object
             direct = [c for c in verb.head.children if c.dep_ == "dobj"]
         if not direct and verb.lemma_.lower() in self.lex.cue("object_control_verbs"):
             direct = [c for clause in verb.children if clause.dep_ == "ccomp"  # "help Canberra acquire", parsed
@@ -89,7 +91,8 @@ class VerbRules(RequestRules, TransferRules, VerbSenses):
             if (group.goods_origin or (passive and not known and obj.lemma_.lower() in self.lex.cue("material_means_nouns"))) \
                     and not self._supplied_with(ctx, verb, obj):  # "RWANDAN troops were deployed to X": Rwanda sent them
                 objects += [a for a in args if a.via != "mod"]
-                origins += [a for a in args if a.via == "mod"]
+                origins += [a for a in args if a.via == "mod"] + [  # "troops FROM Rwanda were deployed to X"
+                    a for p in obj.children if p.dep_ == "prep" and p.lower_ == "from" for o in pobjs(p) for a in ctx.np_actors(o)]
                 objects += self._recipients(ctx, obj, preps)
             else:
                 objects += args
@@ -111,6 +114,8 @@ class VerbRules(RequestRules, TransferRules, VerbSenses):
             subjects, objects = unique(objects + origins), subjects
         elif not subjects:
             subjects = origins
+        if not subjects and passive and group.relation in self.lex.cue("measure_relations"):  # "Venezuela said the
+            subjects = ctx.reporter(verb, frozenset(a.actor for a in objects))  # Colombian envoy WAS EXPELLED": by Venezuela
         if not objects and group.complement_preps:
             objects = self._complement_targets(ctx, verb, group.complement_preps, subjects)
         if not objects and group.relation == "THREATEN":

@@ -97,7 +97,7 @@ class Lexicon:
 
     def points_next_door(self, word: str) -> bool:
         """Whether a word names a mediation or a pact, whose parties a sentence next to it
-        may name ("brokered", "U.S.-mediated", "auspices", "deal"), or an act repeated from there ("suit").
+        may name ("brokered", "U.S.-mediated", "auspices", "deal"), or an act repeated or answered from there ("suit", "retaliate").
 
         >>> lex = load_lexicon()
         >>> lex.points_next_door("U.S.-brokered"), lex.points_next_door("deal"), lex.points_next_door("drones")

@@ -3155,3 +3155,47 @@ def test_a_joint_appearance_is_a_meeting(nlp, text, expected):
 ])
 def test_an_envoy_declared_persona_non_grata_is_expelled(nlp, text, expected):
     assert expected in triples(nlp, text), triples(nlp, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Peru summoned the chargé d'affaires of the Chilean embassy in Lima.", ("PER", "OPPOSE", "CHL")),
+    ("Chile imposed a ban on beef from Argentina.", ("CHL", "SANCTION", "ARG")),
+    ("Chile imposed a ban on goods from Argentina.", ("CHL", "SANCTION", "ARG")),
+    ("Uruguay will keep its border crossings with Brazil closed for a month.", ("URY", "SANCTION", "BRA")),
+    ("Bolivia announced the Peruvian ambassador was being expelled.", ("BOL", "SANCTION", "PER")),
+    ("Bolivia said it was ordering Peru's envoy out of La Paz.", ("BOL", "SANCTION", "PER")),
+    ("Bolivia revoked the Chilean ambassador's diplomatic immunity.", ("BOL", "SANCTION", "CHL")),
+    ("Troops from Chile have been dispatched to Haiti.", ("CHL", "AID", "HTI")),
+    ("About 900 Brazilian soldiers are deployed in Haiti.", ("BRA", "AID", "HTI")),
+])
+def test_measures_and_deployments_in_their_other_wordings(nlp, text, expected):
+    assert expected in triples(nlp, text), triples(nlp, text)
+
+
+def test_a_phrasal_verb_split_by_its_object_replaces_the_verbs_own_sense(nlp):
+    found = triples(nlp, "Peru sent the Chilean diplomats home.")
+    assert ("PER", "SANCTION", "CHL") in found and ("PER", "CONSULT", "CHL") not in found, found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Peru banned wheat from Chile. Chile retaliated by banning exports of fish.", ("CHL", "SANCTION", "PER")),
+    ("Peru expelled two Chilean diplomats. Chile retaliated by expelling three diplomats.", ("CHL", "SANCTION", "PER")),
+    ("Peru shelled Ecuadorian positions. Ecuador retaliated with sanctions.", ("ECU", "SANCTION", "PER")),
+    ("Peru had imposed a ban on beef from Chile and the latter retaliated by banning fruit imports.",
+     ("CHL", "SANCTION", "PER")),
+])
+def test_a_retaliation_falls_on_the_state_that_provoked_it(nlp, text, expected):
+    assert expected in triples(nlp, text), triples(nlp, text)
+
+
+def test_a_retaliation_with_two_possible_provokers_names_none(nlp):
+    found = triples(nlp, "Peru and Bolivia expelled Chilean diplomats. Chile retaliated by expelling three diplomats.")
+    assert not any(s == "CHL" for s, _, _ in found), found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Peru accused Chile of meddling, and the latter expelled Peruvian diplomats.", ("CHL", "SANCTION", "PER")),
+    ("Peru accused Chile of meddling. The latter denied it and accused the former of lying.", ("CHL", "OPPOSE", "PER")),
+])
+def test_the_latter_and_the_former_are_the_states_last_named(nlp, text, expected):
+    assert expected in triples(nlp, text), triples(nlp, text)

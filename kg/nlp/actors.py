@@ -47,15 +47,8 @@ from kg.ingest.datelines import dateline
 from kg.knowledge.gazetteer import Gazetteer, load_gazetteer
 from kg.knowledge.lexicon import load_lexicon
 from kg.knowledge.names import ascii_fold
-from kg.nlp.extensions import (
-    AT_DOCUMENT_START,
-    CONTEXT_KEY,
-    DATE_KEY,
-    PLACES_KEY,
-    PRIOR_LEADERS,
-    PRIOR_MENTIONS,
-    SPANS_KEY,
-)
+from kg.nlp.extensions import (AT_DOCUMENT_START, CONTEXT_KEY, DATE_KEY, PLACES_KEY, PRIOR_LEADERS, PRIOR_MENTIONS,
+                               SPANS_KEY)
 
 #: A hyphen after an abbreviation with periods, before a letter: "U.S.-Russia".
 ABBREVIATION_HYPHEN = r"(?<=[A-Z]\.)[-\u2013\u2014](?=[A-Za-z])"
@@ -150,7 +143,7 @@ class ActorRecognizer:
         self.locatives = frozenset(w.lower() for w in (cues("locatives") if locatives is None else locatives))
         self.governing_heads = cues("governing_heads")
         self.aimed_words = cues("aimed_words")
-        self.name_entities = cues("name_entity_labels")
+        self.titles = cues("person_titles") | cues("honorifics")
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.folded = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.form_words: dict[str, tuple[str, ...]] = {}
@@ -251,9 +244,15 @@ class ActorRecognizer:
 
         The surname counts when the document has named one of its leaders
         in full before; failing that, when it has named exactly one of their
-        states before or in its apposition. Mentions of skipped sentences count too.
+        states before, in its apposition or later in its sentence. Mentions of skipped sentences count too;
+        a surname after a given name with another initial than the leader's ("Wilfried Houngbedji") never counts.
         """
         terms = self.gazetteer.surnames(span.text)
+        previous = span.doc[span.start - 1] if span.start else None
+        if previous is not None and previous.is_title and previous.is_alpha and previous.lower_ not in self.titles \
+                and not previous.is_sent_start:  # "Later Vorlund met": no given name
+            terms = [t for t in terms if t.name[:1].lower() == previous.lower_[:1]]  # a given name of another initial:
+            # "Wilfried Houngbedji" is not the leader "Adrien Houngbedji" ("Ramdane Lamamra" is "Ramtane Lamamra")
         char = span.start_char
         before = [s for s in spans if s.start < span.start]
         full_names = {t.name for s in before if s.label_ == "LEADER"
@@ -262,7 +261,7 @@ class ActorRecognizer:
         named = {t.actor for t in terms if t.name in full_names}
         if not named:
             states = {s.kb_id_ for s in before} | {a for position, a, _ in user.get(PRIOR_MENTIONS, ()) if position <= char}
-            states |= _apposition_states(span, spans)
+            states |= _nearby_states(span, spans)
             named = {t.actor for t in terms if t.actor in states}
         return named.pop() if len(named) == 1 else None
 
@@ -312,10 +311,11 @@ def _conjoined_with(span: Span, ends: set[int]) -> bool:
     return i < span.start - 1 and i + 1 in ends
 
 
-def _apposition_states(span: Span, spans: list[Span]) -> set[str]:
-    """States named in an apposition to ``span`` ("Szijjarto, Hungary's foreign minister,")."""
+def _nearby_states(span: Span, spans: list[Span]) -> set[str]:
+    """States named in an apposition to ``span`` ("Szijjarto, Hungary's foreign minister,") or later in its sentence."""
     edges = [(a.left_edge.i, a.right_edge.i + 1) for a in span.root.children if a.dep_ == "appos"]
-    return {s.kb_id_ for s in spans for lo, hi in edges if lo <= s.start and s.end <= hi}
+    end = span.sent.end if span.doc.has_annotation("SENT_START") else span.end  # "met Correia e Silva ... to Cape Verde"
+    return {s.kb_id_ for s in spans if span.end <= s.start < end or any(lo <= s.start and s.end <= hi for lo, hi in edges)}
 
 
 def longest_first(candidates: Iterable[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

@@ -18,7 +18,8 @@ word split at its hyphen ("cease-fire") is one token; the first name of an openi
 backing rebels and EXPELLED"), and an opening participle parsed as a name ("VISITING Angola, Erdogan
 signed") are put back in their clauses; a past verb tagged as an adjective with a subject and an object
 ("Qatar's emir, Sheikh Tamim, HOSTED talks") is a verb again; and a to-phrase after a trigger noun in a
-prepositional phrase is the noun's ("invested in ASSISTANCE TO Niger").
+prepositional phrase is the noun's ("invested in ASSISTANCE TO Niger"); a "to" tagged as the infinitive
+marker but parsed as a preposition with an object is the preposition ("donate $28 million TO Cape Verde").
 
 >>> from kg.nlp.pipeline import load_pipeline
 >>> doc = load_pipeline()("Chad accused neighbouring Sudan of backing rebels.")
@@ -134,7 +135,17 @@ class ParseRepairs(ClauseRepairs):
         self._mend_opening_participles(doc)
         self._mend_adjectival_verbs(doc)
         self._mend_noun_objects(doc)
+        self._mend_to_prepositions(doc)
         return doc
+
+    @staticmethod
+    def _mend_to_prepositions(doc: Doc) -> None:
+        """"will donate $28 million TO Cape Verde": a "to" tagged as the infinitive marker but parsed as a
+        preposition with an object is the preposition (part of speech ``ADP``, tag ``IN``)."""
+        for token in doc:
+            if token.pos_ == "PART" and token.dep_ == "prep" and token.lower_ == "to" \
+                    and any(c.dep_ == "pobj" for c in token.children):
+                token.tag_, token.pos_ = "IN", "ADP"
 
     def _mend_noun_objects(self, doc: Doc) -> None:
         """"invested millions in military ASSISTANCE and training TO Niger": a to-phrase right after a trigger

@@ -260,7 +260,11 @@ def surname_nlp(tmp_path_factory):
     ("Vorlund met the press.", []),                                           # no context: no actor
     ("Kenya and Ethiopia protested. Vorlund met the press.", ["KEN", "ETH"]),  # two candidates: none
     ("Vorlund, Ethiopia's prime minister, met the press.", ["ETH", "ETH"]),   # the state in its apposition
-    ("Vorlund met the press in Ethiopia.", ["ETH"]),                          # a state after, not in apposition
+    ("Vorlund met the press in Ethiopia.", ["ETH", "ETH"]),                   # a state later in its sentence
+    ("Vorlund met the press. Ethiopia protested.", ["ETH"]),                  # not in a later sentence
+    ("Ethiopia protested. Then Mekdes Vorlund met the press.", ["ETH"]),      # another given name: someone else
+    ("Ethiopia protested. Then Mr Vorlund met the press.", ["ETH", "ETH"]),   # an honorific leaves the leader
+    ("Ethiopia protested. Then Tesfa Vorlund met the press.", ["ETH", "ETH"]),  # the given name spelled otherwise
 ])
 def test_a_surname_needs_the_full_name_or_the_state_before(surname_nlp, text, expected):
     assert ids(surname_nlp, text) == expected

@@ -103,3 +103,9 @@ def test_a_to_phrase_after_a_trigger_noun_in_a_prepositional_phrase_is_the_nouns
     doc = nlp("Washington had invested millions of dollars in military assistance and training to Niger.")
     to = next(t for t in doc if t.lower_ == "to")
     assert to.head.lower_ == "assistance"
+
+
+def test_a_to_tagged_as_infinitive_marker_with_an_object_is_a_preposition(nlp):
+    doc = nlp("Li Qiang announced that China will donate US$28.5 million to Cape Verde.")
+    to = next(t for t in doc if t.lower_ == "to")
+    assert (to.pos_, to.tag_, to.dep_) == ("ADP", "IN", "prep")

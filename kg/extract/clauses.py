@@ -72,6 +72,9 @@ class ClauseRules:
             return verb, prep, ctx.subjects(verb)  # the accused: "Minsk rejected Lithuania's accusations"  # "X threatened an invasion of Y": X's invasion
         if prep == "in" and noun.lemma_.lower() in self.lex.cue("stance_nouns"):
             return verb, prep, ctx.subjects(verb)  # "recalled its envoy IN PROTEST at ...": the recaller protests
+        if prep == "in" and group.relation in self.symmetric and is_passive(verb) \
+                and lemma in self.lex.cue("casualty_verbs") and (patient := child(verb, "nsubjpass")) is not None:
+            return verb, prep, ctx.np_actors(patient)  # "Indian soldiers were KILLED IN a clash with Chinese troops"
         if self.is_trigger_verb(verb) and not support and prep not in self.lex.cue("purpose_preps") and not moved \
                 and not threat and not self._describes_subject(noun, verb):
             return verb, prep, []

@@ -17,13 +17,16 @@ class StrainRules:
 
     def _strained_relation(self, token: Token) -> Token | None:
         """The relationship noun a strain word is said of: "STRAINED relations",
-        "relations were TENSE", "ties have SOURED", "STRAINED relations between";
+        "relations were TENSE", "ties have SOURED", "STRAINED relations between", "a TUMULTUOUS time in relations";
         None when it is said of none."""
         if token.lemma_.lower() not in self.lex.cue("strain_words") and token.lower_ not in self.lex.cue("strain_words"):
             return None
         nouns = self.lex.cue("relationship_nouns")
         if token.dep_ == "amod" and token.head.lemma_.lower() in nouns:
             return token.head
+        if token.dep_ == "amod":  # "a TUMULTUOUS time IN Washington-Pretoria relations"
+            return next((o for p in token.head.children if p.dep_ == "prep" and p.lower_ == "in"
+                         for o in pobjs(p) if o.lemma_.lower() in nouns), None)
         if token.pos_ == "NOUN":  # "the DETERIORATION IN relations between X and Y"
             return next((o for p in token.children if p.dep_ == "prep" and p.lower_ in ("in", "of")
                          for o in pobjs(p) if o.lemma_.lower() in nouns), None)
@@ -34,6 +37,8 @@ class StrainRules:
         if obj is not None and obj.lemma_.lower() in nouns:
             return obj  # "the incident has further STRAINED relations between X and Y"
         subject = child(verb, "nsubj", "nsubjpass")
+        if subject is None and verb.dep_ == "xcomp":  # "relations ARE SAID to have soured", "seem to be tense"
+            subject = child(verb.head, "nsubj", "nsubjpass")
         return subject if subject is not None and subject.lemma_.lower() in nouns else None
 
     @starts_on("strain_words")
@@ -84,7 +89,8 @@ class StrainRules:
         """A relationship noun said to be strained states no cooperation."""
         if noun.lemma_.lower() not in self.lex.cue("relationship_nouns"):
             return False
-        said = [self._strained_relation(t) for t in [*noun.children, noun.head, *noun.head.children]]  # "ties are TENSE"
+        raised = [g for c in noun.head.children if c.dep_ == "xcomp" for g in (c, *c.children)]  # "seem to be TENSE"
+        said = [self._strained_relation(t) for t in [*noun.children, noun.head, *noun.head.children, *raised]]  # "ties are TENSE"
         return any(n is not None and n.i == noun.i for n in said)
 
     def _ended_quarrel(self, noun: Token) -> bool:

@@ -19,7 +19,9 @@ backing rebels and EXPELLED"), and an opening participle parsed as a name ("VISI
 signed") are put back in their clauses; a past verb tagged as an adjective with a subject and an object
 ("Qatar's emir, Sheikh Tamim, HOSTED talks") is a verb again; and a to-phrase after a trigger noun in a
 prepositional phrase is the noun's ("invested in ASSISTANCE TO Niger"); a "to" tagged as the infinitive
-marker but parsed as a preposition with an object is the preposition ("donate $28 million TO Cape Verde").
+marker but parsed as a preposition with an object is the preposition ("donate $28 million TO Cape Verde");
+a subject list with a serial comma ("Burkina Faso, Mali, and Niger announced") is one subject; and a past
+verb split at its hyphen ("re-established") is one verb with its subject.
 
 >>> from kg.nlp.pipeline import load_pipeline
 >>> doc = load_pipeline()("Chad accused neighbouring Sudan of backing rebels.")
@@ -93,6 +95,43 @@ class ClauseRepairs:
                 verb.head = outer
 
     @staticmethod
+    def _mend_list_roots(doc: Doc) -> None:
+        """"BURKINA FASO, Mali, and Niger announced the recall": a subject list with a serial comma whose first
+        name the parser made the root (the verb a conjunct of it) or a second subject of the verb, with only the
+        last name as the verb's subject, is one subject again: the first name with the others as conjuncts."""
+        for sent in doc.sents:
+            root = sent.root
+            verb = next((c for c in root.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")), None) \
+                if root.pos_ == "PROPN" else root
+            subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"] if verb is not None else []
+            last = subjects[-1] if subjects else None
+            first = root if verb is not root else (subjects[0] if len(subjects) == 2 else None)
+            items = [c for c in first.children if first.i < c.i < last.i] if first is not None and last is not None else []
+            if not any(c.dep_ == "cc" for c in items) \
+                    or not all(c.dep_ in ("cc", "punct", "appos", "npadvmod", "conj") for c in items):
+                continue
+            if verb is not root:
+                verb.head, verb.dep_ = verb, "ROOT"
+            first.head, first.dep_ = last, "conj"
+            for item in items:
+                item.head, item.dep_ = last, ("conj" if item.dep_ in ("appos", "npadvmod") else item.dep_)
+
+    @staticmethod
+    def _mend_serial_commas(doc: Doc) -> None:
+        """"Bolivia, CHILE, and Peru", "Costa Rica, PANAMA, and Honduras": a name between the first and a last
+        conjunct after a serial comma, parsed as an apposition or loose modifier of the first, is a conjunct too."""
+        for first in doc:
+            if first.pos_ != "PROPN":
+                continue
+            conj = next((c for c in first.children if c.dep_ == "conj" and c.i > first.i), None)
+            cc = next((c for c in first.children if c.dep_ == "cc"), None)
+            if conj is None or cc is None or cc.i > conj.i or doc[cc.i - 1].text != ",":
+                continue
+            for item in first.children:
+                if item.dep_ in ("appos", "npadvmod") and item.pos_ == "PROPN" and first.i < item.i < cc.i:
+                    item.dep_ = "conj"
+
+    @staticmethod
     def _mend_list_openings(doc: Doc) -> None:
         """"CHAD, Niger and Cameroon launched an offensive": the first name of a subject list that opens
         the sentence, parsed as a clause modifier of the verb, is a conjunct of the subject after it."""
@@ -130,6 +169,8 @@ class ParseRepairs(ClauseRepairs):
         self._mend_named_objects(doc)
         self._mend_stance_objects(doc)
         self._mend_title_lemmas(doc)
+        self._mend_list_roots(doc)
+        self._mend_serial_commas(doc)
         self._mend_list_openings(doc)
         self._mend_finite_conjuncts(doc)
         self._mend_opening_participles(doc)
@@ -164,13 +205,19 @@ class ParseRepairs(ClauseRepairs):
         the joined word is a trigger word ("ceasefire", "cooperation"), whatever its last part means alone."""
         joins = [(t.i - 1, t.i + 2, lemma) for t in doc[1:-1] if t.text == "-" and not t.whitespace_
                  and not doc[t.i - 1].whitespace_ and doc[t.i - 1].is_alpha and doc[t.i + 1].is_alpha
-                 and (lemma := doc[t.i - 1].lower_ + doc[t.i + 1].lemma_.lower()) in self.triggers]
+                 and (lemma := next((doc[t.i - 1].lower_ + form for form in _base_forms(doc[t.i + 1])
+                                     if doc[t.i - 1].lower_ + form in self.triggers), None))]
         if not joins:
             return
         with doc.retokenize() as retokenizer:
             for start, end, lemma in joins:  # the word class of its last part: "co-OPERATION" is a noun
                 last = doc[end - 1]
-                retokenizer.merge(doc[start:end], attrs={"LEMMA": lemma, "TAG": last.tag_, "POS": last.pos_})
+                past = not lemma.endswith(last.lemma_.lower())  # "re-ESTABLISHED" tagged as an adjective: a verb
+                retokenizer.merge(doc[start:end], attrs={"LEMMA": lemma, "TAG": "VBN" if past else last.tag_,
+                                                         "POS": "VERB" if past else last.pos_})
+        for subject in [s for aux in doc if aux.dep_ == "aux" and aux.head.tag_ == "VBN" and "-" in aux.head.text
+                        for s in aux.children if s.dep_ == "nsubj"]:
+            subject.head = subject.head.head  # "Gambia HAS re-established": the subject the parser hung on "has"
 
     def _mend_title_lemmas(self, doc: Doc) -> None:
         """"the Foreign MINISTERS of Egypt and Jordan": a capitalised plural title keeps its plural form as
@@ -245,3 +292,17 @@ class ParseRepairs(ClauseRepairs):
             for other in [c for c in token.children if c.i != noun.i]:
                 other.head = head
             token.head, token.dep_, token.tag_, token.pos_ = noun, "amod", "JJ", "ADJ"
+
+
+def _base_forms(word: Token) -> tuple[str, ...]:
+    """The word's lemma, then the stems its past form may have ("established": "establish", "establishe").
+
+    >>> from spacy.lang.en import English
+    >>> _base_forms(English()("established")[0])[1:]
+    ('establish', 'establishe')
+    """
+    lower = word.lower_
+    if not lower.endswith("ed") or len(lower) < 5:
+        return (word.lemma_.lower(),)
+    stem = lower[:-2]
+    return (word.lemma_.lower(), stem, lower[:-1]) + ((stem[:-1],) if stem[-1] == stem[-2] else ())

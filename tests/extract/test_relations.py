@@ -3199,3 +3199,43 @@ def test_a_retaliation_with_two_possible_provokers_names_none(nlp):
 ])
 def test_the_latter_and_the_former_are_the_states_last_named(nlp, text, expected):
     assert expected in triples(nlp, text), triples(nlp, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Bolivia, Chile, and Peru announced the recall of their ambassadors from Ecuador.",
+     {("BOL", "SANCTION", "ECU"), ("CHL", "SANCTION", "ECU"), ("PER", "SANCTION", "ECU")}),
+    ("Costa Rica, Panama, and Honduras recalled their envoys from Nicaragua.",
+     {("CRI", "SANCTION", "NIC"), ("PAN", "SANCTION", "NIC"), ("HND", "SANCTION", "NIC")}),
+])
+def test_a_subject_list_with_a_serial_comma_acts_as_one(nlp, text, expected):
+    assert expected <= triples(nlp, text), triples(nlp, text)
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("Chile and Peru are traditional enemies.", {"CHL", "PER"}),
+    ("Chile and Bolivia became rivals.", {"CHL", "BOL"}),
+    ("Relations between Chile and Peru are said to have soured in 2015.", {"CHL", "PER"}),
+])
+def test_states_said_to_be_enemies_or_strained_oppose_each_other(nlp, text, pair):
+    found = triples(nlp, text)
+    assert {(a, "OPPOSE", b) for a in pair for b in pair if a != b} <= found, found
+
+
+def test_ties_that_seem_tense_state_no_cooperation(nlp):
+    found = triples(nlp, "Ties between Chile and Peru seem to be tense.")
+    assert not any(r == "COOPERATE" for _, r, _ in found) and ("CHL", "OPPOSE", "PER") in found, found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Honduras has re-established diplomatic relations with China.", ("HND", "AGREE", "CHN")),
+    ("Bolivia has forced Chilean troops out of the country.", ("BOL", "SANCTION", "CHL")),
+    ("Twenty Peruvian soldiers were killed on Monday in a clash with Ecuadorian troops.", ("PER", "CONFLICT", "ECU")),
+    ("Uruguay signed an agreement with two of its creditors, Brazil and Chile.", ("URY", "AGREE", "CHL")),
+])
+def test_more_wordings_of_ties_expulsion_fighting_and_parties(nlp, text, expected):
+    found = triples(nlp, text)
+    assert expected in found or (expected[2], expected[1], expected[0]) in found, found
+
+
+def test_forcing_troops_out_is_no_attack(nlp):
+    assert not any(r == "ATTACK" for _, r, _ in triples(nlp, "Bolivia pushed out Chilean troops."))

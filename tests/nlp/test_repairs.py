@@ -109,3 +109,18 @@ def test_a_to_tagged_as_infinitive_marker_with_an_object_is_a_preposition(nlp):
     doc = nlp("Li Qiang announced that China will donate US$28.5 million to Cape Verde.")
     to = next(t for t in doc if t.lower_ == "to")
     assert (to.pos_, to.tag_, to.dep_) == ("ADP", "IN", "prep")
+
+
+def test_a_past_verb_split_at_its_hyphen_is_one_verb_with_its_subject(nlp):
+    doc = nlp("Honduras has re-established diplomatic relations with China.")
+    verb = next(t for t in doc if t.text == "re-established")
+    assert (verb.lemma_, verb.pos_) == ("reestablish", "VERB")
+    assert doc[0].head.i == verb.i and doc[0].dep_ == "nsubj"
+
+
+def test_a_subject_list_with_a_serial_comma_is_one_subject(nlp):
+    doc = nlp("Burkina Faso, Mali, and Niger announced the recall of their ambassadors.")
+    verb = next(t for t in doc if t.text == "announced")
+    assert verb.dep_ == "ROOT"
+    names = {t.text for t in doc if t.text in ("Faso", "Mali", "Niger")}
+    assert all(t.head.text == "Niger" or t.text == "Niger" for t in doc if t.text in names)

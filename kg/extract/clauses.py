@@ -59,6 +59,11 @@ class ClauseRules:
             return verb, prep, ctx.np_actors(owner) if owner is not None else []
         if verb.dep_ == "acl" and verb.head.lemma_.lower() in self.lex.nouns:
             return verb, prep, []  # the content of "an agreement to restore ties"
+        sponsoring = self.lex.cue("sponsoring_verbs")
+        if (prep == "" and lemma in sponsoring and noun.dep_ == "dobj"
+                and any(c.dep_ in ("compound", "amod") and c.i not in ctx.actor_at for c in noun.children)) \
+                or any(c.dep_ == "amod" and c.tag_ == "VBG" and c.lemma_.lower() in sponsoring for c in noun.children):
+            return verb, prep, []  # "funding REBEL attacks": the sponsor is not the one attacking
         accused = self._accused(ctx, verb, prep)
         if accused:
             return verb, prep, accused

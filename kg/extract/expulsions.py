@@ -109,3 +109,11 @@ class ExpulsionRules:
         places = {t.i: span.kb_id_ for span in ctx.doc.spans.get(PLACES_KEY, []) for t in span}
         return [Arg(places[o.i], o, "place") for h in heads for p in h.children if p.dep_ == "prep"
                 and p.lower_ in preps for o in pobjs(p) if o.i in places and places[o.i] not in known]
+
+    def _envoy_host(self, ctx: ActorContext, objects: list[Token]) -> list[Arg]:
+        """The state an envoy is posted to, who summons or expels it when the sentence names no one else:
+        "the ministry summoned the High Commissioner of Ghana TO NIGERIA" (Nigeria summons)."""
+        envoys = [o for o in objects if o.lemma_.lower() in self.lex.cue("envoy_heads")]
+        senders = {a.actor for o in envoys for a in ctx.np_actors(o)}
+        return [a for o in envoys for p in [*o.children, *o.head.children] if p.dep_ == "prep" and p.lower_ == "to"
+                for h in pobjs(p) for a in ctx.np_actors(h) if a.actor not in senders]  # "to Senegal" may hang on the verb

@@ -147,6 +147,9 @@ class NounRules(AbsorptionRules):
             objects = self._content_target(ctx, noun, subjects)
         if not objects and group.asks_for:
             objects = self._asked_of_noun(ctx, noun, subjects)
+        if not objects and group.goods_origin and verb is not None and noun.dep_ == "dobj":  # "withdraw arms sales
+            objects = [a for p in verb.children if p.dep_ == "prep" and p.lower_ == "to" and p.i > noun.i  # TO Taiwan"
+                       for o in pobjs(p) for a in ctx.np_actors(o)]
         if not objects and group.beneficiary_asks and verb is not None:
             objects = self._requester(ctx, verb, subjects)
         if not objects and group.relation in self.lex.cue("retaliation_relations") \

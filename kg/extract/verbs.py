@@ -116,6 +116,8 @@ class VerbRules(RequestRules, TransferRules, VerbSenses):
             subjects = origins
         if not subjects and passive and group.relation in self.lex.cue("measure_relations"):  # "Venezuela said the
             subjects = ctx.reporter(verb, frozenset(a.actor for a in objects))  # Colombian envoy WAS EXPELLED": by Venezuela
+        if not subjects and group.relation in ("OPPOSE", "SANCTION"):  # "the ministry summoned the envoy of X TO Y"
+            subjects = self._envoy_host(ctx, direct)
         if not objects and group.complement_preps:
             objects = self._complement_targets(ctx, verb, group.complement_preps, subjects)
         if not objects and group.relation == "THREATEN":

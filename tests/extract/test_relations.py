@@ -3239,3 +3239,24 @@ def test_more_wordings_of_ties_expulsion_fighting_and_parties(nlp, text, expecte
 
 def test_forcing_troops_out_is_no_attack(nlp):
     assert not any(r == "ATTACK" for _, r, _ in triples(nlp, "Bolivia pushed out Chilean troops."))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The foreign ministry summoned the Ambassador of Peru to Chile.", ("CHL", "OPPOSE", "PER")),
+    ("The ministry summoned the High Commissioner of Kenya to Uganda over the border closure.", ("UGA", "OPPOSE", "KEN")),
+])
+def test_an_envoy_summoned_by_an_unnamed_ministry_is_summoned_by_the_host(nlp, text, expected):
+    assert expected in triples(nlp, text), triples(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Peru accused Chile of funding rebel attacks.",
+    "Peru closed its border with Chile after accusing its neighbour of funding rebel attacks.",
+])
+def test_a_state_accused_of_funding_others_attacks_is_no_attacker(nlp, text):
+    assert not any(r == "ATTACK" for _, r, _ in triples(nlp, text)), triples(nlp, text)
+
+
+def test_a_sale_withdrawn_goes_to_the_state_named_on_the_verb(nlp):
+    found = triples(nlp, "Peru called on Chile to withdraw a potential arms sale to Bolivia.")
+    assert ("CHL", "SUPPLY", "BOL") in found and ("CHL", "SUPPLY", "PER") not in found, found

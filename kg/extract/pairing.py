@@ -52,6 +52,10 @@ class PairingRules:
                 or cand.trigger.pos_ != "VERB" or (cand.group.relation in self.lex.cue("war_relations")
                                                    and self._common_foe(cand.trigger, plural_only=True)):  # FIGHT THE REBELS
             return set()
+        separate = self.lex.cue("separate_meeting_modifiers") | self.lex.cue("repetition_modifiers")
+        if any(m.dep_ == "amod" and m.lower_ in separate for d in cand.trigger.children if d.dep_ == "dobj"
+               for m in d.children):
+            return set()  # "X, Y and Z struck SIMILAR / SEPARATE agreements with the US": each its own
         return set(combinations(subjects, 2))
 
     def _mutual_fire(self, cand: Candidate) -> Candidate:

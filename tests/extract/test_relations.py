@@ -3260,3 +3260,22 @@ def test_a_state_accused_of_funding_others_attacks_is_no_attacker(nlp, text):
 def test_a_sale_withdrawn_goes_to_the_state_named_on_the_verb(nlp):
     found = triples(nlp, "Peru called on Chile to withdraw a potential arms sale to Bolivia.")
     assert ("CHL", "SUPPLY", "BOL") in found and ("CHL", "SUPPLY", "PER") not in found, found
+
+
+@pytest.mark.parametrize("text", [
+    "Mexico has sent 29 drug cartel figures to Colombia.",
+    "Ghana has received a group of 14 deportees from Peru.",
+])
+def test_people_sent_or_received_are_no_goods(nlp, text):
+    assert not any(r == "SUPPLY" for _, r, _ in triples(nlp, text)), triples(nlp, text)
+
+
+def test_a_request_delivered_is_a_request_not_a_supply(nlp):
+    found = triples(nlp, "Peru and Chile delivered a formal request to Brazil.")
+    assert ("PER", "REQUEST", "BRA") in found and not any(r == "SUPPLY" for _, r, _ in found), found
+
+
+def test_states_striking_similar_deals_with_a_third_are_no_parties_together(nlp):
+    found = triples(nlp, "Peru, Chile and Bolivia struck similar agreements with Brazil.")
+    assert {("PER", "AGREE", "BRA"), ("CHL", "AGREE", "BRA"), ("BOL", "AGREE", "BRA")} <= found, found
+    assert not any({s, o} == {"PER", "CHL"} for s, _, o in found), found

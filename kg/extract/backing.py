@@ -16,7 +16,8 @@ from kg.knowledge.lexicon import TriggerGroup
 
 class BackingRules:
     """Relations from phrases that carry no trigger word of their own: backing a state's
-    membership or bid, giving it a green light, friendly or warming relations, closeness."""
+    membership or bid, giving it a green light, friendly or warming relations, closeness,
+    fighting on a state's side."""
 
     def _group_of(self, relation: str) -> TriggerGroup:
         """The first noun group of a label: its general sense."""
@@ -158,3 +159,21 @@ class BackingRules:
             holders = [a for c in adj.head.head.children if c.dep_ == "dobj" for a in ctx.np_actors(c)]
         if holders:
             yield Candidate(self._group_of(relation), adj, unique(holders), unique(partners))
+
+    @starts_on("side_nouns")
+    def _side_taken_candidates(self, ctx: ActorContext, token: Token) -> Iterator[Candidate]:
+        """"Namibian forces fought alongside Zimbabwe ON THE SIDE OF Congo's government", "fighting on Russia's
+        side": those fighting, and their companions, help the side's state in its war (AID, relations.md)."""
+        prep = token.head
+        if token.lemma_.lower() not in self.lex.cue("side_nouns") or token.dep_ != "pobj" or prep.lower_ != "on" \
+                or prep.head.pos_ != "VERB" or not self._war_verb(prep.head):
+            return
+        verb = prep.head
+        helped = [a for c in token.children if c.dep_ == "poss" for a in ctx.np_actors(c)]
+        helped += [a for p in token.children if p.dep_ == "prep" and p.lower_ == "of" for o in pobjs(p) for a in ctx.np_actors(o)]
+        sides = {a.actor for a in helped}
+        companions = [a for p in verb.children if p.dep_ == "prep" and p.lower_ in self.lex.cue("company_preps")
+                      for o in pobjs(p) for a in ctx.np_actors(o)]  # "alongside troops FROM ZIMBABWE"
+        helpers = [a for a in ctx.subjects(verb) + companions if a.actor not in sides]
+        if helpers and helped:
+            yield Candidate(self._group_of("AID"), verb, unique(helpers), unique(helped))

@@ -3279,3 +3279,12 @@ def test_states_striking_similar_deals_with_a_third_are_no_parties_together(nlp)
     found = triples(nlp, "Peru, Chile and Bolivia struck similar agreements with Brazil.")
     assert {("PER", "AGREE", "BRA"), ("CHL", "AGREE", "BRA"), ("BOL", "AGREE", "BRA")} <= found, found
     assert not any({s, o} == {"PER", "CHL"} for s, _, o in found), found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Bolivian forces fought alongside troops from Peru on the side of Ecuador's government.",
+     {("BOL", "AID", "ECU"), ("PER", "AID", "ECU")}),
+    ("Cuban troops fought on Angola's side.", {("CUB", "AID", "AGO")}),
+])
+def test_fighting_on_a_states_side_helps_it(nlp, text, expected):
+    assert expected <= triples(nlp, text), triples(nlp, text)

@@ -21,7 +21,8 @@ signed") are put back in their clauses; a past verb tagged as an adjective with 
 prepositional phrase is the noun's ("invested in ASSISTANCE TO Niger"); a "to" tagged as the infinitive
 marker but parsed as a preposition with an object is the preposition ("donate $28 million TO Cape Verde");
 a subject list with a serial comma ("Burkina Faso, Mali, and Niger announced") is one subject; and a past
-verb split at its hyphen ("re-established") is one verb with its subject.
+verb split at its hyphen ("re-established") is one verb with its subject; and a from-phrase after the
+object of a preposition of company is that object's ("fought alongside troops FROM Peru").
 
 >>> from kg.nlp.pipeline import load_pipeline
 >>> doc = load_pipeline()("Chad accused neighbouring Sudan of backing rebels.")
@@ -44,7 +45,7 @@ def make_parse_repairs(nlp: Language, name: str) -> ParseRepairs:
     return ParseRepairs(lexicon.cue("adjectival_participles"), lexicon.cue("ditransitive_verbs"), nlp.vocab.strings,
                         lexicon.cue("naming_verbs"), lexicon.cue("stance_nouns"),
                         lexicon.cue("agentive_heads") | lexicon.cue("person_titles"),
-                        frozenset(lexicon.nouns) | frozenset(lexicon.verbs))
+                        frozenset(lexicon.nouns) | frozenset(lexicon.verbs), lexicon.cue("company_preps"))
 
 
 class ClauseRepairs:
@@ -151,13 +152,14 @@ class ParseRepairs(ClauseRepairs):
     def __init__(self, participles: frozenset[str], giving: frozenset[str] = frozenset(),
                  strings: StringStore | None = None, naming: frozenset[str] = frozenset(),
                  stances: frozenset[str] = frozenset(), titles: frozenset[str] = frozenset(),
-                 triggers: frozenset[str] = frozenset()) -> None:
+                 triggers: frozenset[str] = frozenset(), company: frozenset[str] = frozenset()) -> None:
         self.participles = participles
         self.giving = giving
         self.naming = naming
         self.stances = stances
         self.titles = titles
         self.triggers = triggers
+        self.company = company
         # the words as string ids, so that each token is tested by a number, not by a string made for it
         self.participle_ids = {strings.add(w) for w in participles} if strings is not None else None
         self.giving_ids = {strings.add(w) for w in giving} if strings is not None else None
@@ -177,7 +179,17 @@ class ParseRepairs(ClauseRepairs):
         self._mend_adjectival_verbs(doc)
         self._mend_noun_objects(doc)
         self._mend_to_prepositions(doc)
+        self._mend_company_origins(doc)
         return doc
+
+    def _mend_company_origins(self, doc: Doc) -> None:
+        """"fought alongside troops FROM PERU": a from-phrase right after the object of a preposition of
+        company ("alongside", "with"), parsed on the verb, says where those troops come from."""
+        for prep in doc[2:]:
+            noun = doc[prep.i - 1]
+            if prep.lower_ == "from" and prep.dep_ == "prep" and prep.head.pos_ == "VERB" and noun.dep_ == "pobj" \
+                    and noun.pos_ == "NOUN" and noun.head.lower_ in self.company and noun.head.head.i == prep.head.i:
+                prep.head = noun
 
     @staticmethod
     def _mend_to_prepositions(doc: Doc) -> None:

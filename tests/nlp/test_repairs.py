@@ -124,3 +124,9 @@ def test_a_subject_list_with_a_serial_comma_is_one_subject(nlp):
     assert verb.dep_ == "ROOT"
     names = {t.text for t in doc if t.text in ("Faso", "Mali", "Niger")}
     assert all(t.head.text == "Niger" or t.text == "Niger" for t in doc if t.text in names)
+
+
+def test_a_from_phrase_after_a_companion_is_the_companions(nlp):
+    doc = nlp("Bolivian forces fought alongside troops from Peru on the side of Ecuador's government.")
+    origin = next(t for t in doc if t.lower_ == "from")
+    assert origin.head.text == "troops"

@@ -3144,6 +3144,7 @@ def test_defending_a_states_land_sea_or_sky_is_military_help(nlp, text, expected
 @pytest.mark.parametrize("text, expected", [
     ("Speaking alongside Peru's president in Lima, the Chilean prime minister said trade would grow.", {"CHL", "PER"}),
     ("Lula appeared alongside Milei in Brasilia.", {"BRA", "ARG"}),
+    ("Standing alongside his Peruvian counterpart, the Chilean foreign minister announced new flights.", {"CHL", "PER"}),
 ])
 def test_a_joint_appearance_is_a_meeting(nlp, text, expected):
     assert any({s, o} == expected and r == "CONSULT" for s, r, o in triples(nlp, text)), triples(nlp, text)

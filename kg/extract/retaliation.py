@@ -29,9 +29,6 @@ class RetaliationRules:
         doers = {a.actor for a in subjects} or {a.actor for a in ctx.subjects(response)}
         sent = response.sent
         start = ctx.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
-        provokers = ctx.actors_in(start, response.i) - doers
-        states = [a for i, a, kind in ctx.mention_starts
-                  if start <= i < response.i and a in provokers and ctx.is_state_mention(kind)]
-        if not doers or len(set(states)) != 1:
-            return []
-        return [Arg(states[-1], response, "coref")]
+        provokers = {a for i, a, kind in ctx.mention_starts
+                     if start <= i < response.i and a not in doers and ctx.is_state_mention(kind)}
+        return [Arg(provokers.pop(), response, "coref")] if doers and len(provokers) == 1 else []

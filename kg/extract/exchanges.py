@@ -70,6 +70,8 @@ class ExchangeRules:
             if current.dep_ in ("conj", "ccomp", "ROOT", "nsubj", "nsubjpass") or current.head.i == current.i:
                 return False
             current = current.head
+            if current.pos_ == "NOUN" and current.lower_.endswith("ing") and current.lower_[:-3] in self.lex.cue("outcome_verbs"):
+                return False  # "met ..., resulting in the SIGNING of an agreement": it is signed
             if current.lemma_.lower() in discussing:
                 return True
             if current.pos_ == "VERB" and self.is_trigger_verb(current):

@@ -155,6 +155,9 @@ class NounRules(AbsorptionRules):
         if not objects and group.relation in self.lex.cue("retaliation_relations") \
                 and (objects := self._retaliation_target(ctx, noun, subjects)):  # "hit back WITH sanctions": on
             subjects = subjects or ctx.subjects(noun.head.head)                  # the provoker, by the one hitting back
+        if symmetric and not objects and len(subjects) < 2 and noun.lemma_.lower() in self.lex.cue("pact_nouns"):
+            subjects = unique(subjects + self._meeting_outcome_parties(ctx, noun))  # "welcomed Sisi, culminating
+            # in the signing of deals": host and guest
         if symmetric and not objects and len(subjects) < 2:
             subjects = unique(subjects + self._relative_clause_actors(ctx, noun))
         if symmetric and len(subjects) == 1 and not objects and group.partner_in_sentence \

@@ -54,13 +54,14 @@ class VerbSenses:
 
     def _sends_words(self, verb: Token, group: TriggerGroup) -> bool:
         """"sent a MESSAGE of congratulations to Ghana", "sent CONDOLENCES to": words, no goods (SUPPLY);
-        nor are people sent back ("sent 29 PRISONERS to Uganda")."""
+        nor are people sent back ("sent 29 PRISONERS to Uganda"), nor a chance given ("give a CHANCE to talks")."""
         obj = child(verb, "dobj")
         if group.relation != "SUPPLY" or obj is None:
             return False
         held = [obj, *(o for p in obj.children if p.dep_ == "prep" and p.lower_ == "of" for o in pobjs(p))] \
             if obj.lemma_.lower() in self.lex.cue("transparent_heads") else [obj]  # "a group of 14 DEPORTEES"
-        return any(h.lemma_.lower() in self.lex.cue("utterance_nouns") | self.lex.cue("sent_people_nouns") for h in held)
+        unsent = self.lex.cue("utterance_nouns") | self.lex.cue("sent_people_nouns") | self.lex.cue("abstract_gifts")
+        return any(h.lemma_.lower() in unsent for h in held)
 
     def _warning_against(self, verb: Token, group: TriggerGroup) -> TriggerGroup | None:
         """"warned Caracas AGAINST escalation": a warning against a course, with no consequence

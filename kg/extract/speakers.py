@@ -48,7 +48,8 @@ class SpeakerReference:
 
     def _resolve_person(self, token: Token) -> list[Arg]:
         """"he", "she": in a clause of a sentence whose subject is a person, that person ("Cameroon's
-        defence MINISTER left for Moscow, where HE met ..."); else the last leader named."""
+        defence MINISTER left for Moscow, where HE met ..."); "him" as an object, the last other person named
+        with a state, no envoy ("spoke with Qatar's EMIR and urged HIM"); else the last leader named."""
         root, subject = token.sent.root, child(token.sent.root, "nsubj", "nsubjpass")
         in_clause = token.dep_ in ("nsubj", "nsubjpass") and token.head.i != root.i
         if in_clause and subject is not None and subject.i < token.i and subject.pos_ != "PRON" \
@@ -56,6 +57,14 @@ class SpeakerReference:
             found = unique(self.np_actors(subject, conjuncts=False))
             if len(found) == 1:
                 return [Arg(found[0].actor, token, "coref")]
+        if token.dep_ in ("dobj", "dative"):  # "spoke with Qatar's EMIR and urged HIM": the other person named
+            own = {a.actor for a in self.subjects(token.head)}
+            for noun in reversed(token.sent[:token.i - token.sent.start]):
+                if noun.dep_ != "compound" and noun.lemma_.lower() not in self.lex.cue("envoy_heads") and (
+                        noun.lemma_.lower() in self.lex.cue("person_titles") or self.kind_at.get(noun.i) == "LEADER"):
+                    found = {a.actor for a in self.np_actors(noun, conjuncts=False)} - own
+                    if len(found) == 1:
+                        return [Arg(found.pop(), token, "coref")]
         for i, actor, kind in reversed(self.mention_starts):
             if i < token.i and kind == "LEADER":
                 return [Arg(actor, token, "coref")]

@@ -90,3 +90,27 @@ class VisitFrames:
         known = {a.actor for a in subjects}
         return [a for d in head.children if d.dep_ == "dobj" or (d.dep_ == "prep" and d.lower_ == "with")
                 for o in ([d] if d.dep_ == "dobj" else pobjs(d)) for a in ctx.np_actors(o) if a.actor not in known]
+
+    def _meeting_outcome_parties(self, ctx: ActorContext, pact: Token) -> list[Arg]:
+        """The parties of a meeting whose outcome a pact with no parties of its own is: "Erdogan welcomed
+        Sisi to Ankara, CULMINATING IN the signing of 17 agreements" (host and guest), through the event
+        nouns ("signing of") and the participle between them; none when no meeting verb is reached."""
+        node = pact
+        for _ in range(4):
+            prep = node.head
+            if node.dep_ != "pobj" or prep.dep_ != "prep":
+                return []
+            node = prep.head
+            if node.pos_ == "VERB" and node.dep_ in ("advcl", "conj") and node.tag_ in ("VBG", "VBD"):
+                meeting = node.head
+                break
+        else:
+            return []
+        lemma = meeting.lemma_.lower()
+        if not (lemma in self.lex.cue("greeting_verbs") or any(g.relation == "CONSULT" for g in self.lex.verbs.get(lemma, ()))):
+            return []
+        hosts = ctx.subjects(meeting)
+        known = {a.actor for a in hosts}
+        guests = [a for d in meeting.children if d.dep_ == "dobj" or (d.dep_ == "prep" and d.lower_ == "with")
+                  for o in ([d] if d.dep_ == "dobj" else pobjs(d)) for a in ctx.np_actors(o) if a.actor not in known]
+        return unique(hosts + guests) if hosts and guests else []

@@ -3289,3 +3289,20 @@ def test_states_striking_similar_deals_with_a_third_are_no_parties_together(nlp)
 ])
 def test_fighting_on_a_states_side_helps_it(nlp, text, expected):
     assert expected <= triples(nlp, text), triples(nlp, text)
+
+
+def test_him_as_an_object_is_the_other_person_named(nlp):
+    found = triples(nlp, "Chile's president spoke with Peru's president and urged him to reopen the border.")
+    assert ("CHL", "REQUEST", "PER") in found, found
+
+
+def test_giving_a_chance_is_no_supply(nlp):
+    assert not any(r == "SUPPLY" for _, r, _ in triples(nlp, "Chile urged Peru to give a chance to mediation."))
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("Lula welcomed Chile's president to Brasilia, culminating in the signing of five agreements.", {"BRA", "CHL"}),
+    ("Peru's president met Bolivia's president in Lima, resulting in the signing of a border accord.", {"PER", "BOL"}),
+])
+def test_a_pact_signed_as_a_meetings_outcome_joins_its_host_and_guest(nlp, text, pair):
+    assert any({s, o} == pair and r == "AGREE" for s, r, o in triples(nlp, text)), triples(nlp, text)

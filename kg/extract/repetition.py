@@ -36,7 +36,8 @@ class RepetitionRules:
             lemma = token.lemma_.lower()
             if token.pos_ == "VERB" and lemma in ("follow", "do") \
                     and (self._phrase_at(token, ("follow", "suit")) if lemma == "follow" else self._does_the_same(token)) \
-                    and not any(t.dep_ == "advcl" for t in (token, *token.ancestors)):  # "SEEKING to do the same, Athens signed"
+                    and not any(t.dep_ == "advcl" and t.lemma_.lower() not in cue("prompting_verbs")
+                                for t in (token, *token.ancestors)):  # "SEEKING to do the same, Athens signed"
                 found.append((token, ctx.subjects(token), []))
             elif token.pos_ == "NOUN" and lemma in cue("repeated_act_nouns") and any(
                     c.dep_ == "amod" and c.lower_ in cue("repetition_modifiers") for c in token.children):

@@ -3306,3 +3306,21 @@ def test_giving_a_chance_is_no_supply(nlp):
 ])
 def test_a_pact_signed_as_a_meetings_outcome_joins_its_host_and_guest(nlp, text, pair):
     assert any({s, o} == pair and r == "AGREE" for s, r, o in triples(nlp, text)), triples(nlp, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Chile removed Peru from its list of trusted export destinations.", {("CHL", "SANCTION", "PER")}),
+    ("The United States removed Bolivia and Ecuador from a trade preference programme.",
+     {("USA", "SANCTION", "BOL"), ("USA", "SANCTION", "ECU")}),
+])
+def test_striking_a_state_off_a_list_of_favoured_partners_is_a_measure(nlp, text, expected):
+    assert expected <= triples(nlp, text), triples(nlp, text)
+
+
+def test_striking_a_state_off_a_blacklist_is_no_measure(nlp):
+    assert not triples(nlp, "The United States removed Cuba from the list of state sponsors of terrorism.")
+
+
+def test_a_repetition_prompted_by_the_first_act_copies_it_back(nlp):
+    found = triples(nlp, "Chile expelled two Peruvian diplomats, prompting Lima to do likewise.")
+    assert ("PER", "SANCTION", "CHL") in found, found

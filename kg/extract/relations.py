@@ -69,7 +69,8 @@ CONSTRUCTIONS = ("_dependence_candidates", "_strain_candidates", "_response_cand
                  "_departure_candidates", "_termination_candidates", "_hosted_meeting_candidates",
                  "_pact_cooperation_candidates", "_attendance_candidates", "_ultimatum_candidates",
                  "_pejorative_predicate_candidates", "_shared_act_candidates", "_pact_project_candidates",
-                 "_unwelcome_candidates", "_side_taken_candidates", "_privilege_removed_candidates")
+                 "_unwelcome_candidates", "_side_taken_candidates", "_privilege_removed_candidates",
+                 "_joined_by_candidates")
 #: the families tried once every token's triggers and constructions have been
 LATE_CONSTRUCTIONS = ("_backing_candidates",)
 

@@ -3,10 +3,12 @@ visitor meets the host, and the host is the partner of what the visitor does the
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Iterator
 
 from spacy.tokens import Token
 
 from kg.extract.candidates import Candidate
+from kg.extract.entries import starts_on
 from kg.extract.roles import ActorContext
 from kg.extract.syntax import Arg, pobjs, unique
 
@@ -114,3 +116,21 @@ class VisitFrames:
         guests = [a for d in meeting.children if d.dep_ == "dobj" or (d.dep_ == "prep" and d.lower_ == "with")
                   for o in ([d] if d.dep_ == "dobj" else pobjs(d)) for a in ctx.np_actors(o) if a.actor not in known]
         return unique(hosts + guests) if hosts and guests else []
+
+    @starts_on("joining_verbs")
+    def _joined_by_candidates(self, ctx: ActorContext, verb: Token) -> Iterator[Candidate]:
+        """"He WAS JOINED BY President Jonathan of Nigeria and President Sall of Senegal": those who join a
+        leader at a meeting meet him and each other (CONSULT); not when they join in an act ("was joined by
+        Uganda IN condemning the coup")."""
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in self.lex.cue("joining_verbs") \
+                or not any(c.dep_ == "auxpass" for c in verb.children) \
+                or any(c.dep_ in ("xcomp", "advcl") or (c.dep_ == "prep" and c.lower_ == "in") for c in verb.children):
+            return
+        armed = self.lex.cue("material_means_nouns")  # "soldiers were joined by troops from Botswana": no meeting
+        joiners = [a for g in verb.children if g.dep_ == "agent" for o in pobjs(g) if o.lemma_.lower() not in armed
+                   for a in ctx.np_actors(o)]
+        joined = [a for s in verb.children if s.dep_ == "nsubjpass" and s.lemma_.lower() not in armed for a in ctx.np_actors(s)]
+        parties = unique(joined + joiners) if joiners else []
+        group = self.lex.group("meet", "CONSULT")
+        if group is not None and len({a.actor for a in parties}) >= 2:
+            yield Candidate(group, verb, parties, [], mutual=True)

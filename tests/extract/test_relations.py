@@ -3324,3 +3324,16 @@ def test_striking_a_state_off_a_blacklist_is_no_measure(nlp):
 def test_a_repetition_prompted_by_the_first_act_copies_it_back(nlp):
     found = triples(nlp, "Chile expelled two Peruvian diplomats, prompting Lima to do likewise.")
     assert ("PER", "SANCTION", "CHL") in found, found
+
+
+def test_leaders_joined_by_others_meet_them(nlp):
+    found = triples(nlp, "Chile's president was joined by President Lula of Brazil and President Boric of Peru.")
+    assert any({s, o} == {"CHL", "BRA"} and r == "CONSULT" for s, r, o in found), found
+
+
+@pytest.mark.parametrize("text", [
+    "Chile was joined by Peru in condemning the coup.",
+    "Chilean soldiers were joined overnight by troops from Peru.",
+])
+def test_joining_in_an_act_or_troops_joining_is_no_meeting(nlp, text):
+    assert not any(r == "CONSULT" for _, r, _ in triples(nlp, text)), triples(nlp, text)

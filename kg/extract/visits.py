@@ -89,8 +89,13 @@ class VisitFrames:
         head = verb.head
         if verb.dep_ != "conj" or not any(g.relation == "CONSULT" for g in self.lex.verbs.get(head.lemma_.lower(), ())):
             return []
-        known = {a.actor for a in subjects}
-        return [a for d in head.children if d.dep_ == "dobj" or (d.dep_ == "prep" and d.lower_ == "with")
+        return self._guests(ctx, head, {a.actor for a in subjects})
+
+    @staticmethod
+    def _guests(ctx: ActorContext, meeting: Token, known: set[str]) -> list[Arg]:
+        """The states a meeting verb's object or with-phrase names, other than ``known``: "met SUDAN",
+        "spoke WITH Egypt"."""
+        return [a for d in meeting.children if d.dep_ == "dobj" or (d.dep_ == "prep" and d.lower_ == "with")
                 for o in ([d] if d.dep_ == "dobj" else pobjs(d)) for a in ctx.np_actors(o) if a.actor not in known]
 
     def _meeting_outcome_parties(self, ctx: ActorContext, pact: Token) -> list[Arg]:
@@ -112,9 +117,7 @@ class VisitFrames:
         if not (lemma in self.lex.cue("greeting_verbs") or any(g.relation == "CONSULT" for g in self.lex.verbs.get(lemma, ()))):
             return []
         hosts = ctx.subjects(meeting)
-        known = {a.actor for a in hosts}
-        guests = [a for d in meeting.children if d.dep_ == "dobj" or (d.dep_ == "prep" and d.lower_ == "with")
-                  for o in ([d] if d.dep_ == "dobj" else pobjs(d)) for a in ctx.np_actors(o) if a.actor not in known]
+        guests = self._guests(ctx, meeting, {a.actor for a in hosts})
         return unique(hosts + guests) if hosts and guests else []
 
     @starts_on("joining_verbs")

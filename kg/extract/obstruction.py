@@ -1,5 +1,6 @@
 """Obstructing what another state is to get: "blocked EU funding FOR UKRAINE", "delayed the ratification of SWEDEN's
-membership" (OPPOSE toward the state that would benefit, one or two levels below the object)."""
+membership" (OPPOSE toward the state that would benefit, one or two levels below the object); acting over
+another state's objections: "filled the dam over the objections of EGYPT" (Egypt opposes the one acting)."""
 from __future__ import annotations
 
 from typing import Iterator
@@ -14,7 +15,7 @@ from kg.extract.syntax import Arg, child, pobjs
 
 class ObstructionRules:
     """Obstructing what another state is to get: OPPOSE toward the one who would benefit; striking a state
-    off a list of favoured partners: SANCTION."""
+    off a list of favoured partners: SANCTION; acting over a state's objections: OPPOSE by the objector."""
 
     def _obstructed_beneficiaries(self, ctx: ActorContext, verb: Token, known: set[str]) -> list[Arg]:
         """The states who would get what an obstructing verb's object names:
@@ -59,3 +60,29 @@ class ObstructionRules:
         group = self.lex.group("sanction", "SANCTION")
         if subjects and removed and group is not None:
             yield Candidate(group, verb, subjects, removed)
+
+    def _objectors(self, ctx: ActorContext, noun: Token) -> list[Arg]:
+        """Who holds an objection that an act goes ahead over: its possessor or the object of its
+        of/from/by-phrase ("over EGYPT's objections", "over the objections OF Egypt"); none when
+        the objection names its own target."""
+        if noun.lemma_.lower() not in self.lex.cue("overridden_nouns") or noun.dep_ != "pobj" \
+                or noun.head.lower_ not in self.lex.cue("overriding_preps") \
+                or any(p.dep_ == "prep" and p.lower_ in ("to", "against") for p in noun.children):
+            return []  # "sanctioned Iran over its opposition TO the deal": a cause with its own target
+        return [a for c in noun.children if c.dep_ == "poss" for a in ctx.np_actors(c)] + [
+            a for p in noun.children if p.dep_ == "prep" and p.lower_ in ("of", "from", "by")
+            for o in pobjs(p) for a in ctx.np_actors(o)]
+
+    @starts_on("overridden_nouns")
+    def _overridden_objection_candidates(self, ctx: ActorContext, noun: Token) -> Iterator[Candidate]:
+        """"Ethiopia filled the dam OVER the objections of Egypt and Sudan", "went ahead despite Ghana's protests":
+        each objector opposes the one who acts (OPPOSE), whatever the noun's own prepositions would say."""
+        objectors = self._objectors(ctx, noun)
+        governed = ctx.governing_verb(noun.head.head) if noun.head.head.pos_ not in ("VERB", "AUX") else (noun.head.head, "")
+        group = self.lex.group(noun.lemma_.lower(), "OPPOSE", noun=True) or self.lex.group("oppose", "OPPOSE")
+        if not objectors or governed is None or group is None:
+            return
+        known = {a.actor for a in objectors}
+        actors = [a for a in ctx.subjects(governed[0]) if a.actor not in known]
+        if actors:
+            yield Candidate(group, noun, objectors, actors)

@@ -70,7 +70,7 @@ CONSTRUCTIONS = ("_dependence_candidates", "_strain_candidates", "_response_cand
                  "_pact_cooperation_candidates", "_attendance_candidates", "_ultimatum_candidates",
                  "_pejorative_predicate_candidates", "_shared_act_candidates", "_pact_project_candidates",
                  "_unwelcome_candidates", "_side_taken_candidates", "_privilege_removed_candidates",
-                 "_joined_by_candidates")
+                 "_joined_by_candidates", "_overridden_objection_candidates")
 #: the families tried once every token's triggers and constructions have been
 LATE_CONSTRUCTIONS = ("_backing_candidates",)
 
@@ -173,7 +173,8 @@ class RelationExtractor(VerbRules, NounRules, TargetRules, ClauseRules, BackingR
                 if token.head.lemma_.lower() not in self.lex.cue("container_nouns"):
                     return
                 carrier = token.head
-            if self._absorbed(carrier) or self._strained(carrier) or self._ended_quarrel(carrier):
+            if self._absorbed(carrier) or self._strained(carrier) or self._ended_quarrel(carrier) \
+                    or self._objectors(ctx, carrier):  # "over the objections OF Egypt": Egypt objects (ObstructionRules)
                 return
             for group in self._noun_senses(carrier, self.lex.nouns[lemma]):
                 if self._discussed_only(ctx, carrier, group):

@@ -1023,8 +1023,10 @@ def test_a_curly_apostrophe_inside_a_name_parses_like_a_straight_one(nlp):
 @pytest.mark.parametrize("text, expected", [
     ("Under the mediation of Qatar, Chad and Sudan reached an agreement.",
      {("TCD", "AGREE", "SDN"), ("QAT", "AID", "TCD"), ("QAT", "AID", "SDN")}),
-    ("Despite objections from Jakarta, Australia and Timor-Leste signed a pact.", {("AUS", "AGREE", "TLS")}),
-    ("Despite objections from Jakarta, Australia signed a pact with Timor-Leste.", {("AUS", "AGREE", "TLS")}),
+    ("Despite objections from Jakarta, Australia and Timor-Leste signed a pact.",
+     {("AUS", "AGREE", "TLS"), ("IDN", "OPPOSE", "AUS"), ("IDN", "OPPOSE", "TLS")}),
+    ("Despite objections from Jakarta, Australia signed a pact with Timor-Leste.",
+     {("AUS", "AGREE", "TLS"), ("IDN", "OPPOSE", "AUS")}),
 ])
 def test_the_rest_of_a_list_hung_in_an_opening_phrase_is_the_subject(nlp, text, expected):
     assert triples(nlp, text) == expected
@@ -3337,3 +3339,17 @@ def test_leaders_joined_by_others_meet_them(nlp):
 ])
 def test_joining_in_an_act_or_troops_joining_is_no_meeting(nlp, text):
     assert not any(r == "CONSULT" for _, r, _ in triples(nlp, text)), triples(nlp, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Bolivia built the dam over the objections of Peru and Chile.", {("PER", "OPPOSE", "BOL"), ("CHL", "OPPOSE", "BOL")}),
+    ("Norway held the vote over Sweden's objections.", {("SWE", "OPPOSE", "NOR")}),
+    ("Despite Laos's protests, Vietnam closed the crossing.", {("LAO", "OPPOSE", "VNM")}),
+])
+def test_an_act_over_a_states_objections_is_opposed_by_it(nlp, text, expected):
+    found = triples(nlp, text)
+    assert expected <= found and not any(s == "BOL" and r == "OPPOSE" for s, r, _ in found), found
+
+
+def test_an_objection_with_its_own_target_is_a_cause_not_an_objector(nlp):
+    assert ("CUB", "OPPOSE", "USA") not in triples(nlp, "The US imposed sanctions on Cuba over its opposition to the plan.")

@@ -3353,3 +3353,13 @@ def test_an_act_over_a_states_objections_is_opposed_by_it(nlp, text, expected):
 
 def test_an_objection_with_its_own_target_is_a_cause_not_an_objector(nlp):
     assert ("CUB", "OPPOSE", "USA") not in triples(nlp, "The US imposed sanctions on Cuba over its opposition to the plan.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Laos angered Vietnam when it built the dam.", ("VNM", "OPPOSE", "LAO")),
+    ("Nepal is planning new dams, enraging its downstream neighbour Bangladesh.", ("BGD", "OPPOSE", "NPL")),
+    ("Portugal was angered by Spain's decision.", ("PRT", "OPPOSE", "ESP")),
+])
+def test_the_state_angered_opposes_the_one_who_angered_it(nlp, text, expected):
+    found = triples(nlp, text)
+    assert expected in found and (expected[2], "OPPOSE", expected[0]) not in found, found

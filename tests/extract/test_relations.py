@@ -2031,7 +2031,8 @@ def test_he_in_a_clause_is_the_person_the_sentence_is_about(nlp, text, expected)
 @pytest.mark.parametrize("text, expected", [
     ("Algeria's decision to recall its ambassadors to Mali and Niger angered them.",
      {("DZA", "SANCTION", "MLI", ""), ("DZA", "SANCTION", "NER", "")}),
-    ("Turkey's move to expel the Dutch ambassador angered the Netherlands.", {("TUR", "SANCTION", "NLD", "")}),
+    ("Turkey's move to expel the Dutch ambassador angered the Netherlands.",
+     {("TUR", "SANCTION", "NLD", ""), ("NLD", "OPPOSE", "TUR", "")}),  # the angered state opposes
 ])
 def test_a_decision_to_take_a_measure_is_the_measure_taken(nlp, text, expected):
     assert relations(nlp, text) == expected

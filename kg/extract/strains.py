@@ -93,12 +93,24 @@ class StrainRules:
         said = [self._strained_relation(t) for t in [*noun.children, noun.head, *noun.head.children, *raised]]  # "ties are TENSE"
         return any(n is not None and n.i == noun.i for n in said)
 
+    def _put_an_end_to(self, noun: Token) -> bool:
+        """A quarrel an end is put to, itself or its years: "putting an END TO the decades of hostility
+        between them", "an end to two decades hostility" (parsed as a second object of "put")."""
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in self.lex.cue("background_heads"):
+            noun = noun.head.head  # "the decades OF hostility"
+        ender = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "to" else noun.head if noun.dep_ == "dobj" else None
+        ends = self.lex.cue("end_nouns")
+        return ender is not None and (ender.lemma_.lower() in ends or any(
+            c.dep_ == "dobj" and c.i != noun.i and c.lemma_.lower() in ends for c in ender.children))
+
     def _ended_quarrel(self, noun: Token) -> bool:
         """A mutual quarrel that is set aside or ceases is background:
         "accepted a cessation of hostilities", "set aside hostilities with X"."""
         settled = noun.dep_ == "dobj" and noun.head.lemma_.lower() in self.lex.cue("settling_verbs")
         if not any(g.mutual or (settled and g.relation == "CONFLICT") for g in self.lex.nouns.get(noun.lemma_.lower(), ())):
             return False  # a war SETTLED is over; one they try to END goes on
+        if self._put_an_end_to(noun):
+            return True
         head = noun.head
         if noun.dep_ == "pobj" and head.lower_ == "of":
             return head.head.lemma_.lower() in self.lex.cue("ending_nouns")

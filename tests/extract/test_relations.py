@@ -3364,3 +3364,11 @@ def test_an_objection_with_its_own_target_is_a_cause_not_an_objector(nlp):
 def test_the_state_angered_opposes_the_one_who_angered_it(nlp, text, expected):
     found = triples(nlp, text)
     assert expected in found and (expected[2], "OPPOSE", expected[0]) not in found, found
+
+
+@pytest.mark.parametrize("text", [
+    "Peru and Chile signed a peace treaty, putting an end to the decades of hostility between them.",
+    "Peru and Chile signed a treaty putting an end to the two decades hostility between them.",
+])
+def test_a_quarrel_an_end_is_put_to_is_background(nlp, text):
+    assert triples(nlp, text) == {("PER", "AGREE", "CHL")}, triples(nlp, text)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from kg.extract.coreference import Coreference
 from kg.extract.subjects import Subjects
@@ -35,6 +35,8 @@ class ActorContext(Coreference, Subjects):
         self.kind_at: dict[int, str] = {}
         self.mention_starts: list[tuple[float, str, str]] = []  # (token index, actor, mention kind)
         for span in sorted(doc.spans.get("actors", []), key=lambda s: s.start):
+            if self._locates_a_firm(span):
+                continue  # "UK-based Surestream Petroleum": where a firm sits, no actor
             for token in span:
                 self.actor_at[token.i] = span.kb_id_
                 self.kind_at[token.i] = span.label_
@@ -51,6 +53,12 @@ class ActorContext(Coreference, Subjects):
         self._positions = [m[0] for m in self.mention_starts]
 
     # -- mentions -----------------------------------------------------------------
+
+    def _locates_a_firm(self, span: Span) -> bool:
+        """A name joined by a hyphen to a locating participle: "UK-based", "Dubai-headquartered"."""
+        doc = span.doc
+        return span.end + 1 < len(doc) and doc[span.end].text == "-" \
+            and doc[span.end + 1].lower_ in self.lex.cue("locating_participles")
 
     def actors_in(self, start: int, end: int) -> set[str]:
         """The actors mentioned between token offsets ``start`` and ``end``."""

@@ -3372,3 +3372,10 @@ def test_the_state_angered_opposes_the_one_who_angered_it(nlp, text, expected):
 ])
 def test_a_quarrel_an_end_is_put_to_is_background(nlp, text):
     assert triples(nlp, text) == {("PER", "AGREE", "CHL")}, triples(nlp, text)
+
+
+def test_a_state_locating_a_firm_is_no_actor_and_no_antecedent(nlp):
+    text = ("Laos angered Vietnam when it gave licences to UK-based Mekong Petroleum. "
+            "Laos accused its neighbour of harassing fishermen.")
+    found = triples(nlp, text)
+    assert ("LAO", "OPPOSE", "VNM") in found and not any("GBR" in (s, o) for s, _, o in found), found

@@ -1,5 +1,6 @@
-"""Acts done at another state's request: "Rwanda deployed troops AT THE REQUEST OF Mozambique"
-and "at Mozambique's request" say that Mozambique asked Rwanda (REQUEST)."""
+"""Acts done at another state's request or with its help: "Rwanda deployed troops AT THE REQUEST OF Mozambique"
+and "at Mozambique's request" say that Mozambique asked Rwanda (REQUEST); "retook the town WITH THE HELP OF
+Rwandan troops", "with Chinese assistance" say that the helper aided the one acting (AID)."""
 from __future__ import annotations
 
 from typing import Iterator
@@ -9,11 +10,12 @@ from spacy.tokens import Token
 from kg.extract.candidates import Candidate
 from kg.extract.entries import starts_on
 from kg.extract.roles import ActorContext
-from kg.extract.syntax import pobjs, unique
+from kg.extract.syntax import Arg, pobjs, unique
 
 
 class BehalfRules:
-    """Acts done at another state's request: the one who asked REQUESTs the one who acts."""
+    """Acts done at another state's request or with its help: the one who asked REQUESTs the one who
+    acts; the one who helped AIDs it."""
 
     @starts_on("behest_nouns")
     def _behest_candidates(self, ctx: ActorContext, noun: Token) -> Iterator[Candidate]:
@@ -30,3 +32,28 @@ class BehalfRules:
         group = self.lex.group("request", "REQUEST", noun=True)
         if asked and group is not None:
             yield Candidate(group, noun, unique(askers), unique(asked))
+
+    def _helpers(self, ctx: ActorContext, noun: Token) -> list[Arg]:
+        """The states whose help an act was done with: the possessor, a demonym or the object of the
+        of/from-phrase of a help noun after a verb's "with" ("with the help OF China", "with CHINESE help")."""
+        if noun.lemma_.lower() not in self.lex.cue("helping_nouns") or noun.dep_ != "pobj" \
+                or noun.head.lower_ not in self.lex.cue("helping_preps") or noun.head.head.pos_ not in ("VERB", "AUX"):
+            return []  # not "pleased WITH the support of China"
+        if any(p.dep_ == "prep" and p.lower_ in ("for", "to") for p in noun.children):
+            return []  # "with Algeria's support FOR separatists": help with its own beneficiary
+        return [a for c in noun.children if c.dep_ in ("poss", "amod", "compound") for a in ctx.np_actors(c)] + [
+            a for p in noun.children if p.dep_ == "prep" and p.lower_ in ("of", "from")
+            for o in pobjs(p) for a in ctx.np_actors(o)]
+
+    @starts_on("helping_nouns")
+    def _helped_act_candidates(self, ctx: ActorContext, noun: Token) -> Iterator[Candidate]:
+        """"With the help of Chinese engineers, Zambia built a railway": China aids Zambia, whatever
+        the noun's own prepositions would say ("the support OF Russia" is Russia's support here)."""
+        helpers = self._helpers(ctx, noun)
+        verb = noun.head.head
+        if not helpers:
+            return
+        helping = {a.actor for a in helpers}
+        helped = [a for a in ctx.subjects(verb) if a.actor not in helping]
+        if helped:
+            yield Candidate(self.aid_group, noun, unique(helpers), unique(helped))

@@ -70,7 +70,8 @@ CONSTRUCTIONS = ("_dependence_candidates", "_strain_candidates", "_response_cand
                  "_pact_cooperation_candidates", "_attendance_candidates", "_ultimatum_candidates",
                  "_pejorative_predicate_candidates", "_shared_act_candidates", "_pact_project_candidates",
                  "_unwelcome_candidates", "_side_taken_candidates", "_privilege_removed_candidates",
-                 "_joined_by_candidates", "_overridden_objection_candidates")
+                 "_joined_by_candidates", "_overridden_objection_candidates",
+                 "_helped_act_candidates")
 #: the families tried once every token's triggers and constructions have been
 LATE_CONSTRUCTIONS = ("_backing_candidates",)
 
@@ -174,7 +175,8 @@ class RelationExtractor(VerbRules, NounRules, TargetRules, ClauseRules, BackingR
                     return
                 carrier = token.head
             if self._absorbed(carrier) or self._strained(carrier) or self._ended_quarrel(carrier) \
-                    or self._objectors(ctx, carrier):  # "over the objections OF Egypt": Egypt objects (ObstructionRules)
+                    or self._objectors(ctx, carrier) or self._helpers(ctx, carrier):
+                # "over the objections OF Egypt": Egypt objects (ObstructionRules); "with the help OF China": China helps
                 return
             for group in self._noun_senses(carrier, self.lex.nouns[lemma]):
                 if self._discussed_only(ctx, carrier, group):

@@ -3379,3 +3379,19 @@ def test_a_state_locating_a_firm_is_no_actor_and_no_antecedent(nlp):
             "Laos accused its neighbour of harassing fishermen.")
     found = triples(nlp, text)
     assert ("LAO", "OPPOSE", "VNM") in found and not any("GBR" in (s, o) for s, _, o in found), found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("With the help of Japanese engineers, Laos built a new railway.", ("JPN", "AID", "LAO")),
+    ("Chad retook the town with the assistance of Nigerien troops.", ("NER", "AID", "TCD")),
+    ("With the support of Brazil, Paraguay retook the fort.", ("BRA", "AID", "PRY")),
+    ("Paraguay retook the fort with help from Brazil.", ("BRA", "AID", "PRY")),
+])
+def test_an_act_done_with_a_states_help_is_aided_by_it(nlp, text, expected):
+    found = triples(nlp, text)
+    assert expected in found and not any(s == expected[2] for s, _, _ in found), found
+
+
+def test_help_with_its_own_beneficiary_is_no_help_to_the_one_acting(nlp):
+    found = triples(nlp, "Peru accused Chile of meddling, with Chile's support for rebels in mind.")
+    assert ("CHL", "AID", "PER") not in found, found

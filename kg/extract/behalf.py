@@ -1,6 +1,7 @@
 """Acts done at another state's request or with its help: "Rwanda deployed troops AT THE REQUEST OF Mozambique"
 and "at Mozambique's request" say that Mozambique asked Rwanda (REQUEST); "retook the town WITH THE HELP OF
-Rwandan troops", "with Chinese assistance" say that the helper aided the one acting (AID)."""
+Rwandan troops", "with Chinese assistance" say that the helper aided the one acting (AID; SUPPORT for "with
+the support of", "with the backing of")."""
 from __future__ import annotations
 
 from typing import Iterator
@@ -47,13 +48,14 @@ class BehalfRules:
 
     @starts_on("helping_nouns")
     def _helped_act_candidates(self, ctx: ActorContext, noun: Token) -> Iterator[Candidate]:
-        """"With the help of Chinese engineers, Zambia built a railway": China aids Zambia, whatever
-        the noun's own prepositions would say ("the support OF Russia" is Russia's support here)."""
+        """"With the help of Chinese engineers, Zambia built a railway": China aids Zambia (the noun's own
+        relation), whatever its prepositions would say ("the support OF Russia" is Russia's support here)."""
         helpers = self._helpers(ctx, noun)
         verb = noun.head.head
         if not helpers:
             return
         helping = {a.actor for a in helpers}
         helped = [a for a in ctx.subjects(verb) if a.actor not in helping]
-        if helped:
-            yield Candidate(self.aid_group, noun, unique(helpers), unique(helped))
+        group = next((g for g in self.lex.nouns.get(noun.lemma_.lower(), ()) if g.relation in ("AID", "SUPPORT")), None)
+        if helped and group is not None:  # help, assistance: AID; support, backing: SUPPORT
+            yield Candidate(group, noun, unique(helpers), unique(helped))

@@ -25,6 +25,14 @@ from kg.knowledge.lexicon import Lexicon
 from kg.nlp.extensions import PRIOR_MENTIONS
 
 
+def actor_spans(doc: Doc, lexicon: Lexicon) -> list[Span]:
+    """The actor mentions of ``doc`` in text order, without the names that locate a firm:
+    a name joined by a hyphen to a locating participle ("UK-based Surestream Petroleum")."""
+    located = lexicon.cue("locating_participles")
+    return sorted((s for s in doc.spans.get("actors", []) if not (
+        s.end + 1 < len(doc) and doc[s.end].text == "-" and doc[s.end + 1].lower_ in located)), key=lambda s: s.start)
+
+
 class ActorContext(Coreference, Subjects):
     """Actor mentions of one ``Doc`` and the resolution of phrases to actors."""
 
@@ -34,9 +42,7 @@ class ActorContext(Coreference, Subjects):
         self.actor_at: dict[int, str] = {}
         self.kind_at: dict[int, str] = {}
         self.mention_starts: list[tuple[float, str, str]] = []  # (token index, actor, mention kind)
-        for span in sorted(doc.spans.get("actors", []), key=lambda s: s.start):
-            if self._locates_a_firm(span):
-                continue  # "UK-based Surestream Petroleum": where a firm sits, no actor
+        for span in actor_spans(doc, lexicon):
             for token in span:
                 self.actor_at[token.i] = span.kb_id_
                 self.kind_at[token.i] = span.label_
@@ -53,12 +59,6 @@ class ActorContext(Coreference, Subjects):
         self._positions = [m[0] for m in self.mention_starts]
 
     # -- mentions -----------------------------------------------------------------
-
-    def _locates_a_firm(self, span: Span) -> bool:
-        """A name joined by a hyphen to a locating participle: "UK-based", "Dubai-headquartered"."""
-        doc = span.doc
-        return span.end + 1 < len(doc) and doc[span.end].text == "-" \
-            and doc[span.end + 1].lower_ in self.lex.cue("locating_participles")
 
     def actors_in(self, start: int, end: int) -> set[str]:
         """The actors mentioned between token offsets ``start`` and ``end``."""

@@ -56,6 +56,6 @@ class BehalfRules:
             return
         helping = {a.actor for a in helpers}
         helped = [a for a in ctx.subjects(verb) if a.actor not in helping]
-        group = next((g for g in self.lex.nouns.get(noun.lemma_.lower(), ()) if g.relation in ("AID", "SUPPORT")), None)
+        group = next((g for g in self._noun_senses(noun, self.lex.nouns.get(noun.lemma_.lower(), [])) if g.relation in ("AID", "SUPPORT")), None)
         if helped and group is not None:  # help, assistance: AID; support, backing: SUPPORT
             yield Candidate(group, noun, unique(helpers), unique(helped))

@@ -28,7 +28,7 @@ class GratitudeRules:
             if prep.dep_ != "prep" or prep.lower_ != "for":
                 continue
             for deed in pobjs(prep):
-                for group in self.lex.nouns.get(deed.lemma_.lower(), ()):
+                for group in self._noun_senses(deed, self.lex.nouns.get(deed.lemma_.lower(), [])):  # "MILITARY support": AID
                     if group.relation in self.lex.cue("gratitude_relations"):
                         yield Candidate(self._deed_kind(deed, group), deed, givers, thankers)
 

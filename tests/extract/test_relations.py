@@ -3396,3 +3396,16 @@ def test_an_act_done_with_a_states_help_is_aided_by_it(nlp, text, expected):
 def test_help_with_its_own_beneficiary_is_no_help_to_the_one_acting(nlp):
     found = triples(nlp, "Peru accused Chile of meddling, with Chile's support for rebels in mind.")
     assert ("CHL", "AID", "PER") not in found, found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Chile provided military support to Peru.", ("CHL", "AID", "PER")),
+    ("Argentina accused Chile of providing direct military support for Peru.", ("CHL", "AID", "PER")),
+    ("Spain offered financial backing to Portugal.", ("ESP", "AID", "PRT")),
+    ("With the military support of Brazil, Paraguay retook the fort.", ("BRA", "AID", "PRY")),
+    ("Chile voiced support for Peru.", ("CHL", "SUPPORT", "PER")),
+    ("Peru thanked Chile for its unwavering support.", ("CHL", "SUPPORT", "PER")),
+])
+def test_support_by_material_means_is_aid(nlp, text, expected):
+    found = triples(nlp, text)
+    assert expected in found and len({r for s, r, o in found if (s, o) == (expected[0], expected[2])}) == 1, found

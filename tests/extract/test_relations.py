@@ -3409,3 +3409,8 @@ def test_help_with_its_own_beneficiary_is_no_help_to_the_one_acting(nlp):
 def test_support_by_material_means_is_aid(nlp, text, expected):
     found = triples(nlp, text)
     assert expected in found and len({r for s, r, o in found if (s, o) == (expected[0], expected[2])}) == 1, found
+
+
+def test_convincing_a_state_to_act_asks_it_and_it_acts(nlp):
+    found = triples(nlp, "Laos convinced Japan to lend it money.")
+    assert {("LAO", "REQUEST", "JPN"), ("JPN", "AID", "LAO")} <= found and ("LAO", "AID", "JPN") not in found, found

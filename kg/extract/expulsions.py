@@ -31,6 +31,8 @@ class ExpulsionRules:
             return
         group = self.lex.group("expel", "SANCTION")
         senders = ctx.subjects(head)
+        if not senders and envoy.dep_ == "nsubjpass":  # "Danish diplomats WERE ORDERED to leave RUSSIA": Russia
+            senders = [a for o in token.children if o.dep_ == "dobj" for a in ctx.np_actors(o)]
         known = {a.actor for a in senders}
         theirs = [a for a in ctx.np_actors(envoy) if a.actor not in known]
         if group is not None and senders and theirs:
@@ -62,6 +64,8 @@ class ExpulsionRules:
         envoy = child(head, "dative") if head.lemma_.lower() == "give" else None
         envoy = envoy or child(head, "dobj") or child(departure, "nsubj")
         sent_away = self.lex.cue("envoy_heads") | self.lex.cue("expelled_people")
+        if envoy is None or envoy.lemma_.lower() not in sent_away:
+            envoy = child(head, "nsubjpass")  # "the ambassador WAS GIVEN 72 hours to leave"
         return envoy if envoy is not None and envoy.lemma_.lower() in sent_away else None
 
     def orders_envoy_out(self, verb: Token) -> bool:
@@ -112,8 +116,11 @@ class ExpulsionRules:
 
     def _envoy_host(self, ctx: ActorContext, objects: list[Token]) -> list[Arg]:
         """The state an envoy is posted to, who summons or expels it when the sentence names no one else:
-        "the ministry summoned the High Commissioner of Ghana TO NIGERIA" (Nigeria summons)."""
+        "the ministry summoned the High Commissioner of Ghana TO NIGERIA" (Nigeria summons), "Danish
+        diplomats were expelled FROM RUSSIA" (Russia expels)."""
         envoys = [o for o in objects if o.lemma_.lower() in self.lex.cue("envoy_heads")]
         senders = {a.actor for o in envoys for a in ctx.np_actors(o)}
-        return [a for o in envoys for p in [*o.children, *o.head.children] if p.dep_ == "prep" and p.lower_ == "to"
-                for h in pobjs(p) for a in ctx.np_actors(h) if a.actor not in senders]  # "to Senegal" may hang on the verb
+        return [a for o in envoys for p in [*o.children, *o.head.children] if p.dep_ == "prep" and (
+                p.lower_ == "to" or (p.lower_ == "from" and o.dep_ == "nsubjpass" and p.head.i == o.head.i))
+                for h in pobjs(p) for a in ctx.np_actors(h) if a.actor not in senders]
+        # "to Senegal" may hang on the verb; "diplomats were expelled FROM Russia": the state they leave

@@ -3414,3 +3414,16 @@ def test_support_by_material_means_is_aid(nlp, text, expected):
 def test_convincing_a_state_to_act_asks_it_and_it_acts(nlp):
     found = triples(nlp, "Laos convinced Japan to lend it money.")
     assert {("LAO", "REQUEST", "JPN"), ("JPN", "AID", "LAO")} <= found and ("LAO", "AID", "JPN") not in found, found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ten Danish diplomats in Oslo were ordered to leave Norway on Monday.", ("NOR", "SANCTION", "DNK")),
+    ("The Peruvian ambassador was given 72 hours to leave Chile.", ("CHL", "SANCTION", "PER")),
+    ("Two Danish diplomats were expelled from Norway.", ("NOR", "SANCTION", "DNK")),
+])
+def test_envoys_ordered_out_in_the_passive_are_expelled_by_the_state_they_leave(nlp, text, expected):
+    assert triples(nlp, text) == {expected}, triples(nlp, text)
+
+
+def test_a_state_expelled_from_a_body_is_no_expulsion_between_states(nlp):
+    assert not triples(nlp, "Chile was expelled from the group.")

@@ -73,8 +73,9 @@ class ClauseSubjectReference:
                 or any(c.dep_ == "mark" and c.lower_ in self.lex.cue("conditional_marks") for c in clause.children):
             return []  # "warned China of consequences IF IT provides weapons": the one warned
         subject = child(clause.head, "nsubj", "nsubjpass")
-        if subject is None or subject.i == token.i or subject.lower_ in self.lex.cue("pronouns"):
-            return []
+        if subject is None or subject.i == token.i or subject.lower_ in self.lex.cue("pronouns") \
+                or self.kind_at.get(subject.i) == "LEADER":
+            return []  # "Chavez severed ties with Colombia after IT accused Venezuela": "it" is no person
         states = {a.actor for a in self.np_actors(subject, exclude)}
         return [Arg(states.pop(), token, "coref")] if len(states) == 1 else []
 

@@ -3427,3 +3427,8 @@ def test_envoys_ordered_out_in_the_passive_are_expelled_by_the_state_they_leave(
 
 def test_a_state_expelled_from_a_body_is_no_expulsion_between_states(nlp):
     assert not triples(nlp, "Chile was expelled from the group.")
+
+
+def test_it_after_a_leader_subject_is_no_person(nlp):
+    found = triples(nlp, "Evo Morales severed ties with Chile after it accused Bolivia of harbouring rebels.")
+    assert ("CHL", "OPPOSE", "BOL") in found, found

@@ -79,15 +79,18 @@ class ClaimRules:
         """Whether ``noun`` is a trigger noun of a hostile relation ("raids", "war")."""
         return any(g.relation in self.lex.cue("hostile_relations") for g in self.lex.nouns.get(noun.lemma_.lower(), ()))
 
-    @starts_on("pejorative_names", "dismissive_names")
+    @starts_on("pejorative_names", "dismissive_names", "pejorative_modifiers")
     def _pejorative_predicate_candidates(self, ctx: ActorContext, noun: Token) -> Iterator[Candidate]:
         """"Ruto said Somalia WAS A THREAT", "Egypt considers Ethiopia A THREAT", "views Eritrea AS an
         aggressor": a state said or held to be a pejorative thing is opposed by the one saying it
         (as "called China a threat" is); so is one whose act is described as a dismissive thing:
         "described Chile's decision AS DISAPPOINTING", "branded the move AS a provocation"."""
-        lemma, head = noun.lemma_.lower(), noun.head
+        lemma, head, trigger = noun.lemma_.lower(), noun.head, noun
         dismissive = lemma in self.lex.cue("dismissive_names") and noun.pos_ in ("NOUN", "ADJ")
-        if not dismissive and (noun.pos_ != "NOUN" or lemma not in self.lex.cue("pejorative_names")):
+        if not dismissive and noun.dep_ in ("compound", "amod") and head.pos_ == "NOUN" and (
+                lemma in self.lex.cue("pejorative_names") | self.lex.cue("pejorative_modifiers")):
+            noun, head = head, head.head  # "called the UAE an AGGRESSOR state", "branded Rwanda a BAD neighbour"
+        elif not dismissive and (noun.pos_ != "NOUN" or lemma not in self.lex.cue("pejorative_names")):
             return
         if dismissive and noun.dep_ in ("pobj", "amod") and head.lower_ == "as" and head.dep_ == "prep":
             # only after "as" ("called X's claims nonsense" is read elsewhere), on the verb or its object
@@ -103,6 +106,8 @@ class ClaimRules:
             named, holder = child(noun, "nsubj") or child(head, "dobj"), head  # "considers Ethiopia a threat"
         elif noun.dep_ == "pobj" and head.lower_ == "as" and head.head.lemma_.lower() in self.lex.cue("regarding_verbs"):
             named, holder = child(head.head, "dobj"), head.head  # "views Eritrea AS an aggressor"
+        elif noun.dep_ == "dobj" and head.lemma_.lower() in self.lex.cue("regarding_verbs"):  # the name parsed as a
+            named, holder = next((d for d in head.children if d.dep_ == "dobj" and d.i < noun.i), None), head  # second object
         else:
             return
         if named is None or holder.pos_ != "VERB" or holder.lemma_.lower() not in \
@@ -113,7 +118,7 @@ class ClaimRules:
         targets = [a for a in ctx.np_actors(named) if a.actor not in known]
         group = self.lex.group("condemn", "OPPOSE")
         if holders and targets and group is not None:
-            yield Candidate(group, noun, holders, unique(targets))
+            yield Candidate(group, trigger, holders, unique(targets))
 
     def _cause_accuser(self, ctx: ActorContext, noun: Token, group) -> list[Arg]:
         """An accusation named as the cause of a measure is the measure taker's: "Ghana cut ties with

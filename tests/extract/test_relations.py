@@ -3432,3 +3432,17 @@ def test_a_state_expelled_from_a_body_is_no_expulsion_between_states(nlp):
 def test_it_after_a_leader_subject_is_no_person(nlp):
     found = triples(nlp, "Evo Morales severed ties with Chile after it accused Bolivia of harbouring rebels.")
     assert ("CHL", "OPPOSE", "BOL") in found, found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Peru declared Chile an aggressor state.", ("PER", "OPPOSE", "CHL")),
+    ("Bolivia branded Chile a bad neighbour.", ("BOL", "OPPOSE", "CHL")),
+    ("Peru called Ecuador a rogue regime.", ("PER", "OPPOSE", "ECU")),
+])
+def test_a_name_made_pejorative_by_its_modifier_reproaches_the_state(nlp, text, expected):
+    assert triples(nlp, text) == {expected}, triples(nlp, text)
+
+
+@pytest.mark.parametrize("text", ["Kenya called Uganda a good neighbour.", "Peru declared a state of emergency."])
+def test_a_friendly_name_or_a_declaration_of_a_state_of_affairs_reproaches_no_one(nlp, text):
+    assert not any(r == "OPPOSE" for _, r, _ in triples(nlp, text)), triples(nlp, text)

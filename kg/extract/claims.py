@@ -106,8 +106,10 @@ class ClaimRules:
             named, holder = child(noun, "nsubj") or child(head, "dobj"), head  # "considers Ethiopia a threat"
         elif noun.dep_ == "pobj" and head.lower_ == "as" and head.head.lemma_.lower() in self.lex.cue("regarding_verbs"):
             named, holder = child(head.head, "dobj"), head.head  # "views Eritrea AS an aggressor"
-        elif noun.dep_ == "dobj" and head.lemma_.lower() in self.lex.cue("regarding_verbs"):  # the name parsed as a
-            named, holder = next((d for d in head.children if d.dep_ == "dobj" and d.i < noun.i), None), head  # second object
+        elif noun.dep_ in ("dobj", "npadvmod") and head.lemma_.lower() in self.lex.cue("regarding_verbs"):  # the name
+            named, holder = next((d for d in head.children if d.dep_ == "dobj" and d.i < noun.i), None), head  # as an object
+        elif noun.dep_ == "appos" and head.dep_ == "dobj" and head.head.lemma_.lower() in self.lex.cue("regarding_verbs"):
+            named, holder = head, head.head  # "declared Chile AN AGGRESSOR STATE" parsed as an apposition
         else:
             return
         if named is None or holder.pos_ != "VERB" or holder.lemma_.lower() not in \

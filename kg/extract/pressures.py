@@ -1,4 +1,5 @@
-"""Asks that no request verb carries: pressure put on a state, a state wanting another to act, demands whose addressee is named outside the noun."""
+"""Asks that no request verb carries: pressure put on a state, a state wanting another to act, demands whose addressee
+is named outside the noun, a state approached for help ("Mali APPROACHED Russia FOR support")."""
 from __future__ import annotations
 
 from typing import Iterator
@@ -12,7 +13,22 @@ from kg.extract.syntax import Arg, child, pobjs
 
 
 class PressureRules:
-    """Asks that no request verb carries: pressure put on a state, a state wanting another to act, demands whose addressee is named outside the noun."""
+    """Asks that no request verb carries: pressure put on a state, a state wanting another to act, demands whose addressee
+    is named outside the noun, a state approached for help."""
+
+    @starts_on("approaching_verbs")
+    def _approached_candidates(self, ctx: ActorContext, verb: Token) -> Iterator[Candidate]:
+        """"Mali APPROACHED Russia FOR support", "lobbied Japan for a loan": asking the state approached
+        for what the for-phrase names, when that is help, a transfer or anything a trigger noun names."""
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in self.lex.cue("approaching_verbs"):
+            return
+        sought = [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "for" for o in pobjs(p)
+                  if o.lemma_.lower() in self.lex.nouns or o.lemma_.lower() in self.lex.cue("material_means_nouns")]
+        askers = ctx.subjects(verb)
+        known = {a.actor for a in askers}
+        asked = [a for d in verb.children if d.dep_ == "dobj" for a in ctx.np_actors(d) if a.actor not in known]
+        if sought and askers and asked:
+            yield Candidate(self._request_group(), verb, askers, asked)
 
     def _request_group(self):
         return next(g for groups in self.lex.nouns.values() for g in groups if g.relation == "REQUEST")

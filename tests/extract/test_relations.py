@@ -3446,3 +3446,13 @@ def test_a_name_made_pejorative_by_its_modifier_reproaches_the_state(nlp, text, 
 @pytest.mark.parametrize("text", ["Kenya called Uganda a good neighbour.", "Peru declared a state of emergency."])
 def test_a_friendly_name_or_a_declaration_of_a_state_of_affairs_reproaches_no_one(nlp, text):
     assert not any(r == "OPPOSE" for _, r, _ in triples(nlp, text)), triples(nlp, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Laos approached Japan for support.", {("LAO", "REQUEST", "JPN")}),
+    ("Nepal lobbied India for a loan.", {("NPL", "REQUEST", "IND")}),
+    ("Laos approached Japan about the dam.", set()),
+    ("Chinese troops approached the Indian border.", set()),
+])
+def test_a_state_approached_for_help_is_asked(nlp, text, expected):
+    assert triples(nlp, text) == expected, triples(nlp, text)

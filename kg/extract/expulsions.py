@@ -11,7 +11,7 @@ from spacy.tokens import Token
 from kg.extract.candidates import Candidate
 from kg.extract.entries import starts_on
 from kg.extract.roles import ActorContext
-from kg.extract.syntax import Arg, child, pobjs
+from kg.extract.syntax import Arg, child, heads_as, pobjs
 from kg.nlp.extensions import PLACES_KEY
 
 
@@ -64,9 +64,9 @@ class ExpulsionRules:
         envoy = child(head, "dative") if head.lemma_.lower() == "give" else None
         envoy = envoy or child(head, "dobj") or child(departure, "nsubj")
         sent_away = self.lex.cue("envoy_heads") | self.lex.cue("expelled_people")
-        if envoy is None or envoy.lemma_.lower() not in sent_away:
+        if envoy is None or not heads_as(envoy, sent_away):
             envoy = child(head, "nsubjpass")  # "the ambassador WAS GIVEN 72 hours to leave"
-        return envoy if envoy is not None and envoy.lemma_.lower() in sent_away else None
+        return envoy if envoy is not None and heads_as(envoy, sent_away) else None  # or "Ambassador Sylvain Itte"
 
     def orders_envoy_out(self, verb: Token) -> bool:
         """Whether ``verb`` tells an envoy to leave: an expulsion, not a request to the envoy's state."""

@@ -73,6 +73,12 @@ def counted(noun: Token) -> Token:
     return noun
 
 
+def heads_as(noun: Token, heads: frozenset[str]) -> bool:
+    """Whether ``noun`` is one of ``heads``, or a name whose title is: "French Ambassador Sylvain ITTE" is an ambassador."""
+    return noun.lemma_.lower() in heads or (noun.pos_ == "PROPN" and any(
+        c.dep_ == "compound" and c.lemma_.lower() in heads for c in noun.children))
+
+
 def verb_above_gerund(prep: Token) -> Token | None:
     """The verb a gerund's preposition belongs to: "accused X OF shelling"; also when the model hangs
     the preposition on the verb's object ("accused EACH OTHER of opening fire")."""

@@ -10,7 +10,7 @@ from kg.extract.purposes import pact_of_purpose, topic_with_phrases
 from kg.extract.requests import RequestRules
 from kg.extract.roles import ActorContext
 from kg.extract.senses import VerbSenses
-from kg.extract.syntax import Arg, child, counted, is_passive, pobjs, through_of, unique
+from kg.extract.syntax import Arg, child, counted, heads_as, is_passive, pobjs, through_of, unique
 from kg.extract.transfers import TransferRules
 from kg.knowledge.lexicon import TriggerGroup
 
@@ -69,7 +69,7 @@ class VerbRules(RequestRules, TransferRules, VerbSenses):
                 direct = [c for c in named.children if c.dep_ in ("nmod", "poss")]
         if check_object and group.object_heads:
             heads = [counted(d) for d in direct] or self._relative_object(verb)  # "the war it LAUNCHED on Yemen"
-            direct = [d for d in heads if d.lemma_.lower() in group.object_heads
+            direct = [d for d in heads if heads_as(d, group.object_heads)
                       or (heads is not direct and group.objectless and self._hostile_noun(d))
                       or (group.demonym_objects and ctx.kind_at.get(d.i) == "DEMONYM")]
             if not direct and (heads or not group.objectless):

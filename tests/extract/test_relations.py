@@ -3456,3 +3456,12 @@ def test_a_friendly_name_or_a_declaration_of_a_state_of_affairs_reproaches_no_on
 ])
 def test_a_state_approached_for_help_is_asked(nlp, text, expected):
     assert triples(nlp, text) == expected, triples(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Chile gave Peruvian Ambassador Luis Vargas 48 hours to leave the country.",
+    "Chile expelled Peruvian Ambassador Luis Vargas.",
+    "Chile ordered Peruvian Ambassador Luis Vargas to leave.",
+])
+def test_an_envoy_named_by_title_and_name_is_an_envoy(nlp, text):
+    assert triples(nlp, text) == {("CHL", "SANCTION", "PER")}, triples(nlp, text)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.extract.syntax import child, pobjs
+from kg.extract.syntax import child, pobjs, selects
 
 
 class AbsorptionRules:
@@ -21,7 +21,7 @@ class AbsorptionRules:
             return True  # "Iran's FORMER ally Sudan": a relation that ended is background (relations.md)
         taker = self._object_taker(noun)
         if taker is not None and taker.pos_ == "VERB" and any(
-                noun.lemma_.lower() in g.object_heads for g in self.lex.verbs.get(taker.lemma_.lower(), ())):
+                selects(g, noun) for g in self.lex.verbs.get(taker.lemma_.lower(), ())):
             return True  # the verb has a sense for this very object, which states the event: "REACHED a DÉTENTE with"
         if noun.dep_ == "dobj" and head.lemma_.lower() in self.lex.cue("lifting_verbs") and any(
                 g.relation in self.lex.cue("lifted_relations") for g in self.lex.nouns.get(noun.lemma_.lower(), ())):

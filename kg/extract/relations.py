@@ -41,7 +41,7 @@ from kg.extract.pressures import PressureRules
 from kg.extract.repetition import RepetitionRules
 from kg.extract.roles import ActorContext
 from kg.extract.strains import StrainRules
-from kg.extract.syntax import child
+from kg.extract.syntax import child, selects
 from kg.extract.targets import TargetRules
 from kg.extract.terminations import TerminationRules
 from kg.extract.threats import ThreatRules
@@ -201,9 +201,11 @@ class RelationExtractor(VerbRules, NounRules, TargetRules, ClauseRules, BackingR
     @staticmethod
     def _verb_senses(verb: Token, groups: list[TriggerGroup]) -> list[TriggerGroup]:
         """A verb whose direct object selects a sense drops its generic senses:
-        "traded accusations" is OPPOSE, not the COOPERATE of "trade with"."""
+        "traded accusations" is OPPOSE, not the COOPERATE of "trade with"; a sense with
+        modifiers counts only when they modify the object ("established DIPLOMATIC relations")."""
         obj = child(verb, "dobj")
         head = obj.lemma_.lower() if obj is not None else None
+        groups = [g for g in groups if not g.modifiers or (obj is not None and selects(g, obj))]
         selected = [g for g in groups if g.object_heads and head in g.object_heads]
         return [g for g in groups if g.object_heads] if selected else list(groups)
 

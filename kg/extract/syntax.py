@@ -6,6 +6,8 @@ from typing import Iterable
 
 from spacy.tokens import Span, Token
 
+from kg.knowledge.lexicon import TriggerGroup
+
 #: ``doc.user_data`` key of actor mentions from sentences not parsed: (char offset, actor, kind)
 
 
@@ -71,6 +73,13 @@ def counted(noun: Token) -> Token:
     if noun.pos_ == "NUM":
         return next((o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for o in pobjs(p)), noun)
     return noun
+
+
+def selects(group: TriggerGroup, obj: Token) -> bool:
+    """Whether a verb's object ``obj`` selects the verb's sense ``group``: it is one of the group's object
+    heads and, when the group names modifiers, has one ("established DIPLOMATIC relations")."""
+    return obj.lemma_.lower() in group.object_heads and (not group.modifiers or any(
+        c.dep_ in ("amod", "compound") and c.lemma_.lower() in group.modifiers for c in obj.children))
 
 
 def heads_as(noun: Token, heads: frozenset[str]) -> bool:

@@ -10,7 +10,7 @@ from kg.extract.purposes import pact_of_purpose, topic_with_phrases
 from kg.extract.requests import RequestRules
 from kg.extract.roles import ActorContext
 from kg.extract.senses import VerbSenses
-from kg.extract.syntax import Arg, child, counted, heads_as, is_passive, pobjs, through_of, unique
+from kg.extract.syntax import Arg, child, counted, heads_as, is_passive, pobjs, selects, through_of, unique
 from kg.extract.transfers import TransferRules
 from kg.knowledge.lexicon import TriggerGroup
 
@@ -24,7 +24,7 @@ class VerbRules(RequestRules, TransferRules, VerbSenses):
         obj = child(verb, "dobj")
         if obj is None or verb.lemma_.lower() not in self.lex.cue("support_verbs"):
             return False
-        if any(obj.lemma_.lower() in g.object_heads for g in self.lex.verbs.get(verb.lemma_.lower(), ())):
+        if any(selects(g, obj) for g in self.lex.verbs.get(verb.lemma_.lower(), ())):
             return False  # "reached a détente with": the verb's own sense for this object
         return obj.lemma_.lower() in self.lex.nouns or obj.lemma_.lower() in self.lex.cue("approval_nouns") or (  # "approved an AID package"
             obj.lemma_.lower() in self.lex.cue("container_nouns")

@@ -3465,3 +3465,12 @@ def test_a_state_approached_for_help_is_asked(nlp, text, expected):
 ])
 def test_an_envoy_named_by_title_and_name_is_an_envoy(nlp, text):
     assert triples(nlp, text) == {("CHL", "SANCTION", "PER")}, triples(nlp, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Chile and Peru established diplomatic relations in 1990.", {("CHL", "AGREE", "PER")}),
+    ("Laos and Japan had established normal diplomatic relations.", {("LAO", "AGREE", "JPN")}),
+    ("Chile has established strong trade ties with Peru.", {("CHL", "COOPERATE", "PER")}),
+])
+def test_establishing_diplomatic_ties_is_agreed_but_close_ties_are_cooperation(nlp, text, expected):
+    assert triples(nlp, text) == expected, triples(nlp, text)

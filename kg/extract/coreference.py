@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from kg.extract.misparses import listed_infinitive
 from kg.extract.groups import GroupReference
 from kg.extract.speakers import SpeakerReference
 from kg.extract.syntax import ANTECEDENT_KINDS, Arg, child, last_main_subject, unique
@@ -35,7 +36,7 @@ class PluralReference:
         for _ in range(4):  # only a subject of its own or of the clause it is conjoined or listed with
             if child(verb, "nsubj") is not None:
                 break
-            verb = self._listed_infinitive(verb) or (verb.head if verb.dep_ == "conj" else None)
+            verb = listed_infinitive(verb) or (verb.head if verb.dep_ == "conj" else None)
             if verb is None:
                 return []
         found = [a for a in self.np_actors(child(verb, "nsubj")) if a.actor not in exclude] if child(verb, "nsubj") is not None else []

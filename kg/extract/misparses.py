@@ -1,5 +1,6 @@
 """Subjects the small model's parser misplaces: a list split off as an apposition, a state left as a loose modifier
-(in a clause or a headline), a state parsed into the object list or under a time preposition."""
+(in a clause or a headline), a state parsed into the object list or under a time preposition, an infinitive of a
+list parsed as conjoined to the finite verb."""
 from __future__ import annotations
 
 from spacy.tokens import Token
@@ -140,3 +141,15 @@ class MisplacedSubjects:
         if not first or nearest.i not in self.actor_at:
             return []
         return unique([a for s in first for a in self.np_actors(s)] + self.np_actors(nearest))
+
+
+def listed_infinitive(verb: Token) -> Token | None:
+    """A bare infinitive parsed as conjoined to a finite verb whose to-infinitive complement
+    (or parsed as a second complement) comes first belongs to that complement's list:
+    "wants Chile TO END A, PROVIDE B"."""
+    head = verb.head
+    if verb.dep_ not in ("conj", "ccomp") or verb.tag_ != "VB" or head.tag_ not in ("VBZ", "VBD", "VBP") \
+            or any(c.dep_ in ("aux", "nsubj", "nsubjpass") for c in verb.children):
+        return None
+    return next((c for c in head.children if c.dep_ in ("ccomp", "xcomp") and c.tag_ == "VB" and head.i < c.i < verb.i
+                 and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)

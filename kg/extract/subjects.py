@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.extract.misparses import MisplacedSubjects
+from kg.extract.misparses import MisplacedSubjects, listed_infinitive
 from kg.extract.purposes import PactPurposes
 from kg.extract.syntax import NOMINAL, SUBJECT_DEPS, Arg, child, is_passive, pobjs, unique, verb_above_gerund
 
@@ -92,7 +92,7 @@ class Subjects(MisplacedSubjects, PactPurposes):
         head, dep = verb.head, verb.dep_
         if head.i == verb.i:
             return []
-        listed = self._listed_infinitive(verb)
+        listed = listed_infinitive(verb)
         if listed is not None:  # "wants X to end A, provide B": X provides
             return self.subjects(listed, depth + 1)
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
@@ -116,6 +116,10 @@ class Subjects(MisplacedSubjects, PactPurposes):
                 return [a for o in pobjs(agent) for a in self.np_actors(o)]
             if dep == "xcomp" and child(head, "nsubjpass") is not None:
                 return self.np_actors(child(head, "nsubjpass"))  # "Iran is expected to retaliate"
+        if dep == "conj" and verb.tag_ == "VBD" and head.dep_ in ("ccomp", "relcl") and not self.subjects(head, depth + 1):
+            reporter = next((a for a in head.ancestors if a.pos_ == "VERB" and a.lemma_.lower() in self.lex.cue("reporting_verbs")), None)
+            if reporter is not None:  # "the US said the move was a provocative step AND CALLED on Turkey": the US calls
+                return self.subjects(reporter, depth + 1)
         if dep in ("xcomp", "advcl", "conj", "oprd", "ccomp", "advmod") and self._verbal(head):  # advmod: "drew CLOSER to"
             return self.subjects(head, depth + 1) or (self._event_agents(head) if dep == "advcl" else [])
         if dep == "xcomp" and head.pos_ == "ADJ" and head.head.pos_ in ("VERB", "AUX"):
@@ -162,18 +166,6 @@ class Subjects(MisplacedSubjects, PactPurposes):
             return []
         return [a for t in {noun, head} for p in t.children if p.dep_ == "prep" and p.lower_ in ("on", "upon")
                 for o in pobjs(p) for a in self.np_actors(o)]
-
-    @staticmethod
-    def _listed_infinitive(verb: Token) -> Token | None:
-        """A bare infinitive parsed as conjoined to a finite verb whose to-infinitive complement
-        (or parsed as a second complement) comes first belongs to that complement's list:
-        "wants Chile TO END A, PROVIDE B"."""
-        head = verb.head
-        if verb.dep_ not in ("conj", "ccomp") or verb.tag_ != "VB" or head.tag_ not in ("VBZ", "VBD", "VBP") \
-                or any(c.dep_ in ("aux", "nsubj", "nsubjpass") for c in verb.children):
-            return None
-        return next((c for c in head.children if c.dep_ in ("ccomp", "xcomp") and c.tag_ == "VB" and head.i < c.i < verb.i
-                     and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
 
     @staticmethod
     def _verbal(head: Token) -> bool:

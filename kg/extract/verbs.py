@@ -103,8 +103,8 @@ class VerbRules(RequestRules, TransferRules, VerbSenses):
                     objects += self._conjunct_prep_objects(ctx, obj, preps)
                 if not objects and "with" in preps:  # "signed memorandums on joint projects WITH Kenya"
                     objects += [a for p in topic_with_phrases(verb, obj, self.lex) for o in pobjs(p) for a in ctx.np_actors(o)]
-        for prep in verb.children:
-            if prep.dep_ in ("prep", "dative") and prep.pos_ == "ADP" and prep.lower_ in preps:
+        for prep in verb.children:  # a particle with an object is a preposition: "called ON Turkish authorities"
+            if (prep.dep_ in ("prep", "dative") and prep.pos_ == "ADP" or prep.dep_ == "prt" and pobjs(prep)) and prep.lower_ in preps:
                 objects += [a for o in pobjs(prep) if not (prep.lower_ == "with" and o.lemma_.lower()
                             in self.lex.cue("manner_nouns")) for a in ctx.np_actors(o)  # not "with Kinshasa's approval"
                             if not self._border_side(ctx, a, o, group)]

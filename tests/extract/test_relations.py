@@ -3474,3 +3474,18 @@ def test_an_envoy_named_by_title_and_name_is_an_envoy(nlp, text):
 ])
 def test_establishing_diplomatic_ties_is_agreed_but_close_ties_are_cooperation(nlp, text, expected):
     assert triples(nlp, text) == expected, triples(nlp, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Chile said the move was a provocative step and called on Peruvian authorities to halt drilling.",
+     ("CHL", "REQUEST", "PER")),
+    ("Laotian officials said the dam belonged to them and accused Thai forces of shooting at border guards.",
+     ("LAO", "OPPOSE", "THA")),
+])
+def test_a_verb_conjoined_to_a_reported_clause_is_the_reporters(nlp, text, expected):
+    assert expected in triples(nlp, text), triples(nlp, text)
+
+
+def test_a_verb_conjoined_to_a_reported_clause_with_its_own_subject_keeps_it(nlp):
+    found = triples(nlp, "Peru said Chilean troops had crossed the border and attacked villages in Peru.")
+    assert ("PER", "ATTACK", "PER") not in found and not any(s == "PER" and r == "ATTACK" for s, r, _ in found), found

@@ -38,14 +38,24 @@ class TerminationRules:
             verbs, relation = self.lex.cue("restoration_verbs"), "AGREE"
         else:
             return []
-        found = [(o, self._ending_group(o, verbs, relation)) for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
-                 for o in pobjs(p)]
+        found = [(o, self._ending_group(o, verbs, relation)) for p in self._ending_preps(noun) for o in pobjs(p)]
         return [(o, g) for o, g in found if g is not None]
+
+    @staticmethod
+    def _ending_preps(noun: Token) -> list[Token]:
+        """The of- or to-phrases naming what a termination noun ends: "the suspension OF the pact", "an end TO
+        the pact" (hung on the noun, or on "put" in "put an end to")."""
+        holders = [noun, noun.head] if noun.dep_ == "dobj" else [noun]
+        return [p for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ in ("of", "to")
+                and (h is noun or p.i > noun.i)]
 
     def ends_a_pact(self, noun: Token) -> bool:
         """Whether ``noun`` (a pact, ties) is what a termination (restoration) noun ends (restores): no event of its own."""
         head = noun.head
-        return noun.dep_ == "pobj" and head.lower_ == "of" and any(o.i == noun.i for o, _ in self._ended_things(head.head))
+        if noun.dep_ != "pobj" or head.lower_ not in ("of", "to"):
+            return False
+        enders = [head.head] + [c for c in head.head.children if c.dep_ == "dobj"]  # "PUT an END to the pact"
+        return any(o.i == noun.i for e in enders for o, _ in self._ended_things(e))
 
     @starts_on("termination_nouns", "restoration_nouns")
     def _termination_candidates(self, ctx: ActorContext, noun: Token) -> Iterator[Candidate]:

@@ -3489,3 +3489,11 @@ def test_a_verb_conjoined_to_a_reported_clause_is_the_reporters(nlp, text, expec
 def test_a_verb_conjoined_to_a_reported_clause_with_its_own_subject_keeps_it(nlp):
     found = triples(nlp, "Peru said Chilean troops had crossed the border and attacked villages in Peru.")
     assert ("PER", "ATTACK", "PER") not in found and not any(s == "PER" and r == "ATTACK" for s, r, _ in found), found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Chile is putting an end to the pact with Peru.", {("CHL", "SANCTION", "PER")}),
+    ("Fiji announced the end of its defence pact with Tonga.", {("FJI", "SANCTION", "TON")}),
+])
+def test_an_end_put_to_a_pact_ends_it(nlp, text, expected):
+    assert triples(nlp, text) == expected, triples(nlp, text)

@@ -69,6 +69,7 @@ class VerbRules(RequestRules, TransferRules, VerbSenses):
                 direct = [c for c in named.children if c.dep_ in ("nmod", "poss")]
         if check_object and group.object_heads:
             heads = [counted(d) for d in direct] or self._relative_object(verb)  # "the war it LAUNCHED on Yemen"
+            heads += [c for d in direct for c in d.conjuncts if c not in heads]  # "suspended cooperation and AID to Niger"
             direct = [d for d in heads if heads_as(d, group.object_heads)
                       or (heads is not direct and group.objectless and self._hostile_noun(d))
                       or (group.demonym_objects and ctx.kind_at.get(d.i) == "DEMONYM")]

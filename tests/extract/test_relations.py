@@ -3497,3 +3497,8 @@ def test_a_verb_conjoined_to_a_reported_clause_with_its_own_subject_keeps_it(nlp
 ])
 def test_an_end_put_to_a_pact_ends_it(nlp, text, expected):
     assert triples(nlp, text) == expected, triples(nlp, text)
+
+
+def test_a_verbs_object_head_may_be_a_later_conjunct(nlp):
+    found = triples(nlp, "Spain has suspended security cooperation and financial aid to Morocco.")
+    assert found == {("ESP", "SANCTION", "MAR")}, found

@@ -145,6 +145,15 @@ def test_shared_leader_names_resolve_by_date(gaz):
     assert gaz.resolve("Morales", "2010") == "BOL" and gaz.resolve("Morales", "2019-12") == "GTM"
 
 
+def test_officials_of_states_then_of_bodies_resolve_by_date(gaz):
+    # a minister or leader who later headed an international body names neither undated
+    assert gaz.resolve("Moussa Faki") is None
+    assert gaz.resolve("Moussa Faki", "2012-03") == "TCD" and gaz.resolve("Moussa Faki", "2021") == "AU"
+    assert gaz.resolve("Charles Michel", "2016") == "BEL" and gaz.resolve("Charles Michel", "2022") == "EU"
+    assert gaz.resolve("Amr Moussa", "1998") == "EGY" and gaz.resolve("Amr Moussa", "2008") == "ARAB_LEAGUE"
+    assert gaz.resolve("Kofi Annan") == "UN"
+
+
 def test_leader_terms(gaz):
     (raisi,) = {lf for lf in gaz.leaders("Raisi")}
     assert (raisi.start, raisi.end, raisi.role) == ("2021", "2024", "head of government")

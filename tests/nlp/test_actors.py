@@ -149,6 +149,13 @@ def test_shared_leader_name_needs_the_document_date(nlp):
     assert ids(nlp, "Rutte said allies would respond.", date="2025-06-01") == ["NATO"]
 
 
+def test_a_title_of_a_body_names_the_body_not_the_officials_old_state(nlp):
+    assert ids(nlp, "Arab League chief Amr Moussa urged calm.") == ["ARAB_LEAGUE"]
+    assert ids(nlp, "Egyptian Foreign Minister Amr Moussa urged calm.") == ["EGY"]
+    assert ids(nlp, "Moussa Faki, the AU Commission chairman, urged calm.") == ["AU"]
+    assert ids(nlp, "The AU said it would send troops.") == ["AU"]
+
+
 @pytest.mark.parametrize("text, actor", [
     ("NATO said", "NATO"), ("the North Atlantic Treaty Organization said", "NATO"),
     ("the European Union said", "EU"), ("the EU said", "EU"), ("Hamas said", "HAMAS"),

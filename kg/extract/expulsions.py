@@ -122,5 +122,6 @@ class ExpulsionRules:
         senders = {a.actor for o in envoys for a in ctx.np_actors(o)}
         return [a for o in envoys for p in [*o.children, *o.head.children] if p.dep_ == "prep" and (
                 p.lower_ == "to" or (p.lower_ == "from" and o.dep_ == "nsubjpass" and p.head.i == o.head.i))
-                for h in pobjs(p) for a in ctx.np_actors(h) if a.actor not in senders]
+                for h in pobjs(p) for a in ctx.np_actors(h) if a.actor not in senders] \
+            or self._mission_places(ctx, envoys, frozenset({"in"}), frozenset(senders))  # "... commissioner IN NEW DELHI"
         # "to Senegal" may hang on the verb; "diplomats were expelled FROM Russia": the state they leave

@@ -161,6 +161,9 @@ class GroupReference:
             if current.dep_ == "prep" and current.head.pos_ in ("VERB", "AUX") \
                     and current.lower_ not in self.lex.cue("party_preps"):
                 break  # an adjunct: "Chile recalled its envoy AMID tension between the two"
+            if current.tag_ == "VBG" and (current.dep_ == "advcl" or current.dep_ == "acl"
+                                          and current.i > 0 and current.nbor(-1).lower_ == ","):
+                break  # a consequence: "Chad cut ties with Sudan, ESCALATING tensions between the two nations"
             current = current.head
             subject = child(current, "nsubj", "nsubjpass")
             if subject is not None and subject.i < token.i:  # named subjects only, nothing resolved

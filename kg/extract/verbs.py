@@ -72,7 +72,8 @@ class VerbRules(RequestRules, TransferRules, VerbSenses):
             heads += [c for d in direct for c in d.conjuncts if c not in heads]  # "suspended cooperation and AID to Niger"
             direct = [d for d in heads if heads_as(d, group.object_heads)
                       or (heads is not direct and group.objectless and self._hostile_noun(d))
-                      or (group.demonym_objects and ctx.kind_at.get(d.i) == "DEMONYM")]
+                      or (group.demonym_objects and ctx.kind_at.get(d.i) == "DEMONYM")
+                      or (group.place_targets and ctx.kind_at.get(d.i) == "CAPITAL")]
             if not direct and (heads or not group.objectless):
                 return
             if verb.lemma_.lower() in self.lex.cue("own_envoy_recall_verbs") \

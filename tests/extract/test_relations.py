@@ -3502,3 +3502,43 @@ def test_an_end_put_to_a_pact_ends_it(nlp, text, expected):
 def test_a_verbs_object_head_may_be_a_later_conjunct(nlp):
     found = triples(nlp, "Spain has suspended security cooperation and financial aid to Morocco.")
     assert found == {("ESP", "SANCTION", "MAR")}, found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Senegalese forces captured Bissau in 1998.", {("SEN", "ATTACK", "GNB")}),
+    ("Ukrainian forces overran Minsk.", {("UKR", "ATTACK", "BLR")}),
+])
+def test_a_capital_seized_is_attacked(nlp, text, expected):
+    assert triples(nlp, text) == expected, triples(nlp, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Malaysian navy used water cannon against Vietnamese boats.", {("MYS", "ATTACK", "VNM")}),
+    ("The Greek coast guard used force against Turkish fishing boats.", {("GRC", "ATTACK", "TUR")}),
+    ("Turkey used its veto against Cyprus.", set()),
+])
+def test_force_used_against_a_state_attacks_it(nlp, text, expected):
+    assert triples(nlp, text) == expected, triples(nlp, text)
+
+
+def test_force_threatened_is_a_hypothetical_attack(nlp):
+    found = relations(nlp, "Peru threatened to use force against Ecuador.")
+    assert found == {("PER", "THREATEN", "ECU", ""), ("PER", "ATTACK", "ECU", "H")}, found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Modi rang up his Pakistani counterpart on Monday.", {("IND", "CONSULT", "PAK")}),
+    ("Ghana's president called up his Togolese counterpart.", {("GHA", "CONSULT", "TGO")}),
+])
+def test_a_call_rung_up_is_a_consultation(nlp, text, expected):
+    assert triples(nlp, text) == expected, triples(nlp, text)
+
+
+def test_tensions_raised_by_a_participle_are_between_the_clauses_pair(nlp):
+    found = triples(nlp, "Kenya cut ties with Somalia, deepening tensions between the two countries.")
+    assert found == {("KEN", "SANCTION", "SOM"), ("KEN", "OPPOSE", "SOM"), ("SOM", "OPPOSE", "KEN")}, found
+
+
+def test_an_envoy_summoned_in_a_capital_is_summoned_by_its_state(nlp):
+    found = triples(nlp, "The ministry summoned the Kenyan high commissioner in Kampala.")
+    assert found == {("UGA", "OPPOSE", "KEN")}, found

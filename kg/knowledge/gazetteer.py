@@ -353,7 +353,8 @@ def _leader_forms(
             raise GazetteerError(f"{where}: unknown actor {code!r} for {row['name']!r}")
         if not _DATE.fullmatch(start) or (end and not _DATE.fullmatch(end)):
             raise GazetteerError(f"{where}: bad dates for {row['name']!r}")
-        texts = {v for form in [row["name"], *split_cell(row["aliases"])] for v in variants(form)}
+        texts = {v for form in [row["name"], *split_cell(row["aliases"]), *initialled(row["name"], row.get("surname"))]
+                 for v in variants(form)}
         for text in sorted(texts):
             if text in names or rules.get(text, ("",))[0] in ("drop", "block"):
                 raise GazetteerError(f"{where}: {text!r} is already a name of {names[text].actor}" if text in names else f"{where}: {text!r} is dropped in ambiguous.csv")
@@ -364,6 +365,22 @@ def _leader_forms(
         for text in sorted(surnames):
             if text not in names and rules.get(text, ("",))[0] not in ("drop", "block"):
                 yield LeaderForm(text, code, row["name"], row["role"], start, end, surname=True)
+
+
+def initialled(name: str, surname: str | None) -> list[str]:
+    """The press's forms of a name with two or more given names cut to initials.
+
+    >>> initialled("Inder Kumar Gujral", "Gujral")
+    ['I.K. Gujral', 'I. K. Gujral']
+    >>> initialled("Joe Biden", "Biden"), initialled("Inder Kumar Gujral", None)
+    ([], [])
+    """
+    if not surname or not name.endswith(" " + surname):
+        return []
+    given = name[: -len(surname) - 1].split()
+    if len(given) < 2 or not all(g[:1].isupper() for g in given):
+        return []
+    return ["".join(g[0] + "." for g in given) + " " + surname, " ".join(g[0] + "." for g in given) + " " + surname]
 
 
 @lru_cache(maxsize=8)

@@ -145,6 +145,12 @@ def test_shared_leader_names_resolve_by_date(gaz):
     assert gaz.resolve("Morales", "2010") == "BOL" and gaz.resolve("Morales", "2019-12") == "GTM"
 
 
+def test_leaders_with_given_names_as_initials(gaz):
+    assert gaz.resolve("I.K. Gujral") == "IND" and gaz.resolve("I. K. Gujral") == "IND"
+    assert gaz.resolve("F.W. de Klerk") == "ZAF"
+    assert gaz.resolve("J. Biden") is None  # one given name: too weak to stand for a person
+
+
 def test_officials_of_states_then_of_bodies_resolve_by_date(gaz):
     # a minister or leader who later headed an international body names neither undated
     assert gaz.resolve("Moussa Faki") is None

@@ -174,3 +174,20 @@ class ClauseRules:
         groups = [[a for o in pobjs(p) for a in ctx.np_actors(o)] for v in verbs for p in v.children
                   if p.dep_ == "prep" and p.lower_ == "between"]
         return [unique(g) for g in groups if len({a.actor for a in g}) >= 2]
+
+    def _setting_pair(self, ctx: ActorContext, noun: Token) -> list[list[Arg]]:
+        """A quarrel that names no side, the setting of an act between two states, is theirs: "Riyadh
+        severed ties with Doha AMID AN INTENSIFYING DISPUTE", "recalled its envoy from Accra OVER A ROW"."""
+        prep = noun.head
+        if noun.dep_ != "pobj" or prep.lower_ not in self.lex.cue("cause_preps") or prep.head.pos_ != "VERB" \
+                or any(c.dep_ in ("poss", "prep") for c in noun.children):
+            return []
+        verb = prep.head
+        subjects = unique(ctx.subjects(verb))
+        known = frozenset(a.actor for a in subjects)
+        heads = [o for c in verb.children if c.dep_ == "dobj" for o in [c, *(p for q in c.children if q.dep_ == "prep"
+                                                                        for p in pobjs(q))]]
+        heads += [o for c in verb.children if c.dep_ == "prep" and c.i != prep.i for o in pobjs(c)]
+        others = unique([a for o in heads for a in ctx.np_actors(o, exclude=known)])
+        return [subjects + others] if len(subjects) == 1 and len(others) == 1 else []
+

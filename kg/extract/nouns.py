@@ -58,6 +58,8 @@ class NounRules(AbsorptionRules):
             objects = ctx.examples(noun)  # "Israel's allies, including the US and UK"
         if not pair_groups and (group.mutual or group.relation in self.symmetric):
             pair_groups = self._between_on_predicate(ctx, noun)  # "tensions have been growing BETWEEN X and Y"
+        if not pair_groups and group.mutual and not (subjects or objects or possessors or modifiers):
+            pair_groups = self._setting_pair(ctx, noun)  # "severed ties with Doha AMID A DISPUTE"
         if pair_groups:
             for pair in pair_groups:
                 yield Candidate(group, noun, unique(pair), [], mutual=True)

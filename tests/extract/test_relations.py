@@ -3542,3 +3542,15 @@ def test_tensions_raised_by_a_participle_are_between_the_clauses_pair(nlp):
 def test_an_envoy_summoned_in_a_capital_is_summoned_by_its_state(nlp):
     found = triples(nlp, "The ministry summoned the Kenyan high commissioner in Kampala.")
     assert found == {("UGA", "OPPOSE", "KEN")}, found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ghana recalled its ambassador to Nigeria amid a diplomatic row.",
+     {("GHA", "SANCTION", "NGA"), ("GHA", "OPPOSE", "NGA"), ("NGA", "OPPOSE", "GHA")}),
+    ("China banned Japanese seafood imports over a dispute.",
+     {("CHN", "SANCTION", "JPN"), ("CHN", "OPPOSE", "JPN"), ("JPN", "OPPOSE", "CHN")}),
+    ("Russia sanctioned Ukraine amid tensions with the West.", {("RUS", "SANCTION", "UKR")}),
+    ("Egypt hosted Sudanese refugees amid a dispute.", set()),
+])
+def test_a_quarrel_naming_no_side_is_the_acting_pairs(nlp, text, expected):
+    assert triples(nlp, text) == expected, triples(nlp, text)

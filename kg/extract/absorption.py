@@ -21,7 +21,7 @@ class AbsorptionRules:
             return True  # "Iran's FORMER ally Sudan": a relation that ended is background (relations.md)
         taker = self._object_taker(noun)
         if taker is not None and taker.pos_ == "VERB" and any(
-                selects(g, noun) for g in self.lex.verbs.get(taker.lemma_.lower(), ())):
+                selects(g, noun) for g in self.lex.verbs.get(taker.lemma_.lower(), ())) and not self._owned_demand(noun):
             return True  # the verb has a sense for this very object, which states the event: "REACHED a DÉTENTE with"
         if noun.dep_ == "dobj" and head.lemma_.lower() in self.lex.cue("lifting_verbs") and any(
                 g.relation in self.lex.cue("lifted_relations") for g in self.lex.nouns.get(noun.lemma_.lower(), ())):
@@ -119,6 +119,10 @@ class AbsorptionRules:
         own = {g.relation for g in self.lex.nouns.get(noun.lemma_.lower(), ())}
         theirs = {g.relation for g in self.lex.verbs.get(verb.lemma_.lower(), ())}
         return not own & theirs
+
+    def _owned_demand(self, noun: Token) -> bool:
+        """A demand with its maker named stays the maker's request when it is met: "Syria accepted TURKEY'S DEMANDS"."""
+        return child(noun, "poss") is not None and any(g.asks_for for g in self.lex.nouns.get(noun.lemma_.lower(), ()))
 
     def _meeting(self, noun: Token) -> bool:
         """A noun of a meeting (CONSULT): "a summit", "talks"."""

@@ -3554,3 +3554,13 @@ def test_an_envoy_summoned_in_a_capital_is_summoned_by_its_state(nlp):
 ])
 def test_a_quarrel_naming_no_side_is_the_acting_pairs(nlp, text, expected):
     assert triples(nlp, text) == expected, triples(nlp, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Syria accepted Turkey's demands.", {("SYR", "AGREE", "TUR"), ("TUR", "REQUEST", "SYR")}),
+    ("Eritrea accepted Ethiopia's peace offer.", {("ERI", "AGREE", "ETH")}),
+    ("Syria rejected Turkey's demands.", {("SYR", "OPPOSE", "TUR"), ("TUR", "REQUEST", "SYR")}),
+    ("Syria accepted the demands.", set()),
+])
+def test_another_states_demands_or_offer_accepted_are_agreed_with_it(nlp, text, expected):
+    assert triples(nlp, text) == expected, triples(nlp, text)

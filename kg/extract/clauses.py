@@ -176,13 +176,15 @@ class ClauseRules:
         return [unique(g) for g in groups if len({a.actor for a in g}) >= 2]
 
     def _setting_pair(self, ctx: ActorContext, noun: Token) -> list[list[Arg]]:
-        """A quarrel that names no side, the setting of an act between two states, is theirs: "Riyadh
+        """A quarrel that names no side, the setting of a hostile act between two states, is theirs: "Riyadh
         severed ties with Doha AMID AN INTENSIFYING DISPUTE", "recalled its envoy from Accra OVER A ROW"."""
         prep = noun.head
-        if noun.dep_ != "pobj" or prep.lower_ not in self.lex.cue("cause_preps") or prep.head.pos_ != "VERB" \
-                or any(c.dep_ in ("poss", "prep") for c in noun.children):
+        if noun.dep_ != "pobj" or prep.lower_ not in self.lex.cue("quarrel_setting_preps") or prep.head.pos_ != "VERB" \
+                or any(t.i in ctx.actor_at for t in noun.subtree):
             return []
         verb = prep.head
+        if not any(g.relation in self.lex.cue("hostile_relations") for g in self.lex.verbs.get(verb.lemma_.lower(), ())):
+            return []  # "Kenya joined Uganda in a dispute": no act against the other
         subjects = unique(ctx.subjects(verb))
         known = frozenset(a.actor for a in subjects)
         heads = [o for c in verb.children if c.dep_ == "dobj" for o in [c, *(p for q in c.children if q.dep_ == "prep"

@@ -3551,6 +3551,9 @@ def test_an_envoy_summoned_in_a_capital_is_summoned_by_its_state(nlp):
      {("CHN", "SANCTION", "JPN"), ("CHN", "OPPOSE", "JPN"), ("JPN", "OPPOSE", "CHN")}),
     ("Russia sanctioned Ukraine amid tensions with the West.", {("RUS", "SANCTION", "UKR")}),
     ("Egypt hosted Sudanese refugees amid a dispute.", set()),
+    ("Kenya expelled the Somali envoy in a dispute over fishing.",
+     {("KEN", "SANCTION", "SOM"), ("KEN", "OPPOSE", "SOM"), ("SOM", "OPPOSE", "KEN")}),
+    ("Kenya joined Uganda in a dispute.", set()),
 ])
 def test_a_quarrel_naming_no_side_is_the_acting_pairs(nlp, text, expected):
     assert triples(nlp, text) == expected, triples(nlp, text)

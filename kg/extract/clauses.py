@@ -180,8 +180,7 @@ class ClauseRules:
         severed ties with Doha AMID AN INTENSIFYING DISPUTE", "recalled its envoy from Accra OVER A ROW"."""
         prep = noun.head
         if noun.dep_ != "pobj" or prep.lower_ not in self.lex.cue("quarrel_setting_preps") or prep.head.pos_ != "VERB" \
-                or any(t.i in ctx.actor_at for t in noun.subtree) \
-                or any(c.dep_ == "prep" and c.lower_ in self.lex.cue("pair_preps") for c in noun.children):
+                or any(c.dep_ in ("poss", "prep") for c in noun.children):  # not "a row OVER ...", "tensions WITH ..."
             return []
         verb = prep.head
         if not any(g.relation in self.lex.cue("hostile_relations") for g in self.lex.verbs.get(verb.lemma_.lower(), ())):

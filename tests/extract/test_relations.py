@@ -3547,12 +3547,13 @@ def test_an_envoy_summoned_in_a_capital_is_summoned_by_its_state(nlp):
 @pytest.mark.parametrize("text, expected", [
     ("Ghana recalled its ambassador to Nigeria amid a diplomatic row.",
      {("GHA", "SANCTION", "NGA"), ("GHA", "OPPOSE", "NGA"), ("NGA", "OPPOSE", "GHA")}),
-    ("China banned Japanese seafood imports over a dispute.",
+    ("China banned Japanese seafood imports over a long dispute.",
      {("CHN", "SANCTION", "JPN"), ("CHN", "OPPOSE", "JPN"), ("JPN", "OPPOSE", "CHN")}),
     ("Russia sanctioned Ukraine amid tensions with the West.", {("RUS", "SANCTION", "UKR")}),
     ("Egypt hosted Sudanese refugees amid a dispute.", set()),
-    ("Kenya expelled the Somali envoy in a dispute over fishing.",
+    ("Kenya expelled the Somali envoy amid a bitter dispute.",
      {("KEN", "SANCTION", "SOM"), ("KEN", "OPPOSE", "SOM"), ("SOM", "OPPOSE", "KEN")}),
+    ("Kenya expelled the Somali envoy amid a dispute over fishing.", {("KEN", "SANCTION", "SOM")}),
     ("Kenya joined Uganda in a dispute.", set()),
 ])
 def test_a_quarrel_naming_no_side_is_the_acting_pairs(nlp, text, expected):

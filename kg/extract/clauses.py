@@ -187,8 +187,8 @@ class ClauseRules:
             return []  # "Kenya joined Uganda in a dispute": no act against the other
         subjects = unique(ctx.subjects(verb))
         known = frozenset(a.actor for a in subjects)
-        heads = [o for c in verb.children if c.dep_ == "dobj" for o in [c, *(p for q in c.children if q.dep_ == "prep"
-                                                                        for p in pobjs(q))]]
+        direct = [c for c in verb.children if c.dep_ == "dobj"]
+        heads = direct + [o for d in direct for q in d.children if q.dep_ == "prep" for o in pobjs(q)]  # "ties WITH Qatar"
         heads += [o for c in verb.children if c.dep_ == "prep" and c.i != prep.i for o in pobjs(c)]
         others = unique([a for o in heads for a in ctx.np_actors(o, exclude=known)])
         return [subjects + others] if len(subjects) == 1 and len(others) == 1 else []

@@ -380,7 +380,8 @@ def initialled(name: str, surname: str | None) -> list[str]:
     given = name[: -len(surname) - 1].split()
     if len(given) < 2 or not all(g[:1].isupper() for g in given):
         return []
-    return ["".join(g[0] + "." for g in given) + " " + surname, " ".join(g[0] + "." for g in given) + " " + surname]
+    initials = [g[0] + "." for g in given]
+    return [f"{''.join(initials)} {surname}", f"{' '.join(initials)} {surname}"]
 
 
 @lru_cache(maxsize=8)

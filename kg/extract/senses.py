@@ -54,9 +54,13 @@ class VerbSenses:
 
     def _sends_words(self, verb: Token, group: TriggerGroup) -> bool:
         """"sent a MESSAGE of congratulations to Ghana", "sent CONDOLENCES to": words, no goods (SUPPLY);
-        nor are people sent back ("sent 29 PRISONERS to Uganda"), nor a chance given ("give a CHANCE to talks")."""
+        nor are people sent back ("sent 29 PRISONERS to Uganda"), nor a chance given ("give a CHANCE to talks"), nor ground given up ("GAVE IN to")."""
+        if group.relation != "SUPPLY":
+            return False
+        if any(c.dep_ == "prt" and f"{verb.lemma_.lower()} {c.lower_}" in self.lex.cue("yielding_phrasals") for c in verb.children):
+            return True  # "Kenya GAVE IN to Somalia's demands", "gave up its claim": yielding, no goods
         obj = child(verb, "dobj")
-        if group.relation != "SUPPLY" or obj is None:
+        if obj is None:
             return False
         held = [obj, *(o for p in obj.children if p.dep_ == "prep" and p.lower_ == "of" for o in pobjs(p))] \
             if obj.lemma_.lower() in self.lex.cue("transparent_heads") else [obj]  # "a group of 14 DEPORTEES"

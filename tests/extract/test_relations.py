@@ -3304,6 +3304,18 @@ def test_giving_a_chance_is_no_supply(nlp):
     assert not any(r == "SUPPLY" for _, r, _ in triples(nlp, "Chile urged Peru to give a chance to mediation."))
 
 
+@pytest.mark.parametrize("text", [
+    "Paraguay gave in to Uruguay's demands.",
+    "Bolivia gave way to Chile's demands over the border.",
+])
+def test_yielding_to_demands_is_no_supply(nlp, text):
+    assert not any(r == "SUPPLY" for _, r, _ in triples(nlp, text)), triples(nlp, text)
+
+
+def test_giving_goods_with_a_particle_free_verb_is_still_supply(nlp):
+    assert ("PRY", "SUPPLY", "URY") in triples(nlp, "Paraguay gave Uruguay rifles.")
+
+
 @pytest.mark.parametrize("text, pair", [
     ("Lula welcomed Chile's president to Brasilia, culminating in the signing of five agreements.", {"BRA", "CHL"}),
     ("Peru's president met Bolivia's president in Lima, resulting in the signing of a border accord.", {"PER", "BOL"}),

@@ -137,6 +137,7 @@ class ActorRecognizer:
         self.aimed_words = cues("aimed_words")
         self.person_titles = cues("person_titles")
         self.titles = self.person_titles | cues("honorifics")
+        self.former_modifiers = cues("former_modifiers")
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.folded = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.form_words: dict[str, tuple[str, ...]] = {}
@@ -185,9 +186,11 @@ class ActorRecognizer:
             kind = entry.kind if entry else "LEADER"
             actor = self.gazetteer.resolve(form, str(date) if date else None)
             if actor is None:
-                if self.gazetteer.surnames(form):
+                if self.gazetteer.surnames(form) and not self.former_holder(doc, start):
                     pending.append((len(spans), Span(doc, start, end, label="LEADER", kb_id=form)))
                 continue
+            if kind == "LEADER" and self.former_holder(doc, start):
+                continue  # "Tanzania's FORMER president Jakaya Kikwete": no longer speaks for the state
             kind = "ORG" if kind == "LEADER" and not self.gazetteer.actor(actor).is_state else kind  # "Guterres": the UN
             span = Span(doc, start, end, label=kind, kb_id=actor)
             if start < opening[0] and (opening[1] or kind == "CAPITAL"):
@@ -207,6 +210,7 @@ class ActorRecognizer:
         if not pending:
             return spans
         signals = self.context_signals(doc, spans) | set(user.get(CONTEXT_KEY, ()))
+        named = {s.kb_id_ for s in spans}  # "the DRC ... Congo": a context form keeps a state another form names
         decided: list[tuple[int, Span]] = []
         for position, span in pending:
             if span.label_ == "LEADER":
@@ -215,7 +219,7 @@ class ActorRecognizer:
                     decided.append((position, Span(doc, span.start, span.end, label="LEADER", kb_id=actor)))
                 continue
             actor, cues = self.gazetteer.contexts[span.text if span.text in self.gazetteer.contexts else _form_of(span, self)]
-            if actor in signals or cues & signals:
+            if (actor in signals or cues & signals) and span.kb_id_ not in named:
                 kind = "ORG" if not self.gazetteer.actor(actor).is_state else span.label_
                 span = Span(doc, span.start, span.end, label=kind, kb_id=actor)
             decided.append((position, span))
@@ -262,6 +266,20 @@ class ActorRecognizer:
                 and not (after.i >= span.end and after.is_title):  # not "commander Khalifa HAFTAR"
             named = {t.actor for t in terms}  # "President Clinton": the one state of the leaders so named
         return named.pop() if len(named) == 1 else None
+
+    def former_holder(self, doc: Doc, start: int) -> bool:
+        """Whether the person named at ``start`` is called a former holder of a post, through
+        titles, given names and a possessor: "FORMER Tanzanian president Jakaya Kikwete",
+        "Kenya's EX-president Moi", "onetime Prime Minister Smith"."""
+        i = start - 1
+        while i >= 0 and start - i <= 5:
+            word = doc[i]
+            if word.lower_ in self.former_modifiers:
+                return True
+            if not (word.lower_ in self.titles or word.text in ("'s", "’s", "-") or (word.is_title and word.is_alpha)):
+                return False
+            i -= 1
+        return False
 
     def dateline_end(self, doc: Doc) -> tuple[int, bool]:
         """The token where a dateline opening the document ends (0 if none) and

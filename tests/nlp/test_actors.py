@@ -245,6 +245,23 @@ def test_brussels_is_the_eu_in_an_eu_context(nlp):
     assert ids(nlp, "Brussels condemned Iran.") == ["BEL", "IRN"]
 
 
+def test_congo_is_the_republic_of_the_congo_where_the_passage_names_it(nlp):
+    assert ids(nlp, "Congo accused Gabon. Sassou Nguesso's Republic of Congo recalled its envoy.", "2016")[0] == "COG"
+    assert ids(nlp, "Gabon accused Congo of shelling Pointe-Noire.") == ["GAB", "COG"]
+    assert ids(nlp, "Congolese troops clashed with Burundian forces.") == ["COD", "BDI"]  # news style: the DRC
+    assert ids(nlp, "Pointe-Noire is far from the DRC, whose capital Kinshasa faces Congo.") == ["COD", "COD", "COD"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Togo asked former president Sefa Mornu to mediate.", ["TGO"]),
+    ("Togo asked Ghana's ex-President Mornu to mediate.", ["TGO", "GHA"]),  # Ghana is named; Mornu is not it
+    ("Togo asked onetime Prime Minister Sefa Mornu to mediate.", ["TGO"]),
+    ("Togo asked President Sefa Mornu to mediate.", ["TGO", "GHA"]),
+])
+def test_a_former_holder_of_a_post_names_no_state(surname_nlp, text, expected):
+    assert ids(surname_nlp, text, "2003") == expected
+
+
 @pytest.fixture(scope="module")
 def surname_nlp(tmp_path_factory):
     import shutil

@@ -15,7 +15,8 @@ The data lives in four files (``|`` separates the values of a cell):
 - ``contexts.csv`` (optional): ``form,actor,cues,note``: a form names
   ``actor`` instead of its own actor in a passage that names ``actor`` or
   contains one of the ``cues`` ("Brussels" is the EU where the EU or "the
-  bloc" is mentioned).
+  bloc" is mentioned), unless another form of the passage names the form's
+  own actor ("the DRC ... Congo": bare Congo stays the DRC).
 - ``ambiguous.csv``: ``form,rule,actor,note``, how a surface form shared by
   two actors, or by an actor and something else, is resolved: ``pick`` (it
   names ``actor`` only), ``drop`` (it names nobody), ``block`` (it names

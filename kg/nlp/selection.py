@@ -27,7 +27,7 @@ from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc, Span
 
 from kg.knowledge.lexicon import Lexicon, load_lexicon
-from kg.nlp.actors import is_headline
+from kg.nlp.longer_names import is_headline
 from kg.nlp.extensions import AT_DOCUMENT_START, CONTEXT_KEY, DATE_KEY, PLACES_KEY, PRIOR_LEADERS, PRIOR_MENTIONS
 from kg.nlp.paragraphs import mark_paragraphs
 

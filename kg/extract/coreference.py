@@ -130,7 +130,8 @@ class Coreference(PluralReference, ClauseSubjectReference, GroupReference, Speak
             or self._claim_denier(token, exclude)
         if fronted:
             return fronted
-        owner = self.clause_referent(token, exclude) or self._main_clause_subject(token, exclude) \
+        owner = self._first_conjunct(token, exclude) or self.clause_referent(token, exclude) \
+            or self._main_clause_subject(token, exclude) \
             or self._conjoined_clause_subject(token, exclude)
         if owner:
             return owner
@@ -140,6 +141,13 @@ class Coreference(PluralReference, ClauseSubjectReference, GroupReference, Speak
         # "it" stands for a state named as a noun phrase, not as a modifier ("the Kinshasa meetings")
         states = [s for s in self.preceding_states(token.i, ANTECEDENT_KINDS, noun_phrases=True) if s not in exclude]
         return [Arg(states[0], token, "coref")] if states else []
+
+    def _first_conjunct(self, token: Token, exclude: frozenset[str]) -> list[Arg]:
+        """"its" owning a later conjunct stands for the first: "THE WEST AFRICAN COUNTRY and ITS allies"."""
+        head = token.head
+        if token.dep_ != "poss" or head.dep_ != "conj" or head.head.i > token.i or head.head.pos_ not in ("NOUN", "PROPN"):
+            return []
+        return self.np_actors(head.head, exclude, conjuncts=False)
 
     def _names_an_event(self, token: Token) -> bool:
         """"it" as the subject of "be" whose complement is a pact: "IT is the second deal the two

@@ -4,6 +4,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extract.syntax import ANTECEDENT_KINDS, GROUP_SIZES, SUBJECT_DEPS, Arg, child, last_main_subject, pobjs
+from kg.knowledge.descriptions import descriptions
 
 
 class GroupReference:
@@ -41,6 +42,10 @@ class GroupReference:
         if not sizes:
             return None
         size = max(sizes)
+        region = self._described_region(token)
+        if region is not None:
+            states = [s for s in dict.fromkeys(self.preceding_states(token.i)) if s in region][:size]
+            return [Arg(s, token, "coref") for s in states] if len(states) == size else []
         subjects = self._previous_subject(token, frozenset(), plural=True)  # "X and Y asked ... The two nations will"
         if len(subjects) == size:
             return subjects
@@ -57,6 +62,12 @@ class GroupReference:
         if len(states) < size:
             states = [s for s in self.preceding_states(token.i) if s not in own][:size]
         return [Arg(s, token, "coref") for s in states] if len(states) == size else self._later_group(token, size)
+
+    def _described_region(self, token: Token) -> frozenset[str] | None:
+        """The states a regional modifier allows a group to be ("the West African neighbours",
+        "the two Gulf states": rows of ``descriptions.csv``), ``None`` without one."""
+        fitting = self._fitting_descriptions(token, [r for r in descriptions().get("country", []) if r.modifier])
+        return frozenset(a for r in fitting for a in r.actors) if fitting else None
 
     def _previous_sentence_pair(self, token: Token, size: int) -> list[Arg]:
         """The states the previous sentence's subject names, when exactly ``size`` and the group is no

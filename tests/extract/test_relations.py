@@ -3580,3 +3580,16 @@ def test_a_quarrel_naming_no_side_is_the_acting_pairs(nlp, text, expected):
 ])
 def test_another_states_demands_or_offer_accepted_are_agreed_with_it(nlp, text, expected):
     assert triples(nlp, text) == expected, triples(nlp, text)
+
+
+def test_its_owning_a_later_conjunct_stands_for_the_described_first_one(nlp):
+    found = triples(nlp, "Senegal accused Morocco of harassing its fishermen. "
+                         "The West African country and its allies Gambia and Guinea recalled their envoys from Morocco.")
+    assert {("GMB", "ALLY", "SEN"), ("GIN", "ALLY", "SEN"), ("SEN", "SANCTION", "MAR")} <= found, found
+    assert not any(s == "MAR" or o == "MAR" for s, r, o in found if r == "ALLY"), found
+
+
+def test_a_regional_group_is_the_states_of_its_region_named_before(nlp):
+    found = triples(nlp, "Ghana halted power exports to Germany through its lines to Togo, "
+                         "deepening a row between the West African neighbours.")
+    assert ("GHA", "OPPOSE", "TGO") in found and not any("DEU" in (s, o) for s, r, o in found if r == "OPPOSE"), found

@@ -190,12 +190,13 @@ class VerbRules(RequestRules, TransferRules, VerbSenses):
     def _between_parties(verb: Token, objects: list[Arg]) -> tuple[list[Arg], list[Arg]]:
         """A symmetric verb with no subject whose between-phrase names two states:
         the two are its parties ("fighting between Chile and Peru"); a passive one's
-        subject is a party: "Armenia IS ALLIED to Russia"."""
+        subject is a party: "Armenia IS ALLIED to Russia", "Armenia's GOVERNMENT is allied to Russia"."""
         between = [p for p in verb.children if p.dep_ == "prep" and p.lower_ == "between"]
         if between and len({a.actor for a in objects}) >= 2:
             return unique(objects), []
         patient = child(verb, "nsubjpass")
-        own = [a for a in objects if patient is not None and a.token.i in {patient.i, *(c.i for c in patient.conjuncts)}]
+        spans = [(t.left_edge.i, t.i) for t in (patient, *patient.conjuncts)] if patient is not None else []
+        own = [a for a in objects if any(lo <= a.token.i <= hi for lo, hi in spans)]
         if own and len(own) < len(objects):
             return unique(own), [a for a in objects if a not in own]
         return [], objects

@@ -3593,3 +3593,11 @@ def test_a_regional_group_is_the_states_of_its_region_named_before(nlp):
     found = triples(nlp, "Ghana halted power exports to Germany through its lines to Togo, "
                          "deepening a row between the West African neighbours.")
     assert ("GHA", "OPPOSE", "TGO") in found and not any("DEU" in (s, o) for s, r, o in found if r == "OPPOSE"), found
+
+
+@pytest.mark.parametrize("text", [
+    "Malawi's government is allied with Zambia.",
+    "Malawi's president is closely allied with Lusaka.",
+])
+def test_a_state_named_in_a_passive_symmetric_subject_is_a_party(nlp, text):
+    assert ("MWI", "ALLY", "ZMB") in triples(nlp, text), triples(nlp, text)

@@ -97,8 +97,10 @@ def is_negated(token: Token, lex: Lexicon) -> bool:
         if arrived_by in ("", "dobj", "attr", "nsubjpass", "nsubj", "xcomp", "acl") or node.pos_ in ("NOUN", "PROPN"):
             if any(c.dep_ in NEGATION_DEPS or (c.dep_ == "det" and c.lower_ in particles) for c in node.children):
                 return True
-        if arrived_by == "prep" and node.lemma_ == "be" and any(c.dep_ in NEGATION_DEPS for c in node.children):
-            return True  # "was never at war with"
+        if arrived_by == "prep" and (node.lemma_ == "be" or (node.lemma_.lower() in lex.cue("support_verbs")
+                                                             and below.i == token.head.i)) \
+                and any(c.dep_ in NEGATION_DEPS for c in node.children):
+            return True  # "was never at war with", "will not ENGAGE in conflict with", "did not GO to war"
         if node.pos_ == "ADP" and node.lower_ in particles:
             return True
         if arrived_by in ("xcomp", "pcomp", "ccomp", "prep", "acl") and node.lemma_.lower() in negating:

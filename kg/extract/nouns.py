@@ -54,6 +54,8 @@ class NounRules(AbsorptionRules):
             possessors += [a for c in act.children if c.dep_ == "poss" for a in ctx.np_actors(c)]
             objects += [a for p in act.children if p.dep_ == "prep" and p.lower_ in preps for o in pobjs(p)
                         for a in ctx.np_actors(o) or self._goods_origin(ctx, o)]
+        if not objects and not possessors:
+            objects = self._verb_side_objects(ctx, noun, preps)  # "went to WAR WITH Eritrea"
         if not objects and (possessors or modifiers) and group.relation in self.symmetric:
             objects = ctx.examples(noun)  # "Israel's allies, including the US and UK"
         if not pair_groups and (group.mutual or group.relation in self.symmetric):
@@ -168,6 +170,15 @@ class NounRules(AbsorptionRules):
             # "a key ally FOR Western nations" names its partner, if no state
             objects = self._only_other_state(ctx, noun, subjects[0])
         return Candidate(group, noun, subjects, unique(objects), hypothetical=inherited_mood)
+
+    def _verb_side_objects(self, ctx: ActorContext, noun: Token, preps: frozenset[str]) -> list[Arg]:
+        """A noun in a support verb's prepositional phrase takes the verb's other prepositional
+        objects: "Kenya went to WAR WITH Somalia", "is at WAR WITH Somalia"."""
+        governed = ctx.governing_verb(noun)
+        if governed is None or governed[1] in ("", "*") or governed[0].lemma_.lower() not in self.lex.cue("support_verbs"):
+            return []
+        return [a for p in governed[0].children if p.dep_ == "prep" and p.i != noun.head.i and p.lower_ in preps
+                for o in pobjs(p) for a in ctx.np_actors(o)]
 
     def _body_joined(self, noun: Token, verb: Token | None) -> bool:
         """"applied to join THE ALLIANCE": a body joined or left, not a pact between the joiners."""

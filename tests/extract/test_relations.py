@@ -3601,3 +3601,14 @@ def test_a_regional_group_is_the_states_of_its_region_named_before(nlp):
 ])
 def test_a_state_named_in_a_passive_symmetric_subject_is_a_party(nlp, text):
     assert ("MWI", "ALLY", "ZMB") in triples(nlp, text), triples(nlp, text)
+
+
+@pytest.mark.parametrize("text, negated", [
+    ("Peru went to war with Ecuador in 1995.", False),
+    ("Peru is at war with Ecuador.", False),
+    ("Peru did not go to war with Ecuador.", True),
+    ("Peru will not engage in conflict with Ecuador.", True),
+])
+def test_a_noun_in_a_support_verbs_phrase_takes_the_verbs_other_objects(nlp, text, negated):
+    found = [r for r in relations(nlp, text) if r[:3] in {("PER", "CONFLICT", "ECU"), ("ECU", "CONFLICT", "PER")}]
+    assert found and ("N" in found[0][3]) == negated, relations(nlp, text)

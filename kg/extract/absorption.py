@@ -19,6 +19,11 @@ class AbsorptionRules:
             return True  # a hostile sense for this very object undoes it: "ENDED its cooperation pact with X"
         if any(c.dep_ == "amod" and c.lower_ in self.lex.cue("former_modifiers") for c in noun.children):
             return True  # "Iran's FORMER ally Sudan": a relation that ended is background (relations.md)
+        if noun.dep_ == "attr" and head.lemma_ == "be" and any(
+                c.dep_ == "advmod" and c.lower_ in self.lex.cue("former_adverbs")
+                and not (c.i + 1 < len(c.doc) and c.nbor().lower_ == "again")
+                for c in head.children):
+            return True  # "Kigali and Kampala were ONCE close allies"
         taker = self._object_taker(noun)
         if taker is not None and taker.pos_ == "VERB" and any(
                 selects(g, noun) for g in self.lex.verbs.get(taker.lemma_.lower(), ())) and not self._owned_demand(noun):

@@ -3612,3 +3612,12 @@ def test_a_state_named_in_a_passive_symmetric_subject_is_a_party(nlp, text):
 def test_a_noun_in_a_support_verbs_phrase_takes_the_verbs_other_objects(nlp, text, negated):
     found = [r for r in relations(nlp, text) if r[:3] in {("PER", "CONFLICT", "ECU"), ("ECU", "CONFLICT", "PER")}]
     assert found and ("N" in found[0][3]) == negated, relations(nlp, text)
+
+
+@pytest.mark.parametrize("text, allied", [
+    ("Lesotho and Eswatini were once close allies.", False),
+    ("Lesotho and Eswatini were formerly allies.", False),
+    ("Lesotho and Eswatini are once again allies.", True),
+])
+def test_allies_once_are_background(nlp, text, allied):
+    assert (("LSO", "ALLY", "SWZ") in triples(nlp, text) or ("SWZ", "ALLY", "LSO") in triples(nlp, text)) == allied

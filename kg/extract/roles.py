@@ -197,10 +197,6 @@ class ActorContext(Coreference, Subjects):
         return {a.actor for t in self.doc[start:end] if t.pos_ == "PROPN" and t.i not in self.actor_at
                 for a in self._titled_person(t, frozenset())}
 
-    def _speakers_own(self, token: Token) -> bool:
-        """"his country", "her nation": the state of the person speaking."""
-        return any(c.dep_ == "poss" and c.lower_ in self.lex.cue("person_pronouns") for c in token.children)
-
     def examples(self, token: Token, exclude: frozenset[str] = frozenset()) -> list[Arg]:
         """The actors a phrase names by example ("US adversaries including Iran, Russia",
         "Western countries such as France"): they, not its modifiers, are the party."""
@@ -229,8 +225,9 @@ class ActorContext(Coreference, Subjects):
                                          or mod.lemma_.lower() in self.lex.cue("group_nouns")):  # "each OTHER's"
                 via = "each" if mod.lower_ in ("other", "another") else "mod"  # each other's: every party in turn
                 args += [Arg(a.actor, mod, via) for a in self._own_actors(mod, exclude)]
-            elif depth < 2 and mod.lemma_.lower() not in self.lex.cue("private_heads") and not (  # not "Kremlin critic
-                    mod.tag_ == "VBN" and mod.lemma_.lower() in self.lex.cue("backing_verbs")):  # Navalny", "Moscow-BACKED X"
+            elif depth < 2 and mod.lemma_.lower() not in self.lex.cue("private_heads") and not (mod.tag_ == "VBN" and (  # not
+                    mod.lemma_.lower() in self.lex.cue("backing_verbs") | self.lex.cue("brokering_verbs"))):  # "Kremlin critic
+                # Navalny", "Moscow-BACKED X", "a Qatar-BROKERED deal" (the broker is no party)
                 args += self.modifier_actors(mod, exclude, depth + 1)
         return args
 

@@ -19,6 +19,10 @@ class SpeakerReference:
         states = {a.actor for a in self.np_actors(speaker, exclude)} if speaker is not None else set()
         return [Arg(states.pop(), token, "coref")] if len(states) == 1 else []
 
+    def _speakers_own(self, token: Token) -> bool:
+        """"his country", "her nation": the state of the person speaking."""
+        return any(c.dep_ == "poss" and c.lower_ in self.lex.cue("person_pronouns") for c in token.children)
+
     def reporter(self, token: Token, exclude: frozenset[str]) -> list[Arg]:
         """The state reporting the clause that holds ``token`` ("VENEZUELA announced the envoy was expelled"), unless excluded."""
         return self._resolve_speaker(token, exclude)

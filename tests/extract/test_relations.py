@@ -3621,3 +3621,10 @@ def test_a_noun_in_a_support_verbs_phrase_takes_the_verbs_other_objects(nlp, tex
 ])
 def test_allies_once_are_background(nlp, text, allied):
     assert (("LSO", "ALLY", "SWZ") in triples(nlp, text) or ("SWZ", "ALLY", "LSO") in triples(nlp, text)) == allied
+
+
+def test_a_brokered_pact_has_its_signers_as_parties_not_its_broker(nlp):
+    found = triples(nlp, "The Kenya-brokered accord was signed by Burundi's foreign minister and Rwanda's foreign minister.")
+    assert ("BDI", "AGREE", "RWA") in found or ("RWA", "AGREE", "BDI") in found, found
+    assert not any(r == "AGREE" and "KEN" in (s, o) for s, r, o in found), found
+    assert {("KEN", "AID", "BDI"), ("KEN", "AID", "RWA")} <= found, found

@@ -326,3 +326,8 @@ def test_african_leaders_and_armies(nlp, text, expected):
 ])
 def test_older_leaders_however_spelt(nlp, text, expected):
     assert ids(nlp, text) == expected
+
+
+def test_wagner_as_a_surname_is_no_mention(nlp):
+    assert ids(nlp, "Foreign Minister Anne Wagner met the press.") == []
+    assert ids(nlp, "Mali hired Wagner mercenaries.") == ["MLI", "WAGNER"]

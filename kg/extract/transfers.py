@@ -170,6 +170,11 @@ class TransferRules(RetaliationRules):
             return child(noun.head.head, "dobj") or noun
         return noun
 
+    def _victim_of_act(self, obj: Token, group: TriggerGroup) -> bool:
+        """"condemned the AGGRESSION against Niger": the target of a condemned war act is its victim, not opposed."""
+        return group.relation == "OPPOSE" and any(
+            g.relation in self.lex.cue("war_relations") for g in self.lex.nouns.get(obj.lemma_.lower(), ()))
+
     def _chained_partners(self, ctx: ActorContext, verb: Token, group: TriggerGroup) -> list[Arg]:
         """States in an object preposition further down the verb's chain of objects and conjuncts:
         "are breaking off relations and cutting sea, land and air ties WITH Qatar" (Qatar for both)."""
@@ -178,6 +183,8 @@ class TransferRules(RetaliationRules):
             token = todo.pop()
             if token.pos_ == "VERB" and not any(g.relation == group.relation for g in self.lex.verbs.get(token.lemma_.lower(), ())):
                 continue  # "severed ties and SIGNED a deal with Bolivia": another act's partner
+            if self._victim_of_act(token, group):
+                continue  # "condemned the aggression AGAINST Niger"
             chain.append(token)
             todo += [c for c in token.children if c.dep_ in ("dobj", "conj")]
         preps = group.preps_for("VERB")

@@ -3628,3 +3628,16 @@ def test_a_brokered_pact_has_its_signers_as_parties_not_its_broker(nlp):
     assert ("BDI", "AGREE", "RWA") in found or ("RWA", "AGREE", "BDI") in found, found
     assert not any(r == "AGREE" and "KEN" in (s, o) for s, r, o in found), found
     assert {("KEN", "AID", "BDI"), ("KEN", "AID", "RWA")} <= found, found
+
+
+@pytest.mark.parametrize("text", [
+    '"We condemn the aggression against Lesotho," South Africa\'s foreign minister said.',
+    "South Africa condemned the war against Lesotho.",
+])
+def test_the_victim_of_a_condemned_act_is_not_opposed(nlp, text):
+    assert ("ZAF", "OPPOSE", "LSO") not in triples(nlp, text), triples(nlp, text)
+
+
+def test_the_author_of_a_condemned_act_is_opposed(nlp):
+    found = triples(nlp, "South Africa condemned Zimbabwe's aggression against Lesotho.")
+    assert {("ZAF", "OPPOSE", "ZWE"), ("ZWE", "ATTACK", "LSO")} <= found and ("ZAF", "OPPOSE", "LSO") not in found, found

@@ -143,6 +143,14 @@ class RequestRules:
             return []  # "*": the of-phrase hangs off the accused state's name ("accused Somalia of X")
         return ctx.np_actors(accused)
 
+    def _blamed_on(self, ctx: ActorContext, verb: Token, known: frozenset[str]) -> list[Arg]:
+        """The one blamed in an on-phrase, on the verb or anywhere in its object: "blamed the
+        escalation of fighting in Mozambique ON Rwanda's army"."""
+        found = [p for d in verb.children if d.dep_ == "dobj" for p in d.subtree if p.dep_ == "prep" and p.lower_ == "on"]
+        found += [p for p in verb.children if p.dep_ == "prep" and p.lower_ == "on"]
+        last = max(found, key=lambda p: p.i, default=None)
+        return [a for o in pobjs(last) for a in ctx.np_actors(o) if a.actor not in known] if last is not None else []
+
     def _accuser_as_target(self, ctx: ActorContext, verb: Token, prep: str, group: TriggerGroup,
                            subjects: list[Arg]) -> list[Arg]:
         """A hostile act the accused is blamed for, with no target named, was aimed at the

@@ -122,6 +122,8 @@ class VerbRules(RequestRules, TransferRules, VerbSenses):
             subjects = self._envoy_host(ctx, direct)
         if not objects and group.complement_preps:
             objects = self._complement_targets(ctx, verb, group.complement_preps, subjects)
+        if not objects and verb.lemma_.lower() in self.lex.cue("blamed_on_verbs"):
+            objects = self._blamed_on(ctx, verb, known)  # "blamed the escalation on Rwanda's army"
         if not objects and group.relation == "THREATEN":
             objects = self._threatened_noun_targets(ctx, verb, known) or self._consequence_owners(ctx, verb, known)
         if not objects and verb.dep_ in ("pcomp", "pobj", "ccomp"):  # "accused Kigali of declaring war": on the accuser

@@ -3641,3 +3641,13 @@ def test_the_victim_of_a_condemned_act_is_not_opposed(nlp, text):
 def test_the_author_of_a_condemned_act_is_opposed(nlp):
     found = triples(nlp, "South Africa condemned Zimbabwe's aggression against Lesotho.")
     assert {("ZAF", "OPPOSE", "ZWE"), ("ZWE", "ATTACK", "LSO")} <= found and ("ZAF", "OPPOSE", "LSO") not in found, found
+
+
+@pytest.mark.parametrize("text, blamed", [
+    ("Zambia blamed the border clashes on Malawi.", "MWI"),
+    ("Zambia has blamed the escalation of fighting in Angola on Namibia's army.", "NAM"),
+    ("Zambia blamed Malawi for the border clashes.", "MWI"),
+])
+def test_the_one_blamed_is_opposed(nlp, text, blamed):
+    found = triples(nlp, text)
+    assert ("ZMB", "OPPOSE", blamed) in found and not any(o == "AGO" for s, r, o in found if r == "OPPOSE"), found

@@ -170,10 +170,13 @@ class TransferRules(RetaliationRules):
             return child(noun.head.head, "dobj") or noun
         return noun
 
-    def _victim_of_act(self, obj: Token, group: TriggerGroup) -> bool:
-        """"condemned the AGGRESSION against Niger": the target of a condemned war act is its victim, not opposed."""
-        return group.relation == "OPPOSE" and any(
-            g.relation in self.lex.cue("war_relations") for g in self.lex.nouns.get(obj.lemma_.lower(), ()))
+    def _victim_preps(self, obj: Token, group: TriggerGroup) -> frozenset[str]:
+        """"condemned the AGGRESSION AGAINST Niger": the prepositions by which a condemned war act names
+        its victim, who is not opposed (its author may be: "the aggression OF Rwanda")."""
+        if group.relation == "OPPOSE" and any(
+                g.relation in self.lex.cue("war_relations") for g in self.lex.nouns.get(obj.lemma_.lower(), ())):
+            return self.lex.cue("victim_preps")
+        return frozenset()
 
     def _chained_partners(self, ctx: ActorContext, verb: Token, group: TriggerGroup) -> list[Arg]:
         """States in an object preposition further down the verb's chain of objects and conjuncts:
@@ -183,13 +186,11 @@ class TransferRules(RetaliationRules):
             token = todo.pop()
             if token.pos_ == "VERB" and not any(g.relation == group.relation for g in self.lex.verbs.get(token.lemma_.lower(), ())):
                 continue  # "severed ties and SIGNED a deal with Bolivia": another act's partner
-            if self._victim_of_act(token, group):
-                continue  # "condemned the aggression AGAINST Niger"
             chain.append(token)
             todo += [c for c in token.children if c.dep_ in ("dobj", "conj")]
         preps = group.preps_for("VERB")
         return [a for t in chain for p in t.children if p.dep_ == "prep" and p.lower_ in preps
-                for o in pobjs(p) for a in ctx.np_actors(o)]
+                and p.lower_ not in self._victim_preps(t, group) for o in pobjs(p) for a in ctx.np_actors(o)]
 
     def _pact_partners(self, ctx: ActorContext, head: Token) -> list[Arg]:
         """A transfer conjoined to a trigger noun made with a state goes to that state:

@@ -98,8 +98,9 @@ class VerbRules(RequestRules, TransferRules, VerbSenses):
                 objects += self._recipients(ctx, obj, preps)
             else:
                 objects += args
-            if (group.object_heads or not args) and not self._victim_of_act(obj, group):  # "severed ties WITH Iran",
-                objects += [a for p in through_of(obj) if p.dep_ == "prep" and p.lower_ in preps  # "signed deals WITH Israel"
+            if group.object_heads or not args:  # "severed ties WITH Iran", "signed deals WITH Israel"
+                objects += [a for p in through_of(obj) if p.dep_ == "prep" and p.lower_ in preps
+                            and p.lower_ not in self._victim_preps(obj, group)
                             for o in pobjs(p) for a in ctx.np_actors(o)]
                 if group.object_heads:  # "cut relations and all contacts WITH Qatar"
                     objects += self._conjunct_prep_objects(ctx, obj, preps)

@@ -3651,3 +3651,7 @@ def test_the_author_of_a_condemned_act_is_opposed(nlp):
 def test_the_one_blamed_is_opposed(nlp, text, blamed):
     found = triples(nlp, text)
     assert ("ZMB", "OPPOSE", blamed) in found and not any(o == "AGO" for s, r, o in found if r == "OPPOSE"), found
+
+
+def test_the_author_of_a_condemned_act_in_its_of_phrase_is_opposed(nlp):
+    assert ("ZAF", "OPPOSE", "ZWE") in triples(nlp, "South Africa condemned the aggression of Zimbabwe.")

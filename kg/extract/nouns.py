@@ -104,6 +104,10 @@ class NounRules(AbsorptionRules):
             if subjects and symmetric and not objects and not possessors:  # "Assad, a close RUSSIAN ally"
                 objects = [a for a in held if a.actor not in {s.actor for s in subjects}]
             subjects = subjects or held
+        if symmetric and (subjects or possessors) and not objects and noun.tag_ in ("NN", "NNP"):
+            known = {a.actor for a in subjects + possessors}  # "US ally MOROCCO" (not "US ally
+            objects = [a for c in noun.children if c.dep_ == "appos" and c.i > noun.i  # Israel and SUDAN")
+                       for a in ctx.np_actors(c, conjuncts=False) if a.actor not in known]
         if not subjects and symmetric:
             subjects = self._apposed_holder(ctx, noun)
         if not subjects and symmetric and not possessors:

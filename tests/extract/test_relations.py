@@ -3655,3 +3655,8 @@ def test_the_one_blamed_is_opposed(nlp, text, blamed):
 
 def test_the_author_of_a_condemned_act_in_its_of_phrase_is_opposed(nlp):
     assert ("ZAF", "OPPOSE", "ZWE") in triples(nlp, "South Africa condemned the aggression of Zimbabwe.")
+
+
+def test_an_ally_named_in_apposition_is_the_partner_alone(nlp):
+    found = triples(nlp, "Egypt welcomed a deal between US ally Chad and Sudan.")
+    assert ("USA", "ALLY", "TCD") in found and not any(r == "ALLY" and "SDN" in (s, o) for s, r, o in found), found

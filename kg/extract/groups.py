@@ -28,6 +28,9 @@ class GroupReference:
         named = self.of_phrase_actors(token, frozenset())
         if len(named) >= 2:
             return named  # "the countries OF Tanzania and Malawi": the states named
+        named = [a for a in self.modifier_actors(token) if a.token.dep_ in ("amod", "compound", "conj")]
+        if len({a.actor for a in named}) >= 2:
+            return named  # "the KENYAN and UGANDAN governments"
         owner = child(token, "poss")
         if not sizes and owner is not None and owner.lower_ in cue("plural_pronouns"):
             owners = self.np_actors(owner)  # "tensions between THEIR nations": the ones "their" stands for

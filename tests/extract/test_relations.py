@@ -3660,3 +3660,12 @@ def test_the_author_of_a_condemned_act_in_its_of_phrase_is_opposed(nlp):
 def test_an_ally_named_in_apposition_is_the_partner_alone(nlp):
     found = triples(nlp, "Egypt welcomed a deal between US ally Chad and Sudan.")
     assert ("USA", "ALLY", "TCD") in found and not any(r == "ALLY" and "SDN" in (s, o) for s, r, o in found), found
+
+
+@pytest.mark.parametrize("text", [
+    "Talks between the Zambian and Malawian governments ended.",
+    "The border reopened thanks to discussions between the Zambian and Malawian governments.",
+])
+def test_a_group_named_by_two_demonyms_is_those_states(nlp, text):
+    found = triples(nlp, text)
+    assert ("ZMB", "CONSULT", "MWI") in found or ("MWI", "CONSULT", "ZMB") in found, found

@@ -164,8 +164,10 @@ class VerbRules(RequestRules, TransferRules, VerbSenses):
         if group.relation == "OPPOSE":  # "blocked EU funding for Ukraine": Ukraine is opposed
             objects = objects + self._obstructed_beneficiaries(ctx, verb, {a.actor for a in subjects})
             objects = objects or self._earlier_claimant(ctx, verb, subjects)  # "... Quito dismissed the assertion"
+        mutual = not objects and group.only_prep_objects and len({a.actor for a in subjects}) >= 2 \
+            and any(map(self._own_envoy, direct))  # "Chad and Sudan recalled THEIR ambassadors": each from the other
         yield Candidate(group, verb, unique(subjects), unique(objects),
-                        pairable=pairable, hypothetical=planned)
+                        pairable=pairable, hypothetical=planned, mutual=mutual)
 
     def _measure_taken(self, verb: Token) -> TriggerGroup | None:
         """The group of a measure named in a hostile verb's with-phrase: "hit Caracas WITH new sanctions"."""

@@ -3669,3 +3669,16 @@ def test_an_ally_named_in_apposition_is_the_partner_alone(nlp):
 def test_a_group_named_by_two_demonyms_is_those_states(nlp, text):
     found = triples(nlp, text)
     assert ("ZMB", "CONSULT", "MWI") in found or ("MWI", "CONSULT", "ZMB") in found, found
+
+
+@pytest.mark.parametrize("text", [
+    "Zambia and Malawi recalled their ambassadors.",
+    "Tension rose between Zambia and Malawi. The two countries withdrew their envoys in May.",
+])
+def test_states_recalling_their_envoys_recall_them_from_each_other(nlp, text):
+    assert {("ZMB", "SANCTION", "MWI"), ("MWI", "SANCTION", "ZMB")} <= triples(nlp, text), triples(nlp, text)
+
+
+def test_states_recalling_their_envoys_from_a_third_recall_them_from_it_alone(nlp):
+    found = triples(nlp, "Zambia and Malawi recalled their ambassadors from Angola.")
+    assert {("ZMB", "SANCTION", "AGO"), ("MWI", "SANCTION", "AGO")} <= found and ("ZMB", "SANCTION", "MWI") not in found

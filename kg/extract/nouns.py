@@ -49,6 +49,10 @@ class NounRules(AbsorptionRules):
                     subjects += args
                 elif word in preps:
                     objects += args
+        if group.goods_origin and not subjects and not origins:  # "the delivery of helicopters FROM Russia"
+            origins = [a for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for g in pobjs(p)
+                       for q in g.children if q.dep_ == "prep" and q.lower_ in group.agent_preps
+                       for o in pobjs(q) for a in ctx.np_actors(o)]
         act = self._act_over(noun)  # "China's IMPOSITION of tariffs ON Australian wine": the act's owner and target
         if act is not None:
             possessors += [a for c in act.children if c.dep_ == "poss" for a in ctx.np_actors(c)]
@@ -158,6 +162,8 @@ class NounRules(AbsorptionRules):
         if not objects and group.goods_origin and verb is not None and noun.dep_ == "dobj":  # "withdraw arms sales
             objects = [a for p in verb.children if p.dep_ == "prep" and p.lower_ == "to" and p.i > noun.i  # TO Taiwan"
                        for o in pobjs(p) for a in ctx.np_actors(o)]
+            if not objects and verb.lemma_.lower() in self.lex.cue("delivery_taking_verbs"):  # "Mali ANNOUNCED the
+                objects = [a for a in ctx.subjects(verb) if a.actor not in {s.actor for s in subjects}]  # delivery"
         if not objects and group.beneficiary_asks and verb is not None:
             objects = self._requester(ctx, verb, subjects)
         if not objects and group.relation in self.lex.cue("retaliation_relations") \

@@ -3682,3 +3682,15 @@ def test_states_recalling_their_envoys_recall_them_from_each_other(nlp, text):
 def test_states_recalling_their_envoys_from_a_third_recall_them_from_it_alone(nlp):
     found = triples(nlp, "Zambia and Malawi recalled their ambassadors from Angola.")
     assert {("ZMB", "SANCTION", "AGO"), ("MWI", "SANCTION", "AGO")} <= found and ("ZMB", "SANCTION", "MWI") not in found
+
+
+@pytest.mark.parametrize("text", [
+    "Zambia took delivery of two helicopters from China.",
+    "Zambia's government on Monday announced the delivery of radars and drones from China.",
+])
+def test_a_delivery_from_a_state_taken_or_announced_goes_to_the_taker(nlp, text):
+    assert ("CHN", "SUPPLY", "ZMB") in triples(nlp, text), triples(nlp, text)
+
+
+def test_a_delivery_condemned_goes_to_no_condemner(nlp):
+    assert ("CHN", "SUPPLY", "ZMB") not in triples(nlp, "Zambia condemned the delivery of drones from China.")

@@ -3694,3 +3694,8 @@ def test_a_delivery_from_a_state_taken_or_announced_goes_to_the_taker(nlp, text)
 
 def test_a_delivery_condemned_goes_to_no_condemner(nlp):
     assert ("CHN", "SUPPLY", "ZMB") not in triples(nlp, "Zambia condemned the delivery of drones from China.")
+
+
+@pytest.mark.parametrize("text", ["Zambia voiced anger at Malawi over the dam.", "Zambia's fury at Malawi grew."])
+def test_anger_voiced_at_a_state_opposes_it(nlp, text):
+    assert ("ZMB", "OPPOSE", "MWI") in triples(nlp, text), triples(nlp, text)

@@ -53,6 +53,8 @@ def clause_chain(token: Token, lex: Lexicon) -> Iterator[tuple[Token, str, Token
         if dep == "pobj" and head.lower_ in lex.cue("setting_preps") and (head.head.pos_ == "NOUN" or any(
                 stem in head.head.lower_ for stem in lex.cue("mediation_stems"))):
             return  # "possible measures in the flare-up of tension", "offered to mediate in the dispute": it is real
+        if dep == "pobj" and head.lower_ == "to" and head.head.lemma_.lower() in lex.cue("yielding_verbs"):
+            return  # "refused to bow TO pressure from X": the pressure was real
         if dep == "dobj" and head.lemma_.lower() in lex.cue("ending_verbs") and current.lemma_.lower() in lex.nouns:
             return  # "failed to halt the fighting": the fighting is going on
         if dep == "pcomp" and _is_finite(current) and child(current, "nsubj", "nsubjpass") is not None:

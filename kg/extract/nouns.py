@@ -147,11 +147,12 @@ class NounRules(AbsorptionRules):
             objects = [a for p in verb.children if p.dep_ in ("prep", "dative") and p.lower_ in group.preps_for("NOUN")
                        for o in pobjs(p) for a in ctx.np_actors(o) or self._goods_origin(ctx, o)]  # "announced sanctions on Tuesday AGAINST ..."
             objects = objects or [a for d in verb.children if d.dep_ == "dative" and d.pos_ != "ADP" for a in ctx.np_actors(d)]
-        if not objects and not symmetric and (prep == "" or prep in self.lex.cue("target_preps")) \
+        if not objects and not symmetric and (prep == "" or prep in self.lex.cue("target_preps") or (
+                prep == "to" and verb.lemma_.lower() in self.lex.cue("yielding_verbs"))) \
                 and not (verb is not None and verb.lemma_.lower() in self.lex.cue("evading_verbs") | self.lex.cue("citing_verbs")) \
                 and not (group.goods_origin and {a.actor for a in clause} & {s.actor for s in subjects}):
             # a supplier among those acting on the transfer acts with them: "X, Y and Z secured the export of X's grain"
-            # "Germany refused a request by Ukraine", "despite pressure from the US, India ..."
+            # "Germany refused a request by Ukraine", "despite pressure from the US, India ...", "BOWED TO pressure from"
             objects = [a for a in clause if a.actor not in {s.actor for s in subjects}]
         if not objects and verb is not None:  # "accused Morocco of aggression": against the accuser
             objects = self._accuser_as_target(ctx, verb, prep, group, subjects)

@@ -3699,3 +3699,11 @@ def test_a_delivery_condemned_goes_to_no_condemner(nlp):
 @pytest.mark.parametrize("text", ["Zambia voiced anger at Malawi over the dam.", "Zambia's fury at Malawi grew."])
 def test_anger_voiced_at_a_state_opposes_it(nlp, text):
     assert ("ZMB", "OPPOSE", "MWI") in triples(nlp, text), triples(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Lusaka refused to bow to pressure from Malawi to close the border.",
+    "Zambia gave in to pressure from Malawi.",
+])
+def test_pressure_given_in_to_or_resisted_is_the_pressing_states_request(nlp, text):
+    assert ("MWI", "REQUEST", "ZMB", "") in relations(nlp, text), relations(nlp, text)

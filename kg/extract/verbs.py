@@ -35,6 +35,8 @@ class VerbRules(RequestRules, TransferRules, VerbSenses):
         passive = is_passive(verb)
         direct = [c for c in verb.children if c.dep_ in (("nsubjpass",) if passive else ("dobj", "dative"))
                   and c.pos_ != "ADP"]  # a dative "to Ukraine" is a prepositional object
+        direct += [o for p in verb.children if p.dep_ == "prep" and p.lower_ in group.head_preps and not passive
+                   for o in pobjs(p)]  # "agreed TO Algeria's demands"
         if not direct and verb.dep_ == "amod" and (verb.tag_ == "VBG" or (  # "halting Iran's program",
                 verb.tag_ == "VBN" and (verb.lemma_.lower() in self.lex.cue("brokering_verbs")  # "US-brokered talks between"
                                         or any(c.dep_ == "npadvmod" and c.i in ctx.actor_at for c in verb.children)))):

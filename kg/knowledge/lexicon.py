@@ -43,6 +43,7 @@ class TriggerGroup:
     verb_object_preps: frozenset[str] | None = None
     agent_preps: frozenset[str] = frozenset()
     object_heads: frozenset[str] = frozenset()
+    head_preps: frozenset[str] = frozenset()
     needs_pair: frozenset[str] = frozenset()
     complement_preps: frozenset[str] = frozenset()
     owned_object_preps: frozenset[str] = frozenset()
@@ -110,7 +111,7 @@ class Lexicon:
             or word.removesuffix("s") in self.cue("pact_nouns") or word in self.cue("repetition_words")
 
 
-_GROUP_SETS = ("object_preps", "agent_preps", "object_heads", "needs_pair", "complement_preps", "owned_object_preps",
+_GROUP_SETS = ("object_preps", "agent_preps", "object_heads", "head_preps", "needs_pair", "complement_preps", "owned_object_preps",
                "modifiers")
 _WORD_LISTS = ("verbs", "nouns", *_GROUP_SETS, "verb_object_preps")
 #: every field a [[trigger]] group may have; "cameo" records the CAMEO code of a derived group

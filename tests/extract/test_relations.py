@@ -3707,3 +3707,8 @@ def test_anger_voiced_at_a_state_opposes_it(nlp, text):
 ])
 def test_pressure_given_in_to_or_resisted_is_the_pressing_states_request(nlp, text):
     assert ("MWI", "REQUEST", "ZMB", "") in relations(nlp, text), relations(nlp, text)
+
+
+@pytest.mark.parametrize("text", ["Zambia agreed to Malawi's demands.", "Zambia acceded to demands from Malawi."])
+def test_demands_agreed_to_are_agreed_with_their_maker_and_stay_its_request(nlp, text):
+    assert {("ZMB", "AGREE", "MWI"), ("MWI", "REQUEST", "ZMB")} <= triples(nlp, text), triples(nlp, text)

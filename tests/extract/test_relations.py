@@ -3712,3 +3712,9 @@ def test_pressure_given_in_to_or_resisted_is_the_pressing_states_request(nlp, te
 @pytest.mark.parametrize("text", ["Zambia agreed to Malawi's demands.", "Zambia acceded to demands from Malawi."])
 def test_demands_agreed_to_are_agreed_with_their_maker_and_stay_its_request(nlp, text):
     assert {("ZMB", "AGREE", "MWI"), ("MWI", "REQUEST", "ZMB")} <= triples(nlp, text), triples(nlp, text)
+
+
+def test_aid_suspended_by_states_named_together_is_not_cut_with_each_other(nlp):
+    found = triples(nlp, "Norway and Sweden suspended aid.")
+    assert ("NOR", "SANCTION", "SWE") not in found and ("SWE", "SANCTION", "NOR") not in found, found
+    assert {("NOR", "SANCTION", "SWE"), ("SWE", "SANCTION", "NOR")} <= triples(nlp, "Norway and Sweden severed ties.")

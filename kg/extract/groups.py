@@ -1,15 +1,15 @@
-"""Groups named by number ("the two countries", "both sides", "the three states"), resolved to the states named as a group before them, and heads naming their states in an of-phrase ("the countries of Peru and Chile")."""
+"""Groups named by number ("the two countries", "both sides", "the three states"), resolved to the states named as a group before them."""
 from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.extract.syntax import ANTECEDENT_KINDS, GROUP_SIZES, SUBJECT_DEPS, Arg, child, last_main_subject, pobjs
+from kg.extract.heads import OfPhraseHeads
+from kg.extract.syntax import ANTECEDENT_KINDS, GROUP_SIZES, SUBJECT_DEPS, Arg, child, last_main_subject
 from kg.knowledge.descriptions import descriptions
 
 
-class GroupReference:
-    """Groups named by number: "the two countries", "both sides", "the three states", resolved to the states named as a group before them;
-    heads that name their states in an of-phrase: "the countries of Peru and Chile", "the government of Iran"."""
+class GroupReference(OfPhraseHeads):
+    """Groups named by number: "the two countries", "both sides", "the three states", resolved to the states named as a group before them."""
 
     def _resolve_group(self, token: Token) -> list[Arg] | None:
         """'the two countries', 'both nations': the two states last named; 'the latter', 'the former': one of them."""
@@ -52,6 +52,9 @@ class GroupReference:
         subjects = self._previous_subject(token, frozenset(), plural=True)  # "X and Y asked ... The two nations will"
         if len(subjects) == size:
             return subjects
+        governing = self._governing_subjects(token, size)
+        if governing:
+            return governing
         own = self._clause_subject_states(token)  # "Ankara said talks with the two countries": not Ankara
         own |= {a.actor for a in self.modifier_actors(token) if a.token.pos_ != "PRON"}  # "the two RUSSIA allies"
         paired = self._previous_sentence_pair(token, size)
@@ -71,6 +74,22 @@ class GroupReference:
         "the two Gulf states": rows of ``descriptions.csv``), ``None`` without one."""
         fitting = self._fitting_descriptions(token, [r for r in descriptions().get("country", []) if r.modifier])
         return frozenset(a for r in fitting for a in r.actors) if fitting else None
+
+    def _governing_subjects(self, token: Token, size: int) -> list[Arg]:
+        """A group that is the subject of a subordinate clause is the states that the subject of a clause
+        above it names, when exactly ``size``: "the presidents of Rwanda and Uganda signed an agreement in
+        Angola after THE TWO LEADERS exchanged accusations"."""
+        if token.dep_ not in SUBJECT_DEPS:
+            return []
+        clause = token.head
+        while clause.head.i != clause.i and clause.dep_ in ("advcl", "pcomp", "pobj", "prep", "xcomp", "ccomp", "relcl",
+                                                            "acl", "dobj"):
+            clause = clause.head
+            subject = child(clause, "nsubj", "nsubjpass") if clause.pos_ in ("VERB", "AUX") else None
+            if subject is not None and subject.i < token.i:
+                states = list(dict.fromkeys(a.actor for a in self.np_actors(subject)))
+                return [Arg(s, token, "coref") for s in states] if len(states) == size else []
+        return []
 
     def _previous_sentence_pair(self, token: Token, size: int) -> list[Arg]:
         """The states the previous sentence's subject names, when exactly ``size`` and the group is no
@@ -92,22 +111,6 @@ class GroupReference:
         later = list(dict.fromkeys(a for i, a, k in self.mention_starts
                                    if token.i < i < token.sent.end and self.is_state_mention(k)))
         return [Arg(s, token, "coref") for s in later] if len(later) == size else []
-
-    def _list_after_of(self, token: Token, item: Token) -> bool:
-        """"the ministers of the Netherlands, SAUDI ARABIA and Luxembourg", "the Prime Minister of Ethiopia,
-        PRESIDENT OF KENYA, ...": a state (or a title of one) after a comma continues the list of states the
-        of-phrase began (parsed as an apposition of the head)."""
-        def names_state(head: Token) -> bool:
-            return any(p.dep_ == "prep" and p.lower_ == "of" and any(o.i in self.actor_at for o in p.children if o.dep_ == "pobj")
-                       for p in head.children)
-        titled = item.lemma_.lower() in self.lex.cue("agentive_heads") and names_state(item)  # "..., PRESIDENT OF Kenya"
-        return (item.i in self.actor_at or titled) and self.doc[item.left_edge.i - 1].text == "," and names_state(token)
-
-    def _counted(self, token: Token) -> bool:
-        """A head that counts what its of-phrase names: "a GROUP OF Zambian soldiers" (theirs), not "a militant group"."""
-        return token.lemma_.lower() in self.lex.cue("transparent_heads") and any(
-            p.dep_ == "prep" and p.lower_ == "of" and any(o.dep_ == "pobj" and o.tag_ == "NNS" for o in p.children)
-            for p in token.children)
 
     def _listed_group(self, token: Token, size: int) -> list[str]:
         """The last list of exactly ``size`` states named before ``token`` ("Mali, Burkina Faso
@@ -190,12 +193,3 @@ class GroupReference:
         det = child(token, "det")
         return token.dep_ == "pobj" and token.head.lower_ == "between" and det is not None and det.lower_ == "the" \
             and not any(c.dep_ in ("conj", "cc") for c in token.children)
-
-    def of_phrase_actors(self, token: Token, exclude: frozenset[str]) -> list[Arg]:
-        """The states a head stands for through its of-phrase: "the government OF Iran", "leaders IN New Delhi",
-        "negotiators FROM Qatar", "his counterparts OF Peru and Chile" (not "forces IN Syria": a place)."""
-        lemma, cue = token.lemma_.lower(), self.lex.cue
-        return [a for prep in token.children if prep.dep_ == "prep" and (
-                    prep.lower_ in ("of", "in", "from") or (prep.lower_ == "for" and lemma in cue("voice_heads")))
-                and not (prep.lower_ == "in" and lemma in cue("deployed_heads"))
-                for obj in pobjs(prep) for a in self.np_actors(obj, exclude)]

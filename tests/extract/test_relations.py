@@ -3718,3 +3718,10 @@ def test_aid_suspended_by_states_named_together_is_not_cut_with_each_other(nlp):
     found = triples(nlp, "Norway and Sweden suspended aid.")
     assert ("NOR", "SANCTION", "SWE") not in found and ("SWE", "SANCTION", "NOR") not in found, found
     assert {("NOR", "SANCTION", "SWE"), ("SWE", "SANCTION", "NOR")} <= triples(nlp, "Norway and Sweden severed ties.")
+
+
+def test_a_group_subject_of_a_subordinate_clause_is_the_pair_the_clause_above_names(nlp):
+    found = triples(nlp, "The presidents of Chile and Peru signed an accord in Brazil to end months of tension "
+                         "after the two leaders exchanged accusations of spying.")
+    assert {("CHL", "OPPOSE", "PER"), ("PER", "OPPOSE", "CHL")} <= found, found
+    assert not any("BRA" in (s, o) for s, r, o in found if r == "OPPOSE"), found

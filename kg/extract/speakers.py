@@ -61,6 +61,13 @@ class SpeakerReference:
             found = unique(self.np_actors(subject, conjuncts=False))
             if len(found) == 1:
                 return [Arg(found[0].actor, token, "coref")]
+        if token.dep_ in ("nsubj", "nsubjpass") and token.head.i == root.i and token.sent.start > 0:
+            before = child(self.doc[token.sent.start - 1].sent.root, "nsubj", "nsubjpass")  # "MUGABE had pledged
+            if before is not None and before.pos_ != "PRON" and (  # to help Kabila ... HE accused Rwanda"
+                    before.lemma_.lower() in self.lex.cue("person_titles") or self.kind_at.get(before.i) == "LEADER"):
+                found = unique(self.np_actors(before, conjuncts=False))
+                if len(found) == 1:
+                    return [Arg(found[0].actor, token, "coref")]
         if token.dep_ in ("dobj", "dative"):  # "spoke with Qatar's EMIR and urged HIM": the other person named
             own = {a.actor for a in self.subjects(token.head)}
             for noun in reversed(token.sent[:token.i - token.sent.start]):

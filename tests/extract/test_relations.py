@@ -3725,3 +3725,9 @@ def test_a_group_subject_of_a_subordinate_clause_is_the_pair_the_clause_above_na
                          "after the two leaders exchanged accusations of spying.")
     assert {("CHL", "OPPOSE", "PER"), ("PER", "OPPOSE", "CHL")} <= found, found
     assert not any("BRA" in (s, o) for s, r, o in found if r == "OPPOSE"), found
+
+
+def test_he_opening_a_sentence_is_the_person_the_sentence_before_was_about(nlp):
+    found = triples(nlp, "Earlier Lula had pledged to help Boric in a move that split the bloc. "
+                         "He accused Peru of meddling in the dispute.")
+    assert ("BRA", "OPPOSE", "PER") in found and ("CHL", "OPPOSE", "PER") not in found, found

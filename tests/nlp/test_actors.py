@@ -331,3 +331,12 @@ def test_older_leaders_however_spelt(nlp, text, expected):
 def test_wagner_as_a_surname_is_no_mention(nlp):
     assert ids(nlp, "Foreign Minister Anne Wagner met the press.") == []
     assert ids(nlp, "Mali hired Wagner mercenaries.") == ["MLI", "WAGNER"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Libyan National Army forces advanced.", ["LNA"]),
+    ("Rwanda fought the Democratic Forces for the Liberation of Rwanda.", ["RWA", "FDLR"]),
+    ("The Free Syrian Army and the Syrian National Army clashed.", ["FSA", "SNA"]),
+])
+def test_armed_groups_named_after_a_state_are_no_state(nlp, text, expected):
+    assert ids(nlp, text) == expected

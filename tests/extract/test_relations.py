@@ -3731,3 +3731,7 @@ def test_he_opening_a_sentence_is_the_person_the_sentence_before_was_about(nlp):
     found = triples(nlp, "Earlier Lula had pledged to help Boric in a move that split the bloc. "
                          "He accused Peru of meddling in the dispute.")
     assert ("BRA", "OPPOSE", "PER") in found and ("CHL", "OPPOSE", "PER") not in found, found
+
+
+def test_a_states_warring_parties_are_not_the_state(nlp):
+    assert ("ARE", "SUPPORT", "SDN") not in triples(nlp, "The UAE backed Sudan's warring parties.")

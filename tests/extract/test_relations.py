@@ -3735,3 +3735,10 @@ def test_he_opening_a_sentence_is_the_person_the_sentence_before_was_about(nlp):
 
 def test_a_states_warring_parties_are_not_the_state(nlp):
     assert ("ARE", "SUPPORT", "SDN") not in triples(nlp, "The UAE backed Sudan's warring parties.")
+
+
+def test_the_convener_of_a_summit_meets_those_attending(nlp):
+    found = triples(nlp, "The summit, convened by Kenyan President William Ruto, was attended by Ugandan President "
+                         "Yoweri Museveni and Tanzanian President Samia Suluhu Hassan.")
+    assert {frozenset(p) for p in [("KEN", "UGA"), ("KEN", "TZA"), ("UGA", "TZA")]} <= {
+        frozenset((s, o)) for s, r, o in found if r == "CONSULT"}, found

@@ -69,7 +69,8 @@ class ClauseRules:
             return verb, prep, accused
         support = lemma in self.lex.cue("support_verbs")
         moved = prep in self.lex.cue("time_preps") and group.relation in self.symmetric \
-            and lemma in self.lex.cue("motion_verbs") | self.lex.cue("outcome_verbs")  # "arrived / signed a deal after talks"
+            and lemma in self.lex.cue("motion_verbs") | self.lex.cue("outcome_verbs") | self.lex.cue("reporting_verbs")
+        # "arrived / signed a deal / TOLD reporters after talks": they held them
         threat = self._threatened_through(noun, verb, prep)
         if prep == "" and group.relation == "REQUEST" and verb.lemma_.lower() in self.lex.cue("answering_verbs"):
             return verb, prep, ctx.subjects(verb)  # "Togo WELCOMED Mali's request for mediation": Togo is asked

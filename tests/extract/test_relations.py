@@ -3742,3 +3742,12 @@ def test_the_convener_of_a_summit_meets_those_attending(nlp):
                          "Yoweri Museveni and Tanzanian President Samia Suluhu Hassan.")
     assert {frozenset(p) for p in [("KEN", "UGA"), ("KEN", "TZA"), ("UGA", "TZA")]} <= {
         frozenset((s, o)) for s, r, o in found if r == "CONSULT"}, found
+
+
+@pytest.mark.parametrize("text", [
+    "Chile's foreign minister told a news conference following talks with his Peruvian counterpart on Monday.",
+    "Chile's foreign minister told reporters after talks with his Peruvian counterpart.",
+])
+def test_a_reporter_after_talks_held_them(nlp, text):
+    found = triples(nlp, text)
+    assert ("CHL", "CONSULT", "PER") in found or ("PER", "CONSULT", "CHL") in found, found

@@ -80,6 +80,15 @@ class ClauseSubjectReference:
         states = {a.actor for a in self.np_actors(subject, exclude)}
         return [Arg(states.pop(), token, "coref")] if len(states) == 1 else []
 
+    def _reporting_controller(self, reporting: Token, token: Token, exclude: frozenset[str]) -> list[Arg]:
+        """The one state subject of the verb a subjectless reporting gerund or infinitive hangs on:
+        "Togo showed solidarity with Ghana BY ANNOUNCING it was closing its border" (Togo)."""
+        ruler = reporting.head.head if reporting.dep_ == "pcomp" else reporting.head if reporting.dep_ in ("advcl", "xcomp") \
+            else None
+        subject = child(ruler, "nsubj") if ruler is not None and ruler.pos_ in ("VERB", "AUX") else None
+        states = {a.actor for a in self.np_actors(subject, exclude)} if subject is not None else set()
+        return [Arg(states.pop(), token, "coref")] if len(states) == 1 else []
+
     def _conjoined_clause_subject(self, token: Token, exclude: frozenset[str]) -> list[Arg]:
         """"it" as the subject of a clause conjoined to another is that clause's subject: "The US
         imposed sanctions on Eritrea, and IT warned ..." (the US, not Eritrea named last); and "it"
@@ -93,6 +102,9 @@ class ClauseSubjectReference:
         elif said is not None and clause.head.lemma_.lower() in self.lex.cue("reporting_verbs"):
             states = {a.actor for a in self.np_actors(said, exclude)}  # "THE MINISTRY said IT had summoned"
             return [Arg(states.pop(), token, "coref")] if len(states) == 1 else []
+        elif clause.dep_ == "ccomp" and clause.head.tag_ in ("VBG", "VB") \
+                and clause.head.lemma_.lower() in self.lex.cue("reporting_verbs"):
+            return self._reporting_controller(clause.head, token, exclude)  # "Togo ... BY ANNOUNCING IT was closing"
         if clause.dep_ != "conj" or clause.head.pos_ not in ("VERB", "AUX"):
             return []
         subject = child(clause.head, "nsubj", "nsubjpass")

@@ -3751,3 +3751,8 @@ def test_the_convener_of_a_summit_meets_those_attending(nlp):
 def test_a_reporter_after_talks_held_them(nlp, text):
     found = triples(nlp, text)
     assert ("CHL", "CONSULT", "PER") in found or ("PER", "CONSULT", "CHL") in found, found
+
+
+def test_it_in_what_a_subjectless_gerund_reports_is_the_gerunds_controller(nlp):
+    found = triples(nlp, "Togo expressed solidarity with Ghana by announcing it was closing its border with Benin.")
+    assert ("TGO", "SANCTION", "BEN") in found and ("GHA", "SANCTION", "BEN") not in found, found

@@ -165,7 +165,8 @@ class ActorContext(Coreference, Subjects):
             if previous:
                 return previous
             states = [s for s in self.preceding_states(token.i) if s not in exclude]
-            args = [Arg(states[0], token, "coref")] if states else []
+            args = [Arg(states[0], token, "coref")] if states else self.reporter(token, exclude)  # "THE MINISTRY
+            # summoned Kenya's envoy, Somalia's government said": the reporter's, when no state was named before
         if not args and lemma in cue("agentive_heads") | cue("transparent_heads"):
             args = self.of_phrase_actors(token, exclude)
         if not args and lemma in cue("pact_nouns") and token.dep_ in SUBJECT_DEPS:

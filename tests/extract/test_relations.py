@@ -3756,3 +3756,11 @@ def test_a_reporter_after_talks_held_them(nlp, text):
 def test_it_in_what_a_subjectless_gerund_reports_is_the_gerunds_controller(nlp):
     found = triples(nlp, "Togo expressed solidarity with Ghana by announcing it was closing its border with Benin.")
     assert ("TGO", "SANCTION", "BEN") in found and ("GHA", "SANCTION", "BEN") not in found, found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The ministry summoned Malawi's ambassador, Zambia's government said.", ("ZMB", "OPPOSE", "MWI")),
+    ("The country will cut ties with Malawi, Zambia said.", ("ZMB", "SANCTION", "MWI")),
+])
+def test_a_referring_noun_before_any_state_is_the_reporters(nlp, text, expected):
+    assert expected in triples(nlp, text), triples(nlp, text)

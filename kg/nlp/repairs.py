@@ -22,7 +22,8 @@ prepositional phrase is the noun's ("invested in ASSISTANCE TO Niger"); a "to" t
 marker but parsed as a preposition with an object is the preposition ("donate $28 million TO Cape Verde");
 a subject list with a serial comma ("Burkina Faso, Mali, and Niger announced") is one subject; and a past
 verb split at its hyphen ("re-established") is one verb with its subject; and a from-phrase after the
-object of a preposition of company is that object's ("fought alongside troops FROM Peru").
+object of a preposition of company is that object's ("fought alongside troops FROM Peru"); and a headline's
+subject and object parsed as loose modifiers of its verb ("MALI expels French AMBASSADOR") are its subject and object.
 
 >>> from kg.nlp.pipeline import load_pipeline
 >>> doc = load_pipeline()("Chad accused neighbouring Sudan of backing rebels.")
@@ -94,6 +95,24 @@ class ClauseRepairs:
             outer = gerund.head.head  # gerund <- preposition <- verb
             if outer.tag_ == "VBD" and outer.i < gerund.i and gerund.head.dep_ == "prep":
                 verb.head = outer
+
+    @staticmethod
+    def _mend_headline_clauses(doc: Doc) -> None:
+        """"MALI expels French AMBASSADOR": in a clause whose finite verb has no subject, a name before it parsed as
+        the verb's modifier is its subject, and a noun after it parsed as a loose modifier is its object."""
+        for sent in doc.sents:
+            verb = sent.root
+            if verb.pos_ != "VERB" or verb.tag_ not in ("VBZ", "VBP", "VBD") \
+                    or any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in verb.children):
+                continue
+            subject = next((c for c in verb.children if c.i < verb.i and c.dep_ in ("amod", "compound", "npadvmod", "nmod")
+                            and c.tag_ in ("NNP", "NNPS")), None)
+            if subject is None:
+                continue
+            subject.dep_ = "nsubj"
+            obj = next((c for c in verb.children if c.i > verb.i and c.dep_ == "npadvmod" and c.tag_ in ("NN", "NNS")), None)
+            if obj is not None and not any(c.dep_ == "dobj" for c in verb.children):
+                obj.dep_ = "dobj"
 
     @staticmethod
     def _mend_list_roots(doc: Doc) -> None:
@@ -172,6 +191,7 @@ class ParseRepairs(ClauseRepairs):
         self._mend_stance_objects(doc)
         self._mend_title_lemmas(doc)
         self._mend_list_roots(doc)
+        self._mend_headline_clauses(doc)
         self._mend_serial_commas(doc)
         self._mend_list_openings(doc)
         self._mend_finite_conjuncts(doc)

@@ -130,3 +130,14 @@ def test_a_from_phrase_after_a_companion_is_the_companions(nlp):
     doc = nlp("Bolivian forces fought alongside troops from Peru on the side of Ecuador's government.")
     origin = next(t for t in doc if t.lower_ == "from")
     assert origin.head.text == "troops"
+
+
+def test_a_headlines_subject_and_object_parsed_as_modifiers_are_mended(nlp):
+    doc = nlp("Mali expels French ambassador")
+    deps = {t.text: (t.dep_, t.head.text) for t in doc}
+    assert deps["Mali"] == ("nsubj", "expels") and deps["ambassador"] == ("dobj", "expels"), deps
+
+
+def test_a_clause_with_its_subject_is_left_alone(nlp):
+    doc = nlp("Mali expelled the French ambassador on Monday.")
+    assert [t.dep_ for t in doc if t.text in ("Mali", "ambassador")] == ["nsubj", "dobj"]

@@ -23,7 +23,9 @@ marker but parsed as a preposition with an object is the preposition ("donate $2
 a subject list with a serial comma ("Burkina Faso, Mali, and Niger announced") is one subject; and a past
 verb split at its hyphen ("re-established") is one verb with its subject; and a from-phrase after the
 object of a preposition of company is that object's ("fought alongside troops FROM Peru"); and a headline's
-subject and object parsed as loose modifiers of its verb ("MALI expels French AMBASSADOR") are its subject and object.
+subject and object parsed as loose modifiers of its verb ("MALI expels French AMBASSADOR") are its subject and object;
+and a name and a verb parsed as compounds of a verb of control's object ("helped MOZAMBIQUE FIGHT jihadists") are
+the subject and verb of its complement.
 
 >>> from kg.nlp.pipeline import load_pipeline
 >>> doc = load_pipeline()("Chad accused neighbouring Sudan of backing rebels.")
@@ -46,7 +48,8 @@ def make_parse_repairs(nlp: Language, name: str) -> ParseRepairs:
     return ParseRepairs(lexicon.cue("adjectival_participles"), lexicon.cue("ditransitive_verbs"), nlp.vocab.strings,
                         lexicon.cue("naming_verbs"), lexicon.cue("stance_nouns"),
                         lexicon.cue("agentive_heads") | lexicon.cue("person_titles"),
-                        frozenset(lexicon.nouns) | frozenset(lexicon.verbs), lexicon.cue("company_preps"))
+                        frozenset(lexicon.nouns) | frozenset(lexicon.verbs), lexicon.cue("company_preps"),
+                        lexicon.cue("object_control_verbs"))
 
 
 class ClauseRepairs:
@@ -171,7 +174,8 @@ class ParseRepairs(ClauseRepairs):
     def __init__(self, participles: frozenset[str], giving: frozenset[str] = frozenset(),
                  strings: StringStore | None = None, naming: frozenset[str] = frozenset(),
                  stances: frozenset[str] = frozenset(), titles: frozenset[str] = frozenset(),
-                 triggers: frozenset[str] = frozenset(), company: frozenset[str] = frozenset()) -> None:
+                 triggers: frozenset[str] = frozenset(), company: frozenset[str] = frozenset(),
+                 controlling: frozenset[str] = frozenset()) -> None:
         self.participles = participles
         self.giving = giving
         self.naming = naming
@@ -179,6 +183,7 @@ class ParseRepairs(ClauseRepairs):
         self.titles = titles
         self.triggers = triggers
         self.company = company
+        self.controlling = controlling
         # the words as string ids, so that each token is tested by a number, not by a string made for it
         self.participle_ids = {strings.add(w) for w in participles} if strings is not None else None
         self.giving_ids = {strings.add(w) for w in giving} if strings is not None else None
@@ -200,7 +205,25 @@ class ParseRepairs(ClauseRepairs):
         self._mend_noun_objects(doc)
         self._mend_to_prepositions(doc)
         self._mend_company_origins(doc)
+        self._mend_controlled_clauses(doc)
         return doc
+
+    def _mend_controlled_clauses(self, doc: Doc) -> None:
+        """"helped MOZAMBIQUE FIGHT jihadists": a name and a trigger verb parsed as compounds of the object of
+        a verb of control (cue ``object_control_verbs``) are the subject and the verb of its complement clause."""
+        for verb in doc:
+            if verb.pos_ != "VERB" or verb.lemma_.lower() not in self.controlling:
+                continue
+            obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+            parts = [c for c in obj.children if c.dep_ == "compound"] if obj is not None else []
+            act = next((w for w in parts if w.tag_ in ("NN", "VB", "VBP") and w.lower_ in self.triggers
+                        and w.i > 0 and doc[w.i - 1].tag_ in ("NNP", "NNPS") and doc[w.i - 1].head.i == obj.i), None)
+            if act is None:
+                continue
+            actor = doc[act.i - 1]
+            act.head, act.dep_, act.tag_, act.pos_ = verb, "ccomp", "VB", "VERB"
+            actor.head, actor.dep_ = act, "nsubj"
+            obj.head, obj.dep_ = act, "dobj"
 
     def _mend_company_origins(self, doc: Doc) -> None:
         """"fought alongside troops FROM PERU": a from-phrase right after the object of a preposition of

@@ -3764,3 +3764,8 @@ def test_it_in_what_a_subjectless_gerund_reports_is_the_gerunds_controller(nlp):
 ])
 def test_a_referring_noun_before_any_state_is_the_reporters(nlp, text, expected):
     assert expected in triples(nlp, text), triples(nlp, text)
+
+
+@pytest.mark.parametrize("text", ["Zambia helped Malawi fight poachers.", "Zambia sent troops to help Malawi fight rebels."])
+def test_help_to_fight_is_aid(nlp, text):
+    assert ("ZMB", "AID", "MWI") in triples(nlp, text), triples(nlp, text)

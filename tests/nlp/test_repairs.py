@@ -141,3 +141,9 @@ def test_a_headlines_subject_and_object_parsed_as_modifiers_are_mended(nlp):
 def test_a_clause_with_its_subject_is_left_alone(nlp):
     doc = nlp("Mali expelled the French ambassador on Monday.")
     assert [t.dep_ for t in doc if t.text in ("Mali", "ambassador")] == ["nsubj", "dobj"]
+
+
+def test_a_controlled_clause_parsed_as_compounds_of_the_object_is_a_clause_again(nlp):
+    doc = nlp("Rwanda helped Mozambique fight jihadists.")
+    deps = {t.text: (t.dep_, t.head.text) for t in doc}
+    assert deps["fight"] == ("ccomp", "helped") and deps["Mozambique"] == ("nsubj", "fight"), deps

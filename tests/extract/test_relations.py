@@ -3769,3 +3769,8 @@ def test_a_referring_noun_before_any_state_is_the_reporters(nlp, text, expected)
 @pytest.mark.parametrize("text", ["Zambia helped Malawi fight poachers.", "Zambia sent troops to help Malawi fight rebels."])
 def test_help_to_fight_is_aid(nlp, text):
     assert ("ZMB", "AID", "MWI") in triples(nlp, text), triples(nlp, text)
+
+
+@pytest.mark.parametrize("text", ["China granted Zambia a $2 billion loan.", "China disbursed $1 billion in loans to Zambia."])
+def test_a_loan_granted_or_disbursed_is_aid(nlp, text):
+    assert ("CHN", "AID", "ZMB") in triples(nlp, text), triples(nlp, text)

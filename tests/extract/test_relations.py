@@ -3774,3 +3774,16 @@ def test_help_to_fight_is_aid(nlp, text):
 @pytest.mark.parametrize("text", ["China granted Zambia a $2 billion loan.", "China disbursed $1 billion in loans to Zambia."])
 def test_a_loan_granted_or_disbursed_is_aid(nlp, text):
     assert ("CHN", "AID", "ZMB") in triples(nlp, text), triples(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "China wrote off some of Zambia's debts.",
+    "China cancelled Zambia's debt.",
+    "China granted debt relief to Zambia.",
+])
+def test_debt_written_off_or_relieved_is_aid(nlp, text):
+    assert ("CHN", "AID", "ZMB") in triples(nlp, text), triples(nlp, text)
+
+
+def test_a_visit_cancelled_is_no_debt_relief(nlp):
+    assert not any(r == "AID" for s, r, o in triples(nlp, "Zambia cancelled the visit to Malawi."))

@@ -41,7 +41,7 @@ from kg.extract.pressures import PressureRules
 from kg.extract.repetition import RepetitionRules
 from kg.extract.roles import ActorContext
 from kg.extract.strains import StrainRules
-from kg.extract.syntax import child, selects
+from kg.extract.syntax import child, pobjs, selects
 from kg.extract.targets import TargetRules
 from kg.extract.terminations import TerminationRules
 from kg.extract.threats import ThreatRules
@@ -198,15 +198,17 @@ class RelationExtractor(VerbRules, NounRules, TargetRules, ClauseRules, BackingR
             found = tuple(dict.fromkeys(found + index[lower]))
         return found
 
-    @staticmethod
-    def _verb_senses(verb: Token, groups: list[TriggerGroup]) -> list[TriggerGroup]:
+    def _verb_senses(self, verb: Token, groups: list[TriggerGroup]) -> list[TriggerGroup]:
         """A verb whose direct object selects a sense drops its generic senses:
         "traded accusations" is OPPOSE, not the COOPERATE of "trade with"; a sense with
-        modifiers counts only when they modify the object ("established DIPLOMATIC relations")."""
+        modifiers counts only when they modify the object ("established DIPLOMATIC relations");
+        a head that counts what its of-phrase names selects by that ("sent a TEAM of instructors")."""
         obj = child(verb, "dobj")
-        head = obj.lemma_.lower() if obj is not None else None
+        heads = {obj.lemma_.lower()} if obj is not None else set()
+        if obj is not None and obj.lemma_.lower() in self.lex.cue("transparent_heads"):
+            heads |= {o.lemma_.lower() for p in obj.children if p.dep_ == "prep" and p.lower_ == "of" for o in pobjs(p)}
         groups = [g for g in groups if not g.modifiers or (obj is not None and selects(g, obj))]
-        selected = [g for g in groups if g.object_heads and head in g.object_heads]
+        selected = [g for g in groups if g.object_heads and heads & g.object_heads]
         return [g for g in groups if g.object_heads] if selected else list(groups)
 
     @staticmethod

@@ -71,6 +71,8 @@ class VerbRules(RequestRules, TransferRules, VerbSenses):
                 direct = [c for c in named.children if c.dep_ in ("nmod", "poss")]
         if check_object and group.object_heads:
             heads = [counted(d) for d in direct] or self._relative_object(verb)  # "the war it LAUNCHED on Yemen"
+            heads += [o for d in direct if d.lemma_.lower() in self.lex.cue("transparent_heads")  # "a TEAM of
+                      for p in d.children if p.dep_ == "prep" and p.lower_ == "of" for o in pobjs(p)]  # 304 instructors"
             heads += [c for d in direct for c in d.conjuncts if c not in heads]  # "suspended cooperation and AID to Niger"
             direct = [d for d in heads if heads_as(d, group.object_heads)
                       or (heads is not direct and group.objectless and self._hostile_noun(d))

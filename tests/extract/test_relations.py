@@ -3787,3 +3787,10 @@ def test_debt_written_off_or_relieved_is_aid(nlp, text):
 
 def test_a_visit_cancelled_is_no_debt_relief(nlp):
     assert not any(r == "AID" for s, r, o in triples(nlp, "Zambia cancelled the visit to Malawi."))
+
+
+@pytest.mark.parametrize("text", ["Zambia is sending a team of 30 instructors to Malawi.",
+                                  "Zambia sent a group of military trainers to Malawi."])
+def test_a_team_of_trainers_sent_is_help_not_goods(nlp, text):
+    found = triples(nlp, text)
+    assert ("ZMB", "AID", "MWI") in found and ("ZMB", "SUPPLY", "MWI") not in found, found

@@ -231,9 +231,7 @@ class RelationExtractor(VerbRules, NounRules, TargetRules, ClauseRules, BackingR
         return len(words) == 2 and obj is not None and words[1] in self.lex.cue("split_particles") and any(
             c.dep_ in ("prt", "advmod", "prep") and c.lower_ == words[1] and c.i > obj.i for c in verb.children)
 
-    # -- verbs ----------------------------------------------------------------------
-
-    # -- nouns ----------------------------------------------------------------------
+    # -- verbs and nouns ---------------------------------------------------------------
 
     def is_trigger_verb(self, verb: Token) -> bool:
         """A verb of the lexicon that counts here: its groups without object

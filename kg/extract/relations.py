@@ -159,7 +159,7 @@ class RelationExtractor(VerbRules, NounRules, TargetRules, ClauseRules, BackingR
                 last = token.doc[token.i + len(words) - 1]  # "stood UNITED with": the with-phrase may hang there
                 for word in (token, last) if last.head.i == token.i else (token,):
                     yield from self._verb_candidates(ctx, word, group, check_object=False)
-        if phrased and lemma in self.lex.cue("phrase_only_verbs"):
+        if phrased and token.pos_ == "VERB" and lemma in self.lex.cue("phrase_only_verbs"):
             return  # "HIT BACK at Athens" is no strike
         if token.pos_ == "VERB" and lemma in self.lex.verbs:
             if self._carried_by_object(token) or self._threatened_response(token):

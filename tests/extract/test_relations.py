@@ -3794,3 +3794,13 @@ def test_a_visit_cancelled_is_no_debt_relief(nlp):
 def test_a_team_of_trainers_sent_is_help_not_goods(nlp, text):
     found = triples(nlp, text)
     assert ("ZMB", "AID", "MWI") in found and ("ZMB", "SUPPLY", "MWI") not in found, found
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    ("Zambia calls back all its diplomats from Malawi.", ("ZMB", "SANCTION", "MWI"), ("ZMB", "CONSULT", "MWI")),
+    ("Zambia called on Malawi to reopen the border.", ("ZMB", "REQUEST", "MWI"), None),
+    ("Zambia's calls on Malawi to end the shelling went unheeded.", ("ZMB", "REQUEST", "MWI"), None),
+])
+def test_envoys_called_back_are_recalled(nlp, text, expected, absent):
+    found = triples(nlp, text)
+    assert expected in found and absent not in found, found

@@ -83,11 +83,13 @@ class GroupReference(OfPhraseHeads):
             return []
         clause = token.head
         while clause.head.i != clause.i and clause.dep_ in ("advcl", "pcomp", "pobj", "prep", "xcomp", "ccomp", "relcl",
-                                                            "acl", "dobj"):
+                                                            "acl", "dobj", "appos", "compound", "npadvmod"):
             clause = clause.head
             subject = child(clause, "nsubj", "nsubjpass") if clause.pos_ in ("VERB", "AUX") else None
             if subject is not None and subject.i < token.i:
-                states = list(dict.fromkeys(a.actor for a in self.np_actors(subject)))
+                met = [o for o in clause.children if o.dep_ == "dobj"] if any(  # "X MET Y in Luanda, where the two"
+                    g.relation == "CONSULT" for g in self.lex.verbs.get(clause.lemma_.lower(), ())) else []
+                states = list(dict.fromkeys(a.actor for n in (subject, *met) for a in self.np_actors(n)))
                 return [Arg(s, token, "coref") for s in states] if len(states) == size else []
         return []
 

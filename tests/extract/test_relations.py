@@ -3804,3 +3804,9 @@ def test_a_team_of_trainers_sent_is_help_not_goods(nlp, text):
 def test_envoys_called_back_are_recalled(nlp, text, expected, absent):
     found = triples(nlp, text)
     assert expected in found and absent not in found, found
+
+
+def test_the_two_leaders_where_a_meeting_took_place_are_those_who_met(nlp):
+    found = triples(nlp, "Boric met Lula in the Argentine capital Buenos Aires where the two leaders signed the memorandum.")
+    assert ("CHL", "AGREE", "BRA") in found or ("BRA", "AGREE", "CHL") in found, found
+    assert not any("ARG" in (s, o) for s, r, o in found if r == "AGREE"), found

@@ -3810,3 +3810,10 @@ def test_the_two_leaders_where_a_meeting_took_place_are_those_who_met(nlp):
     found = triples(nlp, "Boric met Lula in the Argentine capital Buenos Aires where the two leaders signed the memorandum.")
     assert ("CHL", "AGREE", "BRA") in found or ("BRA", "AGREE", "CHL") in found, found
     assert not any("ARG" in (s, o) for s, r, o in found if r == "AGREE"), found
+
+
+@pytest.mark.parametrize("text", ["Zambia's envoy told Britain's BBC news channel that Malawi was involved.",
+                                  "Zambia's envoy told Qatar's Al Jazeera that Malawi was involved."])
+def test_a_news_outlet_named_with_its_country_is_no_state(nlp, text):
+    found = triples(nlp, text)
+    assert not any(r == "CONSULT" for s, r, o in found), found

@@ -138,6 +138,8 @@ class Coreference(PluralReference, ClauseSubjectReference, GroupReference, Speak
             return []  # "IT was signed by Kenya and Somalia": the deal, no state
         if self._names_an_event(token):
             return []  # "IT is the second deal the two have made": the deal
+        if self._body_speaking(token):
+            return []  # "The BLOC said IT would send five members": the bloc, no state
         fronted = self._fronted_subject(token, exclude) or self._object_owner(token, exclude) \
             or self._claim_denier(token, exclude)
         if fronted:
@@ -153,6 +155,16 @@ class Coreference(PluralReference, ClauseSubjectReference, GroupReference, Speak
         # "it" stands for a state named as a noun phrase, not as a modifier ("the Kinshasa meetings")
         states = [s for s in self.preceding_states(token.i, ANTECEDENT_KINDS, noun_phrases=True) if s not in exclude]
         return [Arg(states[0], token, "coref")] if states else []
+
+    def _body_speaking(self, token: Token) -> bool:
+        """"it" as the subject of what a body that is no state reports stands for that body:
+        "the BLOC said IT would send five members to Mali" (cue body_nouns)."""
+        clause = token.head
+        if token.dep_ != "nsubj" or clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in self.lex.cue("reporting_verbs"):
+            return False
+        said = child(clause.head, "nsubj")
+        return said is not None and said.pos_ == "NOUN" and said.lemma_.lower() in self.lex.cue("body_nouns") \
+            and not self.np_actors(said)
 
     def _first_conjunct(self, token: Token, exclude: frozenset[str]) -> list[Arg]:
         """"its" owning a later conjunct stands for the first: "THE WEST AFRICAN COUNTRY and ITS allies"."""

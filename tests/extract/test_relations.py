@@ -3817,3 +3817,8 @@ def test_the_two_leaders_where_a_meeting_took_place_are_those_who_met(nlp):
 def test_a_news_outlet_named_with_its_country_is_no_state(nlp, text):
     found = triples(nlp, text)
     assert not any(r == "CONSULT" for s, r, o in found), found
+
+
+def test_it_reported_by_a_bloc_is_the_bloc(nlp):
+    found = triples(nlp, "The summit was held in Lusaka, the capital of Zambia. The bloc said it would send envoys to Malawi.")
+    assert not any(s == "ZMB" for s, r, o in found), found

@@ -46,8 +46,9 @@ class StrainRules:
         """OPPOSE both ways between the two sides of a strained relationship:
         "between X and Y" on the noun or the predicate, "X's relations with Y", "X-Y relations"."""
         noun = self._strained_relation(token)
-        if noun is None:
-            return
+        if noun is None or any(c.dep_ == "amod" and c.lower_ in self.lex.cue("general_relation_modifiers")
+                               for c in noun.children):
+            return  # "further straining REGIONAL relations": no pair
         group = next(g for g in self.lex.nouns.get("tension", ()) if g.mutual)
         holders = [noun, token.head if token.dep_ in ("acomp", "oprd") else token]
         sides = [a for holder in holders for prep in holder.children if prep.dep_ == "prep" and prep.lower_ in ("between", "with")

@@ -3822,3 +3822,8 @@ def test_a_news_outlet_named_with_its_country_is_no_state(nlp, text):
 def test_it_reported_by_a_bloc_is_the_bloc(nlp):
     found = triples(nlp, "The summit was held in Lusaka, the capital of Zambia. The bloc said it would send envoys to Malawi.")
     assert not any(s == "ZMB" for s, r, o in found), found
+
+
+def test_strained_regional_relations_pair_no_states(nlp):
+    found = triples(nlp, "Zambia accused Malawi of hosting Chinese bases, further straining regional relations.")
+    assert ("ZMB", "OPPOSE", "MWI") in found and not any("CHN" in (s, o) for s, r, o in found), found

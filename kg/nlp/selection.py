@@ -214,9 +214,10 @@ def titled_names(doc: Doc, mentions: Iterable[Span], titles: frozenset[str]) -> 
 
 def venue_states(sent: Span, places: Iterable[Span], lexicon: Lexicon) -> set[str]:
     """The states of capitals taken as places in ``sent`` when it names an event that may be
-    held there ("arrived in Lima", "talks in Lima"): the host of the event may be a party."""
+    held there ("arrived in Lima", "talks in Lima": the host of the event may be a party) or strike
+    there ("bombed the airport in Asmara": the capital's state is attacked)."""
     inside = {p.kb_id_ for p in places if sent.start <= p.start < sent.end}
-    events = lexicon.cue("venue_events")
+    events = lexicon.cue("venue_events") | lexicon.cue("strike_events")
     return inside if inside and any(t.lower_.startswith(tuple(events)) for t in sent) else set()
 
 

@@ -3827,3 +3827,14 @@ def test_it_reported_by_a_bloc_is_the_bloc(nlp):
 def test_strained_regional_relations_pair_no_states(nlp):
     found = triples(nlp, "Zambia accused Malawi of hosting Chinese bases, further straining regional relations.")
     assert ("ZMB", "OPPOSE", "MWI") in found and not any("CHN" in (s, o) for s, r, o in found), found
+
+
+@pytest.mark.parametrize("text", ["Zambian warplanes bombed the airport in Lilongwe.",
+                                  "Zambia struck a depot in Lilongwe.",
+                                  "Zambia launched strikes on a depot in Lilongwe."])
+def test_a_strike_on_a_site_in_a_capital_attacks_its_state(nlp, text):
+    assert ("ZMB", "ATTACK", "MWI") in triples(nlp, text), triples(nlp, text)
+
+
+def test_talks_in_a_capital_are_no_attack(nlp):
+    assert not any(r == "ATTACK" for s, r, o in triples(nlp, "Zambia and Malawi held talks in Lilongwe."))

@@ -56,18 +56,11 @@ class SpeakerReference:
         with a state, no envoy ("spoke with Qatar's EMIR and urged HIM"); else the last leader named."""
         root, subject = token.sent.root, child(token.sent.root, "nsubj", "nsubjpass")
         in_clause = token.dep_ in ("nsubj", "nsubjpass") and token.head.i != root.i
-        if in_clause and subject is not None and subject.i < token.i and subject.pos_ != "PRON" \
-                and (subject.lemma_.lower() in self.lex.cue("person_titles") or self.kind_at.get(subject.i) == "LEADER"):
-            found = unique(self.np_actors(subject, conjuncts=False))
-            if len(found) == 1:
-                return [Arg(found[0].actor, token, "coref")]
-        if token.dep_ in ("nsubj", "nsubjpass") and token.head.i == root.i and token.sent.start > 0:
-            before = child(self.doc[token.sent.start - 1].sent.root, "nsubj", "nsubjpass")  # "MUGABE had pledged
-            if before is not None and before.pos_ != "PRON" and (  # to help Kabila ... HE accused Rwanda"
-                    before.lemma_.lower() in self.lex.cue("person_titles") or self.kind_at.get(before.i) == "LEADER"):
-                found = unique(self.np_actors(before, conjuncts=False))
-                if len(found) == 1:
-                    return [Arg(found[0].actor, token, "coref")]
+        if in_clause and subject is not None and subject.i < token.i and (found := self._person_state(subject, token)):
+            return found
+        if token.dep_ in ("nsubj", "nsubjpass") and token.head.i == root.i and token.sent.start > 0 and (
+                found := self._person_state(child(self.doc[token.sent.start - 1].sent.root, "nsubj", "nsubjpass"), token)):
+            return found  # "MUGABE had pledged to help Kabila ... HE accused Rwanda": the one the sentence before is about
         if token.dep_ in ("dobj", "dative"):  # "spoke with Qatar's EMIR and urged HIM": the other person named
             own = {a.actor for a in self.subjects(token.head)}
             for noun in reversed(token.sent[:token.i - token.sent.start]):
@@ -80,6 +73,14 @@ class SpeakerReference:
             if i < token.i and kind == "LEADER":
                 return [Arg(actor, token, "coref")]
         return []
+
+    def _person_state(self, person: Token | None, token: Token) -> list[Arg]:
+        """The one state of ``person`` when named by a title or as a leader, as what ``token`` stands for."""
+        if person is None or person.pos_ == "PRON" or not (
+                person.lemma_.lower() in self.lex.cue("person_titles") or self.kind_at.get(person.i) == "LEADER"):
+            return []
+        found = unique(self.np_actors(person, conjuncts=False))
+        return [Arg(found[0].actor, token, "coref")] if len(found) == 1 else []
 
     def _claim_denier(self, token: Token, exclude: frozenset[str]) -> list[Arg]:
         """"it" as the subject of the content of another state's claim that a state rejects or denies is

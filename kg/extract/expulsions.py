@@ -10,9 +10,8 @@ from spacy.tokens import Token
 
 from kg.extract.candidates import Candidate
 from kg.extract.entries import starts_on
-from kg.extract.roles import ActorContext
+from kg.extract.roles import ActorContext, capital_place
 from kg.extract.syntax import Arg, child, heads_as, pobjs
-from kg.nlp.extensions import PLACES_KEY
 
 
 class ExpulsionRules:
@@ -110,9 +109,8 @@ class ExpulsionRules:
     def _mission_places(ctx: ActorContext, heads: list[Token], preps: frozenset[str], known: frozenset[str]) -> list[Arg]:
         """A capital taken as a place where one's own mission or envoy is: "closed its embassy
         IN LIMA", "recalled its ambassador FROM LIMA" concern the capital's state."""
-        places = {t.i: span.kb_id_ for span in ctx.doc.spans.get(PLACES_KEY, []) for t in span}
-        return [Arg(places[o.i], o, "place") for h in heads for p in h.children if p.dep_ == "prep"
-                and p.lower_ in preps for o in pobjs(p) if o.i in places and places[o.i] not in known]
+        return [a for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in preps
+                for o in pobjs(p) for a in capital_place(ctx, o, known)]
 
     def _envoy_host(self, ctx: ActorContext, objects: list[Token]) -> list[Arg]:
         """The state an envoy is posted to, who summons or expels it when the sentence names no one else:

@@ -22,7 +22,7 @@ from kg.extract.coreference import Coreference
 from kg.extract.subjects import Subjects
 from kg.extract.syntax import DEMONYM_BODY, MODIFIER_DEPS, SUBJECT_DEPS, Arg, child, pobjs, unique
 from kg.knowledge.lexicon import Lexicon
-from kg.nlp.extensions import PRIOR_MENTIONS
+from kg.nlp.extensions import PLACES_KEY, PRIOR_MENTIONS
 
 
 def actor_spans(doc: Doc, lexicon: Lexicon) -> list[Span]:
@@ -235,5 +235,8 @@ class ActorContext(Coreference, Subjects):
     # -- clauses ------------------------------------------------------------------
 
 
-
-
+def capital_place(ctx: ActorContext, token: Token, known: frozenset[str] = frozenset()) -> list[Arg]:
+    """The state of a capital named as a place at ``token`` (not one of ``known``): the target of a strike
+    ("bombed the airport in ASMARA"), where one's own mission is ("recalled its ambassador FROM LIMA")."""
+    return [Arg(s.kb_id_, token, "place") for s in ctx.doc.spans.get(PLACES_KEY, [])
+            if s.start <= token.i < s.end and s.kb_id_ not in known]

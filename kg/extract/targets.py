@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.extract.roles import ActorContext
+from kg.extract.roles import ActorContext, capital_place
 from kg.extract.syntax import Arg, child, pobjs, unique
-from kg.nlp.extensions import PLACES_KEY
 from kg.knowledge.lexicon import TriggerGroup
 
 
@@ -100,14 +99,7 @@ class TargetRules:
         if found:
             return found
         return [a for c in place.children if c.dep_ == "prep" and c.lower_ in self.lex.cue("place_preps")
-                for o in pobjs(c) for a in ctx.np_actors(o, exclude=known) or self.capital_place(ctx, o, known)]
-
-    @staticmethod
-    def capital_place(ctx: ActorContext, token: Token, known: frozenset[str] = frozenset()) -> list[Arg]:
-        """A capital named as a place stands for its state as the target of an attack:
-        "bombed the airport in ASMARA", "a strike on a depot in DAMASCUS"."""
-        return [Arg(s.kb_id_, token, "place") for s in ctx.doc.spans.get(PLACES_KEY, [])
-                if s.start <= token.i < s.end and s.kb_id_ not in known]
+                for o in pobjs(c) for a in ctx.np_actors(o, exclude=known) or capital_place(ctx, o, known)]
 
     def _participants(self, ctx: ActorContext, noun: Token, group: TriggerGroup) -> list[Arg]:
         """The parties of talks or a deal named as what the event involves: "talks

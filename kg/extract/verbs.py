@@ -8,7 +8,7 @@ from spacy.tokens import Token
 from kg.extract.candidates import Candidate
 from kg.extract.purposes import pact_of_purpose, topic_with_phrases
 from kg.extract.requests import RequestRules
-from kg.extract.roles import ActorContext
+from kg.extract.roles import ActorContext, capital_place
 from kg.extract.senses import VerbSenses
 from kg.extract.syntax import Arg, child, counted, heads_as, is_passive, pobjs, selects, through_of, unique
 from kg.extract.transfers import TransferRules
@@ -105,7 +105,7 @@ class VerbRules(RequestRules, TransferRules, VerbSenses):
             if group.object_heads or not args:  # "severed ties WITH Iran", "signed deals WITH Israel"
                 objects += [a for p in through_of(obj) if p.dep_ == "prep" and p.lower_ in preps
                             and p.lower_ not in self._victim_preps(obj, group) for o in pobjs(p)
-                            for a in ctx.np_actors(o) or (self.capital_place(ctx, o) if group.place_targets else [])]
+                            for a in ctx.np_actors(o) or (capital_place(ctx, o) if group.place_targets else [])]
                 if group.object_heads:  # "cut relations and all contacts WITH Qatar"
                     objects += self._conjunct_prep_objects(ctx, obj, preps)
                 if not objects and "with" in preps:  # "signed memorandums on joint projects WITH Kenya"
@@ -114,7 +114,7 @@ class VerbRules(RequestRules, TransferRules, VerbSenses):
             if (prep.dep_ in ("prep", "dative") and prep.pos_ == "ADP" or prep.dep_ == "prt" and pobjs(prep)) and prep.lower_ in preps:
                 objects += [a for o in pobjs(prep) if not (prep.lower_ == "with" and o.lemma_.lower()
                             in self.lex.cue("manner_nouns"))  # not "with Kinshasa's approval"
-                            for a in ctx.np_actors(o) or (self.capital_place(ctx, o) if group.place_targets else [])
+                            for a in ctx.np_actors(o) or (capital_place(ctx, o) if group.place_targets else [])
                             if not self._border_side(ctx, a, o, group)]  # "bombed the airport IN ASMARA"
             elif prep.dep_ == "prep" and prep.lower_ in group.agent_preps and (passive or group.inverse):
                 origins += [a for o in pobjs(prep) for a in ctx.np_actors(o)]

@@ -41,7 +41,7 @@ from kg.extract.pressures import PressureRules
 from kg.extract.repetition import RepetitionRules
 from kg.extract.roles import ActorContext
 from kg.extract.strains import StrainRules
-from kg.extract.syntax import child, pobjs, selects
+from kg.extract.syntax import child, held_nouns, selects
 from kg.extract.targets import TargetRules
 from kg.extract.terminations import TerminationRules
 from kg.extract.threats import ThreatRules
@@ -204,9 +204,7 @@ class RelationExtractor(VerbRules, NounRules, TargetRules, ClauseRules, BackingR
         modifiers counts only when they modify the object ("established DIPLOMATIC relations");
         a head that counts what its of-phrase names selects by that ("sent a TEAM of instructors")."""
         obj = child(verb, "dobj")
-        heads = {obj.lemma_.lower()} if obj is not None else set()
-        if obj is not None and obj.lemma_.lower() in self.lex.cue("transparent_heads"):
-            heads |= {o.lemma_.lower() for p in obj.children if p.dep_ == "prep" and p.lower_ == "of" for o in pobjs(p)}
+        heads = {h.lemma_.lower() for h in held_nouns(obj, self.lex.cue("transparent_heads"))} if obj is not None else set()
         groups = [g for g in groups if not g.modifiers or (obj is not None and selects(g, obj))]
         selected = [g for g in groups if g.object_heads and heads & g.object_heads]
         return [g for g in groups if g.object_heads] if selected else list(groups)

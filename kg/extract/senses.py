@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extract.roles import ActorContext
-from kg.extract.syntax import child, pobjs
+from kg.extract.syntax import child, held_nouns, pobjs
 from kg.knowledge.lexicon import TriggerGroup
 
 
@@ -62,8 +62,7 @@ class VerbSenses:
         obj = child(verb, "dobj")
         if obj is None:
             return False
-        held = [obj, *(o for p in obj.children if p.dep_ == "prep" and p.lower_ == "of" for o in pobjs(p))] \
-            if obj.lemma_.lower() in self.lex.cue("transparent_heads") else [obj]  # "a group of 14 DEPORTEES"
+        held = held_nouns(obj, self.lex.cue("transparent_heads"))  # "a group of 14 DEPORTEES"
         unsent = self.lex.cue("utterance_nouns") | self.lex.cue("sent_people_nouns") | self.lex.cue("abstract_gifts")
         return any(h.lemma_.lower() in unsent for h in held)
 

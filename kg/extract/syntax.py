@@ -76,6 +76,14 @@ def counted(noun: Token) -> Token:
     return noun
 
 
+def held_nouns(noun: Token, transparent: frozenset[str]) -> list[Token]:
+    """``noun`` and, when it is a head that counts what its of-phrase names (one of ``transparent``),
+    the nouns of that phrase: "a TEAM of 304 INSTRUCTORS", "a GROUP of 14 DEPORTEES"."""
+    if noun.lemma_.lower() not in transparent:
+        return [noun]
+    return [noun, *(o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for o in pobjs(p))]
+
+
 def selects(group: TriggerGroup, obj: Token) -> bool:
     """Whether a verb's object ``obj`` selects the verb's sense ``group``: it is one of the group's object
     heads and, when the group names modifiers, has one ("established DIPLOMATIC relations")."""

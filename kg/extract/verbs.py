@@ -10,7 +10,7 @@ from kg.extract.purposes import pact_of_purpose, topic_with_phrases
 from kg.extract.requests import RequestRules
 from kg.extract.roles import ActorContext, capital_place
 from kg.extract.senses import VerbSenses
-from kg.extract.syntax import Arg, child, counted, heads_as, is_passive, pobjs, selects, through_of, unique
+from kg.extract.syntax import Arg, child, counted, heads_as, held_nouns, is_passive, pobjs, selects, through_of, unique
 from kg.extract.transfers import TransferRules
 from kg.knowledge.lexicon import TriggerGroup
 
@@ -71,8 +71,7 @@ class VerbRules(RequestRules, TransferRules, VerbSenses):
                 direct = [c for c in named.children if c.dep_ in ("nmod", "poss")]
         if check_object and group.object_heads:
             heads = [counted(d) for d in direct] or self._relative_object(verb)  # "the war it LAUNCHED on Yemen"
-            heads += [o for d in direct if d.lemma_.lower() in self.lex.cue("transparent_heads")  # "a TEAM of
-                      for p in d.children if p.dep_ == "prep" and p.lower_ == "of" for o in pobjs(p)]  # 304 instructors"
+            heads += [o for d in direct for o in held_nouns(d, self.lex.cue("transparent_heads"))[1:]]  # "a TEAM of 304"
             heads += [c for d in direct for c in d.conjuncts if c not in heads]  # "suspended cooperation and AID to Niger"
             direct = [d for d in heads if heads_as(d, group.object_heads)
                       or (heads is not direct and group.objectless and self._hostile_noun(d))

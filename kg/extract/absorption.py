@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.extract.syntax import child, pobjs, selects
+from kg.extract.syntax import child, has_author, pobjs, selects
 
 
 class AbsorptionRules:
@@ -134,7 +134,7 @@ class AbsorptionRules:
         return any(g.relation == "CONSULT" for g in self.lex.nouns.get(noun.lemma_.lower(), ()))
 
     def _rejected_accusation(self, noun: Token, verb: Token) -> bool:
-        """"rejected LITHUANIA'S accusations": the accusations, owned by a state, were made against
-        the one rejecting them (relations.md: the accuser opposes the accused)."""
+        """"rejected LITHUANIA'S accusations", "the accusations BY Congo": the accusations, made by a state,
+        were made against the one rejecting them (relations.md: the accuser opposes the accused)."""
         return verb.lemma_.lower() in self.lex.cue("rejecting_verbs") \
-            and noun.lemma_.lower() in self.lex.cue("accusation_nouns") and child(noun, "poss") is not None
+            and noun.lemma_.lower() in self.lex.cue("accusation_nouns") and has_author(noun)

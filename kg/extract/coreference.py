@@ -6,7 +6,7 @@ from spacy.tokens import Token
 from kg.extract.misparses import listed_infinitive
 from kg.extract.groups import GroupReference
 from kg.extract.speakers import SpeakerReference
-from kg.extract.syntax import ANTECEDENT_KINDS, Arg, child, last_main_subject, unique
+from kg.extract.syntax import ANTECEDENT_KINDS, Arg, child, is_passive, last_main_subject, pobjs, unique
 from kg.knowledge.descriptions import Description, descriptions
 
 
@@ -113,6 +113,26 @@ class ClauseSubjectReference:
         states = {a.actor for a in self.np_actors(subject, exclude)}
         return [Arg(states.pop(), token, "coref")] if len(states) == 1 else []
 
+    def _target_owner(self, token: Token, exclude: frozenset[str]) -> list[Arg]:
+        """"its" in what a hostile act is taken for is the target's: "South Africa was criticised by the US over
+        ITS ties with Russia", "Mali came under criticism from France for ITS ties" (the one state criticised)."""
+        prep = token.head.head
+        if token.dep_ != "poss" or token.head.dep_ != "pobj" or prep.lower_ not in self.lex.cue("grievance_preps"):
+            return []
+        act = prep.head
+        if not any(g.relation in self.lex.cue("hostile_relations") for g in
+                   (self.lex.verbs if act.pos_ == "VERB" else self.lex.nouns).get(act.lemma_.lower(), ())):
+            return []
+        if act.pos_ == "VERB":
+            target = child(act, "nsubjpass") if is_passive(act) else child(act, "dobj")
+        else:  # "came under criticism from France", "faced sanctions": the one the noun's verb has as subject
+            target = next((o for p in act.children if p.dep_ == "prep" and p.lower_ == "of" for o in pobjs(p)), None)
+            verb = act.head.head if act.dep_ == "pobj" else act.head if act.dep_ == "dobj" else None
+            if target is None and verb is not None and verb.pos_ == "VERB":
+                target = child(verb, "nsubj")
+        states = {a.actor for a in self.np_actors(target, exclude)} if target is not None else set()
+        return [Arg(states.pop(), token, "coref")] if len(states) == 1 else []
+
     def _fronted_subject(self, token: Token, exclude: frozenset[str]) -> list[Arg]:
         """A pronoun in a phrase fronted before its sentence's subject stands for
         that subject: "After ITS invasion of Ukraine, Russia faced sanctions"."""
@@ -141,7 +161,7 @@ class Coreference(PluralReference, ClauseSubjectReference, GroupReference, Speak
         if self._body_speaking(token):
             return []  # "The BLOC said IT would send five members": the bloc, no state
         fronted = self._fronted_subject(token, exclude) or self._object_owner(token, exclude) \
-            or self._claim_denier(token, exclude)
+            or self._claim_denier(token, exclude) or self._target_owner(token, exclude)
         if fronted:
             return fronted
         owner = self._first_conjunct(token, exclude) or self.clause_referent(token, exclude) \

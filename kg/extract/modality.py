@@ -16,7 +16,7 @@ from typing import Iterator
 from spacy.tokens import Token
 
 from kg.extract.purposes import pact_of_purpose
-from kg.extract.syntax import child
+from kg.extract.syntax import child, has_author
 from kg.knowledge.lexicon import Lexicon
 
 CHAIN_DEPS = frozenset({"amod", "xcomp", "acl", "pcomp", "prep", "pobj", "dobj", "attr", "oprd", "advcl", "conj", "nsubjpass", "nsubj"})
@@ -108,7 +108,7 @@ def is_negated(token: Token, lex: Lexicon) -> bool:
         if arrived_by in ("xcomp", "pcomp", "ccomp", "prep", "acl") and node.lemma_.lower() in negating:
             return True
         if arrived_by == "dobj" and node.lemma_.lower() in lex.cue("denying_verbs") and (
-                not _owned(below) or (below.i != token.i and below.lemma_.lower() in lex.cue("accusation_nouns"))):
+                not has_author(below) or (below.i != token.i and below.lemma_.lower() in lex.cue("accusation_nouns"))):
             return True  # "denied any plan to destabilize", "denied Egypt's CLAIMS that it attacked"; not "refused a request by Kyiv"
     return False
 
@@ -121,11 +121,6 @@ def _called_off(token: Token, words: frozenset[str]) -> bool:
         return False
     return head.lemma_.lower() in words or any(
         f"{head.lemma_.lower()} {c.lower_}" in words for c in head.children if c.dep_ == "prt")
-
-
-def _owned(noun: Token) -> bool:
-    """A noun with its own author ("Kyiv's request", "a request by Kyiv"): denying it is no denial of the act."""
-    return child(noun, "poss") is not None or any(c.dep_ == "prep" and c.lower_ == "by" for c in noun.children)
 
 
 def is_hypothetical(token: Token, lex: Lexicon, relation: str | None = None) -> bool:

@@ -106,6 +106,18 @@ def verb_above_gerund(prep: Token) -> Token | None:
     return above.head if above.dep_ == "dobj" and prep.lower_ == "of" and above.head.pos_ == "VERB" else None
 
 
+def has_author(noun: Token) -> bool:
+    """Whether a noun names its own author: "KYIV'S request", "a request BY Kyiv", "accusations FROM Kinshasa".
+
+    >>> from kg.nlp.pipeline import load_pipeline
+    >>> doc = load_pipeline()("Rwanda rejected accusations from Kinshasa and the claims.")
+    >>> has_author(doc[2]), has_author(doc[7])
+    (True, False)
+    """
+    return child(noun, "poss") is not None or any(
+        c.dep_ == "prep" and c.lower_ in ("by", "from") and child(c, "pobj") is not None for c in noun.children)
+
+
 def is_passive(verb: Token) -> bool:
     """Whether a verb is in the passive voice (it has a passive subject or auxiliary)."""
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)

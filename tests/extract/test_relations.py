@@ -3838,3 +3838,24 @@ def test_a_strike_on_a_site_in_a_capital_attacks_its_state(nlp, text):
 
 def test_talks_in_a_capital_are_no_attack(nlp):
     assert not any(r == "ATTACK" for s, r, o in triples(nlp, "Zambia and Malawi held talks in Lilongwe."))
+
+
+@pytest.mark.parametrize("text", ["Malawi rejected the accusations by Zambia that it shelters rebels.",
+                                  "Malawi dismissed accusations from Lusaka that it shelters rebels."])
+def test_rejected_accusations_with_their_author_in_a_phrase_are_the_authors(nlp, text):
+    found = triples(nlp, text)
+    assert ("ZMB", "OPPOSE", "MWI") in found, found
+
+
+def test_denied_accusations_from_a_state_were_still_made(nlp):
+    found = relations(nlp, "Malawi denied accusations from Lusaka that it shelters rebels.")
+    assert ("ZMB", "OPPOSE", "MWI", "") in found, found
+
+
+@pytest.mark.parametrize("text", ["Malawi was criticised by Zambia over its ties with Russia.",
+                                  "Malawi came under criticism from Zambia over its ties with Russia.",
+                                  "Malawi faced criticism from Lusaka for its ties with Russia."])
+def test_its_in_what_a_criticism_is_for_is_the_criticised(nlp, text):
+    found = triples(nlp, text)
+    assert ("ZMB", "OPPOSE", "MWI") in found and ("MWI", "COOPERATE", "RUS") in found, found
+    assert ("ZMB", "COOPERATE", "RUS") not in found, found

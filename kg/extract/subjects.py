@@ -16,6 +16,8 @@ class Subjects(MisplacedSubjects, PactPurposes):
         if depth > 6:
             return []
         subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+        if len(subjects) > 1:  # "Khartoum and Cairo, who fear droughts, BOTH accused": the named subject
+            subjects = [c for c in subjects if c.lower_ not in self.lex.cue("floating_quantifiers")] or subjects
         subject = max(subjects, key=lambda c: (c.i < verb.i, c.i if c.i < verb.i else -c.i)) if len(subjects) > 1 \
             else child(verb, *SUBJECT_DEPS)  # "LONDON — The British and Spanish leaders met": the nearest before the verb
         clause_subject = self._subject_taken_by_preposition(verb)

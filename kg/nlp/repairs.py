@@ -142,7 +142,8 @@ class ClauseRepairs:
     @staticmethod
     def _mend_serial_commas(doc: Doc) -> None:
         """"Bolivia, CHILE, and Peru", "Costa Rica, PANAMA, and Honduras": a name between the first and a last
-        conjunct after a serial comma, parsed as an apposition or loose modifier of the first, is a conjunct too."""
+        conjunct after a serial comma, parsed as an apposition or loose modifier of the first, is a conjunct too;
+        also when the last conjunct hangs on the noun above ("the leaders of Burkina Faso, MALI, and Niger")."""
         for first in doc:
             if first.pos_ != "PROPN":
                 continue
@@ -153,6 +154,12 @@ class ClauseRepairs:
             for item in first.children:
                 if item.dep_ in ("appos", "npadvmod") and item.pos_ == "PROPN" and first.i < item.i < cc.i:
                     item.dep_ = "conj"
+        for item in doc[:-3]:  # "the leaders of Burkina Faso, MALI, and Niger": the "and Niger" hung on "leaders"
+            after = item.right_edge.i + 1
+            if item.dep_ == "appos" and item.pos_ == "PROPN" and item.head.pos_ == "PROPN" and after + 2 < len(doc) \
+                    and doc[after].text == "," and doc[after + 1].dep_ == "cc" and doc[after + 2].pos_ == "PROPN" \
+                    and any(c.dep_ == "conj" and c.i > after for c in doc[after + 1].head.children):
+                item.dep_ = "conj"
 
     @staticmethod
     def _mend_list_openings(doc: Doc) -> None:

@@ -3859,3 +3859,31 @@ def test_its_in_what_a_criticism_is_for_is_the_criticised(nlp, text):
     found = triples(nlp, text)
     assert ("ZMB", "OPPOSE", "MWI") in found and ("MWI", "COOPERATE", "RUS") in found, found
     assert ("ZMB", "COOPERATE", "RUS") not in found, found
+
+
+def test_a_floated_both_leaves_the_named_subject(nlp):
+    found = triples(nlp, "Lusaka and Harare, who fear floods, both accused Lilongwe of hoarding water.")
+    assert {("ZMB", "OPPOSE", "MWI"), ("ZWE", "OPPOSE", "MWI")} <= found, found
+
+
+def test_a_serial_comma_list_in_an_of_phrase_is_one_list(nlp):
+    found = triples(nlp, "The military leaders of Burkina Faso, Mali, and Niger signed a defence pact.")
+    assert {("BFA", "AGREE", "MLI"), ("MLI", "AGREE", "NER"), ("BFA", "AGREE", "NER")} <= {
+        (min(s, o), r, max(s, o)) for s, r, o in found}, found
+
+
+@pytest.mark.parametrize("text", ["Zambia and Malawi have feuded over the lake.", "Zambia sparred with Malawi over the lake.",
+                                  "Zambia and Malawi have had a poor relationship for decades.",
+                                  "Tanzania has been mediating the crisis between Zambia and Malawi."])
+def test_quarrels_and_bad_relations_oppose_both_ways(nlp, text):
+    found = triples(nlp, text)
+    assert {("ZMB", "OPPOSE", "MWI"), ("MWI", "OPPOSE", "ZMB")} <= found and not any(r == "COOPERATE" for s, r, o in found), found
+
+
+def test_the_crisis_in_a_state_is_no_quarrel(nlp):
+    assert not triples(nlp, "The crisis in Malawi has displaced thousands, Zambia said.")
+
+
+def test_an_announcement_issued_is_the_issuers(nlp):
+    found = triples(nlp, "Zambia and Malawi issued a joint announcement recalling their ambassadors from Tanzania.")
+    assert {("ZMB", "SANCTION", "TZA"), ("MWI", "SANCTION", "TZA")} <= found, found

@@ -34,7 +34,8 @@ class AbsorptionRules:
         if noun.dep_ == "dobj" and head.pos_ == "VERB" and self.is_trigger_verb(head) \
                 and head.lemma_.lower() not in self.lex.cue("support_verbs") and not self._states_its_object(head) \
                 and not self._owned_other_event(noun, head) and not self._threatened_noun(noun, head) \
-                and not self._between_parties_named(noun) and not self._rejected_accusation(noun, head):
+                and not self._between_parties_named(noun) and not self._rejected_accusation(noun, head) \
+                and not self._owned_demand(noun):
             return True
         if noun.dep_ == "dobj" and head.lemma_.lower() in self.lex.cue("unrealising_verbs") \
                 and not any(c.lower_ in self.lex.cue("continuing_modifiers") for c in noun.children):
@@ -73,8 +74,9 @@ class AbsorptionRules:
         return head if noun.dep_ == "dobj" else None
 
     def undone_by_verb(self, noun: Token) -> bool:
-        """Whether ``noun`` is the object of a verb with a hostile sense for it: "TERMINATED the agreement"."""
-        return noun.dep_ == "dobj" and noun.head.pos_ == "VERB" and any(
+        """Whether ``noun`` is the object of a verb with a hostile sense for it: "TERMINATED the agreement";
+        a demand turned down was still made: "DECLINED U.S. requests"."""
+        return noun.dep_ == "dobj" and noun.head.pos_ == "VERB" and not self._owned_demand(noun) and any(
             noun.lemma_.lower() in g.object_heads and g.relation in self.lex.cue("undoing_relations")
             for g in self.lex.verbs.get(noun.head.lemma_.lower(), ()))
 
@@ -126,8 +128,10 @@ class AbsorptionRules:
         return not own & theirs
 
     def _owned_demand(self, noun: Token) -> bool:
-        """A demand with its maker named stays the maker's request when it is met: "Syria accepted TURKEY'S DEMANDS"."""
-        return child(noun, "poss") is not None and any(g.asks_for for g in self.lex.nouns.get(noun.lemma_.lower(), ()))
+        """A demand with its maker named stays the maker's request when it is met or turned down: "Syria accepted
+        TURKEY'S DEMANDS", "declined U.S. REQUESTS", "refused a request FROM Togo"."""
+        named = has_author(noun) or any(c.dep_ in ("compound", "amod") and (c.is_title or c.is_upper) for c in noun.children)
+        return named and any(g.asks_for for g in self.lex.nouns.get(noun.lemma_.lower(), ()))
 
     def _meeting(self, noun: Token) -> bool:
         """A noun of a meeting (CONSULT): "a summit", "talks"."""

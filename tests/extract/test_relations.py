@@ -2088,7 +2088,7 @@ def test_words_of_african_bilateral_news(nlp, text, expected):
     ("Kenya called Somalia on Tuesday.", {("KEN", "CONSULT", "SOM")}),
     ("A group of Zambian soldiers made an incursion into Malawian territory.", {("ZMB", "ATTACK", "MWI")}),
     ("Mauritania accused Mali and Russia's Wagner mercenary group of pursuing armed men.", {("MRT", "OPPOSE", "MLI")}),
-    ("Mozambique rejected a request from Harare to open talks.", {("MOZ", "OPPOSE", "ZWE")}),
+    ("Mozambique rejected a request from Harare to open talks.", {("MOZ", "OPPOSE", "ZWE"), ("ZWE", "REQUEST", "MOZ")}),
     ("The Zimbabwean-backed Dhlakama was aided by Malawi.", set()),
 ])
 def test_constructions_of_african_conflict_news(nlp, text, expected):
@@ -3887,3 +3887,27 @@ def test_the_crisis_in_a_state_is_no_quarrel(nlp):
 def test_an_announcement_issued_is_the_issuers(nlp):
     found = triples(nlp, "Zambia and Malawi issued a joint announcement recalling their ambassadors from Tanzania.")
     assert {("ZMB", "SANCTION", "TZA"), ("MWI", "SANCTION", "TZA")} <= found, found
+
+
+def test_a_leader_landing_in_a_state_visits_it(nlp):
+    assert ("ZMB", "CONSULT", "MWI") in triples(nlp, "Zambia's president landed in Malawi on Wednesday.")
+
+
+@pytest.mark.parametrize("text", ["Zambian drones flew into Malawi.", "Zambian troops arrived in Malawi.",
+                                  "Malawi refused to allow Zambian military planes carrying migrants to land in the country."])
+def test_weapons_and_troops_arriving_pay_no_visit(nlp, text):
+    assert not any(r == "CONSULT" for s, r, o in triples(nlp, text)), triples(nlp, text)
+
+
+@pytest.mark.parametrize("text, expected", [("Zambian troops entered Malawi on Thursday.", True),
+                                            ("Zambia said its forces entered the Malawian town of Karonga.", True),
+                                            ("Zambia's president entered Malawi by road.", False)])
+def test_only_troops_entering_a_state_attack_it(nlp, text, expected):
+    assert (("ZMB", "ATTACK", "MWI") in triples(nlp, text)) is expected, triples(nlp, text)
+
+
+@pytest.mark.parametrize("text, requester", [("Malawi declined Zambian requests to extradite the men.", "ZMB"),
+                                             ("Malawi rebuffed a request from Lusaka to extradite the men.", "ZMB")])
+def test_a_request_turned_down_was_made_and_is_opposed(nlp, text, requester):
+    found = triples(nlp, text)
+    assert ("MWI", "OPPOSE", requester) in found and (requester, "REQUEST", "MWI") in found, found

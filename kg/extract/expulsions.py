@@ -11,7 +11,7 @@ from spacy.tokens import Token
 from kg.extract.candidates import Candidate
 from kg.extract.entries import starts_on
 from kg.extract.roles import ActorContext, capital_place
-from kg.extract.syntax import Arg, child, heads_as, pobjs
+from kg.extract.syntax import Arg, child, heads_as, pobjs, unique
 
 
 class ExpulsionRules:
@@ -111,6 +111,14 @@ class ExpulsionRules:
         IN LIMA", "recalled its ambassador FROM LIMA" concern the capital's state."""
         return [a for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in preps
                 for o in pobjs(p) for a in capital_place(ctx, o, known)]
+
+    def _provoking_state(self, ctx: ActorContext, verb: Token, known: frozenset[str]) -> list[Arg]:
+        """The one state that did what one's own envoy is recalled after: "Kenya recalled its ambassador AFTER
+        MOGADISHU decided to auction the blocks" (cue ``provoked_marks``)."""
+        clauses = [c for c in verb.children if c.dep_ == "advcl"
+                   and any(m.dep_ == "mark" and m.lower_ in self.lex.cue("provoked_marks") for m in c.children)]
+        states = unique(a for c in clauses for a in ctx.subjects(c) if a.actor not in known)
+        return states if len(states) == 1 else []
 
     def _envoy_host(self, ctx: ActorContext, objects: list[Token]) -> list[Arg]:
         """The state an envoy is posted to, who summons or expels it when the sentence names no one else:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.extract.syntax import Arg, child, pobjs, unique
+from kg.extract.syntax import Arg, child, pobjs, through_of, unique
 from kg.knowledge.lexicon import Lexicon
 
 
@@ -87,6 +87,10 @@ class PactPurposes:
         for made in (c for c in pact.children if c.dep_ == "relcl" and c.lemma_.lower() in self.lex.cue("outcome_verbs")):
             signers += self.subjects(made, depth + 1)  # "the agreement, WHICH Chad and Niger SIGNED", "that Chad signed WITH Niger"
             withs += [p for p in made.children if p.dep_ == "prep" and p.lower_ == "with"]
+        for made in (c for c in through_of(pact) if c.dep_ == "acl" and c.tag_ == "VBN"
+                     and c.lemma_.lower() in self.lex.cue("outcome_verbs")):  # "a memorandum (of understanding) SIGNED BETWEEN"
+            signers += [a for p in made.children if p.dep_ == "prep" and p.lower_ in ("between", "among")
+                        for o in pobjs(p) for a in self.np_actors(o)]
         governed = self.governing_verb(pact)
         if governed is not None and governed[1] == "":
             maker = governed[0]

@@ -134,7 +134,8 @@ class VerbRules(RequestRules, TransferRules, VerbSenses):
         if not objects and verb.dep_ in ("pcomp", "pobj", "ccomp"):  # "accused Kigali of declaring war": on the accuser
             objects = self._accused_act_target(ctx, verb, group, subjects)
         if not objects and group.only_prep_objects and direct:
-            objects = self._mission_places(ctx, [verb, *direct], preps, known)
+            objects = self._mission_places(ctx, [verb, *direct], preps, known) or (
+                self._provoking_state(ctx, verb, known) if group.relation == "SANCTION" else [])
         planned = group.hypothetical  # "PLEDGED $2 billion to Vietnam": aid, still planned
         if group.money_is_aid and self._transfers_money(verb, direct):
             group = self.aid_group

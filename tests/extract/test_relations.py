@@ -3911,3 +3911,23 @@ def test_only_troops_entering_a_state_attack_it(nlp, text, expected):
 def test_a_request_turned_down_was_made_and_is_opposed(nlp, text, requester):
     found = triples(nlp, text)
     assert ("MWI", "OPPOSE", requester) in found and (requester, "REQUEST", "MWI") in found, found
+
+
+@pytest.mark.parametrize("text", ["Malawi rejected a memorandum of understanding signed between Zambia and Barotseland.",
+                                  "Malawi rejected a deal signed between Zambia and the rebels."])
+def test_rejecting_a_pact_signed_between_others_opposes_its_state_party(nlp, text):
+    assert ("MWI", "OPPOSE", "ZMB") in triples(nlp, text), triples(nlp, text)
+
+
+@pytest.mark.parametrize("text", ["The US imposed sanctions on the ruling party of Zimbabwe.",
+                                  "The US imposed sanctions on the military and ruling party of Zimbabwe."])
+def test_a_ruling_party_of_a_state_stands_for_it(nlp, text):
+    assert ("USA", "SANCTION", "ZWE") in triples(nlp, text), triples(nlp, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Zambia recalled its ambassador after Lilongwe decided to close the border.", {("ZMB", "SANCTION", "MWI")}),
+    ("Zambia recalled its ambassador after the election.", set()),
+])
+def test_an_envoy_recalled_after_a_state_acted_is_recalled_from_it(nlp, text, expected):
+    assert triples(nlp, text) == expected

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.extract.syntax import child, has_author, pobjs, selects
+from kg.extract.syntax import child, counted, has_author, pobjs, selects
 
 
 class AbsorptionRules:
@@ -67,9 +67,9 @@ class AbsorptionRules:
     @staticmethod
     def _object_taker(noun: Token) -> Token | None:
         """The verb whose direct object the noun is, also through a number that counts it:
-        "cancelled $90 million OF FUNDING" -> "cancelled"."""
+        "cancelled $90 million OF FUNDING", "suspended 10 million euros IN SUPPORT" -> the verb."""
         head = noun.head
-        if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NUM" and head.head.dep_ == "dobj":
+        if noun.dep_ == "pobj" and head.head.dep_ == "dobj" and counted(head.head).i == noun.i:
             return head.head.head
         return head if noun.dep_ == "dobj" else None
 

@@ -110,6 +110,8 @@ def is_negated(token: Token, lex: Lexicon) -> bool:
         if arrived_by == "dobj" and node.lemma_.lower() in lex.cue("denying_verbs") and (
                 not has_author(below) or (below.i != token.i and below.lemma_.lower() in lex.cue("accusation_nouns"))):
             return True  # "denied any plan to destabilize", "denied Egypt's CLAIMS that it attacked"; not "refused a request by Kyiv"
+        if arrived_by == "dobj" and node.lemma_.lower() in lex.cue("escaping_verbs"):
+            return True  # "Burundi has ESCAPED criticism from Kinshasa": none was made
     return False
 
 

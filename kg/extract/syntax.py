@@ -70,9 +70,11 @@ def through_of(noun: Token) -> list[Token]:
 
 def counted(noun: Token) -> Token:
     """The thing a quantity counts: "cancelled $90 million OF FUNDING" -> "funding", "wrote off SOME of its
-    DEBTS" -> "debts"; else the noun."""
+    DEBTS" -> "debts", "suspended 10 million euros IN SUPPORT" -> "support"; else the noun."""
     if noun.pos_ == "NUM" or (noun.pos_ in ("PRON", "DET", "ADJ") and noun.dep_ == "dobj"):
         return next((o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for o in pobjs(p)), noun)
+    if any(c.dep_ == "nummod" for c in noun.children):  # "suspended 10 million EUROS IN budgetary SUPPORT"
+        return next((o for p in noun.children if p.dep_ == "prep" and p.lower_ == "in" for o in pobjs(p)), noun)
     return noun
 
 

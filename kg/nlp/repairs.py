@@ -25,7 +25,8 @@ verb split at its hyphen ("re-established") is one verb with its subject; and a 
 object of a preposition of company is that object's ("fought alongside troops FROM Peru"); and a headline's
 subject and object parsed as loose modifiers of its verb ("MALI expels French AMBASSADOR") are its subject and object;
 and a name and a verb parsed as compounds of a verb of control's object ("helped MOZAMBIQUE FIGHT jihadists") are
-the subject and verb of its complement.
+the subject and verb of its complement; and a partner or rival noun hyphened to a name ("U.S.-ALLY Israel") heads the
+name after it.
 
 >>> from kg.nlp.pipeline import load_pipeline
 >>> doc = load_pipeline()("Chad accused neighbouring Sudan of backing rebels.")
@@ -49,7 +50,7 @@ def make_parse_repairs(nlp: Language, name: str) -> ParseRepairs:
                         lexicon.cue("naming_verbs"), lexicon.cue("stance_nouns"),
                         lexicon.cue("agentive_heads") | lexicon.cue("person_titles"),
                         frozenset(lexicon.nouns) | frozenset(lexicon.verbs), lexicon.cue("company_preps"),
-                        lexicon.cue("object_control_verbs"))
+                        lexicon.cue("object_control_verbs"), lexicon.cue("partner_nouns") | lexicon.cue("relational_nouns"))
 
 
 class ClauseRepairs:
@@ -182,7 +183,7 @@ class ParseRepairs(ClauseRepairs):
                  strings: StringStore | None = None, naming: frozenset[str] = frozenset(),
                  stances: frozenset[str] = frozenset(), titles: frozenset[str] = frozenset(),
                  triggers: frozenset[str] = frozenset(), company: frozenset[str] = frozenset(),
-                 controlling: frozenset[str] = frozenset()) -> None:
+                 controlling: frozenset[str] = frozenset(), epithets: frozenset[str] = frozenset()) -> None:
         self.participles = participles
         self.giving = giving
         self.naming = naming
@@ -191,6 +192,7 @@ class ParseRepairs(ClauseRepairs):
         self.triggers = triggers
         self.company = company
         self.controlling = controlling
+        self.epithets = epithets
         # the words as string ids, so that each token is tested by a number, not by a string made for it
         self.participle_ids = {strings.add(w) for w in participles} if strings is not None else None
         self.giving_ids = {strings.add(w) for w in giving} if strings is not None else None
@@ -213,7 +215,20 @@ class ParseRepairs(ClauseRepairs):
         self._mend_to_prepositions(doc)
         self._mend_company_origins(doc)
         self._mend_controlled_clauses(doc)
+        self._mend_hyphened_epithets(doc)
         return doc
+
+    def _mend_hyphened_epithets(self, doc: Doc) -> None:
+        """"U.S.-ALLY Israel", "US-foe Iran": a partner or rival noun (cues ``partner_nouns``, ``relational_nouns``)
+        joined by a hyphen to a name before it and parsed as a compound of the name after it is that name's head,
+        with the name in apposition, as in "US ally Israel"."""
+        for word in doc[2:-1]:
+            name = word.head
+            if word.dep_ != "compound" or name.i != word.i + 1 or name.pos_ != "PROPN" or name.dep_ == "ROOT" \
+                    or doc[word.i - 1].text != "-" or word.lower_ not in self.epithets:
+                continue
+            word.head, word.dep_, word.tag_, word.pos_ = name.head, name.dep_, "NN", "NOUN"
+            name.head, name.dep_ = word, "appos"
 
     def _mend_controlled_clauses(self, doc: Doc) -> None:
         """"helped MOZAMBIQUE FIGHT jihadists": a name and a trigger verb parsed as compounds of the object of

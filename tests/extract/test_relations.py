@@ -3931,3 +3931,18 @@ def test_a_ruling_party_of_a_state_stands_for_it(nlp, text):
 ])
 def test_an_envoy_recalled_after_a_state_acted_is_recalled_from_it(nlp, text, expected):
     assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text", ["Britain is suspending about 10 million euros in budgetary support for Malawi.",
+                                  "Britain has suspended military operations with Malawi."])
+def test_support_and_joint_operations_suspended_are_sanctions(nlp, text):
+    found = triples(nlp, text)
+    assert ("GBR", "SANCTION", "MWI") in found and ("GBR", "AID", "MWI") not in found, found
+
+
+def test_a_hyphened_ally_before_a_name_allies_it(nlp):
+    assert ("USA", "ALLY", "MWI") in triples(nlp, "Zambia brought a case against U.S.-ally Malawi.")
+
+
+def test_criticism_escaped_was_not_made(nlp):
+    assert ("ZMB", "OPPOSE", "MWI", "N") in relations(nlp, "Malawi has escaped criticism from Lusaka.")

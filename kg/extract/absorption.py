@@ -1,15 +1,20 @@
 """When a noun event adds nothing of its own: the object of a verb trigger that states it
 ("condemned the strikes" states them; "signed a deal" is the verb's), or background
-("after years of hostility")."""
+("after years of hostility"); and when its clause lends it no parties ("applied to join the alliance")."""
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
 from kg.extract.syntax import child, counted, has_author, pobjs, selects
 
+if TYPE_CHECKING:  # pragma: no cover
+    from kg.extract.roles import ActorContext
+
 
 class AbsorptionRules:
-    """When a noun event adds nothing of its own: absorbed by its verb, or background."""
+    """When a noun event adds nothing of its own: absorbed by its verb, or background; and when its clause lends no parties."""
 
     def _absorbed(self, noun: Token) -> bool:
         """A noun trigger that is the object of a (non-support) verb trigger, or
@@ -142,3 +147,16 @@ class AbsorptionRules:
         were made against the one rejecting them (relations.md: the accuser opposes the accused)."""
         return verb.lemma_.lower() in self.lex.cue("rejecting_verbs") \
             and noun.lemma_.lower() in self.lex.cue("accusation_nouns") and has_author(noun)
+
+    def _body_joined(self, noun: Token, verb: Token | None) -> bool:
+        """"applied to join THE ALLIANCE": a body joined or left, not a pact between the joiners."""
+        return verb is not None and verb.lemma_.lower() in self.lex.cue("body_joining_verbs") \
+            and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children) \
+            and not any(c.dep_ == "prep" for c in noun.children)
+
+    def _located_elsewhere(self, ctx: ActorContext, noun: Token, verb: Token | None) -> bool:
+        """A mutual event placed in a state ("to address the conflict IN Sudan") has parties of its
+        own: the subjects of a verb that only deals with it are not they; "waged a war in X" still lends."""
+        placed = any(p.dep_ == "prep" and p.lower_ == "in" and any(o.i in ctx.actor_at for o in pobjs(p))
+                     for p in noun.children)
+        return placed and verb is not None and verb.lemma_.lower() not in self.lex.cue("support_verbs")

@@ -168,9 +168,11 @@ class ClauseRules:
     @staticmethod
     def _between_on_predicate(ctx: ActorContext, noun: Token) -> list[list[Arg]]:
         """The parties of a mutual event named on the verb it is the subject of:
-        "tensions have been growing BETWEEN Ethiopia AND Somalia", "fighting erupted between X and Y"; or
+        "tensions have been growing BETWEEN Ethiopia AND Somalia", "fighting erupted between X and Y", "tensions on the rise
+        between X and Y"; or
         on the verb parsed as its modifier: "Tensions flared between India and China", "as a spat escalated between both", "the deal he brokered between X and Y"."""
         verbs = ([noun.head] if noun.dep_ == "nsubj" else []) + [v for v in noun.children if v.dep_ in ("acl", "relcl") and v.pos_ == "VERB"]
+        verbs += [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "on" for o in pobjs(p)]  # "ON THE RISE between"
         verbs += [c for v in verbs for c in v.children if c.dep_ == "acomp"]  # "tensions remained HIGH between X and Y"
         groups = [[a for o in pobjs(p) for a in ctx.np_actors(o)] for v in verbs for p in v.children
                   if p.dep_ == "prep" and p.lower_ == "between"]

@@ -24,11 +24,13 @@ class PluralReference:
         return [Arg(a.actor, token, "coref") for a in found] if len(found) >= 2 else []
 
     def _object_owner(self, token: Token, exclude: frozenset[str]) -> list[Arg]:
-        """'its' on a verb's object is the verb's subject when that is one state:
-        "wants Chile to end A and curb ITS ties with China"."""
-        if token.dep_ != "poss" or token.head.dep_ != "dobj" or token.head.head.pos_ != "VERB":
-            return []
-        verb = token.head.head
+        """'its' on a verb's object, or on what it acts against, is the verb's subject when that is one state:
+        "wants Chile to end A and curb ITS ties with China", "the war the kingdom faced AGAINST ITS rival Iran"."""
+        owned = token.head
+        verb = owned.head.head if owned.dep_ == "pobj" and owned.head.dep_ == "prep" else owned.head
+        if token.dep_ != "poss" or owned.dep_ not in ("dobj", "pobj") or verb.pos_ != "VERB" \
+                or (owned.dep_ == "pobj" and owned.head.lower_ not in self.lex.cue("victim_preps")):
+            return []  # "faced a war AGAINST ITS rival": the verb's subject's
         if child(verb, "nsubj") is None and verb.tag_ == "VBG" and verb.dep_ in ("advcl", "pcomp"):
             # "..., accusing ITS neighbour of": the participle's understood subject, the main clause's
             found = [a for a in self.subjects(verb) if a.actor not in exclude]
@@ -208,6 +210,10 @@ class Coreference(PluralReference, ClauseSubjectReference, GroupReference, Speak
             clause = clause.head
         if clause.dep_ == "relcl":
             antecedent = clause.head
+            named = next((o for p in antecedent.children if p.dep_ == "prep" and p.lower_ == "of" for o in pobjs(p)
+                          if o.i in self.actor_at and o.right_edge.i + 2 == token.i and self.doc[o.right_edge.i + 1].text == ","), None)
+            if named is not None:  # "Russia is an ally OF VENEZUELA, WHICH has become isolated": the state just named
+                return self.np_actors(named, exclude, conjuncts=False)
             if antecedent.dep_ == "attr":  # "Hungary is the only member that ..."
                 subject = child(antecedent.head, "nsubj")
                 if subject is not None:

@@ -48,6 +48,8 @@ def clause_chain(token: Token, lex: Lexicon) -> Iterator[tuple[Token, str, Token
             return
         if dep == "pobj" and head.lower_ in lex.cue("time_preps"):
             return  # "during deadly border clashes": background keeps its own mood
+        if dep == "pobj" and head.lower_ == "with" and head.i == head.sent.start and head.head.i > head.i:
+            return  # "WITH tensions on the rise between X and Y, Z will sign": the setting is real
         if dep == "pobj" and head.lower_ in lex.cue("behest_preps") and current.lemma_.lower() in lex.cue("behest_nouns"):
             return  # "will deploy troops AT THE REQUEST of X": the request was made
         if dep == "pobj" and head.lower_ in lex.cue("setting_preps") and (head.head.pos_ == "NOUN" or any(

@@ -9,7 +9,7 @@ from spacy.tokens import Token
 from kg.extract.absorption import AbsorptionRules
 from kg.extract.candidates import Candidate
 from kg.extract.roles import ActorContext
-from kg.extract.syntax import Arg, is_indefinite_singular, pobjs, unique
+from kg.extract.syntax import Arg, is_indefinite_singular, is_passive, pobjs, unique
 from kg.knowledge.lexicon import TriggerGroup
 
 
@@ -108,7 +108,7 @@ class NounRules(AbsorptionRules):
             if subjects and symmetric and not objects and not possessors:  # "Assad, a close RUSSIAN ally"
                 objects = [a for a in held if a.actor not in {s.actor for s in subjects}]
             subjects = subjects or held
-        if symmetric and (subjects or possessors) and not objects and noun.tag_ in ("NN", "NNP"):
+        if (symmetric or group.mutual) and (subjects or possessors) and not objects and noun.tag_ in ("NN", "NNP"):
             known = {a.actor for a in subjects + possessors}  # "US ally MOROCCO" (not "US ally
             objects = [a for c in noun.children if c.dep_ == "appos" and c.i > noun.i  # Israel and SUDAN")
                        for a in ctx.np_actors(c, conjuncts=False) if a.actor not in known]
@@ -121,6 +121,8 @@ class NounRules(AbsorptionRules):
             if subjects and not objects:  # "Chile is one of Peru's backers": Peru is backed
                 objects, possessors = possessors, []
         verb, prep, clause = self._clause(ctx, noun, group)
+        if verb is not None and prep in self.lex.cue("target_preps") and is_passive(verb):  # "was isolated UNDER US
+            clause = [a for c in verb.children if c.dep_ == "nsubjpass" for a in ctx.np_actors(c)]  # sanctions": Venezuela
         if possessors and not objects and not subjects and clause and prep in self.lex.cue("rescue_preps") \
                 and not {a.actor for a in clause} & {a.actor for a in possessors} \
                 and group.relation in self.lex.cue("rescue_relations"):  # not "responded TO Moscow's military action"
@@ -190,19 +192,6 @@ class NounRules(AbsorptionRules):
             return []
         return [a for p in governed[0].children if p.dep_ == "prep" and p.i != noun.head.i and p.lower_ in preps
                 for o in pobjs(p) for a in ctx.np_actors(o)]
-
-    def _body_joined(self, noun: Token, verb: Token | None) -> bool:
-        """"applied to join THE ALLIANCE": a body joined or left, not a pact between the joiners."""
-        return verb is not None and verb.lemma_.lower() in self.lex.cue("body_joining_verbs") \
-            and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children) \
-            and not any(c.dep_ == "prep" for c in noun.children)
-
-    def _located_elsewhere(self, ctx: ActorContext, noun: Token, verb: Token | None) -> bool:
-        """A mutual event placed in a state ("to address the conflict IN Sudan") has parties of its
-        own: the subjects of a verb that only deals with it are not they; "waged a war in X" still lends."""
-        placed = any(p.dep_ == "prep" and p.lower_ == "in" and any(o.i in ctx.actor_at for o in pobjs(p))
-                     for p in noun.children)
-        return placed and verb is not None and verb.lemma_.lower() not in self.lex.cue("support_verbs")
 
     @staticmethod
     def _names_goods(ctx: ActorContext, noun: Token) -> bool:

@@ -244,7 +244,8 @@ class RelationExtractor(VerbRules, NounRules, TargetRules, ClauseRules, BackingR
     def _mentions(self, cand: Candidate, sent: Span) -> Iterator[RelationMention]:
         label = cand.group.relation
         if cand.trigger.lemma_.lower() in self.lex.cue("relational_nouns") and not any(
-                c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("of", "to")) for c in cand.trigger.children) \
+                c.dep_ in ("poss", "compound") or (c.dep_ == "amod" and c.is_title) or (c.dep_ == "prep" and c.lower_ in ("of", "to"))
+                for c in cand.trigger.children) \
                 and not (cand.trigger.dep_ == "attr" and cand.trigger.head.lemma_.lower() in self.lex.cue("copulas")):
             return  # a rival is someone's ("Israel's arch-foe"): "Iran and Saudi Arabia, considered arch-enemies," is no
             # pair, but "Chile and Peru ARE enemies" is

@@ -195,6 +195,8 @@ class Subjects(MisplacedSubjects, PactPurposes):
             return head, ""
         if dep == "pobj" and head.dep_ == "prep":
             above = head.head
+            if above.dep_ == "acomp" and above.head.pos_ in ("VERB", "AUX") and head.lower_ in self.lex.cue("target_preps"):
+                return above.head, head.lower_  # "has become (increasingly) isolated UNDER sanctions imposed by the US"
             if above.pos_ in ("VERB", "AUX"):
                 return above, head.lower_
             if above.dep_ == "dobj" and above.head.pos_ in ("VERB", "AUX") and above.pos_ in NOMINAL:

@@ -34,7 +34,8 @@ class TargetRules:
             found = [a for c in noun.head.children if c.dep_ == "prep" and c.lower_ in group.preps_for("NOUN")
                      for o in pobjs(c) for a in self._place_actors(ctx, o, known)]
         if not found and noun.dep_ == "nsubj" and noun.head.pos_ == "VERB" \
-                and noun.head.lemma_.lower() not in self.lex.cue("reporting_verbs"):
+                and noun.head.lemma_.lower() not in self.lex.cue("reporting_verbs") \
+                and noun.lemma_.lower() not in self.lex.cue("partner_nouns") | self.lex.cue("relational_nouns"):
             found = [a for c in noun.head.children if c.dep_ == "prep" and c.lower_ in group.preps_for("NOUN")
                      and c.lower_ not in self.lex.cue("pair_preps")
                      for o in pobjs(c) for a in (self._place_actors(ctx, o, known) if group.place_targets

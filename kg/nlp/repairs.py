@@ -25,8 +25,8 @@ verb split at its hyphen ("re-established") is one verb with its subject; and a 
 object of a preposition of company is that object's ("fought alongside troops FROM Peru"); and a headline's
 subject and object parsed as loose modifiers of its verb ("MALI expels French AMBASSADOR") are its subject and object;
 and a name and a verb parsed as compounds of a verb of control's object ("helped MOZAMBIQUE FIGHT jihadists") are
-the subject and verb of its complement; and a partner or rival noun hyphened to a name ("U.S.-ALLY Israel") heads the
-name after it.
+the subject and verb of its complement; and a partner or rival noun before a name ("US NEMESIS Iran", "U.S.-ALLY
+Israel") heads the name.
 
 >>> from kg.nlp.pipeline import load_pipeline
 >>> doc = load_pipeline()("Chad accused neighbouring Sudan of backing rebels.")
@@ -215,18 +215,20 @@ class ParseRepairs(ClauseRepairs):
         self._mend_to_prepositions(doc)
         self._mend_company_origins(doc)
         self._mend_controlled_clauses(doc)
-        self._mend_hyphened_epithets(doc)
+        self._mend_epithets(doc)
         return doc
 
-    def _mend_hyphened_epithets(self, doc: Doc) -> None:
-        """"U.S.-ALLY Israel", "US-foe Iran": a partner or rival noun (cues ``partner_nouns``, ``relational_nouns``)
-        joined by a hyphen to a name before it and parsed as a compound of the name after it is that name's head,
-        with the name in apposition, as in "US ally Israel"."""
-        for word in doc[2:-1]:
+    def _mend_epithets(self, doc: Doc) -> None:
+        """"US NEMESIS Iran", "U.S.-ALLY Israel", "Israel's ARCH-FOE Iran": a partner or rival noun (cues
+        ``partner_nouns``, ``relational_nouns``) parsed as a compound of the name after it is that name's head,
+        with the name in apposition and the name's possessor its own, as in "US ally Israel"."""
+        for word in doc[1:-1]:
             name = word.head
             if word.dep_ != "compound" or name.i != word.i + 1 or name.pos_ != "PROPN" or name.dep_ == "ROOT" \
-                    or doc[word.i - 1].text != "-" or word.lower_ not in self.epithets:
+                    or not (word.tag_ == "NN" or doc[word.i - 1].text == "-") or word.lower_ not in self.epithets:
                 continue
+            for owner in [c for c in name.children if c.dep_ == "poss" and c.i < word.i]:
+                owner.head = word
             word.head, word.dep_, word.tag_, word.pos_ = name.head, name.dep_, "NN", "NOUN"
             name.head, name.dep_ = word, "appos"
 

@@ -3946,3 +3946,38 @@ def test_a_hyphened_ally_before_a_name_allies_it(nlp):
 
 def test_criticism_escaped_was_not_made(nlp):
     assert ("ZMB", "OPPOSE", "MWI", "N") in relations(nlp, "Malawi has escaped criticism from Lusaka.")
+
+
+@pytest.mark.parametrize("text", ["Malawi has become increasingly isolated under sanctions imposed by Zambia.",
+                                  "Malawi has been isolated under sanctions imposed by Zambia."])
+def test_sanctions_a_state_is_isolated_under_are_on_it(nlp, text):
+    assert ("ZMB", "SANCTION", "MWI") in triples(nlp, text), triples(nlp, text)
+
+
+def test_despite_sanctions_a_passive_subject_is_their_target(nlp):
+    found = triples(nlp, "Despite sanctions imposed by Zambia, Malawi was courted by Tanzania.")
+    assert ("ZMB", "SANCTION", "MWI") in found and ("ZMB", "SANCTION", "TZA") not in found, found
+
+
+def test_which_after_an_ally_of_a_state_is_that_state(nlp):
+    found = triples(nlp, "Tanzania is a close ally of Malawi, which has been isolated under sanctions imposed by Zambia.")
+    assert ("ZMB", "SANCTION", "MWI") in found and ("ZMB", "SANCTION", "TZA") not in found, found
+
+
+@pytest.mark.parametrize("text", ["Malawi turned to Zambian nemesis Tanzania.", "Zambia's arch-foe Tanzania sent envoys to Malawi."])
+def test_a_rival_noun_before_a_name_opposes_both_ways(nlp, text):
+    found = triples(nlp, text)
+    assert {("ZMB", "OPPOSE", "TZA"), ("TZA", "OPPOSE", "ZMB")} <= found, found
+
+
+@pytest.mark.parametrize("text", ["With tensions on the rise between Zambia and Malawi, Tanzania will send envoys.",
+                                  "The dispute is a long-running strain on relations between Zambia and Malawi."])
+def test_tensions_on_the_rise_between_oppose_both_ways_as_a_fact(nlp, text):
+    found = relations(nlp, text)
+    assert {("ZMB", "OPPOSE", "MWI", ""), ("MWI", "OPPOSE", "ZMB", "")} <= found, found
+
+
+def test_its_on_what_a_verb_acts_against_is_the_subjects(nlp):
+    found = triples(nlp, "Malawi ended its dispute with Tanzania. Zambia fought a war against its rival Malawi.")
+    assert ("ZMB", "CONFLICT", "MWI") in found or ("MWI", "CONFLICT", "ZMB") in found, found
+    assert not any({s, o} == {"TZA", "MWI"} and r == "OPPOSE" for s, r, o in found if "ZMB" not in (s, o)), found

@@ -310,10 +310,11 @@ class Coreference(PluralReference, ClauseSubjectReference, GroupReference, Speak
             return []
         before = self.doc[token.sent.start - 1].sent
         subject = last_main_subject(before, self.lex.cue("contrast_marks"))  # "..., while BAHRAIN accused Qatar. IT gave"
-        if subject is None or subject.lower_ in self.lex.cue("pronouns"):
+        if subject is None or (subject.lower_ in self.lex.cue("pronouns") and subject.lower_ != "it"):
             return []
         own = self.actors_in(token.sent.start, token.sent.end)
-        states = {a.actor for a in self.np_actors(subject, exclude)}
+        states = {a.actor for a in (self._resolve_pronoun(subject, exclude) if subject.lower_ == "it"  # "Vietnam ...
+                                    else self.np_actors(subject, exclude))}  # IT has ties with China. THE COUNTRY also"
         if (len(states) != 1 and not (plural and len(states) > 1)) or states & own \
                 or not any(s in states for s in self.preceding_states(token.i)):
             return []  # plural: "Chile and Peru signed an accord. THEY said ..." stands for both

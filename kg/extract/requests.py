@@ -172,6 +172,8 @@ class RequestRules:
                 p.lower_ in group.preps_for("VERB") and any(ctx.np_actors(o) for o in pobjs(p))))
                for p in act.children):
             return []  # not "of firing rockets ACROSS THE BORDER": a place, no party
+        if group.only_prep_objects and any(c.dep_ == "dobj" for c in act.children):
+            return []  # "accused each other of CROSSING THE LINE": a line crossed, no incursion into the accuser
         if act.dep_ == "ccomp":  # "Kenya said the Somalis attacked first": at the one who says it
             speaker = act.head
             own = {a.actor for a in subjects}

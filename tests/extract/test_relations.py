@@ -3981,3 +3981,18 @@ def test_its_on_what_a_verb_acts_against_is_the_subjects(nlp):
     found = triples(nlp, "Malawi ended its dispute with Tanzania. Zambia fought a war against its rival Malawi.")
     assert ("ZMB", "CONFLICT", "MWI") in found or ("MWI", "CONFLICT", "ZMB") in found, found
     assert not any({s, o} == {"TZA", "MWI"} and r == "OPPOSE" for s, r, o in found if "ZMB" not in (s, o)), found
+
+
+def test_delhi_is_india(nlp):
+    found = triples(nlp, "Beijing and Delhi have repeatedly accused each other of crossing the Line of Actual Control.")
+    assert {("CHN", "OPPOSE", "IND"), ("IND", "OPPOSE", "CHN")} <= found and not any(r == "ATTACK" for s, r, o in found), found
+
+
+def test_the_country_after_it_is_what_it_stood_for(nlp):
+    found = triples(nlp, "Zambia is at odds with Malawi. But it has robust economic connections with Malawi. "
+                         "The country also has deepened ties with Tanzania.")
+    assert {("ZMB", "COOPERATE", "MWI"), ("ZMB", "COOPERATE", "TZA")} <= found and ("MWI", "COOPERATE", "TZA") not in found, found
+
+
+def test_close_ties_to_a_states_military_are_cooperation(nlp):
+    assert ("ZMB", "COOPERATE", "MWI") in triples(nlp, "Zambia maintains close ties to Malawi's powerful military.")

@@ -35,13 +35,15 @@ class PluralReference:
             # "..., accusing ITS neighbour of": the participle's understood subject, the main clause's
             found = [a for a in self.subjects(verb) if a.actor not in exclude]
             return [Arg(found[0].actor, token, "coref")] if len({a.actor for a in found}) == 1 else []
-        for _ in range(4):  # only a subject of its own or of the clause it is conjoined or listed with
-            if child(verb, "nsubj") is not None:
+        doer = None
+        for _ in range(4):  # only a subject of its own or of the clause it is conjoined or listed with, or the
+            doer = child(verb, "nsubj") or (child(verb.head, "dobj") if verb.dep_ == "xcomp" else None)  # controller:
+            if doer is not None:  # "urged IRAQ to reduce ITS dependence", "IT threatened to end ITS treaty"
                 break
-            verb = listed_infinitive(verb) or (verb.head if verb.dep_ == "conj" else None)
+            verb = listed_infinitive(verb) or (verb.head if verb.dep_ in ("conj", "xcomp") else None)
             if verb is None:
                 return []
-        found = [a for a in self.np_actors(child(verb, "nsubj")) if a.actor not in exclude] if child(verb, "nsubj") is not None else []
+        found = [a for a in self.np_actors(doer) if a.actor not in exclude] if doer is not None else []
         return [Arg(found[0].actor, token, "coref")] if len({a.actor for a in found}) == 1 else []
 
     @staticmethod

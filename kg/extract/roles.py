@@ -161,9 +161,9 @@ class ActorContext(Coreference, Subjects):
             described = self._resolve_description(token, exclude)
             if described is not None:
                 return described
-            previous = self._previous_subject(token, exclude)
-            if previous:
-                return previous
+            previous = self._previous_subject(token, exclude) or self._object_owner(token, frozenset())
+            if previous:  # "It threatened to end THE COUNTRY'S treaty with Israel": the subject's, no other one
+                return [a for a in previous if a.actor not in exclude]
             states = [s for s in self.preceding_states(token.i) if s not in exclude]
             args = [Arg(states[0], token, "coref")] if states else self.reporter(token, exclude)  # "THE MINISTRY
             # summoned Kenya's envoy, Somalia's government said": the reporter's, when no state was named before

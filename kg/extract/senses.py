@@ -85,12 +85,15 @@ class VerbSenses:
         return self.lex.group("threaten", "THREATEN")
 
     def _troops_moving(self, verb: Token, group: TriggerGroup) -> bool:
-        """"Kenyan SOLDIERS arrived in Mogadishu": armed forces that travel somewhere make no
-        visit (CONSULT needs envoys, leaders or a state, not a deployment)."""
+        """"Kenyan SOLDIERS arrived in Mogadishu", "Russian DRONES flew into Poland", "allowed US military PLANES
+        to land": armed forces and things (cue ``non_visitors``) that travel somewhere make no visit (CONSULT needs
+        envoys, leaders or a state, not a deployment); but "the plane CARRYING Lavrov landed" does."""
         if group.relation != "CONSULT" or group.inverse or verb.lemma_.lower() not in self.lex.cue("motion_verbs"):
             return False
-        return any(s.dep_ in ("nsubj", "nsubjpass") and s.lemma_.lower() in self.lex.cue("deployed_heads")
-                   for s in verb.children)
+        movers = [s for s in verb.children if s.dep_ in ("nsubj", "nsubjpass")] or (
+            [child(verb.head, "dobj"), child(verb.head, "nsubj")] if verb.dep_ == "xcomp" else [])
+        return any(m is not None and m.lemma_.lower() in self.lex.cue("deployed_heads") | self.lex.cue("non_visitors")
+                   and not any(c.dep_ == "acl" and c.lemma_.lower() == "carry" for c in m.children) for m in movers)
 
     def _is_guest(self, ctx: ActorContext, obj: Token, kinds: tuple[str, ...],
                   heads: frozenset[str] = frozenset()) -> bool:

@@ -3996,3 +3996,16 @@ def test_the_country_after_it_is_what_it_stood_for(nlp):
 
 def test_close_ties_to_a_states_military_are_cooperation(nlp):
     assert ("ZMB", "COOPERATE", "MWI") in triples(nlp, "Zambia maintains close ties to Malawi's powerful military.")
+
+
+@pytest.mark.parametrize("text", ["Zambia has threatened to suspend its peace treaty with Malawi.",
+                                  "Tanzania feared an influx of refugees. Zambia has threatened to suspend the country's "
+                                  "peace treaty with Malawi."])
+def test_the_country_owning_what_a_state_acts_on_is_that_state(nlp, text):
+    found = triples(nlp, text)
+    assert ("ZMB", "THREATEN", "MWI") in found and not any("TZA" in (s, o) for s, r, o in found), found
+
+
+def test_its_under_an_object_controlled_infinitive_is_the_objects(nlp):
+    found = triples(nlp, "Zambia has urged Malawi to reduce its dependence on Tanzanian electricity.")
+    assert ("TZA", "SUPPLY", "MWI") in found and ("TZA", "SUPPLY", "ZMB") not in found, found

@@ -23,7 +23,9 @@ class TransferRules(RetaliationRules):
         goods = [self._counted_goods(g, money) for g in goods]  # "with MILLIONS of artillery shells": shells
         if verb.lemma_.lower() in self.lex.cue("donating_verbs"):
             money = money | self.lex.cue("relief_goods")
-        return any(g.lemma_.lower() in money or g.tag_ == "$" or any(c.tag_ == "$" for c in g.children) for g in goods)
+        return any(g.lemma_.lower() in money or g.tag_ == "$" or any(  # "a $4 BILLION CREDIT line"
+            c.tag_ == "$" or (c.dep_ == "compound" and c.pos_ == "NOUN" and c.lemma_.lower() in money)
+            or (c.dep_ == "nummod" and any(d.tag_ == "$" for d in c.children)) for c in g.children) for g in goods)
 
     @staticmethod
     def _counted_goods(goods: Token, money: frozenset[str]) -> Token:

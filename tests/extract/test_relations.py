@@ -4009,3 +4009,19 @@ def test_the_country_owning_what_a_state_acts_on_is_that_state(nlp, text):
 def test_its_under_an_object_controlled_infinitive_is_the_objects(nlp):
     found = triples(nlp, "Zambia has urged Malawi to reduce its dependence on Tanzanian electricity.")
     assert ("TZA", "SUPPLY", "MWI") in found and ("TZA", "SUPPLY", "ZMB") not in found, found
+
+
+@pytest.mark.parametrize("text, label", [("Zambia will provide Malawi with a new $4 billion credit line.", "AID"),
+                                         ("Zambia provided Malawi with 10 million barrels of oil.", "SUPPLY")])
+def test_a_credit_line_is_aid_barrels_are_goods(nlp, text, label):
+    found = triples(nlp, text)
+    assert {r for s, r, o in found if (s, o) == ("ZMB", "MWI")} == {label}, found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Malawi's president met Tanzania's foreign minister, who is acting as mediator between Lusaka and Lilongwe to find "
+     "a solution over the case of 49 Zambian soldiers detained in Malawi.", False),
+    ("Zambia brought a case against Malawi at the regional court.", True)])
+def test_a_case_opposes_only_when_brought_against_a_state(nlp, text, expected):
+    found = triples(nlp, text)
+    assert any(r == "OPPOSE" for s, r, o in found) is expected, found

@@ -9,7 +9,7 @@ from spacy.tokens import Token
 from kg.extract.candidates import Candidate
 from kg.extract.entries import starts_on
 from kg.extract.roles import ActorContext
-from kg.extract.syntax import Arg, child, pobjs
+from kg.extract.syntax import Arg, child, is_passive, pobjs
 
 
 class PressureRules:
@@ -18,15 +18,20 @@ class PressureRules:
 
     @starts_on("approaching_verbs")
     def _approached_candidates(self, ctx: ActorContext, verb: Token) -> Iterator[Candidate]:
-        """"Mali APPROACHED Russia FOR support", "lobbied Japan for a loan": asking the state approached
-        for what the for-phrase names, when that is help, a transfer or anything a trigger noun names."""
+        """"Mali APPROACHED Russia FOR support", "lobbied Japan for a loan", "we were approached by the US TO
+        ACCEPT deportees": asking the state approached for what the for-phrase names, when that is help, a
+        transfer or anything a trigger noun names, or for what its to-clause says."""
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in self.lex.cue("approaching_verbs"):
             return
         sought = [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "for" for o in pobjs(p)
                   if o.lemma_.lower() in self.lex.nouns or o.lemma_.lower() in self.lex.cue("material_means_nouns")]
-        askers = ctx.subjects(verb)
+        sought += [c for c in verb.children if c.dep_ in ("xcomp", "advcl") and any(a.lower_ == "to" for a in c.children)]
+        passive = is_passive(verb)
+        askers = [a for g in verb.children if g.dep_ == "agent" for o in pobjs(g) for a in ctx.np_actors(o)] \
+            if passive else ctx.subjects(verb)
         known = {a.actor for a in askers}
-        asked = [a for d in verb.children if d.dep_ == "dobj" for a in ctx.np_actors(d) if a.actor not in known]
+        asked = [a for d in verb.children if d.dep_ == ("nsubjpass" if passive else "dobj")
+                 for a in ctx.np_actors(d) if a.actor not in known]
         if sought and askers and asked:
             yield Candidate(self._request_group(), verb, askers, asked)
 

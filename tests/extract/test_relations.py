@@ -4025,3 +4025,13 @@ def test_a_credit_line_is_aid_barrels_are_goods(nlp, text, label):
 def test_a_case_opposes_only_when_brought_against_a_state(nlp, text, expected):
     found = triples(nlp, text)
     assert any(r == "OPPOSE" for s, r, o in found) is expected, found
+
+
+def test_encroaching_on_a_states_borders_attacks_it(nlp):
+    assert ("ZMB", "ATTACK", "MWI") in triples(nlp, "Zambian troops have continued to encroach on Malawi's borders.")
+
+
+@pytest.mark.parametrize("text", ["Malawi was approached by Zambia to accept deportees.",
+                                  "\"We were approached by Zambia to accept deportees,\" Malawi's president said."])
+def test_a_state_approached_to_do_something_is_asked(nlp, text):
+    assert ("ZMB", "REQUEST", "MWI") in triples(nlp, text), triples(nlp, text)

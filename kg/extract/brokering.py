@@ -78,7 +78,8 @@ class BrokeringRules:
         helpers = {a.actor: token.text for token in sent for a in self._mediators(ctx, token)}
         if not helpers:
             return []
-        return self._aid_to_parties(helpers, [m for m in mentions if m.relation in mediated])
+        hosts = frozenset(a.actor for token in sent if token.pos_ == "VERB" for a in self._mediators(ctx, token))
+        return self._aid_to_parties(helpers, [m for m in mentions if m.relation in mediated], hosts=hosts)
 
     def _mediated_nearby(self, ctx: ActorContext, parsed: list[tuple[Span, list[RelationMention]]]
                          ) -> list[RelationMention]:
@@ -102,14 +103,17 @@ class BrokeringRules:
         return found
 
     @staticmethod
-    def _aid_to_parties(helpers: dict[str, str], mentions: list[RelationMention], sent: Span | None = None
-                        ) -> list[RelationMention]:
+    def _aid_to_parties(helpers: dict[str, str], mentions: list[RelationMention], sent: Span | None = None,
+                        hosts: frozenset[str] = frozenset()) -> list[RelationMention]:
         """AID from each helper (its trigger word) to both parties of each mention neither helper is
-        party to, with the mention's flags and source; stated in ``sent`` when given, else the mention's sentence."""
-        return [RelationMention(helper, "AID", party, m.negated, m.hypothetical, m.source,
+        party to, with the mention's flags and source; stated in ``sent`` when given, else the mention's sentence.
+        A helper named by a verb of the talks (``hosts``) takes part in them too: "Oman MEDIATED talks between
+        Iran and the US", "talks LED by Malaysia" (CONSULT each); not "under the mediation of Angola"."""
+        return [RelationMention(helper, label, party, m.negated, m.hypothetical, m.source,
                                 m.start if sent is None else sent.start_char, m.end if sent is None else sent.end_char, trigger)
                 for m in mentions if m.subject not in helpers and m.object not in helpers
-                for helper, trigger in helpers.items() for party in (m.subject, m.object)]
+                for helper, trigger in helpers.items() for party in (m.subject, m.object)
+                for label in (("AID", "CONSULT") if m.relation == "CONSULT" and helper in hosts else ("AID",))]
 
     def _brokers_deal(self, token: Token) -> bool:
         """Whether a mediation verb's object or a participle's noun is a deal or talks: "BROKERED the truce",

@@ -4035,3 +4035,18 @@ def test_encroaching_on_a_states_borders_attacks_it(nlp):
                                   "\"We were approached by Zambia to accept deportees,\" Malawi's president said."])
 def test_a_state_approached_to_do_something_is_asked(nlp, text):
     assert ("ZMB", "REQUEST", "MWI") in triples(nlp, text), triples(nlp, text)
+
+
+@pytest.mark.parametrize("text, consults", [
+    ("Tanzania mediated talks between Zambia and Malawi.", True),
+    ("Peace talks between Zambia and Malawi led by Tanzania ended in Dodoma.", True),
+    ("Zambia and Malawi agreed to talks under Tanzanian mediation.", False)])
+def test_a_mediator_named_by_a_verb_of_the_talks_takes_part(nlp, text, consults):
+    found = triples(nlp, text)
+    assert {("TZA", "AID", "ZMB"), ("TZA", "AID", "MWI")} <= found, found
+    assert (("TZA", "CONSULT", "ZMB") in found or ("ZMB", "CONSULT", "TZA") in found) is consults, found
+
+
+def test_a_difficult_relationship_is_strained(nlp):
+    found = triples(nlp, "Zambia and Malawi have long had a difficult relationship.")
+    assert ("ZMB", "OPPOSE", "MWI") in found and not any(r == "COOPERATE" for s, r, o in found), found

@@ -78,7 +78,8 @@ class BrokeringRules:
         helpers = {a.actor: token.text for token in sent for a in self._mediators(ctx, token)}
         if not helpers:
             return []
-        hosts = frozenset(a.actor for token in sent if token.pos_ == "VERB" for a in self._mediators(ctx, token))
+        hosts = frozenset(a.actor for token in sent if token.pos_ == "VERB" and token.lemma_.lower() in self.lex.cue("chairing_verbs")
+                          for a in self._mediators(ctx, token))
         return self._aid_to_parties(helpers, [m for m in mentions if m.relation in mediated], hosts=hosts)
 
     def _mediated_nearby(self, ctx: ActorContext, parsed: list[tuple[Span, list[RelationMention]]]
@@ -107,8 +108,9 @@ class BrokeringRules:
                         hosts: frozenset[str] = frozenset()) -> list[RelationMention]:
         """AID from each helper (its trigger word) to both parties of each mention neither helper is
         party to, with the mention's flags and source; stated in ``sent`` when given, else the mention's sentence.
-        A helper named by a verb of the talks (``hosts``) takes part in them too: "Oman MEDIATED talks between
-        Iran and the US", "talks LED by Malaysia" (CONSULT each); not "under the mediation of Angola"."""
+        A helper named by a verb that sits it at the table (``hosts``, cue ``chairing_verbs``) takes part in the
+        talks too: "Oman MEDIATED talks between Iran and the US", "talks LED by Malaysia" (CONSULT each); not
+        "under the mediation of Angola", nor talks BROKERED or FACILITATED from afar."""
         return [RelationMention(helper, label, party, m.negated, m.hypothetical, m.source,
                                 m.start if sent is None else sent.start_char, m.end if sent is None else sent.end_char, trigger)
                 for m in mentions if m.subject not in helpers and m.object not in helpers

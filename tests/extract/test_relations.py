@@ -4052,3 +4052,9 @@ def test_a_mediator_named_by_a_verb_of_the_talks_takes_part(nlp, text, consults)
 def test_a_difficult_relationship_is_strained(nlp):
     found = triples(nlp, "Zambia and Malawi have long had a difficult relationship.")
     assert ("ZMB", "OPPOSE", "MWI") in found and not any(r == "COOPERATE" for s, r, o in found), found
+
+
+def test_a_broker_of_talks_aids_without_taking_part(nlp):
+    found = triples(nlp, "Talks between Zambia and Malawi, brokered by Tanzania, resumed.")
+    assert {("TZA", "AID", "ZMB"), ("TZA", "AID", "MWI")} <= found and not any(
+        r == "CONSULT" and "TZA" in (s, o) for s, r, o in found), found

@@ -140,6 +140,8 @@ def is_hypothetical(token: Token, lex: Lexicon, relation: str | None = None) -> 
     if token.head.lemma_.lower() in cue("request_verbs") and (token.dep_ in ("xcomp", "ccomp") or (
             token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "for" for c in token.children))):
         return True  # "urged Germany to supply", "called FOR the two leaders to meet": asked for, not done
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in cue("risk_heads"):
+        return True  # "raised the RISK of war", "FEARS of a new war between X and Y": not (yet) fought
     for node, arrived_by, below in clause_chain(token, lex):
         if arrived_by == "dobj" and node.lemma_.lower() in cue("support_verbs") and _asked_of_another(node, lex):
             return True  # "invited Israel to send a delegation": the delegation is asked for

@@ -4058,3 +4058,19 @@ def test_a_broker_of_talks_aids_without_taking_part(nlp):
     found = triples(nlp, "Talks between Zambia and Malawi, brokered by Tanzania, resumed.")
     assert {("TZA", "AID", "ZMB"), ("TZA", "AID", "MWI")} <= found and not any(
         r == "CONSULT" and "TZA" in (s, o) for s, r, o in found), found
+
+
+@pytest.mark.parametrize("text", ["The row raised fears of a new war between Zambia and Malawi.",
+                                  "The row raised the risk of war between Zambia and Malawi."])
+def test_a_feared_war_is_hypothetical(nlp, text):
+    assert {r[3] for r in relations(nlp, text) if r[1] == "CONFLICT"} == {"H"}, relations(nlp, text)
+
+
+def test_relations_that_nosedived_are_strained(nlp):
+    found = triples(nlp, "Relations between Zambia and its neighbour Malawi have nosedived.")
+    assert {("ZMB", "OPPOSE", "MWI"), ("MWI", "OPPOSE", "ZMB")} <= found, found
+
+
+def test_an_aid_shipment_is_goods_supplied(nlp):
+    found = triples(nlp, "Zambia recently sent its second military aid shipment to Malawi.")
+    assert found == {("ZMB", "SUPPLY", "MWI")}, found

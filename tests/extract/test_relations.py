@@ -4074,3 +4074,16 @@ def test_relations_that_nosedived_are_strained(nlp):
 def test_an_aid_shipment_is_goods_supplied(nlp):
     found = triples(nlp, "Zambia recently sent its second military aid shipment to Malawi.")
     assert found == {("ZMB", "SUPPLY", "MWI")}, found
+
+
+def test_us_without_its_last_stop_is_the_united_states(nlp):
+    assert ("USA", "REQUEST", "MWI") in triples(nlp, "The U.S urged Malawi to end its support for the rebels.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Zambian troops have entered the Malawian town of Karonga to help local forces stop the violence.", False),
+    ("Malawi accused Zambia of stopping its nationals from crossing into Malawi.", False),
+    ("Zambia pushed into Malawi's northern region.", True)])
+def test_moving_into_a_state_attacks_it_only_as_troops_or_a_state_and_not_to_help(nlp, text, expected):
+    found = triples(nlp, text)
+    assert (("ZMB", "ATTACK", "MWI") in found) is expected, found

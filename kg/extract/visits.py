@@ -47,8 +47,8 @@ class VisitFrames:
             visit = visit.head.head  # "following YEARS OF talks with Nepal", "after two ROUNDS OF talks"
         prep = visit.head
         if visit.dep_ != "pobj" or prep.lower_ not in self.lex.cue("visit_frame_preps") \
-                or prep.head.pos_ not in ("VERB", "AUX"):
-            return []
+                or prep.head.pos_ not in ("VERB", "AUX") or prep.head.lemma_ == "be":
+            return []  # "Eritrea IS the fourth country he visited, after visits to Egypt": Eritrea visits none
         return ctx.subjects(prep.head)
 
     def _visit_roles(self, ctx: ActorContext, cand: Candidate) -> Candidate:

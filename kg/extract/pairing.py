@@ -53,9 +53,10 @@ class PairingRules:
                                                    and self._common_foe(cand.trigger, plural_only=True)):  # FIGHT THE REBELS
             return set()
         separate = self.lex.cue("separate_meeting_modifiers") | self.lex.cue("repetition_modifiers")
-        if any(m.dep_ == "amod" and m.lower_ in separate for d in cand.trigger.children if d.dep_ == "dobj"
-               for m in d.children):
-            return set()  # "X, Y and Z struck SIMILAR / SEPARATE agreements with the US": each its own
+        if any((m.dep_ == "amod" and m.lower_ in separate) or (m.dep_ == "poss" and m.pos_ == "PROPN")
+               for d in cand.trigger.children if d.dep_ == "dobj" for m in d.children):
+            return set()  # "X, Y and Z struck SIMILAR / SEPARATE agreements with the US": each its own; "China and
+            # India signed ZAMBIA'S debt agreement": each with Zambia
         return set(combinations(subjects, 2))
 
     def _mutual_fire(self, cand: Candidate) -> Candidate:

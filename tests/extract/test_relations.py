@@ -4092,3 +4092,13 @@ def test_moving_into_a_state_attacks_it_only_as_troops_or_a_state_and_not_to_hel
 def test_the_subject_of_a_copula_makes_no_visit_named_after_it(nlp):
     found = triples(nlp, "Malawi is the fourth country that Hichilema has visited this year, after visits to Angola and Namibia.")
     assert not any("MWI" in (s, o) and {s, o} & {"AGO", "NAM"} for s, r, o in found), found
+
+
+def test_co_signers_of_another_states_pact_are_each_its_partner(nlp):
+    found = triples(nlp, "Two official creditors, China and India, signed Zambia's debt restructuring agreement.")
+    assert {("CHN", "AGREE", "ZMB"), ("IND", "AGREE", "ZMB")} <= found and ("CHN", "AGREE", "IND") not in found, found
+
+
+def test_a_mediator_resolving_a_dispute_between_others_makes_no_deal(nlp):
+    found = triples(nlp, "Tanzania offered to mediate between Zambia and Malawi to resolve the dispute between the two.")
+    assert not any(r == "AGREE" and "TZA" in (s, o) for s, r, o in found), found

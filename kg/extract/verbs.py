@@ -109,7 +109,10 @@ class VerbRules(RequestRules, TransferRules, VerbSenses):
                     objects += self._conjunct_prep_objects(ctx, obj, preps)
                 if not objects and "with" in preps:  # "signed memorandums on joint projects WITH Kenya"
                     objects += [a for p in topic_with_phrases(verb, obj, self.lex) for o in pobjs(p) for a in ctx.np_actors(o)]
-        for prep in verb.children:  # a particle with an object is a preposition: "called ON Turkish authorities"
+        means = [p for b in verb.children if b.dep_ == "prep" and b.lower_ in ("by", "via", "over") for o in pobjs(b)
+                 if o.lemma_.lower() in self.lex.cue("contact_means") for p in o.children if p.dep_ == "prep"]
+        for prep in [*verb.children, *means]:  # a particle with an object is a preposition: "called ON Turkish
+            # authorities"; a phrase hung on the means belongs to the verb: "spoke by telephone TO Putin"
             if (prep.dep_ in ("prep", "dative") and prep.pos_ == "ADP" or prep.dep_ == "prt" and pobjs(prep)) and prep.lower_ in preps:
                 objects += [a for o in pobjs(prep) if not (prep.lower_ == "with" and o.lemma_.lower()
                             in self.lex.cue("manner_nouns"))  # not "with Kinshasa's approval"

@@ -4102,3 +4102,14 @@ def test_co_signers_of_another_states_pact_are_each_its_partner(nlp):
 def test_a_mediator_resolving_a_dispute_between_others_makes_no_deal(nlp):
     found = triples(nlp, "Tanzania offered to mediate between Zambia and Malawi to resolve the dispute between the two.")
     assert not any(r == "AGREE" and "TZA" in (s, o) for s, r, o in found), found
+
+
+def test_an_army_chief_hosted_is_a_guest(nlp):
+    assert ("MWI", "CONSULT", "ZMB") in triples(nlp, "Zambia's president hosted Malawi's army chief for lunch.")
+
+
+@pytest.mark.parametrize("text", ["Malawi's president spoke on Tuesday by telephone to Zambia's president.",
+                                  "Malawi's president talked via video link with Zambia's president."])
+def test_a_phrase_on_the_means_of_a_contact_is_the_verbs(nlp, text):
+    found = triples(nlp, text)
+    assert ("MWI", "CONSULT", "ZMB") in found or ("ZMB", "CONSULT", "MWI") in found, found

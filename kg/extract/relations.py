@@ -165,8 +165,6 @@ class RelationExtractor(VerbRules, NounRules, TargetRules, ClauseRules, BackingR
             if self._carried_by_object(token) or self._threatened_response(token):
                 return
             for group in self._verb_senses(token, self.lex.verbs[lemma]):
-                if self._unfit_subject(ctx, token, group):
-                    continue
                 yield from self._verb_candidates(ctx, token, group)
         elif token.pos_ in ("NOUN", "PROPN") and (lemma := self._noun_key(token, lemma)) in self.lex.nouns:
             carrier = token

@@ -48,9 +48,23 @@ class VerbSenses:
     def _ruled_out(self, ctx: ActorContext, verb: Token, group: TriggerGroup) -> bool:
         """A sense of the verb its arguments rule out: things received are no guests, troops
         arriving make no visit, backing with troops is no verbal support (BackingRules), words
-        sent are no goods."""
+        sent are no goods, companies impose no sanctions (CompanyRules), and only troops or states invade."""
         return self._receives_things(ctx, verb, group) or self._troops_moving(verb, group) \
-            or self._material_backing(verb, group) or self._sends_words(verb, group)
+            or self._material_backing(verb, group) or self._sends_words(verb, group) \
+            or (group.relation in self.lex.cue("state_only_relations") and self._company_subject(verb)) \
+            or self._no_invader(ctx, verb, group)
+
+    def _no_invader(self, ctx: ActorContext, verb: Token, group: TriggerGroup) -> bool:
+        """Moving into a state attacks it only with troops or a state as subject (cue ``troop_only_verbs``),
+        and not to help: "the president ENTERED Somalia", "stopping its nationals from CROSSING into Uganda",
+        "troops entered Bunia TO HELP local forces" are no attacks."""
+        if group.relation != "ATTACK" or verb.lemma_.lower() not in self.lex.cue("troop_only_verbs"):
+            return False
+        subject = child(verb, "nsubj")
+        helping = any(c.dep_ in ("advcl", "xcomp") and any(g.relation == "AID" for g in self.lex.verbs.get(c.lemma_.lower(), ()))
+                      for c in verb.children)
+        return helping or subject is None or not (subject.lemma_.lower() in self.lex.cue("deployed_heads")
+                                                  or subject.i in ctx.actor_at)
 
     def _sends_words(self, verb: Token, group: TriggerGroup) -> bool:
         """"sent a MESSAGE of congratulations to Ghana", "sent CONDOLENCES to": words, no goods (SUPPLY);

@@ -103,8 +103,8 @@ class NounRules(AbsorptionRules):
                        subjects: list[Arg], objects: list[Arg]) -> Candidate:
         """Fill a noun trigger's missing side from the clause that governs it."""
         symmetric = group.relation in self.symmetric
-        if noun.dep_ == "appos" and noun.head.i in ctx.actor_at:  # "Moscow, a key ally of Tehran"
-            held = ctx.np_actors(noun.head, conjuncts=False)
+        held = ctx.np_actors(noun.head, conjuncts=False) if noun.dep_ == "appos" else []
+        if held:  # "Moscow, a key ally of Tehran", "Burundian troops, long-time allies of Congo"
             if subjects and symmetric and not objects and not possessors:  # "Assad, a close RUSSIAN ally"
                 objects = [a for a in held if a.actor not in {s.actor for s in subjects}]
             subjects = subjects or held

@@ -89,8 +89,8 @@ class PactPurposes:
             withs += [p for p in made.children if p.dep_ == "prep" and p.lower_ == "with"]
         for made in (c for c in through_of(pact) if c.dep_ == "acl" and c.tag_ == "VBN"
                      and c.lemma_.lower() in self.lex.cue("outcome_verbs")):  # "a memorandum (of understanding) SIGNED BETWEEN"
-            signers += [a for p in made.children if p.dep_ == "prep" and p.lower_ in ("between", "among")
-                        for o in pobjs(p) for a in self.np_actors(o)]
+            signers += [a for p in made.children if (p.dep_ == "prep" and p.lower_ in ("between", "among")) or p.dep_ == "agent"
+                        for o in pobjs(p) for a in self.np_actors(o)]  # "an alliance FORMED BY Niger, Mali and Burkina Faso"
         governed = self.governing_verb(pact)
         if governed is not None and governed[1] == "":
             maker = governed[0]

@@ -69,8 +69,9 @@ class TargetRules:
         holders = [noun] + [o for p in noun.children if p.dep_ == "prep" for o in pobjs(p)
                             if o.lemma_.lower() not in self.lex.cue("traded_goods")]  # not "on exports USED BY X"
         known = {a.actor for a in objects}
+        made = self.lex.cue("outcome_verbs") if noun.lemma_.lower() in self.lex.cue("pact_nouns") else frozenset()
         return [a for h in holders for v in h.children if v.dep_ == "acl" and v.tag_ == "VBN"
-                and v.lemma_.lower() in self.lex.cue("support_verbs")
+                and v.lemma_.lower() in self.lex.cue("support_verbs") | made  # "an alliance FORMED BY Niger, Mali and X"
                 for g in v.children if g.dep_ == "agent" for o in pobjs(g) for a in ctx.np_actors(o) if a.actor not in known]
 
     def _victim_in_clause(self, ctx: ActorContext, noun: Token, known: frozenset[str]) -> list[Arg]:

@@ -4113,3 +4113,14 @@ def test_an_army_chief_hosted_is_a_guest(nlp):
 def test_a_phrase_on_the_means_of_a_contact_is_the_verbs(nlp, text):
     found = triples(nlp, text)
     assert ("MWI", "CONSULT", "ZMB") in found or ("ZMB", "CONSULT", "MWI") in found, found
+
+
+def test_an_alliance_formed_by_states_allies_them(nlp):
+    found = {(min(s, o), r, max(s, o)) for s, r, o in
+             triples(nlp, "Ghana appointed an envoy to a new alliance formed by Niger, Mali and Burkina Faso.")}
+    assert {("BFA", "ALLY", "MLI"), ("BFA", "ALLY", "NER"), ("MLI", "ALLY", "NER")} <= found, found
+
+
+def test_troops_in_apposition_to_allies_of_a_state_are_their_states_ally(nlp):
+    found = triples(nlp, "Zambian troops, long-time allies of Malawi, arrived in Lilongwe.")
+    assert ("ZMB", "ALLY", "MWI") in found or ("MWI", "ALLY", "ZMB") in found, found

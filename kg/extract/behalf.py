@@ -1,5 +1,6 @@
 """Acts done at another state's request or with its help: "Rwanda deployed troops AT THE REQUEST OF Mozambique"
-and "at Mozambique's request" say that Mozambique asked Rwanda (REQUEST); "retook the town WITH THE HELP OF
+and "at Mozambique's request" say that Mozambique asked Rwanda (REQUEST), and a deployment so asked for helps
+Mozambique (AID); "retook the town WITH THE HELP OF
 Rwandan troops", "with Chinese assistance" say that the helper aided the one acting (AID; SUPPORT for "with
 the support of", "with the backing of")."""
 from __future__ import annotations
@@ -33,6 +34,8 @@ class BehalfRules:
         group = self.lex.group("request", "REQUEST", noun=True)
         if asked and group is not None:
             yield Candidate(group, noun, unique(askers), unique(asked))
+        if asked and verb.lemma_.lower() in self.lex.cue("dispatching_verbs"):  # "Rwanda DEPLOYED troops to Cabo
+            yield Candidate(self.aid_group, verb, unique(asked), unique(askers))  # Delgado at Mozambique's request": help
 
     def _helpers(self, ctx: ActorContext, noun: Token) -> list[Arg]:
         """The states whose help an act was done with: the possessor, a demonym or the object of the

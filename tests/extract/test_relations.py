@@ -4124,3 +4124,8 @@ def test_an_alliance_formed_by_states_allies_them(nlp):
 def test_troops_in_apposition_to_allies_of_a_state_are_their_states_ally(nlp):
     found = triples(nlp, "Zambian troops, long-time allies of Malawi, arrived in Lilongwe.")
     assert ("ZMB", "ALLY", "MWI") in found or ("MWI", "ALLY", "ZMB") in found, found
+
+
+def test_a_deployment_at_a_states_request_helps_it(nlp):
+    found = triples(nlp, "At the request of the Malawian government, Zambia deployed 500 officers to the Karonga district.")
+    assert {("MWI", "REQUEST", "ZMB"), ("ZMB", "AID", "MWI")} <= found, found

@@ -131,8 +131,8 @@ class ClauseRules:
         head = noun
         if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NUM":
             head = noun.head.head  # "one of ..."
-        if head.dep_ == "attr" and head.head.lemma_.lower() == "be":
-            return ctx.subjects(head.head)
+        if head.dep_ == "attr" and head.head.lemma_.lower() in self.lex.cue("copulas"):
+            return ctx.subjects(head.head)  # "Rwanda has BECOME the CAR's security partner", "REMAINS Angola's partner"
         if head is not noun and head.dep_ == "appos" and head.head.i in ctx.actor_at:
             before = [c for c in (head.head, *head.head.conjuncts) if c.i < head.i]
             holder = max(before, key=lambda c: c.i)  # "between Chile and Peru, one of ...": the nearest, Peru

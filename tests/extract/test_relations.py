@@ -4129,3 +4129,9 @@ def test_troops_in_apposition_to_allies_of_a_state_are_their_states_ally(nlp):
 def test_a_deployment_at_a_states_request_helps_it(nlp):
     found = triples(nlp, "At the request of the Malawian government, Zambia deployed 500 officers to the Karonga district.")
     assert {("MWI", "REQUEST", "ZMB"), ("ZMB", "AID", "MWI")} <= found, found
+
+
+@pytest.mark.parametrize("text", ["Zambia has become Malawi's closest security partner.", "Zambia remains Malawi's largest trade partner."])
+def test_a_partner_one_becomes_or_remains(nlp, text):
+    found = triples(nlp, text)
+    assert ("ZMB", "COOPERATE", "MWI") in found or ("MWI", "COOPERATE", "ZMB") in found, found

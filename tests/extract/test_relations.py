@@ -4135,3 +4135,8 @@ def test_a_deployment_at_a_states_request_helps_it(nlp):
 def test_a_partner_one_becomes_or_remains(nlp, text):
     found = triples(nlp, text)
     assert ("ZMB", "COOPERATE", "MWI") in found or ("MWI", "COOPERATE", "ZMB") in found, found
+
+
+def test_threats_despite_which_a_state_acts_are_aimed_at_it(nlp):
+    found = triples(nlp, "Lilongwe will not halt maize imports from Tanzania, despite Zambia's threats.")
+    assert ("ZMB", "THREATEN", "MWI") in found, found

@@ -11,7 +11,7 @@ from spacy.tokens import Token
 from kg.extract.candidates import Candidate
 from kg.extract.entries import starts_on
 from kg.extract.roles import ActorContext
-from kg.extract.syntax import Arg, child, pobjs
+from kg.extract.syntax import Arg, child, pobjs, unique
 
 
 class ThreatRules:
@@ -57,6 +57,14 @@ class ThreatRules:
         acts = [d for d in named if self._threatened_noun(d, verb)]
         return [a for act in acts for g in self.lex.nouns[act.lemma_.lower()] if g.relation in self.lex.cue("threatened_acts")
                 for c in self._noun_candidates(ctx, act, g) for a in c.objects if a.actor not in known]
+
+    def _threatened_course_targets(self, ctx: ActorContext, verb: Token, known: frozenset[str]) -> list[Arg]:
+        """The one state named in a prepositional phrase of the course threatened: "France threatened to pull
+        its troops OUT OF MALI", "threatened to withdraw from the talks with Kenya" (Mali, Kenya)."""
+        states = unique(a for c in verb.children if c.dep_ == "xcomp" and any(x.lower_ == "to" for x in c.children)
+                        for t in c.subtree if t.dep_ == "pobj" for a in ctx.np_actors(t, conjuncts=False)
+                        if a.via == "head" and a.actor not in known)
+        return states if len({a.actor for a in states}) == 1 else []
 
     def _consequence_owners(self, ctx: ActorContext, verb: Token, known: frozenset[str]) -> list[Arg]:
         """A warning that a state's act will have consequences threatens that state: "Iran warned that

@@ -133,7 +133,8 @@ class VerbRules(RequestRules, TransferRules, VerbSenses):
         if not objects and verb.lemma_.lower() in self.lex.cue("blamed_on_verbs"):
             objects = self._blamed_on(ctx, verb, known)  # "blamed the escalation on Rwanda's army"
         if not objects and group.relation == "THREATEN":
-            objects = self._threatened_noun_targets(ctx, verb, known) or self._consequence_owners(ctx, verb, known)
+            objects = self._threatened_noun_targets(ctx, verb, known) or self._consequence_owners(ctx, verb, known) \
+                or self._threatened_course_targets(ctx, verb, known)
         if not objects and verb.dep_ in ("pcomp", "pobj", "ccomp"):  # "accused Kigali of declaring war": on the accuser
             objects = self._accused_act_target(ctx, verb, group, subjects)
         if not objects and group.only_prep_objects and direct:

@@ -4140,3 +4140,9 @@ def test_a_partner_one_becomes_or_remains(nlp, text):
 def test_threats_despite_which_a_state_acts_are_aimed_at_it(nlp):
     found = triples(nlp, "Lilongwe will not halt maize imports from Tanzania, despite Zambia's threats.")
     assert ("ZMB", "THREATEN", "MWI") in found, found
+
+
+@pytest.mark.parametrize("text, expected", [("Zambia has threatened to pull its troops out of Malawi.", True),
+                                            ("Zambia threatened to close the Strait of Karonga.", False)])
+def test_a_threat_aims_at_the_one_state_its_course_names(nlp, text, expected):
+    assert (("ZMB", "THREATEN", "MWI") in triples(nlp, text)) is expected, triples(nlp, text)

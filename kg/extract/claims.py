@@ -30,7 +30,8 @@ class ClaimRules:
             return []
         before = verb.doc[sent.start - 1].sent
         known = {a.actor for a in subjects}
-        if before.root.lemma_.lower() not in self.lex.cue("claiming_verbs"):
+        if before.root.lemma_.lower() not in self.lex.cue("claiming_verbs") and not any(  # "Sudan LEVELED ACCUSATIONS
+                c.dep_ == "dobj" and c.lemma_.lower() in self.lex.cue("claim_nouns") for c in before.root.children):  # against"
             return []
         found = [a for a in ctx.subjects(before.root) if a.actor not in known]
         return found if len({a.actor for a in found}) == 1 else []

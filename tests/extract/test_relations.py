@@ -4146,3 +4146,8 @@ def test_threats_despite_which_a_state_acts_are_aimed_at_it(nlp):
                                             ("Zambia threatened to close the Strait of Karonga.", False)])
 def test_a_threat_aims_at_the_one_state_its_course_names(nlp, text, expected):
     assert (("ZMB", "THREATEN", "MWI") in triples(nlp, text)) is expected, triples(nlp, text)
+
+
+def test_dismissing_accusations_levelled_the_sentence_before_opposes_their_maker(nlp):
+    found = triples(nlp, "Zambia has levelled serious accusations against Malawi. Malawi has dismissed these accusations as ludicrous.")
+    assert {("ZMB", "OPPOSE", "MWI"), ("MWI", "OPPOSE", "ZMB")} <= found, found

@@ -84,7 +84,7 @@ class ClauseRules:
         if self.is_trigger_verb(verb) and not support and prep not in self.lex.cue("purpose_preps") | self.lex.cue("target_preps") \
                 and not moved and not threat and not self._describes_subject(noun, verb):
             return verb, prep, []  # but "will not HALT imports, DESPITE Trump's threats": the one threatened halts
-        if support and is_passive(verb):
+        if (support or prep == "as") and is_passive(verb):  # "Angola was appointed AS the mediator": Angola mediates
             patient = child(verb, "nsubjpass")
             return verb, prep, ctx.np_actors(patient) if patient is not None else []
         lent = ctx.subjects(verb)  # "joined the US and UK in issuing sanctions": they issue them too

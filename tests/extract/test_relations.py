@@ -225,6 +225,7 @@ TRIPLES = [
     ("Bolivia receives help from Brazil.", ("BRA", "AID", "BOL")),
     ("Brazil has taken on the role of mediator between Chile and Peru.", ("BRA", "AID", "CHL")),
     ("Brazil acted as a mediator between Chile and Peru.", ("BRA", "AID", "PER")),
+    ("Norway was appointed as the mediator between Chile and Peru.", ("NOR", "AID", "CHL")),
     ("Fighting between Chile and Peru escalated.", ("CHL", "CONFLICT", "PER")),
     ("Chile continues to confront Peruvian forces.", ("CHL", "CONFLICT", "PER")),
     ("Peru seized the islands from Chile in 1880.", ("PER", "ATTACK", "CHL")),

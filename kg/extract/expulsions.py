@@ -105,6 +105,13 @@ class ExpulsionRules:
         """An envoy owned by a pronoun is the sender's own: "summoned ITS ambassador from Addis Ababa"."""
         return any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in obj.children)
 
+    def _mutual_recall(self, ctx: ActorContext, verb: Token, envoys: list[Token]) -> bool:
+        """Envoys with no owner that two states withdraw are each one's own: "Egypt and Turkey
+        withdrew AMBASSADORS" (each recalls its own from the other); not "summoned ambassadors"."""
+        lemma = verb.lemma_.lower()
+        return lemma in self.lex.cue("recall_verbs") - self.lex.cue("own_envoy_recall_verbs") and all(e.tag_ == "NNS" and not any(c.dep_ in ("poss", "det") for c in e.children) for e in envoys) \
+            and len({a.actor for a in ctx.subjects(verb)}) >= 2
+
     @staticmethod
     def _mission_places(ctx: ActorContext, heads: list[Token], preps: frozenset[str], known: frozenset[str]) -> list[Arg]:
         """A capital taken as a place where one's own mission or envoy is: "closed its embassy

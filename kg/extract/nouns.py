@@ -46,6 +46,9 @@ class NounRules(AbsorptionRules):
                         a for a in args if noun.lemma_.lower() in self.lex.cue("supplier_nouns")]
                 elif word in ("between", "among", "as") and len(args) >= 2 and not self._mediates(noun):
                     pair_groups.append(args)  # "between X and Y, as well as X and Z", "a summit AMONG X, Y and Z"
+                elif word == "of" and noun.dep_ == "pobj" and noun.head.lower_ == "to" \
+                        and noun.lemma_.lower() in self.lex.cue("rescue_nouns"):
+                    objects += args  # "came TO the aid OF Somalia": Somalia is helped
                 elif word in group.agent_preps:
                     subjects += args
                     unnamed_agent = unnamed_agent or (not args and word != "of")  # not "the visit OF the President"

@@ -128,7 +128,7 @@ class ActorContext(Coreference, Subjects):
                 return self._resolve_relative(token, exclude)
             if lower in cue("first_person_pronouns"):
                 return self._resolve_speaker(token, exclude)
-            if lower in cue("plural_pronouns"):
+            if lower in cue("plural_pronouns") | cue("reciprocal_pronouns"):
                 return self._resolve_reporters(token, exclude) or self._previous_subject(token, exclude, plural=True)
             return []
         if token.tag_ == "WP$":  # "Orban, WHOSE government": the noun the clause modifies

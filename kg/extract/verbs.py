@@ -174,7 +174,8 @@ class VerbRules(RequestRules, TransferRules, VerbSenses):
             objects = objects + self._obstructed_beneficiaries(ctx, verb, {a.actor for a in subjects})
             objects = objects or self._earlier_claimant(ctx, verb, subjects)  # "... Quito dismissed the assertion"
         mutual = not objects and group.only_prep_objects and len({a.actor for a in subjects}) >= 2 \
-            and any(map(self._own_envoy, direct))  # "Chad and Sudan recalled THEIR ambassadors": each from the other
+            and (any(map(self._own_envoy, direct)) or self._mutual_recall(ctx, verb, direct))  # "Chad and Sudan recalled
+        # THEIR ambassadors", "withdrew AMBASSADORS": each from the other
         yield Candidate(group, verb, unique(subjects), unique(objects),
                         pairable=pairable, hypothetical=planned, mutual=mutual)
 

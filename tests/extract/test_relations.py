@@ -506,6 +506,11 @@ TRIPLES = [
     ("Egypt's partners, including France, condemned the move.", ("EGY", "COOPERATE", "FRA")),
     ("Kenya, a key partner of the United States, hosted the summit.", ("KEN", "COOPERATE", "USA")),
     ("Japan is South Korea's biggest trading partner.", ("JPN", "COOPERATE", "KOR")),  # a name of two words
+    ("Chile came to the aid of Bolivia.", ("CHL", "AID", "BOL")),  # the help one comes to
+    ("Chile rushed to the rescue of Bolivia.", ("CHL", "AID", "BOL")),
+    ("Chile and Peru argued as the tension between them grew.", ("PER", "OPPOSE", "CHL")),  # "them": the clause's subjects
+    ("Chile and Peru withdrew ambassadors.", ("PER", "SANCTION", "CHL")),  # envoys with no owner: each its own
+    ("Chile and Peru withdrew ambassadors.", ("CHL", "SANCTION", "PER")),
     ("Chile is Saudi Arabia's ally.", ("CHL", "ALLY", "SAU")),
     # steps against a state: opposition, an attack when armed, a sanction when economic
     ("Norway, Denmark and Iceland stepped up their actions against Belarus.", ("ISL", "OPPOSE", "BLR")),
@@ -586,6 +591,10 @@ FLAGGED = [
 @pytest.mark.parametrize("text, expected", TRIPLES)
 def test_relation_found(nlp, text, expected):
     assert expected in triples(nlp, text)
+
+
+def test_summoned_envoys_with_no_owner_are_no_recall(nlp):
+    assert not triples(nlp, "Chile and Peru summoned ambassadors.")
 
 
 @pytest.mark.parametrize("text", [

@@ -123,6 +123,20 @@ class ClaimRules:
         if holders and targets and group is not None:
             yield Candidate(group, trigger, holders, unique(targets))
 
+    @starts_on("refusing_verbs")
+    def _refused_recognition_candidates(self, ctx: ActorContext, verb: Token) -> Iterator[Candidate]:
+        """Refusing to recognise what a state claims or holds rejects it (OPPOSE, relations.md): "Colombia REFUSED
+        TO RECOGNIZE Venezuela's election", "declined to recognise the re-election of Maduro"."""
+        group = self.lex.group("reject", "OPPOSE")
+        subjects = ctx.subjects(verb)
+        known = {a.actor for a in subjects}
+        for clause in verb.children:
+            if clause.dep_ == "xcomp" and clause.lemma_.lower() in self.lex.cue("recognition_verbs") and group and subjects:
+                objects = [a for o in clause.children if o.dep_ == "dobj"
+                           for a in ctx.np_actors(o, frozenset(known)) or ctx.of_phrase_actors(o, frozenset(known))]
+                if objects:
+                    yield Candidate(group, verb, subjects, unique(objects))
+
     def _cause_accuser(self, ctx: ActorContext, noun: Token, group) -> list[Arg]:
         """An accusation named as the cause of a measure is the measure taker's: "Ghana cut ties with
         Togo OVER ALLEGATIONS that Lome armed dissidents" (Ghana accuses)."""

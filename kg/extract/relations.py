@@ -71,7 +71,7 @@ CONSTRUCTIONS = ("_dependence_candidates", "_strain_candidates", "_response_cand
                  "_pejorative_predicate_candidates", "_shared_act_candidates", "_pact_project_candidates",
                  "_unwelcome_candidates", "_side_taken_candidates", "_privilege_removed_candidates",
                  "_joined_by_candidates", "_overridden_objection_candidates",
-                 "_helped_act_candidates", "_approached_candidates")
+                 "_helped_act_candidates", "_approached_candidates", "_refused_recognition_candidates")
 #: the families tried once every token's triggers and constructions have been
 LATE_CONSTRUCTIONS = ("_backing_candidates",)
 

@@ -52,7 +52,12 @@ class VerbSenses:
         return self._receives_things(ctx, verb, group) or self._troops_moving(verb, group) \
             or self._material_backing(verb, group) or self._sends_words(verb, group) \
             or (group.relation in self.lex.cue("state_only_relations") and self._company_subject(verb)) \
-            or self._no_invader(ctx, verb, group)
+            or self._no_invader(ctx, verb, group) or self._refused_recognition(verb)
+
+    def _refused_recognition(self, verb: Token) -> bool:
+        """"refused to RECOGNIZE X's election" is no support denied but a rejection (ClaimRules)."""
+        return verb.dep_ == "xcomp" and verb.lemma_.lower() in self.lex.cue("recognition_verbs") \
+            and verb.head.lemma_.lower() in self.lex.cue("refusing_verbs")
 
     def _no_invader(self, ctx: ActorContext, verb: Token, group: TriggerGroup) -> bool:
         """Moving into a state attacks it only with troops or a state as subject (cue ``troop_only_verbs``),

@@ -593,6 +593,17 @@ def test_relation_found(nlp, text, expected):
     assert expected in triples(nlp, text)
 
 
+@pytest.mark.parametrize("text", [
+    "Chile refused to recognize Peru's election.",
+    "Chile declined to recognise the re-election of Peru's president.",
+    "Chile has refused to recognize Bolivia's declaration of independence.",
+])
+def test_refusing_to_recognise_is_a_rejection(nlp, text):
+    found = relations(nlp, text)
+    assert any(s == "CHL" and r == "OPPOSE" and f == "" for s, r, _, f in found), found
+    assert not any(r == "SUPPORT" for _, r, _, _ in found), found
+
+
 def test_summoned_envoys_with_no_owner_are_no_recall(nlp):
     assert not triples(nlp, "Chile and Peru summoned ambassadors.")
 

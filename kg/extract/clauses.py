@@ -104,8 +104,8 @@ class ClauseRules:
         prep = noun.head
         if noun.dep_ != "pobj" or prep.lower_ != "of" or prep.head.dep_ != "appos":
             return []
-        holder = prep.head.head
-        return ctx.np_actors(holder, conjuncts=False) if holder.i in ctx.actor_at else []
+        holder = prep.head.head  # "the Philippines and Japan, TWO of the US' allies": both
+        return ctx.np_actors(holder, conjuncts=prep.head.lower_ != "one") if holder.i in ctx.actor_at else []
 
     def _relative_clause_actors(self, ctx: ActorContext, noun: Token) -> list[Arg]:
         """"a conflict in which both Iran and Saudi Arabia are entrenched"."""

@@ -110,7 +110,7 @@ class NounRules(AbsorptionRules):
                        subjects: list[Arg], objects: list[Arg]) -> Candidate:
         """Fill a noun trigger's missing side from the clause that governs it."""
         symmetric = group.relation in self.symmetric
-        held = ctx.np_actors(noun.head, conjuncts=False) if noun.dep_ == "appos" else []
+        held = ctx.np_actors(noun.head, conjuncts=noun.tag_ == "NNS") if noun.dep_ == "appos" else []  # "X and Y, US ALLIES"
         if held:  # "Moscow, a key ally of Tehran", "Burundian troops, long-time allies of Congo"
             if subjects and symmetric and not objects and not possessors:  # "Assad, a close RUSSIAN ally"
                 objects = [a for a in held if a.actor not in {s.actor for s in subjects}]
@@ -121,6 +121,8 @@ class NounRules(AbsorptionRules):
                        for a in ctx.np_actors(c, conjuncts=False) if a.actor not in known]
         if not subjects and symmetric:
             subjects = self._apposed_holder(ctx, noun)
+            if subjects and not objects:  # "X and Y, two of the US' allies": each with the US, not with each other
+                objects, possessors = possessors, []
         if not subjects and symmetric and not possessors:
             subjects, objects = self._reporter_as_party(ctx, noun, objects)  # "Turkey said talks with Russia were under way"
         if not subjects:

@@ -507,6 +507,7 @@ TRIPLES = [
     ("Kenya, a key partner of the United States, hosted the summit.", ("KEN", "COOPERATE", "USA")),
     ("Japan is South Korea's biggest trading partner.", ("JPN", "COOPERATE", "KOR")),  # a name of two words
     ("Chile came to the aid of Bolivia.", ("CHL", "AID", "BOL")),  # the help one comes to
+    ("Chile and Peru, close U.S. allies, met in Lima.", ("USA", "ALLY", "PER")),  # a plural apposition: each
     ("Chile rushed to the rescue of Bolivia.", ("CHL", "AID", "BOL")),
     ("Chile and Peru argued as the tension between them grew.", ("PER", "OPPOSE", "CHL")),  # "them": the clause's subjects
     ("Chile and Peru withdrew ambassadors.", ("PER", "SANCTION", "CHL")),  # envoys with no owner: each its own
@@ -602,6 +603,12 @@ def test_refusing_to_recognise_is_a_rejection(nlp, text):
     found = relations(nlp, text)
     assert any(s == "CHL" and r == "OPPOSE" and f == "" for s, r, _, f in found), found
     assert not any(r == "SUPPORT" for _, r, _, _ in found), found
+
+
+def test_states_apposed_to_two_of_anothers_allies_are_each_its_ally(nlp):
+    found = triples(nlp, "Both Chile and Peru, two of Brazil's closest allies, criticised Bolivia.")
+    assert {("CHL", "ALLY", "BRA"), ("PER", "ALLY", "BRA")} <= found, found
+    assert not any(r == "ALLY" and {s, o} == {"CHL", "PER"} for s, r, o in found), found
 
 
 def test_summoned_envoys_with_no_owner_are_no_recall(nlp):

@@ -91,9 +91,11 @@ class ClauseSubjectReference:
 
     def _main_clause_subject(self, token: Token, exclude: frozenset[str]) -> list[Arg]:
         """"it" as the subject of an adverbial clause is the main clause's subject: "Ukraine,
-        which depends on EU and US funding AS IT continues to confront Russia" (Ukraine)."""
-        clause = token.head
-        if token.dep_ != "nsubj" or clause.dep_ != "advcl" \
+        which depends on EU and US funding AS IT continues to confront Russia" (Ukraine); so is "its" on that
+        subject: "Burkina Faso turned to Russia AS ITS relationship with France soured"."""
+        own = token.head if token.dep_ == "poss" and token.head.dep_ == "nsubj" else token
+        clause = own.head
+        if own.dep_ != "nsubj" or clause.dep_ != "advcl" \
                 or any(c.dep_ == "mark" and c.lower_ in self.lex.cue("conditional_marks") for c in clause.children):
             return []  # "warned China of consequences IF IT provides weapons": the one warned
         subject = child(clause.head, "nsubj", "nsubjpass")

@@ -60,6 +60,8 @@ class StrainRules:
             yield Candidate(group, holders[1], holder, sides)
             return
         sides = unique(owners + sides)
+        if len({a.actor for a in sides}) == 1 and holders[1].dep_ == "advcl":  # "AS relations with France deteriorate,
+            sides += [a for a in ctx.subjects(holders[1].head) if a.actor != sides[0].actor]  # BURKINA FASO has ..."
         if not sides:  # "Abiy fostered an alliance with Isaias, but relations have since deteriorated": those two
             named = [s for s in dict.fromkeys(a for i, a, k in ctx.mention_starts if noun.sent.start <= i < noun.i
                                               and ctx.is_state_mention(k))]

@@ -611,6 +611,16 @@ def test_states_apposed_to_two_of_anothers_allies_are_each_its_ally(nlp):
     assert not any(r == "ALLY" and {s, o} == {"CHL", "PER"} for s, r, o in found), found
 
 
+@pytest.mark.parametrize("text, pair", [
+    ("Bolivia turned to Brazil as relations with Chile deteriorated.", {"BOL", "CHL"}),  # the main clause's subject
+    ("Ties have slumped since Chile cut its aid to Peru.", {"CHL", "PER"}),
+    ("A further downturn in relations between Chile and Peru followed.", {"CHL", "PER"}),
+])
+def test_strained_relations_with_one_side_named_in_the_clause(nlp, text, pair):
+    found = {(s, o) for s, r, o in triples(nlp, text) if r == "OPPOSE"}
+    assert {tuple(sorted(pair)), tuple(sorted(pair, reverse=True))} <= found, found
+
+
 def test_summoned_envoys_with_no_owner_are_no_recall(nlp):
     assert not triples(nlp, "Chile and Peru summoned ambassadors.")
 

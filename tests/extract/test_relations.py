@@ -507,6 +507,8 @@ TRIPLES = [
     ("Kenya, a key partner of the United States, hosted the summit.", ("KEN", "COOPERATE", "USA")),
     ("Japan is South Korea's biggest trading partner.", ("JPN", "COOPERATE", "KOR")),  # a name of two words
     ("Chile came to the aid of Bolivia.", ("CHL", "AID", "BOL")),  # the help one comes to
+    ("Chile contributed $20 million to Bolivia's army.", ("CHL", "AID", "BOL")),  # money contributed
+    ("Peru took a loan from the Export-Import Bank of China.", ("CHN", "AID", "PER")),  # a state's policy bank
     ("Chile and Peru, close U.S. allies, met in Lima.", ("USA", "ALLY", "PER")),  # a plural apposition: each
     ("Chile rushed to the rescue of Bolivia.", ("CHL", "AID", "BOL")),
     ("Chile and Peru argued as the tension between them grew.", ("PER", "OPPOSE", "CHL")),  # "them": the clause's subjects
@@ -619,6 +621,10 @@ def test_states_apposed_to_two_of_anothers_allies_are_each_its_ally(nlp):
 def test_strained_relations_with_one_side_named_in_the_clause(nlp, text, pair):
     found = {(s, o) for s, r, o in triples(nlp, text) if r == "OPPOSE"}
     assert {tuple(sorted(pair)), tuple(sorted(pair, reverse=True))} <= found, found
+
+
+def test_contributing_to_talks_aids_no_one(nlp):
+    assert not any(r == "AID" for _, r, _ in triples(nlp, "Chile contributed to the talks between Peru and Bolivia."))
 
 
 def test_summoned_envoys_with_no_owner_are_no_recall(nlp):

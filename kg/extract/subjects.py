@@ -186,9 +186,10 @@ class Subjects(MisplacedSubjects, PactPurposes):
         them ('' when direct, '*' through the verb's object): ("held", "") for
         "held talks", ("came", "to") for "came to Russia's aid"."""
         dep, head = noun.dep_, noun.head
-        if dep == "dobj" and head.dep_ == "prep" and head.lower_ in self.lex.cue("time_preps") \
+        if dep in ("dobj", "pobj") and head.dep_ == "prep" and head.lower_ in self.lex.cue("time_preps") \
                 and head.head.pos_ in ("VERB", "AUX"):
-            return head.head, head.lower_  # "told reporters FOLLOWING talks" parsed as the participle's object
+            return head.head, head.lower_  # "told reporters FOLLOWING talks" parsed as the participle's object or
+            # its prepositional object
         if dep in ("dobj", "attr", "oprd", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
             return head, ""
         if dep == "pobj" and head.pos_ == "VERB":  # "including the procurement", "following the attack"

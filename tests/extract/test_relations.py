@@ -627,6 +627,15 @@ def test_contributing_to_talks_aids_no_one(nlp):
     assert not any(r == "AID" for _, r, _ in triples(nlp, "Chile contributed to the talks between Peru and Bolivia."))
 
 
+@pytest.mark.parametrize("text", [
+    "Following talks, the presidents of Chile, Peru and Bolivia said the rebels must withdraw.",
+    "Following hours of talks, the presidents of Chile, Peru and Bolivia said the rebels must withdraw.",
+])
+def test_talks_a_fronted_following_phrase_names_are_held_by_the_speakers(nlp, text):
+    found = {frozenset((s, o)) for s, r, o in triples(nlp, text) if r == "CONSULT"}
+    assert found == {frozenset(p) for p in (("CHL", "PER"), ("CHL", "BOL"), ("PER", "BOL"))}, found
+
+
 def test_summoned_envoys_with_no_owner_are_no_recall(nlp):
     assert not triples(nlp, "Chile and Peru summoned ambassadors.")
 

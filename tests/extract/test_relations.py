@@ -636,6 +636,11 @@ def test_talks_a_fronted_following_phrase_names_are_held_by_the_speakers(nlp, te
     assert found == {frozenset(p) for p in (("CHL", "PER"), ("CHL", "BOL"), ("PER", "BOL"))}, found
 
 
+def test_a_quarrel_about_a_thing_sets_an_act_between_two(nlp):
+    found = triples(nlp, "Chile has expelled Peru's ambassador amid a dispute over a port deal.")
+    assert {("CHL", "OPPOSE", "PER"), ("PER", "OPPOSE", "CHL")} <= found, found
+
+
 def test_summoned_envoys_with_no_owner_are_no_recall(nlp):
     assert not triples(nlp, "Chile and Peru summoned ambassadors.")
 

@@ -183,8 +183,9 @@ class ClauseRules:
         severed ties with Doha AMID AN INTENSIFYING DISPUTE", "recalled its envoy from Accra OVER A ROW"."""
         prep = noun.head
         if noun.dep_ != "pobj" or prep.lower_ not in self.lex.cue("quarrel_setting_preps") or prep.head.pos_ != "VERB" \
-                or any(c.dep_ == "poss" or (c.dep_ == "prep" and any(t.i in ctx.actor_at for t in c.subtree))
-                       for c in noun.children):  # not "a row over CHILE'S claim", "tensions with PERU"
+                or any(c.dep_ == "poss" or (c.dep_ == "prep" and (c.lower_ in ("with", "between", "against", "among")
+                                                                  or any(t.i in ctx.actor_at for t in c.subtree)))
+                       for c in noun.children):  # not "tensions WITH the West", "a row over CHILE'S claim"
             return []
         verb = prep.head
         if not any(g.relation in self.lex.cue("hostile_relations") for g in self.lex.verbs.get(verb.lemma_.lower(), ())):

@@ -3635,7 +3635,9 @@ def test_an_envoy_summoned_in_a_capital_is_summoned_by_its_state(nlp):
     ("Egypt hosted Sudanese refugees amid a dispute.", set()),
     ("Kenya expelled the Somali envoy amid a bitter dispute.",
      {("KEN", "SANCTION", "SOM"), ("KEN", "OPPOSE", "SOM"), ("SOM", "OPPOSE", "KEN")}),
-    ("Kenya expelled the Somali envoy amid a dispute over fishing.", {("KEN", "SANCTION", "SOM")}),
+    ("Kenya expelled the Somali envoy amid a dispute over fishing.",  # what it is about names no side
+     {("KEN", "SANCTION", "SOM"), ("KEN", "OPPOSE", "SOM"), ("SOM", "OPPOSE", "KEN")}),
+    ("Kenya expelled the Somali envoy amid a row over Uganda's claim.", {("KEN", "SANCTION", "SOM")}),
     ("Kenya joined Uganda in a dispute.", set()),
 ])
 def test_a_quarrel_naming_no_side_is_the_acting_pairs(nlp, text, expected):

@@ -180,8 +180,15 @@ class ClauseRules:
 
     def _setting_pair(self, ctx: ActorContext, noun: Token) -> list[list[Arg]]:
         """A quarrel that names no side, the setting of a hostile act between two states, is theirs: "Riyadh
-        severed ties with Doha AMID AN INTENSIFYING DISPUTE", "recalled its envoy from Accra OVER A ROW"."""
+        severed ties with Doha AMID AN INTENSIFYING DISPUTE", "recalled its envoy from Accra OVER A ROW"; so is one that
+        rose when two states acted: "TENSIONS flared when South Africa expelled Rwandan diplomats"."""
         prep = noun.head
+        predicate = prep if noun.dep_ == "nsubj" else next((c for c in noun.children if c.dep_ == "acl"), None) \
+            if noun.dep_ == "ROOT" else None  # "tensions FLARED", parsed as a participle on the noun too
+        if predicate is not None and not any(c.dep_ in ("poss", "prep", "amod", "compound") and c.i in ctx.actor_at
+                                             for c in noun.children):
+            sides = self._sides_in_cause(ctx, predicate)  # "tensions flared WHEN South Africa expelled Rwandan diplomats"
+            return [sides] if sides else []
         if noun.dep_ != "pobj" or prep.lower_ not in self.lex.cue("quarrel_setting_preps") or prep.head.pos_ != "VERB" \
                 or any(c.dep_ == "poss" or (c.dep_ == "prep" and (c.lower_ in ("with", "between", "against", "among")
                                                                   or any(t.i in ctx.actor_at for t in c.subtree)))

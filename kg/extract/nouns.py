@@ -9,7 +9,7 @@ from spacy.tokens import Token
 from kg.extract.absorption import AbsorptionRules
 from kg.extract.candidates import Candidate
 from kg.extract.roles import ActorContext
-from kg.extract.syntax import Arg, is_indefinite_singular, is_passive, pobjs, unique
+from kg.extract.syntax import Arg, is_indefinite_singular, is_passive, of_modifier_children, pobjs, unique
 from kg.knowledge.lexicon import TriggerGroup
 
 
@@ -32,7 +32,7 @@ class NounRules(AbsorptionRules):
         unnamed_agent = False  # "help FROM one of Liberia's neighbours": an agent, but no state
         participles = [c for a in noun.children if a.dep_ == "acl" and a.tag_ == "VBN" for c in a.children
                        if c.dep_ == "prep" and c.lower_ in preps and c.lower_ not in group.agent_preps]
-        for c in [*noun.children, *participles]:  # "sanctions IMPOSED ON Moscow"
+        for c in [*noun.children, *participles, *of_modifier_children(noun, group.modifiers)]:  # "sanctions IMPOSED ON Moscow"
             word = c.lower_
             if c.dep_ == "poss":
                 possessors += ctx.np_actors(c)

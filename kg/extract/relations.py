@@ -41,7 +41,7 @@ from kg.extract.pressures import PressureRules
 from kg.extract.repetition import RepetitionRules
 from kg.extract.roles import ActorContext
 from kg.extract.strains import StrainRules
-from kg.extract.syntax import child, held_nouns, selects
+from kg.extract.syntax import child, held_nouns, pobjs, selects
 from kg.extract.targets import TargetRules
 from kg.extract.terminations import TerminationRules
 from kg.extract.threats import ThreatRules
@@ -210,8 +210,10 @@ class RelationExtractor(VerbRules, NounRules, TargetRules, ClauseRules, BackingR
     @staticmethod
     def _noun_senses(noun: Token, groups: list[TriggerGroup]) -> list[TriggerGroup]:
         """A noun whose modifier selects a sense keeps only that sense; senses that
-        need a modifier count only with it: "MILITARY action" is ATTACK, "action" OPPOSE."""
-        modifiers = {c.lemma_.lower() for c in noun.children if c.dep_ in ("amod", "compound")}
+        need a modifier count only with it: "MILITARY action" is ATTACK, "action" OPPOSE; an of-phrase
+        modifies too: "a war OF WORDS" is no armed conflict."""
+        modifiers = {c.lemma_.lower() for c in noun.children if c.dep_ in ("amod", "compound")} | {
+            o.lemma_.lower() for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for o in pobjs(p)}
         selected = [g for g in groups if g.modifiers & modifiers]
         return selected or [g for g in groups if not g.modifiers]
 

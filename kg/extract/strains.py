@@ -82,8 +82,8 @@ class StrainRules:
     def _sides_in_cause(self, ctx: ActorContext, verb: Token) -> list[Arg]:
         """The two states of the clause that says since when, or why, relations worsened: "relations have
         worsened SINCE BELGIUM decided to end cooperation WITH CONGO"."""
-        clauses = [c for c in verb.children if c.dep_ == "advcl"
-                   and any(m.dep_ == "mark" and m.lower_ in self.lex.cue("cause_marks") for m in c.children)]
+        clauses = [c for c in verb.children if c.dep_ == "advcl"  # "when" is often parsed as an adverb
+                   and any(m.dep_ in ("mark", "advmod") and m.lower_ in self.lex.cue("cause_marks") for m in c.children)]
         named = list(dict.fromkeys(a for c in clauses for t in c.subtree if t.i in ctx.actor_at
                                    for a in ctx.np_actors(t, conjuncts=False) if ctx.is_state_mention(ctx.kind_at.get(t.i, "NAME"))))
         return named if len({a.actor for a in named}) == 2 else []

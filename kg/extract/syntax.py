@@ -68,6 +68,13 @@ def through_of(noun: Token) -> list[Token]:
             *(c for a in noun.children if a.dep_ == "acl" and a.tag_ == "VBN" for c in a.children)]
 
 
+def of_modifier_children(noun: Token, modifiers: frozenset[str]) -> list[Token]:
+    """The children of an of-phrase noun that selects ``noun``'s sense: "a war of WORDS between X and Y"
+    hangs its between-phrase on "words"."""
+    return [c for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for o in pobjs(p)
+            if o.lemma_.lower() in modifiers for c in o.children]
+
+
 def counted(noun: Token) -> Token:
     """The thing a quantity counts: "cancelled $90 million OF FUNDING" -> "funding", "wrote off SOME of its
     DEBTS" -> "debts", "suspended 10 million euros IN SUPPORT" -> "support"; else the noun."""

@@ -641,6 +641,17 @@ def test_a_quarrel_about_a_thing_sets_an_act_between_two(nlp):
     assert {("CHL", "OPPOSE", "PER"), ("PER", "OPPOSE", "CHL")} <= found, found
 
 
+@pytest.mark.parametrize("text", [
+    "A war of words between Chile and Peru erupted.",  # no armed conflict
+    "In 2014, tensions flared when Chile expelled three Peruvian diplomats.",  # the two states of the clause
+    "Tensions rose after Chile closed its border with Peru.",
+])
+def test_quarrels_whose_sides_are_named_around_them(nlp, text):
+    found = triples(nlp, text)
+    assert {("CHL", "OPPOSE", "PER"), ("PER", "OPPOSE", "CHL")} <= found, found
+    assert not any(r == "CONFLICT" for _, r, _ in found), found
+
+
 def test_summoned_envoys_with_no_owner_are_no_recall(nlp):
     assert not triples(nlp, "Chile and Peru summoned ambassadors.")
 

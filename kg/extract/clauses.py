@@ -190,9 +190,7 @@ class ClauseRules:
             sides = self._sides_in_cause(ctx, predicate)  # "tensions flared WHEN South Africa expelled Rwandan diplomats"
             return [sides] if sides else []
         if noun.dep_ != "pobj" or prep.lower_ not in self.lex.cue("quarrel_setting_preps") or prep.head.pos_ != "VERB" \
-                or any(c.dep_ == "poss" or (c.dep_ == "prep" and (c.lower_ in ("with", "between", "against", "among")
-                                                                  or any(t.i in ctx.actor_at for t in c.subtree)))
-                       for c in noun.children):  # not "tensions WITH the West", "a row over CHILE'S claim"
+                or any(c.dep_ in ("poss", "prep") for c in noun.children):  # not "a row OVER ...", "tensions WITH ..."
             return []
         verb = prep.head
         if not any(g.relation in self.lex.cue("hostile_relations") for g in self.lex.verbs.get(verb.lemma_.lower(), ())):

@@ -103,6 +103,16 @@ class VerbSenses:
             return None
         return self.lex.group("threaten", "THREATEN")
 
+    def _verbal_clash(self, verb: Token, group: TriggerGroup) -> TriggerGroup | None:
+        """States that "CLASHED over the deportation of migrants" quarrel (OPPOSE both ways); troops that clash
+        over a border fight (cue ``quarrel_clash_verbs``; a subject among ``deployed_heads`` keeps the fight)."""
+        subject = child(verb, "nsubj")
+        if group.relation != "CONFLICT" or verb.lemma_.lower() not in self.lex.cue("quarrel_clash_verbs") \
+                or subject is None or subject.lemma_.lower() in self.lex.cue("deployed_heads") \
+                or not any(p.dep_ == "prep" and p.lower_ in ("over", "about") for p in verb.children):
+            return None
+        return self.lex.group("feud", "OPPOSE")
+
     def _troops_moving(self, verb: Token, group: TriggerGroup) -> bool:
         """"Kenyan SOLDIERS arrived in Mogadishu", "Russian DRONES flew into Poland", "allowed US military PLANES
         to land": armed forces and things (cue ``non_visitors``) that travel somewhere make no visit (CONSULT needs

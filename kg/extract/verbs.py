@@ -61,7 +61,7 @@ class VerbRules(RequestRules, TransferRules, VerbSenses):
             return  # "asked the French ambassador to leave", "gave Gambia until Monday to withdraw" (ExpulsionRules)
         group = (group.asks_for and self._phone_call(ctx, verb)) or self._hosting_sense(ctx, verb) \
             or self._telling_sense(verb, group) or self._warning_against(verb, group) \
-            or self._reserved_response(verb, group) or group
+            or self._reserved_response(verb, group) or self._verbal_clash(verb, group) or group
         if group.asks_for and self._names_its_object(verb):
             group = self._reproaching_name(verb)  # "called China a threat": OPPOSE; else a naming, nothing
             if group is None:

@@ -647,6 +647,20 @@ def test_quarrels_whose_sides_are_named_around_them(nlp, text):
     assert not any(r == "CONFLICT" for _, r, _ in found), found
 
 
+@pytest.mark.parametrize("text, label", [
+    ("Chile and Peru clashed on Sunday over the deportation of migrants.", "OPPOSE"),  # states over a matter: a quarrel
+    ("Chilean and Peruvian troops clashed over the disputed border.", "CONFLICT"),    # troops: a fight
+    ("Chile and Peru clashed near the border.", "CONFLICT"),
+])
+def test_clashing_over_a_matter_is_a_quarrel(nlp, text, label):
+    found = {r for s, r, o in triples(nlp, text) if {s, o} == {"CHL", "PER"}}
+    assert found == {label}, found
+
+
+def test_a_state_propping_up_a_person_is_not_backed_with_them(nlp):
+    assert not triples(nlp, "Chile backed Lima-propped opposition leader Juan Perez.")
+
+
 def test_summoned_envoys_with_no_owner_are_no_recall(nlp):
     assert not triples(nlp, "Chile and Peru summoned ambassadors.")
 

@@ -126,8 +126,9 @@ class ClauseRules:
         "Bolivia, one of Peru's supporters", "its two key allies, Lima and Quito":
         the state the noun is said of, or the states apposed to it."""
         named = [a for c in noun.children if c.dep_ == "appos" for a in ctx.np_actors(c)]
-        if named and child(noun, "poss") is not None:
-            return named
+        owner = child(noun, "poss")
+        if named and owner is not None:  # but "its allies Russia and China", "its" unresolved, are not each other's
+            return named if ctx.np_actors(owner) else []
         head = noun
         if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NUM":
             head = noun.head.head  # "one of ..."

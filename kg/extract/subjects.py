@@ -196,7 +196,7 @@ class Subjects(MisplacedSubjects, PactPurposes):
             return head, ""
         if dep == "pobj" and head.dep_ == "prep":
             above = head.head
-            if above.dep_ == "acomp" and above.head.pos_ in ("VERB", "AUX") and head.lower_ in self.lex.cue("target_preps"):
+            if above.dep_ == "acomp" and above.head.pos_ in ("VERB", "AUX"):  # "is reliant ON jets supplied by"
                 return above.head, head.lower_  # "has become (increasingly) isolated UNDER sanctions imposed by the US"
             if above.pos_ in ("VERB", "AUX"):
                 return above, head.lower_

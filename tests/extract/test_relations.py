@@ -661,6 +661,22 @@ def test_a_state_propping_up_a_person_is_not_backed_with_them(nlp):
     assert not triples(nlp, "Chile backed Lima-propped opposition leader Juan Perez.")
 
 
+def test_a_noun_under_an_adjective_takes_the_subject_of_its_copula(nlp):
+    found = triples(nlp, "Bolivia is heavily reliant on jets supplied by Brazil.")
+    assert ("BRA", "SUPPLY", "BOL") in found, found
+    assert ("CHL", "CONSULT", "PER") in triples(nlp, "Chile is open to a meeting with Peru.")
+
+
+def test_allies_apposed_to_an_unresolved_its_are_not_each_others(nlp):
+    found = triples(nlp, "The military relies on jets supplied by its allies Brazil and Chile.")
+    assert not any(r == "ALLY" for _, r, _ in found), found
+
+
+def test_the_military_after_a_state_is_that_state(nlp):
+    found = triples(nlp, "Myanmar's military is turning to airstrikes. The military relies on jets supplied by Brazil.")
+    assert ("BRA", "SUPPLY", "MMR") in found, found
+
+
 def test_summoned_envoys_with_no_owner_are_no_recall(nlp):
     assert not triples(nlp, "Chile and Peru summoned ambassadors.")
 

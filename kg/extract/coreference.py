@@ -319,8 +319,8 @@ class Coreference(PluralReference, ClauseSubjectReference, GroupReference, Speak
         if not words & self.lex.cue("reciprocal_phrases") or token.dep_ in ("nsubj", "nsubjpass"):
             return None  # a subject is no reciprocal: "each wants THE OTHER to withdraw" asks the other
         verb = token.head
-        while verb.pos_ not in ("VERB", "AUX") and verb.dep_ in ("prep", "pobj", "pcomp", "dobj", "poss") \
-                and verb.head.i != verb.i:  # "expelled EACH OTHER's diplomats": up to the verb
+        while verb.pos_ not in ("VERB", "AUX") and verb.dep_ in ("prep", "pobj", "pcomp", "dobj", "poss", "conj") \
+                and verb.head.i != verb.i:  # "expelled EACH OTHER's diplomats", "sanctions and measures ON EACH OTHER"
             verb = verb.head
         subjects = self.subjects(verb) if verb.pos_ in ("VERB", "AUX") else []
         return [Arg(a.actor, token, "coref") for a in subjects] if len(subjects) >= 2 else []

@@ -63,8 +63,8 @@ class NounRules(AbsorptionRules):
             possessors += [a for c in act.children if c.dep_ == "poss" for a in ctx.np_actors(c)]
             objects += [a for p in act.children if p.dep_ == "prep" and p.lower_ in preps for o in pobjs(p)
                         for a in ctx.np_actors(o) or self._goods_origin(ctx, o)]
-        if not objects and not possessors:
-            objects = self._verb_side_objects(ctx, noun, preps)  # "went to WAR WITH Eritrea"
+        if not objects and not possessors:  # "went to WAR WITH Eritrea", "imposed SANCTIONS and other measures ON X"
+            objects = self._verb_side_objects(ctx, noun, preps) or self._conjunct_prep_objects(ctx, noun, preps)
         if not objects and (possessors or modifiers) and group.relation in self.symmetric:
             objects = ctx.examples(noun)  # "Israel's allies, including the US and UK"
         if not pair_groups and (group.mutual or group.relation in self.symmetric):

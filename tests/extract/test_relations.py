@@ -508,6 +508,7 @@ TRIPLES = [
     ("Japan is South Korea's biggest trading partner.", ("JPN", "COOPERATE", "KOR")),  # a name of two words
     ("Chile came to the aid of Bolivia.", ("CHL", "AID", "BOL")),  # the help one comes to
     ("Chile contributed $20 million to Bolivia's army.", ("CHL", "AID", "BOL")),  # money contributed
+    ("Chile and Peru imposed tit-for-tat sanctions and other measures on each other.", ("PER", "SANCTION", "CHL")),
     ("Peru took a loan from the Export-Import Bank of China.", ("CHN", "AID", "PER")),  # a state's policy bank
     ("Chile and Peru, close U.S. allies, met in Lima.", ("USA", "ALLY", "PER")),  # a plural apposition: each
     ("Chile rushed to the rescue of Bolivia.", ("CHL", "AID", "BOL")),

@@ -15,6 +15,18 @@ from kg.extract.syntax import pobjs
 class PairingRules:
     """Pairs among the subjects of one act."""
 
+    @staticmethod
+    def _pairable_combinations(cand: Candidate) -> list[tuple[str, str]]:
+        """Every pair of the candidate's subjects, less the states that one group phrase on one side of a
+        between-phrase stands for: "tensions between THE NORTH AFRICAN COUNTRIES and Ethiopia" pairs each of
+        them with Ethiopia, not with each other."""
+        sides = [o for p in cand.trigger.children if p.dep_ == "prep" and p.lower_ == "between"
+                 for first in pobjs(p) for o in (first, *first.conjuncts)]
+        grouped = {a.token.i for a in cand.subjects if a.via == "coref" and a.token in sides}
+        one_side = {frozenset((a.actor, b.actor)) for a, b in combinations(cand.subjects, 2)
+                    if a.token.i == b.token.i and a.token.i in grouped and len(sides) >= 2}
+        return [(a, b) for a, b in combinations([a.actor for a in cand.subjects], 2) if frozenset((a, b)) not in one_side]
+
     def _third_side(self, trigger: Token, relation: str) -> bool:
         """A with-phrase or a direct object names the other side, though no state: "Saudi and Omani
         delegations held talks WITH Houthi officials" (the two are on one side)."""

@@ -14,7 +14,7 @@ stores the result in ``doc._.relations``.
 from __future__ import annotations
 
 from dataclasses import astuple, replace
-from itertools import combinations, product
+from itertools import product
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
@@ -256,7 +256,7 @@ class RelationExtractor(VerbRules, NounRules, TargetRules, ClauseRules, BackingR
         if cand.mutual or (not objects and len(subjects) >= 2 and (symmetric or cand.group.mutual or cand.group.among_subjects)
                            and cand.pairable
                            and not self._third_side(cand.trigger, label)):
-            for a, b in combinations(subjects, 2):
+            for a, b in self._pairable_combinations(cand):
                 pairs.add((a, b))
                 if label not in self.symmetric:
                     pairs.add((b, a))

@@ -678,6 +678,12 @@ def test_the_military_after_a_state_is_that_state(nlp):
     assert ("BRA", "SUPPLY", "MMR") in found, found
 
 
+def test_a_group_on_one_side_of_a_between_phrase_is_not_paired_within(nlp):
+    found = triples(nlp, "Chile and Peru signed a treaty. This comes amid tensions between the two countries and Bolivia.")
+    assert {("CHL", "OPPOSE", "BOL"), ("PER", "OPPOSE", "BOL")} <= found, found
+    assert not any(r == "OPPOSE" and {s, o} == {"CHL", "PER"} for s, r, o in found), found
+
+
 def test_summoned_envoys_with_no_owner_are_no_recall(nlp):
     assert not triples(nlp, "Chile and Peru summoned ambassadors.")
 

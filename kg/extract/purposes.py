@@ -48,11 +48,14 @@ def topic_with_phrases(verb: Token, pact: Token, lex: Lexicon) -> list[Token]:
 
 def pact_of_topic(noun: Token, lex: Lexicon) -> Token | None:
     """The pact a noun is the topic of: "an agreement ON energy cooperation", "signed memorandums
-    ON joint projects", "memorandums of understanding CONCERNING joint initiatives"."""
+    ON joint projects", "memorandums of understanding CONCERNING joint initiatives", or its purpose: "signed
+    agreements TO ENHANCE cooperation" (cue ``pact_purpose_verbs``)."""
     while noun.dep_ == "conj":
         noun = noun.head
     head, pacts, topic_words = noun.head, lex.cue("pact_nouns"), lex.cue("pact_topic_words")
-    if head.lower_ not in topic_words or not (noun.dep_ == "pobj" or (noun.dep_ == "dobj" and head.dep_ == "acl")):
+    purpose = noun.dep_ == "dobj" and head.dep_ in ("acl", "advcl") and head.lemma_.lower() in lex.cue("pact_purpose_verbs") \
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)  # "signed agreements TO ENHANCE cooperation"
+    if not purpose and (head.lower_ not in topic_words or not (noun.dep_ == "pobj" or (noun.dep_ == "dobj" and head.dep_ == "acl"))):
         return None
     holder = head.head
     if holder.pos_ == "VERB":

@@ -684,6 +684,11 @@ def test_a_group_on_one_side_of_a_between_phrase_is_not_paired_within(nlp):
     assert not any(r == "OPPOSE" and {s, o} == {"CHL", "PER"} for s, r, o in found), found
 
 
+def test_a_pact_to_enhance_cooperation_plans_it(nlp):
+    found = relations(nlp, "Chile signed agreements with Peru and Bolivia to enhance cooperation.")
+    assert {("CHL", "COOPERATE", "PER", "H"), ("CHL", "COOPERATE", "BOL", "H")} <= found, found
+
+
 def test_summoned_envoys_with_no_owner_are_no_recall(nlp):
     assert not triples(nlp, "Chile and Peru summoned ambassadors.")
 

@@ -689,6 +689,19 @@ def test_a_pact_to_enhance_cooperation_plans_it(nlp):
     assert {("CHL", "COOPERATE", "PER", "H"), ("CHL", "COOPERATE", "BOL", "H")} <= found, found
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("The US demanded that Milosevic withdraw his forces.", ("USA", "REQUEST", "SRB")),  # Yugoslavia's leader to 2000
+    ("Chad cut ties with Tel Aviv.", ("TCD", "SANCTION", "ISR")),  # the city named for Israel
+])
+def test_names_of_the_1990s_and_cities_standing_for_a_state(nlp, text, expected):
+    assert expected in triples(nlp, text)
+
+
+def test_a_currency_names_no_state(nlp):
+    found = triples(nlp, "Uganda took a 200 million US dollar loan from China.")
+    assert found == {("CHN", "AID", "UGA")}, found
+
+
 def test_summoned_envoys_with_no_owner_are_no_recall(nlp):
     assert not triples(nlp, "Chile and Peru summoned ambassadors.")
 

@@ -128,8 +128,8 @@ class AbsorptionRules:
         if not any(c.dep_ == "poss" or (c.dep_ in ("amod", "compound") and c.ent_type_ in ("GPE", "NORP"))
                    for c in noun.children):
             return False
-        own = {g.relation for g in self.lex.nouns.get(noun.lemma_.lower(), ())}
-        theirs = {g.relation for g in self.lex.verbs.get(verb.lemma_.lower(), ())}
+        own = {g.relation for g in self._noun_senses(noun, list(self.lex.nouns.get(noun.lemma_.lower(), ())))}
+        theirs = {g.relation for g in self.lex.verbs.get(verb.lemma_.lower(), ())}  # the noun's senses its modifiers allow
         return not own & theirs
 
     def _owned_demand(self, noun: Token) -> bool:

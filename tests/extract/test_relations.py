@@ -697,6 +697,21 @@ def test_names_of_the_1990s_and_cities_standing_for_a_state(nlp, text, expected)
     assert expected in triples(nlp, text)
 
 
+@pytest.mark.parametrize("text, expected, absent", [
+    ("Chile waged a vitriolic verbal attack on Peru.", ("CHL", "OPPOSE", "PER"), ("CHL", "ATTACK", "PER")),
+    ("Chile launched a diplomatic offensive against Peru.", ("CHL", "OPPOSE", "PER"), ("CHL", "ATTACK", "PER")),
+    ("After blocking Chile's assault on Peru's capital, Bolivia withdrew.", ("CHL", "ATTACK", "PER"), None),
+])
+def test_attacks_in_words_are_opposition(nlp, text, expected, absent):
+    found = triples(nlp, text)
+    assert expected in found and absent not in found, found
+
+
+def test_the_former_yugoslav_republic_is_the_one_named_before(nlp):
+    text = "Macedonia declared independence. Greece cut relations with the former Yugoslav republic."
+    assert ("GRC", "SANCTION", "MKD") in triples(nlp, text)
+
+
 def test_a_currency_names_no_state(nlp):
     found = triples(nlp, "Uganda took a 200 million US dollar loan from China.")
     assert found == {("CHN", "AID", "UGA")}, found

@@ -113,7 +113,9 @@ class TargetRules:
         clauses = [c for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() in verbs]
         if noun.dep_ == "nsubj" and noun.head.lemma_.lower() in verbs:
             clauses.append(noun.head)
-        found = [a for clause in clauses for d in clause.children if d.dep_ == "dobj" for a in ctx.np_actors(d)]
+        if noun.dep_ == "nsubj":  # "Talks began in Beijing INVOLVING X, Y and Z": the participle hung on the verb
+            clauses += [c for c in noun.head.children if c.dep_ in ("advcl", "prep") and c.tag_ == "VBG" and c.lemma_.lower() in verbs]
+        found = [a for clause in clauses for d in clause.children if d.dep_ in ("dobj", "pobj") for a in ctx.np_actors(d)]
         found = unique([a for a in self._direct_modifiers(ctx, noun)] + found + self._earlier_parties(ctx, noun, group)) \
             if found and clauses else []
         return found if len({a.actor for a in found}) >= 2 else []

@@ -712,6 +712,12 @@ def test_the_former_yugoslav_republic_is_the_one_named_before(nlp):
     assert ("GRC", "SANCTION", "MKD") in triples(nlp, text)
 
 
+def test_talks_involving_parties_named_in_a_participle_on_the_verb(nlp):
+    found = {frozenset((s, o)) for s, r, o in triples(nlp, "Talks began in Lima involving Chile, Bolivia and Ecuador.")
+             if r == "CONSULT"}
+    assert found == {frozenset(p) for p in (("CHL", "BOL"), ("CHL", "ECU"), ("BOL", "ECU"))}, found
+
+
 def test_a_currency_names_no_state(nlp):
     found = triples(nlp, "Uganda took a 200 million US dollar loan from China.")
     assert found == {("CHN", "AID", "UGA")}, found

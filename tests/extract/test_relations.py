@@ -718,6 +718,14 @@ def test_talks_involving_parties_named_in_a_participle_on_the_verb(nlp):
     assert found == {frozenset(p) for p in (("CHL", "BOL"), ("CHL", "ECU"), ("BOL", "ECU"))}, found
 
 
+@pytest.mark.parametrize("text", [
+    "Chilean rioters blocked Peru's trucks at the border.",  # private people are no state
+    "Bolivian authorities raised fees, infuriating Chilean drivers.",
+])
+def test_crowds_and_drivers_named_by_demonym_are_no_state(nlp, text):
+    assert not any(r in ("OPPOSE", "SANCTION") for _, r, _ in triples(nlp, text)), triples(nlp, text)
+
+
 def test_a_currency_names_no_state(nlp):
     found = triples(nlp, "Uganda took a 200 million US dollar loan from China.")
     assert found == {("CHN", "AID", "UGA")}, found

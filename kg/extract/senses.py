@@ -52,7 +52,17 @@ class VerbSenses:
         return self._receives_things(ctx, verb, group) or self._troops_moving(verb, group) \
             or self._material_backing(verb, group) or self._sends_words(verb, group) \
             or (group.relation in self.lex.cue("state_only_relations") and self._company_subject(verb)) \
-            or self._no_invader(ctx, verb, group) or self._refused_recognition(verb)
+            or self._no_invader(ctx, verb, group) or self._refused_recognition(verb) or self._backs_a_hostile_act(verb, group)
+
+    def _backs_a_hostile_act(self, verb: Token, group: TriggerGroup) -> bool:
+        """Approving or backing a hostile act is no support for the state it targets: "approved THE BLOCKING of
+        Ugandan milk", "backed SANCTIONS on Russia" (a hostile trigger noun, or the gerund of a hostile verb)."""
+        obj = child(verb, "dobj")
+        if group.relation != "SUPPORT" or obj is None:
+            return False
+        lemma = obj.lemma_.lower()
+        verbs = self.lex.verbs.get(lemma[:-3], ()) if lemma.endswith("ing") else ()
+        return self._hostile_noun(obj) or any(g.relation in self.lex.cue("hostile_relations") for g in verbs)
 
     def _refused_recognition(self, verb: Token) -> bool:
         """"refused to RECOGNIZE X's election" is no support denied but a rejection (ClaimRules)."""

@@ -78,6 +78,8 @@ class TransferRules(RetaliationRules):
             resisted = self._resisted_requester(ctx, verb)
             if resisted:
                 return resisted
+        if group.relation == "AID" and (place := self._arrival_place(ctx, verb)):
+            return place  # "troops arrived in Cameroon TO HELP fight Boko Haram"
         head = verb.head
         later = self._chained_partners(ctx, verb, group)
         if later:  # "are breaking off relations and cutting air ties WITH Bolivia": Bolivia for both

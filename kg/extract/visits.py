@@ -9,7 +9,7 @@ from spacy.tokens import Token
 
 from kg.extract.candidates import Candidate
 from kg.extract.entries import starts_on
-from kg.extract.roles import ActorContext
+from kg.extract.roles import ActorContext, capital_place
 from kg.extract.syntax import Arg, pobjs, unique
 
 
@@ -17,6 +17,17 @@ class VisitFrames:
     """A visit named in an adjunct of a verb ("during his visit to X", "on a trip to X")
     gives that verb's subject as the visitor, and X as the partner of the symmetric acts
     (talks, deals, cooperation) that have no partner of their own."""
+
+    def _arrival_place(self, ctx: ActorContext, verb: Token) -> list[Arg]:
+        """The state troops or a state arrive in to help: "Chadian troops ARRIVED IN Cameroon TO HELP fight
+        Boko Haram" (the helped is where they came; a purpose clause of a motion verb)."""
+        head = verb.head
+        if verb.dep_ not in ("advcl", "xcomp") or head.lemma_.lower() not in self.lex.cue("motion_verbs") \
+                or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            return []
+        known = {a.actor for a in ctx.subjects(head)}
+        return [a for p in head.children if p.dep_ == "prep" and p.lower_ in ("in", "to", "into") for o in pobjs(p)
+                for a in ctx.np_actors(o) or capital_place(ctx, o) if a.actor not in known]
 
     def _visit_host(self, ctx: ActorContext, verb: Token) -> tuple[Token, Arg] | None:
         """The visit noun in an adjunct of ``verb`` and the state it goes to, or None."""

@@ -726,6 +726,20 @@ def test_crowds_and_drivers_named_by_demonym_are_no_state(nlp, text):
     assert not any(r in ("OPPOSE", "SANCTION") for _, r, _ in triples(nlp, text)), triples(nlp, text)
 
 
+@pytest.mark.parametrize("text", [
+    "Chilean troops arrived in Peru to help fight the rebels.",  # helping where they came
+    "A convoy of Chilean tanks has arrived in neighbouring Peru to help fight the rebels.",
+])
+def test_troops_arriving_to_help_aid_the_state_they_come_to(nlp, text):
+    found = triples(nlp, text)
+    assert ("CHL", "AID", "PER") in found and ("CHL", "CONSULT", "PER") not in found, found
+
+
+def test_backing_a_hostile_act_is_no_support_for_its_target(nlp):
+    found = triples(nlp, "Chile approved the blocking of Peruvian milk.")
+    assert ("CHL", "SUPPORT", "PER") not in found, found
+
+
 def test_a_currency_names_no_state(nlp):
     found = triples(nlp, "Uganda took a 200 million US dollar loan from China.")
     assert found == {("CHN", "AID", "UGA")}, found

@@ -73,7 +73,7 @@ class VerbRules(RequestRules, TransferRules, VerbSenses):
             heads = [counted(d) for d in direct] or self._relative_object(verb)  # "the war it LAUNCHED on Yemen"
             heads += [o for d in direct for o in held_nouns(d, self.lex.cue("transparent_heads"))[1:]]  # "a TEAM of 304"
             heads += [c for d in direct for c in d.conjuncts if c not in heads]  # "suspended cooperation and AID to Niger"
-            direct = [d for d in heads if heads_as(d, group.object_heads)
+            direct = [d for d in heads if heads_as(d, group.object_heads, self.lex.cue("container_nouns"))
                       or (heads is not direct and group.objectless and self._hostile_noun(d))
                       or (group.demonym_objects and ctx.kind_at.get(d.i) == "DEMONYM")
                       or (group.place_targets and ctx.kind_at.get(d.i) == "CAPITAL")]
@@ -165,7 +165,7 @@ class VerbRules(RequestRules, TransferRules, VerbSenses):
         if group.relation in self.lex.cue("war_help_relations") and self._helps_in_war(verb):
             group = self.aid_group  # "has supported Russia in its invasion": help in a war
         if not objects and verb.dep_ == "acl" and child(verb, "agent") is not None \
-                and group.relation not in self.symmetric:
+                and group.relation not in self.symmetric | {"SUPPORT"}:  # not "a campaign BACKED by Russia"
             governed = ctx.governing_verb(verb.head)  # "a deal brokered by China" for its parties,
             objects = ctx.subjects(governed[0]) if governed else []  # "missiles supplied by Britain" to their user
         if not objects and group.place_targets and verb.dep_ == "relcl":  # "the regions that Russia occupies"

@@ -139,6 +139,7 @@ class ActorRecognizer:
         self.person_titles = cues("person_titles")
         self.titles = self.person_titles | cues("honorifics")
         self.former_modifiers = cues("former_modifiers")
+        self.stance_prefixes = cues("stance_prefixes")
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.folded = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.form_words: dict[str, tuple[str, ...]] = {}
@@ -181,6 +182,8 @@ class ActorRecognizer:
         places: set[int] = set()  # ends of capitals taken as places
         pending: list[tuple[int, Span]] = []  # context forms and surnames, decided once the rest is known
         for start, end, form in kept:
+            if start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in self.stance_prefixes:
+                continue  # "an ANTI-French campaign", "PRO-Russian fighters": a stance, not the state acting
             if form in self.gazetteer.blocked:
                 continue
             entry = self.gazetteer.lookup(form)

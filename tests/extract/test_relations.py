@@ -740,6 +740,24 @@ def test_backing_a_hostile_act_is_no_support_for_its_target(nlp):
     assert ("CHL", "SUPPORT", "PER") not in found, found
 
 
+@pytest.mark.parametrize("text", [
+    "Chile accused Peru of backing an anti-Bolivian campaign.",  # a stance names no actor
+    "Pro-Chilean fighters attacked the town.",
+])
+def test_a_name_after_anti_or_pro_is_a_stance(nlp, text):
+    assert "BOL" not in {a for s, _, o in triples(nlp, text) for a in (s, o)} and not any(
+        "CHL" in (s, o) and r == "ATTACK" for s, r, o in triples(nlp, "Pro-Chilean fighters attacked Peru."))
+
+
+def test_a_thing_backed_by_a_state_is_no_support_for_the_clause_subject(nlp):
+    found = triples(nlp, "Peru accused its government of joining a campaign backed by Chile.")
+    assert ("CHL", "SUPPORT", "PER") not in found, found
+
+
+def test_aid_programmes_suspended_are_aid_suspended(nlp):
+    assert ("CHL", "SANCTION", "PER") in triples(nlp, "Chile is suspending some aid programs to the Peruvian government.")
+
+
 def test_a_currency_names_no_state(nlp):
     found = triples(nlp, "Uganda took a 200 million US dollar loan from China.")
     assert found == {("CHN", "AID", "UGA")}, found

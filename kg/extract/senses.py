@@ -31,7 +31,7 @@ class VerbSenses:
     def _hosting_sense(self, ctx: ActorContext, verb: Token) -> TriggerGroup | None:
         """"Kiir welcomed Ruto to Juba", "greeted the Kenyan delegation": a person welcomed is a
         guest received (CONSULT, visitor -> host), not a position backed."""
-        obj = child(verb, "dobj")
+        obj = child(verb, "dobj") or child(verb, "nsubjpass")  # "Netanyahu WAS WELCOMED by Museveni"
         if verb.lemma_.lower() not in self.lex.cue("greeting_verbs") or obj is None \
                 or not self._is_guest(ctx, obj, ("LEADER",)):
             return None

@@ -758,6 +758,18 @@ def test_aid_programmes_suspended_are_aid_suspended(nlp):
     assert ("CHL", "SANCTION", "PER") in triples(nlp, "Chile is suspending some aid programs to the Peruvian government.")
 
 
+@pytest.mark.parametrize("text, expected, absent", [
+    ("Chile ordered 12 Peruvian officials to leave the country.", ("CHL", "SANCTION", "PER"), ("CHL", "REQUEST", "PER")),
+    ("Chile cut ties with Peru, ordering Peruvian government representatives to leave.", ("CHL", "SANCTION", "PER"),
+     ("CHL", "REQUEST", "PER")),
+    ("Boric was welcomed by Peruvian President Dina Boluarte at the airport.", ("CHL", "CONSULT", "PER"),
+     ("PER", "SUPPORT", "CHL")),
+])
+def test_officials_sent_away_and_guests_welcomed(nlp, text, expected, absent):
+    found = triples(nlp, text)
+    assert expected in found and absent not in found, found
+
+
 def test_a_currency_names_no_state(nlp):
     found = triples(nlp, "Uganda took a 200 million US dollar loan from China.")
     assert found == {("CHN", "AID", "UGA")}, found

@@ -66,6 +66,10 @@ class StrainRules:
             named = [s for s in dict.fromkeys(a for i, a, k in ctx.mention_starts if noun.sent.start <= i < noun.i
                                               and ctx.is_state_mention(k))]
             sides = [Arg(s, noun, "coref") for s in named] if len(named) == 2 else self._sides_in_cause(ctx, holders[1])
+        if not sides and noun.sent.start > 0 and not any(c.dep_ in ("poss", "amod", "compound", "prep") for c in noun.children):
+            before = noun.doc[noun.sent.start - 1].sent  # "X expelled Y's envoys. RELATIONS BECAME STRAINED": those two
+            named = list(dict.fromkeys(a for i, a, k in ctx.mention_starts if before.start <= i < before.end and ctx.is_state_mention(k)))
+            sides = [Arg(s, noun, "coref") for s in named] if len(named) == 2 else []
         if len({a.actor for a in sides}) >= 2:
             yield Candidate(group, holders[1], sides, [], mutual=True)  # "were not tense": the verb carries the flags
 

@@ -770,6 +770,20 @@ def test_officials_sent_away_and_guests_welcomed(nlp, text, expected, absent):
     assert expected in found and absent not in found, found
 
 
+@pytest.mark.parametrize("text", [
+    "This comes after a heated public exchange between Chile and Peru.",  # a heated exchange is a quarrel
+    "Chile expelled Peruvian diplomats. Relations became strained when Bolivia, Chile and Peru met in Lima.",
+])
+def test_quarrels_said_of_the_pair_named_around_them(nlp, text):
+    found = triples(nlp, text)
+    assert {("CHL", "OPPOSE", "PER"), ("PER", "OPPOSE", "CHL")} <= found, found
+    assert not any(r == "OPPOSE" and "BOL" in (s, o) for s, r, o in found), found
+
+
+def test_an_exchange_of_prisoners_is_no_quarrel(nlp):
+    assert not any(r == "OPPOSE" for _, r, _ in triples(nlp, "The exchange of prisoners between Chile and Peru took place."))
+
+
 def test_a_currency_names_no_state(nlp):
     found = triples(nlp, "Uganda took a 200 million US dollar loan from China.")
     assert found == {("CHN", "AID", "UGA")}, found

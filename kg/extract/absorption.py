@@ -124,13 +124,17 @@ class AbsorptionRules:
 
     def _owned_other_event(self, noun: Token, verb: Token) -> bool:
         """An event of another kind than the verb, with its own waging side named,
-        stands on its own: "Serbia condemned Russia's invasion of Ukraine"."""
+        stands on its own: "Serbia condemned Russia's invasion of Ukraine"; so does a grievance with its
+        own maker and its own target: "the court dismissed Sudan's case against the UAE"."""
         if not any(c.dep_ == "poss" or (c.dep_ in ("amod", "compound") and c.ent_type_ in ("GPE", "NORP"))
                    for c in noun.children):
             return False
-        own = {g.relation for g in self._noun_senses(noun, list(self.lex.nouns.get(noun.lemma_.lower(), ())))}
-        theirs = {g.relation for g in self.lex.verbs.get(verb.lemma_.lower(), ())}  # the noun's senses its modifiers allow
-        return not own & theirs
+        groups = self._noun_senses(noun, list(self.lex.nouns.get(noun.lemma_.lower(), ())))  # as its modifiers allow
+        own = {g.relation for g in groups}
+        theirs = {g.relation for g in self.lex.verbs.get(verb.lemma_.lower(), ())}
+        aimed = any(p.dep_ == "prep" and p.lower_ == "against" and any(o.pos_ == "PROPN" for o in pobjs(p))
+                    for p in noun.children)  # "dismissed SUDAN'S case AGAINST THE UAE": owner and target of its own
+        return not own & theirs or (aimed and "OPPOSE" in own)
 
     def _owned_demand(self, noun: Token) -> bool:
         """A demand with its maker named stays the maker's request when it is met or turned down: "Syria accepted

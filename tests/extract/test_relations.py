@@ -784,6 +784,10 @@ def test_an_exchange_of_prisoners_is_no_quarrel(nlp):
     assert not any(r == "OPPOSE" for _, r, _ in triples(nlp, "The exchange of prisoners between Chile and Peru took place."))
 
 
+def test_a_grievance_with_its_own_maker_and_target_stands_when_dismissed(nlp):
+    assert ("CHL", "OPPOSE", "PER") in triples(nlp, "The court dismissed Chile's case against Peru.")
+
+
 def test_a_currency_names_no_state(nlp):
     found = triples(nlp, "Uganda took a 200 million US dollar loan from China.")
     assert found == {("CHN", "AID", "UGA")}, found

@@ -22,8 +22,9 @@ class AbsorptionRules:
         head = noun.head
         if self.undone_by_verb(noun):
             return True  # a hostile sense for this very object undoes it: "ENDED its cooperation pact with X"
-        if any(c.dep_ == "amod" and c.lower_ in self.lex.cue("former_modifiers") for c in noun.children):
-            return True  # "Iran's FORMER ally Sudan": a relation that ended is background (relations.md)
+        if any((c.dep_ == "amod" and c.lower_ in self.lex.cue("former_modifiers"))
+               or (c.dep_ == "advmod" and noun.dep_ == "appos" and c.lower_ in self.lex.cue("former_adverbs")) for c in noun.children):
+            return True  # "Iran's FORMER ally Sudan", "Australia, ONCE a staunch supporter of X": ended, background
         if noun.dep_ == "attr" and head.lemma_ == "be" and any(
                 c.dep_ == "advmod" and c.lower_ in self.lex.cue("former_adverbs")
                 and not (c.i + 1 < len(c.doc) and c.nbor().lower_ == "again")

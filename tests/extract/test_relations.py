@@ -788,6 +788,11 @@ def test_a_grievance_with_its_own_maker_and_target_stands_when_dismissed(nlp):
     assert ("CHL", "OPPOSE", "PER") in triples(nlp, "The court dismissed Chile's case against Peru.")
 
 
+def test_a_role_once_held_in_an_apposition_is_background(nlp):
+    found = triples(nlp, "Chile, once a staunch supporter of Peru's rule, sent envoys to Bolivia.")
+    assert ("CHL", "SUPPORT", "PER") not in found, found
+
+
 def test_a_currency_names_no_state(nlp):
     found = triples(nlp, "Uganda took a 200 million US dollar loan from China.")
     assert found == {("CHN", "AID", "UGA")}, found

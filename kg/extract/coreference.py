@@ -255,7 +255,10 @@ class Coreference(PluralReference, ClauseSubjectReference, GroupReference, Speak
             if last is not None and last.i > antecedent.i and last.i in self.actor_at and singular:
                 # "between Ankara and Cairo, which IS at odds with Addis Ababa": Cairo's alone (not "which HAVE fought")
                 return self.np_actors(last, exclude, conjuncts=False)
-            return self.np_actors(antecedent, exclude)
+            first = antecedent
+            while first.dep_ == "conj" and not singular and any(t.tag_ == "VBP" or t.lower_ == "were" for t in clause.children):
+                first = first.head  # "Mali, Burkina Faso and NIGER, which HAVE expelled French troops": the whole list
+            return self.np_actors(first, exclude)
         for i in range(token.i - 1, max(token.i - 4, token.sent.start - 1), -1):
             prev = self.doc[i]
             if prev.pos_ in ("NOUN", "PROPN"):

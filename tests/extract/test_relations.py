@@ -793,6 +793,13 @@ def test_a_role_once_held_in_an_apposition_is_background(nlp):
     assert ("CHL", "SUPPORT", "PER") not in found, found
 
 
+def test_which_with_a_plural_verb_after_a_list_stands_for_the_list(nlp):
+    found = triples(nlp, "Chad is following Chile, Peru and Bolivia, which have expelled French troops.")
+    assert {("CHL", "SANCTION", "FRA"), ("PER", "SANCTION", "FRA"), ("BOL", "SANCTION", "FRA")} <= found, found
+    found = triples(nlp, "Chad backed Chile and Bolivia, which has expelled French troops.")
+    assert ("CHL", "SANCTION", "FRA") not in found, found
+
+
 def test_a_currency_names_no_state(nlp):
     found = triples(nlp, "Uganda took a 200 million US dollar loan from China.")
     assert found == {("CHN", "AID", "UGA")}, found

@@ -800,6 +800,10 @@ def test_which_with_a_plural_verb_after_a_list_stands_for_the_list(nlp):
     assert ("CHL", "SANCTION", "FRA") not in found, found
 
 
+def test_a_state_maintained_to_be_obliged_is_asked(nlp):
+    assert ("CHL", "REQUEST", "PER") in triples(nlp, "Chile maintained that Peru must lift the ban.")
+
+
 def test_a_currency_names_no_state(nlp):
     found = triples(nlp, "Uganda took a 200 million US dollar loan from China.")
     assert found == {("CHN", "AID", "UGA")}, found

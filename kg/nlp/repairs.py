@@ -26,7 +26,8 @@ object of a preposition of company is that object's ("fought alongside troops FR
 subject and object parsed as loose modifiers of its verb ("MALI expels French AMBASSADOR") are its subject and object;
 and a name and a verb parsed as compounds of a verb of control's object ("helped MOZAMBIQUE FIGHT jihadists") are
 the subject and verb of its complement; and a partner or rival noun before a name ("US NEMESIS Iran", "U.S.-ALLY
-Israel") heads the name.
+Israel") heads the name; and a name after a conjunction parsed as a preposition is the subject of the
+verb after it ("sour AS AZERBAIJAN IS an ally"). The mends of whole clauses are in :mod:`kg.nlp.clause_repairs`.
 
 >>> from kg.nlp.pipeline import load_pipeline
 >>> doc = load_pipeline()("Chad accused neighbouring Sudan of backing rebels.")
@@ -40,6 +41,7 @@ from spacy.strings import StringStore
 from spacy.tokens import Doc, Token
 
 from kg.knowledge.lexicon import load_lexicon
+from kg.nlp.clause_repairs import ClauseRepairs
 
 
 @Language.factory("kg_parse_repairs")
@@ -51,129 +53,6 @@ def make_parse_repairs(nlp: Language, name: str) -> ParseRepairs:
                         lexicon.cue("agentive_heads") | lexicon.cue("person_titles"),
                         frozenset(lexicon.nouns) | frozenset(lexicon.verbs), lexicon.cue("company_preps"),
                         lexicon.cue("object_control_verbs"), lexicon.cue("partner_nouns") | lexicon.cue("relational_nouns"))
-
-
-class ClauseRepairs:
-    """Mends of whole clauses: a verb read as another word class, list openings, conjuncts, opening participles."""
-
-    triggers: frozenset[str]
-
-    def _mend_adjectival_verbs(self, doc: Doc) -> None:
-        """"The Emir of Qatar, Sheikh Tamim, HOSTED talks with ...": a past form tagged as an adjective that
-        has a subject and an object is the verb it is; its lemma is the verb's ("host", "agree")."""
-        for token in doc:
-            if token.tag_ != "JJ" or not token.lower_.endswith("ed") \
-                    or not {"nsubj", "dobj"} <= {c.dep_ for c in token.children}:
-                continue
-            stem = token.lower_[:-2]
-            forms = [stem, token.lower_[:-1], stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else stem]
-            token.lemma_ = next((f for f in forms if f in self.triggers), stem)
-            token.tag_, token.pos_ = "VBD", "VERB"
-
-    def _mend_opening_participles(self, doc: Doc) -> None:
-        """"VISITING Angola and Togo, Erdogan signed deals": a participle opening the sentence, parsed as a
-        name compounded to its object (which then stands as a second subject), is the verb of a clause on
-        the main verb again, with its object; its lemma is the verb's ("visit", "arrive", "meet")."""
-        for sent in doc.sents:
-            first = sent[0]
-            obj = first.head
-            verb = obj.head
-            if not first.lower_.endswith("ing") or first.dep_ != "compound" or obj.dep_ not in ("nsubj", "nsubjpass") \
-                    or not any(c.dep_ in ("nsubj", "nsubjpass") and c.i > obj.i for c in verb.children if c.i != obj.i):
-                continue
-            stem = first.lower_[:-3]
-            forms = [stem, stem + "e", stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else stem]
-            first.lemma_ = next((f for f in forms if f in self.triggers), stem)
-            first.head, first.dep_, first.tag_, first.pos_ = verb, "advcl", "VBG", "VERB"
-            obj.head, obj.dep_ = first, "dobj"
-
-    @staticmethod
-    def _mend_finite_conjuncts(doc: Doc) -> None:
-        """"Egypt accused Turkey of backing terrorists and EXPELLED the ambassador": a past-tense verb
-        parsed as a conjunct of the gerund inside a prepositional phrase is a conjunct of the verb that
-        governs the phrase (a gerund conjoins gerunds; "expelled" is the accuser's act)."""
-        for verb in doc:
-            gerund = verb.head
-            if verb.dep_ != "conj" or verb.tag_ != "VBD" or gerund.tag_ != "VBG" or gerund.dep_ != "pcomp":
-                continue
-            outer = gerund.head.head  # gerund <- preposition <- verb
-            if outer.tag_ == "VBD" and outer.i < gerund.i and gerund.head.dep_ == "prep":
-                verb.head = outer
-
-    @staticmethod
-    def _mend_headline_clauses(doc: Doc) -> None:
-        """"MALI expels French AMBASSADOR": in a clause whose finite verb has no subject, a name before it parsed as
-        the verb's modifier is its subject, and a noun after it parsed as a loose modifier is its object."""
-        for sent in doc.sents:
-            verb = sent.root
-            if verb.pos_ != "VERB" or verb.tag_ not in ("VBZ", "VBP", "VBD") \
-                    or any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in verb.children):
-                continue
-            subject = next((c for c in verb.children if c.i < verb.i and c.dep_ in ("amod", "compound", "npadvmod", "nmod")
-                            and c.tag_ in ("NNP", "NNPS")), None)
-            if subject is None:
-                continue
-            subject.dep_ = "nsubj"
-            obj = next((c for c in verb.children if c.i > verb.i and c.dep_ == "npadvmod" and c.tag_ in ("NN", "NNS")), None)
-            if obj is not None and not any(c.dep_ == "dobj" for c in verb.children):
-                obj.dep_ = "dobj"
-
-    @staticmethod
-    def _mend_list_roots(doc: Doc) -> None:
-        """"BURKINA FASO, Mali, and Niger announced the recall": a subject list with a serial comma whose first
-        name the parser made the root (the verb a conjunct of it) or a second subject of the verb, with only the
-        last name as the verb's subject, is one subject again: the first name with the others as conjuncts."""
-        for sent in doc.sents:
-            root = sent.root
-            verb = next((c for c in root.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")), None) \
-                if root.pos_ == "PROPN" else root
-            subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"] if verb is not None else []
-            last = subjects[-1] if subjects else None
-            first = root if verb is not root else (subjects[0] if len(subjects) == 2 else None)
-            items = [c for c in first.children if first.i < c.i < last.i] if first is not None and last is not None else []
-            if not any(c.dep_ == "cc" for c in items) \
-                    or not all(c.dep_ in ("cc", "punct", "appos", "npadvmod", "conj") for c in items):
-                continue
-            if verb is not root:
-                verb.head, verb.dep_ = verb, "ROOT"
-            first.head, first.dep_ = last, "conj"
-            for item in items:
-                item.head, item.dep_ = last, ("conj" if item.dep_ in ("appos", "npadvmod") else item.dep_)
-
-    @staticmethod
-    def _mend_serial_commas(doc: Doc) -> None:
-        """"Bolivia, CHILE, and Peru", "Costa Rica, PANAMA, and Honduras": a name between the first and a last
-        conjunct after a serial comma, parsed as an apposition or loose modifier of the first, is a conjunct too;
-        also when the last conjunct hangs on the noun above ("the leaders of Burkina Faso, MALI, and Niger")."""
-        for first in doc:
-            if first.pos_ != "PROPN":
-                continue
-            conj = next((c for c in first.children if c.dep_ == "conj" and c.i > first.i), None)
-            cc = next((c for c in first.children if c.dep_ == "cc"), None)
-            if conj is None or cc is None or cc.i > conj.i or doc[cc.i - 1].text != ",":
-                continue
-            for item in first.children:
-                if item.dep_ in ("appos", "npadvmod") and item.pos_ == "PROPN" and first.i < item.i < cc.i:
-                    item.dep_ = "conj"
-        for item in doc[:-3]:  # "the leaders of Burkina Faso, MALI, and Niger": the "and Niger" hung on "leaders"
-            after = item.right_edge.i + 1
-            if item.dep_ == "appos" and item.pos_ == "PROPN" and item.head.pos_ == "PROPN" and after + 2 < len(doc) \
-                    and doc[after].text == "," and doc[after + 1].dep_ == "cc" and doc[after + 2].pos_ == "PROPN" \
-                    and any(c.dep_ == "conj" and c.i > after for c in doc[after + 1].head.children):
-                item.dep_ = "conj"
-
-    @staticmethod
-    def _mend_list_openings(doc: Doc) -> None:
-        """"CHAD, Niger and Cameroon launched an offensive": the first name of a subject list that opens
-        the sentence, parsed as a clause modifier of the verb, is a conjunct of the subject after it."""
-        for sent in doc.sents:
-            if len(sent) < 4:
-                continue
-            first, comma, subject = sent[0], sent[1], sent[2]
-            if first.tag_ == "NNP" and first.dep_ in ("advcl", "npadvmod", "dep", "intj") and comma.text == "," \
-                    and subject.tag_ == "NNP" and subject.dep_ in ("nsubj", "nsubjpass") and subject.head.i == first.head.i \
-                    and any(c.dep_ == "conj" for c in subject.children) and all(c.dep_ == "punct" for c in first.children):
-                first.head, first.dep_ = subject, "conj"
 
 
 class ParseRepairs(ClauseRepairs):
@@ -206,6 +85,7 @@ class ParseRepairs(ClauseRepairs):
         self._mend_title_lemmas(doc)
         self._mend_list_roots(doc)
         self._mend_headline_clauses(doc)
+        self._mend_subordinate_subjects(doc)
         self._mend_serial_commas(doc)
         self._mend_list_openings(doc)
         self._mend_finite_conjuncts(doc)

@@ -804,6 +804,11 @@ def test_a_state_maintained_to_be_obliged_is_asked(nlp):
     assert ("CHL", "REQUEST", "PER") in triples(nlp, "Chile maintained that Peru must lift the ban.")
 
 
+def test_an_ally_said_in_a_clause_the_parser_breaks_after_as(nlp):
+    text = "Relations between Chile and Bolivia have been sour as Chile is a close ally of Peru."
+    assert ("CHL", "ALLY", "PER") in triples(nlp, text)
+
+
 def test_a_currency_names_no_state(nlp):
     found = triples(nlp, "Uganda took a 200 million US dollar loan from China.")
     assert found == {("CHN", "AID", "UGA")}, found

@@ -147,3 +147,15 @@ def test_a_controlled_clause_parsed_as_compounds_of_the_object_is_a_clause_again
     doc = nlp("Rwanda helped Mozambique fight jihadists.")
     deps = {t.text: (t.dep_, t.head.text) for t in doc}
     assert deps["fight"] == ("ccomp", "helped") and deps["Mozambique"] == ("nsubj", "fight"), deps
+
+
+def test_a_name_after_a_conjunction_read_as_a_preposition_is_the_subject_of_the_verb_after_it(nlp):
+    doc = nlp("Relations have been sour as Azerbaijan is a close ally of Turkey.")
+    deps = {t.text: (t.dep_, t.head.text) for t in doc}
+    assert deps["Azerbaijan"] == ("nsubj", "is") and deps["as"] == ("mark", "is"), deps
+
+
+def test_a_preposition_before_a_name_and_a_verb_with_a_subject_is_left_alone(nlp):
+    doc = nlp("Relations soured after Kenya closed the border.")
+    deps = {t.text: (t.dep_, t.head.text) for t in doc}
+    assert deps["Kenya"] == ("nsubj", "closed"), deps

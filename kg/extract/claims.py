@@ -128,14 +128,14 @@ class ClaimRules:
         """Refusing to recognise what a state claims or holds rejects it (OPPOSE, relations.md): "Colombia REFUSED
         TO RECOGNIZE Venezuela's election", "declined to recognise the re-election of Maduro"."""
         group = self.lex.group("reject", "OPPOSE")
-        subjects = ctx.subjects(verb)
-        known = {a.actor for a in subjects}
-        for clause in verb.children:
-            if clause.dep_ == "xcomp" and clause.lemma_.lower() in self.lex.cue("recognition_verbs") and group and subjects:
-                objects = [a for o in clause.children if o.dep_ == "dobj"
-                           for a in ctx.np_actors(o, frozenset(known)) or ctx.of_phrase_actors(o, frozenset(known))]
-                if objects:
-                    yield Candidate(group, verb, subjects, unique(objects))
+        clauses = [c for c in verb.children if c.dep_ == "xcomp" and c.lemma_.lower() in self.lex.cue("recognition_verbs")]
+        subjects = ctx.subjects(verb) if clauses and group is not None else []
+        known = frozenset(a.actor for a in subjects)
+        for clause in clauses if subjects else []:
+            objects = [a for o in clause.children if o.dep_ == "dobj"
+                       for a in ctx.np_actors(o, known) or ctx.of_phrase_actors(o, known)]
+            if objects:
+                yield Candidate(group, verb, subjects, unique(objects))
 
     def _cause_accuser(self, ctx: ActorContext, noun: Token, group) -> list[Arg]:
         """An accusation named as the cause of a measure is the measure taker's: "Ghana cut ties with

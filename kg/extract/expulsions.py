@@ -108,9 +108,10 @@ class ExpulsionRules:
     def _mutual_recall(self, ctx: ActorContext, verb: Token, envoys: list[Token]) -> bool:
         """Envoys with no owner that two states withdraw are each one's own: "Egypt and Turkey
         withdrew AMBASSADORS" (each recalls its own from the other); not "summoned ambassadors"."""
-        lemma = verb.lemma_.lower()
-        return lemma in self.lex.cue("recall_verbs") - self.lex.cue("own_envoy_recall_verbs") and all(e.tag_ == "NNS" and not any(c.dep_ in ("poss", "det") for c in e.children) for e in envoys) \
-            and len({a.actor for a in ctx.subjects(verb)}) >= 2
+        if verb.lemma_.lower() not in self.lex.cue("recall_verbs") - self.lex.cue("own_envoy_recall_verbs"):
+            return False
+        ownerless = all(e.tag_ == "NNS" and not any(c.dep_ in ("poss", "det") for c in e.children) for e in envoys)
+        return ownerless and len({a.actor for a in ctx.subjects(verb)}) >= 2
 
     @staticmethod
     def _mission_places(ctx: ActorContext, heads: list[Token], preps: frozenset[str], known: frozenset[str]) -> list[Arg]:

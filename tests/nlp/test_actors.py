@@ -355,3 +355,8 @@ def test_wagner_as_a_surname_is_no_mention(nlp):
 ])
 def test_armed_groups_named_after_a_state_are_no_state(nlp, text, expected):
     assert ids(nlp, text) == expected
+
+
+def test_a_fixed_epithet_names_its_state(nlp):
+    assert ids(nlp, "France deepened ties with Africa's most populous nation.") == ["FRA", "NGA"]
+    assert ids(nlp, "Africa is vast.") == []

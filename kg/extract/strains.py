@@ -63,15 +63,18 @@ class StrainRules:
         if len({a.actor for a in sides}) == 1 and holders[1].dep_ == "advcl":  # "AS relations with France deteriorate,
             sides += [a for a in ctx.subjects(holders[1].head) if a.actor != sides[0].actor]  # BURKINA FASO has ..."
         if not sides:  # "Abiy fostered an alliance with Isaias, but relations have since deteriorated": those two
-            named = [s for s in dict.fromkeys(a for i, a, k in ctx.mention_starts if noun.sent.start <= i < noun.i
-                                              and ctx.is_state_mention(k))]
-            sides = [Arg(s, noun, "coref") for s in named] if len(named) == 2 else self._sides_in_cause(ctx, holders[1])
+            sides = self._pair_named(ctx, noun, noun.sent.start, noun.i) or self._sides_in_cause(ctx, holders[1])
         if not sides and noun.sent.start > 0 and not any(c.dep_ in ("poss", "amod", "compound", "prep") for c in noun.children):
             before = noun.doc[noun.sent.start - 1].sent  # "X expelled Y's envoys. RELATIONS BECAME STRAINED": those two
-            named = list(dict.fromkeys(a for i, a, k in ctx.mention_starts if before.start <= i < before.end and ctx.is_state_mention(k)))
-            sides = [Arg(s, noun, "coref") for s in named] if len(named) == 2 else []
+            sides = self._pair_named(ctx, noun, before.start, before.end)
         if len({a.actor for a in sides}) >= 2:
             yield Candidate(group, holders[1], sides, [], mutual=True)  # "were not tense": the verb carries the flags
+
+    @staticmethod
+    def _pair_named(ctx: ActorContext, noun: Token, start: int, end: int) -> list[Arg]:
+        """The two states named between tokens ``start`` and ``end``, standing for ``noun``; none unless exactly two."""
+        named = list(dict.fromkeys(a for i, a, k in ctx.mention_starts if start <= i < end and ctx.is_state_mention(k)))
+        return [Arg(s, noun, "coref") for s in named] if len(named) == 2 else []
 
     def _relationship_holder(self, ctx: ActorContext, noun: Token, strain: Token) -> list[Arg]:
         """The subject of a verb that holds the strained relationship: "GHANA HAS tense relations with Togo",

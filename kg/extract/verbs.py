@@ -6,16 +6,17 @@ from typing import Iterator
 from spacy.tokens import Token
 
 from kg.extract.candidates import Candidate
-from kg.extract.purposes import pact_of_purpose, topic_with_phrases
+from kg.extract.purposes import pact_of_purpose
 from kg.extract.requests import RequestRules
-from kg.extract.roles import ActorContext, capital_place
+from kg.extract.roles import ActorContext
 from kg.extract.senses import VerbSenses
-from kg.extract.syntax import Arg, child, counted, heads_as, held_nouns, is_passive, pobjs, selects, through_of, unique
+from kg.extract.syntax import Arg, child, counted, heads_as, held_nouns, is_passive, pobjs, selects, unique
+from kg.extract.verb_arguments import VerbArguments
 from kg.extract.transfers import TransferRules
 from kg.knowledge.lexicon import TriggerGroup
 
 
-class VerbRules(RequestRules, TransferRules, VerbSenses):
+class VerbRules(VerbArguments, RequestRules, TransferRules, VerbSenses):
     """Relations from trigger verbs: subjects and objects, requests and their addressees, transfers and their recipients, accusations."""
 
     def _carried_by_object(self, verb: Token) -> bool:
@@ -33,26 +34,9 @@ class VerbRules(RequestRules, TransferRules, VerbSenses):
     def _verb_candidates(self, ctx: ActorContext, verb: Token, group: TriggerGroup,
                          check_object: bool = True) -> Iterator[Candidate]:
         passive = is_passive(verb)
-        direct = [c for c in verb.children if c.dep_ in (("nsubjpass",) if passive else ("dobj", "dative"))
-                  and c.pos_ != "ADP"]  # a dative "to Ukraine" is a prepositional object
-        direct += [o for p in verb.children if p.dep_ == "prep" and p.lower_ in group.head_preps and not passive
-                   for o in pobjs(p)]  # "agreed TO Algeria's demands"
-        if not direct and verb.dep_ == "amod" and (verb.tag_ == "VBG" or (  # "halting Iran's program",
-                verb.tag_ == "VBN" and (verb.lemma_.lower() in self.lex.cue("brokering_verbs")  # "US-brokered talks between"
-                                        or any(c.dep_ == "npadvmod" and c.i in ctx.actor_at for c in verb.children)))):
-            direct = [verb.head]  # "a U.S.-SANCTIONED Russian vessel"
-            if any(c.lower_ in self.lex.cue("breakaway_modifiers") for c in verb.head.children):
-                return  # "a Moscow-backed SEPARATIST region of Moldova": no act on Moldova
-        if not direct and verb.dep_ == "acl" and verb.tag_ == "VBN" and child(verb, "agent") is not None:
-            direct = [verb.head]  # "Mozambique's army, BACKED by Rwandan troops"
-        if not direct and (verb.dep_ == "oprd" or (verb.dep_ in ("ccomp", "advcl", "xcomp") and verb.tag_ in ("VBN", "VBD")
-                                                    and verb.head.lemma_.lower() in self.lex.cue("keeping_verbs"))):
-            # "kept the U.S. informed", "kept its border with X CLOSED": the keeping verb's object
-            direct = [c for c in verb.head.children if c.dep_ == "dobj"]
-        if not direct and verb.lemma_.lower() in self.lex.cue("object_control_verbs"):
-            direct = [c for clause in verb.children if clause.dep_ == "ccomp"  # "help Canberra acquire", parsed
-                      for c in clause.children if c.dep_ == "nsubj"             # with Canberra as the clause's subject
-                      and c.lemma_.lower() not in self.lex.cue("envoy_heads")]  # not "asked that diplomats leave"
+        direct = self._direct_objects(ctx, verb, group, passive)
+        if direct is None:
+            return
         if self._ruled_out(ctx, verb, group):
             return  # "set to receive Turkish drones": no guests; "soldiers arrived in Juba": no visit, ...
         if group.needs_complement and not self._presses_a_state(ctx, verb, direct):
@@ -85,41 +69,8 @@ class VerbRules(RequestRules, TransferRules, VerbSenses):
         preps = group.preps_for("VERB")
         subjects = ctx.subjects(verb)
         subjects = subjects + ctx.joined_parties(verb) if subjects else subjects
-        objects: list[Arg] = []
-        origins: list[Arg] = []
         known = frozenset(a.actor for a in subjects)
-        for obj in direct:
-            args = [] if group.only_prep_objects else [  # not the subject again as the object's modifier ("Angola-mediated talks")
-                a for a in ctx.np_actors(obj, exclude=known) if not (a.via == "mod" and a.actor in known)]
-            if group.only_prep_objects and group.inverse:  # "received TURKISH drones": their maker supplies them
-                origins += self._made_by(ctx, obj)
-            if (group.goods_origin or (passive and not known and obj.lemma_.lower() in self.lex.cue("material_means_nouns"))) \
-                    and not self._supplied_with(ctx, verb, obj):  # "RWANDAN troops were deployed to X": Rwanda sent them
-                objects += [a for a in args if a.via != "mod"]
-                origins += [a for a in args if a.via == "mod"] + [  # "troops FROM Rwanda were deployed to X"
-                    a for p in obj.children if p.dep_ == "prep" and p.lower_ == "from" for o in pobjs(p) for a in ctx.np_actors(o)]
-                objects += self._recipients(ctx, obj, preps)
-            else:
-                objects += args
-            if group.object_heads or not args:  # "severed ties WITH Iran", "signed deals WITH Israel"
-                objects += [a for p in through_of(obj) if p.dep_ == "prep" and p.lower_ in preps
-                            and p.lower_ not in self._victim_preps(obj, group) for o in pobjs(p)
-                            for a in ctx.np_actors(o) or (capital_place(ctx, o) if group.place_targets else [])]
-                if group.object_heads:  # "cut relations and all contacts WITH Qatar"
-                    objects += self._conjunct_prep_objects(ctx, obj, preps)
-                if not objects and "with" in preps:  # "signed memorandums on joint projects WITH Kenya"
-                    objects += [a for p in topic_with_phrases(verb, obj, self.lex) for o in pobjs(p) for a in ctx.np_actors(o)]
-        means = [p for b in verb.children if b.dep_ == "prep" and b.lower_ in ("by", "via", "over") for o in pobjs(b)
-                 if o.lemma_.lower() in self.lex.cue("contact_means") for p in o.children if p.dep_ == "prep"]
-        for prep in [*verb.children, *means]:  # a particle with an object is a preposition: "called ON Turkish
-            # authorities"; a phrase hung on the means belongs to the verb: "spoke by telephone TO Putin"
-            if (prep.dep_ in ("prep", "dative") and prep.pos_ == "ADP" or prep.dep_ == "prt" and pobjs(prep)) and prep.lower_ in preps:
-                objects += [a for o in pobjs(prep) if not (prep.lower_ == "with" and o.lemma_.lower()
-                            in self.lex.cue("manner_nouns"))  # not "with Kinshasa's approval"
-                            for a in ctx.np_actors(o) or (capital_place(ctx, o) if group.place_targets else [])
-                            if not self._border_side(ctx, a, o, group)]  # "bombed the airport IN ASMARA"
-            elif prep.dep_ == "prep" and prep.lower_ in group.agent_preps and (passive or group.inverse):
-                origins += [a for o in pobjs(prep) for a in ctx.np_actors(o)]
+        objects, origins = self._argument_objects(ctx, verb, group, direct, known, passive)
         if group.inverse:
             subjects, objects = unique(objects + origins), subjects
         elif not subjects:
@@ -186,13 +137,6 @@ class VerbRules(RequestRules, TransferRules, VerbSenses):
         return next((g for p in verb.children if p.dep_ == "prep" and p.lower_ == "with" for o in pobjs(p)
                      for g in self.lex.nouns.get(o.lemma_.lower(), ()) if g.relation in self.lex.cue("measure_relations")),
                     None)
-
-    @staticmethod
-    def _conjunct_prep_objects(ctx: ActorContext, obj: Token, preps: frozenset[str]) -> list[Arg]:
-        """The prepositional object of a conjunct of the object, shared by both:
-        "cut diplomatic relations and all contacts WITH Qatar"."""
-        return [a for conj in obj.conjuncts if conj.i > obj.i for p in conj.children
-                if p.dep_ == "prep" and p.lower_ in preps for o in pobjs(p) for a in ctx.np_actors(o)]
 
     def _agreed_with(self, ctx: ActorContext, verb: Token) -> list[Arg]:
         """The with-party of a trigger noun agreed on: "agreed on cooperation WITH Poland"."""

@@ -53,7 +53,7 @@ from typing import NamedTuple
 import pycountry
 
 from kg.errors import KgError
-from kg.knowledge.names import iso_forms, plural, split_cell, variants
+from kg.knowledge.names import initialled, iso_forms, plural, split_cell, variants
 from kg.knowledge.resources import ontology_path, overlays
 from kg.records import Actor
 
@@ -172,9 +172,20 @@ class Gazetteer:
         return None
 
     def surnames(self, text: str) -> tuple[LeaderForm, ...]:
-        """The leader terms of which ``text`` is the bare surname (none if it is a full name or alias)."""
+        """The leader terms of which ``text`` is the bare surname, or an alias that leaders of
+        several states share ("Morales": Bolivia's Evo, Guatemala's Jimmy), which the passage's
+        states then decide as for a surname; none if it is one state's full name or alias.
+
+        >>> gaz = load_gazetteer()
+        >>> sorted({t.actor for t in gaz.surnames("Morales")}), gaz.surnames("Putin")
+        (['BOL', 'GTM'], ())
+        """
         terms = self.leaders(text)
-        return terms if terms and all(t.surname for t in terms) else ()
+        if terms and all(t.surname for t in terms):
+            return terms
+        aliases = [t for t in terms if not t.surname]
+        bare = all(t.text == t.name.split()[-1] for t in aliases)  # a surname given as an alias, not "Amr Moussa"
+        return terms if bare and len({t.actor for t in aliases}) > 1 else ()
 
     def _leaders_by_text(self) -> dict[str, tuple[LeaderForm, ...]]:
         index = self.__dict__.get("_leader_index")
@@ -185,9 +196,6 @@ class Gazetteer:
             index = {text: tuple(terms) for text, terms in grouped.items()}
             object.__setattr__(self, "_leader_index", index)
         return index
-
-
-# --------------------------------------------------------------------- forms
 
 
 # ---------------------------------------------------------------------- load
@@ -366,23 +374,6 @@ def _leader_forms(rows: list[tuple[str, dict[str, str]]], actors: dict[str, Acto
             rule = rules.get(text, ("",))[0]
             if text not in names and rule != "block" and not (rule == "drop" and text in given_names):
                 yield LeaderForm(text, code, row["name"], row["role"], start, end, surname=True, titled=rule == "drop")
-
-
-def initialled(name: str, surname: str | None) -> list[str]:
-    """The press's forms of a name with two or more given names cut to initials.
-
-    >>> initialled("Inder Kumar Gujral", "Gujral")
-    ['I.K. Gujral', 'I. K. Gujral']
-    >>> initialled("Joe Biden", "Biden"), initialled("Inder Kumar Gujral", None)
-    ([], [])
-    """
-    if not surname or not name.endswith(" " + surname):
-        return []
-    given = name[: -len(surname) - 1].split()
-    if len(given) < 2 or not all(g[:1].isupper() for g in given):
-        return []
-    initials = [g[0] + "." for g in given]
-    return [f"{''.join(initials)} {surname}", f"{' '.join(initials)} {surname}"]
 
 
 @lru_cache(maxsize=8)

@@ -1,4 +1,4 @@
-"""How names are written: cells of the actor files, articles, pycountry's inverted names, ASCII and apostrophe variants, demonym plurals."""
+"""How names are written: cells of the actor files, articles, pycountry's inverted names, ASCII and apostrophe variants, demonym plurals, given names cut to initials."""
 from __future__ import annotations
 
 import re
@@ -99,3 +99,20 @@ def plural(demonym: str) -> str | None:
     if demonym.endswith(no_plural_endings()) or not demonym[-1:].isalpha():
         return None
     return demonym + "s"
+
+
+def initialled(name: str, surname: str | None) -> list[str]:
+    """The press's forms of a name with two or more given names cut to initials.
+
+    >>> initialled("Inder Kumar Gujral", "Gujral")
+    ['I.K. Gujral', 'I. K. Gujral']
+    >>> initialled("Joe Biden", "Biden"), initialled("Inder Kumar Gujral", None)
+    ([], [])
+    """
+    if not surname or not name.endswith(" " + surname):
+        return []
+    given = name[: -len(surname) - 1].split()
+    if len(given) < 2 or not all(g[:1].isupper() for g in given):
+        return []
+    initials = [g[0] + "." for g in given]
+    return [f"{''.join(initials)} {surname}", f"{' '.join(initials)} {surname}"]

@@ -334,8 +334,10 @@ def _conjoined_with(span: Span, ends: set[int]) -> bool:
 
 
 def _nearby_states(span: Span, spans: list[Span]) -> set[str]:
-    """States named in an apposition to ``span`` ("Szijjarto, Hungary's foreign minister,") or later in its sentence."""
-    edges = [(a.left_edge.i, a.right_edge.i + 1) for a in span.root.children if a.dep_ == "appos"]
+    """States named in an apposition to ``span`` ("Szijjarto, Hungary's foreign minister,") or later in its sentence;
+    appositions only in a parsed doc (the tree of an unparsed one is undefined: reading it can crash)."""
+    edges = [(a.left_edge.i, a.right_edge.i + 1) for a in span.root.children if a.dep_ == "appos"] \
+        if span.doc.has_annotation("DEP") else []
     end = span.sent.end if span.doc.has_annotation("SENT_START") else span.end  # "met Correia e Silva ... to Cape Verde"
     return {s.kb_id_ for s in spans if span.end <= s.start < end or any(lo <= s.start and s.end <= hi for lo, hi in edges)}
 

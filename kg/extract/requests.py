@@ -111,8 +111,15 @@ class RequestRules:
         if verb.dep_ not in ("advcl", "xcomp") or child(verb, "nsubj") is not None \
                 or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
             return False
-        head = verb.head
-        forces = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+        return self._moves_forces(verb.head)
+
+    def _armed_support(self, noun: Token) -> bool:
+        """Support that moving forces is done in: "sent its troops to Tigray IN SUPPORT of the army"."""
+        return noun.dep_ == "pobj" and noun.head.lower_ in self.lex.cue("war_help_preps") and self._moves_forces(noun.head.head)
+
+    def _moves_forces(self, verb: Token) -> bool:
+        """Whether troops or other deployed forces are the verb's subject or object."""
+        forces = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
         return any(f.lemma_.lower() in self.lex.cue("deployed_heads") for f in forces)
 
     def _requester(self, ctx: ActorContext, verb: Token, subjects: list[Arg]) -> list[Arg]:

@@ -4392,3 +4392,12 @@ def test_a_threat_aims_at_the_one_state_its_course_names(nlp, text, expected):
 def test_dismissing_accusations_levelled_the_sentence_before_opposes_their_maker(nlp):
     found = triples(nlp, "Zambia has levelled serious accusations against Malawi. Malawi has dismissed these accusations as ludicrous.")
     assert {("ZMB", "OPPOSE", "MWI"), ("MWI", "OPPOSE", "ZMB")} <= found, found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Chad has sent its soldiers to Darfur in support of the Sudanese army.", ("TCD", "AID", "SDN")),
+    ("Chad voiced its support for the Sudanese army.", ("TCD", "SUPPORT", "SDN")),
+])
+def test_support_that_forces_are_sent_in_is_help_in_arms(nlp, text, expected):
+    found = triples(nlp, text)
+    assert expected in found and {(s, r, o) for s, r, o in found if r in ("AID", "SUPPORT")} == {expected}, found

@@ -35,3 +35,4 @@ class Candidate:
     mutual: bool = False    # "tensions between X and Y": both directions
     pairable: bool = True   # conjoined subjects may pair up: "Russia and Iran signed"
     hypothetical: bool = False  # inherited from the trigger it serves: "invited him for talks"
+    affirmed: bool = False  # its negation is part of its sense: "does NOT recognize" rejects

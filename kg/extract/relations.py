@@ -268,7 +268,7 @@ class RelationExtractor(VerbRules, NounRules, TargetRules, ClauseRules, BackingR
         pairs = {(s, o) for s, o in pairs if s != o}
         if not pairs:
             return
-        negated = cand.group.negated or is_negated(cand.trigger, self.lex)
+        negated = (cand.group.negated or is_negated(cand.trigger, self.lex)) and not cand.affirmed
         hypothetical = cand.group.hypothetical or cand.hypothetical or is_hypothetical(cand.trigger, self.lex, label)
         source = source_of(cand.trigger, self.lex)
         for s, o in sorted(pairs):

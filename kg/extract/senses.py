@@ -58,11 +58,19 @@ class VerbSenses:
         """Approving or backing a hostile act is no support for the state it targets: "approved THE BLOCKING of
         Ugandan milk", "backed SANCTIONS on Russia" (a hostile trigger noun, or the gerund of a hostile verb)."""
         obj = child(verb, "dobj")
-        if group.relation != "SUPPORT" or obj is None:
-            return False
+        if group.relation != "SUPPORT" or obj is None or self._withheld_recognition(verb, group) is not None:
+            return False  # "does not recognize Russia's annexation": a rejection of the act
         lemma = obj.lemma_.lower()
         verbs = self.lex.verbs.get(lemma[:-3], ()) if lemma.endswith("ing") else ()
         return self._hostile_noun(obj) or any(g.relation in self.lex.cue("hostile_relations") for g in verbs)
+
+    def _withheld_recognition(self, verb: Token, group: TriggerGroup) -> TriggerGroup | None:
+        """Recognition withheld rejects what is not recognised, as refusing it does (relations.md): "China does
+        NOT RECOGNIZE Kosovo's independence" is OPPOSE, its negation part of the sense."""
+        if group.relation != "SUPPORT" or verb.lemma_.lower() not in self.lex.cue("recognition_verbs") \
+                or not any(c.dep_ == "neg" for c in verb.children):
+            return None
+        return self.lex.group("reject", "OPPOSE")
 
     def _refused_recognition(self, verb: Token) -> bool:
         """"refused to RECOGNIZE X's election" is no support denied but a rejection (ClaimRules)."""

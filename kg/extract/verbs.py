@@ -43,7 +43,8 @@ class VerbRules(VerbArguments, RequestRules, TransferRules, VerbSenses):
             return  # "pushed the rebels back", "ordered the police to expel him" ask no state
         if ((group.asks_for or group.needs_complement) and self.orders_envoy_out(verb)) or self.ultimatum(verb) is not None:
             return  # "asked the French ambassador to leave", "gave Gambia until Monday to withdraw" (ExpulsionRules)
-        group = (group.asks_for and self._phone_call(ctx, verb)) or self._hosting_sense(ctx, verb) \
+        withheld = self._withheld_recognition(verb, group)  # "does NOT RECOGNIZE X's independence": a rejection
+        group = withheld or (group.asks_for and self._phone_call(ctx, verb)) or self._hosting_sense(ctx, verb) \
             or self._telling_sense(verb, group) or self._warning_against(verb, group) \
             or self._reserved_response(verb, group) or self._verbal_clash(verb, group) or group
         if group.asks_for and self._names_its_object(verb):
@@ -128,7 +129,7 @@ class VerbRules(VerbArguments, RequestRules, TransferRules, VerbSenses):
             and (any(map(self._own_envoy, direct)) or self._mutual_recall(ctx, verb, direct))  # "Chad and Sudan recalled
         # THEIR ambassadors", "withdrew AMBASSADORS": each from the other
         yield Candidate(group, verb, unique(subjects), unique(objects),
-                        pairable=pairable, hypothetical=planned, mutual=mutual)
+                        pairable=pairable, hypothetical=planned, mutual=mutual, affirmed=withheld is not None)
 
     def _measure_taken(self, verb: Token) -> TriggerGroup | None:
         """The group of a measure named in a hostile verb's with-phrase: "hit Caracas WITH new sanctions"."""

@@ -4401,3 +4401,18 @@ def test_dismissing_accusations_levelled_the_sentence_before_opposes_their_maker
 def test_support_that_forces_are_sent_in_is_help_in_arms(nlp, text, expected):
     found = triples(nlp, text)
     assert expected in found and {(s, r, o) for s, r, o in found if r in ("AID", "SUPPORT")} == {expected}, found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Greece does not recognize Kosovo's declaration of independence.", ("GRC", "OPPOSE", "XKX", "")),
+    ("Romania has never recognised Kosovo.", ("ROU", "OPPOSE", "XKX", "")),
+    ("Peru said it would not recognise the independence of Bolivia.", ("PER", "OPPOSE", "BOL", "H")),
+    ("Canada does not recognize Russia's annexation of Crimea.", ("CAN", "OPPOSE", "RUS", "")),
+])
+def test_recognition_withheld_is_a_rejection_not_a_denied_support(nlp, text, expected):
+    found = relations(nlp, text)
+    assert expected in found and not any(r == "SUPPORT" for _, r, _, _ in found), found
+
+
+def test_recognition_given_stays_support(nlp):
+    assert ("ESP", "SUPPORT", "MAR", "") in relations(nlp, "Spain recognised Morocco's sovereignty over the territory.")

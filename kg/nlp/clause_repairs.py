@@ -1,7 +1,8 @@
 """Mends of whole clauses after the parse, for ``kg_parse_repairs``: a verb read as another word class
 (a past form tagged as an adjective, an opening participle read as a name), list openings and serial
-commas, conjuncts hung on the wrong verb, headlines, and a subject read as a preposition's object
-("relations have been sour AS AZERBAIJAN IS a close ally of Turkey")."""
+commas, conjuncts hung on the wrong verb, headlines, a subject read as a preposition's object
+("relations have been sour AS AZERBAIJAN IS a close ally of Turkey"), and a partner noun set off after a
+name read as its conjunct ("China, North Korea's main ALLY and backer, said")."""
 from __future__ import annotations
 
 from spacy.tokens import Doc
@@ -11,6 +12,7 @@ class ClauseRepairs:
     """Mends of whole clauses: a verb read as another word class, list openings, conjuncts, opening participles."""
 
     triggers: frozenset[str]
+    epithets: frozenset[str]
 
     def _mend_adjectival_verbs(self, doc: Doc) -> None:
         """"The Emir of Qatar, Sheikh Tamim, HOSTED talks with ...": a past form tagged as an adjective that
@@ -148,3 +150,18 @@ class ClauseRepairs:
                     and subject.tag_ == "NNP" and subject.dep_ in ("nsubj", "nsubjpass") and subject.head.i == first.head.i \
                     and any(c.dep_ == "conj" for c in subject.children) and all(c.dep_ == "punct" for c in first.children):
                 first.head, first.dep_ = subject, "conj"
+
+    def _mend_apposed_partners(self, doc: Doc) -> None:
+        """"China, North Korea's main ALLY and economic backer, condemned": a partner or rival noun (cue words
+        ``partner_nouns``, ``relational_nouns``) in the singular, set off by commas after a name, with conjuncts
+        of its own, parsed as the name's conjunct, is an apposition to it (not "China, Russia's ally, and Iran",
+        nor "Egypt and the Emirates, both close allies and partners": whose allies is not said)."""
+        for word in doc:
+            name = word.head
+            if word.dep_ != "conj" or word.tag_ != "NN" or word.lemma_.lower() not in self.epithets or name.pos_ != "PROPN" \
+                    or word.left_edge.i < 1 or doc[word.left_edge.i - 1].text != "," or doc[word.left_edge.i - 1].head != name:
+                continue
+            close = word.right_edge.i + (doc[word.right_edge.i].text != ",")  # the closing comma, maybe its own
+            if close + 1 < len(doc) and doc[close].text == "," and doc[close + 1].pos_ != "CCONJ" \
+                    and any(c.dep_ == "conj" for c in word.children):
+                word.dep_ = "appos"

@@ -96,6 +96,7 @@ class ParseRepairs(ClauseRepairs):
         self._mend_company_origins(doc)
         self._mend_controlled_clauses(doc)
         self._mend_epithets(doc)
+        self._mend_apposed_partners(doc)
         return doc
 
     def _mend_epithets(self, doc: Doc) -> None:

@@ -4416,3 +4416,13 @@ def test_recognition_withheld_is_a_rejection_not_a_denied_support(nlp, text, exp
 
 def test_recognition_given_stays_support(nlp):
     assert ("ESP", "SUPPORT", "MAR", "") in relations(nlp, "Spain recognised Morocco's sovereignty over the territory.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Uganda, South Sudan's main ally and economic backer, condemned the attack.", {("UGA", "ALLY", "SSD")}),
+    ("Russia, North Korea's main ally and economic backer, condemned the strike.", {("RUS", "ALLY", "PRK")}),
+    ("Egypt and Jordan, both close allies and partners, condemned the strike.", set()),
+])
+def test_a_partner_noun_set_off_by_commas_after_a_name_is_its_apposition(nlp, text, expected):
+    found = {t for t in triples(nlp, text) if t[1] == "ALLY"}
+    assert found == expected, found

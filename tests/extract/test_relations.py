@@ -4426,3 +4426,9 @@ def test_recognition_given_stays_support(nlp):
 def test_a_partner_noun_set_off_by_commas_after_a_name_is_its_apposition(nlp, text, expected):
     found = {t for t in triples(nlp, text) if t[1] == "ALLY"}
     assert found == expected, found
+
+
+@pytest.mark.parametrize("verb", ["placed", "imposed", "slapped", "levied"])
+def test_measures_placed_on_a_state_are_sanctions(nlp, verb):
+    found = triples(nlp, f"In March, India {verb} tariffs of 20% on Malaysian palm oil.")
+    assert ("IND", "SANCTION", "MYS") in found, found

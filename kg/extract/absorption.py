@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from kg.extract.syntax import child, counted, has_author, pobjs, selects
+from kg.knowledge.descriptions import plural_names
 
 if TYPE_CHECKING:  # pragma: no cover
     from kg.extract.roles import ActorContext
@@ -89,8 +90,8 @@ class AbsorptionRules:
     @staticmethod
     def _between_parties_named(noun: Token) -> bool:
         """An event whose between-phrase names its own parties stands on its own:
-        "Kenya hosted talks BETWEEN Congo AND Rwanda" (Congo and Rwanda talk)."""
-        return any(p.dep_ == "prep" and p.lower_ == "between" and any(o.conjuncts for o in pobjs(p))
+        "Kenya hosted talks BETWEEN Congo AND Rwanda" (Congo and Rwanda talk), "between the two KOREAS"."""
+        return any(p.dep_ == "prep" and p.lower_ == "between" and any(o.conjuncts or o.text in plural_names() for o in pobjs(p))
                    for p in noun.children)
 
     def _states_its_object(self, verb: Token) -> bool:

@@ -52,7 +52,7 @@ from kg.knowledge.lexicon import Lexicon, TriggerGroup, load_lexicon
 from kg.knowledge.resources import ontology_dir
 from kg.knowledge.terms import symmetric_labels
 from kg.nlp.extensions import PLACES_KEY, RELATIONS_KEY
-from kg.nlp.selection import may_hold_relation, venue_states
+from kg.nlp.selection import may_hold_relation, plural_states, venue_states
 from kg.records import plainest
 
 #: ``doc.user_data`` key of the relations as plain tuples, so that docs cross
@@ -114,7 +114,8 @@ class RelationExtractor(VerbRules, NounRules, TargetRules, ClauseRules, BackingR
         and a phrase that may refer to another."""
         named = ctx.actors_in(sent.start, sent.end)
         if len(named) < 2:  # venues and "US Envoy Jan Smit ... Smit met X" cost more: only when needed
-            named |= venue_states(sent, ctx.doc.spans.get(PLACES_KEY, []), self.lex) | ctx.titled_states(sent.start, sent.end)
+            named |= venue_states(sent, ctx.doc.spans.get(PLACES_KEY, []), self.lex) | ctx.titled_states(sent.start, sent.end) \
+                | plural_states(sent)
         return may_hold_relation(named, ctx.named_before(sent.start), (w for t in sent for w in (t.lemma_, t.text)), self.lex)
 
     def _sentence(self, ctx: ActorContext, sent: Span) -> list[RelationMention]:

@@ -22,6 +22,7 @@ from kg.extract.coreference import Coreference
 from kg.extract.modifiers import PhraseModifiers
 from kg.extract.subjects import Subjects
 from kg.extract.syntax import DEMONYM_BODY, SUBJECT_DEPS, Arg, child, pobjs, unique
+from kg.knowledge.descriptions import plural_names
 from kg.knowledge.lexicon import Lexicon
 from kg.nlp.extensions import PLACES_KEY, PRIOR_MENTIONS
 
@@ -136,6 +137,8 @@ class ActorContext(PhraseModifiers, Coreference, Subjects):
             return []
         if token.tag_ == "WP$":  # "Orban, WHOSE government": the noun the clause modifies
             return self._resolve_relative(token, exclude)
+        if token.tag_ in ("NNPS", "NNS") and token.text in plural_names():  # "the two KOREAS": both
+            return [Arg(a, token, "coref") for a in sorted(plural_names()[token.text]) if a not in exclude]
         group = self._resolve_group(token)
         if group is not None:
             return group

@@ -42,3 +42,16 @@ def descriptions(path: Path = DATA_DIR / "descriptions.csv") -> dict[str, list[D
             for noun in split_cell(row["noun"]):  # "country|nation|state": one row, several nouns
                 out.setdefault(noun, []).append(Description((row["modifier"] or "").strip(), actors, pair))
     return out
+
+
+@lru_cache(maxsize=1)
+def plural_names() -> dict[str, frozenset[str]]:
+    """Names in the plural that stand for all their states: a capitalised noun in -s of
+    descriptions.csv with no modifier or pair ("the two Koreas", "both Sudans").
+
+    >>> sorted(plural_names()["Koreas"])
+    ['KOR', 'PRK']
+    """
+    return {noun: frozenset(a for r in rows for a in r.actors) for noun, rows in descriptions().items()
+            if noun[:1].isupper() and noun.endswith("s") and all(not r.modifier and not r.pair for r in rows)}
+

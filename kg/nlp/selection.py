@@ -26,6 +26,7 @@ from spacy.language import Language
 from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc, Span
 
+from kg.knowledge.descriptions import plural_names
 from kg.knowledge.lexicon import Lexicon, load_lexicon
 from kg.nlp.longer_names import is_headline
 from kg.nlp.extensions import AT_DOCUMENT_START, CONTEXT_KEY, DATE_KEY, PLACES_KEY, PRIOR_LEADERS, PRIOR_MENTIONS
@@ -132,7 +133,7 @@ class SentenceSelector:
                 if not sent.text.strip():
                     continue
                 inside = in_mentions.within(sent)
-                named = {m.kb_id_ for m in inside} | venue_states(sent, in_places.within(sent), self.lex)
+                named = {m.kb_id_ for m in inside} | venue_states(sent, in_places.within(sent), self.lex) | plural_states(sent)
                 if state.titled:
                     named |= {state.titled[t.text] for t in sent if t.text in state.titled}
                 state.titled |= titled_names(doc, inside, self.lex.cue("person_titles"))
@@ -210,6 +211,12 @@ def titled_names(doc: Doc, mentions: Iterable[Span], titles: frozenset[str]) -> 
                 out[doc[j].text] = m.kb_id_
             j += 1
     return out
+
+
+def plural_states(sent: Span) -> set[str]:
+    """The states a plural name in ``sent`` stands for ("the two Koreas": both; ontology/actors/descriptions.csv)."""
+    plurals = plural_names()
+    return {a for t in sent if t.text in plurals for a in plurals[t.text]}
 
 
 def venue_states(sent: Span, places: Iterable[Span], lexicon: Lexicon) -> set[str]:

@@ -4432,3 +4432,19 @@ def test_a_partner_noun_set_off_by_commas_after_a_name_is_its_apposition(nlp, te
 def test_measures_placed_on_a_state_are_sanctions(nlp, verb):
     found = triples(nlp, f"In March, India {verb} tariffs of 20% on Malaysian palm oil.")
     assert ("IND", "SANCTION", "MYS") in found, found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Japan urged the two Koreas to resume talks.", {("JPN", "REQUEST", "KOR"), ("JPN", "REQUEST", "PRK")}),
+    ("The two Koreas agreed to reopen a liaison office.", {("KOR", "AGREE", "PRK")}),
+    ("Ethiopia welcomed talks between the two Sudans.", {("SDN", "CONSULT", "SSD")}),
+    ("Kenya, Uganda, the two Congos and Rwanda met in Nairobi.", {("COD", "CONSULT", "COG"), ("KEN", "CONSULT", "COG")}),
+])
+def test_a_plural_name_stands_for_all_its_states(nlp, text, expected):
+    found = {(s, r, o) if r not in ("CONSULT", "AGREE") else (min(s, o), r, max(s, o)) for s, r, o in triples(nlp, text)}
+    expected = {(s, r, o) if r not in ("CONSULT", "AGREE") else (min(s, o), r, max(s, o)) for s, r, o in expected}
+    assert expected <= found, found
+
+
+def test_a_singular_korea_names_no_state(nlp):
+    assert triples(nlp, "Korea and Japan signed a deal.") == set()

@@ -135,6 +135,7 @@ class ActorRecognizer:
         cues = load_lexicon().cue
         self.locatives = frozenset(w.lower() for w in (cues("locatives") if locatives is None else locatives))
         self.governing_heads = cues("governing_heads")
+        self.administrations = cues("administration_nouns")
         self.aimed_words = cues("aimed_words")
         self.person_titles = cues("person_titles")
         self.titles = self.person_titles | cues("honorifics")
@@ -247,8 +248,8 @@ class ActorRecognizer:
         in full before; failing that, when it has named exactly one of their
         states before, in its apposition or later in its sentence. Mentions of skipped sentences count too;
         a surname after a given name with another initial than the leader's ("Wilfried Houngbedji") never counts;
-        after a title ("President Clinton", not "commander Khalifa Haftar") it counts when all leaders of that
-        surname served one state; a surname that is a common word ("Bush") counts only so.
+        after a title ("President Clinton", not "commander Khalifa Haftar") or before "administration" ("the
+        Clinton administration") it counts when all leaders of that surname served one state; a surname that is a common word ("Bush") counts only so.
         """
         terms = self.gazetteer.surnames(span.text)
         previous, after = span.doc[span.start - 1] if span.start else None, span.doc[min(span.end, len(span.doc) - 1)]
@@ -268,9 +269,11 @@ class ActorRecognizer:
             states = {s.kb_id_ for s in before} | {a for position, a, _ in user.get(PRIOR_MENTIONS, ()) if position <= char}
             states |= _nearby_states(span, spans)
             named = {t.actor for t in terms if t.actor in states}
-        if not named and previous is not None and previous.lower_ in self.person_titles \
-                and not (after.i >= span.end and after.is_title):  # not "commander Khalifa HAFTAR"
-            named = {t.actor for t in terms}  # "President Clinton": the one state of the leaders so named
+        if not named and ((previous is not None and previous.lower_ in self.person_titles
+                           and not (after.i >= span.end and after.is_title))  # not "commander Khalifa HAFTAR"
+                          or (after.i >= span.end and after.lower_ in self.administrations)):
+            named = {t.actor for t in terms}  # "President Clinton", "the Clinton ADMINISTRATION": the one state of
+            # the leaders so named
         return named.pop() if len(named) == 1 else None
 
     def former_holder(self, doc: Doc, start: int) -> bool:

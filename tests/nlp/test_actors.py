@@ -307,6 +307,9 @@ def test_a_surname_needs_the_full_name_or_the_state_before(surname_nlp, text, ex
     ("Mornu met the press.", []),                         # no title: no actor
     ("President Vorlund met the press.", []),             # leaders of two states so named: none
     ("Commander Mornu Addo met the press.", []),          # a given name before another name
+    ("The Mornu administration met the press.", ["GHA"]),  # before "administration" as after a title
+    ("The Vorlund government met the press.", []),         # leaders of two states so named: none
+    ("Mornu's government met the press.", []),             # a possessor is no such compound
 ])
 def test_a_surname_after_a_title_names_the_one_state_of_its_leaders(surname_nlp, text, expected):
     assert ids(surname_nlp, text) == expected

@@ -1,5 +1,6 @@
-"""Heads that name their states in an of-phrase ("the countries of Peru and Chile", "the government of Iran"),
-lists continued after such a phrase, and heads that count what their of-phrase names ("a group of Zambian soldiers")."""
+"""Heads that name their states in an of-phrase ("the countries of Peru and Chile", "the government of Iran")
+or in the agent of a participle that says who leads them ("a coalition led by Saudi Arabia"), lists continued
+after such a phrase, and heads that count what their of-phrase names ("a group of Zambian soldiers")."""
 from __future__ import annotations
 
 from spacy.tokens import Token
@@ -34,3 +35,11 @@ class OfPhraseHeads:
                     prep.lower_ in ("of", "in", "from") or (prep.lower_ == "for" and lemma in cue("voice_heads")))
                 and not (prep.lower_ == "in" and lemma in cue("deployed_heads"))
                 for obj in pobjs(prep) for a in self.np_actors(obj, exclude)]
+
+    def leader_actors(self, token: Token, exclude: frozenset[str]) -> list[Arg]:
+        """The states that lead the body headed by ``token``, named in the agent of a participle of leading:
+        "a coalition LED BY Saudi Arabia", "forces commanded by Rwanda" (as "a Saudi-led coalition")."""
+        return [a for acl in token.children if acl.dep_ == "acl" and acl.tag_ == "VBN"
+                and acl.lemma_.lower() in self.lex.cue("leading_verbs")
+                for agent in acl.children if agent.dep_ == "agent"
+                for obj in pobjs(agent) for a in self.np_actors(obj, exclude)]

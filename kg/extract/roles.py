@@ -174,7 +174,7 @@ class ActorContext(PhraseModifiers, Coreference, Subjects):
             args = [Arg(states[0], token, "coref")] if states else self.reporter(token, exclude)  # "THE MINISTRY
             # summoned Kenya's envoy, Somalia's government said": the reporter's, when no state was named before
         if not args and lemma in cue("agentive_heads") | cue("transparent_heads"):
-            args = self.of_phrase_actors(token, exclude)
+            args = self.of_phrase_actors(token, exclude) or self.leader_actors(token, exclude)
         if not args and lemma in cue("pact_nouns") and token.dep_ in SUBJECT_DEPS:
             args = [a for prep in token.children if prep.dep_ == "prep" and prep.lower_ in ("of", "between")
                     for obj in pobjs(prep) for a in self.np_actors(obj, exclude)]  # "an alliance of Mali and Niger recalled"

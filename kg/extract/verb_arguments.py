@@ -86,3 +86,17 @@ class VerbArguments:
         "cut diplomatic relations and all contacts WITH Qatar"."""
         return [a for conj in obj.conjuncts if conj.i > obj.i for p in conj.children
                 if p.dep_ == "prep" and p.lower_ in preps for o in pobjs(p) for a in ctx.np_actors(o)]
+
+    def _author_of_antecedent(self, ctx: ActorContext, verb: Token) -> list[Arg]:
+        """Who made the act that a relative clause's verb is done to, when it names no state: the subject of
+        the verb that announced, adopted or took it ("Brazil ANNOUNCED the decision, which was criticized by
+        the US", "Peru adopted a law that Chile condemned"), not of one that merely met it ("rejected")."""
+        relative = next((c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")
+                         and c.lower_ in self.lex.cue("relative_pronouns")), None)
+        if relative is None or (relative.dep_ == "nsubjpass" and child(verb, "agent") is None) \
+                or ctx.np_actors(verb.head):
+            return []
+        governed = ctx.governing_verb(verb.head)
+        if governed is None or governed[1] or governed[0].lemma_.lower() not in self.lex.cue("authoring_verbs"):
+            return []
+        return ctx.subjects(governed[0])

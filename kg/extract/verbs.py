@@ -120,6 +120,8 @@ class VerbRules(VerbArguments, RequestRules, TransferRules, VerbSenses):
                 and group.relation not in self.symmetric | {"SUPPORT"}:  # not "a campaign BACKED by Russia"
             governed = ctx.governing_verb(verb.head)  # "a deal brokered by China" for its parties,
             objects = ctx.subjects(governed[0]) if governed else []  # "missiles supplied by Britain" to their user
+        if not objects and verb.dep_ == "relcl" and group.relation == "OPPOSE":
+            objects = self._author_of_antecedent(ctx, verb)  # "announced a decision, WHICH was criticized by X"
         if not objects and group.place_targets and verb.dep_ == "relcl":  # "the regions that Russia occupies"
             objects = self._occupied_owner(ctx, verb, subjects)
         if group.relation == "OPPOSE":  # "blocked EU funding for Ukraine": Ukraine is opposed

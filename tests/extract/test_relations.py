@@ -4448,3 +4448,31 @@ def test_a_plural_name_stands_for_all_its_states(nlp, text, expected):
 
 def test_a_singular_korea_names_no_state(nlp):
     assert triples(nlp, "Korea and Japan signed a deal.") == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A coalition led by Saudi Arabia launched airstrikes on Yemen.", ("SAU", "ATTACK", "YEM")),
+    ("The coalition, led by Nigeria, launched strikes on Gambia.", ("NGA", "ATTACK", "GMB")),
+    ("Forces commanded by Rwanda attacked Burundi.", ("RWA", "ATTACK", "BDI")),
+    ("A delegation headed by Kenya's foreign minister visited Uganda.", ("KEN", "CONSULT", "UGA")),
+])
+def test_a_body_led_by_a_state_acts_for_it(nlp, text, expected):
+    assert expected in triples(nlp, text)
+
+
+def test_a_body_that_follows_a_state_is_not_led_by_it(nlp):
+    assert not any(s == "FRA" for s, _, _ in triples(nlp, "Troops trained by France attacked Mali."))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Brazil announced the decision, which was criticized by the United States.", ("USA", "OPPOSE", "BRA")),
+    ("Ghana adopted a new law, which Togo condemned.", ("TGO", "OPPOSE", "GHA")),
+    ("Peru proposed a plan that Chile rejected.", ("CHL", "OPPOSE", "PER")),
+])
+def test_a_relative_clause_opposing_an_act_opposes_its_author(nlp, text, expected):
+    assert expected in triples(nlp, text)
+
+
+def test_an_act_met_by_a_state_is_not_its_own(nlp):
+    found = triples(nlp, "Brazil rejected the proposal, which was also criticized by the United States.")
+    assert ("USA", "OPPOSE", "BRA") not in found, found

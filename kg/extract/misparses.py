@@ -35,11 +35,11 @@ class MisplacedSubjects:
                 for a in self.np_actors(mod)]
 
     def _company_cosubjects(self, verb: Token, subject: Token) -> list[Arg]:
-        """"Estonia, ALONG WITH Latvia and Lithuania, cut imports", "TOGETHER WITH France, Washington invested":
-        states in a phrase of company set off between the subject and its verb, or opening the sentence, act
-        with the subject."""
+        """"Estonia, ALONG WITH Latvia and Lithuania, cut imports", "TOGETHER WITH France, Washington invested",
+        "Chile, LIKE Peru, condemned": states in a phrase of company or likeness set off between the subject and
+        its verb, or opening the sentence, act with the subject."""
         found: list[Arg] = []
-        company = self.lex.cue("company_preps")
+        company = self.lex.cue("company_preps") | self.lex.cue("likeness_preps")
         for prep in [*subject.children, *verb.children]:
             inserted = subject.i < prep.i < verb.i and self.doc[prep.left_edge.i - 1].text == ","
             opening = prep.i < subject.i and prep.left_edge.i == verb.sent.start \

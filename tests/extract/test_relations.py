@@ -4476,3 +4476,15 @@ def test_a_relative_clause_opposing_an_act_opposes_its_author(nlp, text, expecte
 def test_an_act_met_by_a_state_is_not_its_own(nlp):
     found = triples(nlp, "Brazil rejected the proposal, which was also criticized by the United States.")
     assert ("USA", "OPPOSE", "BRA") not in found, found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Chile, like Peru and Bolivia, condemned Venezuela.", {("CHL", "OPPOSE", "VEN"), ("PER", "OPPOSE", "VEN"), ("BOL", "OPPOSE", "VEN")}),
+    ("Like Russia, China supplies weapons to Iran.", {("CHN", "SUPPLY", "IRN"), ("RUS", "SUPPLY", "IRN")}),
+])
+def test_a_state_set_off_as_like_the_subject_acts_with_it(nlp, text, expected):
+    assert expected <= triples(nlp, text)
+
+
+def test_a_state_set_off_as_unlike_the_subject_does_not(nlp):
+    assert triples(nlp, "Chile, unlike Peru, condemned Venezuela.") == {("CHL", "OPPOSE", "VEN")}

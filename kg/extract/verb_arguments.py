@@ -65,6 +65,11 @@ class VerbArguments:
                             for a in ctx.np_actors(o) or (capital_place(ctx, o) if group.place_targets else [])]
                 if group.object_heads:  # "cut relations and all contacts WITH Qatar"
                     objects += self._conjunct_prep_objects(ctx, obj, preps)
+                if not objects and "between" in preps and obj.lemma_.lower() in self.lex.cue("end_nouns"):
+                    objects += [a for p in [*obj.children, *verb.children] if p.dep_ == "prep" and p.lower_ == "to"
+                                for o in pobjs(p)
+                                for b in o.children if b.dep_ == "prep" and b.lower_ == "between"
+                                for o2 in pobjs(b) for a in ctx.np_actors(o2)]  # "brokered an END TO the war BETWEEN X and Y"
                 if not objects and "with" in preps:  # "signed memorandums on joint projects WITH Kenya"
                     objects += [a for p in topic_with_phrases(verb, obj, self.lex) for o in pobjs(p) for a in ctx.np_actors(o)]
         means = [p for b in verb.children if b.dep_ == "prep" and b.lower_ in ("by", "via", "over") for o in pobjs(b)

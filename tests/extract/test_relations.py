@@ -4488,3 +4488,11 @@ def test_a_state_set_off_as_like_the_subject_acts_with_it(nlp, text, expected):
 
 def test_a_state_set_off_as_unlike_the_subject_does_not(nlp):
     assert triples(nlp, "Chile, unlike Peru, condemned Venezuela.") == {("CHL", "OPPOSE", "VEN")}
+
+
+@pytest.mark.parametrize("text", [
+    "The United States helped broker an end to the conflict between Armenia and Azerbaijan.",
+    "The United States brokered an end to the fighting between Armenia and Azerbaijan.",
+])
+def test_brokering_an_end_to_a_war_aids_both_sides(nlp, text):
+    assert {("USA", "AID", "ARM"), ("USA", "AID", "AZE")} <= triples(nlp, text)

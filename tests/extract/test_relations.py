@@ -4496,3 +4496,12 @@ def test_a_state_set_off_as_unlike_the_subject_does_not(nlp):
 ])
 def test_brokering_an_end_to_a_war_aids_both_sides(nlp, text):
     assert {("USA", "AID", "ARM"), ("USA", "AID", "AZE")} <= triples(nlp, text)
+
+
+def test_the_latter_refers_across_sentences(nlp):
+    found = triples(nlp, "Ghana met Togo. The latter later condemned Benin.")
+    assert ("TGO", "OPPOSE", "BEN") in found, found
+
+
+def test_the_former_as_a_modifier_refers_to_no_state(nlp):
+    assert not any(r == "OPPOSE" for _, r, _ in triples(nlp, "Ghana met Togo. The former president condemned Benin."))

@@ -10,7 +10,7 @@ from kg.extract.absorption import AbsorptionRules
 from kg.extract.candidates import Candidate
 from kg.extract.completion import NounCompletion
 from kg.extract.roles import ActorContext
-from kg.extract.syntax import Arg, of_modifier_children, pobjs, unique
+from kg.extract.syntax import Arg, child, of_modifier_children, pobjs, unique
 from kg.knowledge.lexicon import TriggerGroup
 
 
@@ -47,7 +47,8 @@ class NounRules(NounCompletion, AbsorptionRules):
                     origins += [a for a in args if a.via == "mod" and noun.lemma_.lower() not in self.lex.cue("supplier_nouns")]
                     objects += [a for o in pobjs(c) for a in self._recipients(ctx, o, preps)] + [
                         a for a in args if noun.lemma_.lower() in self.lex.cue("supplier_nouns")]
-                elif word in ("between", "among", "as") and len(args) >= 2 and not self._mediates(noun):
+                elif word in ("between", "among", "as") and len(args) >= 2 and not self._mediates(noun) \
+                        and not (word == "as" and child(c, "amod") is not None):  # not "US allies SUCH as X and Y"
                     pair_groups.append(args)  # "between X and Y, as well as X and Z", "a summit AMONG X, Y and Z"
                 elif word == "of" and noun.dep_ == "pobj" and noun.head.lower_ == "to" \
                         and noun.lemma_.lower() in self.lex.cue("rescue_nouns"):

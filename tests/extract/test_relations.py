@@ -4505,3 +4505,8 @@ def test_the_latter_refers_across_sentences(nlp):
 
 def test_the_former_as_a_modifier_refers_to_no_state(nlp):
     assert not any(r == "OPPOSE" for _, r, _ in triples(nlp, "Ghana met Togo. The former president condemned Benin."))
+
+
+def test_examples_of_a_states_allies_are_its_allies_not_each_others(nlp):
+    found = {t for t in triples(nlp, "US allies such as Japan and Australia condemned the launch.") if t[1] == "ALLY"}
+    assert {tuple(sorted((s, o))) for s, _, o in found} == {("JPN", "USA"), ("AUS", "USA")}, found

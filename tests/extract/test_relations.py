@@ -4510,3 +4510,13 @@ def test_the_former_as_a_modifier_refers_to_no_state(nlp):
 def test_examples_of_a_states_allies_are_its_allies_not_each_others(nlp):
     found = {t for t in triples(nlp, "US allies such as Japan and Australia condemned the launch.") if t[1] == "ALLY"}
     assert {tuple(sorted((s, o))) for s, _, o in found} == {("JPN", "USA"), ("AUS", "USA")}, found
+
+
+@pytest.mark.parametrize("text", [
+    "Lula, who is on a tour of Ghana, Namibia and India, met Ramaphosa.",
+    "Lula's tour of Ghana, Namibia and India ended on Monday.",
+])
+def test_a_tour_of_states_visits_each_and_pairs_none_of_them(nlp, text):
+    found = {t for t in triples(nlp, text) if t[1] == "CONSULT"}
+    assert {("BRA", "GHA"), ("BRA", "NAM"), ("BRA", "IND")} <= {tuple(sorted((s, o))) for s, _, o in found}, found
+    assert not any({s, o} <= {"GHA", "NAM", "IND"} for s, _, o in found), found

@@ -4520,3 +4520,11 @@ def test_a_tour_of_states_visits_each_and_pairs_none_of_them(nlp, text):
     found = {t for t in triples(nlp, text) if t[1] == "CONSULT"}
     assert {("BRA", "GHA"), ("BRA", "NAM"), ("BRA", "IND")} <= {tuple(sorted((s, o))) for s, _, o in found}, found
     assert not any({s, o} <= {"GHA", "NAM", "IND"} for s, _, o in found), found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ghana ordered the expulsion of the Togolese ambassador.", ("GHA", "SANCTION", "TGO")),
+    ("Ghanaian President John Mahama ordered the expulsion Friday of the Togolese ambassador.", ("GHA", "SANCTION", "TGO")),
+])
+def test_an_ordered_measure_is_the_orderers(nlp, text, expected):
+    assert expected in triples(nlp, text)

@@ -48,6 +48,9 @@ def clause_chain(token: Token, lex: Lexicon) -> Iterator[tuple[Token, str, Token
             return
         if dep == "pobj" and head.lower_ in lex.cue("time_preps"):
             return  # "during deadly border clashes": background keeps its own mood
+        if dep == "pobj" and (head.lower_ in lex.cue("reason_preps")
+                              or (head.dep_ == "pcomp" and head.head.lower_ in lex.cue("reason_preps"))):
+            return  # "was not present BECAUSE OF tensions with X", "will not attend DUE TO tensions": the reason is real
         if dep == "pobj" and head.lower_ == "with" and head.i == head.sent.start and head.head.i > head.i:
             return  # "WITH tensions on the rise between X and Y, Z will sign": the setting is real
         if dep == "pobj" and head.lower_ in lex.cue("behest_preps") and current.lemma_.lower() in lex.cue("behest_nouns"):

@@ -104,6 +104,8 @@ class Subjects(InheritedSubjects, MisplacedSubjects, PactPurposes):
             return head, ""
         if dep == "pobj" and head.pos_ == "VERB":  # "including the procurement", "following the attack"
             return head, ""
+        if dep == "pobj" and head.dep_ == "pcomp" and head.head.dep_ == "prep" and head.head.lower_ in self.lex.cue("reason_preps"):
+            head = head.head  # "will not attend DUE TO tensions with X": as "because of"
         if dep == "pobj" and head.dep_ == "prep":
             above = head.head
             if above.dep_ == "acomp" and above.head.pos_ in ("VERB", "AUX"):  # "is reliant ON jets supplied by"

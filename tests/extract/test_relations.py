@@ -4528,3 +4528,12 @@ def test_a_tour_of_states_visits_each_and_pairs_none_of_them(nlp, text):
 ])
 def test_an_ordered_measure_is_the_orderers(nlp, text, expected):
     assert expected in triples(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The Togolese leader was not present at the summit because of ongoing tensions with Ghana.",
+    "Togo will not attend the summit due to tensions with Ghana.",
+])
+def test_a_reason_keeps_its_own_mood(nlp, text):
+    found = relations(nlp, text)
+    assert ("TGO", "OPPOSE", "GHA", "") in found, found

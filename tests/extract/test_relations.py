@@ -4537,3 +4537,11 @@ def test_an_ordered_measure_is_the_orderers(nlp, text, expected):
 def test_a_reason_keeps_its_own_mood(nlp, text):
     found = relations(nlp, text)
     assert ("TGO", "OPPOSE", "GHA", "") in found, found
+
+
+@pytest.mark.parametrize("text", [
+    "The US strongly criticized Russia's military action in breakaway Chechnya.",
+    "France condemned Russia's invasion.",
+])
+def test_a_state_condemning_an_attack_is_not_its_target(nlp, text):
+    assert not any(r == "ATTACK" for _, r, _ in triples(nlp, text))

@@ -71,9 +71,7 @@ class NounCompletion:
                 and not (group.goods_origin and {a.actor for a in clause} & {s.actor for s in subjects}):
             # a supplier among those acting on the transfer acts with them: "X, Y and Z secured the export of X's grain"
             # "Germany refused a request by Ukraine", "despite pressure from the US, India ...", "BOWED TO pressure from"
-            if not (group.relation == "ATTACK" and prep == "" and verb is not None and any(
-                    g.relation == "OPPOSE" for g in self.lex.verbs.get(verb.lemma_.lower(), ()))):
-                objects = [a for a in clause if a.actor not in {s.actor for s in subjects}]
+            objects = [a for a in clause if a.actor not in {s.actor for s in subjects}]
         if not objects and verb is not None:  # "accused Morocco of aggression": against the accuser
             objects = self._accuser_as_target(ctx, verb, prep, group, subjects)
         if not objects and group.content_target:

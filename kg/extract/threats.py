@@ -136,10 +136,14 @@ class ThreatRules:
 
     def _condemner_as_target(self, ctx: ActorContext, cand: Candidate) -> Candidate:
         """An attack with its side named but no target, condemned by the only other state of the passage,
-        was on that state: "Chile condemned the Peruvian strikes" (a third party would name the victim)."""
+        was on that state: "Chile condemned the Peruvian strikes" (a third party would name the victim); not
+        one that names where it struck: "the US criticized Russia's military action IN Chechnya"."""
         noun = cand.trigger
         if cand.group.relation != "ATTACK" or cand.objects or not cand.subjects or noun.dep_ != "dobj" \
-                or noun.head.lemma_.lower() not in self.lex.cue("condemning_verbs"):
+                or noun.head.lemma_.lower() not in self.lex.cue("condemning_verbs") \
+                or any(p.dep_ == "prep" and p.lower_ == "in" and not any(c.dep_ == "poss" for c in o.children)
+                       for p in [*noun.children, *(c for c in noun.head.children if c.i > noun.i)]
+                       for o in pobjs(p)):  # but "strikes IN ITS territory" were on it
             return cand
         condemners = [a for a in ctx.subjects(noun.head) if a.actor not in {s.actor for s in cand.subjects}]
         named = {a for _, a, kind in ctx.mention_starts if ctx.is_state_mention(kind)}  # states, not organisations

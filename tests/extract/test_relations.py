@@ -4541,7 +4541,13 @@ def test_a_reason_keeps_its_own_mood(nlp, text):
 
 @pytest.mark.parametrize("text", [
     "The US strongly criticized Russia's military action in breakaway Chechnya.",
-    "France condemned Russia's invasion.",
+    "France condemned the Russian strikes in the disputed region.",
 ])
-def test_a_state_condemning_an_attack_is_not_its_target(nlp, text):
+def test_a_state_condemning_an_attack_that_names_where_it_struck_is_not_its_target(nlp, text):
     assert not any(r == "ATTACK" for _, r, _ in triples(nlp, text))
+
+
+@pytest.mark.parametrize("text", ["Georgia condemned the Russian strikes.", "Georgia condemned the Russian strikes in its territory.",
+                                  "Georgia condemned the Russian strikes on military bases."])
+def test_a_state_condemning_an_attack_elsewhere_unplaced_is_its_target(nlp, text):
+    assert ("RUS", "ATTACK", "GEO") in triples(nlp, text)

@@ -124,6 +124,8 @@ class ActorContext(PhraseModifiers, Coreference, Subjects):
         lemma, lower = token.lemma_.lower(), token.lower_
         cue = self.lex.cue
         if token.pos_ == "PRON":
+            if object_of_clause := self._main_clause_object(token):
+                return object_of_clause  # "expelled the U.S. ambassador, accusing HIM of ..."
             if lower in cue("pronouns"):
                 return self._resolve_pronoun(token, exclude)
             if lower in cue("person_pronouns"):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.extract.syntax import Arg, child, unique
+from kg.extract.syntax import Arg, child, pobjs, unique
 
 QUOTED_DEPS = ("ccomp", "parataxis", "xcomp", "advcl", "conj")
 
@@ -96,3 +96,15 @@ class SpeakerReference:
         owners = {a.actor for c in claim.children if c.dep_ == "poss" for a in self.np_actors(c)}
         deniers = {a.actor for a in self.np_actors(denier, exclude) if a.actor not in owners}
         return [Arg(deniers.pop(), token, "coref")] if len(deniers) == 1 else []
+
+    def _main_clause_object(self, token: Token) -> list[Arg]:
+        """An object pronoun of a participle set off after its main clause stands for that clause's object,
+        never its subject: "Bolivia expelled the U.S. ambassador, accusing HIM of plotting", "announced the
+        expulsion of 15 Russian diplomats, accusing THEM of spying" (the of-phrase of an act on them)."""
+        verb = token.head
+        if token.dep_ != "dobj" or token.lower_ not in self.lex.cue("participle_object_pronouns") \
+                or verb.tag_ != "VBG" or verb.dep_ != "advcl" or (obj := child(verb.head, "dobj")) is None:
+            return []
+        found = unique(self.np_actors(obj) or [a for p in obj.children if p.dep_ == "prep" and p.lower_ == "of"
+                                               for o in pobjs(p) for a in self.np_actors(o)])
+        return [Arg(found[0].actor, token, "coref")] if len({a.actor for a in found}) == 1 else []

@@ -4551,3 +4551,12 @@ def test_a_state_condemning_an_attack_that_names_where_it_struck_is_not_its_targ
                                   "Georgia condemned the Russian strikes on military bases."])
 def test_a_state_condemning_an_attack_elsewhere_unplaced_is_its_target(nlp, text):
     assert ("RUS", "ATTACK", "GEO") in triples(nlp, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Chad expelled the Sudanese ambassador, accusing him of arming rebels.", ("TCD", "OPPOSE", "SDN")),
+    ("Ghana announced the expulsion of 15 Togolese diplomats, accusing them of spying.", ("GHA", "OPPOSE", "TGO")),
+    ("Ghana hosted Togo's president, praising him for his leadership.", ("GHA", "SUPPORT", "TGO")),
+])
+def test_a_participles_object_pronoun_is_the_main_clauses_object(nlp, text, expected):
+    assert expected in triples(nlp, text)

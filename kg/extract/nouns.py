@@ -101,6 +101,9 @@ class NounRules(NounCompletion, AbsorptionRules):
             objects = self._told_party(ctx, noun, frozenset(a.actor for a in subjects + possessors))
         if unnamed_agent and not subjects and not possessors and not group.inverse:
             return  # the agent is named, and is no state: no other state stands in for it
+        listed = self._listed_before_other(ctx, noun)
+        if listed:  # "the US, Sweden and OTHER ALLIES of Latvia": each listed state with Latvia
+            objects, subjects, possessors = unique(objects + subjects + possessors), listed, []
         completed = self._complete_noun(ctx, noun, group, possessors, subjects, objects)
         yield completed
         joiners = [a for a in self._joiners(ctx, noun) if a.actor not in {s.actor for s in completed.subjects}]
@@ -128,3 +131,13 @@ class NounRules(NounCompletion, AbsorptionRules):
     def _mediates(self, noun: Token) -> bool:
         """"mediator between X and Y": the between-phrase names the parties helped, each."""
         return noun.lemma_.lower() in self.lex.cue("mediator_nouns")
+
+    def _listed_before_other(self, ctx: ActorContext, noun: Token) -> list[Arg]:
+        """The states listed before "and other allies of X", "and other US partners": they are such allies too."""
+        if noun.dep_ != "conj" or noun.lemma_.lower() not in self.lex.cue("partner_nouns") \
+                or not any(c.dep_ == "amod" and c.lower_ in self.lex.cue("other_modifiers") for c in noun.children):
+            return []
+        first = noun
+        while first.dep_ == "conj":
+            first = first.head
+        return unique(a for t in (first, *first.conjuncts) if t.i < noun.i for a in ctx.np_actors(t, conjuncts=False))

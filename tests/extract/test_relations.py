@@ -4560,3 +4560,12 @@ def test_a_state_condemning_an_attack_elsewhere_unplaced_is_its_target(nlp, text
 ])
 def test_a_participles_object_pronoun_is_the_main_clauses_object(nlp, text, expected):
     assert expected in triples(nlp, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kenya, Uganda and other allies of Somalia sent troops.", {("KEN", "ALLY", "SOM"), ("UGA", "ALLY", "SOM")}),
+    ("Japan and other US allies condemned the test.", {("JPN", "ALLY", "USA")}),
+])
+def test_states_listed_before_other_allies_are_allies_too(nlp, text, expected):
+    found = {(s, r, o) if s < o else (o, r, s) for s, r, o in triples(nlp, text) if r == "ALLY"}
+    assert {(s, r, o) if s < o else (o, r, s) for s, r, o in expected} == found, found

@@ -105,3 +105,12 @@ class VerbArguments:
         if governed is None or governed[1] or governed[0].lemma_.lower() not in self.lex.cue("authoring_verbs"):
             return []
         return ctx.subjects(governed[0])
+
+    def _pact_sellers(self, ctx: ActorContext, verb: Token) -> list[Arg]:
+        """The partners of the pact whose purpose is a purchase sell the goods: "Poland sealed a deal
+        WITH South Korea TO PURCHASE tanks", "a contract with Turkey to buy drones"."""
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        pact = verb.head if verb.dep_ == "acl" else child(verb.head, "dobj") if verb.dep_ == "advcl" else None
+        if not infinitive or pact is None or pact.lemma_.lower() not in self.lex.cue("pact_nouns"):
+            return []
+        return ctx.pact_sides(pact)[1]

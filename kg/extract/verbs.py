@@ -74,6 +74,8 @@ class VerbRules(VerbArguments, RequestRules, TransferRules, VerbSenses):
         objects, origins = self._argument_objects(ctx, verb, group, direct, known, passive)
         if group.inverse:
             subjects, objects = unique(objects + origins), subjects
+            if not subjects and (partners := self._pact_sellers(ctx, verb)):  # "sealed a deal WITH Seoul TO BUY
+                subjects, objects = partners, [a for a in objects if a.actor not in {p.actor for p in partners}]  # tanks"
         elif not subjects:
             subjects = origins
         if not subjects and passive and group.relation in self.lex.cue("measure_relations"):  # "Venezuela said the

@@ -4569,3 +4569,12 @@ def test_a_participles_object_pronoun_is_the_main_clauses_object(nlp, text, expe
 def test_states_listed_before_other_allies_are_allies_too(nlp, text, expected):
     found = {(s, r, o) if s < o else (o, r, s) for s, r, o in triples(nlp, text) if r == "ALLY"}
     assert {(s, r, o) if s < o else (o, r, s) for s, r, o in expected} == found, found
+
+
+@pytest.mark.parametrize("text", [
+    "Morocco has sealed a deal with Turkey to purchase drones.",
+    "Morocco signed a contract with Turkey to buy drones.",
+])
+def test_a_pact_to_buy_makes_its_partner_the_seller(nlp, text):
+    found = relations(nlp, text)
+    assert ("TUR", "SUPPLY", "MAR", "H") in found and not any(r == "SUPPLY" and s == "MAR" for s, r, _, _ in found), found

@@ -105,6 +105,16 @@ class ClauseSubjectReference:
         states = {a.actor for a in self.np_actors(subject, exclude)}
         return [Arg(states.pop(), token, "coref")] if len(states) == 1 else []
 
+    def _retaliators(self, token: Token) -> frozenset[str]:
+        """The states that act "in retaliation for" or "in response to" what "its" owns: never its owner
+        ("Moscow is funnelling migrants IN RETALIATION FOR ITS decision to join NATO": not Moscow's)."""
+        owned = token.head
+        if token.dep_ != "poss" or owned.dep_ != "pobj" or owned.head.lower_ not in ("for", "to") \
+                or owned.head.head.lemma_.lower() not in self.lex.cue("retaliation_nouns"):
+            return frozenset()
+        governed = self.governing_verb(owned.head.head)
+        return frozenset(a.actor for a in self.subjects(governed[0])) if governed else frozenset()
+
     def _reporting_controller(self, reporting: Token, token: Token, exclude: frozenset[str]) -> list[Arg]:
         """The one state subject of the verb a subjectless reporting gerund or infinitive hangs on:
         "Togo showed solidarity with Ghana BY ANNOUNCING it was closing its border" (Togo)."""
@@ -145,10 +155,16 @@ class ClauseSubjectReference:
         if token.dep_ != "poss" or token.head.dep_ != "pobj" or prep.lower_ not in self.lex.cue("grievance_preps"):
             return []
         act = prep.head
-        if not any(g.relation in self.lex.cue("hostile_relations") for g in
-                   (self.lex.verbs if act.pos_ == "VERB" else self.lex.nouns).get(act.lemma_.lower(), ())):
+        if act.lemma_.lower() in self.lex.cue("retaliation_nouns"):
+            return []  # "in retaliation FOR ITS decision": the one retaliated against (_retaliators)
+        undergone = act.pos_ == "VERB" and not self._hostile_word(act) and any(
+            self._hostile_word(o) for c in act.children if c.dep_ in ("prep", "dobj") and c.i != prep.i
+            for o in (pobjs(c) if c.dep_ == "prep" else [c]) if o.pos_ == "NOUN")
+        if undergone:  # "Mali CAME UNDER CRITICISM from France FOR ITS ties", the for-phrase hung on the verb
+            target = child(act, "nsubj")
+        elif not self._hostile_word(act):
             return []
-        if act.pos_ == "VERB":
+        elif act.pos_ == "VERB":
             target = child(act, "nsubjpass") if is_passive(act) else child(act, "dobj")
         else:  # "came under criticism from France", "faced sanctions": the one the noun's verb has as subject
             target = next((o for p in act.children if p.dep_ == "prep" and p.lower_ == "of" for o in pobjs(p)), None)
@@ -157,6 +173,11 @@ class ClauseSubjectReference:
                 target = child(verb, "nsubj")
         states = {a.actor for a in self.np_actors(target, exclude)} if target is not None else set()
         return [Arg(states.pop(), token, "coref")] if len(states) == 1 else []
+
+    def _hostile_word(self, word: Token) -> bool:
+        """Whether a verb or noun triggers a hostile relation ("criticise", "sanctions")."""
+        return any(g.relation in self.lex.cue("hostile_relations") for g in
+                   (self.lex.verbs if word.pos_ == "VERB" else self.lex.nouns).get(word.lemma_.lower(), ()))
 
     def _fronted_subject(self, token: Token, exclude: frozenset[str]) -> list[Arg]:
         """A pronoun in a phrase fronted before its sentence's subject stands for
@@ -185,6 +206,7 @@ class Coreference(PluralReference, ClauseSubjectReference, GroupReference, Speak
             return []  # "IT is the second deal the two have made": the deal
         if self._body_speaking(token):
             return []  # "The BLOC said IT would send five members": the bloc, no state
+        exclude = exclude | self._retaliators(token)  # "Moscow acted IN RETALIATION FOR ITS decision": another's
         fronted = self._fronted_subject(token, exclude) or self._object_owner(token, exclude) \
             or self._claim_denier(token, exclude) or self._target_owner(token, exclude)
         if fronted:

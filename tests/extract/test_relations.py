@@ -4578,3 +4578,14 @@ def test_states_listed_before_other_allies_are_allies_too(nlp, text, expected):
 def test_a_pact_to_buy_makes_its_partner_the_seller(nlp, text):
     found = relations(nlp, text)
     assert ("TUR", "SUPPLY", "MAR", "H") in found and not any(r == "SUPPLY" and s == "MAR" for s, r, _, _ in found), found
+
+
+@pytest.mark.parametrize("text, expected, wrong", [
+    ("Accra says Lome is closing the border in retaliation for its decision to deepen cooperation with Nigeria.",
+     ("GHA", "COOPERATE", "NGA"), ("TGO", "COOPERATE", "NGA")),
+    ("Mali came under criticism from France for its ties with Russia.", ("MLI", "COOPERATE", "RUS"), ("FRA", "COOPERATE", "RUS")),
+])
+def test_its_in_what_an_act_answers_is_not_the_actors(nlp, text, expected, wrong):
+    found = {(s, r, o) if s < o else (o, r, s) for s, r, o in triples(nlp, text)}
+    assert tuple(expected) in found or (expected[2], expected[1], expected[0]) in found, found
+    assert tuple(wrong) not in found and (wrong[2], wrong[1], wrong[0]) not in found, found

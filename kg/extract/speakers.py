@@ -54,6 +54,9 @@ class SpeakerReference:
         """"he", "she": in a clause of a sentence whose subject is a person, that person ("Cameroon's
         defence MINISTER left for Moscow, where HE met ..."); "him" as an object, the last other person named
         with a state, no envoy ("spoke with Qatar's EMIR and urged HIM"); else the last leader named."""
+        speaker = self._reporting_person(token)
+        if speaker is not None:  # "when HE said HIS state would not recognise": the one who says it
+            return [Arg(a.actor, token, "coref") for a in self._resolve_person(speaker)]
         root, subject = token.sent.root, child(token.sent.root, "nsubj", "nsubjpass")
         in_clause = token.dep_ in ("nsubj", "nsubjpass") and token.head.i != root.i
         if in_clause and subject is not None and subject.i < token.i and (found := self._person_state(subject, token)):
@@ -73,6 +76,18 @@ class SpeakerReference:
             if i < token.i and kind == "LEADER":
                 return [Arg(actor, token, "coref")]
         return []
+
+    def _reporting_person(self, token: Token) -> Token | None:
+        """The person pronoun subject of the reporting verb whose clause holds the possessive ``token``:
+        "he said HIS state would not recognise" ("he", who is resolved instead)."""
+        clause = token.head
+        while clause.dep_ not in ("ccomp", "ROOT") and clause.head.i != clause.i:
+            clause = clause.head
+        said = clause.head
+        if token.dep_ != "poss" or clause.dep_ != "ccomp" or said.lemma_.lower() not in self.lex.cue("reporting_verbs"):
+            return None
+        speaker = child(said, "nsubj")
+        return speaker if speaker is not None and speaker.i < token.i and speaker.lower_ in ("he", "she") else None
 
     def _person_state(self, person: Token | None, token: Token) -> list[Arg]:
         """The one state of ``person`` when named by a title or as a leader, as what ``token`` stands for."""

@@ -4589,3 +4589,8 @@ def test_its_in_what_an_act_answers_is_not_the_actors(nlp, text, expected, wrong
     found = {(s, r, o) if s < o else (o, r, s) for s, r, o in triples(nlp, text)}
     assert tuple(expected) in found or (expected[2], expected[1], expected[0]) in found, found
     assert tuple(wrong) not in found and (wrong[2], wrong[1], wrong[0]) not in found, found
+
+
+def test_his_in_what_he_says_is_the_speakers(nlp):
+    found = triples(nlp, "Ruto surprised Museveni when he said his country would not recognise Uganda's claim.")
+    assert ("KEN", "OPPOSE", "UGA") in found and not any(s == "UGA" and o == "UGA" for s, _, o in found), found

@@ -4594,3 +4594,9 @@ def test_its_in_what_an_act_answers_is_not_the_actors(nlp, text, expected, wrong
 def test_his_in_what_he_says_is_the_speakers(nlp):
     found = triples(nlp, "Ruto surprised Museveni when he said his country would not recognise Uganda's claim.")
     assert ("KEN", "OPPOSE", "UGA") in found and not any(s == "UGA" and o == "UGA" for s, _, o in found), found
+
+
+@pytest.mark.parametrize("noun", ["shootout", "firefight", "gunfight"])
+def test_exchanges_of_fire_between_two_states_are_conflict(nlp, noun):
+    found = triples(nlp, f"Two soldiers were killed in a border {noun} between Eritrea and Djibouti.")
+    assert ("ERI", "CONFLICT", "DJI") in found or ("DJI", "CONFLICT", "ERI") in found, found

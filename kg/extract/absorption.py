@@ -128,8 +128,11 @@ class AbsorptionRules:
         """An event of another kind than the verb, with its own waging side named,
         stands on its own: "Serbia condemned Russia's invasion of Ukraine"; so does a grievance with its
         own maker and its own target: "the court dismissed Sudan's case against the UAE"."""
-        if not any(c.dep_ == "poss" or (c.dep_ in ("amod", "compound") and c.ent_type_ in ("GPE", "NORP"))
-                   for c in noun.children):
+        named = noun.doc.spans.get("actors", [])
+        if verb.lemma_.lower() in self.lex.cue("obstructing_verbs") and noun.lemma_.lower() in self.lex.cue("benefit_nouns"):
+            return False  # "BLOCKED EU funding for Ukraine": none is given
+        if not any(c.dep_ == "poss" or (c.dep_ in ("amod", "compound") and any(s.start <= c.i < s.end for s in named))
+                   for c in noun.children):  # "Russia's invasion", "the RUSSIAN invasion"
             return False
         groups = self._noun_senses(noun, list(self.lex.nouns.get(noun.lemma_.lower(), ())))  # as its modifiers allow
         own = {g.relation for g in groups}

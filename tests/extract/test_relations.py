@@ -4600,3 +4600,16 @@ def test_his_in_what_he_says_is_the_speakers(nlp):
 def test_exchanges_of_fire_between_two_states_are_conflict(nlp, noun):
     found = triples(nlp, f"Two soldiers were killed in a border {noun} between Eritrea and Djibouti.")
     assert ("ERI", "CONFLICT", "DJI") in found or ("DJI", "CONFLICT", "ERI") in found, found
+
+
+@pytest.mark.parametrize("text", [
+    "Somalia resisted the Ethiopian invasion.",
+    "Somalia repelled the Ethiopian attack.",
+    "Somalia is fighting Ethiopian aggression.",
+])
+def test_a_state_withstanding_an_attack_is_its_target(nlp, text):
+    assert ("ETH", "ATTACK", "SOM") in triples(nlp, text)
+
+
+def test_funding_blocked_by_a_state_is_not_given(nlp):
+    assert not any(r == "AID" for _, r, _ in triples(nlp, "Hungary blocked German funding for Ukraine."))

@@ -65,9 +65,10 @@ class InheritedSubjects:
                 if targeted:
                     return targeted
             return self.subjects(above, depth + 1)
-        if dep == "acl" and infinitive and head.pos_ == "NOUN":  # "a decision BY Sweden to provide", "Oslo's plan to send"
-            agents = [a for p in head.children if p.dep_ == "poss" or (p.dep_ == "prep" and p.lower_ == "by")
+        if dep == "acl" and infinitive and head.pos_ == "NOUN":  # "a decision BY Sweden to provide", "Oslo's plan to send",
+            agents = [a for p in head.children if p.dep_ == "poss" or (p.dep_ == "prep" and p.lower_ == "by")  # "the US
                       for a in (self.np_actors(p) if p.dep_ == "poss" else [b for o in pobjs(p) for b in self.np_actors(o)])]
+            agents = agents or [a for a in self.modifier_actors(head) if a.token.dep_ in ("amod", "compound")]  # decision to sell"
             if agents:
                 return agents
         if dep == "acl" and not any(c.lower_ == "to" for c in verb.children) \

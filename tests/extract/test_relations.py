@@ -4613,3 +4613,18 @@ def test_a_state_withstanding_an_attack_is_its_target(nlp, text):
 
 def test_funding_blocked_by_a_state_is_not_given(nlp):
     assert not any(r == "AID" for _, r, _ in triples(nlp, "Hungary blocked German funding for Ukraine."))
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    ("Egypt attacked Ethiopia's policies on the Nile.", ("EGY", "OPPOSE", "ETH"), ("EGY", "ATTACK", "ETH")),
+    ("Egypt assailed the Ethiopian decision to fill the dam.", ("EGY", "OPPOSE", "ETH"), ("EGY", "ATTACK", "ETH")),
+    ("Ethiopia attacked Eritrean positions.", ("ETH", "ATTACK", "ERI"), ("ETH", "OPPOSE", "ERI")),
+])
+def test_an_attack_on_a_policy_is_made_in_words(nlp, text, expected, absent):
+    found = triples(nlp, text)
+    assert expected in found and absent not in found, found
+
+
+def test_a_plan_named_by_a_demonym_is_that_states(nlp):
+    found = relations(nlp, "Eritrea criticized the Ethiopian decision to sell arms to Somalia.")
+    assert ("ETH", "SUPPLY", "SOM", "H") in found and not any(s == "ERI" and r == "SUPPLY" for s, r, _, _ in found), found

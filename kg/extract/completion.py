@@ -72,7 +72,9 @@ class NounCompletion:
             # a supplier among those acting on the transfer acts with them: "X, Y and Z secured the export of X's grain"
             # "Germany refused a request by Ukraine", "despite pressure from the US, India ...", "BOWED TO pressure from"
             objects = [a for a in clause if a.actor not in {s.actor for s in subjects}]
-        if not objects and verb is not None:  # "accused Morocco of aggression": against the accuser
+        if not objects and verb is not None and not any(p.dep_ == "prep" and p.lower_ in self.lex.cue("victim_preps")
+                                                        and pobjs(p) for p in noun.children):
+            # "accused Morocco of aggression": against the accuser; not "of aggression AGAINST ITS NEIGHBOURS"
             objects = self._accuser_as_target(ctx, verb, prep, group, subjects)
         if not objects and group.content_target:
             objects = self._content_target(ctx, noun, subjects)

@@ -316,9 +316,10 @@ class Coreference(PluralReference, ClauseSubjectReference, GroupReference, Speak
 
     def _resolve_relational(self, token: Token, exclude: frozenset[str]) -> list[Arg]:
         """"its neighbour", "its rival": the state the noun names itself ("its neighbour
-        Eritrea"), else the nearest state named before that is not the possessor."""
+        Eritrea"), else the nearest state named before that is not the possessor; "its neighbours", unnamed,
+        are no one state."""
         named = [a for a in self.modifier_actors(token, exclude) if a.token.dep_ != "poss"]
-        if named:
+        if named or token.tag_ == "NNS":
             return named
         poss = child(token, "poss")
         owners = {a.actor for a in self._own_actors(poss, frozenset())} if poss is not None else set()

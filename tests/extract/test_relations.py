@@ -4628,3 +4628,14 @@ def test_an_attack_on_a_policy_is_made_in_words(nlp, text, expected, absent):
 def test_a_plan_named_by_a_demonym_is_that_states(nlp):
     found = relations(nlp, "Eritrea criticized the Ethiopian decision to sell arms to Somalia.")
     assert ("ETH", "SUPPLY", "SOM", "H") in found and not any(s == "ERI" and r == "SUPPLY" for s, r, _, _ in found), found
+
+
+def test_its_neighbours_unnamed_are_no_one_state(nlp):
+    found = triples(nlp, "Kenya condemned Somalia for its aggression against its neighbours.")
+    assert not any(r == "ATTACK" for _, r, _ in found), found
+
+
+def test_an_accused_act_that_names_its_victims_is_not_on_the_accuser(nlp):
+    found = triples(nlp, "Kenya accused Somalia of attacks on civilians.")
+    assert ("KEN", "OPPOSE", "SOM") in found and ("SOM", "ATTACK", "KEN") not in found, found
+    assert ("SOM", "ATTACK", "KEN") in triples(nlp, "Kenya accused Somalia of aggression.")

@@ -67,14 +67,29 @@ class MisplacedSubjects:
         return []
 
     def stolen_subject(self, token: Token) -> bool:
-        """"broke off relations with Israel and CHILE recalled its envoy": a state parsed as a conjunct
-        of the object before a conjoined finite verb with no subject is that verb's subject."""
-        if token.dep_ != "conj" or token.pos_ != "PROPN" or token.i not in self.actor_at \
-                or token.i + 1 >= len(self.doc):
-            return False
-        verb = self.doc[token.i + 1]
-        return verb.dep_ == "conj" and verb.tag_ in ("VBD", "VBZ") and verb.head.i != token.i \
-            and child(verb, *SUBJECT_DEPS) is None and token.head.dep_ in ("pobj", "dobj")
+        """Whether ``token`` belongs to a list of states parsed into the object before a finite verb that
+        has no subject, and is that verb's subject (:meth:`stolen_list`)."""
+        return bool(self.stolen_list(token))
+
+    def stolen_list(self, token: Token) -> list[Token]:
+        """"broke off relations with Israel and CHILE recalled its envoy": a state parsed as a conjunct of the
+        object before a finite verb with no subject is that verb's subject; so is a whole list of states
+        conjoined to a noun object: "threatened sanctions, AUSTRALIA, NEW ZEALAND and CANADA withdrew their envoys"."""
+        if token.dep_ != "conj" or token.pos_ != "PROPN" or token.i not in self.actor_at:
+            return []
+        first = token
+        while first.dep_ == "conj" and first.head.i in self.actor_at:
+            first = first.head
+        after_object = first.dep_ == "conj" and first.pos_ == "PROPN" and first.head.dep_ in ("pobj", "dobj") \
+            and first.head.i not in self.actor_at
+        chain = [t for t in (first, *first.conjuncts) if t.i >= first.i] if after_object else [token]
+        last = max(chain, key=lambda t: t.i)
+        if last.i + 1 >= len(self.doc) or not all(t.i in self.actor_at for t in chain):
+            return []
+        verb = self.doc[last.i + 1]
+        stolen = (verb.dep_ == "conj" or (after_object and verb.dep_ == "ccomp")) and verb.tag_ in ("VBD", "VBZ") and verb.head.i not in {t.i for t in chain} \
+            and child(verb, *SUBJECT_DEPS) is None and (after_object or token.head.dep_ in ("pobj", "dobj"))
+        return chain if stolen else []
 
     def _subject_taken_by_preposition(self, verb: Token) -> list[Arg]:
         """"tensions rose AFTER Chile and Peru extended a ban", "In April Kenya attacked": states right

@@ -40,8 +40,9 @@ class Subjects(InheritedSubjects, MisplacedSubjects, PactPurposes):
         before = self._actor_before_gerund(verb) or self._stranded_subject(verb) or self._opening_phrase_subject(verb)
         if before:
             return before
-        if verb.i > 0 and self.stolen_subject(self.doc[verb.i - 1]):
-            return self.np_actors(self.doc[verb.i - 1], conjuncts=False)
+        stolen = self.stolen_list(self.doc[verb.i - 1]) if verb.i > 0 else []
+        if stolen:
+            return [a for t in stolen for a in self.np_actors(t, conjuncts=False)]
         return self._inherited_subjects(verb, depth)
 
     def clause_referent(self, token: Token, exclude: frozenset[str]) -> list[Arg]:

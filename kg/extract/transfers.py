@@ -115,7 +115,7 @@ class TransferRules(RetaliationRules):
                 break  # "TOOK ACTION to sever ties": through the action to the verb taking it
         known = {a.actor for a in ctx.subjects(verb)}
         return [a for c in clause.children if c.dep_ in ("advcl", "conj") and c.lemma_.lower() in self.lex.cue("blaming_verbs")
-                for d in c.children if d.dep_ == "dobj" for a in ctx.np_actors(d) if a.actor not in known]
+                and child(c, "nsubj") is None for d in c.children if d.dep_ == "dobj" for a in ctx.np_actors(d) if a.actor not in known]
 
     def _made_by(self, ctx: ActorContext, goods: Token) -> list[Arg]:
         """The states whose demonym marks material goods, or goods in an of-phrase: "TURKISH drones",

@@ -129,7 +129,7 @@ class VerbRules(VerbArguments, RequestRules, TransferRules, VerbSenses):
         if group.relation == "OPPOSE":  # "blocked EU funding for Ukraine": Ukraine is opposed
             objects = objects + self._obstructed_beneficiaries(ctx, verb, {a.actor for a in subjects})
             objects = objects or self._earlier_claimant(ctx, verb, subjects)  # "... Quito dismissed the assertion"
-        mutual = not objects and group.only_prep_objects and len({a.actor for a in subjects}) >= 2 \
+        mutual = not objects and group.only_prep_objects and len({a.actor for a in subjects}) == 2 \
             and (any(map(self._own_envoy, direct)) or self._mutual_recall(ctx, verb, direct))  # "Chad and Sudan recalled
         # THEIR ambassadors", "withdrew AMBASSADORS": each from the other
         yield Candidate(group, verb, unique(subjects), unique(objects),

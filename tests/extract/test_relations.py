@@ -4639,3 +4639,15 @@ def test_an_accused_act_that_names_its_victims_is_not_on_the_accuser(nlp):
     found = triples(nlp, "Kenya accused Somalia of attacks on civilians.")
     assert ("KEN", "OPPOSE", "SOM") in found and ("SOM", "ATTACK", "KEN") not in found, found
     assert ("SOM", "ATTACK", "KEN") in triples(nlp, "Kenya accused Somalia of aggression.")
+
+
+def test_a_list_of_states_parsed_into_the_object_is_the_next_verbs_subject(nlp):
+    found = triples(nlp, "Mali was isolated as France threatened sanctions, Ghana, Togo and Benin withdrew their envoys "
+                         "and Nigeria accused it of lying.")
+    assert not any(s == "FRA" and r == "THREATEN" for s, r, _ in found), found
+    assert not any({s, o} <= {"GHA", "TGO", "BEN", "NGA"} and r == "SANCTION" for s, r, o in found), found
+
+
+def test_two_states_recalling_their_envoys_recall_them_from_each_other(nlp):
+    found = triples(nlp, "Chad and Sudan recalled their ambassadors.")
+    assert {("TCD", "SANCTION", "SDN"), ("SDN", "SANCTION", "TCD")} <= found, found

@@ -4651,3 +4651,12 @@ def test_a_list_of_states_parsed_into_the_object_is_the_next_verbs_subject(nlp):
 def test_two_states_recalling_their_envoys_recall_them_from_each_other(nlp):
     found = triples(nlp, "Chad and Sudan recalled their ambassadors.")
     assert {("TCD", "SANCTION", "SDN"), ("SDN", "SANCTION", "TCD")} <= found, found
+
+
+@pytest.mark.parametrize("text", [
+    "India and China signed a deal. Talks between the world's two most populous economies will resume.",
+    "India and China are rivals. The two Asian giants met in Delhi.",
+])
+def test_economies_and_giants_named_by_number_are_the_states_before(nlp, text):
+    found = triples(nlp, text)
+    assert ("IND", "CONSULT", "CHN") in found or ("CHN", "CONSULT", "IND") in found, found

@@ -53,7 +53,7 @@ class VerbRules(VerbArguments, RequestRules, TransferRules, VerbSenses):
                 return
             named = child(verb, "oprd")
             if not direct and named is not None:  # 'called X's accusations "nonsense"', the claim parsed under the name
-                direct = [c for c in named.children if c.dep_ in ("nmod", "poss")]
+                direct = [c for c in named.children if c.dep_ in ("nmod", "poss", "compound")]  # "called VENEZUELA corrupt"
         if check_object and group.object_heads:
             heads = [counted(d) for d in direct] or self._relative_object(verb)  # "the war it LAUNCHED on Yemen"
             heads += [o for d in direct for o in held_nouns(d, self.lex.cue("transparent_heads"))[1:]]  # "a TEAM of 304"

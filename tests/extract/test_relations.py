@@ -4660,3 +4660,8 @@ def test_two_states_recalling_their_envoys_recall_them_from_each_other(nlp):
 def test_economies_and_giants_named_by_number_are_the_states_before(nlp, text):
     found = triples(nlp, text)
     assert ("IND", "CONSULT", "CHN") in found or ("CHN", "CONSULT", "IND") in found, found
+
+
+@pytest.mark.parametrize("name", ["corrupt", "a rogue state", "a puppet of Moscow", "a dictatorship"])
+def test_calling_a_state_names_that_reproach_it_opposes_it(nlp, name):
+    assert ("GUY", "OPPOSE", "VEN") in triples(nlp, f"Guyana called Venezuela {name}.")

@@ -40,8 +40,9 @@ from kg.extract.pairing import PairingRules
 from kg.extract.pressures import PressureRules
 from kg.extract.repetition import RepetitionRules
 from kg.extract.roles import ActorContext
+from kg.extract.senses import noun_senses
 from kg.extract.strains import StrainRules
-from kg.extract.syntax import child, held_nouns, pobjs, selects
+from kg.extract.syntax import child, held_nouns, selects
 from kg.extract.targets import TargetRules
 from kg.extract.terminations import TerminationRules
 from kg.extract.threats import ThreatRules
@@ -208,15 +209,7 @@ class RelationExtractor(VerbRules, NounRules, TargetRules, ClauseRules, BackingR
         selected = [g for g in groups if g.object_heads and heads & g.object_heads]
         return [g for g in groups if g.object_heads] if selected else list(groups)
 
-    @staticmethod
-    def _noun_senses(noun: Token, groups: list[TriggerGroup]) -> list[TriggerGroup]:
-        """A noun whose modifier selects a sense keeps only that sense; senses that
-        need a modifier count only with it: "MILITARY action" is ATTACK, "action" OPPOSE; an of-phrase
-        modifies too: "a war OF WORDS" is no armed conflict."""
-        modifiers = {c.lemma_.lower() for c in noun.children if c.dep_ in ("amod", "compound")} | {
-            o.lemma_.lower() for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for o in pobjs(p)}
-        selected = [g for g in groups if g.modifiers & modifiers]
-        return selected or [g for g in groups if not g.modifiers]
+    _noun_senses = staticmethod(noun_senses)
 
     def _phrase_at(self, token: Token, words: tuple[str, ...]) -> bool:
         doc = token.doc

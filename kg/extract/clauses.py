@@ -136,6 +136,9 @@ class ClauseRules:
             head = noun.head.head  # "one of ..."
         if head.dep_ == "attr" and head.head.lemma_.lower() in self.lex.cue("copulas"):
             return ctx.subjects(head.head)  # "Rwanda has BECOME the CAR's security partner", "REMAINS Angola's partner"
+        if head.dep_ == "pobj" and head.head.lower_ == "as" and head.head.dep_ == "prep" \
+                and (described := child(head.head.head, "dobj")) is not None:
+            return ctx.np_actors(described)  # "praised Brazil AS one of Russia's biggest suppliers": Brazil
         if head is not noun and head.dep_ == "appos" and head.head.i in ctx.actor_at:
             before = [c for c in (head.head, *head.head.conjuncts) if c.i < head.i]
             holder = max(before, key=lambda c: c.i)  # "between Chile and Peru, one of ...": the nearest, Peru

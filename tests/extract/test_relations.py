@@ -4679,3 +4679,12 @@ def test_an_assault_on_a_policy_is_made_in_words(nlp):
 ])
 def test_a_state_receiving_anothers_aid_is_aided(nlp, text):
     assert ("USA", "AID", "BOL") in triples(nlp, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Putin praised Brazil as one of Russia's biggest food suppliers.", ("BRA", "SUPPLY", "RUS")),
+    ("Kenya described Uganda as a key ally of Rwanda.", ("UGA", "ALLY", "RWA")),
+])
+def test_a_state_described_as_a_partner_is_that_partner(nlp, text, expected):
+    found = {(s, r, o) if r != "ALLY" or s < o else (o, r, s) for s, r, o in triples(nlp, text)}
+    assert (expected if expected[1] != "ALLY" or expected[0] < expected[2] else (expected[2], expected[1], expected[0])) in found, found

@@ -4688,3 +4688,8 @@ def test_a_state_receiving_anothers_aid_is_aided(nlp, text):
 def test_a_state_described_as_a_partner_is_that_partner(nlp, text, expected):
     found = {(s, r, o) if r != "ALLY" or s < o else (o, r, s) for s, r, o in triples(nlp, text)}
     assert (expected if expected[1] != "ALLY" or expected[0] < expected[2] else (expected[2], expected[1], expected[0])) in found, found
+
+
+@pytest.mark.parametrize("noun", ["rebuke", "reprimand", "censure", "denunciation"])
+def test_nouns_of_reproach_are_opposition(nlp, noun):
+    assert ("USA", "OPPOSE", "VEN") in triples(nlp, f"The US issued a {noun} of Venezuela.")

@@ -93,15 +93,20 @@ class MisplacedSubjects:
 
     def _subject_taken_by_preposition(self, verb: Token) -> list[Arg]:
         """"tensions rose AFTER Chile and Peru extended a ban", "In April Kenya attacked": states right
-        before a finite verb, parsed as the object of a time preposition or of a date, are the verb's subject."""
-        if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i == 0 or (verb.i - 1) not in self.actor_at:
+        before a finite verb (or before a time said between them: "after Warsaw LAST MONTH expelled"), parsed as
+        the object of a time preposition or of a date, are the verb's subject."""
+        before = verb.i - 1
+        timed = next((c for c in verb.children if c.dep_ == "npadvmod" and c.i == before), None)
+        if timed is not None:  # "after Warsaw LAST MONTH expelled": the time said between them
+            before = timed.left_edge.i - 1
+        if verb.tag_ not in ("VBD", "VBZ", "VBP") or before < 0 or before not in self.actor_at:
             return []
-        first = self.doc[verb.i - 1]
+        first = self.doc[before]
         while first.dep_ == "conj" and first.head.i < first.i:
             first = first.head
         dated = any(c.i < first.i and c.dep_ in ("compound", "nummod") and is_date_word(c.text) for c in first.children)
         if first.dep_ != "pobj" or (first.head.lower_ not in self.lex.cue("time_preps") and not dated) \
-                or first.i not in self.actor_at or first.head.i >= first.i or first.right_edge.i != verb.i - 1:
+                or first.i not in self.actor_at or first.head.i >= first.i or first.right_edge.i != before:
             return []  # "In April Kenya attacked": the date is the preposition's object, the state the subject
         return self.np_actors(first)
 

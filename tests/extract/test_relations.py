@@ -4693,3 +4693,9 @@ def test_a_state_described_as_a_partner_is_that_partner(nlp, text, expected):
 @pytest.mark.parametrize("noun", ["rebuke", "reprimand", "censure", "denunciation"])
 def test_nouns_of_reproach_are_opposition(nlp, noun):
     assert ("USA", "OPPOSE", "VEN") in triples(nlp, f"The US issued a {noun} of Venezuela.")
+
+
+def test_a_state_after_a_time_preposition_and_a_time_is_the_next_verbs_subject(nlp):
+    found = triples(nlp, "Accra is expelling 45 Togolese diplomats in a tit-for-tat move after Lome last month "
+                         "expelled the same number of Ghanaian diplomats.")
+    assert {("GHA", "SANCTION", "TGO"), ("TGO", "SANCTION", "GHA")} <= found, found

@@ -66,6 +66,16 @@ class MisplacedSubjects:
                 return self.np_actors(mod)  # "a U.S.-SANCTIONED Russian vessel": the hyphened state did it
         return []
 
+    def _parenthesis_subject(self, verb: Token) -> list[Arg]:
+        """"Moscow, SAID ZAYTSEV, calls on Dushanbe": the subject before a reporting parenthesis, parsed as
+        the parenthesis's subject, is the subject of the verb after it."""
+        for said in verb.children:
+            if said.dep_ == "parataxis" and said.i < verb.i and said.lemma_.lower() in self.lex.cue("reporting_verbs"):
+                first = min((c for c in said.children if c.dep_ == "nsubj"), key=lambda c: c.i, default=None)
+                if first is not None and first.i < said.i and self.doc[first.right_edge.i + 1].text == ",":
+                    return self.np_actors(first)
+        return []
+
     def stolen_subject(self, token: Token) -> bool:
         """Whether ``token`` belongs to a list of states parsed into the object before a finite verb that
         has no subject, and is that verb's subject (:meth:`stolen_list`)."""

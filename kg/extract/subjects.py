@@ -37,7 +37,8 @@ class Subjects(InheritedSubjects, MisplacedSubjects, PactPurposes):
             return [a for obj in pobjs(agent) for a in self.np_actors(obj)]
         if is_passive(verb):
             return []
-        before = self._actor_before_gerund(verb) or self._stranded_subject(verb) or self._opening_phrase_subject(verb)
+        before = self._actor_before_gerund(verb) or self._stranded_subject(verb) or self._opening_phrase_subject(verb) \
+            or self._parenthesis_subject(verb)
         if before:
             return before
         stolen = self.stolen_list(self.doc[verb.i - 1]) if verb.i > 0 else []

@@ -4699,3 +4699,8 @@ def test_a_state_after_a_time_preposition_and_a_time_is_the_next_verbs_subject(n
     found = triples(nlp, "Accra is expelling 45 Togolese diplomats in a tit-for-tat move after Lome last month "
                          "expelled the same number of Ghanaian diplomats.")
     assert {("GHA", "SANCTION", "TGO"), ("TGO", "SANCTION", "GHA")} <= found, found
+
+
+def test_a_subject_before_a_reporting_parenthesis_is_the_next_verbs(nlp):
+    found = triples(nlp, "Cairo, said Shoukry, calls on Khartoum and Juba to search for mutually acceptable solutions.")
+    assert {("EGY", "REQUEST", "SDN"), ("EGY", "REQUEST", "SSD")} <= found, found

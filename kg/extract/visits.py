@@ -95,10 +95,11 @@ class VisitFrames:
         return [a for o in withs for a in ctx.np_actors(o) if a.actor not in known]
 
     def _met_partner(self, ctx: ActorContext, verb: Token, subjects: list[Arg]) -> list[Arg]:
-        """The state met in the act an agreement is conjoined to: "Egypt MET Sudan and signed a deal"
-        (the deal is with Sudan)."""
+        """The state met in the act an agreement is conjoined to or is the purpose of: "Egypt MET Sudan and
+        signed a deal", "met his Sudanese counterpart in Cairo TO SIGN the deal" (the deal is with Sudan)."""
         head = verb.head
-        if verb.dep_ != "conj" or not any(g.relation == "CONSULT" for g in self.lex.verbs.get(head.lemma_.lower(), ())):
+        purpose = verb.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        if (verb.dep_ != "conj" and not purpose) or not any(g.relation == "CONSULT" for g in self.lex.verbs.get(head.lemma_.lower(), ())):
             return []
         return self._guests(ctx, head, {a.actor for a in subjects})
 

@@ -4704,3 +4704,8 @@ def test_a_state_after_a_time_preposition_and_a_time_is_the_next_verbs_subject(n
 def test_a_subject_before_a_reporting_parenthesis_is_the_next_verbs(nlp):
     found = triples(nlp, "Cairo, said Shoukry, calls on Khartoum and Juba to search for mutually acceptable solutions.")
     assert {("EGY", "REQUEST", "SDN"), ("EGY", "REQUEST", "SSD")} <= found, found
+
+
+def test_a_deal_signed_as_the_purpose_of_a_meeting_is_with_the_one_met(nlp):
+    found = triples(nlp, "Egypt's foreign minister met his Sudanese counterpart in Cairo to sign the deal.")
+    assert ("EGY", "AGREE", "SDN") in found or ("SDN", "AGREE", "EGY") in found, found

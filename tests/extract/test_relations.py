@@ -4709,3 +4709,9 @@ def test_a_subject_before_a_reporting_parenthesis_is_the_next_verbs(nlp):
 def test_a_deal_signed_as_the_purpose_of_a_meeting_is_with_the_one_met(nlp):
     found = triples(nlp, "Egypt's foreign minister met his Sudanese counterpart in Cairo to sign the deal.")
     assert ("EGY", "AGREE", "SDN") in found or ("SDN", "AGREE", "EGY") in found, found
+
+
+def test_they_after_a_copula_stands_for_the_pair_named_in_its_complement(nlp):
+    found = triples(nlp, "That was the goal of Kenyan President William Ruto and Ugandan President Yoweri Museveni, "
+                         "when they met in Nairobi.")
+    assert ("KEN", "CONSULT", "UGA") in found or ("UGA", "CONSULT", "KEN") in found, found

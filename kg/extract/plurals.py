@@ -1,0 +1,94 @@
+"""'they', 'their' and 'them' for pairs of states named in the governing clause, the sentence or the sentence before."""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.extract.misparses import listed_infinitive
+from kg.extract.syntax import Arg, child, unique
+
+
+class PluralReference:
+    """'they' and 'their' for a pair of states named in the governing clause or the sentence before."""
+
+    def _previous_pair(self, token: Token, exclude: frozenset[str]) -> list[Arg]:
+        """'their' on the subject of a sentence: the states the previous sentence's
+        subject names, when it names two or more: "Chile and Peru were at odds. THEIR war ..."."""
+        head = token.head
+        if head.dep_ not in ("nsubj", "nsubjpass") or head.head.i != token.sent.root.i \
+                or head.lemma_.lower() not in self.lex.nouns:  # "their war", not "their forces clashed"
+            return []
+        found = self._previous_subject(head, exclude, plural=True)
+        return [Arg(a.actor, token, "coref") for a in found] if len(found) >= 2 else []
+
+    def _object_owner(self, token: Token, exclude: frozenset[str]) -> list[Arg]:
+        """'its' on a verb's object, or on what it acts against, is the verb's subject when that is one state:
+        "wants Chile to end A and curb ITS ties with China", "the war the kingdom faced AGAINST ITS rival Iran"."""
+        owned = token.head
+        verb = owned.head.head if owned.dep_ == "pobj" and owned.head.dep_ == "prep" else owned.head
+        if token.dep_ != "poss" or owned.dep_ not in ("dobj", "pobj") or verb.pos_ != "VERB" \
+                or (owned.dep_ == "pobj" and owned.head.lower_ not in self.lex.cue("victim_preps")):
+            return []  # "faced a war AGAINST ITS rival": the verb's subject's
+        if child(verb, "nsubj") is None and verb.tag_ == "VBG" and verb.dep_ in ("advcl", "pcomp"):
+            # "..., accusing ITS neighbour of": the participle's understood subject, the main clause's
+            found = [a for a in self.subjects(verb) if a.actor not in exclude]
+            return [Arg(found[0].actor, token, "coref")] if len({a.actor for a in found}) == 1 else []
+        doer = None
+        for _ in range(4):  # only a subject of its own or of the clause it is conjoined or listed with, or the
+            doer = child(verb, "nsubj") or (child(verb.head, "dobj") if verb.dep_ == "xcomp" else None)  # controller:
+            if doer is not None:  # "urged IRAQ to reduce ITS dependence", "IT threatened to end ITS treaty"
+                break
+            verb = listed_infinitive(verb) or (verb.head if verb.dep_ in ("conj", "xcomp") else None)
+            if verb is None:
+                return []
+        found = [a for a in self.np_actors(doer) if a.actor not in exclude] if doer is not None else []
+        return [Arg(found[0].actor, token, "coref")] if len({a.actor for a in found}) == 1 else []
+
+    def _reciprocal_pair(self, token: Token, exclude: frozenset[str]) -> list[Arg]:
+        """'them' between or among whom something passes: the conjoined states of the nearest clause
+        subject that does not hold the phrase, or of the sentence before's subject: "Egypt and Turkey
+        withdrew envoys as the tension BETWEEN THEM flared"."""
+        if token.dep_ != "pobj" or token.head.lower_ not in ("between", "among"):
+            return []
+        verb = token.head.head
+        while True:
+            while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+                verb = verb.head
+            subject = child(verb, "nsubj", "nsubjpass")
+            if subject is not None and subject.pos_ != "PRON" and not subject.left_edge.i <= token.i <= subject.right_edge.i:
+                found = self.np_actors(subject, exclude)
+                return [Arg(a.actor, token, "coref") for a in found] if len({a.actor for a in found}) >= 2 else []
+            if verb.head.i == verb.i:
+                break
+            verb = verb.head
+        return self._previous_pair(token, exclude) if token.sent.start else []
+
+    @staticmethod
+    def _they(token: Token, subject: Token, states: list[Arg]) -> list[Arg]:
+        """"they" as the states of ``subject``: two or more, or one state's plural body ("Zambian SOLDIERS")."""
+        return [Arg(a.actor, token, "coref") for a in states] if len(states) >= 2 or (
+            len(states) == 1 and subject.tag_ == "NNS") else []
+
+    def _governing_pair(self, token: Token, exclude: frozenset[str]) -> list[Arg]:
+        """'they' in a relative or adverbial clause: the conjoined states the governing
+        clause has as subject: "Chile and Peru have had no ties since 1990, when THEY fought"."""
+        verb = token.head.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        subject = child(verb, "nsubj", "nsubjpass")
+        if subject is not None and subject.pos_ == "PRON" and subject.i < token.i and verb.lemma_ == "be":
+            return self._pair_named_before(token, exclude)  # "that was the goal OF LUKASHENKO AND PUTIN, when THEY met"
+        if subject is None or subject.pos_ == "PRON" or subject.i > token.i:
+            return []
+        states = self.np_actors(subject, exclude)  # or one state's plural body: "Zambian SOLDIERS died when THEY clashed"
+        if len(states) == 1 and any(g.relation == "CONSULT" for g in self.lex.verbs.get(verb.lemma_.lower(), ())):
+            states = unique(states + [a for o in verb.children if o.dep_ == "dobj" for a in self.np_actors(o, exclude)])
+        return self._they(token, subject, states)  # "X MET Y in Lusaka, where THEY"
+
+
+    def _pair_named_before(self, token: Token, exclude: frozenset[str]) -> list[Arg]:
+        """The nearest conjoined phrase before ``token`` in its sentence that names two or more states."""
+        for word in reversed(token.sent[:token.i - token.sent.start]):
+            if any(c.dep_ == "conj" for c in word.children) and word.i in self.actor_at:
+                states = unique(self.np_actors(word, exclude))
+                return [Arg(a.actor, token, "coref") for a in states] if len({a.actor for a in states}) >= 2 else []
+        return []

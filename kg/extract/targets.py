@@ -154,7 +154,9 @@ class TargetRules:
             holders = (measure, measure.head) if measure.dep_ == "dobj" else (measure,)  # on the measure or its verb
             ends = [p for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ == "from" and p.i > goods.i]
         ends += [g for v in goods.children if v.dep_ == "acl" and v.tag_ == "VBN" for g in v.children if g.dep_ == "agent"]
-        return [a for p in ends for o in pobjs(p) for a in ctx.np_actors(o)]
+        found = [a for p in ends for o in pobjs(p) for a in ctx.np_actors(o)]
+        return found or [a for p in goods.children if p.dep_ == "prep" and p.lower_ == "of" for o in pobjs(p)
+                         for a in ctx.modifier_actors(o) if a.token.dep_ in ("amod", "compound")]  # "imports of ARGENTINE biodiesel"
 
     def _imposed_on(self, ctx: ActorContext, noun: Token, subjects: list[Arg], objects: list[Arg]) -> tuple[list[Arg], list[Arg]]:
         """A named state compounded to a measure imposed by the clause's subject is

@@ -4715,3 +4715,7 @@ def test_they_after_a_copula_stands_for_the_pair_named_in_its_complement(nlp):
     found = triples(nlp, "That was the goal of Kenyan President William Ruto and Ugandan President Yoweri Museveni, "
                          "when they met in Nairobi.")
     assert ("KEN", "CONSULT", "UGA") in found or ("UGA", "CONSULT", "KEN") in found, found
+
+
+def test_a_measure_on_imports_of_a_states_goods_targets_that_state(nlp):
+    assert ("ESP", "SANCTION", "ARG") in triples(nlp, "Spain announced restrictions on imports of Argentine biodiesel.")

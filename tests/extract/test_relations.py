@@ -4719,3 +4719,8 @@ def test_they_after_a_copula_stands_for_the_pair_named_in_its_complement(nlp):
 
 def test_a_measure_on_imports_of_a_states_goods_targets_that_state(nlp):
     assert ("ESP", "SANCTION", "ARG") in triples(nlp, "Spain announced restrictions on imports of Argentine biodiesel.")
+
+
+def test_a_quarrel_that_grows_into_war_gives_the_war_its_parties(nlp):
+    found = triples(nlp, "A simmering border dispute between Sudan and Chad exploded into full-scale war yesterday.")
+    assert ("SDN", "CONFLICT", "TCD") in found or ("TCD", "CONFLICT", "SDN") in found, found

@@ -8,6 +8,24 @@ from kg.extract.syntax import Arg, child, is_passive, pobjs, unique
 from kg.knowledge.lexicon import TriggerGroup
 
 
+def between_on_predicate(ctx: ActorContext, noun: Token) -> list[list[Arg]]:
+    """The parties of a mutual event named on the verb it is the subject of:
+    "tensions have been growing BETWEEN Ethiopia AND Somalia", "fighting erupted between X and Y", "tensions on the rise
+    between X and Y"; or
+    on the verb parsed as its modifier: "Tensions flared between India and China", "as a spat escalated between both", "the deal he brokered between X and Y";
+    or on what it grew out of: "a dispute between X and Y exploded INTO WAR"."""
+    verbs = ([noun.head] if noun.dep_ == "nsubj" else []) + [v for v in noun.children if v.dep_ in ("acl", "relcl") and v.pos_ == "VERB"]
+    verbs += [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "on" for o in pobjs(p)]  # "ON THE RISE between"
+    verbs += [c for v in verbs for c in v.children if c.dep_ == "acomp"]  # "tensions remained HIGH between X and Y"
+    groups = [[a for o in pobjs(p) for a in ctx.np_actors(o)] for v in verbs for p in v.children
+              if p.dep_ == "prep" and p.lower_ == "between"]
+    became = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "into" else None
+    if became is not None and became.pos_ == "VERB" and (former := child(became, "nsubj")) is not None:
+        groups += [[a for o in pobjs(p) for a in ctx.np_actors(o)] for p in former.children  # "a dispute BETWEEN X and Y
+                   if p.dep_ == "prep" and p.lower_ == "between"]  # exploded INTO WAR": theirs too
+    return [unique(g) for g in groups if len({a.actor for a in g}) >= 2]
+
+
 class ClauseRules:
     """Parties a noun event takes from its clause: the verb it is argument of, appositions, relative clauses, the one other state."""
 
@@ -171,23 +189,7 @@ class ClauseRules:
                         for o in pobjs(p) if o.conjuncts for a in ctx.np_actors(o))
         return guests if len({a.actor for a in guests}) >= 2 else []
 
-    @staticmethod
-    def _between_on_predicate(ctx: ActorContext, noun: Token) -> list[list[Arg]]:
-        """The parties of a mutual event named on the verb it is the subject of:
-        "tensions have been growing BETWEEN Ethiopia AND Somalia", "fighting erupted between X and Y", "tensions on the rise
-        between X and Y"; or
-        on the verb parsed as its modifier: "Tensions flared between India and China", "as a spat escalated between both", "the deal he brokered between X and Y";
-        or on what it grew out of: "a dispute between X and Y exploded INTO WAR"."""
-        verbs = ([noun.head] if noun.dep_ == "nsubj" else []) + [v for v in noun.children if v.dep_ in ("acl", "relcl") and v.pos_ == "VERB"]
-        verbs += [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "on" for o in pobjs(p)]  # "ON THE RISE between"
-        verbs += [c for v in verbs for c in v.children if c.dep_ == "acomp"]  # "tensions remained HIGH between X and Y"
-        groups = [[a for o in pobjs(p) for a in ctx.np_actors(o)] for v in verbs for p in v.children
-                  if p.dep_ == "prep" and p.lower_ == "between"]
-        became = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "into" else None
-        if became is not None and became.pos_ == "VERB" and (former := child(became, "nsubj")) is not None:
-            groups += [[a for o in pobjs(p) for a in ctx.np_actors(o)] for p in former.children  # "a dispute BETWEEN X and Y
-                       if p.dep_ == "prep" and p.lower_ == "between"]  # exploded INTO WAR": theirs too
-        return [unique(g) for g in groups if len({a.actor for a in g}) >= 2]
+    _between_on_predicate = staticmethod(between_on_predicate)
 
     def _setting_pair(self, ctx: ActorContext, noun: Token) -> list[list[Arg]]:
         """A quarrel that names no side, the setting of a hostile act between two states, is theirs: "Riyadh

@@ -298,7 +298,7 @@ class Coreference(PluralReference, ClauseSubjectReference, GroupReference, Speak
         "Chile and Peru say THEY are severing ties" stands for both; 'them' see ``_reciprocal_pair``."""
         clause = token.head
         if token.lower_ in self.lex.cue("reciprocal_pronouns"):
-            return self._reciprocal_pair(token, exclude)
+            return self._reciprocal_pair(token, exclude) or self._plural_object(token, exclude)
         if token.dep_ == "poss":
             return self._previous_pair(token, exclude)
         if token.dep_ == "nsubj" and clause.dep_ in ("relcl", "advcl"):

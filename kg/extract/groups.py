@@ -40,7 +40,7 @@ class GroupReference(OfPhraseHeads):
             return [Arg(a.actor, token, "coref") for a in owners] if len({a.actor for a in owners}) >= 2 else None
         if not sizes and self._pair_between(token):
             sizes = [2]
-        if not sizes and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+        if not sizes and any(c.dep_ == "det" and c.lower_ in ("the", "those", "these") for c in token.children):
             return self._previous_group(token) or self._later_group(token, 2) or None  # "criticizing THE COUNTRIES": the group just named
         if not sizes:
             return None

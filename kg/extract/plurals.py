@@ -92,3 +92,18 @@ class PluralReference:
                 states = unique(self.np_actors(word, exclude))
                 return [Arg(a.actor, token, "coref") for a in states] if len({a.actor for a in states}) >= 2 else []
         return []
+
+    def _plural_object(self, token: Token, exclude: frozenset[str]) -> list[Arg]:
+        """'them' as a verb's object: the pair named before it in the sentence, or the previous sentence's
+        plural subject, never the verb's own subject ("Sweden and Finland applied to join NATO. Russia
+        warned THEM")."""
+        verb = token.head.head if token.dep_ == "pobj" else token.head
+        if token.lower_ != "them" or token.dep_ not in ("dobj", "dative", "pobj") or verb.pos_ not in ("VERB", "AUX"):
+            return []
+        own = exclude | {a.actor for a in self.subjects(verb)}
+        found = [a for a in self._pair_named_before(token, own) if a.actor not in own]
+        if not found and token.sent.start > 0:
+            subject = child(self.doc[token.sent.start - 1].sent.root, "nsubj")
+            states = unique(a for a in self.np_actors(subject, own)) if subject is not None else []
+            found = [Arg(a.actor, token, "coref") for a in states if a.actor not in own]
+        return found if len({a.actor for a in found}) >= 2 else []

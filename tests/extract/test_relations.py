@@ -2270,8 +2270,8 @@ def test_he_in_a_clause_is_the_person_the_sentence_is_about(nlp, text, expected)
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Algeria's decision to recall its ambassadors to Mali and Niger angered them.",
-     {("DZA", "SANCTION", "MLI", ""), ("DZA", "SANCTION", "NER", "")}),
+    ("Algeria's decision to recall its ambassadors to Mali and Niger angered them.",  # "them": Mali and Niger
+     {("DZA", "SANCTION", "MLI", ""), ("DZA", "SANCTION", "NER", ""), ("MLI", "OPPOSE", "DZA", ""), ("NER", "OPPOSE", "DZA", "")}),
     ("Turkey's move to expel the Dutch ambassador angered the Netherlands.",
      {("TUR", "SANCTION", "NLD", ""), ("NLD", "OPPOSE", "TUR", "")}),  # the angered state opposes
 ])
@@ -4724,3 +4724,12 @@ def test_a_measure_on_imports_of_a_states_goods_targets_that_state(nlp):
 def test_a_quarrel_that_grows_into_war_gives_the_war_its_parties(nlp):
     found = triples(nlp, "A simmering border dispute between Sudan and Chad exploded into full-scale war yesterday.")
     assert ("SDN", "CONFLICT", "TCD") in found or ("TCD", "CONFLICT", "SDN") in found, found
+
+
+@pytest.mark.parametrize("text", [
+    "Sweden and Finland applied to join NATO, and Russia warned them of consequences.",
+    "Sweden and Finland applied to join NATO. Russia threatened them with retaliation.",
+    "Sweden and Finland applied to join NATO. Russia warned those countries of consequences.",
+])
+def test_them_and_those_countries_stand_for_the_pair_named_before(nlp, text):
+    assert {("RUS", "THREATEN", "SWE"), ("RUS", "THREATEN", "FIN")} <= triples(nlp, text)

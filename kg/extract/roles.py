@@ -141,12 +141,12 @@ class ActorContext(PhraseModifiers, Coreference, Subjects):
             return self._resolve_relative(token, exclude)
         if token.tag_ in ("NNPS", "NNS") and token.text in plural_names():  # "the two KOREAS": both
             return [Arg(a, token, "coref") for a in sorted(plural_names()[token.text]) if a not in exclude]
+        examples = self.examples(token, exclude)  # "international ACTORS, including Brazil": the states named,
+        if examples:  # also of a group noun: "the LEADERS of some former Soviet states, including X and Y"
+            return examples
         group = self._resolve_group(token)
         if group is not None:
             return group
-        examples = self.examples(token, exclude)  # "international ACTORS, including Brazil": the states named
-        if examples:
-            return examples
         if (lemma in cue("private_heads") and not self._counted(token)) or any(
                 c.dep_ in ("amod", "compound") and c.lower_ in cue("breakaway_modifiers") for c in token.children):
             return []  # "the Indian cricket team", "Somalia's breakaway region" are no state

@@ -4733,3 +4733,9 @@ def test_a_quarrel_that_grows_into_war_gives_the_war_its_parties(nlp):
 ])
 def test_them_and_those_countries_stand_for_the_pair_named_before(nlp, text):
     assert {("RUS", "THREATEN", "SWE"), ("RUS", "THREATEN", "FIN")} <= triples(nlp, text)
+
+
+def test_examples_of_a_group_noun_are_its_states(nlp):
+    found = triples(nlp, "Kenya condemned Somalia. The leaders of some East African states, including Ugandan President "
+                         "Yoweri Museveni and Rwandan President Paul Kagame, attended a rally in support of Somalia.")
+    assert {("UGA", "SUPPORT", "SOM"), ("RWA", "SUPPORT", "SOM")} <= found and ("KEN", "SUPPORT", "SOM") not in found, found

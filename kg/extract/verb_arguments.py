@@ -46,7 +46,11 @@ class VerbArguments:
         preps = group.preps_for("VERB")
         objects: list[Arg] = []
         origins: list[Arg] = []
+        given_to = group.relation in ("SUPPLY", "AID") and any(p.dep_ in ("prep", "dative") and p.lower_ == "to"
+                                                                for p in verb.children)
         for obj in direct:
+            if given_to and obj.lower_ in self.lex.cue("object_pronouns"):
+                continue  # "transferred IT to the U.S.": the goods, not a state
             args = [] if group.only_prep_objects else [  # not the subject again as the object's modifier ("Angola-mediated talks")
                 a for a in ctx.np_actors(obj, exclude=known) if not (a.via == "mod" and a.actor in known)]
             if group.only_prep_objects and group.inverse:  # "received TURKISH drones": their maker supplies them

@@ -4739,3 +4739,8 @@ def test_examples_of_a_group_noun_are_its_states(nlp):
     found = triples(nlp, "Kenya condemned Somalia. The leaders of some East African states, including Ugandan President "
                          "Yoweri Museveni and Rwandan President Paul Kagame, attended a rally in support of Somalia.")
     assert {("UGA", "SUPPORT", "SOM"), ("RWA", "SUPPORT", "SOM")} <= found and ("KEN", "SUPPORT", "SOM") not in found, found
+
+
+def test_it_given_to_a_state_is_the_goods_not_a_state(nlp):
+    found = triples(nlp, "The U.S. bought the uranium from Kazakhstan and transferred it to the U.S.")
+    assert ("KAZ", "SUPPLY", "USA") in found and ("USA", "SUPPLY", "KAZ") not in found, found

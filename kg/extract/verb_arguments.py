@@ -118,3 +118,13 @@ class VerbArguments:
         if not infinitive or pact is None or pact.lemma_.lower() not in self.lex.cue("pact_nouns"):
             return []
         return ctx.pact_sides(pact)[1]
+
+    @staticmethod
+    def _apposed_act(noun: Token) -> Token | None:
+        """The noun that ``noun`` renames: "backing Venezuela's BID for a seat - a candidacy opposed by the US"
+        (an apposition, or a second object of the same verb set off after the first)."""
+        if noun.dep_ == "appos":
+            return noun.head
+        if noun.dep_ == "dobj" and noun.left_edge.i > 0 and noun.doc[noun.left_edge.i - 1].is_punct:
+            return next((d for d in noun.head.children if d.dep_ == "dobj" and d.i < noun.i), None)
+        return None

@@ -121,7 +121,8 @@ class VerbRules(VerbArguments, RequestRules, TransferRules, VerbSenses):
         if not objects and verb.dep_ == "acl" and child(verb, "agent") is not None \
                 and group.relation not in self.symmetric | {"SUPPORT"}:  # not "a campaign BACKED by Russia"
             governed = ctx.governing_verb(verb.head)  # "a deal brokered by China" for its parties,
-            objects = ctx.subjects(governed[0]) if governed else []  # "missiles supplied by Britain" to their user
+            objects = ctx.np_actors(apposed) if (apposed := self._apposed_act(verb.head)) is not None else []
+            objects = objects or (ctx.subjects(governed[0]) if governed else [])  # "missiles supplied by Britain" to their user
         if not objects and verb.dep_ == "relcl" and group.relation == "OPPOSE":
             objects = self._author_of_antecedent(ctx, verb)  # "announced a decision, WHICH was criticized by X"
         if not objects and group.place_targets and verb.dep_ == "relcl":  # "the regions that Russia occupies"

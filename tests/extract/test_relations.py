@@ -4744,3 +4744,12 @@ def test_examples_of_a_group_noun_are_its_states(nlp):
 def test_it_given_to_a_state_is_the_goods_not_a_state(nlp):
     found = triples(nlp, "The U.S. bought the uranium from Kazakhstan and transferred it to the U.S.")
     assert ("KAZ", "SUPPLY", "USA") in found and ("USA", "SUPPLY", "KAZ") not in found, found
+
+
+@pytest.mark.parametrize("text", [
+    "Arab leaders are backing Egypt's bid for a seat on the council - a candidacy opposed by the United States.",
+    "Iran and other leaders are backing Egypt's bid for a seat on the council - a candidacy opposed by the United States.",
+])
+def test_an_act_renamed_after_a_dash_and_opposed_is_the_first_acts_owners(nlp, text):
+    found = triples(nlp, text)
+    assert ("USA", "OPPOSE", "EGY") in found and ("USA", "OPPOSE", "IRN") not in found, found

@@ -29,7 +29,19 @@ class ThreatRules:
             if cand.group.relation in self.lex.cue("threatened_acts") and cand.objects and verb.dep_ in ("xcomp", "ccomp") \
                     and any(g.relation == "THREATEN" for g in self.lex.verbs.get(threat.lemma_.lower(), ())):
                 found.append(Candidate(self.lex.group("threaten", "THREATEN"), threat, cand.subjects, cand.objects))
+            elif cand.group.relation in self.lex.cue("threatened_acts") and cand.objects and self._on_condition(verb):
+                said = verb.head if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in self.lex.cue("reporting_verbs") else verb
+                found.append(Candidate(self.lex.group("threaten", "THREATEN"), said, cand.subjects, cand.objects))
+                # the threat is made when it is said: "Lula SAID he will impose tariffs on the US if ..."
         return found
+
+    def _on_condition(self, verb: Token) -> bool:
+        """A hostile act stated on a condition is a threat: "will impose tariffs on the US IF Trump follows
+        through", "voted to suspend aid to Russia UNLESS it withdrew" (not "will NOT attack if ...")."""
+        holders = [verb, verb.head] if verb.dep_ in ("xcomp", "ccomp") else [verb]
+        return not any(c.dep_ == "neg" for c in verb.children) and any(
+            c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+            for h in holders for c in h.children)
 
     def _threatened_response(self, verb: Token) -> bool:
         """A response verb in the complement of a threat gives way to it:

@@ -4753,3 +4753,16 @@ def test_it_given_to_a_state_is_the_goods_not_a_state(nlp):
 def test_an_act_renamed_after_a_dash_and_opposed_is_the_first_acts_owners(nlp, text):
     found = triples(nlp, text)
     assert ("USA", "OPPOSE", "EGY") in found and ("USA", "OPPOSE", "IRN") not in found, found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ruto said he will impose tariffs on Uganda if Museveni keeps the ban.", ("KEN", "THREATEN", "UGA", "")),
+    ("The U.S. Senate voted to suspend aid to Egypt unless it freed the prisoners.", ("USA", "THREATEN", "EGY", "")),
+])
+def test_a_hostile_act_on_a_condition_is_a_threat(nlp, text, expected):
+    found = relations(nlp, text)
+    assert expected in found, found
+
+
+def test_a_hostile_act_ruled_out_on_a_condition_is_no_threat(nlp):
+    assert not any(r == "THREATEN" for _, r, _, _ in relations(nlp, "China will not attack Taiwan if it keeps the status quo."))

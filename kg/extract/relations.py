@@ -38,6 +38,7 @@ from kg.extract.nouns import NounRules
 from kg.extract.obstruction import ObstructionRules
 from kg.extract.pairing import PairingRules
 from kg.extract.pressures import PressureRules
+from kg.extract.prospects import ProspectRules
 from kg.extract.repetition import RepetitionRules
 from kg.extract.roles import ActorContext
 from kg.extract.senses import noun_senses
@@ -72,7 +73,8 @@ CONSTRUCTIONS = ("_dependence_candidates", "_strain_candidates", "_response_cand
                  "_pejorative_predicate_candidates", "_shared_act_candidates", "_pact_project_candidates",
                  "_unwelcome_candidates", "_side_taken_candidates", "_privilege_removed_candidates",
                  "_joined_by_candidates", "_overridden_objection_candidates",
-                 "_helped_act_candidates", "_approached_candidates", "_refused_recognition_candidates")
+                 "_helped_act_candidates", "_approached_candidates", "_refused_recognition_candidates",
+                 "_prospect_candidates")
 #: the families tried once every token's triggers and constructions have been
 LATE_CONSTRUCTIONS = ("_backing_candidates",)
 
@@ -80,7 +82,7 @@ LATE_CONSTRUCTIONS = ("_backing_candidates",)
 class RelationExtractor(VerbRules, NounRules, TargetRules, ClauseRules, BackingRules, ExchangeRules, StrainRules,
                         ThreatRules, ObstructionRules, ClaimRules, VenueRules, PressureRules, CompanyRules, JointRules,
                         BrokeringRules, GratitudeRules, BehalfRules, ExpulsionRules, TerminationRules, VisitFrames,
-                        PairingRules, RepetitionRules):
+                        PairingRules, RepetitionRules, ProspectRules):
     """Finds relation candidates in parsed sentences."""
 
     def __init__(self, lexicon: Lexicon) -> None:

@@ -4766,3 +4766,17 @@ def test_a_hostile_act_on_a_condition_is_a_threat(nlp, text, expected):
 
 def test_a_hostile_act_ruled_out_on_a_condition_is_no_threat(nlp):
     assert not any(r == "THREATEN" for _, r, _, _ in relations(nlp, "China will not attack Taiwan if it keeps the status quo."))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kenyan President William Ruto said Somalia would now face sanctions.",
+     {("KEN", "THREATEN", "SOM", ""), ("KEN", "SANCTION", "SOM", "H")}),
+    ("The US said Iran would face consequences.", {("USA", "THREATEN", "IRN", "")}),
+])
+def test_a_measure_a_state_says_another_will_face_is_a_threat(nlp, text, expected):
+    assert expected <= relations(nlp, text)
+
+
+@pytest.mark.parametrize("text", ["Pakistan said it would face sanctions.", "The US said Pakistan would not face sanctions."])
+def test_no_threat_in_facing_ones_own_measures_or_none(nlp, text):
+    assert not any(r in ("THREATEN", "SANCTION") for _, r, _, _ in relations(nlp, text))

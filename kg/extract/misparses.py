@@ -41,7 +41,8 @@ class MisplacedSubjects:
         found: list[Arg] = []
         company = self.lex.cue("company_preps") | self.lex.cue("likeness_preps")
         for prep in [*subject.children, *verb.children]:
-            inserted = subject.i < prep.i < verb.i and self.doc[prep.left_edge.i - 1].text == ","
+            inserted = subject.i < prep.i < verb.i and (self.doc[prep.left_edge.i - 1].text == ","
+                                                         or prep.lower_ in self.lex.cue("company_words"))
             opening = prep.i < subject.i and prep.left_edge.i == verb.sent.start \
                 and "," in (self.doc[prep.right_edge.i].text, self.doc[min(prep.right_edge.i + 1, len(self.doc) - 1)].text)
             if prep.dep_ != "prep" or not (inserted or opening) or prep.lower_ not in company:

@@ -4780,3 +4780,9 @@ def test_a_measure_a_state_says_another_will_face_is_a_threat(nlp, text, expecte
 @pytest.mark.parametrize("text", ["Pakistan said it would face sanctions.", "The US said Pakistan would not face sanctions."])
 def test_no_threat_in_facing_ones_own_measures_or_none(nlp, text):
     assert not any(r in ("THREATEN", "SANCTION") for _, r, _, _ in relations(nlp, text))
+
+
+def test_states_alongside_the_subject_without_commas_act_with_it(nlp):
+    found = {tuple(sorted((s, o))) for s, r, o in triples(
+        nlp, "The Latvian prime minister alongside the presidents of Poland and Estonia arrived in Georgia.") if r == "CONSULT"}
+    assert {("GEO", "LVA"), ("GEO", "POL"), ("EST", "GEO")} <= found, found

@@ -76,7 +76,9 @@ class ClauseRules:
             owner = child(verb.head, "poss") if verb.lower_ in self.lex.cue("example_verbs") else None
             return verb, prep, ctx.np_actors(owner) if owner is not None else []
         if verb.dep_ == "acl" and verb.head.lemma_.lower() in self.lex.nouns:
-            return verb, prep, []  # the content of "an agreement to restore ties"
+            threat = any(g.relation == "THREATEN" for g in self.lex.nouns[verb.head.lemma_.lower()])
+            return verb, prep, ctx.subjects(verb) if threat else []  # "the US THREAT TO impose sanctions": the
+            # threatener's; but the content of "an agreement to restore ties" is no act of the clause's
         sponsoring = self.lex.cue("sponsoring_verbs")
         if (prep == "" and lemma in sponsoring and noun.dep_ == "dobj"
                 and any(c.dep_ in ("compound", "amod") and c.i not in ctx.actor_at for c in noun.children)) \

@@ -67,7 +67,8 @@ def clause_chain(token: Token, lex: Lexicon) -> Iterator[tuple[Token, str, Token
         if dep == "pcomp" and head.lower_ == "for" and current.tag_ == "VBG" \
                 and head.head.lemma_.lower() not in lex.cue("intent_verbs") | lex.cue("request_verbs"):
             return  # "vowed to retaliate against Israel FOR BOMBING": the reason has happened
-        if head.pos_ == "NOUN" and head.lemma_.lower() in lex.nouns and current.i != token.i:
+        if head.pos_ == "NOUN" and head.lemma_.lower() in lex.nouns and current.i != token.i \
+                and not (dep == "acl" and head.lemma_.lower() in lex.cue("intent_nouns")):  # but "its THREAT TO impose"
             return  # "weighing sanctions on Iranian oil EXPORTS": the exports are real, the sanctions not
         if dep == "advcl" and _is_finite(current):
             return

@@ -26,8 +26,9 @@ class ThreatRules:
             while verb.pos_ != "VERB" and verb.dep_ in ("dobj", "pobj", "prep") and verb.head.i != verb.i:
                 verb = verb.head  # "threatened to impose SANCTIONS on": up to the verb of the act
             threat = verb.head
-            if cand.group.relation in self.lex.cue("threatened_acts") and cand.objects and verb.dep_ in ("xcomp", "ccomp") \
-                    and any(g.relation == "THREATEN" for g in self.lex.verbs.get(threat.lemma_.lower(), ())):
+            if cand.group.relation in self.lex.cue("threatened_acts") and cand.objects and (
+                    (verb.dep_ in ("xcomp", "ccomp") and any(g.relation == "THREATEN" for g in self.lex.verbs.get(threat.lemma_.lower(), ())))
+                    or (verb.dep_ == "acl" and any(g.relation == "THREATEN" for g in self.lex.nouns.get(threat.lemma_.lower(), ())))):
                 found.append(Candidate(self.lex.group("threaten", "THREATEN"), threat, cand.subjects, cand.objects))
             elif cand.group.relation in self.lex.cue("threatened_acts") and cand.objects and self._on_condition(verb):
                 said = verb.head if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in self.lex.cue("reporting_verbs") else verb

@@ -4786,3 +4786,9 @@ def test_states_alongside_the_subject_without_commas_act_with_it(nlp):
     found = {tuple(sorted((s, o))) for s, r, o in triples(
         nlp, "The Latvian prime minister alongside the presidents of Poland and Estonia arrived in Georgia.") if r == "CONSULT"}
     assert {("GEO", "LVA"), ("GEO", "POL"), ("EST", "GEO")} <= found, found
+
+
+def test_a_threat_to_take_a_measure_threatens_its_target_and_plans_the_measure(nlp):
+    found = relations(nlp, "The US threat to impose sanctions on Japan angered Tokyo.")
+    assert {("USA", "THREATEN", "JPN", ""), ("USA", "SANCTION", "JPN", "H")} <= found, found
+    assert ("CHL", "AGREE", "PER", "H") in relations(nlp, "Chile signed an agreement to restore ties with Peru.")

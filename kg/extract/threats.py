@@ -82,8 +82,15 @@ class ThreatRules:
     def _consequence_owners(self, ctx: ActorContext, verb: Token, known: frozenset[str]) -> list[Arg]:
         """A warning that a state's act will have consequences threatens that state: "Iran warned that
         the U.S. STRIKES will have everlasting CONSEQUENCES", "Kenya warned that SOMALIA'S decision would
-        come at a cost"."""
+        come at a cost"; so does one of consequences FOR a state."""
         consequences = self.lex.cue("consequence_nouns")
+        causes = [child(c, "nsubj") for c in verb.children if c.dep_ == "ccomp"]
+        caused_by_act = all(c is None or c.lemma_.lower() in self.lex.nouns or c.lemma_.lower() in self.lex.cue("deciding_nouns")
+                            for c in causes)  # "the DEAL would have consequences for X", not "the drought"
+        borne = [a for t in verb.subtree if t.lemma_.lower() in consequences for p in t.children
+                 if p.dep_ == "prep" and p.lower_ == "for" for o in pobjs(p) for a in ctx.np_actors(o) if a.actor not in known]
+        if borne and caused_by_act:  # "warned of serious consequences FOR TAIWAN": the one to bear them
+            return borne
         for clause in (c for c in verb.children if c.dep_ == "ccomp"):
             subject = child(clause, "nsubj")
             if subject is not None and any(t.lemma_.lower() in consequences for t in clause.subtree if t.i > subject.i):

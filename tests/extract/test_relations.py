@@ -4792,3 +4792,9 @@ def test_a_threat_to_take_a_measure_threatens_its_target_and_plans_the_measure(n
     found = relations(nlp, "The US threat to impose sanctions on Japan angered Tokyo.")
     assert {("USA", "THREATEN", "JPN", ""), ("USA", "SANCTION", "JPN", "H")} <= found, found
     assert ("CHL", "AGREE", "PER", "H") in relations(nlp, "Chile signed an agreement to restore ties with Peru.")
+
+
+@pytest.mark.parametrize("text", ["Russia warned that the deal would have serious consequences for Finland.",
+                                  "Russia warned of consequences for Finland."])
+def test_a_warning_of_consequences_for_a_state_threatens_it(nlp, text):
+    assert ("RUS", "THREATEN", "FIN") in triples(nlp, text)

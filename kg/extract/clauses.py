@@ -8,15 +8,18 @@ from kg.extract.syntax import Arg, child, is_passive, pobjs, unique
 from kg.knowledge.lexicon import TriggerGroup
 
 
-def between_on_predicate(ctx: ActorContext, noun: Token) -> list[list[Arg]]:
+def between_on_predicate(ctx: ActorContext, noun: Token, relationship_nouns: frozenset[str] = frozenset()) -> list[list[Arg]]:
     """The parties of a mutual event named on the verb it is the subject of:
     "tensions have been growing BETWEEN Ethiopia AND Somalia", "fighting erupted between X and Y", "tensions on the rise
     between X and Y"; or
     on the verb parsed as its modifier: "Tensions flared between India and China", "as a spat escalated between both", "the deal he brokered between X and Y";
-    or on what it grew out of: "a dispute between X and Y exploded INTO WAR"."""
+    or on what it grew out of: "a dispute between X and Y exploded INTO WAR"; or on the ties it acts on (of
+    ``relationship_nouns``): "a row THREATENED TIES BETWEEN X and Y"."""
     verbs = ([noun.head] if noun.dep_ == "nsubj" else []) + [v for v in noun.children if v.dep_ in ("acl", "relcl") and v.pos_ == "VERB"]
     verbs += [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "on" for o in pobjs(p)]  # "ON THE RISE between"
     verbs += [c for v in verbs for c in v.children if c.dep_ == "acomp"]  # "tensions remained HIGH between X and Y"
+    verbs += [d for v in verbs for d in v.children if d.dep_ == "dobj" and d.lemma_.lower() in relationship_nouns]
+    # "a row THREATENED TIES between the Asian heavyweights": the ties' pair quarrels
     groups = [[a for o in pobjs(p) for a in ctx.np_actors(o)] for v in verbs for p in v.children
               if p.dep_ == "prep" and p.lower_ == "between"]
     became = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "into" else None

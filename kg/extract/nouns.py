@@ -72,7 +72,7 @@ class NounRules(NounCompletion, AbsorptionRules):
         if not objects and (possessors or modifiers) and group.relation in self.symmetric:
             objects = ctx.examples(noun)  # "Israel's allies, including the US and UK"
         if not pair_groups and (group.mutual or group.relation in self.symmetric):
-            pair_groups = self._between_on_predicate(ctx, noun)  # "tensions have been growing BETWEEN X and Y"
+            pair_groups = self._between_on_predicate(ctx, noun, self.lex.cue("relationship_nouns"))  # "tensions have been growing BETWEEN X and Y"
         if not pair_groups and group.mutual and not (subjects or objects or possessors or modifiers):
             pair_groups = self._setting_pair(ctx, noun)  # "severed ties with Doha AMID A DISPUTE"
         if pair_groups:

@@ -4798,3 +4798,8 @@ def test_a_threat_to_take_a_measure_threatens_its_target_and_plans_the_measure(n
                                   "Russia warned of consequences for Finland."])
 def test_a_warning_of_consequences_for_a_state_threatens_it(nlp, text):
     assert ("RUS", "THREATEN", "FIN") in triples(nlp, text)
+
+
+def test_a_quarrel_acting_on_the_ties_between_two_states_is_theirs(nlp):
+    found = triples(nlp, "A simmering diplomatic row threatened ties between Kenya and Somalia.")
+    assert {("KEN", "OPPOSE", "SOM"), ("SOM", "OPPOSE", "KEN")} <= found, found

@@ -4803,3 +4803,15 @@ def test_a_warning_of_consequences_for_a_state_threatens_it(nlp, text):
 def test_a_quarrel_acting_on_the_ties_between_two_states_is_theirs(nlp):
     found = triples(nlp, "A simmering diplomatic row threatened ties between Kenya and Somalia.")
     assert {("KEN", "OPPOSE", "SOM"), ("SOM", "OPPOSE", "KEN")} <= found, found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Eritrea hosted Sudanese President Omar al-Bashir, the region's fiercest critic of Washington.", ("SDN", "OPPOSE", "USA")),
+    ("Hungary is the most vocal opponent of Ukraine's membership in the EU.", ("HUN", "OPPOSE", "UKR")),
+])
+def test_a_state_named_a_critic_or_opponent_of_another_opposes_it(nlp, text, expected):
+    assert expected in triples(nlp, text)
+
+
+def test_a_persons_critic_named_with_a_state_is_no_state(nlp):
+    assert not any(r == "OPPOSE" for _, r, _ in triples(nlp, "Kremlin critic Alexei Navalny met German officials."))

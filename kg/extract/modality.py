@@ -80,6 +80,10 @@ def clause_chain(token: Token, lex: Lexicon) -> Iterator[tuple[Token, str, Token
             return
         if dep in ("nsubj", "nsubjpass") and current.pos_ not in ("NOUN", "PROPN"):
             return
+        if dep == "nsubj" and head.lemma_.lower() in lex.cue("effect_verbs") \
+                and not any(c.dep_ == "det" and c.lower_ in ("a", "an", "any") for c in current.children):
+            return  # "US military aid to Colombia COULD RESULT in escalation": the aid is given; its effect is not
+            # (but "A war could destabilize the region" is no war yet)
         if dep == "amod" and current.tag_ != "VBG":
             return
         yield head, dep, current

@@ -1,5 +1,6 @@
-"""Measures a state says another will face: "Clinton said Pakistan WOULD FACE sanctions" is the speaker's
-threat (THREATEN) and, for a measure, the measure itself, still planned (SANCTION, hypothetical)."""
+"""What a state says will come: measures another state "will face" ("Clinton said Pakistan WOULD FACE sanctions":
+the speaker's threat, THREATEN, and the measure itself, planned), and the harm another state's act "could" do
+("Chavez warned that US military AID to Colombia COULD RESULT in escalation": a warning against it, OPPOSE)."""
 from __future__ import annotations
 
 from typing import Iterator
@@ -40,3 +41,23 @@ class ProspectRules:
                           if g.relation in cue("measure_relations")), None)
             if group is not None:
                 yield Candidate(group, measure, speakers, targets, hypothetical=True)
+
+    @starts_on("cautioning_verbs")
+    def _warned_act_candidates(self, ctx: ActorContext, verb: Token) -> Iterator[Candidate]:
+        """"Chavez has WARNED that US military AID to Colombia COULD result in escalation": a warning that another
+        state's act may do harm opposes that state (relations.md: a warning with nothing threatened); a warning
+        of consequences threatens (ThreatRules), one about a state itself ("warned that Somalia could face
+        famine") says nothing of its acts."""
+        cue = self.lex.cue
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in cue("cautioning_verbs"):
+            return
+        warners = ctx.subjects(verb)
+        for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+            act = child(clause, "nsubj")
+            if act is None or act.pos_ != "NOUN" or not any(c.dep_ == "aux" and c.lower_ in cue("modal_aux") for c in clause.children) \
+                    or any(t.lemma_.lower() in cue("consequence_nouns") for t in clause.subtree) \
+                    or (act.lemma_.lower() not in self.lex.nouns and act.lemma_.lower() not in cue("deciding_nouns")):
+                continue
+            owners = [a for a in ctx.modifier_actors(act) if a.actor not in {w.actor for w in warners}]
+            if warners and owners:
+                yield Candidate(self.lex.group("condemn", "OPPOSE"), verb, warners, owners)

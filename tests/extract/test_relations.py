@@ -4825,3 +4825,12 @@ def test_a_persons_critic_named_with_a_state_is_no_state(nlp):
 def test_an_event_whose_effect_is_possible_keeps_its_own_mood(nlp, text, expected):
     found = relations(nlp, text)
     assert expected in found or (expected[2], expected[1], expected[0], expected[3]) in found, found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Eritrea warned that US military aid to Ethiopia could result in an escalation of the conflict.", ("ERI", "OPPOSE", "USA")),
+    ("Egypt warned that Ethiopia's decision could cause a regional crisis.", ("EGY", "OPPOSE", "ETH")),
+])
+def test_a_warning_that_anothers_act_could_do_harm_opposes_it(nlp, text, expected):
+    found = triples(nlp, text)
+    assert expected in found and (expected[0], "THREATEN", expected[2]) not in found, found

@@ -392,3 +392,7 @@ def test_armed_groups_named_after_a_state_are_no_state(nlp, text, expected):
 def test_a_fixed_epithet_names_its_state(nlp):
     assert ids(nlp, "France deepened ties with Africa's most populous nation.") == ["FRA", "NGA"]
     assert ids(nlp, "Africa is vast.") == []
+
+
+def test_the_ecuadoran_spelling_names_ecuador(nlp):
+    assert ids(nlp, "Colombia accused the Ecuadoran government.") == ["COL", "ECU"]

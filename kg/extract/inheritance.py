@@ -72,7 +72,8 @@ class InheritedSubjects:
             if agents:
                 return agents
         if dep == "acl" and not any(c.lower_ == "to" for c in verb.children) \
-                and (head.lemma_.lower() not in self.lex.cue("utterance_nouns") or head.dep_ != "dobj"):
+                and (head.lemma_.lower() not in self.lex.cue("utterance_nouns") or head.dep_ != "dobj") \
+                and not (verb.tag_ == "VBN" and self._purchase(verb)):  # "Turkish drones BOUGHT": not by Turkey
             return self.np_actors(head) or self.pact_signers(verb, depth)  # "a resolution condemning X": the resolution condemns
         if dep == "acl" and head.dep_ == "dobj" and not any(c.lower_ == "to" for c in verb.children):
             disowned = head.head.lemma_.lower() in self.lex.cue("obstructing_verbs") | self.lex.cue("rejecting_verbs")
@@ -105,3 +106,7 @@ class InheritedSubjects:
         groups = self.lex.nouns.get(obj.lemma_.lower(), ()) if obj is not None else ()
         return [a for p in verb.children if p.dep_ == "prep" and any(p.lower_ in g.agent_preps for g in groups)
                 for o in pobjs(p) for a in self.np_actors(o)]
+
+    def _purchase(self, verb: Token) -> bool:
+        """Whether ``verb`` buys (an inverse transfer: its subject receives)."""
+        return any(g.inverse and g.relation == "SUPPLY" for g in self.lex.verbs.get(verb.lemma_.lower(), ()))

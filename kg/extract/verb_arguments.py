@@ -27,8 +27,8 @@ class VerbArguments:
             if any(c.lower_ in self.lex.cue("breakaway_modifiers") for c in verb.head.children):
                 return None  # "a Moscow-backed SEPARATIST region of Moldova": no act on Moldova
             direct = [verb.head]  # "a U.S.-SANCTIONED Russian vessel"
-        if not direct and verb.dep_ == "acl" and verb.tag_ == "VBN" and child(verb, "agent") is not None:
-            direct = [verb.head]  # "Mozambique's army, BACKED by Rwandan troops"
+        if not direct and verb.dep_ == "acl" and verb.tag_ == "VBN" and (child(verb, "agent") is not None or group.inverse):
+            direct = [verb.head]  # "Mozambique's army, BACKED by Rwandan troops", "Turkish drones BOUGHT in 2021"
         if not direct and (verb.dep_ == "oprd" or (verb.dep_ in ("ccomp", "advcl", "xcomp") and verb.tag_ in ("VBN", "VBD")
                                                     and verb.head.lemma_.lower() in self.lex.cue("keeping_verbs"))):
             # "kept the U.S. informed", "kept its border with X CLOSED": the keeping verb's object

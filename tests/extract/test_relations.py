@@ -4834,3 +4834,9 @@ def test_an_event_whose_effect_is_possible_keeps_its_own_mood(nlp, text, expecte
 def test_a_warning_that_anothers_act_could_do_harm_opposes_it(nlp, text, expected):
     found = triples(nlp, text)
     assert expected in found and (expected[0], "THREATEN", expected[2]) not in found, found
+
+
+@pytest.mark.parametrize("text", ["Ethiopia used Turkish drones bought in 2021.", "Ethiopia used drones bought from Turkey."])
+def test_goods_bought_in_a_participle_are_bought_by_their_user(nlp, text):
+    found = triples(nlp, text)
+    assert ("TUR", "SUPPLY", "ETH") in found and ("ETH", "SUPPLY", "TUR") not in found, found

@@ -72,6 +72,8 @@ class VerbRules(VerbArguments, RequestRules, TransferRules, VerbSenses):
         subjects = subjects + ctx.joined_parties(verb) if subjects else subjects
         known = frozenset(a.actor for a in subjects)
         objects, origins = self._argument_objects(ctx, verb, group, direct, known, passive)
+        if not objects and group.object_heads and group.relation in ("SUPPLY", "AID"):  # "offered TAIWAN submarines":
+            objects = [a for d in verb.children if d.dep_ == "dative" and d.pos_ != "ADP" for a in ctx.np_actors(d)]  # the receiver
         if group.inverse:
             subjects, objects = unique(objects + origins), subjects
             if not subjects and (partners := self._pact_sellers(ctx, verb)):  # "sealed a deal WITH Seoul TO BUY

@@ -4840,3 +4840,7 @@ def test_a_warning_that_anothers_act_could_do_harm_opposes_it(nlp, text, expecte
 def test_goods_bought_in_a_participle_are_bought_by_their_user(nlp, text):
     found = triples(nlp, text)
     assert ("TUR", "SUPPLY", "ETH") in found and ("ETH", "SUPPLY", "TUR") not in found, found
+
+
+def test_the_receiver_of_offered_goods_may_be_a_dative(nlp):
+    assert ("USA", "SUPPLY", "TWN", "H") in relations(nlp, "The US offered Taiwan submarines.")

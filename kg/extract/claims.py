@@ -78,7 +78,7 @@ class ClaimRules:
 
     def _hostile_noun(self, noun: Token) -> bool:
         """Whether ``noun`` is a trigger noun of a hostile relation ("raids", "war")."""
-        return any(g.relation in self.lex.cue("hostile_relations") for g in self.lex.nouns.get(noun.lemma_.lower(), ()))
+        return self.lex.hostile(noun.lemma_.lower(), noun=True)
 
     @starts_on("pejorative_names", "dismissive_names", "pejorative_modifiers")
     def _pejorative_predicate_candidates(self, ctx: ActorContext, noun: Token) -> Iterator[Candidate]:

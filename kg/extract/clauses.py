@@ -211,7 +211,7 @@ class ClauseRules:
                 or any(c.dep_ in ("poss", "prep") for c in noun.children):  # not "a row OVER ...", "tensions WITH ..."
             return []
         verb = prep.head
-        if not any(g.relation in self.lex.cue("hostile_relations") for g in self.lex.verbs.get(verb.lemma_.lower(), ())):
+        if not self.lex.hostile(verb.lemma_.lower()):
             return []  # "Kenya joined Uganda in a dispute": no act against the other
         subjects = unique(ctx.subjects(verb))
         known = frozenset(a.actor for a in subjects)

@@ -100,8 +100,7 @@ class ClauseSubjectReference:
 
     def _hostile_word(self, word: Token) -> bool:
         """Whether a verb or noun triggers a hostile relation ("criticise", "sanctions")."""
-        return any(g.relation in self.lex.cue("hostile_relations") for g in
-                   (self.lex.verbs if word.pos_ == "VERB" else self.lex.nouns).get(word.lemma_.lower(), ()))
+        return self.lex.hostile(word.lemma_.lower(), noun=word.pos_ != "VERB")
 
     def _fronted_subject(self, token: Token, exclude: frozenset[str]) -> list[Arg]:
         """A pronoun in a phrase fronted before its sentence's subject stands for

@@ -61,8 +61,7 @@ class VerbSenses:
         if group.relation != "SUPPORT" or obj is None or self._withheld_recognition(verb, group) is not None:
             return False  # "does not recognize Russia's annexation": a rejection of the act
         lemma = obj.lemma_.lower()
-        verbs = self.lex.verbs.get(lemma[:-3], ()) if lemma.endswith("ing") else ()
-        return self._hostile_noun(obj) or any(g.relation in self.lex.cue("hostile_relations") for g in verbs)
+        return self._hostile_noun(obj) or (lemma.endswith("ing") and self.lex.hostile(lemma[:-3]))
 
     def _withheld_recognition(self, verb: Token, group: TriggerGroup) -> TriggerGroup | None:
         """Recognition withheld rejects what is not recognised, as refusing it does (relations.md): "China does

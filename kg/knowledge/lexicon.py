@@ -84,6 +84,15 @@ class Lexicon:
         found = self.cues.words.get(name)  # the common case without a second call
         return found if found is not None else self.cues(name)
 
+    def hostile(self, lemma: str, noun: bool = False) -> bool:
+        """Whether a verb (or, with ``noun``, a noun) lemma triggers a hostile relation (cue ``hostile_relations``).
+
+        >>> lex = load_lexicon()
+        >>> lex.hostile("condemn"), lex.hostile("sanction", noun=True), lex.hostile("visit")
+        (True, True, False)
+        """
+        return any(g.relation in self.cue("hostile_relations") for g in (self.nouns if noun else self.verbs).get(lemma, ()))
+
     def refers(self, word: str) -> bool:
         """Whether a word may refer to a state named elsewhere: "its", "he",
         "the two countries", "the nation" (plural forms included).

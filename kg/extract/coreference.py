@@ -29,6 +29,18 @@ class ClauseSubjectReference:
         states = {a.actor for a in self.np_actors(subject, exclude)}
         return [Arg(states.pop(), token, "coref")] if len(states) == 1 else []
 
+    def _apposition_holder(self, token: Token) -> frozenset[str]:
+        """The state an apposition holding "its" describes, which "its" cannot stand for: "Somalia, one of ITS
+        closest allies", "Uganda, ITS main backer" (a state is not its own ally)."""
+        node = token
+        for _ in range(4):
+            if node.dep_ == "appos" and node.head.i in self.actor_at:
+                return frozenset({self.actor_at[node.head.i]})
+            if node.dep_ not in ("poss", "pobj", "prep", "appos") or node.head.i == node.i:
+                return frozenset()
+            node = node.head
+        return frozenset()
+
     def _retaliators(self, token: Token) -> frozenset[str]:
         """The states that act "in retaliation for" or "in response to" what "its" owns: never its owner
         ("Moscow is funnelling migrants IN RETALIATION FOR ITS decision to join NATO": not Moscow's)."""
@@ -129,7 +141,8 @@ class Coreference(PluralReference, ClauseSubjectReference, GroupReference, Speak
             return []  # "IT is the second deal the two have made": the deal
         if self._body_speaking(token):
             return []  # "The BLOC said IT would send five members": the bloc, no state
-        exclude = exclude | self._retaliators(token)  # "Moscow acted IN RETALIATION FOR ITS decision": another's
+        exclude = exclude | self._retaliators(token) | self._apposition_holder(token)  # "Moscow acted IN RETALIATION
+        # FOR ITS decision", "Somalia, one of ITS closest allies": another state's
         fronted = self._fronted_subject(token, exclude) or self._object_owner(token, exclude) \
             or self._claim_denier(token, exclude) or self._target_owner(token, exclude)
         if fronted:

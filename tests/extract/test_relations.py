@@ -4844,3 +4844,12 @@ def test_goods_bought_in_a_participle_are_bought_by_their_user(nlp, text):
 
 def test_the_receiver_of_offered_goods_may_be_a_dative(nlp):
     assert ("USA", "SUPPLY", "TWN", "H") in relations(nlp, "The US offered Taiwan submarines.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kenya sent troops to Somalia, one of its closest allies.", ("KEN", "ALLY", "SOM")),
+    ("Chile thanked Peru, one of its staunchest supporters.", ("PER", "SUPPORT", "CHL")),
+])
+def test_its_in_an_apposition_is_not_the_state_it_describes(nlp, text, expected):
+    found = {(s, r, o) if r != "ALLY" or s < o else (o, r, s) for s, r, o in triples(nlp, text)}
+    assert (expected if expected[1] != "ALLY" or expected[0] < expected[2] else (expected[2], expected[1], expected[0])) in found, found

@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extract.misparses import listed_infinitive
-from kg.extract.syntax import SUBJECT_DEPS, Arg, child, is_passive, pobjs, verb_above_gerund
+from kg.extract.syntax import SUBJECT_DEPS, Arg, child, is_infinitive, is_passive, pobjs, verb_above_gerund
 
 
 class InheritedSubjects:
@@ -21,7 +21,7 @@ class InheritedSubjects:
         listed = listed_infinitive(verb)
         if listed is not None:  # "wants X to end A, provide B": X provides
             return self.subjects(listed, depth + 1)
-        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        infinitive = is_infinitive(verb)
         if infinitive and dep in ("xcomp", "advcl", "acl"):
             pressed = self._pressed_party(head)
             if pressed:  # "put pressure ON Baghdad to reduce ...", "renewed calls on X to": the one pressed acts

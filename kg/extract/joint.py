@@ -10,7 +10,7 @@ from kg.extract.candidates import Candidate
 from kg.extract.entries import starts_on
 from kg.extract.purposes import pact_of_purpose, pact_of_topic
 from kg.extract.roles import ActorContext
-from kg.extract.syntax import pobjs, unique
+from kg.extract.syntax import is_infinitive, pobjs, unique
 
 
 class JointRules:
@@ -65,7 +65,7 @@ class JointRules:
             return
         pact, head = pact_of_purpose(verb, self.lex), verb.head
         agreeing = verb.dep_ in ("advcl", "xcomp") and self.lex.group(head.lemma_.lower(), "AGREE") is not None \
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)  # "signed a deal TO DEVELOP", "agreed to build"
+            and is_infinitive(verb)  # "signed a deal TO DEVELOP", "agreed to build"
         if pact is None and agreeing:
             pact = next((d for d in head.children if d.dep_ == "dobj" and d.lemma_.lower() in self.lex.cue("pact_nouns")), None)
         if pact is not None and self._pact_ended(pact):

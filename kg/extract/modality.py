@@ -16,7 +16,7 @@ from typing import Iterator
 from spacy.tokens import Token
 
 from kg.extract.purposes import pact_of_purpose
-from kg.extract.syntax import child, has_author
+from kg.extract.syntax import child, has_author, is_infinitive
 from kg.knowledge.lexicon import Lexicon
 
 CHAIN_DEPS = frozenset({"amod", "xcomp", "acl", "pcomp", "prep", "pobj", "dobj", "attr", "oprd", "advcl", "conj", "nsubjpass", "nsubj"})
@@ -37,7 +37,7 @@ def clause_chain(token: Token, lex: Lexicon) -> Iterator[tuple[Token, str, Token
     current = token
     for _ in range(8):
         dep, head = current.dep_, current.head
-        if dep == "ccomp" and head.lemma_.lower() in lex.cue("intent_verbs") and (_is_infinitive(current) or (
+        if dep == "ccomp" and head.lemma_.lower() in lex.cue("intent_verbs") and (is_infinitive(current) or (
                 current.tag_ == "VB" and child(current, "nsubj") is None)):  # "wants X to end A, provide B"
             yield head, dep, current  # "expects Canada to resume exports"
             return
@@ -90,10 +90,6 @@ def clause_chain(token: Token, lex: Lexicon) -> Iterator[tuple[Token, str, Token
         if head.pos_ in ("VERB", "AUX") and dep not in ("prep", "pobj", "pcomp") and _is_finite(head) and dep != "xcomp":
             return
         current = head
-
-
-def _is_infinitive(verb: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _is_finite(verb: Token) -> bool:
@@ -160,7 +156,7 @@ def is_hypothetical(token: Token, lex: Lexicon, relation: str | None = None) -> 
                 return True
             if c.dep_ == "mark" and c.lower_ in cue("conditional_marks"):
                 return True
-        if node.dep_ == "ROOT" and _is_infinitive(node) and any(c.dep_ == "nsubj" for c in node.children):
+        if node.dep_ == "ROOT" and is_infinitive(node) and any(c.dep_ == "nsubj" for c in node.children):
             return True  # a headline's "Japan to buy submarines": announced, not done
         if arrived_by == "xcomp" and node.lower_ in cue("hypothetical_modifiers"):
             return True  # "is likely to retaliate"
@@ -216,7 +212,7 @@ def _asked_of_another(node: Token, lex: Lexicon) -> bool:
 
 def _is_purpose(verb: Token) -> bool:
     """An infinitive adjunct: 'opened talks ... TO BUY oil'."""
-    return _is_infinitive(verb) and child(verb, "nsubj") is None
+    return is_infinitive(verb) and child(verb, "nsubj") is None
 
 
 def _head_clause_hypothetical(token: Token, lex: Lexicon, relation: str | None = None) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.extract.syntax import Arg, child, pobjs, through_of, unique
+from kg.extract.syntax import Arg, child, is_infinitive, pobjs, through_of, unique
 from kg.knowledge.lexicon import Lexicon
 
 
@@ -15,7 +15,7 @@ def pact_of_purpose(verb: Token, lex: Lexicon) -> Token | None:
     while verb.dep_ == "conj" and verb.head.pos_ == "VERB":
         verb = verb.head
     head, purposes = verb.head, lex.cue("purpose_verbs")
-    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    infinitive = is_infinitive(verb)
     if verb.dep_ == "xcomp" and head.lemma_.lower() in purposes and head.dep_ in ("relcl", "acl"):
         pact = head.head
     elif verb.dep_ == "xcomp" and head.lemma_.lower() in purposes and child(head, "nsubj", "nsubjpass") is not None:
@@ -54,7 +54,7 @@ def pact_of_topic(noun: Token, lex: Lexicon) -> Token | None:
         noun = noun.head
     head, pacts, topic_words = noun.head, lex.cue("pact_nouns"), lex.cue("pact_topic_words")
     purpose = noun.dep_ == "dobj" and head.dep_ in ("acl", "advcl") and head.lemma_.lower() in lex.cue("pact_purpose_verbs") \
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)  # "signed agreements TO ENHANCE cooperation"
+        and is_infinitive(head)  # "signed agreements TO ENHANCE cooperation"
     if not purpose and (head.lower_ not in topic_words or not (noun.dep_ == "pobj" or (noun.dep_ == "dobj" and head.dep_ == "acl"))):
         return None
     holder = head.head

@@ -4,7 +4,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extract.roles import ActorContext
-from kg.extract.syntax import Arg, child, pobjs, verb_above_gerund
+from kg.extract.syntax import Arg, child, is_infinitive, pobjs, verb_above_gerund
 from kg.knowledge.lexicon import TriggerGroup
 
 
@@ -109,7 +109,7 @@ class RequestRules:
         """Backing that is the purpose of moving forces: "Ugandan TROOPS entered South Sudan TO SUPPORT Kiir's
         government", "sent soldiers to back Mozambique" (help in arms, not words)."""
         if verb.dep_ not in ("advcl", "xcomp") or child(verb, "nsubj") is not None \
-                or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+                or not is_infinitive(verb):
             return False
         return self._moves_forces(verb.head)
 

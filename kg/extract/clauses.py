@@ -79,7 +79,7 @@ class ClauseRules:
             owner = child(verb.head, "poss") if verb.lower_ in self.lex.cue("example_verbs") else None
             return verb, prep, ctx.np_actors(owner) if owner is not None else []
         if verb.dep_ == "acl" and verb.head.lemma_.lower() in self.lex.nouns:
-            threat = any(g.relation == "THREATEN" for g in self.lex.nouns[verb.head.lemma_.lower()])
+            threat = self.lex.group(verb.head.lemma_.lower(), "THREATEN", noun=True) is not None
             return verb, prep, ctx.subjects(verb) if threat else []  # "the US THREAT TO impose sanctions": the
             # threatener's; but the content of "an agreement to restore ties" is no act of the clause's
         sponsoring = self.lex.cue("sponsoring_verbs")

@@ -4,6 +4,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extract.groups import GroupReference
+from kg.extract.misparses import listed_infinitive
 from kg.extract.plurals import PluralReference
 from kg.extract.speakers import SpeakerReference
 from kg.extract.syntax import ANTECEDENT_KINDS, Arg, child, is_passive, last_main_subject, pobjs
@@ -28,6 +29,29 @@ class ClauseSubjectReference:
             return []  # "Chavez severed ties with Colombia after IT accused Venezuela": "it" is no person
         states = {a.actor for a in self.np_actors(subject, exclude)}
         return [Arg(states.pop(), token, "coref")] if len(states) == 1 else []
+
+    def _object_owner(self, token: Token, exclude: frozenset[str]) -> list[Arg]:
+        """'its' on a verb's object, or on what it acts against, is the verb's subject when that is one state:
+        "wants Chile to end A and curb ITS ties with China", "the war the kingdom faced AGAINST ITS rival Iran"."""
+        owned = token.head
+        verb = owned.head.head if owned.dep_ == "pobj" and owned.head.dep_ == "prep" else owned.head
+        if token.dep_ != "poss" or owned.dep_ not in ("dobj", "pobj") or verb.pos_ != "VERB" \
+                or (owned.dep_ == "pobj" and owned.head.lower_ not in self.lex.cue("victim_preps")):
+            return []  # "faced a war AGAINST ITS rival": the verb's subject's
+        if child(verb, "nsubj") is None and verb.tag_ == "VBG" and verb.dep_ in ("advcl", "pcomp"):
+            # "..., accusing ITS neighbour of": the participle's understood subject, the main clause's
+            found = [a for a in self.subjects(verb) if a.actor not in exclude]
+            return [Arg(found[0].actor, token, "coref")] if len({a.actor for a in found}) == 1 else []
+        doer = None
+        for _ in range(4):  # only a subject of its own or of the clause it is conjoined or listed with, or the
+            doer = child(verb, "nsubj") or (child(verb.head, "dobj") if verb.dep_ == "xcomp" else None)  # controller:
+            if doer is not None:  # "urged IRAQ to reduce ITS dependence", "IT threatened to end ITS treaty"
+                break
+            verb = listed_infinitive(verb) or (verb.head if verb.dep_ in ("conj", "xcomp") else None)
+            if verb is None:
+                return []
+        found = [a for a in self.np_actors(doer) if a.actor not in exclude] if doer is not None else []
+        return [Arg(found[0].actor, token, "coref")] if len({a.actor for a in found}) == 1 else []
 
     def _apposition_holder(self, token: Token) -> frozenset[str]:
         """The state an apposition holding "its" describes, which "its" cannot stand for: "Somalia, one of ITS

@@ -3,12 +3,11 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.extract.misparses import listed_infinitive
 from kg.extract.syntax import Arg, child, unique
 
 
 class PluralReference:
-    """'they' and 'their' for a pair of states named in the governing clause or the sentence before."""
+    """'they', 'their' and 'them' for a pair of states named in the governing clause, the sentence or the sentence before."""
 
     def _previous_pair(self, token: Token, exclude: frozenset[str]) -> list[Arg]:
         """'their' on the subject of a sentence: the states the previous sentence's
@@ -19,29 +18,6 @@ class PluralReference:
             return []
         found = self._previous_subject(head, exclude, plural=True)
         return [Arg(a.actor, token, "coref") for a in found] if len(found) >= 2 else []
-
-    def _object_owner(self, token: Token, exclude: frozenset[str]) -> list[Arg]:
-        """'its' on a verb's object, or on what it acts against, is the verb's subject when that is one state:
-        "wants Chile to end A and curb ITS ties with China", "the war the kingdom faced AGAINST ITS rival Iran"."""
-        owned = token.head
-        verb = owned.head.head if owned.dep_ == "pobj" and owned.head.dep_ == "prep" else owned.head
-        if token.dep_ != "poss" or owned.dep_ not in ("dobj", "pobj") or verb.pos_ != "VERB" \
-                or (owned.dep_ == "pobj" and owned.head.lower_ not in self.lex.cue("victim_preps")):
-            return []  # "faced a war AGAINST ITS rival": the verb's subject's
-        if child(verb, "nsubj") is None and verb.tag_ == "VBG" and verb.dep_ in ("advcl", "pcomp"):
-            # "..., accusing ITS neighbour of": the participle's understood subject, the main clause's
-            found = [a for a in self.subjects(verb) if a.actor not in exclude]
-            return [Arg(found[0].actor, token, "coref")] if len({a.actor for a in found}) == 1 else []
-        doer = None
-        for _ in range(4):  # only a subject of its own or of the clause it is conjoined or listed with, or the
-            doer = child(verb, "nsubj") or (child(verb.head, "dobj") if verb.dep_ == "xcomp" else None)  # controller:
-            if doer is not None:  # "urged IRAQ to reduce ITS dependence", "IT threatened to end ITS treaty"
-                break
-            verb = listed_infinitive(verb) or (verb.head if verb.dep_ in ("conj", "xcomp") else None)
-            if verb is None:
-                return []
-        found = [a for a in self.np_actors(doer) if a.actor not in exclude] if doer is not None else []
-        return [Arg(found[0].actor, token, "coref")] if len({a.actor for a in found}) == 1 else []
 
     def _reciprocal_pair(self, token: Token, exclude: frozenset[str]) -> list[Arg]:
         """'them' between or among whom something passes: the conjoined states of the nearest clause
@@ -84,7 +60,6 @@ class PluralReference:
             states = unique(states + [a for o in verb.children if o.dep_ == "dobj" for a in self.np_actors(o, exclude)])
         return self._they(token, subject, states)  # "X MET Y in Lusaka, where THEY"
 
-
     def _pair_named_before(self, token: Token, exclude: frozenset[str]) -> list[Arg]:
         """The nearest conjoined phrase before ``token`` in its sentence that names two or more states."""
         for word in reversed(token.sent[:token.i - token.sent.start]):
@@ -104,6 +79,6 @@ class PluralReference:
         found = [a for a in self._pair_named_before(token, own) if a.actor not in own]
         if not found and token.sent.start > 0:
             subject = child(self.doc[token.sent.start - 1].sent.root, "nsubj")
-            states = unique(a for a in self.np_actors(subject, own)) if subject is not None else []
+            states = unique(self.np_actors(subject, own)) if subject is not None else []
             found = [Arg(a.actor, token, "coref") for a in states if a.actor not in own]
         return found if len({a.actor for a in found}) >= 2 else []

@@ -22,7 +22,7 @@ class ProspectRules:
         not what a state says it faces itself, nor a prospect ruled out ("would not face")."""
         said, cue = verb.head, self.lex.cue
         if verb.pos_ != "VERB" or verb.dep_ != "ccomp" or said.lemma_.lower() not in cue("reporting_verbs") \
-                or not any(c.dep_ == "aux" and c.lower_ in cue("modal_aux") for c in verb.children) \
+                or not self._modal(verb) \
                 or any(c.dep_ == "neg" for c in verb.children):
             return
         measures = [d for d in verb.children if d.dep_ == "dobj" and (
@@ -54,10 +54,14 @@ class ProspectRules:
         warners = ctx.subjects(verb)
         for clause in (c for c in verb.children if c.dep_ == "ccomp"):
             act = child(clause, "nsubj")
-            if act is None or act.pos_ != "NOUN" or not any(c.dep_ == "aux" and c.lower_ in cue("modal_aux") for c in clause.children) \
+            if act is None or act.pos_ != "NOUN" or not self._modal(clause) \
                     or any(t.lemma_.lower() in cue("consequence_nouns") for t in clause.subtree) \
                     or (act.lemma_.lower() not in self.lex.nouns and act.lemma_.lower() not in cue("deciding_nouns")):
                 continue
             owners = [a for a in ctx.modifier_actors(act) if a.actor not in {w.actor for w in warners}]
             if warners and owners:
                 yield Candidate(self.lex.group("condemn", "OPPOSE"), verb, warners, owners)
+
+    def _modal(self, verb: Token) -> bool:
+        """Whether a verb has a modal auxiliary ("would face", "could result")."""
+        return any(c.dep_ == "aux" and c.lower_ in self.lex.cue("modal_aux") for c in verb.children)

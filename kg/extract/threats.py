@@ -27,8 +27,8 @@ class ThreatRules:
                 verb = verb.head  # "threatened to impose SANCTIONS on": up to the verb of the act
             threat = verb.head
             if cand.group.relation in self.lex.cue("threatened_acts") and cand.objects and (
-                    (verb.dep_ in ("xcomp", "ccomp") and any(g.relation == "THREATEN" for g in self.lex.verbs.get(threat.lemma_.lower(), ())))
-                    or (verb.dep_ == "acl" and any(g.relation == "THREATEN" for g in self.lex.nouns.get(threat.lemma_.lower(), ())))):
+                    (verb.dep_ in ("xcomp", "ccomp") and self.lex.group(threat.lemma_.lower(), "THREATEN") is not None)
+                    or (verb.dep_ == "acl" and self.lex.group(threat.lemma_.lower(), "THREATEN", noun=True) is not None)):
                 found.append(Candidate(self.lex.group("threaten", "THREATEN"), threat, cand.subjects, cand.objects))
             elif cand.group.relation in self.lex.cue("threatened_acts") and cand.objects and self._on_condition(verb):
                 said = verb.head if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in self.lex.cue("reporting_verbs") else verb

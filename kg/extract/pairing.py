@@ -25,7 +25,23 @@ class PairingRules:
         grouped = {a.token.i for a in cand.subjects if a.via == "coref" and a.token in sides}
         one_side = {frozenset((a.actor, b.actor)) for a, b in combinations(cand.subjects, 2)
                     if a.token.i == b.token.i and a.token.i in grouped and len(sides) >= 2}
+        one_side |= PairingRules._across_hyphened_pairs(cand)
         return [(a, b) for a, b in combinations([a.actor for a in cand.subjects], 2) if frozenset((a, b)) not in one_side]
+
+    @staticmethod
+    def _across_hyphened_pairs(cand: Candidate) -> set[frozenset[str]]:
+        """Pairs across coordinated hyphened pairs before a noun: "the Japan-U.S. and South Korea-U.S.
+        alliances" pair Japan and South Korea each with the U.S., not with each other."""
+        trigger = cand.trigger
+        doc = trigger.doc
+        actor_of = {span[-1].i: span.kb_id_ for span in doc.spans.get("actors", ())}
+        links = {frozenset((actor_of[t.i], actor_of[t.head.i])) for t in trigger.subtree
+                 if t.i < trigger.i and t.i in actor_of and t.head.i == t.i + 2 and doc[t.i + 1].tag_ == "HYPH"
+                 and t.head.i in actor_of and actor_of[t.i] != actor_of[t.head.i]
+                 and doc[t.i - 1].tag_ != "HYPH" and doc[t.head.i + 1].tag_ != "HYPH"}  # no chain: "Russia-Iran-China"
+        if len(links) < 2:
+            return set()
+        return {frozenset(p) for p in combinations(sorted(set().union(*links)), 2)} - links
 
     def _third_side(self, trigger: Token, relation: str) -> bool:
         """A with-phrase or a direct object names the other side, though no state: "Saudi and Omani

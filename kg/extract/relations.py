@@ -43,7 +43,7 @@ from kg.extract.repetition import RepetitionRules
 from kg.extract.roles import ActorContext
 from kg.extract.senses import noun_senses
 from kg.extract.strains import StrainRules
-from kg.extract.syntax import child, held_nouns, selects
+from kg.extract.syntax import child, heads_as, held_nouns, selects
 from kg.extract.targets import TargetRules
 from kg.extract.terminations import TerminationRules
 from kg.extract.threats import ThreatRules
@@ -140,6 +140,11 @@ class RelationExtractor(VerbRules, NounRules, TargetRules, ClauseRules, BackingR
         if any(a.token.lower_ in cue("reflexive_pronouns") for a in cand.objects):  # "the right to defend ITSELF": itself
             cand = replace(cand, objects=[a for a in cand.objects if a.token.lower_ not in cue("reflexive_pronouns")])
         hostile = cand.group.relation in cue("hostile_relations")
+        each_own = [a for a in cand.objects if len(own) > 1 and a.via == "coref" and own == {
+            b.actor for b in cand.objects if b.token.i == a.token.i} and any(
+            c.dep_ == "poss" and c.lower_ in cue("plural_pronouns") for c in a.token.children)]
+        if each_own:  # "A and B expelled the Fijian ambassadors to THEIR COUNTRIES": each its own, not each other
+            cand = replace(cand, objects=[a for a in cand.objects if a not in each_own])
         bound = [a for a in cand.objects if a.actor in own and (
             (a.via == "coref" and a.token.lower_ in cue("object_pronouns"))
             or (hostile and a.token.lower_ in cue("possessive_pronouns")))]
@@ -204,11 +209,14 @@ class RelationExtractor(VerbRules, NounRules, TargetRules, ClauseRules, BackingR
         """A verb whose direct object selects a sense drops its generic senses:
         "traded accusations" is OPPOSE, not the COOPERATE of "trade with"; a sense with
         modifiers counts only when they modify the object ("established DIPLOMATIC relations");
-        a head that counts what its of-phrase names selects by that ("sent a TEAM of instructors")."""
+        a head that counts what its of-phrase names selects by that ("sent a TEAM of instructors"), a name by its
+        title ("send Vice PRESIDENT Mike Pence to Ankara")."""
         obj = child(verb, "dobj")
         heads = {h.lemma_.lower() for h in held_nouns(obj, self.lex.cue("transparent_heads"))} if obj is not None else set()
         groups = [g for g in groups if not g.modifiers or (obj is not None and selects(g, obj))]
-        selected = [g for g in groups if g.object_heads and heads & g.object_heads]
+        forces = self.lex.cue("deployment_relations")
+        selected = [g for g in groups if g.object_heads and (heads & g.object_heads or (  # one named person is no force
+            obj is not None and heads_as(obj, g.object_heads, names=g.relation not in forces)))]
         return [g for g in groups if g.object_heads] if selected else list(groups)
 
     _noun_senses = staticmethod(noun_senses)

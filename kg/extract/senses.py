@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extract.roles import ActorContext
-from kg.extract.syntax import child, held_nouns, pobjs
+from kg.extract.syntax import child, heads_as, held_nouns, pobjs
 from kg.knowledge.lexicon import TriggerGroup
 
 
@@ -90,7 +90,7 @@ class VerbSenses:
 
     def _sends_words(self, verb: Token, group: TriggerGroup) -> bool:
         """"sent a MESSAGE of congratulations to Ghana", "sent CONDOLENCES to": words, no goods (SUPPLY);
-        nor are people sent back ("sent 29 PRISONERS to Uganda"), nor a chance given ("give a CHANCE to talks"), nor ground given up ("GAVE IN to")."""
+        nor are people sent back ("sent 29 PRISONERS to Uganda") or named by title ("send Vice President Mike PENCE"), nor a chance given ("give a CHANCE to talks"), nor ground given up ("GAVE IN to")."""
         if group.relation != "SUPPLY":
             return False
         if any(c.dep_ == "prt" and f"{verb.lemma_.lower()} {c.lower_}" in self.lex.cue("yielding_phrasals") for c in verb.children):
@@ -100,7 +100,7 @@ class VerbSenses:
             return False
         held = held_nouns(obj, self.lex.cue("transparent_heads"))  # "a group of 14 DEPORTEES"
         unsent = self.lex.cue("utterance_nouns") | self.lex.cue("sent_people_nouns") | self.lex.cue("abstract_gifts")
-        return any(h.lemma_.lower() in unsent for h in held)
+        return any(h.lemma_.lower() in unsent for h in held) or heads_as(obj, self.lex.cue("person_titles"))
 
     def _warning_against(self, verb: Token, group: TriggerGroup) -> TriggerGroup | None:
         """"warned Caracas AGAINST escalation": a warning against a course, with no consequence

@@ -100,10 +100,10 @@ def selects(group: TriggerGroup, obj: Token) -> bool:
         c.dep_ in ("amod", "compound") and c.lemma_.lower() in group.modifiers for c in obj.children))
 
 
-def heads_as(noun: Token, heads: frozenset[str], containers: frozenset[str] = frozenset()) -> bool:
-    """Whether ``noun`` is one of ``heads``, or a name whose title is: "French Ambassador Sylvain ITTE" is an
-    ambassador; or one of ``containers`` named for one of them: "AID programs" are aid."""
-    return noun.lemma_.lower() in heads or ((noun.pos_ == "PROPN" or noun.lemma_.lower() in containers) and any(
+def heads_as(noun: Token, heads: frozenset[str], containers: frozenset[str] = frozenset(), names: bool = True) -> bool:
+    """Whether ``noun`` is one of ``heads``, or (with ``names``) a name whose title is: "French Ambassador
+    Sylvain ITTE" is an ambassador; or one of ``containers`` named for one of them: "AID programs" are aid."""
+    return noun.lemma_.lower() in heads or (((names and noun.pos_ == "PROPN") or noun.lemma_.lower() in containers) and any(
         c.dep_ == "compound" and c.lemma_.lower() in heads for c in noun.children))
 
 

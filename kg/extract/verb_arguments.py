@@ -81,13 +81,19 @@ class VerbArguments:
         for prep in [*verb.children, *means]:  # a particle with an object is a preposition: "called ON Turkish
             # authorities"; a phrase hung on the means belongs to the verb: "spoke by telephone TO Putin"
             if (prep.dep_ in ("prep", "dative") and prep.pos_ == "ADP" or prep.dep_ == "prt" and pobjs(prep)) and prep.lower_ in preps:
-                objects += [a for o in pobjs(prep) if not (prep.lower_ == "with" and o.lemma_.lower()
-                            in self.lex.cue("manner_nouns"))  # not "with Kinshasa's approval"
+                objects += [a for o in pobjs(prep) if not (prep.lower_ == "with" and self._no_partner(o))
                             for a in ctx.np_actors(o) or (capital_place(ctx, o) if group.place_targets else [])
                             if not self._border_side(ctx, a, o, group)]  # "bombed the airport IN ASMARA"
             elif prep.dep_ == "prep" and prep.lower_ in group.agent_preps and (passive or group.inverse):
                 origins += [a for o in pobjs(prep) for a in ctx.np_actors(o)]
         return objects, origins
+
+    def _no_partner(self, noun: Token) -> bool:
+        """A with-phrase of manner ("with Kinshasa's APPROVAL") or one holding its object in view ("with
+        North Korea and China IN MIND") names no partner of the act."""
+        return noun.lemma_.lower() in self.lex.cue("manner_nouns") or any(
+            p.dep_ == "prep" and p.lower_ == "in" and any(o.lemma_.lower() in self.lex.cue("in_view_nouns") for o in pobjs(p))
+            for p in noun.children)
 
     @staticmethod
     def _conjunct_prep_objects(ctx: ActorContext, obj: Token, preps: frozenset[str]) -> list[Arg]:

@@ -4860,3 +4860,41 @@ def test_the_receiver_of_offered_goods_may_be_a_dative(nlp):
 def test_its_in_an_apposition_is_not_the_state_it_describes(nlp, text, expected):
     found = unordered(triples(nlp, text))
     assert unordered([expected]) <= found, found
+
+
+@pytest.mark.parametrize("text", [
+    "Japan gave North Korea an apology for its actions during the war.",
+    "He accused America of giving Pakistan nothing but mistrust.",
+    "Moscow received a request from Syria's president.",
+    "Jordan said Israel should not send back its ambassador to Amman.",
+])
+def test_words_apologies_and_envoys_given_or_sent_are_no_goods(nlp, text):
+    assert not {t for t in triples(nlp, text) if t[1] == "SUPPLY"}, triples(nlp, text)
+
+
+def test_an_official_sent_by_title_and_name_visits(nlp):
+    found = relations(nlp, "Trump plans to send Vice President Mike Pence and Adviser Robert O'Brien to Ankara.")
+    assert ("USA", "CONSULT", "TUR", "H") in found and not {t for t in found if t[1] in ("AID", "SUPPLY")}, found
+
+
+def test_a_with_phrase_holding_states_in_mind_names_no_partner(nlp):
+    found = unordered(triples(nlp, "With North Korea and China in mind, Japan and South Korea agreed to expand ties."))
+    assert ("JPN", "AGREE", "KOR") in found, found
+    assert not {t for t in found if {"PRK", "CHN"} & {t[0], t[2]}}, found
+
+
+@pytest.mark.parametrize("text, kept, dropped", [
+    ("They agreed to strengthen the Japan-U.S. and South Korea-U.S. alliances.", {("USA", "ALLY", "JPN"), ("USA", "ALLY", "KOR")},
+     ("JPN", "ALLY", "KOR")),
+    ("The India-Pakistan and China-India talks resumed.", {("IND", "CONSULT", "PAK"), ("CHN", "CONSULT", "IND")},
+     ("CHN", "CONSULT", "PAK")),
+])
+def test_coordinated_hyphened_pairs_pair_only_within(nlp, text, kept, dropped):
+    found = unordered(triples(nlp, text))
+    assert unordered(kept) <= found and not unordered([dropped]) & found, found
+
+
+def test_their_countries_after_two_subjects_is_each_its_own(nlp):
+    found = triples(nlp, "Australia and New Zealand expelled the Fijian ambassadors to their countries.")
+    assert {("AUS", "SANCTION", "FJI"), ("NZL", "SANCTION", "FJI")} <= found, found
+    assert ("AUS", "SANCTION", "NZL") not in found and ("NZL", "SANCTION", "AUS") not in found, found

@@ -98,6 +98,7 @@ class ActorContext(PhraseModifiers, Coreference, Subjects):
                     continue  # "under the mediation of Angola, THE DRC and Rwanda reached": the next clause's
                 if (conj.dep_ == "conj" and not self.stolen_subject(conj)) \
                         or (conj.dep_ == "appos" and (not args or self._split_title(token, conj)
+                                                      or conj.lemma_.lower() in self.lex.cue("counterpart_nouns")
                                                       or self.doc[conj.left_edge.i - 1].pos_ == "CCONJ"
                                                       or self._list_after_of(token, conj))) \
                         or self._listed_state(token, conj):

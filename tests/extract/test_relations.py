@@ -4898,3 +4898,21 @@ def test_their_countries_after_two_subjects_is_each_its_own(nlp):
     found = triples(nlp, "Australia and New Zealand expelled the Fijian ambassadors to their countries.")
     assert {("AUS", "SANCTION", "FJI"), ("NZL", "SANCTION", "FJI")} <= found, found
     assert ("AUS", "SANCTION", "NZL") not in found and ("NZL", "SANCTION", "AUS") not in found, found
+
+
+def test_a_counterpart_in_apposition_is_another_party(nlp):
+    found = unordered(triples(nlp, "Zimbabwean President Robert Mugabe, his Namibian counterpart Sam Nujoma and Congo's "
+                                   "head of state, Laurent Kabila, met in Luanda."))
+    assert {("COD", "CONSULT", "NAM"), ("COD", "CONSULT", "ZWE"), ("NAM", "CONSULT", "ZWE")} <= found, found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Egyptian foreign minister headed to Khartoum on Monday.", ("EGY", "CONSULT", "SDN")),
+    ("The Maldivian president spoke a day after returning from China, where he signed deals.", ("MDV", "CONSULT", "CHN")),
+])
+def test_heading_to_or_returning_from_a_state_is_a_visit(nlp, text, expected):
+    assert expected in triples(nlp, text), triples(nlp, text)
+
+
+def test_troops_returning_from_a_state_make_no_visit(nlp):
+    assert not triples(nlp, "Russian troops returned from Syria."), triples(nlp, "Russian troops returned from Syria.")

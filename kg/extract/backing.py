@@ -24,7 +24,7 @@ class BackingRules:
         return next(g for groups in self.lex.nouns.values() for g in groups if g.relation == relation)
 
     @starts_on("membership_nouns", "approval_nouns", "relation_nouns", "closeness_adjectives",
-               "solidarity_complements", "means_backing_verbs", "defence_right_nouns")
+               "solidarity_complements", "opposition_complements", "means_backing_verbs", "defence_right_nouns")
     def _backing_candidates(self, ctx: ActorContext, token: Token) -> Iterator[Candidate]:
         lemma = token.lemma_.lower()
         cue = self.lex.cue
@@ -38,6 +38,9 @@ class BackingRules:
             yield from self._close_to(ctx, token, "COOPERATE")
         elif token.dep_ == "acomp" and lemma in cue("solidarity_complements"):  # "stood united with Lithuania"
             yield from self._close_to(ctx, token, "SUPPORT")
+        elif token.lower_ in cue("opposition_complements") and (token.dep_ == "acomp" or (  # "is opposed to the US embargo"
+                child(token, "nsubjpass") is not None and child(token, "agent") is None)):  # (or parsed as a passive)
+            yield from self._close_to(ctx, token, "OPPOSE")
         elif token.pos_ == "NOUN" and lemma in cue("defence_right_nouns"):
             yield from self._right_of_defence(ctx, token)
         elif token.pos_ == "VERB" and lemma in cue("means_backing_verbs") and self._material_means(token):
@@ -147,7 +150,8 @@ class BackingRules:
         return noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in self.lex.cue("warming_nouns")
 
     def _close_to(self, ctx: ActorContext, adj: Token, relation: str) -> Iterator[Candidate]:
-        """"X is close to Y", "see X as too close to Y": COOPERATE; "X stood united with Y": SUPPORT."""
+        """"X is close to Y", "see X as too close to Y": COOPERATE; "X stood united with Y": SUPPORT; "X is
+        opposed to Y's plan": OPPOSE."""
         partners = [a for p in adj.children if p.dep_ == "prep" and p.lower_ in ("to", "with")
                     for o in pobjs(p) for a in ctx.np_actors(o)]
         if not partners:
@@ -155,6 +159,8 @@ class BackingRules:
         holders: list[Arg] = []
         if adj.dep_ == "acomp":
             holders = ctx.subjects(adj.head)
+        elif (patient := child(adj, "nsubjpass")) is not None:  # "Egypt is opposed to Ethiopia", parsed as a passive
+            holders = ctx.np_actors(patient)
         elif adj.head.lower_ == "as" and adj.head.head.pos_ == "VERB":  # "see Qatar as close to Iran"
             holders = [a for c in adj.head.head.children if c.dep_ == "dobj" for a in ctx.np_actors(c)]
         if holders:

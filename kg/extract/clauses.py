@@ -73,6 +73,8 @@ class ClauseRules:
             return verb, prep, []
         if prep in self.lex.cue("cause_preps") and group.relation in self.symmetric:
             return verb, prep, []  # "sanctions on Rwanda OVER the conflict in Congo": not the sanctioners' war
+        if noun.head.head.dep_ == "acomp" and noun.head.head.lower_ in self.lex.cue("opposition_complements"):
+            return verb, prep, []  # "Canada remains OPPOSED TO any attack on Iran": no attack of Canada's
         if verb.lower_ in self.lex.cue("prepositional_verbs"):
             # "following the Hamas attack" is a time, not an act; but "its interests,
             # including the procurement of F-16s": an example shares its category's owner

@@ -4916,3 +4916,18 @@ def test_heading_to_or_returning_from_a_state_is_a_visit(nlp, text, expected):
 
 def test_troops_returning_from_a_state_make_no_visit(nlp):
     assert not triples(nlp, "Russian troops returned from Syria."), triples(nlp, "Russian troops returned from Syria.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Canada is strongly opposed to the American embargo.", {("CAN", "OPPOSE", "USA")}),
+    ("Ankara was vehemently opposed to the Greek plan.", {("TUR", "OPPOSE", "GRC")}),
+    ("Egypt is opposed to Ethiopia.", {("EGY", "OPPOSE", "ETH")}),
+    ("Canada remains opposed to any attack on Iran.", set()),
+])
+def test_being_opposed_to_a_states_act_opposes_it_and_asserts_no_act(nlp, text, expected):
+    assert triples(nlp, text) == expected, triples(nlp, text)
+
+
+def test_a_hyphened_flare_up_between_states_is_a_strain_both_ways(nlp):
+    found = triples(nlp, "The latest flare-up between Guyana and Venezuela came this month.")
+    assert {("GUY", "OPPOSE", "VEN"), ("VEN", "OPPOSE", "GUY")} <= found, found

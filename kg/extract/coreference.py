@@ -120,8 +120,11 @@ class ClauseSubjectReference:
         undergone = act.pos_ == "VERB" and not self._hostile_word(act) and any(
             self._hostile_word(o) for c in act.children if c.dep_ in ("prep", "dobj") and c.i != prep.i
             for o in (pobjs(c) if c.dep_ == "prep" else [c]) if o.pos_ == "NOUN")
-        if undergone:  # "Mali CAME UNDER CRITICISM from France FOR ITS ties", the for-phrase hung on the verb
-            target = child(act, "nsubj")
+        if undergone:  # "Mali CAME UNDER CRITICISM from France FOR ITS ties", the for-phrase hung on the verb; but
+            # "imposed sanctions ON ANKARA over its purchase": the one the measure is put on
+            target = next((o for t in (act, *(c for c in act.children if c.dep_ == "dobj")) for p in t.children
+                           if p.dep_ == "prep" and p.lower_ in self.lex.cue("victim_preps") and p.i != prep.i
+                           for o in pobjs(p)), None) or child(act, "nsubj")
         elif not self._hostile_word(act):
             return []
         elif act.pos_ == "VERB":

@@ -74,7 +74,7 @@ CONSTRUCTIONS = ("_dependence_candidates", "_strain_candidates", "_response_cand
                  "_unwelcome_candidates", "_side_taken_candidates", "_privilege_removed_candidates",
                  "_joined_by_candidates", "_overridden_objection_candidates",
                  "_helped_act_candidates", "_approached_candidates", "_refused_recognition_candidates",
-                 "_prospect_candidates", "_warned_act_candidates")
+                 "_prospect_candidates", "_warned_act_candidates", "_titled_partner_candidates")
 #: the families tried once every token's triggers and constructions have been
 LATE_CONSTRUCTIONS = ("_backing_candidates",)
 

@@ -6,7 +6,7 @@ from spacy.tokens import Token
 
 from kg.extract.roles import ActorContext, capital_place
 from kg.extract.syntax import Arg, child, pobjs, unique
-from kg.knowledge.lexicon import TriggerGroup
+from kg.knowledge.lexicon import Lexicon, TriggerGroup
 
 
 class TargetRules:
@@ -45,6 +45,8 @@ class TargetRules:
             found = [a for o in noun.head.children if o.dep_ == "dobj" for a in ctx.np_actors(o, exclude=known)]
         if not found and group.victim_in_clause and owners:
             found = self._victim_in_clause(ctx, noun, known)
+        if not found and owners and group.relation in self.lex.cue("grievance_relations"):
+            found = grievance_owners(ctx, noun, known, self.lex)
         return [a for a in found if a.actor not in known]
 
     def _relative_support(self, ctx: ActorContext, noun: Token, group: TriggerGroup) -> tuple[list[Arg], list[Arg]]:
@@ -204,3 +206,12 @@ class TargetRules:
             found = found or [a for t in clause.subtree if t.dep_ == "pobj" for a in ctx.np_actors(t, exclude=known)]
             return [a for a in found if a.actor not in known]
         return []
+
+
+def grievance_owners(ctx: ActorContext, noun: Token, known: frozenset[str], lex: Lexicon) -> list[Arg]:
+    """The state whose deed a measure or protest is taken for: "US sanctions OVER TURKEY'S purchase of
+    Russian missiles" (Turkey is sanctioned), "Chinese criticism over JAPANESE visits" (the deed's owner)."""
+    return [a for p in noun.children if p.dep_ == "prep" and p.lower_ in lex.cue("grievance_preps")
+            for o in pobjs(p) if o.lemma_.lower() in lex.nouns for c in o.children
+            if c.dep_ == "poss" or (c.dep_ in ("amod", "compound") and c.i in ctx.actor_at)
+            for a in ctx.np_actors(c, exclude=known)]

@@ -4931,3 +4931,24 @@ def test_being_opposed_to_a_states_act_opposes_it_and_asserts_no_act(nlp, text, 
 def test_a_hyphened_flare_up_between_states_is_a_strain_both_ways(nlp):
     found = triples(nlp, "The latest flare-up between Guyana and Venezuela came this month.")
     assert {("GUY", "OPPOSE", "VEN"), ("VEN", "OPPOSE", "GUY")} <= found, found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Erdogan said US sanctions over Turkey's purchase of Russian missiles were unfair.", ("USA", "SANCTION", "TUR")),
+    ("Chinese criticism over Japanese visits to the shrine grew.", ("CHN", "OPPOSE", "JPN")),
+])
+def test_a_measure_over_a_states_deed_is_aimed_at_that_state(nlp, text, expected):
+    assert expected in triples(nlp, text), triples(nlp, text)
+
+
+def test_its_in_the_grievance_of_a_measure_put_on_a_state_is_that_states(nlp):
+    found = triples(nlp, "Washington imposed sanctions on Ankara over its purchase of Russian missiles.")
+    assert {("USA", "SANCTION", "TUR"), ("RUS", "SUPPLY", "TUR")} <= found and ("RUS", "SUPPLY", "USA") not in found, found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Iraq applauded US ally Saudi Arabia yesterday.", ("SAU", "ALLY", "USA")),
+    ("Washington vowed to defend its key ally Israel.", ("ISR", "ALLY", "USA")),
+])
+def test_a_partner_noun_as_a_title_relates_the_named_state(nlp, text, expected):
+    assert unordered([expected]) <= unordered(triples(nlp, text)), triples(nlp, text)

@@ -53,18 +53,22 @@ class BrokeringRules:
         if len({a.actor for a in mediators}) >= 2:
             yield Candidate(self.cooperate_group, token, mediators, [], mutual=True)
 
-    @starts_on("mediating_verbs")
+    @starts_on("mediating_verbs", "mediator_nouns")
     def _quarrel_mediator_candidates(self, ctx: ActorContext, token: Token) -> Iterator[Candidate]:
-        """"Qatar offered to MEDIATE IN the Kenya-Somalia dispute": the mediator aids each side of the
-        quarrel (relations.md: mediation), with the mediation's flags."""
-        if token.pos_ != "VERB" or token.lemma_.lower() not in self.lex.cue("mediating_verbs"):
+        """"Qatar offered to MEDIATE IN the Kenya-Somalia dispute", "Togo's president, MEDIATOR IN the
+        Mali-Ivory Coast row": the mediator aids each side of the quarrel (relations.md: mediation), with the
+        mediation's flags."""
+        verb = token.pos_ == "VERB" and token.lemma_.lower() in self.lex.cue("mediating_verbs")
+        if not verb and not (token.pos_ == "NOUN" and token.lemma_.lower() in self.lex.cue("mediator_nouns")):
             return
         quarrels = [o for p in token.children if p.dep_ == "prep" and p.lower_ in ("in", "over") for o in pobjs(p)]
         quarrelling = [(q, g) for q in quarrels for g in self.lex.nouns.get(q.lemma_.lower(), ())
                        if g.mutual or g.relation == "CONFLICT"]
         parties = unique(a for q, g in quarrelling
                          for c in self._noun_candidates(ctx, q, g) for a in c.subjects + c.objects)
-        mediators = [a for a in ctx.subjects(token) if a.actor not in {p.actor for p in parties}]
+        found = ctx.subjects(token) if verb else ctx.np_actors(token.head) if token.dep_ == "appos" \
+            else ctx.modifier_actors(token)  # "Gnassingbe, mediator in ...", "the Qatari mediator in ..."
+        mediators = [a for a in found if a.actor not in {p.actor for p in parties}]
         if mediators and len({p.actor for p in parties}) >= 2:
             yield Candidate(self.aid_group, token, unique(mediators), parties, pairable=False)
 

@@ -34,7 +34,18 @@ class OfPhraseHeads:
         return [a for prep in token.children if prep.dep_ == "prep" and (
                     prep.lower_ in ("of", "in", "from") or (prep.lower_ == "for" and lemma in cue("voice_heads")))
                 and not (prep.lower_ == "in" and lemma in cue("deployed_heads"))
-                for obj in pobjs(prep) for a in self.np_actors(obj, exclude)]
+                for obj in pobjs(prep) for a in self.np_actors(obj, exclude)] or self._seat_after(token, exclude)
+
+    def _seat_after(self, token: Token, exclude: frozenset[str]) -> list[Arg]:
+        """A government named by its seat in a phrase the parser hung on the verb: "Russia backs the REGIME
+        IN DAMASCUS", "sent drones to the GOVERNMENT IN TRIPOLI" (heads of cue ``seat_heads``, capitals only)."""
+        end = token.right_edge.i + 1
+        if token.lemma_.lower() not in self.lex.cue("seat_heads") or end >= len(self.doc):
+            return []
+        prep = self.doc[end]
+        if prep.dep_ != "prep" or prep.lower_ != "in" or prep.head.i == token.i:
+            return []
+        return [a for obj in pobjs(prep) if self.kind_at.get(obj.i) == "CAPITAL" for a in self.np_actors(obj, exclude)]
 
     def leader_actors(self, token: Token, exclude: frozenset[str]) -> list[Arg]:
         """The states that lead the body headed by ``token``, named in the agent of a participle of leading:

@@ -40,7 +40,8 @@ class NounRules(NounCompletion, AbsorptionRules):
             if c.dep_ == "poss":
                 possessors += ctx.np_actors(c)
             elif c.dep_ == "prep" or (c.dep_ == "cc" and word == "as" and pobjs(c)):
-                args = [a for o in pobjs(c) for a in ctx.np_actors(o)
+                args = [a for o in pobjs(c) if not (word == "with" and self._no_partner(o))  # "talks WITH Turkish MEDIATION"
+                        for a in ctx.np_actors(o)
                         or (self._goods_origin(ctx, o) if word in preps and noun.dep_ == "dobj" else [])]
                 # "imposed tariffs on imports FROM Brazil"
                 if group.goods_origin and word == "of":  # a SUPPLIER OF India serves India (cue list supplier_nouns)

@@ -29,10 +29,12 @@ from kg.nlp.extensions import PLACES_KEY, PRIOR_MENTIONS
 
 def actor_spans(doc: Doc, lexicon: Lexicon) -> list[Span]:
     """The actor mentions of ``doc`` in text order, without the names that locate a firm:
-    a name joined by a hyphen to a locating participle ("UK-based Surestream Petroleum")."""
-    located = lexicon.cue("locating_participles")
+    a name joined by a hyphen to a locating participle ("UK-based Surestream Petroleum"), unless what is
+    located is a government ("the TRIPOLI-based government")."""
+    located, seats = lexicon.cue("locating_participles"), lexicon.cue("seat_heads")
     return sorted((s for s in doc.spans.get("actors", []) if not (
-        s.end + 1 < len(doc) and doc[s.end].text == "-" and doc[s.end + 1].lower_ in located)), key=lambda s: s.start)
+        s.end + 1 < len(doc) and doc[s.end].text == "-" and doc[s.end + 1].lower_ in located
+        and doc[s.end + 1].head.lemma_.lower() not in seats)), key=lambda s: s.start)
 
 
 class ActorContext(PhraseModifiers, Coreference, Subjects):
@@ -164,7 +166,8 @@ class ActorContext(PhraseModifiers, Coreference, Subjects):
         if not args and (lemma in cue("singular_nouns") or lower in cue("singular_nouns")) and (child(token, "det") is not None
                                                                                                or self._speakers_own(token)):
             named = [a for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"
-                     for obj in pobjs(prep) for a in self.np_actors(obj, exclude) if a.via == "head"]
+                     for obj in pobjs(prep) for a in self.np_actors(obj, exclude) if a.via == "head"] \
+                or self._seat_after(token, exclude)  # "sent drones to the government IN TRIPOLI"
             if named:  # "the Caribbean nation OF GRENADA", "the kingdom of Bahrain": the state named
                 return named
             described = self._resolve_description(token, exclude)

@@ -4952,3 +4952,35 @@ def test_its_in_the_grievance_of_a_measure_put_on_a_state_is_that_states(nlp):
 ])
 def test_a_partner_noun_as_a_title_relates_the_named_state(nlp, text, expected):
     assert unordered([expected]) <= unordered(triples(nlp, text)), triples(nlp, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Russia backs the regime in Damascus.", ("RUS", "SUPPORT", "SYR")),
+    ("Pakistan accused the authorities in Kabul of sheltering militants.", ("PAK", "OPPOSE", "AFG")),
+    ("Turkey sent drones to the government in Tripoli.", ("TUR", "SUPPLY", "LBY")),
+    ("Turkey backs the Tripoli-based government.", ("TUR", "SUPPORT", "LBY")),
+])
+def test_a_government_named_by_its_seat_is_the_state(nlp, text, expected):
+    assert expected in triples(nlp, text), triples(nlp, text)
+
+
+def test_a_firm_based_in_a_state_is_still_no_state(nlp):
+    assert not triples(nlp, "Russia armed the UK-based company."), triples(nlp, "Russia armed the UK-based company.")
+
+
+@pytest.mark.parametrize("text", [
+    "Israel and Syria held talks through Turkish mediators.",
+    "Israel and Syria held talks with Turkish mediation.",
+])
+def test_named_mediators_of_talks_aid_each_party_and_are_no_party(nlp, text):
+    found = unordered(triples(nlp, text))
+    assert {("ISR", "CONSULT", "SYR"), ("TUR", "AID", "ISR"), ("TUR", "AID", "SYR")} <= found, found
+    assert not {t for t in found if t[1] == "CONSULT" and "TUR" in (t[0], t[2])}, found
+
+
+@pytest.mark.parametrize("text", [
+    "Togolese President Faure Gnassingbe, mediator in the Mali-Ivory Coast row, arrived in Bamako.",
+    "The Togolese mediator in the Mali-Ivory Coast row arrived.",
+])
+def test_a_mediator_in_a_quarrel_aids_each_side(nlp, text):
+    assert {("TGO", "AID", "MLI"), ("TGO", "AID", "CIV")} <= triples(nlp, text), triples(nlp, text)

@@ -59,6 +59,7 @@ def test_institutions_and_leaders(nlp, text, expected):
     ("the United States said", "USA"), ("United States officials", "USA"),
     ("the Russian Federation said", "RUS"), ("Saudi Arabia said", "SAU"), ("the Saudis said", "SAU"),
     ("the UK said", "GBR"), ("the DPRK said", "PRK"), ("Côte d'Ivoire and", "CIV"), ("Cote d'Ivoire and", "CIV"),
+    ("PNG signed a deal", "PNG"), ("ties with Thimpu", "BTN"),
 ])
 def test_names(nlp, text, actor):
     assert ids(nlp, text) == [actor]

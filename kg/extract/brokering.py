@@ -83,6 +83,8 @@ class BrokeringRules:
         if not helpers:
             return []
         hosts = frozenset(a.actor for token in sent if token.pos_ == "VERB" and token.lemma_.lower() in self.lex.cue("chairing_verbs")
+                          and not (token.dep_ == "amod" and token.nbor(-1).tag_ == "HYPH")  # not "OMAN-MEDIATED talks": a
+                          # label, not a seat at the table
                           for a in self._mediators(ctx, token))
         return self._aid_to_parties(helpers, [m for m in mentions if m.relation in mediated], hosts=hosts)
 

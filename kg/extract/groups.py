@@ -55,7 +55,8 @@ class GroupReference(OfPhraseHeads):
         governing = self._governing_subjects(token, size)
         if governing:
             return governing
-        own = self._clause_subject_states(token)  # "Ankara said talks with the two countries": not Ankara
+        own = self._clause_subject_states(token) if token.head.lower_ != "between" else set()  # "Ankara said talks
+        # WITH the two countries": not Ankara; but "Olmert says contacts BETWEEN the two nations": his may be one
         own |= {a.actor for a in self.modifier_actors(token) if a.token.pos_ != "PRON"}  # "the two RUSSIA allies"
         paired = self._previous_sentence_pair(token, size)
         if paired and not own & {a.actor for a in paired}:

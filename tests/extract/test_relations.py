@@ -4984,3 +4984,15 @@ def test_named_mediators_of_talks_aid_each_party_and_are_no_party(nlp, text):
 ])
 def test_a_mediator_in_a_quarrel_aids_each_side(nlp, text):
     assert {("TGO", "AID", "MLI"), ("TGO", "AID", "CIV")} <= triples(nlp, text), triples(nlp, text)
+
+
+def test_the_two_nations_between_which_contacts_run_may_include_the_speakers(nlp):
+    found = unordered(triples(nlp, "Israel and Syria announced the resumption of talks on Wednesday. Israeli Prime Minister "
+                                   "Ehud Olmert says secret contacts between the two nations have been in progress for a year."))
+    assert ("ISR", "CONSULT", "SYR") in found and not {t for t in found if "TUR" in t}, found
+
+
+def test_a_hyphened_mediator_of_talks_aids_but_does_not_sit_at_the_table(nlp):
+    found = unordered(triples(nlp, "Iran and the US have held five rounds of indirect, Oman-mediated nuclear talks."))
+    assert {("IRN", "CONSULT", "USA"), ("OMN", "AID", "IRN"), ("OMN", "AID", "USA")} <= found, found
+    assert not {t for t in found if t[1] == "CONSULT" and "OMN" in t}, found

@@ -91,9 +91,15 @@ class VerbArguments:
     def _no_partner(self, noun: Token) -> bool:
         """A with-phrase of manner ("with Kinshasa's APPROVAL") or one holding its object in view ("with
         North Korea and China IN MIND") names no partner of the act."""
-        return noun.lemma_.lower() in self.lex.cue("manner_nouns") or any(
-            p.dep_ == "prep" and p.lower_ == "in" and any(o.lemma_.lower() in self.lex.cue("in_view_nouns") for o in pobjs(p))
-            for p in noun.children)
+        if noun.lemma_.lower() in self.lex.cue("manner_nouns"):
+            return True
+        doc, views = noun.doc, self.lex.cue("in_view_nouns")
+        for word in doc[noun.i + 1:noun.sent.end - 1]:  # "in mind" read off the text up to the phrase's comma, however parsed
+            if word.is_punct:
+                return False
+            if word.lower_ == "in" and doc[word.i + 1].lemma_.lower() in views and doc[word.i + 2].lower_ != "of":
+                return True  # not "IN VIEW OF the threat"
+        return False
 
     @staticmethod
     def _conjunct_prep_objects(ctx: ActorContext, obj: Token, preps: frozenset[str]) -> list[Arg]:

@@ -4996,3 +4996,13 @@ def test_a_hyphened_mediator_of_talks_aids_but_does_not_sit_at_the_table(nlp):
     found = unordered(triples(nlp, "Iran and the US have held five rounds of indirect, Oman-mediated nuclear talks."))
     assert {("IRN", "CONSULT", "USA"), ("OMN", "AID", "IRN"), ("OMN", "AID", "USA")} <= found, found
     assert not {t for t in found if t[1] == "CONSULT" and "OMN" in t}, found
+
+
+def test_states_held_in_mind_across_sentences_are_no_partners(nlp):
+    found = unordered(triples(nlp, "Kishida, Biden and South Korean President Yoon Suk Yeol held a summit at Camp David on "
+                                   "Friday. With North Korea and China in mind, the leaders agreed to strengthen the alliances."))
+    assert ("JPN", "AGREE", "USA") in found and not {t for t in found if {"PRK", "CHN"} & {t[0], t[2]}}, found
+
+
+def test_in_view_of_after_a_with_partner_keeps_the_partner(nlp):
+    assert ("CHN", "AGREE", "JPN") in unordered(triples(nlp, "Japan agreed with China to cooperate in view of the threat."))

@@ -117,6 +117,9 @@ class VerbRules(VerbArguments, RequestRules, TransferRules, VerbSenses):
             objects = self._requester(ctx, verb, subjects)
         if not objects and group.asks_for:
             objects = self._asked_party(ctx, verb, subjects)
+        if group.relation in self.symmetric and child(verb, "nsubj", "nsubjpass") is None \
+                and any(p.dep_ == "prep" and p.lower_ == "between" for p in verb.children):
+            subjects = []  # "a deal AGREED BETWEEN the three nations": theirs, not an inherited subject's
         if not subjects and group.relation in self.symmetric:  # "fighting between X and Y escalated"
             subjects, objects = self._between_parties(verb, objects)
         if group.relation in self.lex.cue("war_help_relations") and self._helps_in_war(verb):

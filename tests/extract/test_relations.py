@@ -5006,3 +5006,19 @@ def test_states_held_in_mind_across_sentences_are_no_partners(nlp):
 
 def test_in_view_of_after_a_with_partner_keeps_the_partner(nlp):
     assert ("CHN", "AGREE", "JPN") in unordered(triples(nlp, "Japan agreed with China to cooperate in view of the threat."))
+
+
+def test_a_deal_agreed_between_a_group_is_the_groups_not_the_clause_subjects(nlp):
+    found = unordered(triples(nlp, "France has recalled its ambassadors to the US and Australia and accused the UK of "
+                                   "disloyalty amid a row over a defence deal agreed between the three nations."))
+    assert {("AUS", "AGREE", "USA"), ("AUS", "AGREE", "GBR"), ("GBR", "AGREE", "USA")} <= found, found
+    assert not {t for t in found if t[1] == "AGREE" and "FRA" in t}, found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Israel intensified its attacks on Lebanon on Thursday, blasting Beirut's international airport.", ("ISR", "ATTACK", "LBN")),
+    ("Iran blasted Washington's decision.", ("IRN", "OPPOSE", "USA")),
+])
+def test_blasting_a_site_is_no_criticism(nlp, text, expected):
+    found = triples(nlp, text)
+    assert expected in found and len({t for t in found if t[0] == expected[0]}) == 1, found

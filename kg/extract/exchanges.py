@@ -8,7 +8,7 @@ from spacy.tokens import Token
 from kg.extract.candidates import Candidate
 from kg.extract.entries import starts_on
 from kg.extract.roles import ActorContext
-from kg.extract.syntax import child, pobjs, unique
+from kg.extract.syntax import child, is_infinitive, pobjs, unique
 
 
 class ExchangeRules:
@@ -74,6 +74,8 @@ class ExchangeRules:
                 return False  # "met ..., resulting in the SIGNING of an agreement": it is signed
             if current.lemma_.lower() in discussing:
                 return True
-            if current.pos_ == "VERB" and self.is_trigger_verb(current):
-                return False  # "met to SIGN an agreement": the agreement is the act's own
+            if current.pos_ == "VERB" and (self.is_trigger_verb(current) or (
+                    current.lemma_.lower() in self.lex.cue("outcome_verbs") and not is_infinitive(current))):
+                return False  # "met to SIGN an agreement": the agreement is the act's own; "met, REACHING deals":
+                # reached (but "met to discuss efforts TO REACH an agreement": not yet)
         return False

@@ -5022,3 +5022,11 @@ def test_a_deal_agreed_between_a_group_is_the_groups_not_the_clause_subjects(nlp
 def test_blasting_a_site_is_no_criticism(nlp, text, expected):
     found = triples(nlp, text)
     assert expected in found and len({t for t in found if t[0] == expected[0]}) == 1, found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Iran and Russia met on Monday, reaching a deal on gas.", True),
+    ("Iran and Russia met to discuss efforts to reach an agreement.", False),
+])
+def test_a_deal_reached_by_the_ones_meeting_is_agreed_one_discussed_is_not(nlp, text, expected):
+    assert (("IRN", "AGREE", "RUS") in triples(nlp, text)) is expected, triples(nlp, text)

@@ -11,6 +11,7 @@ from kg.extract.candidates import Candidate
 from kg.extract.completion import NounCompletion
 from kg.extract.roles import ActorContext
 from kg.extract.syntax import Arg, child, of_modifier_children, pobjs, unique
+from kg.extract.targets import passive_support_agents
 from kg.knowledge.lexicon import TriggerGroup
 
 
@@ -93,7 +94,7 @@ class NounRules(NounCompletion, AbsorptionRules):
             if not subjects:  # "Qatar and Egypt are top importers of arms": no seller named
                 return
         elif not subjects:
-            subjects = origins or self._participle_agents(ctx, noun, objects) or self._cause_accuser(ctx, noun, group)
+            subjects = origins or self._participle_agents(ctx, noun, objects) or passive_support_agents(ctx, noun, self.lex) or self._cause_accuser(ctx, noun, group)
         if not subjects and not possessors and not objects and not group.inverse:
             subjects, objects = self._relative_support(ctx, noun, group)  # "the war it launched on Yemen"
         if not objects and not group.inverse and (subjects or possessors or group.place_targets):

@@ -215,3 +215,12 @@ def grievance_owners(ctx: ActorContext, noun: Token, known: frozenset[str], lex:
             for o in pobjs(p) if o.lemma_.lower() in lex.nouns for c in o.children
             if c.dep_ == "poss" or (c.dep_ in ("amod", "compound") and c.i in ctx.actor_at)
             for a in ctx.np_actors(c, exclude=known)]
+
+
+def passive_support_agents(ctx: ActorContext, noun: Token, lex: Lexicon) -> list[Arg]:
+    """The agent of a passive support verb whose subject is the event: "similar STRIKES were CARRIED OUT BY
+    IRAN in Iraq and Syria" (Iran strikes)."""
+    verb = noun.head
+    if noun.dep_ != "nsubjpass" or verb.lemma_.lower() not in lex.cue("support_verbs"):
+        return []
+    return [a for agent in verb.children if agent.dep_ == "agent" for o in pobjs(agent) for a in ctx.np_actors(o)]

@@ -63,7 +63,8 @@ class VerbArguments:
                 objects += self._recipients(ctx, obj, preps)
             else:
                 objects += args
-            if group.object_heads or not args:  # "severed ties WITH Iran", "signed deals WITH Israel"
+            if group.object_heads or not args or (group.place_targets and not any(  # "attacked PKK positions IN Iraq"
+                    ctx.is_state_mention(ctx.kind_at.get(a.token.i, "")) for a in args)):  # "severed ties WITH Iran"
                 objects += [a for p in through_of(obj) if p.dep_ == "prep" and p.lower_ in preps
                             and p.lower_ not in self._victim_preps(obj, group) for o in pobjs(p)
                             for a in ctx.np_actors(o) or (capital_place(ctx, o) if group.place_targets else [])]

@@ -5030,3 +5030,16 @@ def test_blasting_a_site_is_no_criticism(nlp, text, expected):
 ])
 def test_a_deal_reached_by_the_ones_meeting_is_agreed_one_discussed_is_not(nlp, text, expected):
     assert (("IRN", "AGREE", "RUS") in triples(nlp, text)) is expected, triples(nlp, text)
+
+
+def test_strikes_carried_out_by_a_state_in_the_passive_are_its_attacks(nlp):
+    found = triples(nlp, "The attacks came a day after similar strikes were carried out by Iran in Iraq and Syria.")
+    assert {("IRN", "ATTACK", "IRQ"), ("IRN", "ATTACK", "SYR")} <= found, found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Turkish jets attacked PKK positions in northern Iraq.", ("TUR", "ATTACK", "IRQ")),
+    ("Israel struck Hezbollah targets in Lebanon.", ("ISR", "ATTACK", "LBN")),
+])
+def test_striking_a_groups_sites_inside_a_state_attacks_the_state(nlp, text, expected):
+    assert expected in triples(nlp, text), triples(nlp, text)

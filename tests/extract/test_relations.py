@@ -5043,3 +5043,11 @@ def test_strikes_carried_out_by_a_state_in_the_passive_are_its_attacks(nlp):
 ])
 def test_striking_a_groups_sites_inside_a_state_attacks_the_state(nlp, text, expected):
     assert expected in triples(nlp, text), triples(nlp, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Indonesia has temporarily halted all co-operation with Australia on people smuggling.", {("IDN", "SANCTION", "AUS")}),
+    ("Russia and the US could find common ground in halting Iran's nuclear program.", set()),
+])
+def test_halting_cooperation_with_a_state_is_a_measure_but_not_halting_its_programme(nlp, text, expected):
+    assert {t for t in triples(nlp, text) if t[1] == "SANCTION"} == expected, triples(nlp, text)

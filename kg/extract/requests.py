@@ -43,6 +43,9 @@ class RequestRules:
                     found += [a for p in noun.children if p.dep_ == "prep" and p.lower_ in preps
                               for o in pobjs(p) for a in ctx.np_actors(o, exclude=known)]
                     found += self._withdrawing_party(ctx, noun, known)
+                    if any(g.relation in ("AID", "SUPPLY") for g in groups):  # "asked for military aid FROM Moscow"
+                        found += [a for p in noun.children if p.dep_ == "prep" and p.lower_ == "from"
+                                  for o in pobjs(p) for a in ctx.np_actors(o, exclude=known)]
                 return found
         return [a for d in verb.children if d.dep_ == "dobj"  # "demanded THE WITHDRAWAL of Turkish troops"
                 for a in self._withdrawing_party(ctx, d, known)]

@@ -5051,3 +5051,18 @@ def test_striking_a_groups_sites_inside_a_state_attacks_the_state(nlp, text, exp
 ])
 def test_halting_cooperation_with_a_state_is_a_measure_but_not_halting_its_programme(nlp, text, expected):
     assert {t for t in triples(nlp, text) if t[1] == "SANCTION"} == expected, triples(nlp, text)
+
+
+@pytest.mark.parametrize("text", ["South Africa asked for military aid from Russia.", "Burkina Faso asked for military aid from Moscow."])
+def test_help_asked_for_from_a_state_asks_that_state(nlp, text):
+    found = triples(nlp, text)
+    assert len({t for t in found if t[1] == "REQUEST" and t[2] == "RUS"}) == 1, found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The United States stood behind the Philippines.", {("USA", "SUPPORT", "PHL")}),
+    ("The United States said it stood fully behind President Aquino's call.", {("USA", "SUPPORT", "PHL")}),
+    ("Troops stood behind the fence.", set()),
+])
+def test_standing_behind_a_state_backs_it(nlp, text, expected):
+    assert triples(nlp, text) == expected, triples(nlp, text)

@@ -44,7 +44,7 @@ class TargetRules:
                 and noun.head.lemma_.lower() in self.lex.cue("casualty_verbs"):  # "Indian shelling KILLED four Pakistani soldiers"
             found = [a for o in noun.head.children if o.dep_ == "dobj" for a in ctx.np_actors(o, exclude=known)]
         if not found and group.victim_in_clause and owners:
-            found = self._victim_in_clause(ctx, noun, known)
+            found = self._victim_in_clause(ctx, noun, known) or passive_victims(ctx, noun, known)
         if not found and owners and group.relation in self.lex.cue("grievance_relations"):
             found = grievance_owners(ctx, noun, known, self.lex)
         return [a for a in found if a.actor not in known]
@@ -224,3 +224,12 @@ def passive_support_agents(ctx: ActorContext, noun: Token, lex: Lexicon) -> list
     if noun.dep_ != "nsubjpass" or verb.lemma_.lower() not in lex.cue("support_verbs"):
         return []
     return [a for agent in verb.children if agent.dep_ == "agent" for o in pobjs(agent) for a in ctx.np_actors(o)]
+
+
+def passive_victims(ctx: ActorContext, noun: Token, known: frozenset[str]) -> list[Arg]:
+    """What an attack is the agent of a passive verb on: "Ukrainian power facilities were destroyed BY
+    RUSSIAN ATTACKS" (Ukraine is attacked)."""
+    if noun.dep_ != "pobj" or noun.head.dep_ != "agent":
+        return []
+    patient = child(noun.head.head, "nsubjpass")
+    return ctx.np_actors(patient, exclude=known) if patient is not None else []

@@ -5066,3 +5066,16 @@ def test_help_asked_for_from_a_state_asks_that_state(nlp, text):
 ])
 def test_standing_behind_a_state_backs_it(nlp, text, expected):
     assert triples(nlp, text) == expected, triples(nlp, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ukrainian power facilities were destroyed by Russian attacks.", ("RUS", "ATTACK", "UKR")),
+    ("The UAE claims that it destroyed a Houthi missile launcher in Yemen's Al Jawf.", ("ARE", "ATTACK", "YEM")),
+    ("Israel says it has hit Iranian targets around the Syrian capital, Damascus.", ("ISR", "ATTACK", "SYR")),
+])
+def test_sites_destroyed_or_hit_around_a_capital_are_attacks_on_the_state(nlp, text, expected):
+    assert expected in triples(nlp, text), triples(nlp, text)
+
+
+def test_destroying_ones_own_weapons_attacks_nobody(nlp):
+    assert not triples(nlp, "Syria destroyed its chemical weapons."), triples(nlp, "Syria destroyed its chemical weapons.")

@@ -339,7 +339,7 @@ class Coreference(PluralReference, ClauseSubjectReference, GroupReference, Speak
         if token.lower_ in self.lex.cue("reciprocal_pronouns"):
             return self._reciprocal_pair(token, exclude) or self._plural_object(token, exclude)
         if token.dep_ == "poss":
-            return self._previous_pair(token, exclude)
+            return self._previous_pair(token, exclude) or self._body_country(token, exclude)
         if token.dep_ == "nsubj" and clause.dep_ in ("relcl", "advcl"):
             return self._governing_pair(token, exclude)
         if token.dep_ == "nsubj" and token.i == token.sent.start > 0:  # "Chile and Peru met. THEY fought a war"

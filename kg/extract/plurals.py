@@ -19,6 +19,17 @@ class PluralReference:
         found = self._previous_subject(head, exclude, plural=True)
         return [Arg(a.actor, token, "coref") for a in found] if len(found) >= 2 else []
 
+    def _body_country(self, token: Token, exclude: frozenset[str]) -> list[Arg]:
+        """'their' before a state noun after people of one state: "expelling eight RUSSIAN DIPLOMATS over THEIR
+        COUNTRY'S invasion of Ukraine" (Russia's), the nearest plural noun before it in the sentence."""
+        if token.head.lemma_.lower() not in self.lex.cue("singular_nouns"):
+            return []
+        for noun in reversed(self.doc[token.sent.start:token.i]):
+            if noun.tag_ == "NNS":
+                states = {a.actor for a in self.modifier_actors(noun, exclude)}
+                return [Arg(states.pop(), token, "coref")] if len(states) == 1 else []
+        return []
+
     def _reciprocal_pair(self, token: Token, exclude: frozenset[str]) -> list[Arg]:
         """'them' between or among whom something passes: the conjoined states of the nearest clause
         subject that does not hold the phrase, or of the sentence before's subject: "Egypt and Turkey

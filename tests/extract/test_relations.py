@@ -5079,3 +5079,8 @@ def test_sites_destroyed_or_hit_around_a_capital_are_attacks_on_the_state(nlp, t
 
 def test_destroying_ones_own_weapons_attacks_nobody(nlp):
     assert not triples(nlp, "Syria destroyed its chemical weapons."), triples(nlp, "Syria destroyed its chemical weapons.")
+
+
+def test_their_country_after_people_of_one_state_is_that_state(nlp):
+    found = triples(nlp, "Japan's government says it is expelling eight Russian diplomats over their country's invasion of Ukraine.")
+    assert {("JPN", "SANCTION", "RUS"), ("RUS", "ATTACK", "UKR")} <= found, found

@@ -66,7 +66,8 @@ class NounRules(NounCompletion, AbsorptionRules):
                        for o in pobjs(q) for a in ctx.np_actors(o)]
         act = self._act_over(noun)  # "China's IMPOSITION of tariffs ON Australian wine": the act's owner and target
         if act is not None:
-            possessors += [a for c in act.children if c.dep_ == "poss" for a in ctx.np_actors(c)]
+            possessors += [a for c in act.children if c.dep_ == "poss" or (c.dep_ in ("amod", "compound") and c.i in ctx.actor_at)
+                           for a in ctx.np_actors(c)]  # "the RUSSIAN war of aggression"
             objects += [a for p in act.children if p.dep_ == "prep" and p.lower_ in preps for o in pobjs(p)
                         for a in ctx.np_actors(o) or self._goods_origin(ctx, o)]
         if not objects and not possessors:  # "went to WAR WITH Eritrea", "imposed SANCTIONS and other measures ON X"

@@ -5084,3 +5084,9 @@ def test_destroying_ones_own_weapons_attacks_nobody(nlp):
 def test_their_country_after_people_of_one_state_is_that_state(nlp):
     found = triples(nlp, "Japan's government says it is expelling eight Russian diplomats over their country's invasion of Ukraine.")
     assert {("JPN", "SANCTION", "RUS"), ("RUS", "ATTACK", "UKR")} <= found, found
+
+
+@pytest.mark.parametrize("text", ["Germany condemned the Russian war of aggression in Ukraine.",
+                                  "Germany condemned Russia's war of aggression against Ukraine."])
+def test_a_war_of_aggression_is_its_wagers_attack(nlp, text):
+    assert {("DEU", "OPPOSE", "RUS"), ("RUS", "ATTACK", "UKR")} <= triples(nlp, text), triples(nlp, text)

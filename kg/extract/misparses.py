@@ -98,7 +98,10 @@ class MisplacedSubjects:
         if last.i + 1 >= len(self.doc) or not all(t.i in self.actor_at for t in chain):
             return []
         verb = self.doc[last.i + 1]
-        stolen = (verb.dep_ == "conj" or (after_object and verb.dep_ == "ccomp")) and verb.tag_ in ("VBD", "VBZ") and verb.head.i not in {t.i for t in chain} \
+        finite = verb.tag_ in ("VBD", "VBZ")
+        if verb.dep_ in ("aux", "auxpass") and verb.tag_ in ("VBD", "VBZ", "MD") and verb.head.i > verb.i:
+            verb = verb.head  # "... invasion of Ukraine and SERBIA HAS not joined sanctions": the auxiliary's verb
+        stolen = (verb.dep_ == "conj" or (after_object and verb.dep_ == "ccomp")) and finite and verb.head.i not in {t.i for t in chain} \
             and child(verb, *SUBJECT_DEPS) is None and (after_object or token.head.dep_ in ("pobj", "dobj"))
         return chain if stolen else []
 

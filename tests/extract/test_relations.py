@@ -5090,3 +5090,8 @@ def test_their_country_after_people_of_one_state_is_that_state(nlp):
                                   "Germany condemned Russia's war of aggression against Ukraine."])
 def test_a_war_of_aggression_is_its_wagers_attack(nlp, text):
     assert {("DEU", "OPPOSE", "RUS"), ("RUS", "ATTACK", "UKR")} <= triples(nlp, text), triples(nlp, text)
+
+
+def test_a_state_before_an_auxiliary_of_the_next_clause_is_no_conjunct_of_the_object(nlp):
+    found = triples(nlp, "Vucic has refused to condemn Russia's invasion of Ukraine and Serbia has not joined sanctions against Moscow.")
+    assert ("RUS", "ATTACK", "UKR") in found and ("RUS", "ATTACK", "SRB") not in found, found

@@ -65,9 +65,12 @@ class VerbSenses:
 
     def _withheld_recognition(self, verb: Token, group: TriggerGroup) -> TriggerGroup | None:
         """Recognition withheld rejects what is not recognised, as refusing it does (relations.md): "China does
-        NOT RECOGNIZE Kosovo's independence" is OPPOSE, its negation part of the sense."""
-        if group.relation != "SUPPORT" or verb.lemma_.lower() not in self.lex.cue("recognition_verbs") \
-                or not any(c.dep_ == "neg" for c in verb.children):
+        NOT RECOGNIZE Kosovo's independence" is OPPOSE, its negation part of the sense; so are demands or terms
+        not accepted: "his country would NOT ACCEPT Mexico's demands" (no negated AGREE)."""
+        lemma = verb.lemma_.lower()
+        withheld = (group.relation == "SUPPORT" and lemma in self.lex.cue("recognition_verbs")) or (
+            group.relation == "AGREE" and bool(group.object_heads) and lemma in self.lex.cue("accepting_verbs"))
+        if not withheld or not any(c.dep_ == "neg" for c in verb.children):
             return None
         return self.lex.group("reject", "OPPOSE")
 

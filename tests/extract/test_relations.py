@@ -5095,3 +5095,12 @@ def test_a_war_of_aggression_is_its_wagers_attack(nlp, text):
 def test_a_state_before_an_auxiliary_of_the_next_clause_is_no_conjunct_of_the_object(nlp):
     found = triples(nlp, "Vucic has refused to condemn Russia's invasion of Ukraine and Serbia has not joined sanctions against Moscow.")
     assert ("RUS", "ATTACK", "UKR") in found and ("RUS", "ATTACK", "SRB") not in found, found
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    ("Venezuela would not accept Mexico's demands.", ("VEN", "OPPOSE", "MEX"), ("VEN", "AGREE", "MEX")),
+    ("Venezuela accepted Mexico's demands.", ("VEN", "AGREE", "MEX"), ("VEN", "OPPOSE", "MEX")),
+])
+def test_demands_not_accepted_are_rejected(nlp, text, expected, absent):
+    found = triples(nlp, text)
+    assert expected in found and absent not in found, found

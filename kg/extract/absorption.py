@@ -35,6 +35,11 @@ class AbsorptionRules:
         if taker is not None and taker.pos_ == "VERB" and any(
                 selects(g, noun) for g in self.lex.verbs.get(taker.lemma_.lower(), ())) and not self._owned_demand(noun):
             return True  # the verb has a sense for this very object, which states the event: "REACHED a DÉTENTE with"
+        if noun.dep_ == "dobj" and noun.lemma_.lower() in self.lex.cue("relationship_nouns") and head.dep_ == "xcomp" \
+                and head.lemma_.lower() in self.lex.cue("warming_verbs") \
+                and any(g.relation == "REQUEST" for g in self.lex.verbs.get(head.head.lemma_.lower(), ())):
+            return True  # "SOUGHT to improve TIES with Egypt": better ties asked for (REQUEST), not had (but "sought to
+            # strengthen its COOPERATION with Moscow" strengthens what there is)
         if noun.dep_ == "dobj" and head.lemma_.lower() in self.lex.cue("lifting_verbs") and any(
                 g.relation in self.lex.cue("lifted_relations") for g in self.lex.nouns.get(noun.lemma_.lower(), ())):
             return True  # "LIFTED its ban on Paraguayan beef": the measure ends

@@ -5,7 +5,7 @@ from spacy.tokens import Token
 
 from kg.extract.roles import ActorContext
 from kg.extract.syntax import Arg, child, is_infinitive, pobjs, verb_above_gerund
-from kg.knowledge.lexicon import TriggerGroup
+from kg.knowledge.lexicon import Lexicon, TriggerGroup
 
 
 class RequestRules:
@@ -47,8 +47,11 @@ class RequestRules:
                         found += [a for p in noun.children if p.dep_ == "prep" and p.lower_ == "from"
                                   for o in pobjs(p) for a in ctx.np_actors(o, exclude=known)]
                 return found
-        return [a for d in verb.children if d.dep_ == "dobj"  # "demanded THE WITHDRAWAL of Turkish troops"
-                for a in self._withdrawing_party(ctx, d, known)]
+        warming = self.lex.cue("warming_verbs")  # "SOUGHT TO IMPROVE ties with Egypt": the ties asked for
+        objects = [*(d for d in verb.children if d.dep_ == "dobj"), *(d for x in verb.children if x.dep_ == "xcomp"
+                   and x.lemma_.lower() in warming for d in x.children if d.dep_ == "dobj")]
+        return [a for d in objects  # "demanded THE WITHDRAWAL of Turkish troops"
+                for a in self._withdrawing_party(ctx, d, known) or tied_partner(ctx, d, known, self.lex)]
 
     def _withdrawing_party(self, ctx: ActorContext, noun: Token, known: frozenset[str]) -> list[Arg]:
         """"called for the WITHDRAWAL of Rwandan troops", "Rwanda's withdrawal": the state whose
@@ -203,3 +206,12 @@ class RequestRules:
             if current.pos_ == "VERB" and current.lemma_.lower() in self.lex.cue("act_alleging_verbs"):
                 return [a for a in ctx.subjects(current) if a.actor not in own]
         return []
+
+
+def tied_partner(ctx: ActorContext, noun: Token, known: frozenset[str], lex: Lexicon) -> list[Arg]:
+    """The state better ties are sought with: "Turkey SEEKS closer TIES WITH Iran" (relations.md: calling for
+    better ties with a state is REQUEST to it)."""
+    if noun.lemma_.lower() not in lex.cue("relationship_nouns"):
+        return []
+    return [a for p in noun.children if p.dep_ == "prep" and p.lower_ == "with" for o in pobjs(p)
+            for a in ctx.np_actors(o, exclude=known)]

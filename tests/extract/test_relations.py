@@ -5104,3 +5104,13 @@ def test_a_state_before_an_auxiliary_of_the_next_clause_is_no_conjunct_of_the_ob
 def test_demands_not_accepted_are_rejected(nlp, text, expected, absent):
     found = triples(nlp, text)
     assert expected in found and absent not in found, found
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    ("Turkey sought to improve ties with Egypt.", ("TUR", "REQUEST", "EGY"), ("EGY", "COOPERATE", "TUR")),
+    ("Turkey seeks closer ties with Iran.", ("TUR", "REQUEST", "IRN"), ("IRN", "COOPERATE", "TUR")),
+    ("Tehran sought to strengthen its cooperation with Moscow.", ("IRN", "COOPERATE", "RUS"), ("IRN", "REQUEST", "RUS")),
+])
+def test_better_ties_sought_with_a_state_are_asked_of_it(nlp, text, expected, absent):
+    found = unordered(triples(nlp, text))
+    assert unordered([expected]) <= found and not unordered([absent]) & found, found

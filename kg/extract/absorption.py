@@ -63,6 +63,8 @@ class AbsorptionRules:
         if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in self.lex.cue("background_heads") \
                 and head.head.dep_ == "dobj" and head.head.head.lemma_.lower() in self.lex.cue("ending_verbs"):
             return True  # "a declaration ENDING 20 years of hostilities": over
+        if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in self.lex.cue("war_descriptive_heads"):
+            return True  # "exchanged 1,000 PRISONERS OF WAR": a kind of person, no war between them
         if noun.dep_ == "pobj" and head.lower_ == "for" and head.head.pos_ == "VERB" \
                 and any(g.asks_for for g in self.lex.verbs.get(head.head.lemma_.lower(), ())) \
                 and not (child(head.head, "dobj") is None and self._meeting(noun)):

@@ -71,6 +71,8 @@ class ClauseRules:
             # "pledged a partnership before the invasion of Ukraine": not the invaders; but "the ministers said
             # after talks", "the envoy arrived after meetings with X", "X and Y signed a deal after talks": they held them
             return verb, prep, []
+        if prep == "against" and group.relation in self.lex.cue("hostile_relations"):
+            return verb, prep, []  # "extend their support to Turkey AGAINST THREATS to its security": not theirs
         if prep in self.lex.cue("cause_preps") and group.relation in self.symmetric:
             return verb, prep, []  # "sanctions on Rwanda OVER the conflict in Congo": not the sanctioners' war
         if noun.head.head.dep_ == "acomp" and noun.head.head.lower_ in self.lex.cue("opposition_complements"):

@@ -5114,3 +5114,14 @@ def test_demands_not_accepted_are_rejected(nlp, text, expected, absent):
 def test_better_ties_sought_with_a_state_are_asked_of_it(nlp, text, expected, absent):
     found = unordered(triples(nlp, text))
     assert unordered([expected]) <= found and not unordered([absent]) & found, found
+
+
+def test_threats_that_support_is_given_against_are_not_the_supporters(nlp):
+    found = triples(nlp, "Finland and Sweden extend their full support to Turkey against threats to its national security.")
+    assert {("FIN", "SUPPORT", "TUR"), ("SWE", "SUPPORT", "TUR")} <= found, found
+    assert not {t for t in found if t[1] == "THREATEN"}, found
+
+
+def test_prisoners_of_war_exchanged_are_no_war_between_the_parties(nlp):
+    found = unordered(triples(nlp, "Kyiv and Moscow agreed to exchange 1,000 prisoners of war."))
+    assert ("RUS", "AGREE", "UKR") in found and not {t for t in found if t[1] == "CONFLICT"}, found

@@ -52,7 +52,9 @@ class VerbSenses:
         return self._receives_things(ctx, verb, group) or self._troops_moving(verb, group) \
             or self._material_backing(verb, group) or self._sends_words(verb, group) \
             or (group.relation in self.lex.cue("state_only_relations") and self._company_subject(verb)) \
-            or self._no_invader(ctx, verb, group) or self._refused_recognition(verb) or self._backs_a_hostile_act(verb, group)
+            or self._no_invader(ctx, verb, group) or self._refused_recognition(verb) or self._backs_a_hostile_act(verb, group) \
+            or (group.relation == "AGREE" and (obj := child(verb, "dobj")) is not None
+                and obj.lemma_.lower() in self.lex.cue("membership_nouns"))  # "RATIFYING Sweden's ADMISSION": backing (SUPPORT)
 
     def _backs_a_hostile_act(self, verb: Token, group: TriggerGroup) -> bool:
         """Approving or backing a hostile act is no support for the state it targets: "approved THE BLOCKING of

@@ -5125,3 +5125,11 @@ def test_threats_that_support_is_given_against_are_not_the_supporters(nlp):
 def test_prisoners_of_war_exchanged_are_no_war_between_the_parties(nlp):
     found = unordered(triples(nlp, "Kyiv and Moscow agreed to exchange 1,000 prisoners of war."))
     assert ("RUS", "AGREE", "UKR") in found and not {t for t in found if t[1] == "CONFLICT"}, found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Turkey ratified Finland's accession to NATO.", {("TUR", "SUPPORT", "FIN")}),
+    ("Turkey ratified the treaty with Finland.", {("TUR", "AGREE", "FIN")}),
+])
+def test_ratifying_a_states_accession_backs_it_and_agrees_nothing(nlp, text, expected):
+    assert triples(nlp, text) == expected, triples(nlp, text)

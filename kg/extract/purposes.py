@@ -113,3 +113,15 @@ class PactPurposes:
                 or any(g.relation == "OPPOSE" for g in self.lex.verbs.get(pact.head.lemma_.lower(), ())):
             return []
         return self.subjects(pact.head, depth + 1)
+
+
+def purpose_partners(ctx, pact: Token, lex: Lexicon) -> list[Arg]:
+    """The state a pact with no party named is made with, as its purpose clause names it: "signed a deal TO
+    NORMALIZE relations WITH Israel", "struck a deal AIMED AT normalizing relations WITH Israel"."""
+    purposes = [c for c in pact.children if c.dep_ in ("acl", "advcl") and is_infinitive(c)]  # (or hung on the verb)
+    purposes += [g for c in pact.children if c.dep_ == "acl" and c.lemma_.lower() in lex.cue("purpose_verbs")
+                 for p in c.children if p.dep_ == "prep" and p.lower_ == "at" for g in p.children if g.dep_ in ("pcomp", "pobj")]
+    holders = [*purposes, *(d for v in purposes for d in v.children if d.dep_ == "dobj"
+                           and d.lemma_.lower() in lex.cue("relationship_nouns"))]
+    return unique(a for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ == "with"
+                  for o in pobjs(p) for a in ctx.np_actors(o))

@@ -6,7 +6,7 @@ from typing import Iterator
 from spacy.tokens import Token
 
 from kg.extract.candidates import Candidate
-from kg.extract.purposes import pact_of_purpose
+from kg.extract.purposes import pact_of_purpose, purpose_partners
 from kg.extract.requests import RequestRules
 from kg.extract.roles import ActorContext
 from kg.extract.senses import VerbSenses
@@ -108,6 +108,8 @@ class VerbRules(VerbArguments, RequestRules, TransferRules, VerbSenses):
         if verb.lemma_.lower() in group.needs_pair and not objects and len(subjects) >= 2:
             objects = self._agreed_with(ctx, verb)  # "A and B agreed on cooperation with C": A–C, B–C
             pairable = pairable and not objects
+        if not objects and group.relation == "AGREE" and len(subjects) < 2:  # "signed a deal TO NORMALIZE ties WITH X"
+            objects = [a for d in (*direct, verb) for a in purpose_partners(ctx, d, self.lex) if a.actor not in known]
         if verb.lemma_.lower() in group.needs_pair and not objects and len(subjects) < 2 \
                 and not (objects := self._met_partner(ctx, verb, subjects)):
             return

@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extract.roles import ActorContext
-from kg.extract.syntax import child, heads_as, held_nouns, pobjs
+from kg.extract.syntax import child, heads_as, held_nouns, is_infinitive, pobjs
 from kg.knowledge.lexicon import TriggerGroup
 
 
@@ -143,6 +143,8 @@ class VerbSenses:
             return False
         movers = [s for s in verb.children if s.dep_ in ("nsubj", "nsubjpass")] or (
             [child(verb.head, "dobj"), child(verb.head, "nsubj")] if verb.dep_ == "xcomp" else [])
+        if not movers and verb.dep_ == "advcl" and is_infinitive(verb):  # "SENT WARSHIPS to visit Venezuela"
+            movers = [child(verb.head, "dobj")]
         return any(m is not None and m.lemma_.lower() in self.lex.cue("deployed_heads") | self.lex.cue("non_visitors")
                    and not any(c.dep_ == "acl" and c.lemma_.lower() == "carry" for c in m.children) for m in movers)
 

@@ -5142,3 +5142,11 @@ def test_ratifying_a_states_accession_backs_it_and_agrees_nothing(nlp, text, exp
 ])
 def test_a_pact_made_with_the_state_its_purpose_names(nlp, text):
     assert ("MAR", "AGREE", "ISR", "") in relations(nlp, text), relations(nlp, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Russia sent its strategic bombers to visit Venezuela in 2008.", set()),
+    ("Russia sent its foreign minister to visit Venezuela.", {("RUS", "CONSULT", "VEN")}),
+])
+def test_warplanes_sent_to_visit_make_no_visit(nlp, text, expected):
+    assert triples(nlp, text) == expected, triples(nlp, text)

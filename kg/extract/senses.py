@@ -54,7 +54,10 @@ class VerbSenses:
             or (group.relation in self.lex.cue("state_only_relations") and self._company_subject(verb)) \
             or self._no_invader(ctx, verb, group) or self._refused_recognition(verb) or self._backs_a_hostile_act(verb, group) \
             or (group.relation == "AGREE" and (obj := child(verb, "dobj")) is not None
-                and obj.lemma_.lower() in self.lex.cue("membership_nouns"))  # "RATIFYING Sweden's ADMISSION": backing (SUPPORT)
+                and obj.lemma_.lower() in self.lex.cue("membership_nouns")) \
+            or (group.relation == "REQUEST" and (obj := child(verb, "dobj")) is not None
+                and obj.lemma_.lower() in self.lex.cue("distancing_nouns"))
+        # "RATIFYING Sweden's ADMISSION": backing (SUPPORT); "SOUGHT DISTANCE from the U.S.": nothing asked of it
 
     def _backs_a_hostile_act(self, verb: Token, group: TriggerGroup) -> bool:
         """Approving or backing a hostile act is no support for the state it targets: "approved THE BLOCKING of

@@ -100,7 +100,8 @@ class StrainRules:
         if noun.lemma_.lower() not in self.lex.cue("relationship_nouns"):
             return False
         raised = [g for c in noun.head.children if c.dep_ == "xcomp" for g in (c, *c.children)]  # "seem to be TENSE"
-        said = [self._strained_relation(t) for t in [*noun.children, noun.head, *noun.head.children, *raised]]  # "ties are TENSE"
+        above = [noun.head.head] if noun.dep_ == "pobj" else []  # "the DETERIORATION of ties between X and Y"
+        said = [self._strained_relation(t) for t in [*noun.children, noun.head, *noun.head.children, *raised, *above]]  # "ties are TENSE"
         return any(n is not None and n.i == noun.i for n in said)
 
     def _put_an_end_to(self, noun: Token) -> bool:

@@ -29,10 +29,11 @@ class TransferRules(RetaliationRules):
 
     @staticmethod
     def _counted_goods(goods: Token, money: frozenset[str]) -> Token:
-        """What a number word counts when its of-phrase names no money: "millions OF SHELLS" (shells),
-        not "billions of dollars"."""
+        """What a number word (or a worth) counts when its of-phrase names no money: "millions OF SHELLS"
+        (shells), not "billions of dollars"."""
         counted = [o for p in goods.children if p.dep_ == "prep" and p.lower_ == "of" for o in pobjs(p)] \
-            if goods.lemma_.lower() in ("million", "billion", "thousand", "hundred") else []
+            if goods.lemma_.lower() in ("million", "billion", "thousand", "hundred", "worth") else []  # "$800 million
+        # WORTH OF tanks": tanks
         return counted[0] if counted and counted[0].lemma_.lower() not in money and counted[0].tag_ != "$" else goods
 
     @staticmethod

@@ -5150,3 +5150,14 @@ def test_a_pact_made_with_the_state_its_purpose_names(nlp, text):
 ])
 def test_warplanes_sent_to_visit_make_no_visit(nlp, text, expected):
     assert triples(nlp, text) == expected, triples(nlp, text)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    ("Moscow supplied Yerevan with $800 million worth of tanks.", ("RUS", "SUPPLY", "ARM"), ("RUS", "AID", "ARM")),
+    ("Another factor is the deterioration of ties between Israel and Turkey.", ("ISR", "OPPOSE", "TUR"), ("ISR", "COOPERATE", "TUR")),
+    ("Taiwan condemned China for enticing Panama to cut ties with Taipei.", ("PAN", "SANCTION", "TWN"), ("CHN", "SANCTION", "TWN")),
+    ("Relations strained after Petro sought distance from the U.S.", ("COL", "OPPOSE", "USA"), ("COL", "REQUEST", "USA")),
+])
+def test_worth_of_goods_deteriorating_ties_enticed_parties_and_distance_sought(nlp, text, expected, absent):
+    found = triples(nlp, text)
+    assert expected in found and absent not in found, found

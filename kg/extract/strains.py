@@ -9,7 +9,7 @@ from spacy.tokens import Token
 from kg.extract.candidates import Candidate
 from kg.extract.entries import starts_on
 from kg.extract.roles import ActorContext
-from kg.extract.syntax import Arg, child, pobjs, unique
+from kg.extract.syntax import Arg, child, is_infinitive, pobjs, unique
 
 
 class StrainRules:
@@ -125,7 +125,8 @@ class StrainRules:
         head = noun.head
         if noun.dep_ == "pobj" and head.lower_ == "of":
             return head.head.lemma_.lower() in self.lex.cue("ending_nouns")
-        if noun.dep_ == "dobj":
+        if noun.dep_ == "dobj" and not (is_infinitive(head) and head.head.lemma_.lower() in self.lex.cue("attempt_words")):
+            # "EFFORTS TO RESOLVE the crisis": it goes on
             words = {head.lemma_.lower(), " ".join([head.lemma_.lower()] + [p.lower_ for p in head.children if p.dep_ == "prt"])}
             return bool(words & (self.lex.cue("ending_verbs") | self.lex.cue("shelving_verbs")))
         return False

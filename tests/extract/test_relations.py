@@ -5171,3 +5171,9 @@ def test_worth_of_goods_deteriorating_ties_enticed_parties_and_distance_sought(n
 def test_a_crisis_one_only_tries_to_resolve_goes_on(nlp, text, expected):
     found = triples(nlp, text)
     assert unordered(expected) <= unordered(found) and not {t for t in found if t[1] == "OPPOSE"} - expected, found
+
+
+@pytest.mark.parametrize("text", ["The action shows the depths to which U.S.-Colombian relations have sunk.",
+                                  "Relations between the US and Colombia sank to a new low."])
+def test_relations_that_sink_are_strained(nlp, text):
+    assert {("USA", "OPPOSE", "COL"), ("COL", "OPPOSE", "USA")} <= triples(nlp, text), triples(nlp, text)

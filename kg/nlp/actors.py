@@ -159,17 +159,16 @@ class ActorRecognizer:
 
     def candidates(self, doc: Doc) -> list[tuple[int, int, str]]:
         """``(start, end, form)`` for every form found, overlapping; a word with diacritics also
-        matches its form without them ("Kérékou" the form "Kerekou")."""
+        matches its form without them ("Kérékou" the form "Kerekou"), a name with a middle initial
+        its form without it ("Colin L. Powell" the form "Colin Powell")."""
         strings = doc.vocab.strings
         found = {(s, e, strings[m]) for m, s, e in self.exact(doc)}
         for m, s, e in self.folded(doc):
             form = strings[m]
             if (s, e, form) not in found and is_variant([t.text for t in doc[s:e]], self.form_words[form]):
                 found.add((s, e, form))
-        text = doc.text
-        if not text.isascii() and any(c.isalpha() for c in text if ord(c) > 127):
-            plain = Doc(doc.vocab, words=[ascii_fold(t.text) or t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc])
-            found |= {(s, e, strings[m]) for m, s, e in self.exact(plain)}
+        for variant, kept in variant_docs(doc):
+            found |= {(kept[s], kept[e - 1] + 1, strings[m]) for m, s, e in self.exact(variant)}
         return sorted(found)
 
     def mentions(self, doc: Doc) -> list[Span]:
@@ -343,6 +342,28 @@ def _nearby_states(span: Span, spans: list[Span]) -> set[str]:
         if span.doc.has_annotation("DEP") else []
     end = span.sent.end if span.doc.has_annotation("SENT_START") else span.end  # "met Correia e Silva ... to Cape Verde"
     return {s.kb_id_ for s in spans if span.end <= s.start < end or any(lo <= s.start and s.end <= hi for lo, hi in edges)}
+
+
+def variant_docs(doc: Doc) -> list[tuple[Doc, list[int]]]:
+    """Other readings of ``doc`` for the gazetteer, each with the index in ``doc`` of its tokens: the text
+    without diacritics ("Kérékou" read "Kerekou"), and without middle initials ("Colin L. Powell" read
+    "Colin Powell").
+
+    >>> import spacy; doc = spacy.blank("en")("Colin L. Powell met Kérékou")
+    >>> [(v.text, kept) for v, kept in variant_docs(doc)]
+    [('Colin Powell met Kérékou', [0, 2, 3, 4]), ('Colin L. Powell met Kerekou', [0, 1, 2, 3, 4])]
+    """
+    variants = []
+    initials = {t.i for t in doc[1:-1] if len(t.text) == 2 and t.text[0].isupper() and t.text[1] == "."
+                and doc[t.i - 1].is_title and doc[t.i + 1].is_title}
+    if initials:
+        kept = [t.i for t in doc if t.i not in initials]
+        variants.append((Doc(doc.vocab, words=[doc[i].text for i in kept], spaces=[bool(doc[i].whitespace_) for i in kept]), kept))
+    text = doc.text
+    if not text.isascii() and any(c.isalpha() for c in text if ord(c) > 127):
+        plain = Doc(doc.vocab, words=[ascii_fold(t.text) or t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc])
+        variants.append((plain, list(range(len(doc)))))
+    return variants
 
 
 def longest_first(candidates: Iterable[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

@@ -397,3 +397,12 @@ def test_a_fixed_epithet_names_its_state(nlp):
 
 def test_the_ecuadoran_spelling_names_ecuador(nlp):
     assert ids(nlp, "Colombia accused the Ecuadoran government.") == ["COL", "ECU"]
+
+
+@pytest.mark.parametrize("text, actor", [("Colin L. Powell said", "USA"), ("John F. Kerry met", "USA")])
+def test_a_leaders_name_with_a_middle_initial(nlp, text, actor):
+    assert ids(nlp, text) == [actor]
+
+
+def test_initials_alone_name_no_leader(nlp):
+    assert ids(nlp, "Mr L. Powell said") == []

@@ -43,17 +43,20 @@ class PairingRules:
             return set()
         return {frozenset(p) for p in combinations(sorted(set().union(*links)), 2)} - links
 
-    def _third_side(self, trigger: Token, relation: str) -> bool:
+    def _third_side(self, trigger: Token, relation: str, parties: frozenset[str] = frozenset()) -> bool:
         """A with-phrase or a direct object names the other side, though no state: "Saudi and Omani
-        delegations held talks WITH Houthi officials" (the two are on one side)."""
+        delegations held talks WITH Houthi officials" (the two are on one side); not when it names only
+        states among the ``parties`` already: "the Greek-Cypriot-Israel summit WITH Anastasiades and Netanyahu"."""
         heads = [trigger] + ([trigger.head] if trigger.dep_ == "dobj" else [])
         if trigger.dep_ == "nsubj":  # "Saudi and Omani delegations held talks with ...", "... met with"
             heads += [trigger.head] + [d for d in trigger.head.children if d.dep_ == "dobj"]
         agents = self.lex.cue("agentive_heads")
         if relation in self.lex.cue("war_relations") and self._common_foe(trigger):
             return True  # "troops from Jamaica and Guatemala FIGHTING THE GANGS": a common foe, not each other
+        actor_of = {i: span.kb_id_ for span in trigger.doc.spans.get("actors", ()) for i in range(span.start, span.end)}
         return any(p.dep_ == "prep" and p.lower_ == "with"
                    and any(o.pos_ == "PROPN" or o.lemma_.lower() in agents for o in pobjs(p))
+                   and not (parties and {actor_of.get(o.i) for o in pobjs(p)} <= parties)
                    for h in heads for p in h.children)
 
     def _common_foe(self, trigger: Token, plural_only: bool = False) -> bool:

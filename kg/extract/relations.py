@@ -259,7 +259,7 @@ class RelationExtractor(VerbRules, NounRules, TargetRules, ClauseRules, BackingR
         symmetric = label in self.symmetric
         if cand.mutual or (not objects and len(subjects) >= 2 and (symmetric or cand.group.mutual or cand.group.among_subjects)
                            and cand.pairable
-                           and not self._third_side(cand.trigger, label)):
+                           and not self._third_side(cand.trigger, label, frozenset(subjects))):
             for a, b in self._pairable_combinations(cand):
                 pairs.add((a, b))
                 if label not in self.symmetric:

@@ -5177,3 +5177,8 @@ def test_a_crisis_one_only_tries_to_resolve_goes_on(nlp, text, expected):
                                   "Relations between the US and Colombia sank to a new low."])
 def test_relations_that_sink_are_strained(nlp, text):
     assert {("USA", "OPPOSE", "COL"), ("COL", "OPPOSE", "USA")} <= triples(nlp, text), triples(nlp, text)
+
+
+def test_a_with_phrase_naming_only_the_summits_own_parties_is_no_other_side(nlp):
+    found = unordered(triples(nlp, "Tsipras attended the Greek-Cypriot-Israel summit in Jerusalem with Anastasiades and Netanyahu."))
+    assert {("CYP", "CONSULT", "GRC"), ("CYP", "CONSULT", "ISR"), ("GRC", "CONSULT", "ISR")} <= found, found

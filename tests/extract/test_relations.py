@@ -5182,3 +5182,12 @@ def test_relations_that_sink_are_strained(nlp, text):
 def test_a_with_phrase_naming_only_the_summits_own_parties_is_no_other_side(nlp):
     found = unordered(triples(nlp, "Tsipras attended the Greek-Cypriot-Israel summit in Jerusalem with Anastasiades and Netanyahu."))
     assert {("CYP", "CONSULT", "GRC"), ("CYP", "CONSULT", "ISR"), ("GRC", "CONSULT", "ISR")} <= found, found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("This follows military drills by Turkey, Pakistan and Azerbaijan in September.",
+     {("AZE", "COOPERATE", "PAK"), ("AZE", "COOPERATE", "TUR"), ("PAK", "COOPERATE", "TUR")}),
+    ("Naval drills by China near Taiwan alarmed Taipei.", set()),
+])
+def test_drills_by_several_states_are_their_cooperation(nlp, text, expected):
+    assert {t for t in unordered(triples(nlp, text)) if t[1] == "COOPERATE"} == expected, triples(nlp, text)

@@ -166,6 +166,8 @@ class ClauseRules:
         if head.dep_ == "pobj" and head.head.lower_ == "as" and head.head.dep_ == "prep" \
                 and (described := child(head.head.head, "dobj")) is not None:
             return ctx.np_actors(described)  # "praised Brazil AS one of Russia's biggest suppliers": Brazil
+        if head.dep_ == "pobj" and head.head.lower_ == "as" and head.head.head.lemma_.lower() in self.lex.cue("emerging_verbs"):
+            return ctx.subjects(head.head.head)  # "Turkey has EMERGED AS Azerbaijan's most visible ally": Turkey
         if head is not noun and head.dep_ == "appos" and head.head.i in ctx.actor_at:
             before = [c for c in (head.head, *head.head.conjuncts) if c.i < head.i]
             holder = max(before, key=lambda c: c.i)  # "between Chile and Peru, one of ...": the nearest, Peru

@@ -168,7 +168,7 @@ class VerbRules(VerbArguments, RequestRules, TransferRules, VerbSenses):
         if between and len({a.actor for a in objects}) >= 2:
             return unique(objects), []
         patient = child(verb, "nsubjpass")
-        spans = [(t.left_edge.i, t.i) for t in (patient, *patient.conjuncts)] if patient is not None else []
+        spans = [(t.left_edge.i, t.right_edge.i) for t in (patient, *patient.conjuncts)] if patient is not None else []
         own = [a for a in objects if any(lo <= a.token.i <= hi for lo, hi in spans)]
         if own and len(own) < len(objects):
             return unique(own), [a for a in objects if a not in own]

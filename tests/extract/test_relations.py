@@ -5191,3 +5191,11 @@ def test_a_with_phrase_naming_only_the_summits_own_parties_is_no_other_side(nlp)
 ])
 def test_drills_by_several_states_are_their_cooperation(nlp, text, expected):
     assert {t for t in unordered(triples(nlp, text)) if t[1] == "COOPERATE"} == expected, triples(nlp, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Turkey has emerged as Azerbaijan's most visible ally in the ongoing violence.", ("AZE", "ALLY", "TUR")),
+    ("India's arch-foe Pakistan is allied with Turkey.", ("PAK", "ALLY", "TUR")),
+])
+def test_allies_by_emerging_as_one_or_as_an_apposed_subject(nlp, text, expected):
+    assert expected in unordered(triples(nlp, text)), triples(nlp, text)

@@ -117,7 +117,7 @@ class Subjects(InheritedSubjects, MisplacedSubjects, PactPurposes):
             if above.dep_ == "dobj" and above.head.pos_ in ("VERB", "AUX") and above.pos_ in NOMINAL:
                 return above.head, "*"
             if head.lower_ == "of" and above.lemma_.lower() in self.lex.cue("background_heads") | self.lex.cue("transparent_heads") \
-                    | self.lex.cue("risk_heads"):
+                    | self.lex.cue("risk_heads") | self.lex.cue("phase_heads"):
                 return self.governing_verb(above)  # "has seen years of U.S. sanctions", "warned of the risk of war"
         if dep == "conj" and head.pos_ in NOMINAL and noun.pos_ in NOMINAL:
             return self.governing_verb(head)  # "called for a ceasefire and a SUMMIT": the first conjunct's verb

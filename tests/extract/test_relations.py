@@ -5199,3 +5199,8 @@ def test_drills_by_several_states_are_their_cooperation(nlp, text, expected):
 ])
 def test_allies_by_emerging_as_one_or_as_an_apposed_subject(nlp, text, expected):
     assert expected in unordered(triples(nlp, text)), triples(nlp, text)
+
+
+def test_a_phase_of_a_conflict_entered_is_the_enterers_conflict(nlp):
+    found = unordered(triples(nlp, "Armenia and Azerbaijan entered into a new phase of their protracted conflict on Sunday."))
+    assert ("ARM", "CONFLICT", "AZE") in found, found

@@ -95,7 +95,8 @@ class NounRules(NounCompletion, AbsorptionRules):
             if not subjects:  # "Qatar and Egypt are top importers of arms": no seller named
                 return
         elif not subjects:
-            subjects = origins or self._participle_agents(ctx, noun, objects) or passive_support_agents(ctx, noun, self.lex) or self._cause_accuser(ctx, noun, group)
+            subjects = origins or self._participle_agents(ctx, noun, objects) \
+                or passive_support_agents(ctx, noun, self.lex) or self._cause_accuser(ctx, noun, group)
         if not subjects and not possessors and not objects and not group.inverse:
             subjects, objects = self._relative_support(ctx, noun, group)  # "the war it launched on Yemen"
         if not objects and not group.inverse and (subjects or possessors or group.place_targets):

@@ -9,7 +9,7 @@ from itertools import combinations
 from spacy.tokens import Token
 
 from kg.extract.candidates import Candidate
-from kg.extract.syntax import pobjs
+from kg.extract.syntax import mention_actors, pobjs
 
 
 class PairingRules:
@@ -34,7 +34,7 @@ class PairingRules:
         alliances" pair Japan and South Korea each with the U.S., not with each other."""
         trigger = cand.trigger
         doc = trigger.doc
-        actor_of = {span[-1].i: span.kb_id_ for span in doc.spans.get("actors", ())}
+        actor_of = mention_actors(doc)
         links = {frozenset((actor_of[t.i], actor_of[t.head.i])) for t in trigger.subtree
                  if t.i < trigger.i and t.i in actor_of and t.head.i == t.i + 2 and doc[t.i + 1].tag_ == "HYPH"
                  and t.head.i in actor_of and actor_of[t.i] != actor_of[t.head.i]
@@ -53,7 +53,7 @@ class PairingRules:
         agents = self.lex.cue("agentive_heads")
         if relation in self.lex.cue("war_relations") and self._common_foe(trigger):
             return True  # "troops from Jamaica and Guatemala FIGHTING THE GANGS": a common foe, not each other
-        actor_of = {i: span.kb_id_ for span in trigger.doc.spans.get("actors", ()) for i in range(span.start, span.end)}
+        actor_of = mention_actors(trigger.doc)
         return any(p.dep_ == "prep" and p.lower_ == "with"
                    and any(o.pos_ == "PROPN" or o.lemma_.lower() in agents for o in pobjs(p))
                    and not (parties and {actor_of.get(o.i) for o in pobjs(p)} <= parties)

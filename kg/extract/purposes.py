@@ -2,10 +2,15 @@
 ("the US and Saudi Arabia are finalizing a deal WHICH AIMS TO isolate Iran": both oppose Iran)."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from spacy.tokens import Token
 
 from kg.extract.syntax import Arg, child, is_infinitive, pobjs, through_of, unique
 from kg.knowledge.lexicon import Lexicon
+
+if TYPE_CHECKING:
+    from kg.extract.roles import ActorContext
 
 
 def pact_of_purpose(verb: Token, lex: Lexicon) -> Token | None:
@@ -115,7 +120,7 @@ class PactPurposes:
         return self.subjects(pact.head, depth + 1)
 
 
-def purpose_partners(ctx, pact: Token, lex: Lexicon) -> list[Arg]:
+def purpose_partners(ctx: ActorContext, pact: Token, lex: Lexicon) -> list[Arg]:
     """The state a pact with no party named is made with, as its purpose clause names it: "signed a deal TO
     NORMALIZE relations WITH Israel", "struck a deal AIMED AT normalizing relations WITH Israel"."""
     purposes = [c for c in pact.children if c.dep_ in ("acl", "advcl") and is_infinitive(c)]  # (or hung on the verb)

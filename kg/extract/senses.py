@@ -53,11 +53,14 @@ class VerbSenses:
             or self._material_backing(verb, group) or self._sends_words(verb, group) \
             or (group.relation in self.lex.cue("state_only_relations") and self._company_subject(verb)) \
             or self._no_invader(ctx, verb, group) or self._refused_recognition(verb) or self._backs_a_hostile_act(verb, group) \
-            or (group.relation == "AGREE" and (obj := child(verb, "dobj")) is not None
-                and obj.lemma_.lower() in self.lex.cue("membership_nouns")) \
-            or (group.relation == "REQUEST" and (obj := child(verb, "dobj")) is not None
-                and obj.lemma_.lower() in self.lex.cue("distancing_nouns"))
-        # "RATIFYING Sweden's ADMISSION": backing (SUPPORT); "SOUGHT DISTANCE from the U.S.": nothing asked of it
+            or self._object_rules_out(verb, group)
+
+    def _object_rules_out(self, verb: Token, group: TriggerGroup) -> bool:
+        """A direct object that rules a sense out: "RATIFYING Sweden's ADMISSION" backs it (SUPPORT) and agrees
+        nothing (AGREE); "SOUGHT DISTANCE from the U.S." asks nothing of it (REQUEST)."""
+        heads = {"AGREE": self.lex.cue("membership_nouns"), "REQUEST": self.lex.cue("distancing_nouns")}.get(group.relation)
+        obj = child(verb, "dobj")
+        return heads is not None and obj is not None and obj.lemma_.lower() in heads
 
     def _backs_a_hostile_act(self, verb: Token, group: TriggerGroup) -> bool:
         """Approving or backing a hostile act is no support for the state it targets: "approved THE BLOCKING of

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from kg.knowledge.lexicon import TriggerGroup
 
@@ -83,6 +83,17 @@ def counted(noun: Token) -> Token:
     if any(c.dep_ == "nummod" for c in noun.children):  # "suspended 10 million EUROS IN budgetary SUPPORT"
         return next((o for p in noun.children if p.dep_ == "prep" and p.lower_ == "in" for o in pobjs(p)), noun)
     return noun
+
+
+def mention_actors(doc: Doc) -> dict[int, str]:
+    """The actor of every token inside an actor mention of ``doc`` (its ``actors`` spans), by token index.
+
+    >>> import spacy; from spacy.tokens import Span; doc = spacy.blank("en")("South Korea met Japan")
+    >>> doc.spans["actors"] = [Span(doc, 0, 2, kb_id="KOR"), Span(doc, 3, 4, kb_id="JPN")]
+    >>> mention_actors(doc)
+    {0: 'KOR', 1: 'KOR', 3: 'JPN'}
+    """
+    return {i: span.kb_id_ for span in doc.spans.get("actors", ()) for i in range(span.start, span.end)}
 
 
 def held_nouns(noun: Token, transparent: frozenset[str]) -> list[Token]:

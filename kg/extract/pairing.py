@@ -84,8 +84,10 @@ class PairingRules:
                                                    and self._common_foe(cand.trigger, plural_only=True)):  # FIGHT THE REBELS
             return set()
         separate = self.lex.cue("separate_meeting_modifiers") | self.lex.cue("repetition_modifiers")
+        pacts = [d for d in cand.trigger.children if d.dep_ == "dobj"]
         if any((m.dep_ == "amod" and m.lower_ in separate) or (m.dep_ == "poss" and m.pos_ == "PROPN")
-               for d in cand.trigger.children if d.dep_ == "dobj" for m in d.children):
+               for d in pacts for m in d.children) \
+                or any(d.tag_ == "NNS" and d.lemma_.lower() in self.lex.cue("pact_nouns") for d in pacts):
             return set()  # "X, Y and Z struck SIMILAR / SEPARATE agreements with the US": each its own; "China and
             # India signed ZAMBIA'S debt agreement": each with Zambia
         return set(combinations(subjects, 2))

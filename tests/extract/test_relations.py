@@ -5204,3 +5204,13 @@ def test_allies_by_emerging_as_one_or_as_an_apposed_subject(nlp, text, expected)
 def test_a_phase_of_a_conflict_entered_is_the_enterers_conflict(nlp):
     found = unordered(triples(nlp, "Armenia and Azerbaijan entered into a new phase of their protracted conflict on Sunday."))
     assert ("ARM", "CONFLICT", "AZE") in found, found
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    ("Khamenei criticised the UAE and Bahrain for signing normalisation deals with Israel.", ("BHR", "AGREE", "ISR"),
+     ("ARE", "AGREE", "BHR")),
+    ("Spain, Portugal and Morocco signed a memorandum with Mauritania.", ("ESP", "AGREE", "PRT"), None),
+])
+def test_states_signing_deals_in_the_plural_with_a_third_sign_each_their_own(nlp, text, expected, absent):
+    found = unordered(triples(nlp, text))
+    assert unordered([expected]) <= found and (absent is None or not unordered([absent]) & found), found

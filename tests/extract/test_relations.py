@@ -5214,3 +5214,8 @@ def test_a_phase_of_a_conflict_entered_is_the_enterers_conflict(nlp):
 def test_states_signing_deals_in_the_plural_with_a_third_sign_each_their_own(nlp, text, expected, absent):
     found = unordered(triples(nlp, text))
     assert unordered([expected]) <= found and (absent is None or not unordered([absent]) & found), found
+
+
+def test_an_envoy_sent_is_the_senders_and_visits_only_the_host(nlp):
+    found = triples(nlp, "Taiwan recalled its ambassador over Honduras sending its foreign minister to China.")
+    assert ("HND", "CONSULT", "CHN") in found and not {t for t in found if t[1] == "CONSULT" and "TWN" in t}, found

@@ -53,7 +53,8 @@ class VerbSenses:
             or self._material_backing(verb, group) or self._sends_words(verb, group) \
             or (group.relation in self.lex.cue("state_only_relations") and self._company_subject(verb)) \
             or self._no_invader(ctx, verb, group) or self._refused_recognition(verb) or self._backs_a_hostile_act(verb, group) \
-            or self._object_rules_out(verb, group)
+            or self._object_rules_out(verb, group) \
+            or (verb.dep_ == "amod" and verb.lower_ in self.lex.cue("descriptive_participles"))  # "OPPOSING sides"
 
     def _object_rules_out(self, verb: Token, group: TriggerGroup) -> bool:
         """A direct object that rules a sense out: "RATIFYING Sweden's ADMISSION" backs it (SUPPORT) and agrees

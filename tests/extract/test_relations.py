@@ -5219,3 +5219,7 @@ def test_states_signing_deals_in_the_plural_with_a_third_sign_each_their_own(nlp
 def test_an_envoy_sent_is_the_senders_and_visits_only_the_host(nlp):
     found = triples(nlp, "Taiwan recalled its ambassador over Honduras sending its foreign minister to China.")
     assert ("HND", "CONSULT", "CHN") in found and not {t for t in found if t[1] == "CONSULT" and "TWN" in t}, found
+
+
+def test_opposing_sides_are_no_opposition(nlp):
+    assert not {t for t in triples(nlp, "Both states back opposing sides in Libya.") if t[1] == "OPPOSE"}

@@ -5223,3 +5223,12 @@ def test_an_envoy_sent_is_the_senders_and_visits_only_the_host(nlp):
 
 def test_opposing_sides_are_no_opposition(nlp):
     assert not {t for t in triples(nlp, "Both states back opposing sides in Libya.") if t[1] == "OPPOSE"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Erdogan praised the talks with Mitsotakis.", set()),
+    ("China backed Pakistan's call for an impartial investigation.", {("CHN", "SUPPORT", "PAK")}),
+    ("Kenya praised Uganda.", {("KEN", "SUPPORT", "UGA")}),
+])
+def test_praising_a_meeting_backs_no_state(nlp, text, expected):
+    assert {t for t in triples(nlp, text) if t[1] == "SUPPORT"} == expected, triples(nlp, text)

@@ -52,7 +52,8 @@ class VerbArguments:
             if given_to and obj.lower_ in self.lex.cue("object_pronouns"):
                 continue  # "transferred IT to the U.S.": the goods, not a state
             args = [] if group.only_prep_objects else [  # not the subject again as the object's modifier ("Angola-mediated talks")
-                a for a in ctx.np_actors(obj, exclude=known) if not (a.via == "mod" and a.actor in known)]
+                a for a in ctx.np_actors(obj, exclude=known) if not (a.via == "mod" and a.actor in known)
+                and not self._own_possessive(ctx, verb, a.token, obj, known, group)]
             if group.only_prep_objects and group.inverse:  # "received TURKISH drones": their maker supplies them
                 origins += self._made_by(ctx, obj)
             if (group.goods_origin or (passive and not known and obj.lemma_.lower() in self.lex.cue("material_means_nouns"))) \
@@ -88,6 +89,22 @@ class VerbArguments:
             elif prep.dep_ == "prep" and prep.lower_ in group.agent_preps and (passive or group.inverse):
                 origins += [a for o in pobjs(prep) for a in ctx.np_actors(o)]
         return objects, origins
+
+    def _own_possessive(self, ctx: ActorContext, verb: Token, token: Token, obj: Token, known: frozenset[str],
+                        group: TriggerGroup) -> bool:
+        """"its" on the object of a friendly act of one state is the actor's own ("China seeks to shore up ITS
+        economy", "Honduras sent ITS troops to China": no state acted on; the subject was excluded when resolving
+        it); not on what a hostile act strikes ("killing ITS pilot", unless its own forces are sent), nor where a
+        purpose clause follows a verb acting on another state ("entered Bolivia to support ITS government")."""
+        if len(known) != 1 or token.dep_ != "poss" or token.head.i != obj.i \
+                or token.lower_ not in self.lex.cue("possessive_pronouns") \
+                or obj.lemma_.lower() in self.lex.cue("relational_nouns") | self.lex.cue("partner_nouns"):  # "ITS neighbour"
+            return False
+        if group.relation in self.lex.cue("hostile_relations") and obj.lemma_.lower() not in self.lex.cue("deployed_heads"):
+            return False
+        above = verb.head if verb.dep_ in ("advcl", "xcomp") and is_infinitive(verb) else None
+        return above is None or not any(a.actor not in known for d in above.children if d.dep_ in ("dobj", "prep")
+                                        for o in ([d] if d.dep_ == "dobj" else pobjs(d)) for a in ctx.np_actors(o))
 
     def _no_partner(self, noun: Token) -> bool:
         """A with-phrase of manner ("with Kinshasa's APPROVAL") or one holding its object in view ("with

@@ -5232,3 +5232,12 @@ def test_opposing_sides_are_no_opposition(nlp):
 ])
 def test_praising_a_meeting_backs_no_state(nlp, text, expected):
     assert {t for t in triples(nlp, text) if t[1] == "SUPPORT"} == expected, triples(nlp, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Taiwan protested after Honduras sent its troops to China.", {("HND", "AID", "CHN")}),
+    ("The royal family has long blamed Iran for backing its fellow Shiite Muslims in Yemen.", set()),
+    ("Peruvian troops entered Bolivia to support its government.", {("PER", "AID", "BOL"), ("PER", "ATTACK", "BOL")}),
+])
+def test_its_on_the_object_of_a_friendly_act_is_the_actors_own(nlp, text, expected):
+    assert {t for t in triples(nlp, text) if t[1] in ("AID", "SUPPORT", "ATTACK")} == expected, triples(nlp, text)

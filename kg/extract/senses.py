@@ -59,7 +59,7 @@ class VerbSenses:
     def _object_rules_out(self, verb: Token, group: TriggerGroup) -> bool:
         """A direct object that rules a sense out: "RATIFYING Sweden's ADMISSION" backs it (SUPPORT) and agrees
         nothing (AGREE); "SOUGHT DISTANCE from the U.S." asks nothing of it (REQUEST); "PRAISED THE TALKS with
-        Mitsotakis" praises a meeting, it backs no state (SUPPORT)."""
+        Mitsotakis" praises a meeting, it backs no state (SUPPORT); "TARGETING Turkey's ECONOMY" strikes nothing."""
         obj = child(verb, "dobj")
         if obj is None:
             return False
@@ -67,7 +67,8 @@ class VerbSenses:
             senses = self.lex.nouns.get(obj.lemma_.lower(), ())  # (a guest welcomed is hosted: "the DELEGATION")
             return bool(senses) and all(g.relation == "CONSULT" for g in senses) \
                 and obj.lemma_.lower() not in self.lex.cue("guest_heads")
-        heads = {"AGREE": self.lex.cue("membership_nouns"), "REQUEST": self.lex.cue("distancing_nouns")}.get(group.relation)
+        heads = {"AGREE": self.lex.cue("membership_nouns"), "REQUEST": self.lex.cue("distancing_nouns"),
+                 "ATTACK": self.lex.cue("economic_targets")}.get(group.relation)
         return heads is not None and obj.lemma_.lower() in heads
 
     def _backs_a_hostile_act(self, verb: Token, group: TriggerGroup) -> bool:

@@ -5241,3 +5241,11 @@ def test_praising_a_meeting_backs_no_state(nlp, text, expected):
 ])
 def test_its_on_the_object_of_a_friendly_act_is_the_actors_own(nlp, text, expected):
     assert {t for t in triples(nlp, text) if t[1] in ("AID", "SUPPORT", "ATTACK")} == expected, triples(nlp, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Targeting Turkey's economy, Trump announced new measures.", set()),
+    ("Russia hit Ukraine's energy infrastructure.", {("RUS", "ATTACK", "UKR")}),
+])
+def test_an_economy_targeted_is_struck_only_in_a_figure(nlp, text, expected):
+    assert {t for t in triples(nlp, text) if t[1] == "ATTACK"} == expected, triples(nlp, text)

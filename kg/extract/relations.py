@@ -214,9 +214,8 @@ class RelationExtractor(VerbRules, NounRules, TargetRules, ClauseRules, BackingR
         obj = child(verb, "dobj")
         heads = {h.lemma_.lower() for h in held_nouns(obj, self.lex.cue("transparent_heads"))} if obj is not None else set()
         groups = [g for g in groups if not g.modifiers or (obj is not None and selects(g, obj))]
-        forces = self.lex.cue("deployment_relations")
-        selected = [g for g in groups if g.object_heads and (heads & g.object_heads or (  # one named person is no force
-            obj is not None and heads_as(obj, g.object_heads, names=g.relation not in forces)))]
+        selected = [g for g in groups if g.object_heads and (heads & g.object_heads or (
+            obj is not None and heads_as(obj, g.object_heads, names=self._by_title(g))))]
         return [g for g in groups if g.object_heads] if selected else list(groups)
 
     _noun_senses = staticmethod(noun_senses)

@@ -56,6 +56,11 @@ class VerbSenses:
             or self._object_rules_out(verb, group) \
             or (verb.dep_ == "amod" and verb.lower_ in self.lex.cue("descriptive_participles"))  # "OPPOSING sides"
 
+    def _by_title(self, group: TriggerGroup) -> bool:
+        """Whether a name's title can stand for the object heads of ``group``: "send Vice PRESIDENT Mike Pence"
+        visits; one named person is no force sent (cue ``deployment_relations``)."""
+        return group.relation not in self.lex.cue("deployment_relations")
+
     def _object_rules_out(self, verb: Token, group: TriggerGroup) -> bool:
         """A direct object that rules a sense out: "RATIFYING Sweden's ADMISSION" backs it (SUPPORT) and agrees
         nothing (AGREE); "SOUGHT DISTANCE from the U.S." asks nothing of it (REQUEST); "PRAISED THE TALKS with

@@ -58,8 +58,7 @@ class VerbRules(VerbArguments, RequestRules, TransferRules, VerbSenses):
             heads = [counted(d) for d in direct] or self._relative_object(verb)  # "the war it LAUNCHED on Yemen"
             heads += [o for d in direct for o in held_nouns(d, self.lex.cue("transparent_heads"))[1:]]  # "a TEAM of 304"
             heads += [c for d in direct for c in d.conjuncts if c not in heads]  # "suspended cooperation and AID to Niger"
-            named = group.relation not in self.lex.cue("deployment_relations")  # one named person is no force
-            direct = [d for d in heads if heads_as(d, group.object_heads, self.lex.cue("container_nouns"), named)
+            direct = [d for d in heads if heads_as(d, group.object_heads, self.lex.cue("container_nouns"), self._by_title(group))
                       or (heads is not direct and group.objectless and self._hostile_noun(d))
                       or (group.demonym_objects and ctx.kind_at.get(d.i) == "DEMONYM")
                       or (group.place_targets and ctx.kind_at.get(d.i) == "CAPITAL")]

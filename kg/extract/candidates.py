@@ -36,3 +36,4 @@ class Candidate:
     pairable: bool = True   # conjoined subjects may pair up: "Russia and Iran signed"
     hypothetical: bool = False  # inherited from the trigger it serves: "invited him for talks"
     affirmed: bool = False  # its negation is part of its sense: "does NOT recognize" rejects
+    described: bool = False  # a description of the states, true whatever the clause says: "would harm THE TWO ALLIES"

@@ -12,7 +12,7 @@ from kg.extract.completion import NounCompletion
 from kg.extract.roles import ActorContext
 from kg.extract.syntax import Arg, child, of_modifier_children, pobjs, unique
 from kg.extract.targets import passive_support_agents
-from kg.knowledge.lexicon import TriggerGroup
+from kg.knowledge.lexicon import Lexicon, TriggerGroup
 
 
 class NounRules(NounCompletion, AbsorptionRules):
@@ -34,6 +34,7 @@ class NounRules(NounCompletion, AbsorptionRules):
             origins, modifiers = origins + direct, []
         pair_groups: list[list[Arg]] = []
         unnamed_agent = False  # "help FROM one of Liberia's neighbours": an agent, but no state
+        held = held_backing(noun, self.lex)
         participles = [c for a in noun.children if a.dep_ == "acl" and a.tag_ == "VBN" for c in a.children
                        if c.dep_ == "prep" and c.lower_ in preps and c.lower_ not in group.agent_preps]
         for c in [*noun.children, *participles, *of_modifier_children(noun, group.modifiers)]:  # "sanctions IMPOSED ON Moscow"
@@ -55,7 +56,7 @@ class NounRules(NounCompletion, AbsorptionRules):
                 elif word == "of" and noun.dep_ == "pobj" and noun.head.lower_ == "to" \
                         and noun.lemma_.lower() in self.lex.cue("rescue_nouns"):
                     objects += args  # "came TO the aid OF Somalia": Somalia is helped
-                elif word in group.agent_preps:
+                elif word in group.agent_preps or (word == "of" and held):  # "Manila HAS the backing OF the US"
                     subjects += args
                     unnamed_agent = unnamed_agent or (not args and word != "of")  # not "the visit OF the President"
                 elif word in preps:
@@ -145,3 +146,10 @@ class NounRules(NounCompletion, AbsorptionRules):
         while first.dep_ == "conj":
             first = first.head
         return unique(a for t in (first, *first.conjuncts) if t.i < noun.i for a in ctx.np_actors(t, conjuncts=False))
+
+
+def held_backing(noun: Token, lex: Lexicon) -> bool:
+    """Whether ``noun`` is help or backing its clause's subject holds ("Manila HAS the BACKING of the US",
+    "won the support of Japan"): its of-phrase names the backer, not the one backed."""
+    return noun.dep_ == "dobj" and noun.lemma_.lower() in lex.cue("helping_nouns") \
+        and noun.head.lemma_.lower() in lex.cue("holding_verbs")

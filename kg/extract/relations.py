@@ -26,6 +26,7 @@ from kg.extract.behalf import BehalfRules
 from kg.extract.brokering import BrokeringRules
 from kg.extract.candidates import Candidate, RelationMention
 from kg.extract.claims import ClaimRules
+from kg.extract.descriptions import DescriptionRules
 from kg.extract.clauses import ClauseRules
 from kg.extract.companies import CompanyRules
 from kg.extract.entries import family_index
@@ -74,7 +75,8 @@ CONSTRUCTIONS = ("_dependence_candidates", "_strain_candidates", "_response_cand
                  "_unwelcome_candidates", "_side_taken_candidates", "_privilege_removed_candidates",
                  "_joined_by_candidates", "_overridden_objection_candidates",
                  "_helped_act_candidates", "_approached_candidates", "_refused_recognition_candidates",
-                 "_prospect_candidates", "_warned_act_candidates", "_titled_partner_candidates")
+                 "_prospect_candidates", "_warned_act_candidates", "_titled_partner_candidates",
+                 "_described_pair_candidates")
 #: the families tried once every token's triggers and constructions have been
 LATE_CONSTRUCTIONS = ("_backing_candidates",)
 
@@ -82,7 +84,7 @@ LATE_CONSTRUCTIONS = ("_backing_candidates",)
 class RelationExtractor(VerbRules, NounRules, TargetRules, ClauseRules, BackingRules, ExchangeRules, StrainRules,
                         ThreatRules, ObstructionRules, ClaimRules, VenueRules, PressureRules, CompanyRules, JointRules,
                         BrokeringRules, GratitudeRules, BehalfRules, ExpulsionRules, TerminationRules, VisitFrames,
-                        PairingRules, RepetitionRules, ProspectRules):
+                        PairingRules, RepetitionRules, ProspectRules, DescriptionRules):
     """Finds relation candidates in parsed sentences."""
 
     def __init__(self, lexicon: Lexicon) -> None:
@@ -246,7 +248,7 @@ class RelationExtractor(VerbRules, NounRules, TargetRules, ClauseRules, BackingR
 
     def _mentions(self, cand: Candidate, sent: Span) -> Iterator[RelationMention]:
         label = cand.group.relation
-        if cand.trigger.lemma_.lower() in self.lex.cue("relational_nouns") and not any(
+        if cand.trigger.lemma_.lower() in self.lex.cue("relational_nouns") and not cand.described and not any(
                 c.dep_ in ("poss", "compound") or (c.dep_ == "amod" and c.is_title) or (c.dep_ == "prep" and c.lower_ in ("of", "to"))
                 for c in cand.trigger.children) \
                 and not (cand.trigger.dep_ == "attr" and cand.trigger.head.lemma_.lower() in self.lex.cue("copulas")):
@@ -271,8 +273,9 @@ class RelationExtractor(VerbRules, NounRules, TargetRules, ClauseRules, BackingR
         pairs = {(s, o) for s, o in pairs if s != o}
         if not pairs:
             return
-        negated = (cand.group.negated or is_negated(cand.trigger, self.lex)) and not cand.affirmed
-        hypothetical = cand.group.hypothetical or cand.hypothetical or is_hypothetical(cand.trigger, self.lex, label)
+        negated = (cand.group.negated or is_negated(cand.trigger, self.lex)) and not cand.affirmed and not cand.described
+        hypothetical = not cand.described and (
+            cand.group.hypothetical or cand.hypothetical or is_hypothetical(cand.trigger, self.lex, label))
         source = source_of(cand.trigger, self.lex)
         for s, o in sorted(pairs):
             yield RelationMention(s, label, o, negated, hypothetical, source,

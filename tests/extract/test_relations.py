@@ -5249,3 +5249,24 @@ def test_its_on_the_object_of_a_friendly_act_is_the_actors_own(nlp, text, expect
 ])
 def test_an_economy_targeted_is_struck_only_in_a_figure(nlp, text, expected):
     assert {t for t in triples(nlp, text) if t[1] == "ATTACK"} == expected, triples(nlp, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Manila has the backing of the United States.", {("USA", "SUPPORT", "PHL")}),
+    ("Kyiv had won the support of Warsaw.", {("POL", "SUPPORT", "UKR")}),
+    ("Japan voiced the support of Germany for the plan.", {("JPN", "SUPPORT", "DEU")}),
+])
+def test_backing_held_by_a_state_is_given_by_the_of_phrase(nlp, text, expected):
+    assert {t for t in triples(nlp, text) if t[1] == "SUPPORT"} == expected, triples(nlp, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Washington imposed sanctions on Ankara. Turkey said the action would harm relations between the two allies.",
+     {("TUR", "ALLY", "USA", "")}),
+    ("Washington is keen for better relations between its two Asian allies, Japan and South Korea.", set()),
+    ("India and Pakistan met in Delhi. The two rivals agreed to talk again.",
+     {("IND", "OPPOSE", "PAK", ""), ("PAK", "OPPOSE", "IND", "")}),
+])
+def test_states_referred_to_as_the_two_allies_or_rivals_hold_that_relation(nlp, text, expected):
+    found = relations(nlp, text)
+    assert {t for t in found if t[1] in ("ALLY", "OPPOSE")} == expected, found

@@ -34,8 +34,10 @@ class BehalfRules:
         group = self.lex.group("request", "REQUEST", noun=True)
         if asked and group is not None:
             yield Candidate(group, noun, unique(askers), unique(asked))
-        if asked and verb.lemma_.lower() in self.lex.cue("dispatching_verbs"):  # "Rwanda DEPLOYED troops to Cabo
-            yield Candidate(self.aid_group, verb, unique(asked), unique(askers))  # Delgado at Mozambique's request": help
+        if asked and (verb.lemma_.lower() in self.lex.cue("dispatching_verbs") or any(  # "Rwanda DEPLOYED troops to
+                o.dep_ == "dobj" and o.lemma_.lower() in self.lex.cue("dispatching_nouns") for o in verb.children)):
+            yield Candidate(self.aid_group, verb, unique(asked), unique(askers))  # Cabo Delgado at Mozambique's request",
+            # "will begin the DEPLOYMENT of troops at the request of Mozambique": help
 
     def _helpers(self, ctx: ActorContext, noun: Token) -> list[Arg]:
         """The states whose help an act was done with: the possessor, a demonym or the object of the

@@ -7,7 +7,7 @@ from spacy.tokens import Token
 
 from kg.extract.roles import ActorContext
 from kg.extract.syntax import child, heads_as, held_nouns, is_infinitive, pobjs
-from kg.knowledge.lexicon import TriggerGroup
+from kg.knowledge.lexicon import Lexicon, TriggerGroup
 
 
 class VerbSenses:
@@ -53,7 +53,7 @@ class VerbSenses:
             or self._material_backing(verb, group) or self._sends_words(verb, group) \
             or (group.relation in self.lex.cue("state_only_relations") and self._company_subject(verb)) \
             or self._no_invader(ctx, verb, group) or self._refused_recognition(verb) or self._backs_a_hostile_act(verb, group) \
-            or self._object_rules_out(verb, group) \
+            or self._object_rules_out(verb, group) or (group.relation == "ATTACK" and asked_for(verb, self.lex)) \
             or (verb.dep_ == "amod" and verb.lower_ in self.lex.cue("descriptive_participles"))  # "OPPOSING sides"
 
     def _by_title(self, group: TriggerGroup) -> bool:
@@ -186,6 +186,13 @@ class VerbSenses:
         told_to = any(c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
                       for c in verb.children)
         return self.lex.group("urge", "REQUEST") if told_to else None
+
+
+def asked_for(verb: Token, lex: Lexicon) -> bool:
+    """Whether ``verb`` is done at someone's request: "crossed into Lesotho AT THE REQUEST of its government"
+    (troops asked in attack nothing; :class:`kg.extract.behalf.BehalfRules` reads the help)."""
+    return any(p.dep_ == "prep" and p.lower_ in lex.cue("behest_preps") and o.lemma_.lower() in lex.cue("behest_nouns")
+               for p in verb.children for o in pobjs(p))
 
 
 def noun_senses(noun: Token, groups: list[TriggerGroup]) -> list[TriggerGroup]:

@@ -5270,3 +5270,14 @@ def test_backing_held_by_a_state_is_given_by_the_of_phrase(nlp, text, expected):
 def test_states_referred_to_as_the_two_allies_or_rivals_hold_that_relation(nlp, text, expected):
     found = relations(nlp, text)
     assert {t for t in found if t[1] in ("ALLY", "OPPOSE")} == expected, found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("About 600 South African troops crossed into Lesotho at the request of the Lesotho government.",
+     {("ZAF", "AID", "LSO"), ("LSO", "REQUEST", "ZAF")}),
+    ("Kigali said it will begin the deployment of 1,000 soldiers at the request of Mozambique.",
+     {("RWA", "AID", "MOZ"), ("MOZ", "REQUEST", "RWA")}),
+    ("Russian troops crossed into Ukraine.", {("RUS", "ATTACK", "UKR")}),
+])
+def test_forces_sent_at_a_states_request_help_it_and_attack_nothing(nlp, text, expected):
+    assert {t for t in triples(nlp, text) if t[1] in ("AID", "ATTACK", "REQUEST")} == expected, triples(nlp, text)

@@ -138,10 +138,13 @@ class BackingRules:
             yield Candidate(self._group_of("SUPPORT"), verb, unique(ctx.subjects(verb)), unique(receivers))
 
     def _friendly(self, noun: Token) -> bool:
-        """"friendly relations with", "the warming of relations between", "relations between X and Y are
+        """"friendly relations with", "the warming of relations between", "warming ties between", "relations between X and Y are
         EXCELLENT", "relations have IMPROVED"."""
         friendly = self.lex.cue("friendly_modifiers")
-        if any(c.dep_ == "amod" and c.lemma_.lower() in friendly for c in noun.children):
+        warming = self.lex.cue("warming_nouns") | self.lex.cue("warming_verbs")  # "WARMING ties", "IMPROVING relations"
+        if any((c.dep_ == "amod" and c.lemma_.lower() in friendly)
+               or (c.dep_ in ("amod", "compound") and (c.lower_ in warming or c.lemma_.lower() in warming))
+               for c in noun.children):
             return True
         head = noun.head
         if noun.dep_ == "nsubj" and (head.lemma_.lower() in self.lex.cue("warming_verbs") or any(

@@ -5281,3 +5281,12 @@ def test_states_referred_to_as_the_two_allies_or_rivals_hold_that_relation(nlp, 
 ])
 def test_forces_sent_at_a_states_request_help_it_and_attack_nothing(nlp, text, expected):
     assert {t for t in triples(nlp, text) if t[1] in ("AID", "ATTACK", "REQUEST")} == expected, triples(nlp, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The move underlines warming relations between the United States and Vietnam.", {("USA", "COOPERATE", "VNM")}),
+    ("Improving ties between India and China were on display.", {("CHN", "COOPERATE", "IND")}),
+    ("Relations between India and China were on display.", set()),
+])
+def test_ties_named_as_warming_or_improving_are_cooperation(nlp, text, expected):
+    assert unordered(t for t in triples(nlp, text) if t[1] == "COOPERATE") == expected, triples(nlp, text)

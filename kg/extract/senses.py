@@ -7,6 +7,7 @@ from spacy.tokens import Token
 
 from kg.extract.roles import ActorContext
 from kg.extract.syntax import child, heads_as, held_nouns, is_infinitive, pobjs
+from kg.extract.threats import told_response
 from kg.knowledge.lexicon import Lexicon, TriggerGroup
 
 
@@ -54,6 +55,7 @@ class VerbSenses:
             or (group.relation in self.lex.cue("state_only_relations") and self._company_subject(verb)) \
             or self._no_invader(ctx, verb, group) or self._refused_recognition(verb) or self._backs_a_hostile_act(verb, group) \
             or self._object_rules_out(verb, group) or (group.relation == "ATTACK" and asked_for(verb, self.lex)) \
+            or (group.relation == "CONSULT" and told_response(verb, self.lex)) \
             or (verb.dep_ == "amod" and verb.lower_ in self.lex.cue("descriptive_participles"))  # "OPPOSING sides"
 
     def _by_title(self, group: TriggerGroup) -> bool:

@@ -12,6 +12,7 @@ from kg.extract.candidates import Candidate
 from kg.extract.entries import starts_on
 from kg.extract.roles import ActorContext
 from kg.extract.syntax import Arg, child, pobjs, unique
+from kg.knowledge.lexicon import Lexicon
 
 
 class ThreatRules:
@@ -30,7 +31,9 @@ class ThreatRules:
                     (verb.dep_ in ("xcomp", "ccomp") and self.lex.group(threat.lemma_.lower(), "THREATEN") is not None)
                     or (verb.dep_ == "acl" and self.lex.group(threat.lemma_.lower(), "THREATEN", noun=True) is not None)):
                 found.append(Candidate(self.lex.group("threaten", "THREATEN"), threat, cand.subjects, cand.objects))
-            elif cand.group.relation in self.lex.cue("threatened_acts") and cand.objects and self._on_condition(verb):
+            elif cand.group.relation in self.lex.cue("threatened_acts") and cand.objects and (
+                    self._on_condition(verb) or (cand.trigger.lemma_.lower() in self.lex.cue("response_verbs")
+                                                 and told_response(threat, self.lex, self.lex.cue("reporting_verbs")))):
                 said = verb.head if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in self.lex.cue("reporting_verbs") else verb
                 found.append(Candidate(self.lex.group("threaten", "THREATEN"), said, cand.subjects, cand.objects))
                 # the threat is made when it is said: "Lula SAID he will impose tariffs on the US if ..."
@@ -139,18 +142,18 @@ class ThreatRules:
 
     @starts_on("response_verbs")
     def _response_candidates(self, ctx: ActorContext, token: Token) -> Iterator[Candidate]:
-        """A state said to be about to respond threatens the attacker named in the sentence:
-        "condemned the Peruvian attacks and said Chile will respond" (THREATEN; the saying is the threat)."""
-        if token.pos_ != "VERB" or token.lemma_.lower() not in self.lex.cue("response_verbs") or token.dep_ != "ccomp" \
-                or not any(c.dep_ == "aux" and c.lower_ in self.lex.cue("modal_aux") for c in token.children) \
-                or any(c.dep_ == "prep" for c in token.children):
+        """A state said to be about to respond threatens the one it tells, or the attacker named in the sentence:
+        "TOLD the Netherlands that it would retaliate", "condemned the Peruvian attacks and said Chile will
+        respond" (THREATEN; the saying is the threat)."""
+        if token.pos_ != "VERB" or not said_response(token, self.lex) \
+                or any(c.dep_ == "prep" and c.lower_ in self.lex.cue("retaliation_preps") for c in token.children):
             return
-        group = self.lex.group("threaten", "THREATEN")
-        subject = child(token, "nsubj")
+        group, subject = self.lex.group("threaten", "THREATEN"), child(token, "nsubj")
         subjects = ctx.np_actors(subject) if subject is not None else []
         if group is None or not subjects:
             return
-        targets = self._attackers_in_sentence(ctx, token, {a.actor for a in subjects})
+        known = {a.actor for a in subjects}
+        targets = told_parties(ctx, token.head, known) or self._attackers_in_sentence(ctx, token, known)
         if targets:
             yield Candidate(group, token.head, subjects, targets)
 
@@ -212,3 +215,23 @@ class ThreatRules:
                     if found:
                         return found
         return []
+
+
+def told_response(verb: Token, lex: Lexicon, verbs: frozenset[str] | None = None) -> bool:
+    """Whether ``verb`` (by default a telling verb) tells of a response to come: "Turkey TOLD the Netherlands it
+    WOULD RETALIATE", "SAID it would retaliate against X" are threats (:meth:`ThreatRules._response_candidates`),
+    no consultation."""
+    return verb.lemma_.lower() in (verbs or lex.cue("telling_verbs")) and any(said_response(c, lex) for c in verb.children)
+
+
+def said_response(verb: Token, lex: Lexicon) -> bool:
+    """Whether ``verb`` is a response to come in what is said: "said Chile WILL RESPOND"."""
+    return verb.dep_ == "ccomp" and verb.lemma_.lower() in lex.cue("response_verbs") \
+        and any(a.dep_ == "aux" and a.lower_ in lex.cue("modal_aux") for a in verb.children)
+
+
+def told_parties(ctx: ActorContext, verb: Token, known: set[str]) -> list[Arg]:
+    """The states a telling verb tells ("TOLD THE NETHERLANDS it would retaliate"), other than ``known``."""
+    if verb.lemma_.lower() not in ctx.lex.cue("telling_verbs"):
+        return []
+    return [a for c in verb.children if c.dep_ in ("dobj", "dative") for a in ctx.np_actors(c) if a.actor not in known]

@@ -5290,3 +5290,20 @@ def test_forces_sent_at_a_states_request_help_it_and_attack_nothing(nlp, text, e
 ])
 def test_ties_named_as_warming_or_improving_are_cooperation(nlp, text, expected):
     assert unordered(t for t in triples(nlp, text) if t[1] == "COOPERATE") == expected, triples(nlp, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Turkish authorities have sealed off the Dutch embassy.", {("TUR", "SANCTION", "NLD")}),
+    ("Iran sealed a deal with Iraq.", {("IRN", "AGREE", "IRQ")}),
+])
+def test_sealing_is_an_agreement_only_for_a_pact(nlp, text, expected):
+    assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Turkey told the Netherlands that it would retaliate in the harshest ways.", {("TUR", "THREATEN", "NLD")}),
+    ("Turkey said it would retaliate against the Netherlands.", {("TUR", "THREATEN", "NLD"), ("TUR", "ATTACK", "NLD")}),
+    ("Turkey told the Netherlands about its plans.", {("TUR", "CONSULT", "NLD")}),
+])
+def test_a_response_one_tells_of_is_a_threat(nlp, text, expected):
+    assert triples(nlp, text) == expected

@@ -27,8 +27,8 @@ class StrainRules:
         if token.dep_ == "amod":  # "a TUMULTUOUS time IN Washington-Pretoria relations"
             return next((o for p in token.head.children if p.dep_ == "prep" and p.lower_ == "in"
                          for o in pobjs(p) if o.lemma_.lower() in nouns), None)
-        if token.pos_ == "NOUN":  # "the DETERIORATION IN relations between X and Y"
-            return next((o for p in token.children if p.dep_ == "prep" and p.lower_ in ("in", "of")
+        if token.pos_ == "NOUN":  # "the DETERIORATION IN relations between X and Y", "a BLOW TO relations"
+            return next((o for p in token.children if p.dep_ == "prep" and p.lower_ in ("in", "of", "to")
                          for o in pobjs(p) if o.lemma_.lower() in nouns), None)
         verb = token.head if token.dep_ in ("acomp", "oprd") else token
         if token.dep_ not in ("acomp", "oprd") and token.pos_ != "VERB":

@@ -5307,3 +5307,12 @@ def test_sealing_is_an_agreement_only_for_a_pact(nlp, text, expected):
 ])
 def test_a_response_one_tells_of_is_a_threat(nlp, text, expected):
     assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("It was the latest blow to relations between Algiers and Madrid.", {("DZA", "OPPOSE", "ESP"), ("ESP", "OPPOSE", "DZA")}),
+    ("The row caused damage to ties between Chile and Peru.", {("CHL", "OPPOSE", "PER"), ("PER", "OPPOSE", "CHL")}),
+    ("The decision dealt a blow to Iran's hopes.", set()),
+])
+def test_a_blow_or_damage_to_relations_strains_them(nlp, text, expected):
+    assert {t for t in triples(nlp, text) if t[1] == "OPPOSE"} == expected, triples(nlp, text)

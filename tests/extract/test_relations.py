@@ -5316,3 +5316,11 @@ def test_a_response_one_tells_of_is_a_threat(nlp, text, expected):
 ])
 def test_a_blow_or_damage_to_relations_strains_them(nlp, text, expected):
     assert {t for t in triples(nlp, text) if t[1] == "OPPOSE"} == expected, triples(nlp, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Spain spoke out in support of Morocco's proposal.", {("ESP", "SUPPORT", "MAR")}),
+    ("Italy signed a memorandum with China in support of Beijing's initiative.", {("ITA", "SUPPORT", "CHN")}),
+])
+def test_a_clause_done_in_support_of_a_state_backs_it(nlp, text, expected):
+    assert {t for t in triples(nlp, text) if t[1] == "SUPPORT"} == expected, triples(nlp, text)

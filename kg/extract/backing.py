@@ -169,19 +169,6 @@ class BackingRules:
         if holders:
             yield Candidate(self._group_of(relation), adj, unique(holders), unique(partners))
 
-    @starts_on("partner_nouns")
-    def _titled_partner_candidates(self, ctx: ActorContext, token: Token) -> Iterator[Candidate]:
-        """A partner noun as a title before a state's name: "US ALLY Saudi Arabia", "its key ALLY Egypt" (the
-        named state is the partner of the title's owner)."""
-        head = token.head
-        groups = self.lex.nouns.get(token.lemma_.lower(), ())
-        if token.dep_ != "compound" or token.pos_ != "NOUN" or head.i not in ctx.actor_at or not groups:
-            return
-        owners = [a for c in token.children if c.dep_ in ("compound", "amod", "nmod", "poss") for a in ctx.np_actors(c)]
-        named = ctx.np_actors(head, conjuncts=False)
-        if owners and named:
-            yield Candidate(groups[0], token, unique(named), unique(owners))
-
     @starts_on("side_nouns")
     def _side_taken_candidates(self, ctx: ActorContext, token: Token) -> Iterator[Candidate]:
         """"Namibian forces fought alongside Zimbabwe ON THE SIDE OF Congo's government", "fighting on Russia's

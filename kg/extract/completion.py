@@ -98,6 +98,9 @@ class NounCompletion:
             # in the signing of deals": host and guest
         if symmetric and not objects and len(subjects) < 2:
             subjects = unique(subjects + self._relative_clause_actors(ctx, noun))
+        if symmetric and subjects and not objects and noun.lemma_.lower() in self.lex.cue("partner_nouns"):
+            known = {a.actor for a in subjects}  # "India relies on traditional ALLY RUSSIA": the clause's partner
+            objects = [a for c in noun.children if c.dep_ == "appos" for a in ctx.np_actors(c) if a.actor not in known]
         if symmetric and len(subjects) == 1 and not objects and group.partner_in_sentence \
                 and not possessors and is_indefinite_singular(noun) \
                 and not any(p.dep_ == "prep" and p.lower_ in group.preps_for("NOUN") for p in noun.children):

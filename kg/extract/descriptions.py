@@ -1,5 +1,5 @@
-"""Relations a group reference names by its noun: "the two ALLIES" are allies, "both RIVALS" oppose
-each other (the states the reference stands for, :mod:`kg.extract.groups`)."""
+"""Relations a description names: "the two ALLIES" are allies, "both RIVALS" oppose each other (the states a
+group reference stands for, :mod:`kg.extract.groups`); a title names its owner's partner: "US ALLY Saudi Arabia"."""
 from __future__ import annotations
 
 from typing import Iterator
@@ -13,7 +13,7 @@ from kg.extract.syntax import unique
 
 
 class DescriptionRules:
-    """States referred to together as partners or rivals hold that relation with each other."""
+    """States described as partners or rivals, together or by a title, hold that relation."""
 
     @starts_on("partner_nouns", "relational_nouns")
     def _described_pair_candidates(self, ctx: ActorContext, token: Token) -> Iterator[Candidate]:
@@ -29,3 +29,20 @@ class DescriptionRules:
         states = unique(ctx.np_actors(token, conjuncts=False))
         if groups and len({a.actor for a in states}) >= 2:
             yield Candidate(groups[0], token, states, [], mutual=True, described=True)
+
+    @starts_on("partner_nouns", "relational_nouns")
+    def _titled_partner_candidates(self, ctx: ActorContext, token: Token) -> Iterator[Candidate]:
+        """A partner or rival noun as a title before a state's name: "US ALLY Saudi Arabia", "its key ALLY Egypt",
+        "Asmara's RIVAL Ethiopia" (the named state is the partner or rival of the title's owner, whatever the
+        clause says of them)."""
+        head = token.head
+        groups = self.lex.nouns.get(token.lemma_.lower(), ())
+        if token.dep_ not in ("compound", "amod") or (token.dep_ == "compound" and token.pos_ != "NOUN") \
+                or head.i not in ctx.actor_at or not groups:
+            return
+        owners = [a for c in token.children if c.dep_ in ("compound", "amod", "nmod", "poss") for a in ctx.np_actors(c)]
+        if token.dep_ == "amod":  # "Asmara's rival Ethiopia", parsed with the possessive on the name
+            owners += [a for c in head.children if c.dep_ == "poss" for a in ctx.np_actors(c)]
+        named = ctx.np_actors(head, conjuncts=False)
+        if owners and named:
+            yield Candidate(groups[0], token, unique(named), unique(owners), described=True)

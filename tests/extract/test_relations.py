@@ -5324,3 +5324,14 @@ def test_a_blow_or_damage_to_relations_strains_them(nlp, text, expected):
 ])
 def test_a_clause_done_in_support_of_a_state_backs_it(nlp, text, expected):
     assert {t for t in triples(nlp, text) if t[1] == "SUPPORT"} == expected, triples(nlp, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Eritrea accused Djibouti of siding with Asmara's rival Ethiopia.",
+     {("ERI", "OPPOSE", "ETH", ""), ("ETH", "OPPOSE", "ERI", "")}),
+    ("India relies on traditional ally Russia for hardware.", {("IND", "ALLY", "RUS", "")}),
+    ("The deal would anger US ally Saudi Arabia.", {("SAU", "ALLY", "USA", "")}),
+])
+def test_a_partner_or_rival_title_relates_the_named_state_to_its_owner(nlp, text, expected):
+    found = relations(nlp, text)
+    assert {r for r in found if r[1] in ("ALLY", "OPPOSE") and r[0] != "DJI" and "DJI" not in r[:3]} == expected, found

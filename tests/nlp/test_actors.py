@@ -45,6 +45,7 @@ def test_demonym_and_capital(nlp):
     ("the White House said", ("White House", "USA", "INSTITUTION")),
     ("the Pentagon said", ("Pentagon", "USA", "INSTITUTION")),
     ("Downing Street said", ("Downing Street", "GBR", "INSTITUTION")),
+    ("A team of Royal Marines boarded the tanker", ("Royal Marines", "GBR", "INSTITUTION")),
     ("the IDF said", ("IDF", "ISR", "INSTITUTION")),
     ("the FARDC said", ("FARDC", "COD", "INSTITUTION")),
     ("the UPDF said", ("UPDF", "UGA", "INSTITUTION")),

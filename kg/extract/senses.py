@@ -55,8 +55,15 @@ class VerbSenses:
             or (group.relation in self.lex.cue("state_only_relations") and self._company_subject(verb)) \
             or self._no_invader(ctx, verb, group) or self._refused_recognition(verb) or self._backs_a_hostile_act(verb, group) \
             or self._object_rules_out(verb, group) or (group.relation == "ATTACK" and asked_for(verb, self.lex)) \
-            or (group.relation == "CONSULT" and told_response(verb, self.lex)) \
+            or (group.relation == "CONSULT" and told_response(verb, self.lex)) or self._empty_hope(ctx, verb) \
             or (verb.dep_ == "amod" and verb.lower_ in self.lex.cue("descriptive_participles"))  # "OPPOSING sides"
+
+    def _empty_hope(self, ctx: ActorContext, verb: Token) -> bool:
+        """A hope that asks nothing of a state: "hoped to visit", "hopes the talks succeed" (a hope asks only when
+        a state is said to act with a modal: "hoped GERMANY COULD help")."""
+        return verb.lemma_.lower() in self.lex.cue("hoping_verbs") and not any(
+            c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.tag_ == "MD" for a in c.children)
+            and any(ctx.np_actors(s) for s in c.children if s.dep_ == "nsubj") for c in verb.children)
 
     def _by_title(self, group: TriggerGroup) -> bool:
         """Whether a name's title can stand for the object heads of ``group``: "send Vice PRESIDENT Mike Pence"

@@ -5335,3 +5335,14 @@ def test_a_clause_done_in_support_of_a_state_backs_it(nlp, text, expected):
 def test_a_partner_or_rival_title_relates_the_named_state_to_its_owner(nlp, text, expected):
     found = relations(nlp, text)
     assert {r for r in found if r[1] in ("ALLY", "OPPOSE") and r[0] != "DJI" and "DJI" not in r[:3]} == expected, found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Beijing hoped Seoul can heed the voice of the people.", {("CHN", "REQUEST", "KOR")}),
+    ("Xi told Scholz he hoped Germany could help resolve the issue.", {("CHN", "REQUEST", "DEU")}),
+    ("Japan pleaded with Pyongyang to stop the launch.", {("JPN", "REQUEST", "PRK")}),
+    ("Japan hoped to visit China.", set()),
+    ("Japan hopes the talks with China succeed.", set()),
+])
+def test_a_hope_that_a_state_will_act_or_a_plea_with_it_asks_it(nlp, text, expected):
+    assert {t for t in triples(nlp, text) if t[1] == "REQUEST"} == expected, triples(nlp, text)

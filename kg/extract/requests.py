@@ -185,8 +185,9 @@ class RequestRules:
                 p.lower_ in group.preps_for("VERB") and any(ctx.np_actors(o) for o in pobjs(p))))
                for p in act.children):
             return []  # not "of firing rockets ACROSS THE BORDER": a place, no party
-        if group.only_prep_objects and any(c.dep_ == "dobj" for c in act.children):
-            return []  # "accused each other of CROSSING THE LINE": a line crossed, no incursion into the accuser
+        if group.only_prep_objects and any(c.dep_ == "dobj" for c in act.children) or helps_another(act, self.lex):
+            return []  # "accused each other of CROSSING THE LINE": a line crossed, no incursion into the accuser; "of
+            # dispatching troops TO AID Russia": help to another, nothing aimed at the accuser
         if act.dep_ == "ccomp":  # "Kenya said the Somalis attacked first": at the one who says it
             speaker = act.head
             own = {a.actor for a in subjects}
@@ -215,3 +216,9 @@ def tied_partner(ctx: ActorContext, noun: Token, known: frozenset[str], lex: Lex
         return []
     return [a for p in noun.children if p.dep_ == "prep" and p.lower_ == "with" for o in pobjs(p)
             for a in ctx.np_actors(o, exclude=known)]
+
+
+def helps_another(act: Token, lex: Lexicon) -> bool:
+    """Whether ``act`` has a purpose of help: "dispatching troops TO AID Russia"."""
+    return any(c.dep_ in ("advcl", "xcomp") and any(g.relation in ("AID", "SUPPORT") for g in lex.verbs.get(c.lemma_.lower(), ()))
+               for c in act.children)

@@ -85,7 +85,10 @@ class VerbArguments:
             if (prep.dep_ in ("prep", "dative") and prep.pos_ == "ADP" or prep.dep_ == "prt" and pobjs(prep)) and prep.lower_ in preps:
                 objects += [a for o in pobjs(prep) if not (prep.lower_ == "with" and self._no_partner(o))
                             for a in ctx.np_actors(o) or (capital_place(ctx, o) if group.place_targets else [])
-                            if not self._border_side(ctx, a, o, group)]  # "bombed the airport IN ASMARA"
+                            if not self._border_side(ctx, a, o, group)  # "bombed the airport IN ASMARA"
+                            and not (prep.lower_ == "for" and a.token.head.i == o.i and a.token.dep_ in ("compound", "amod")
+                                     and self.lex.hostile(o.lemma_.lower(), noun=True))]  # "shells to Russia FOR THE
+                # UKRAINE WAR": a purpose, not a recipient (but "for Ukraine's war effort")
             elif prep.dep_ == "prep" and prep.lower_ in group.agent_preps and (passive or group.inverse):
                 origins += [a for o in pobjs(prep) for a in ctx.np_actors(o)]
         return objects, origins

@@ -5346,3 +5346,13 @@ def test_a_partner_or_rival_title_relates_the_named_state_to_its_owner(nlp, text
 ])
 def test_a_hope_that_a_state_will_act_or_a_plea_with_it_asks_it(nlp, text, expected):
     assert {t for t in triples(nlp, text) if t[1] == "REQUEST"} == expected, triples(nlp, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The US accused North Korea of dispatching troops to aid Russia.",
+     {("USA", "OPPOSE", "PRK"), ("PRK", "AID", "RUS")}),
+    ("The U.S. accused North Korea of sending artillery shells to Russia for the Ukraine war.",
+     {("USA", "OPPOSE", "PRK"), ("PRK", "SUPPLY", "RUS")}),
+])
+def test_help_to_a_third_state_is_neither_aimed_at_the_accuser_nor_given_to_the_war_named(nlp, text, expected):
+    assert triples(nlp, text) == expected

@@ -5356,3 +5356,8 @@ def test_a_hope_that_a_state_will_act_or_a_plea_with_it_asks_it(nlp, text, expec
 ])
 def test_help_to_a_third_state_is_neither_aimed_at_the_accuser_nor_given_to_the_war_named(nlp, text, expected):
     assert triples(nlp, text) == expected
+
+
+def test_an_irritant_in_relations_strains_them(nlp):
+    text = "Japan and South Korea met. The islands have been a persistent irritant in relations between the two countries."
+    assert {t for t in triples(nlp, text) if t[1] == "OPPOSE"} == {("JPN", "OPPOSE", "KOR"), ("KOR", "OPPOSE", "JPN")}

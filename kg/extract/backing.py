@@ -39,7 +39,8 @@ class BackingRules:
         elif token.dep_ == "acomp" and lemma in cue("solidarity_complements"):  # "stood united with Lithuania"
             yield from self._close_to(ctx, token, "SUPPORT")
         elif token.lower_ in cue("opposition_complements") and (token.dep_ == "acomp" or (  # "is opposed to the US embargo"
-                child(token, "nsubjpass") is not None and child(token, "agent") is None)):  # (or parsed as a passive)
+                (child(token, "nsubjpass") is not None or child(token, "auxpass") is not None)  # (or parsed as a passive)
+                and child(token, "agent") is None)):
             yield from self._close_to(ctx, token, "OPPOSE")
         elif token.pos_ == "NOUN" and lemma in cue("defence_right_nouns"):
             yield from self._right_of_defence(ctx, token)
@@ -157,7 +158,12 @@ class BackingRules:
         opposed to Y's plan": OPPOSE."""
         partners = [a for p in adj.children if p.dep_ == "prep" and p.lower_ in ("to", "with")
                     for o in pobjs(p) for a in ctx.np_actors(o)]
-        if not partners:
+        if not partners:  # "Sudan and Ethiopia have been OPPOSED on the dam": each other
+            patient = child(adj, "nsubjpass", "nsubj")  # (parsed as a passive, or an acomp)
+            others = [] if relation != "OPPOSE" else ctx.subjects(adj.head) if adj.dep_ == "acomp" \
+                else ctx.np_actors(patient) if patient is not None else []
+            if len({a.actor for a in others}) >= 2:
+                yield Candidate(self._group_of(relation), adj, unique(others), [], mutual=True)
             return
         holders: list[Arg] = []
         if adj.dep_ == "acomp":

@@ -99,6 +99,10 @@ class ClaimRules:
         elif dismissive and noun.dep_ in ("acomp", "attr") and head.lemma_ == "be" and head.dep_ == "ccomp" \
                 and (subject := child(head, "nsubj")) is not None and ctx.modifier_actors(subject):
             named, holder = subject, head.head  # "said ALGERIA'S actions were UNJUSTIFIED": its owner
+        elif dismissive and noun.dep_ in ("acomp", "attr") and head.lemma_ == "be" and head.dep_ == "ccomp" \
+                and (clause := extraposed_clause(head)) is not None:
+            named, holder = child(clause, "nsubj", "nsubjpass"), head.head  # "said IT was UNFORTUNATE THAT THE US
+            # was imposing tariffs": the doer of the act judged
         elif dismissive:
             return
         elif noun.dep_ == "attr" and head.lemma_ == "be" and head.dep_ == "ccomp":  # "said Somalia WAS a threat"
@@ -162,3 +166,12 @@ class ClaimRules:
             if any(c.dep_ == "amod" and c.lower_ in alleging for g in grounds for c in g.children):
                 found.append(Candidate(self.lex.group("condemn", "OPPOSE"), verb, cand.subjects, cand.objects))
         return found
+
+
+def extraposed_clause(verb: Token) -> Token | None:
+    """The that-clause an "it" subject of ``verb`` stands for: "it was unfortunate THAT THE US WAS IMPOSING ..."."""
+    subject = child(verb, "nsubj")
+    if subject is None or subject.lower_ != "it":
+        return None
+    return next((c for c in verb.children if c.dep_ == "ccomp" and c.i > subject.i
+                 and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)

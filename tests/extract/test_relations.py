@@ -5361,3 +5361,13 @@ def test_help_to_a_third_state_is_neither_aimed_at_the_accuser_nor_given_to_the_
 def test_an_irritant_in_relations_strains_them(nlp):
     text = "Japan and South Korea met. The islands have been a persistent irritant in relations between the two countries."
     assert {t for t in triples(nlp, text) if t[1] == "OPPOSE"} == {("JPN", "OPPOSE", "KOR"), ("KOR", "OPPOSE", "JPN")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("India said it was extremely unfortunate that the US was imposing additional tariffs on India.", {("IND", "OPPOSE", "USA")}),
+    ("China said it was unacceptable that Japan had released the water.", {("CHN", "OPPOSE", "JPN")}),
+    ("China said it was clear that Japan had released the water.", set()),
+    ("Sudan and Ethiopia have been opposed on the question of the dam.", {("SDN", "OPPOSE", "ETH"), ("ETH", "OPPOSE", "SDN")}),
+])
+def test_acts_judged_unacceptable_and_states_opposed_to_each_other(nlp, text, expected):
+    assert {t for t in triples(nlp, text) if t[1] == "OPPOSE"} == expected, triples(nlp, text)

@@ -5371,3 +5371,11 @@ def test_an_irritant_in_relations_strains_them(nlp):
 ])
 def test_acts_judged_unacceptable_and_states_opposed_to_each_other(nlp, text, expected):
     assert {t for t in triples(nlp, text) if t[1] == "OPPOSE"} == expected, triples(nlp, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Russian forces faced strong resistance from Ukraine.", {("RUS", "CONFLICT", "UKR")}),
+    ("Hungary's resistance to Sweden's membership continued.", {("HUN", "OPPOSE", "SWE")}),
+])
+def test_resistance_is_fighting_only_in_arms(nlp, text, expected):
+    assert unordered(triples(nlp, text)) == unordered(expected), triples(nlp, text)

@@ -213,8 +213,9 @@ class RelationExtractor(VerbRules, NounRules, TargetRules, ClauseRules, BackingR
         modifiers counts only when they modify the object ("established DIPLOMATIC relations");
         a head that counts what its of-phrase names selects by that ("sent a TEAM of instructors"), a name by its
         title ("send Vice PRESIDENT Mike Pence to Ankara")."""
-        obj = child(verb, "dobj")
+        obj = child(verb, "dobj") or (verb.head if verb.dep_ == "amod" and verb.tag_ == "VBN" else None)  # "Russia-BACKED
         heads = {h.lemma_.lower() for h in held_nouns(obj, self.lex.cue("transparent_heads"))} if obj is not None else set()
+        # Syrian FORCES": the participle's head is what it acts on
         groups = [g for g in groups if not g.modifiers or (obj is not None and selects(g, obj))]
         selected = [g for g in groups if g.object_heads and (heads & g.object_heads or (
             obj is not None and heads_as(obj, g.object_heads, names=self._by_title(g))))]

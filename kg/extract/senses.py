@@ -117,7 +117,8 @@ class VerbSenses:
         if group.relation != "ATTACK" or verb.lemma_.lower() not in self.lex.cue("troop_only_verbs"):
             return False
         subject = child(verb, "nsubj")
-        helping = any(c.dep_ in ("advcl", "xcomp") and any(g.relation == "AID" for g in self.lex.verbs.get(c.lemma_.lower(), ()))
+        helping = any(c.dep_ in ("advcl", "xcomp") and any(g.relation == "AID" and not g.object_heads  # plain help
+                                                               for g in self.lex.verbs.get(c.lemma_.lower(), ()))
                       for c in verb.children)
         return helping or subject is None or not (subject.lemma_.lower() in self.lex.cue("deployed_heads")
                                                   or subject.i in ctx.actor_at)

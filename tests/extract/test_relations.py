@@ -5379,3 +5379,12 @@ def test_acts_judged_unacceptable_and_states_opposed_to_each_other(nlp, text, ex
 ])
 def test_resistance_is_fighting_only_in_arms(nlp, text, expected):
     assert unordered(triples(nlp, text)) == unordered(expected), triples(nlp, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Russia-backed Syrian forces killed 34 Turkish troops.", {("RUS", "AID", "SYR")}),
+    ("Tensions rose with Russia, which backs the Syrian regime's relentless offensive.", {("RUS", "AID", "SYR")}),
+    ("The US backed Israel.", {("USA", "SUPPORT", "ISR")}),
+])
+def test_backing_forces_or_an_offensive_is_help_in_a_war(nlp, text, expected):
+    assert {t for t in triples(nlp, text) if t[1] in ("AID", "SUPPORT")} == expected, triples(nlp, text)

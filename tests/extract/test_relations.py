@@ -5388,3 +5388,11 @@ def test_resistance_is_fighting_only_in_arms(nlp, text, expected):
 ])
 def test_backing_forces_or_an_offensive_is_help_in_a_war(nlp, text, expected):
     assert {t for t in triples(nlp, text) if t[1] in ("AID", "SUPPORT")} == expected, triples(nlp, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Zimbabwe pledged to send soldiers to save President Laurent Kabila's beleaguered regime.", {("ZWE", "AID", "COD")}),
+    ("Iran freed the British tanker.", set()),
+])
+def test_saving_or_freeing_a_government_helps_its_state(nlp, text, expected):
+    assert {t for t in triples(nlp, text) if t[1] == "AID"} == expected, triples(nlp, text)

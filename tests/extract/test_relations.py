@@ -5396,3 +5396,7 @@ def test_backing_forces_or_an_offensive_is_help_in_a_war(nlp, text, expected):
 ])
 def test_saving_or_freeing_a_government_helps_its_state(nlp, text, expected):
     assert {t for t in triples(nlp, text) if t[1] == "AID"} == expected, triples(nlp, text)
+
+
+def test_a_credit_line_carries_the_aid_it_is_named_for(nlp):
+    assert ("IND", "AID", "LKA") in triples(nlp, "India offered a credit line to Sri Lanka.")

@@ -12,6 +12,14 @@ from kg.extract.syntax import NOMINAL, SUBJECT_DEPS, Arg, child, is_passive, pob
 class Subjects(InheritedSubjects, MisplacedSubjects, PactPurposes):
     """Who does it: the subjects of a verb, inherited through coordination, control and participles, and the verb a noun event hangs from."""
 
+    def _sending_agent(self, forces: Token) -> list[Arg]:
+        """The state that sent forces named by their sender: "TROOPS SENT BY the Eritrean government were helping"."""
+        if forces.lemma_.lower() not in self.lex.cue("deployed_heads"):
+            return []
+        return [a for c in forces.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                and c.lemma_.lower() in self.lex.cue("dispatching_verbs")  # not "troops TRAINED by France"
+                for g in c.children if g.dep_ == "agent" for o in pobjs(g) for a in self.np_actors(o)]
+
     def subjects(self, verb: Token, depth: int = 0) -> list[Arg]:
         """The actors acting as subject of ``verb``, inherited when it has none."""
         if depth > 6:
@@ -29,7 +37,8 @@ class Subjects(InheritedSubjects, MisplacedSubjects, PactPurposes):
             if parties:  # "a deal which aims to isolate Iran": its parties do
                 return parties
         if subject is not None:
-            found = self._broken_list(subjects, subject) or self.np_actors(subject) or self._split_apposition(verb, subject)
+            found = self._broken_list(subjects, subject) or self.np_actors(subject) or self._split_apposition(verb, subject) \
+                or self._sending_agent(subject)
             return unique(self._headline_cosubjects(verb, subject) + found + self._company_cosubjects(verb, subject)) \
                 if found else found
         agent = child(verb, "agent")

@@ -5400,3 +5400,11 @@ def test_saving_or_freeing_a_government_helps_its_state(nlp, text, expected):
 
 def test_a_credit_line_carries_the_aid_it_is_named_for(nlp):
     assert ("IND", "AID", "LKA") in triples(nlp, "India offered a credit line to Sri Lanka.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Troops sent by the Eritrean government were helping the Ethiopian military.", {("ERI", "AID", "ETH")}),
+    ("Soldiers deployed by Rwanda attacked Congolese positions.", {("RWA", "ATTACK", "COD")}),
+])
+def test_forces_named_by_their_sender_act_for_it(nlp, text, expected):
+    assert triples(nlp, text) == expected

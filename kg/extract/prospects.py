@@ -10,7 +10,7 @@ from spacy.tokens import Token
 from kg.extract.candidates import Candidate
 from kg.extract.entries import starts_on
 from kg.extract.roles import ActorContext
-from kg.extract.syntax import child
+from kg.extract.syntax import Arg, child, pobjs, unique
 
 
 class ProspectRules:
@@ -61,6 +61,27 @@ class ProspectRules:
             owners = [a for a in ctx.modifier_actors(act) if a.actor not in {w.actor for w in warners}]
             if warners and owners:
                 yield Candidate(self.lex.group("condemn", "OPPOSE"), verb, warners, owners)
+
+    @starts_on("consequence_nouns")
+    def _promised_response_candidates(self, ctx: ActorContext, noun: Token) -> Iterator[Candidate]:
+        """"said there WOULD BE a fierce RESPONSE to any Israeli attack", "denounced Paris' decision, adding there
+        would be CONSEQUENCES": the speaker threatens the author of the act answered, or else the one other state
+        the sentence names (THREATEN, relations.md: warnings of consequences)."""
+        be, cue = noun.head, self.lex.cue
+        if noun.dep_ != "attr" or be.lemma_ != "be" or child(be, "expl") is None or not self._modal(be) \
+                or be.dep_ != "ccomp" or be.head.lemma_.lower() not in cue("reporting_verbs") \
+                or any(c.dep_ == "neg" for c in be.children):
+            return
+        speakers = ctx.subjects(be.head)
+        known = {a.actor for a in speakers}
+        authors = [a for p in noun.children if p.dep_ == "prep" and p.lower_ in ("to", "for") for o in pobjs(p)
+                   for a in ctx.modifier_actors(o) + ctx.np_actors(o) if a.actor not in known]
+        if not authors:  # the one other state of the sentence
+            others = {a for i, a, kind in ctx.mention_starts if noun.sent.start <= i < noun.sent.end
+                      and ctx.is_state_mention(kind) and a not in known}
+            authors = [Arg(others.pop(), noun, "coref")] if len(others) == 1 else []
+        if speakers and authors:
+            yield Candidate(self.lex.group("threaten", "THREATEN"), be.head, speakers, unique(authors[:1]))
 
     def _modal(self, verb: Token) -> bool:
         """Whether a verb has a modal auxiliary ("would face", "could result")."""

@@ -76,7 +76,7 @@ CONSTRUCTIONS = ("_dependence_candidates", "_strain_candidates", "_response_cand
                  "_joined_by_candidates", "_overridden_objection_candidates",
                  "_helped_act_candidates", "_approached_candidates", "_refused_recognition_candidates",
                  "_prospect_candidates", "_warned_act_candidates", "_titled_partner_candidates",
-                 "_described_pair_candidates")
+                 "_described_pair_candidates", "_promised_response_candidates")
 #: the families tried once every token's triggers and constructions have been
 LATE_CONSTRUCTIONS = ("_backing_candidates",)
 

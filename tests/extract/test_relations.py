@@ -5408,3 +5408,13 @@ def test_a_credit_line_carries_the_aid_it_is_named_for(nlp):
 ])
 def test_forces_named_by_their_sender_act_for_it(nlp, text, expected):
     assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ahmadinejad telephoned Assad to say there would be a fierce response to any Israeli attack on Syria.",
+     {("IRN", "THREATEN", "ISR")}),
+    ("Algeria denounced Paris' decision, adding there would be consequences.", {("DZA", "THREATEN", "FRA")}),
+    ("Egypt said there would be no response.", set()),
+])
+def test_consequences_a_state_says_there_will_be_threaten(nlp, text, expected):
+    assert {t for t in triples(nlp, text) if t[1] == "THREATEN"} == expected, triples(nlp, text)

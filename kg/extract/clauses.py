@@ -110,8 +110,8 @@ class ClauseRules:
             return verb, prep, ctx.np_actors(patient)  # "Indian soldiers were KILLED IN a clash with Chinese troops"
         if prep == "" and group.relation == "ATTACK" and lemma in self.lex.cue("withstanding_verbs"):
             return verb, prep, ctx.subjects(verb)  # "Ukraine RESISTED the Russian invasion": the one attacked
-        if self.is_trigger_verb(verb) and not support and prep not in self.lex.cue("purpose_preps") | self.lex.cue("target_preps") \
-                and not moved and not threat and not self._describes_subject(noun, verb):
+        if self.is_trigger_verb(verb) and not support and prep not in self.lex.cue("purpose_preps") \
+                and not self._targets_by_prep(prep, group) and not moved and not threat and not self._describes_subject(noun, verb):
             return verb, prep, []  # but "will not HALT imports, DESPITE Trump's threats": the one threatened halts
         if (support or prep == "as") and is_passive(verb):  # "Angola was appointed AS the mediator": Angola mediates
             patient = child(verb, "nsubjpass")

@@ -13,6 +13,14 @@ from kg.knowledge.lexicon import TriggerGroup
 class NounCompletion:
     """Fill a noun trigger's missing subject or object from the words around it."""
 
+    def _targets_by_prep(self, prep: str, group: TriggerGroup) -> bool:
+        """Whether the clause a measure is governed through by ``prep`` is the one it hits: "UNDER US sanctions,
+        Iran ...", "BECAUSE OF a blockade imposed by Azerbaijan, Armenia ..." (cue lists ``target_preps``, and
+        ``hostile_target_preps`` for hostile acts only)."""
+        return prep in self.lex.cue("target_preps") or (
+            prep in self.lex.cue("hostile_target_preps") and group.relation in self.lex.cue("hostile_relations")
+            and not group.mutual)  # not "absent BECAUSE OF tensions with X": a quarrel of the subject's
+
     def _complete_noun(self, ctx: ActorContext, noun: Token, group: TriggerGroup, possessors: list[Arg],
                        subjects: list[Arg], objects: list[Arg]) -> Candidate:
         """Fill a noun trigger's missing side from the clause that governs it."""
@@ -37,7 +45,7 @@ class NounCompletion:
             if subjects and not objects:  # "Chile is one of Peru's backers": Peru is backed
                 objects, possessors = possessors, []
         verb, prep, clause = self._clause(ctx, noun, group)
-        if verb is not None and prep in self.lex.cue("target_preps") and is_passive(verb):  # "was isolated UNDER US
+        if verb is not None and self._targets_by_prep(prep, group) and is_passive(verb):  # "was isolated UNDER US
             clause = [a for c in verb.children if c.dep_ == "nsubjpass" for a in ctx.np_actors(c)]  # sanctions": Venezuela
         if possessors and not objects and not subjects and clause and prep in self.lex.cue("rescue_preps") \
                 and not {a.actor for a in clause} & {a.actor for a in possessors} \
@@ -54,7 +62,7 @@ class NounCompletion:
             objects = [a for d in verb.children if d.dep_ == "dobj" for a in ctx.np_actors(d)]
         if not subjects and not (symmetric and self._located_elsewhere(ctx, noun, verb)) \
                 and not (symmetric and self._body_joined(noun, verb)) \
-                and prep not in self.lex.cue("target_preps") \
+                and not self._targets_by_prep(prep, group) \
                 and not (verb is not None and verb.lemma_.lower() in self.lex.cue("citing_verbs")):
             # not the clause's: "despite sanctions against Tehran, Iraq ...", "expelled X, CITING the attack on Y"
             subjects = clause
@@ -65,7 +73,7 @@ class NounCompletion:
             objects = [a for p in verb.children if p.dep_ in ("prep", "dative") and p.lower_ in group.preps_for("NOUN")
                        for o in pobjs(p) for a in ctx.np_actors(o) or self._goods_origin(ctx, o)]  # "announced sanctions on Tuesday AGAINST ..."
             objects = objects or [a for d in verb.children if d.dep_ == "dative" and d.pos_ != "ADP" for a in ctx.np_actors(d)]
-        if not objects and not symmetric and (prep == "" or prep in self.lex.cue("target_preps") or (
+        if not objects and not symmetric and (prep == "" or self._targets_by_prep(prep, group) or (
                 prep == "to" and verb.lemma_.lower() in self.lex.cue("yielding_verbs"))) \
                 and not (verb is not None and verb.lemma_.lower() in self.lex.cue("evading_verbs") | self.lex.cue("citing_verbs")) \
                 and not (group.goods_origin and {a.actor for a in clause} & {s.actor for s in subjects}):

@@ -5418,3 +5418,13 @@ def test_forces_named_by_their_sender_act_for_it(nlp, text, expected):
 ])
 def test_consequences_a_state_says_there_will_be_threaten(nlp, text, expected):
     assert {t for t in triples(nlp, text) if t[1] == "THREATEN"} == expected, triples(nlp, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Armenia seeks closer ties with Iran because of an economic blockade imposed by Azerbaijan.", {("AZE", "SANCTION", "ARM")}),
+    ("India stayed out because of Russian aid to China.", {("RUS", "AID", "CHN")}),
+    ("The Colombian leader was absent because of ongoing tensions with Ecuador.",
+     {("COL", "OPPOSE", "ECU"), ("ECU", "OPPOSE", "COL")}),
+])
+def test_a_hostile_measure_a_clause_happens_because_of_hits_its_subject(nlp, text, expected):
+    assert {t for t in triples(nlp, text) if t[1] != "REQUEST"} == expected, triples(nlp, text)

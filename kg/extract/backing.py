@@ -151,7 +151,7 @@ class BackingRules:
         if noun.dep_ == "nsubj" and (head.lemma_.lower() in self.lex.cue("warming_verbs") or any(
                 c.dep_ == "acomp" and c.lemma_.lower() in friendly for c in head.children)):
             return True
-        return noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in self.lex.cue("warming_nouns")
+        return noun.dep_ == "pobj" and head.lower_ in ("of", "in") and head.head.lemma_.lower() in self.lex.cue("warming_nouns")
 
     def _close_to(self, ctx: ActorContext, adj: Token, relation: str) -> Iterator[Candidate]:
         """"X is close to Y", "see X as too close to Y": COOPERATE; "X stood united with Y": SUPPORT; "X is

@@ -5428,3 +5428,8 @@ def test_consequences_a_state_says_there_will_be_threaten(nlp, text, expected):
 ])
 def test_a_hostile_measure_a_clause_happens_because_of_hits_its_subject(nlp, text, expected):
     assert {t for t in triples(nlp, text) if t[1] != "REQUEST"} == expected, triples(nlp, text)
+
+
+def test_an_improvement_in_relations_is_cooperation(nlp):
+    text = "Putin said it would not dampen the marked improvement in U.S.-Russia relations."
+    assert unordered(t for t in triples(nlp, text) if t[1] == "COOPERATE") == {("RUS", "COOPERATE", "USA")}

@@ -5433,3 +5433,13 @@ def test_a_hostile_measure_a_clause_happens_because_of_hits_its_subject(nlp, tex
 def test_an_improvement_in_relations_is_cooperation(nlp):
     text = "Putin said it would not dampen the marked improvement in U.S.-Russia relations."
     assert unordered(t for t in triples(nlp, text) if t[1] == "COOPERATE") == {("RUS", "COOPERATE", "USA")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Chinese investment in Kazakhstan has surged.", {("CHN", "COOPERATE", "KAZ")}),
+    ("China is Angola's largest investor.", {("AGO", "COOPERATE", "CHN")}),
+    ("Russia and Turkey will build a gas pipeline under the Black Sea.", {("RUS", "COOPERATE", "TUR")}),
+    ("China built a port in Djibouti.", set()),
+])
+def test_investment_and_projects_built_together_are_cooperation(nlp, text, expected):
+    assert unordered(t for t in triples(nlp, text) if t[1] == "COOPERATE") == unordered(expected), triples(nlp, text)

@@ -5443,3 +5443,7 @@ def test_an_improvement_in_relations_is_cooperation(nlp):
 ])
 def test_investment_and_projects_built_together_are_cooperation(nlp, text, expected):
     assert unordered(t for t in triples(nlp, text) if t[1] == "COOPERATE") == unordered(expected), triples(nlp, text)
+
+
+def test_a_price_cap_on_a_states_oil_is_a_sanction(nlp):
+    assert ("USA", "SANCTION", "RUS") in triples(nlp, "The EU and the US imposed a price cap on Russian oil.")

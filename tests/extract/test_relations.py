@@ -5447,3 +5447,12 @@ def test_investment_and_projects_built_together_are_cooperation(nlp, text, expec
 
 def test_a_price_cap_on_a_states_oil_is_a_sanction(nlp):
     assert ("USA", "SANCTION", "RUS") in triples(nlp, "The EU and the US imposed a price cap on Russian oil.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Turkey sent rescuers to Greece.", {("TUR", "AID", "GRC")}),
+    ("Cuba sent doctors to Venezuela.", {("CUB", "AID", "VEN")}),
+    ("Ukraine sent tanks to Poland.", {("UKR", "SUPPLY", "POL")}),
+])
+def test_people_sent_to_help_are_help_not_goods(nlp, text, expected):
+    assert triples(nlp, text) == expected

@@ -15,8 +15,9 @@ class RequestRules:
     def _presses_a_state(ctx: ActorContext, verb: Token, direct: list[Token]) -> bool:
         """Whether a verb presses a state it names to act: "PUSHED Togo TO reopen the border",
         not "pushed the rebels back" nor "ordered the police to expel him"."""
-        pressed = any(c.dep_ == "xcomp" or (c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))
-                      for c in verb.children)
+        pressed = any(c.dep_ == "xcomp" or (c.dep_ in ("advcl", "ccomp") and any(a.dep_ == "aux" and a.lower_ == "to"
+                                                                           for a in c.children))
+                      for c in verb.children)  # "GOT Turkey TO agree", parsed with Turkey as the clause's subject
         return pressed and any(ctx.np_actors(d) for d in direct)
 
     def _asked_party(self, ctx: ActorContext, verb: Token, subjects: list[Arg]) -> list[Arg]:

@@ -82,7 +82,8 @@ class VerbArguments:
                  if o.lemma_.lower() in self.lex.cue("contact_means") for p in o.children if p.dep_ == "prep"]
         for prep in [*verb.children, *means]:  # a particle with an object is a preposition: "called ON Turkish
             # authorities"; a phrase hung on the means belongs to the verb: "spoke by telephone TO Putin"
-            if (prep.dep_ in ("prep", "dative") and prep.pos_ == "ADP" or prep.dep_ == "prt" and pobjs(prep)) and prep.lower_ in preps:
+            if (prep.dep_ in ("prep", "dative") and prep.pos_ in ("ADP", "SCONJ")  # "called UPON China", tagged SCONJ
+                    or prep.dep_ == "prt" and pobjs(prep)) and prep.lower_ in preps:
                 objects += [a for o in pobjs(prep) if not (prep.lower_ == "with" and self._no_partner(o))
                             for a in ctx.np_actors(o) or (capital_place(ctx, o) if group.place_targets else [])
                             if not self._border_side(ctx, a, o, group)  # "bombed the airport IN ASMARA"

@@ -5456,3 +5456,12 @@ def test_a_price_cap_on_a_states_oil_is_a_sanction(nlp):
 ])
 def test_people_sent_to_help_are_help_not_goods(nlp, text, expected):
     assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Obama called upon China to restrain Pyongyang.", {("USA", "REQUEST", "CHN")}),
+    ("The US got Turkey to agree.", {("USA", "REQUEST", "TUR")}),
+    ("Iran got drones from Russia.", set()),
+])
+def test_calling_upon_or_getting_a_state_to_act_asks_it(nlp, text, expected):
+    assert {t for t in triples(nlp, text) if t[1] == "REQUEST"} == expected, triples(nlp, text)

@@ -9,6 +9,7 @@ from spacy.tokens import Token
 
 from kg.extract.candidates import Candidate
 from kg.extract.entries import starts_on
+from kg.extract.requests import helps_in_deeds
 from kg.extract.roles import ActorContext
 from kg.extract.syntax import Arg, child, pobjs, unique
 from kg.knowledge.lexicon import TriggerGroup
@@ -77,9 +78,11 @@ class BackingRules:
         """Support given by taking part in an armed act is help: "Rwandan troops INTERVENED IN SUPPORT
         of Mozambique's government" (AID, relations.md: help in a war), not words."""
         noun = cand.trigger
-        if cand.group.relation == "SUPPORT" and noun.dep_ == "pobj" and noun.head.lower_ == "in" \
-                and noun.head.head.lemma_.lower() in self.lex.cue("armed_acts"):
-            return replace(cand, group=self.aid_group)
+        if cand.group.relation == "SUPPORT" and ((noun.dep_ == "pobj" and noun.head.lower_ == "in"
+                                                  and noun.head.head.lemma_.lower() in self.lex.cue("armed_acts"))
+                                                 or helps_in_deeds(noun, self.lex)
+                                                 or (noun.dep_ == "dobj" and helps_in_deeds(noun.head, self.lex))):
+            return replace(cand, group=self.aid_group)  # "provide support for North Korea IN BUILDING satellites"
         return cand
 
     def _material_backing(self, verb: Token, group) -> bool:

@@ -110,7 +110,7 @@ class RequestRules:
                       for o in pobjs(p) for w in (o, *(x for q in o.children if q.dep_ == "prep" and q.lower_ == "of"
                                                        for x in pobjs(q)))]  # "during two years OF WAR"
         return any(g.relation in wars for w in wars_named for g in self.lex.nouns.get(w.lemma_.lower(), ())) \
-            or self._armed_purpose(verb)
+            or self._armed_purpose(verb) or helps_in_deeds(verb, self.lex)
 
     def _armed_purpose(self, verb: Token) -> bool:
         """Backing that is the purpose of moving forces: "Ugandan TROOPS entered South Sudan TO SUPPORT Kiir's
@@ -223,3 +223,10 @@ def helps_another(act: Token, lex: Lexicon) -> bool:
     """Whether ``act`` has a purpose of help: "dispatching troops TO AID Russia"."""
     return any(c.dep_ in ("advcl", "xcomp") and any(g.relation in ("AID", "SUPPORT") for g in lex.verbs.get(c.lemma_.lower(), ()))
                for c in act.children)
+
+
+def helps_in_deeds(word: Token, lex: Lexicon) -> bool:
+    """Whether backing is given IN deeds, and so is help (AID), not words: "would continue to support Kabul IN
+    SECURITY, counter-terrorism and combating drug crime", "support for North Korea IN BUILDING satellites"."""
+    return any(p.dep_ == "prep" and p.lower_ == "in" and (o.tag_ == "VBG" or o.lemma_.lower() in lex.cue("help_domains"))
+               for p in word.children for o in pobjs(p))

@@ -5465,3 +5465,12 @@ def test_people_sent_to_help_are_help_not_goods(nlp, text, expected):
 ])
 def test_calling_upon_or_getting_a_state_to_act_asks_it(nlp, text, expected):
     assert {t for t in triples(nlp, text) if t[1] == "REQUEST"} == expected, triples(nlp, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Moscow would continue to support Kabul in security and counter-terrorism.", {("RUS", "AID", "AFG")}),
+    ("Russia would provide support for North Korea in building satellites.", {("RUS", "AID", "PRK")}),
+    ("The US supports Israel in the UN vote.", {("USA", "SUPPORT", "ISR")}),
+])
+def test_backing_given_in_deeds_is_help(nlp, text, expected):
+    assert {t for t in triples(nlp, text) if t[1] in ("AID", "SUPPORT")} == expected, triples(nlp, text)

@@ -66,7 +66,8 @@ class NounCompletion:
                 and not (verb is not None and verb.lemma_.lower() in self.lex.cue("citing_verbs")):
             # not the clause's: "despite sanctions against Tehran, Iraq ...", "expelled X, CITING the attack on Y"
             subjects = clause
-            if verb is not None and prep in self.lex.cue("purpose_preps") and verb.lemma_.lower() in self.lex.verbs:
+            if verb is not None and prep in self.lex.cue("purpose_preps") and verb.lemma_.lower() in self.lex.verbs \
+                    and not self._accused(ctx, verb, prep):  # "blamed Iran FOR an attack" is no purpose
                 objects = objects or [a for d in verb.children if d.dep_ == "dobj" for a in ctx.np_actors(d)]
                 inherited_mood = all(g.hypothetical for g in self.lex.verbs[verb.lemma_.lower()])
         if not objects and verb is not None and prep in ("", "*") and verb.lemma_.lower() in self.lex.cue("support_verbs"):

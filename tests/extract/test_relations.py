@@ -5474,3 +5474,11 @@ def test_calling_upon_or_getting_a_state_to_act_asks_it(nlp, text, expected):
 ])
 def test_backing_given_in_deeds_is_help(nlp, text, expected):
     assert {t for t in triples(nlp, text) if t[1] in ("AID", "SUPPORT")} == expected, triples(nlp, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Azerbaijan blamed Iran for an armed attack.", {("AZE", "OPPOSE", "IRN"), ("IRN", "ATTACK", "AZE")}),
+    ("Egypt visited Iran for cooperation.", {("EGY", "CONSULT", "IRN"), ("EGY", "COOPERATE", "IRN")}),
+])
+def test_an_act_a_state_is_blamed_for_is_no_purpose(nlp, text, expected):
+    assert unordered(triples(nlp, text)) == unordered(expected), triples(nlp, text)

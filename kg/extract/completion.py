@@ -85,6 +85,10 @@ class NounCompletion:
                                                         and pobjs(p) for p in noun.children):
             # "accused Morocco of aggression": against the accuser; not "of aggression AGAINST ITS NEIGHBOURS"
             objects = self._accuser_as_target(ctx, verb, prep, group, subjects)
+            if not objects and prep == "" and verb.dep_ == "pcomp" and verb.head.dep_ == "prep" \
+                    and verb.lemma_.lower() not in self.lex.cue("sponsoring_verbs"):  # not "OF SPONSORING the attack"; "accused Washington
+                objects = self._accuser_as_target(ctx, verb.head.head, verb.head.lower_, group, subjects)  # OF PREPARING
+                # an ATTACK": the act the gerund names, aimed at the accuser
         if not objects and group.content_target:
             objects = self._content_target(ctx, noun, subjects)
         if not objects and group.asks_for:

@@ -5482,3 +5482,11 @@ def test_backing_given_in_deeds_is_help(nlp, text, expected):
 ])
 def test_an_act_a_state_is_blamed_for_is_no_purpose(nlp, text, expected):
     assert unordered(triples(nlp, text)) == unordered(expected), triples(nlp, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Maduro accused Washington of preparing an attack.", {("VEN", "OPPOSE", "USA"), ("USA", "ATTACK", "VEN")}),
+    ("The United States accused Iran of sponsoring the attack.", {("USA", "OPPOSE", "IRN")}),
+])
+def test_an_act_a_gerund_of_the_accusation_names_is_aimed_at_the_accuser(nlp, text, expected):
+    assert triples(nlp, text) == expected

@@ -101,7 +101,8 @@ class NounCompletion:
         if not objects and verb is not None and group.relation in ("AID", "SUPPLY") and prep in ("", "in") \
                 and verb.lemma_.lower() in self.lex.cue("receipt_verbs"):  # "Bolivia RECEIVES $100 million IN U.S. aid"
             objects = [a for a in ctx.subjects(verb) if a.actor not in {s.actor for s in subjects}]
-        if not objects and group.beneficiary_asks and verb is not None:
+        if not objects and group.beneficiary_asks and verb is not None \
+                and verb.lemma_.lower() not in self.lex.cue("reversing_verbs"):  # not "urged Russia to RECONSIDER the sale"
             objects = self._requester(ctx, verb, subjects)
         if not objects and group.relation in self.lex.cue("retaliation_relations") \
                 and (objects := self._retaliation_target(ctx, noun, subjects)):  # "hit back WITH sanctions": on

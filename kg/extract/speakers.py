@@ -91,9 +91,11 @@ class SpeakerReference:
 
     def _person_state(self, person: Token | None, token: Token) -> list[Arg]:
         """The one state of ``person`` when named by a title or as a leader, as what ``token`` stands for."""
+        titles = self.lex.cue("person_titles")
         if person is None or person.pos_ == "PRON" or not (
-                person.lemma_.lower() in self.lex.cue("person_titles") or self.kind_at.get(person.i) == "LEADER"):
-            return []
+                person.lemma_.lower() in titles or self.kind_at.get(person.i) == "LEADER"
+                or any(c.dep_ == "compound" and c.lemma_.lower() in titles for c in person.children)):
+            return []  # (a name with its title: "Chinese Foreign Ministry SPOKESMAN Geng SHUANG")
         found = unique(self.np_actors(person, conjuncts=False))
         return [Arg(found[0].actor, token, "coref")] if len(found) == 1 else []
 

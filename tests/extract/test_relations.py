@@ -5490,3 +5490,12 @@ def test_an_act_a_state_is_blamed_for_is_no_purpose(nlp, text, expected):
 ])
 def test_an_act_a_gerund_of_the_accusation_names_is_aimed_at_the_accuser(nlp, text, expected):
     assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Chinese Foreign Ministry spokesman Geng Shuang criticized the plan. He urged Japan to reconsider the sale.",
+     {("CHN", "REQUEST", "JPN")}),
+    ("Kyiv urged Berlin to send tanks.", {("UKR", "REQUEST", "DEU"), ("DEU", "SUPPLY", "UKR")}),
+])
+def test_he_after_a_titled_official_is_that_official_and_a_sale_to_undo_goes_to_no_one(nlp, text, expected):
+    assert triples(nlp, text) == expected

@@ -57,6 +57,12 @@ class SpeakerReference:
         speaker = self._reporting_person(token)
         if speaker is not None:  # "when HE said HIS state would not recognise": the one who says it
             return [Arg(a.actor, token, "coref") for a in self._resolve_person(speaker)]
+        clause = token.head.head if token.dep_ == "poss" else token  # "Du Xiaohui SAYS HIS country will help Zambia"
+        while clause.dep_ in ("ccomp", "xcomp", "advcl") and clause.head.i != clause.i:
+            clause = clause.head
+            if clause.lemma_.lower() in self.lex.cue("reporting_verbs") and (
+                    found := self._person_state(child(clause, "nsubj"), token)):
+                return found  # the one who says it
         root, subject = token.sent.root, child(token.sent.root, "nsubj", "nsubjpass")
         in_clause = token.dep_ in ("nsubj", "nsubjpass") and token.head.i != root.i
         if in_clause and subject is not None and subject.i < token.i and (found := self._person_state(subject, token)):
@@ -94,9 +100,10 @@ class SpeakerReference:
         titles = self.lex.cue("person_titles")
         if person is None or person.pos_ == "PRON" or not (
                 person.lemma_.lower() in titles or self.kind_at.get(person.i) == "LEADER"
-                or any(c.dep_ == "compound" and c.lemma_.lower() in titles for c in person.children)):
+                or any(c.dep_ in ("compound", "nmod") and c.lemma_.lower() in titles for c in person.children)):
             return []  # (a name with its title: "Chinese Foreign Ministry SPOKESMAN Geng SHUANG")
-        found = unique(self.np_actors(person, conjuncts=False))
+        found = unique(a for a in self.np_actors(person, conjuncts=False)  # not the host of "Ambassador TO ZAMBIA"
+                       if not (a.token.dep_ == "pobj" and a.token.head.lower_ == "to"))
         return [Arg(found[0].actor, token, "coref")] if len(found) == 1 else []
 
     def _claim_denier(self, token: Token, exclude: frozenset[str]) -> list[Arg]:

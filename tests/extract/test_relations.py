@@ -5499,3 +5499,8 @@ def test_an_act_a_gerund_of_the_accusation_names_is_aimed_at_the_accuser(nlp, te
 ])
 def test_he_after_a_titled_official_is_that_official_and_a_sale_to_undo_goes_to_no_one(nlp, text, expected):
     assert triples(nlp, text) == expected
+
+
+def test_his_country_in_what_an_ambassador_says_is_the_ambassadors(nlp):
+    text = "Chinese Ambassador to Zambia Du Xiaohui says his country will do its best to help Zambia resolve its debt."
+    assert {t for t in triples(nlp, text) if t[1] == "AID"} == {("CHN", "AID", "ZMB")}, triples(nlp, text)

@@ -5504,3 +5504,11 @@ def test_he_after_a_titled_official_is_that_official_and_a_sale_to_undo_goes_to_
 def test_his_country_in_what_an_ambassador_says_is_the_ambassadors(nlp):
     text = "Chinese Ambassador to Zambia Du Xiaohui says his country will do its best to help Zambia resolve its debt."
     assert {t for t in triples(nlp, text) if t[1] == "AID"} == {("CHN", "AID", "ZMB")}, triples(nlp, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("China opposes the US selling arms to Taiwan.", {("CHN", "OPPOSE", "USA")}),
+    ("Egypt welcomed Turkey joining the talks.", {("EGY", "SUPPORT", "TUR")}),
+])
+def test_opposing_or_welcoming_a_state_doing_something_is_aimed_at_it(nlp, text, expected):
+    assert {t for t in triples(nlp, text) if t[1] in ("OPPOSE", "SUPPORT")} == expected, triples(nlp, text)

@@ -5512,3 +5512,12 @@ def test_his_country_in_what_an_ambassador_says_is_the_ambassadors(nlp):
 ])
 def test_opposing_or_welcoming_a_state_doing_something_is_aimed_at_it(nlp, text, expected):
     assert {t for t in triples(nlp, text) if t[1] in ("OPPOSE", "SUPPORT")} == expected, triples(nlp, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("South Korea lobbed more than 80 shells toward North Korean artillery positions.", {("KOR", "ATTACK", "PRK")}),
+    ("Israel fired missiles onto Lebanese territory.", {("ISR", "ATTACK", "LBN")}),
+    ("North Korea fired a barrage of missiles.", set()),
+])
+def test_barrages_and_shells_lobbed_onto_or_toward_a_state_attack_it(nlp, text, expected):
+    assert {t for t in triples(nlp, text) if t[1] == "ATTACK"} == expected, triples(nlp, text)

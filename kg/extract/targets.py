@@ -228,8 +228,12 @@ def passive_support_agents(ctx: ActorContext, noun: Token, lex: Lexicon) -> list
 
 def passive_victims(ctx: ActorContext, noun: Token, known: frozenset[str]) -> list[Arg]:
     """What an attack is the agent of a passive verb on: "Ukrainian power facilities were destroyed BY
-    RUSSIAN ATTACKS" (Ukraine is attacked)."""
+    RUSSIAN ATTACKS" (Ukraine is attacked), or the state of the place it was in."""
     if noun.dep_ != "pobj" or noun.head.dep_ != "agent":
         return []
     patient = child(noun.head.head, "nsubjpass")
-    return ctx.np_actors(patient, exclude=known) if patient is not None else []
+    if patient is None:
+        return []
+    return ctx.np_actors(patient, exclude=known) or [  # "an oil refinery IN RUSSIA'S Krasnodar region was set ablaze by"
+        a for p in patient.children if p.dep_ == "prep" and p.lower_ in ("in", "near") for o in pobjs(p)
+        for a in ctx.np_actors(o, exclude=known) + ctx.modifier_actors(o, exclude=known)]

@@ -5521,3 +5521,8 @@ def test_opposing_or_welcoming_a_state_doing_something_is_aimed_at_it(nlp, text,
 ])
 def test_barrages_and_shells_lobbed_onto_or_toward_a_state_attack_it(nlp, text, expected):
     assert {t for t in triples(nlp, text) if t[1] == "ATTACK"} == expected, triples(nlp, text)
+
+
+def test_a_place_a_passive_attack_struck_is_the_states_it_lies_in(nlp):
+    text = "An oil depot in Russia's Belgorod region was set on fire by a Ukrainian drone attack."
+    assert {t for t in triples(nlp, text) if t[1] == "ATTACK"} == {("UKR", "ATTACK", "RUS")}

@@ -5526,3 +5526,12 @@ def test_barrages_and_shells_lobbed_onto_or_toward_a_state_attack_it(nlp, text, 
 def test_a_place_a_passive_attack_struck_is_the_states_it_lies_in(nlp):
     text = "An oil depot in Russia's Belgorod region was set on fire by a Ukrainian drone attack."
     assert {t for t in triples(nlp, text) if t[1] == "ATTACK"} == {("UKR", "ATTACK", "RUS")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Australia was on the brink of a major confrontation with Indonesia.", {("AUS", "CONFLICT", "IDN", "H")}),
+    ("India and Pakistan came to the brink of war in 2019.", {("IND", "CONFLICT", "PAK", "H")}),
+])
+def test_a_war_on_the_brink_of_which_states_are_is_theirs_and_not_yet_fought(nlp, text, expected):
+    found = {(min(s, o), r, max(s, o), f) for s, r, o, f in relations(nlp, text) if r == "CONFLICT"}
+    assert found == {(min(s, o), r, max(s, o), f) for s, r, o, f in expected}, found

@@ -33,7 +33,8 @@ class AbsorptionRules:
             return True  # "Kigali and Kampala were ONCE close allies"
         taker = self._object_taker(noun)
         if taker is not None and taker.pos_ == "VERB" and any(
-                selects(g, noun) for g in self.lex.verbs.get(taker.lemma_.lower(), ())) and not self._owned_demand(noun):
+                selects(g, noun) for g in self.lex.verbs.get(taker.lemma_.lower(), ())) and not self._owned_demand(noun) \
+                and not self._concluded(noun):
             return True  # the verb has a sense for this very object, which states the event: "REACHED a DÉTENTE with"
         if noun.dep_ == "dobj" and noun.lemma_.lower() in self.lex.cue("relationship_nouns") and head.dep_ == "xcomp" \
                 and head.lemma_.lower() in self.lex.cue("warming_verbs") \
@@ -47,7 +48,7 @@ class AbsorptionRules:
                 and head.lemma_.lower() not in self.lex.cue("support_verbs") and not self._states_its_object(head) \
                 and not self._owned_other_event(noun, head) and not self._threatened_noun(noun, head) \
                 and not self._between_parties_named(noun) and not self._rejected_accusation(noun, head) \
-                and not self._owned_demand(noun):
+                and not self._owned_demand(noun) and not self._concluded(noun):
             return True
         if noun.dep_ == "dobj" and head.lemma_.lower() in self.lex.cue("unrealising_verbs") \
                 and not any(c.lower_ in self.lex.cue("continuing_modifiers") for c in noun.children):
@@ -90,7 +91,7 @@ class AbsorptionRules:
     def undone_by_verb(self, noun: Token) -> bool:
         """Whether ``noun`` is the object of a verb with a hostile sense for it: "TERMINATED the agreement";
         a demand turned down was still made: "DECLINED U.S. requests"."""
-        return noun.dep_ == "dobj" and noun.head.pos_ == "VERB" and not self._owned_demand(noun) and any(
+        return noun.dep_ == "dobj" and noun.head.pos_ == "VERB" and not self._owned_demand(noun) and not self._concluded(noun) and any(
             noun.lemma_.lower() in g.object_heads and g.relation in self.lex.cue("undoing_relations")
             for g in self.lex.verbs.get(noun.head.lemma_.lower(), ()))
 
@@ -147,6 +148,12 @@ class AbsorptionRules:
         aimed = any(p.dep_ == "prep" and p.lower_ == "against" and any(o.pos_ == "PROPN" for o in pobjs(p))
                     for p in noun.children)  # "dismissed SUDAN'S case AGAINST THE UAE": owner and target of its own
         return not own & theirs or (aimed and "OPPOSE" in own)
+
+    def _concluded(self, noun: Token) -> bool:
+        """A pact said to have been made stays made when it is rejected or ended: "Turkey rejected an agreement
+        MADE on Thursday between Egypt and Greece" (Egypt and Greece agreed)."""
+        return any(c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in self.lex.cue("concluding_participles")
+                   for c in noun.children)
 
     def _owned_demand(self, noun: Token) -> bool:
         """A demand with its maker named stays the maker's request when it is met or turned down: "Syria accepted

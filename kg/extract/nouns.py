@@ -36,7 +36,8 @@ class NounRules(NounCompletion, AbsorptionRules):
         unnamed_agent = False  # "help FROM one of Liberia's neighbours": an agent, but no state
         held = held_backing(noun, self.lex)
         participles = [c for a in noun.children if a.dep_ == "acl" and a.tag_ == "VBN" for c in a.children
-                       if c.dep_ == "prep" and c.lower_ in preps and c.lower_ not in group.agent_preps]
+                       if (c.dep_ == "prep" or (c.dep_ == "agent" and c.lower_ == "between"))  # "made BETWEEN X and Y",
+                       and c.lower_ in preps and c.lower_ not in group.agent_preps]  # the model's "agent"
         for c in [*noun.children, *participles, *of_modifier_children(noun, group.modifiers)]:  # "sanctions IMPOSED ON Moscow"
             word = c.lower_
             if c.dep_ == "poss":

@@ -5535,3 +5535,8 @@ def test_a_place_a_passive_attack_struck_is_the_states_it_lies_in(nlp):
 def test_a_war_on_the_brink_of_which_states_are_is_theirs_and_not_yet_fought(nlp, text, expected):
     found = {(min(s, o), r, max(s, o), f) for s, r, o, f in relations(nlp, text) if r == "CONFLICT"}
     assert found == {(min(s, o), r, max(s, o), f) for s, r, o, f in expected}, found
+
+
+def test_a_pact_said_to_be_made_stays_made_when_another_rejects_it(nlp):
+    text = "Turkey has rejected an agreement made on Thursday between Egypt and Greece."
+    assert ("EGY", "AGREE", "GRC") in unordered(triples(nlp, text)), triples(nlp, text)

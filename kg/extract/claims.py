@@ -11,6 +11,7 @@ from kg.extract.candidates import Candidate
 from kg.extract.entries import starts_on
 from kg.extract.roles import ActorContext
 from kg.extract.syntax import Arg, child, pobjs, unique
+from kg.knowledge.lexicon import Lexicon
 
 
 class ClaimRules:
@@ -175,3 +176,22 @@ def extraposed_clause(verb: Token) -> Token | None:
         return None
     return next((c for c in verb.children if c.dep_ == "ccomp" and c.i > subject.i
                  and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+
+
+def earlier_actor(ctx: ActorContext, verb: Token, known: set[str], lex: Lexicon, inverse: bool = False) -> list[Arg]:
+    """The one state that acted in the sentence before, for a reaction to "the move", "the decision" or "it"
+    that names no state: "Niger cut ties with France. Paris called THE DECISION regrettable" (France opposes
+    Niger), "... THE MOVE angered Bogota", "The decision was welcomed by Russia"."""
+    deed = next((c for c in verb.children if c.dep_ in (("nsubj",) if inverse else ("dobj", "nsubjpass"))  # "THE MOVE angered"
+                 and (c.lemma_.lower() in lex.cue("reaction_deeds") or c.lower_ in lex.cue("reaction_deeds"))), None)
+    if deed is None or verb.sent.start == 0 \
+            or (deed.pos_ == "NOUN" and not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")
+                                                for c in deed.children)) \
+            or any(c.i in ctx.actor_at for c in deed.subtree):
+        return []
+    before = verb.doc[verb.sent.start - 1].sent
+    root = before.root
+    acted = root.lemma_.lower() in lex.verbs or any(
+        d.dep_ == "dobj" and d.lemma_.lower() in lex.nouns for d in root.children)  # "imposed SANCTIONS on Iraq"
+    found = [a for a in ctx.subjects(root) if a.actor not in known] if acted else []
+    return found if len({a.actor for a in found}) == 1 else []

@@ -6,6 +6,7 @@ from typing import Iterator
 from spacy.tokens import Token
 
 from kg.extract.candidates import Candidate
+from kg.extract.claims import earlier_actor
 from kg.extract.purposes import pact_of_purpose, purpose_partners
 from kg.extract.requests import RequestRules
 from kg.extract.roles import ActorContext
@@ -137,6 +138,8 @@ class VerbRules(VerbArguments, RequestRules, TransferRules, VerbSenses):
         if group.relation == "OPPOSE":  # "blocked EU funding for Ukraine": Ukraine is opposed
             objects = objects + self._obstructed_beneficiaries(ctx, verb, {a.actor for a in subjects})
             objects = objects or self._earlier_claimant(ctx, verb, subjects)  # "... Quito dismissed the assertion"
+        if group.relation in self.lex.cue("reaction_relations") and not objects:  # "... Paris called THE DECISION
+            objects = earlier_actor(ctx, verb, {a.actor for a in subjects}, self.lex, group.inverse)  # regrettable"
         mutual = not objects and group.only_prep_objects and len({a.actor for a in subjects}) == 2 \
             and (any(map(self._own_envoy, direct)) or self._mutual_recall(ctx, verb, direct))  # "Chad and Sudan recalled
         # THEIR ambassadors", "withdrew AMBASSADORS": each from the other

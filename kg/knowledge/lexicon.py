@@ -107,7 +107,8 @@ class Lexicon:
 
     def points_next_door(self, word: str) -> bool:
         """Whether a word names a mediation or a pact, whose parties a sentence next to it
-        may name ("brokered", "U.S.-mediated", "auspices", "deal"), or an act repeated or answered from there ("suit", "retaliate").
+        may name ("brokered", "U.S.-mediated", "auspices", "deal"), or an act repeated or answered from there ("suit",
+        "retaliate", "the decision").
 
         >>> lex = load_lexicon()
         >>> lex.points_next_door("U.S.-brokered"), lex.points_next_door("deal"), lex.points_next_door("drones")
@@ -117,7 +118,8 @@ class Lexicon:
         """
         word = word.lower()
         return any(stem in word for stem in self.cue("mediation_stems")) or word in self.cue("pact_nouns") \
-            or word.removesuffix("s") in self.cue("pact_nouns") or word in self.cue("repetition_words")
+            or word.removesuffix("s") in self.cue("pact_nouns") or word in self.cue("repetition_words") \
+            or word in self.cue("reaction_deeds")  # "... THE MOVE angered Bogota": the act of the sentence before
 
 
 _GROUP_SETS = ("object_preps", "agent_preps", "object_heads", "head_preps", "needs_pair", "complement_preps", "owned_object_preps",

@@ -5540,3 +5540,17 @@ def test_a_war_on_the_brink_of_which_states_are_is_theirs_and_not_yet_fought(nlp
 def test_a_pact_said_to_be_made_stays_made_when_another_rejects_it(nlp):
     text = "Turkey has rejected an agreement made on Thursday between Egypt and Greece."
     assert ("EGY", "AGREE", "GRC") in unordered(triples(nlp, text)), triples(nlp, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Venezuela expelled Colombian diplomats. The move angered Bogota.", ("COL", "OPPOSE", "VEN")),
+    ("Mali's junta ordered French troops out. The decision was welcomed by Russia.", ("RUS", "SUPPORT", "MLI")),
+    ("Niger cut ties with France. Paris called the decision regrettable.", ("FRA", "OPPOSE", "NER")),
+    ("The US imposed sanctions on Iraq. Baghdad condemned them.", ("IRQ", "OPPOSE", "USA")),
+])
+def test_a_reaction_to_the_act_of_the_sentence_before_is_aimed_at_its_actor(nlp, text, expected):
+    assert expected in triples(nlp, text), triples(nlp, text)
+
+
+def test_a_reaction_to_a_decision_with_no_act_before_is_aimed_at_no_one(nlp):
+    assert not triples(nlp, "It was a hot day. Egypt condemned the decision.")

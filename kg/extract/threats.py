@@ -48,8 +48,7 @@ class ThreatRules:
             for h in holders for c in h.children)
 
     def _threatened_response(self, verb: Token) -> bool:
-        """A response verb in the complement of a threat gives way to it:
-        "vowed to RETALIATE against X", "threatened to RESPOND" (relations.md: THREATEN)."""
+        """A response verb in the complement of a threat gives way to it: "vowed to RETALIATE against X"."""
         if verb.lemma_.lower() not in self.lex.cue("response_verbs") or verb.dep_ not in ("xcomp", "ccomp"):
             return False
         return any(g.relation == "THREATEN" for g in self.lex.verbs.get(verb.head.lemma_.lower(), ()))
@@ -75,9 +74,10 @@ class ThreatRules:
                 for c in self._noun_candidates(ctx, act, g) for a in c.objects if a.actor not in known]
 
     def _threatened_course_targets(self, ctx: ActorContext, verb: Token, known: frozenset[str]) -> list[Arg]:
-        """The one state named in a prepositional phrase of the course threatened: "France threatened to pull
-        its troops OUT OF MALI", "threatened to withdraw from the talks with Kenya" (Mali, Kenya)."""
+        """The one state in a prepositional phrase of the course threatened: "France threatened to pull its
+        troops OUT OF MALI", "threatened to withdraw from the talks with Kenya" (Mali, Kenya)."""
         states = unique(a for c in verb.children if c.dep_ == "xcomp" and any(x.lower_ == "to" for x in c.children)
+                        and not friendly_course(c, self.lex)  # not "vowed to STAND BY X": a pledge
                         for t in c.subtree if t.dep_ == "pobj" for a in ctx.np_actors(t, conjuncts=False)
                         if a.via == "head" and a.actor not in known)
         return states if len({a.actor for a in states}) == 1 else []
@@ -235,3 +235,11 @@ def told_parties(ctx: ActorContext, verb: Token, known: set[str]) -> list[Arg]:
     if verb.lemma_.lower() not in ctx.lex.cue("telling_verbs"):
         return []
     return [a for c in verb.children if c.dep_ in ("dobj", "dative") for a in ctx.np_actors(c) if a.actor not in known]
+
+
+def friendly_course(verb: Token, lex: Lexicon) -> bool:
+    """Whether a course vowed is friendly: a trigger verb or phrase of no hostile relation ("vowed to STAND BY X")."""
+    groups = list(lex.verbs.get(verb.lemma_.lower(), ())) + [g for words, g in lex.phrases.get(verb.lemma_.lower(), ())
+                                                            if verb.i + len(words) <= len(verb.doc)
+                                                            and [t.lemma_.lower() for t in verb.doc[verb.i:verb.i + len(words)]] == list(words)]
+    return bool(groups) and not any(g.relation in lex.cue("hostile_relations") for g in groups)

@@ -5554,3 +5554,11 @@ def test_a_reaction_to_the_act_of_the_sentence_before_is_aimed_at_its_actor(nlp,
 
 def test_a_reaction_to_a_decision_with_no_act_before_is_aimed_at_no_one(nlp):
     assert not triples(nlp, "It was a hot day. Egypt condemned the decision.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Turkey vowed to stand by Azerbaijan.", set()),
+    ("France threatened to pull its troops out of Mali.", {("FRA", "THREATEN", "MLI")}),
+])
+def test_a_friendly_course_vowed_threatens_no_one(nlp, text, expected):
+    assert {t for t in triples(nlp, text) if t[1] == "THREATEN"} == expected, triples(nlp, text)

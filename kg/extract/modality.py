@@ -225,7 +225,8 @@ def _head_clause_hypothetical(token: Token, lex: Lexicon, relation: str | None =
 
 def _fulfilled_by(verb: Token, relation: str | None, lex: Lexicon) -> bool:
     """A purpose the verb it hangs on carries out: "arrived TO MEET" (the meeting happened), "sent
-    troops TO HELP Mali" (the sending is the help).
+    troops TO HELP Mali" (the sending is the help), "tried TO GET Serbia to commit" (trying to get a state
+    to act asks it: the request is made).
 
     >>> from kg.knowledge.lexicon import load_lexicon
     >>> from kg.nlp.pipeline import load_pipeline
@@ -234,7 +235,8 @@ def _fulfilled_by(verb: Token, relation: str | None, lex: Lexicon) -> bool:
     (True, False)
     """
     lemma = verb.lemma_.lower()
-    return lemma in lex.cue("motion_verbs") or (relation == "AID" and lemma in lex.cue("dispatching_verbs"))
+    return lemma in lex.cue("motion_verbs") or (relation == "AID" and lemma in lex.cue("dispatching_verbs")) \
+        or (relation == "REQUEST" and lemma in lex.cue("attempt_words"))
 
 
 def _ranked(noun: Token, lex: Lexicon) -> bool:

@@ -5562,3 +5562,8 @@ def test_a_reaction_to_a_decision_with_no_act_before_is_aimed_at_no_one(nlp):
 ])
 def test_a_friendly_course_vowed_threatens_no_one(nlp, text, expected):
     assert {t for t in triples(nlp, text) if t[1] == "THREATEN"} == expected, triples(nlp, text)
+
+
+def test_trying_to_get_a_state_to_act_is_a_request_made(nlp):
+    text = "France and Germany tried on Thursday to get Kosovo and Serbia's leaders to commit to the agreement."
+    assert ("FRA", "REQUEST", "SRB", "") in relations(nlp, text), relations(nlp, text)

@@ -26,16 +26,8 @@ class ClaimRules:
                 or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in obj.children) \
                 or any(c.i in ctx.actor_at for c in obj.subtree if c.i != obj.i):  # "the claim BY BOLIVIA" names its maker
             return self._named_maker(ctx, obj) if obj is not None and verb.lemma_.lower() in self.lex.cue("rejecting_verbs") else []
-        sent = verb.sent
-        if sent.start == 0:
-            return []
-        before = verb.doc[sent.start - 1].sent
-        known = {a.actor for a in subjects}
-        if before.root.lemma_.lower() not in self.lex.cue("claiming_verbs") and not any(  # "Sudan LEVELED ACCUSATIONS
-                c.dep_ == "dobj" and c.lemma_.lower() in self.lex.cue("claim_nouns") for c in before.root.children):  # against"
-            return []
-        found = [a for a in ctx.subjects(before.root) if a.actor not in known]
-        return found if len({a.actor for a in found}) == 1 else []
+        return previous_sole_subject(ctx, verb, {a.actor for a in subjects}, self.lex.cue("claiming_verbs"),
+                                     self.lex.cue("claim_nouns"))  # "Sudan LEVELED ACCUSATIONS against"
 
     def _named_maker(self, ctx: ActorContext, obj: Token) -> list[Arg]:
         """"rejected the proposals put forward BY EGYPT": the agent of a participle on a claim noun."""
@@ -184,14 +176,22 @@ def earlier_actor(ctx: ActorContext, verb: Token, known: set[str], lex: Lexicon,
     Niger), "... THE MOVE angered Bogota", "The decision was welcomed by Russia"."""
     deed = next((c for c in verb.children if c.dep_ in (("nsubj",) if inverse else ("dobj", "nsubjpass"))  # "THE MOVE angered"
                  and (c.lemma_.lower() in lex.cue("reaction_deeds") or c.lower_ in lex.cue("reaction_deeds"))), None)
-    if deed is None or verb.sent.start == 0 \
+    if deed is None \
             or (deed.pos_ == "NOUN" and not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")
                                                 for c in deed.children)) \
             or any(c.i in ctx.actor_at for c in deed.subtree):
         return []
-    before = verb.doc[verb.sent.start - 1].sent
-    root = before.root
-    acted = root.lemma_.lower() in lex.verbs or any(
-        d.dep_ == "dobj" and d.lemma_.lower() in lex.nouns for d in root.children)  # "imposed SANCTIONS on Iraq"
-    found = [a for a in ctx.subjects(root) if a.actor not in known] if acted else []
+    return previous_sole_subject(ctx, verb, known, frozenset(lex.verbs), frozenset(lex.nouns))  # "imposed SANCTIONS"
+
+
+def previous_sole_subject(ctx: ActorContext, verb: Token, known: set[str], verbs: frozenset[str],
+                          objects: frozenset[str]) -> list[Arg]:
+    """The one state (not in ``known``) subject of the sentence before ``verb``'s, when that sentence's main verb
+    is one of ``verbs`` or has a direct object among ``objects``; none otherwise."""
+    if verb.sent.start == 0:
+        return []
+    root = verb.doc[verb.sent.start - 1].sent.root
+    if root.lemma_.lower() not in verbs and not any(d.dep_ == "dobj" and d.lemma_.lower() in objects for d in root.children):
+        return []
+    found = [a for a in ctx.subjects(root) if a.actor not in known]
     return found if len({a.actor for a in found}) == 1 else []

@@ -44,7 +44,7 @@ from kg.extract.repetition import RepetitionRules
 from kg.extract.roles import ActorContext
 from kg.extract.senses import noun_senses
 from kg.extract.strains import StrainRules
-from kg.extract.syntax import child, heads_as, held_nouns, selects
+from kg.extract.syntax import child, heads_as, held_nouns, phrase_at, selects
 from kg.extract.targets import TargetRules
 from kg.extract.terminations import TerminationRules
 from kg.extract.threats import ThreatRules
@@ -223,10 +223,7 @@ class RelationExtractor(VerbRules, NounRules, TargetRules, ClauseRules, BackingR
 
     _noun_senses = staticmethod(noun_senses)
 
-    def _phrase_at(self, token: Token, words: tuple[str, ...]) -> bool:
-        doc = token.doc
-        end = token.i + len(words)
-        return end <= len(doc) and tuple(t.lemma_.lower() for t in doc[token.i:end]) == words
+    _phrase_at = staticmethod(phrase_at)
 
     def _split_phrase(self, verb: Token, words: tuple[str, ...]) -> bool:
         """A phrasal verb with its object between verb and particle: "ordering Malaysia's envoy OUT",

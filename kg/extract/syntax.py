@@ -55,6 +55,18 @@ def child(token: Token, *deps: str) -> Token | None:
     return next((c for c in token.children if c.dep_ in deps), None)
 
 
+def phrase_at(token: Token, words: tuple[str, ...]) -> bool:
+    """Whether the lemmas from ``token`` on are ``words``.
+
+    >>> from kg.nlp.pipeline import load_pipeline
+    >>> doc = load_pipeline()("Turkey vowed to stand by Azerbaijan.")
+    >>> phrase_at(doc[3], ("stand", "by")), phrase_at(doc[3], ("stand", "with"))
+    (True, False)
+    """
+    end = token.i + len(words)
+    return end <= len(token.doc) and tuple(t.lemma_.lower() for t in token.doc[token.i:end]) == tuple(words)
+
+
 def pobjs(prep: Token) -> list[Token]:
     """The objects of a preposition (or of a verb-like 'according', 'including')."""
     return [c for c in prep.children if c.dep_ in ("pobj", "pcomp", "dobj")]

@@ -11,7 +11,7 @@ from spacy.tokens import Token
 from kg.extract.candidates import Candidate
 from kg.extract.entries import starts_on
 from kg.extract.roles import ActorContext
-from kg.extract.syntax import Arg, child, pobjs, unique
+from kg.extract.syntax import Arg, child, phrase_at, pobjs, unique
 from kg.knowledge.lexicon import Lexicon
 
 
@@ -239,7 +239,6 @@ def told_parties(ctx: ActorContext, verb: Token, known: set[str]) -> list[Arg]:
 
 def friendly_course(verb: Token, lex: Lexicon) -> bool:
     """Whether a course vowed is friendly: a trigger verb or phrase of no hostile relation ("vowed to STAND BY X")."""
-    groups = list(lex.verbs.get(verb.lemma_.lower(), ())) + [g for words, g in lex.phrases.get(verb.lemma_.lower(), ())
-                                                            if verb.i + len(words) <= len(verb.doc)
-                                                            and [t.lemma_.lower() for t in verb.doc[verb.i:verb.i + len(words)]] == list(words)]
+    groups = list(lex.verbs.get(verb.lemma_.lower(), ())) + [
+        g for words, g in lex.phrases.get(verb.lemma_.lower(), ()) if phrase_at(verb, words)]
     return bool(groups) and not any(g.relation in lex.cue("hostile_relations") for g in groups)

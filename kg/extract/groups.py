@@ -21,6 +21,9 @@ class GroupReference(OfPhraseHeads):
         if token.lemma_.lower() in cue("paired_sides") and any(c.dep_ == "det" and c.lower_ in cue("each_determiners")
                                                                for c in token.children):
             sizes = [2]  # "EACH SIDE accused the other": the two sides named before
+        elif token.lemma_.lower() in cue("pair_nouns") and token.tag_ == "NN" and not any(
+                c.dep_ == "prep" for c in token.children) and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            sizes = [2]  # "Castro and Obama agreed ... THE PAIR held a historic meeting": the two named
         elif token.lemma_.lower() not in cue("group_nouns") or token.tag_ not in ("NNS", "NNPS"):
             return None
         else:

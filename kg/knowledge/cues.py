@@ -31,7 +31,7 @@ from kg.knowledge.resources import read_toml
 #: cue lists whose words may refer to a state named elsewhere in the passage ("its", "the assertion":
 #: its maker's); their union is "referring"
 REFERRING_CUES = ("pronouns", "person_pronouns", "plural_pronouns", "group_nouns", "singular_nouns", "claim_nouns",
-                  "order_referents", "reciprocal_pronouns")
+                  "order_referents", "reciprocal_pronouns", "pair_nouns")
 #: cues made from others at load, never written in the file
 DERIVED = {"referring": REFERRING_CUES}
 

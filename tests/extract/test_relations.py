@@ -5567,3 +5567,16 @@ def test_a_friendly_course_vowed_threatens_no_one(nlp, text, expected):
 def test_trying_to_get_a_state_to_act_is_a_request_made(nlp):
     text = "France and Germany tried on Thursday to get Kosovo and Serbia's leaders to commit to the agreement."
     assert ("FRA", "REQUEST", "SRB", "") in relations(nlp, text), relations(nlp, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Macron hosted Modi in Paris. The pair discussed the sale of Rafale jets.", {("FRA", "CONSULT", "IND")}),
+    ("Erdogan spoke with Putin by phone. The two men agreed to expand trade.", {("RUS", "AGREE", "TUR")}),
+])
+def test_the_pair_and_the_two_men_stand_for_the_two_leaders_named(nlp, text, expected):
+    found = unordered(t for t in triples(nlp, text) if t[1] in ("CONSULT", "AGREE"))
+    assert unordered(expected) <= found, found
+
+
+def test_a_pair_of_things_is_no_reference(nlp):
+    assert not triples(nlp, "A pair of Chinese jets flew over Taiwan.")

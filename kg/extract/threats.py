@@ -158,11 +158,11 @@ class ThreatRules:
             yield Candidate(group, token.head, subjects, targets)
 
     def _condemner_as_target(self, ctx: ActorContext, cand: Candidate) -> Candidate:
-        """An attack with its side named but no target, condemned by the only other state of the passage,
-        was on that state: "Chile condemned the Peruvian strikes" (a third party would name the victim); not
-        one that names where it struck: "the US criticized Russia's military action IN Chechnya"."""
+        """An attack or measure with its side named but no target, condemned by the only other state of the passage,
+        hit that state: "Chile condemned the Peruvian strikes", "Venezuela denounced the US sanctions"; not one that
+        names where it struck: "the US criticized Russia's military action IN Chechnya"."""
         noun = cand.trigger
-        if cand.group.relation != "ATTACK" or cand.objects or not cand.subjects or noun.dep_ != "dobj" \
+        if cand.group.relation not in ("ATTACK", *self.lex.cue("measure_relations")) or cand.objects or not cand.subjects or noun.dep_ != "dobj" \
                 or noun.head.lemma_.lower() not in self.lex.cue("condemning_verbs") \
                 or any(p.dep_ == "prep" and p.lower_ == "in" and not any(c.dep_ == "poss" for c in o.children)
                        for p in [*noun.children, *(c for c in noun.head.children if c.i > noun.i)]

@@ -5580,3 +5580,11 @@ def test_the_pair_and_the_two_men_stand_for_the_two_leaders_named(nlp, text, exp
 
 def test_a_pair_of_things_is_no_reference(nlp):
     assert not triples(nlp, "A pair of Chinese jets flew over Taiwan.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Venezuela denounced the US sanctions as illegal.", {("USA", "SANCTION", "VEN")}),
+    ("Iran condemned the US sanctions on Russia.", {("USA", "SANCTION", "RUS")}),
+])
+def test_a_measure_condemned_by_the_only_other_state_hit_it(nlp, text, expected):
+    assert {t for t in triples(nlp, text) if t[1] == "SANCTION"} == expected, triples(nlp, text)

@@ -5588,3 +5588,8 @@ def test_a_pair_of_things_is_no_reference(nlp):
 ])
 def test_a_measure_condemned_by_the_only_other_state_hit_it(nlp, text, expected):
     assert {t for t in triples(nlp, text) if t[1] == "SANCTION"} == expected, triples(nlp, text)
+
+
+def test_a_role_in_mediating_between_two_states_aids_each(nlp):
+    text = "Oman played a key role in mediating between Iran and the US."
+    assert {t for t in triples(nlp, text) if t[1] == "AID"} == {("OMN", "AID", "IRN"), ("OMN", "AID", "USA")}

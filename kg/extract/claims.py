@@ -3,7 +3,7 @@ Quito dismissed the assertion": Quito OPPOSE Lima, relations.md on rejecting ano
 that a state did something ("Ethiopia alleges that Eritrea is supporting rebels": an accusation)."""
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Container, Iterator
 
 from spacy.tokens import Token
 
@@ -23,7 +23,7 @@ class ClaimRules:
         obj = child(verb, "dobj") or child(verb, "nsubjpass")  # "THIS STANCE is firmly rejected by Athens"
         if verb.lemma_.lower() not in self.lex.cue("rejecting_verbs") or obj is None \
                 or obj.lemma_.lower() not in self.lex.cue("claim_nouns") \
-                or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in obj.children) \
+                or not is_definite(obj) \
                 or any(c.i in ctx.actor_at for c in obj.subtree if c.i != obj.i):  # "the claim BY BOLIVIA" names its maker
             return self._named_maker(ctx, obj) if obj is not None and verb.lemma_.lower() in self.lex.cue("rejecting_verbs") else []
         return previous_sole_subject(ctx, verb, {a.actor for a in subjects}, self.lex.cue("claiming_verbs"),
@@ -177,15 +177,14 @@ def earlier_actor(ctx: ActorContext, verb: Token, known: set[str], lex: Lexicon,
     deed = next((c for c in verb.children if c.dep_ in (("nsubj",) if inverse else ("dobj", "nsubjpass"))  # "THE MOVE angered"
                  and (c.lemma_.lower() in lex.cue("reaction_deeds") or c.lower_ in lex.cue("reaction_deeds"))), None)
     if deed is None \
-            or (deed.pos_ == "NOUN" and not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")
-                                                for c in deed.children)) \
+            or (deed.pos_ == "NOUN" and not is_definite(deed)) \
             or any(c.i in ctx.actor_at for c in deed.subtree):
         return []
-    return previous_sole_subject(ctx, verb, known, frozenset(lex.verbs), frozenset(lex.nouns))  # "imposed SANCTIONS"
+    return previous_sole_subject(ctx, verb, known, lex.verbs, lex.nouns)  # "imposed SANCTIONS"
 
 
-def previous_sole_subject(ctx: ActorContext, verb: Token, known: set[str], verbs: frozenset[str],
-                          objects: frozenset[str]) -> list[Arg]:
+def previous_sole_subject(ctx: ActorContext, verb: Token, known: set[str], verbs: Container[str],
+                          objects: Container[str]) -> list[Arg]:
     """The one state (not in ``known``) subject of the sentence before ``verb``'s, when that sentence's main verb
     is one of ``verbs`` or has a direct object among ``objects``; none otherwise."""
     if verb.sent.start == 0:
@@ -195,3 +194,8 @@ def previous_sole_subject(ctx: ActorContext, verb: Token, known: set[str], verbs
         return []
     found = [a for a in ctx.subjects(root) if a.actor not in known]
     return found if len({a.actor for a in found}) == 1 else []
+
+
+def is_definite(noun: Token) -> bool:
+    """Whether ``noun`` has a definite or demonstrative determiner: "THE assertion", "THIS decision"."""
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in noun.children)

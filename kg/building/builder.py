@@ -51,7 +51,7 @@ class Collector:
         self.progress = progress
         self.store = store
         self.pending = self.pending_assertions = 0
-        self.builder = GraphBuilder(load_gazetteer().actors, graph=with_ontology(new_graph()))
+        self.builder = GraphBuilder(load_gazetteer().actors, graph=with_ontology(new_graph(), simple=True))
 
     def add(self, document: Document, sentences: int, assertions: list[Assertion]) -> None:
         """Add one document's metadata and assertions (a store gets them with the next batch)."""

@@ -6,6 +6,7 @@ import re
 from urllib.parse import quote, unquote
 
 from rdflib import Graph, URIRef
+from rdflib.plugins.stores.memory import Memory, SimpleMemory
 from rdflib.namespace import DCTERMS, PROV, RDF
 from rdflib.term import Node
 
@@ -82,9 +83,18 @@ def local_id(iri: Node, base: str) -> str:
     return unquote(str(iri).removeprefix(base))
 
 
-def new_graph() -> Graph:
-    """An empty in-memory graph with the project's prefixes bound."""
-    graph = Graph(bind_namespaces="core")
+def new_graph(simple: bool = False) -> Graph:
+    """An empty in-memory graph with the project's prefixes bound.
+
+    A ``simple`` one is held by rdflib's ``SimpleMemory`` store (one graph: no named
+    graphs, no change events), which a build fills about a third faster than the
+    default ``Memory``; parsing JSON-LD or TriG, or staging a build in a graph of
+    its own, needs the default.
+
+    >>> type(new_graph().store).__name__, type(new_graph(simple=True).store).__name__
+    ('Memory', 'SimpleMemory')
+    """
+    graph = Graph(store=SimpleMemory() if simple else Memory(), bind_namespaces="core")
     for prefix, namespace in PREFIXES.items():
         graph.bind(prefix, namespace, override=True, replace=True)
     return graph

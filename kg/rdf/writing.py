@@ -76,7 +76,7 @@ class GraphBuilder:
 
     def __init__(self, actors: Mapping[str, Actor] | None = None, graph: Graph | None = None) -> None:
         self.actors: Mapping[str, Actor] = actors if actors is not None else {}
-        self.graph: Graph = graph if graph is not None else new_graph()
+        self.graph: Graph = graph if graph is not None else new_graph(simple=True)
         self._types = relation_types()
         self._kinds = actor_classes()
         self._actors_done: set[str] = set()
@@ -192,9 +192,9 @@ def graph_from(
     return builder.graph
 
 
-def with_ontology(graph: Graph) -> Graph:
-    """A new graph holding the triples of ``graph`` and of ``ontology/kg.ttl``."""
-    merged = new_graph()
+def with_ontology(graph: Graph, *, simple: bool = False) -> Graph:
+    """A new graph (:func:`new_graph`) holding the triples of ``graph`` and of ``ontology/kg.ttl``."""
+    merged = new_graph(simple)
     merged += graph
     merged += ontology()
     return merged

@@ -34,10 +34,12 @@ class PairingRules:
         alliances" pair Japan and South Korea each with the U.S., not with each other."""
         trigger = cand.trigger
         doc = trigger.doc
+        hyphened = [t for t in trigger.subtree if t.i < trigger.i and t.head.i == t.i + 2 and doc[t.i + 1].tag_ == "HYPH"]
+        if len(hyphened) < 2:  # two links at least: the actors are looked up only then
+            return set()
         actor_of = mention_actors(doc)
-        links = {frozenset((actor_of[t.i], actor_of[t.head.i])) for t in trigger.subtree
-                 if t.i < trigger.i and t.i in actor_of and t.head.i == t.i + 2 and doc[t.i + 1].tag_ == "HYPH"
-                 and t.head.i in actor_of and actor_of[t.i] != actor_of[t.head.i]
+        links = {frozenset((actor_of[t.i], actor_of[t.head.i])) for t in hyphened
+                 if t.i in actor_of and t.head.i in actor_of and actor_of[t.i] != actor_of[t.head.i]
                  and doc[t.i - 1].tag_ != "HYPH" and doc[t.head.i + 1].tag_ != "HYPH"}  # no chain: "Russia-Iran-China"
         if len(links) < 2:
             return set()
@@ -53,11 +55,10 @@ class PairingRules:
         agents = self.lex.cue("agentive_heads")
         if relation in self.lex.cue("war_relations") and self._common_foe(trigger):
             return True  # "troops from Jamaica and Guatemala FIGHTING THE GANGS": a common foe, not each other
-        actor_of = mention_actors(trigger.doc)
-        return any(p.dep_ == "prep" and p.lower_ == "with"
-                   and any(o.pos_ == "PROPN" or o.lemma_.lower() in agents for o in pobjs(p))
-                   and not (parties and {actor_of.get(o.i) for o in pobjs(p)} <= parties)
-                   for h in heads for p in h.children)
+        withs = [p for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ == "with"
+                 and any(o.pos_ == "PROPN" or o.lemma_.lower() in agents for o in pobjs(p))]
+        actor_of = mention_actors(trigger.doc) if withs and parties else {}
+        return any(not (parties and {actor_of.get(o.i) for o in pobjs(p)} <= parties) for p in withs)
 
     def _common_foe(self, trigger: Token, plural_only: bool = False) -> bool:
         """A war verb whose direct object is no trigger noun names a foe fought ("fighting THE GANGS");

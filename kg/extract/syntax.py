@@ -52,7 +52,10 @@ def unique(args: Iterable[Arg]) -> list[Arg]:
 
 def child(token: Token, *deps: str) -> Token | None:
     """The first child of ``token`` with one of ``deps``."""
-    return next((c for c in token.children if c.dep_ in deps), None)
+    for c in token.children:  # a loop, not next() over a generator: this runs for most tokens of a sentence
+        if c.dep_ in deps:
+            return c
+    return None
 
 
 def phrase_at(token: Token, words: tuple[str, ...]) -> bool:

@@ -237,7 +237,8 @@ class ActorRecognizer:
         signals = {s.kb_id_ for s in spans}
         text = (doc.text if text is None else text).lower()
         for _, cues in self.gazetteer.contexts.values():
-            signals |= {c for c in cues if re.search(r"\b" + re.escape(c) + r"\b", text)}
+            signals |= {c for c in cues if c in text and re.search(r"\b" + re.escape(c) + r"\b", text)}  # the
+            # substring test first: a search that starts on \b scans the text character by character
         return signals
 
     def surname_actor(self, span: Span, spans: list[Span], user: dict) -> str | None:

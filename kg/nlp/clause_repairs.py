@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from kg.nlp.columns import TokenQuery
+
 
 class ClauseRepairs:
     """Mends of whole clauses: a verb read as another word class, list openings, conjuncts, opening participles."""
@@ -14,10 +16,18 @@ class ClauseRepairs:
     triggers: frozenset[str]
     epithets: frozenset[str]
 
+    _adjectives = TokenQuery(TAG={"JJ"})
+    _past_conjuncts = TokenQuery(TAG={"VBD"}, DEP={"conj"})
+    _finite_clauses = TokenQuery(TAG={"VBZ", "VBD", "VBP"}, DEP={"advcl"})
+    _names = TokenQuery(POS={"PROPN"})
+    _coordinators = TokenQuery(DEP={"cc"})
+    _apposed_names = TokenQuery(POS={"PROPN"}, DEP={"appos"})
+    _noun_conjuncts = TokenQuery(TAG={"NN"}, DEP={"conj"})
+
     def _mend_adjectival_verbs(self, doc: Doc) -> None:
         """"The Emir of Qatar, Sheikh Tamim, HOSTED talks with ...": a past form tagged as an adjective that
         has a subject and an object is the verb it is; its lemma is the verb's ("host", "agree")."""
-        for token in doc:
+        for token in self._adjectives(doc):
             if token.tag_ != "JJ" or not token.lower_.endswith("ed") \
                     or not {"nsubj", "dobj"} <= {c.dep_ for c in token.children}:
                 continue
@@ -43,12 +53,11 @@ class ClauseRepairs:
             first.head, first.dep_, first.tag_, first.pos_ = verb, "advcl", "VBG", "VERB"
             obj.head, obj.dep_ = first, "dobj"
 
-    @staticmethod
-    def _mend_finite_conjuncts(doc: Doc) -> None:
+    def _mend_finite_conjuncts(self, doc: Doc) -> None:
         """"Egypt accused Turkey of backing terrorists and EXPELLED the ambassador": a past-tense verb
         parsed as a conjunct of the gerund inside a prepositional phrase is a conjunct of the verb that
         governs the phrase (a gerund conjoins gerunds; "expelled" is the accuser's act)."""
-        for verb in doc:
+        for verb in self._past_conjuncts(doc):
             gerund = verb.head
             if verb.dep_ != "conj" or verb.tag_ != "VBD" or gerund.tag_ != "VBG" or gerund.dep_ != "pcomp":
                 continue
@@ -56,12 +65,11 @@ class ClauseRepairs:
             if outer.tag_ == "VBD" and outer.i < gerund.i and gerund.head.dep_ == "prep":
                 verb.head = outer
 
-    @staticmethod
-    def _mend_subordinate_subjects(doc: Doc) -> None:
+    def _mend_subordinate_subjects(self, doc: Doc) -> None:
         """"relations have been sour AS AZERBAIJAN IS a close ally of Turkey": a finite verb with no subject
         right after a conjunction parsed as a preposition with a name as its object has that name as its
         subject, and the conjunction as its mark."""
-        for verb in doc:
+        for verb in self._finite_clauses(doc):
             if verb.dep_ != "advcl" or verb.tag_ not in ("VBZ", "VBD", "VBP") or verb.i < 2 \
                     or any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in verb.children):
                 continue
@@ -116,13 +124,13 @@ class ClauseRepairs:
             for item in items:
                 item.head, item.dep_ = last, ("conj" if item.dep_ in ("appos", "npadvmod") else item.dep_)
 
-    @staticmethod
-    def _mend_serial_commas(doc: Doc) -> None:
+    def _mend_serial_commas(self, doc: Doc) -> None:
         """"Bolivia, CHILE, and Peru", "Costa Rica, PANAMA, and Honduras": a name between the first and a last
         conjunct after a serial comma, parsed as an apposition or loose modifier of the first, is a conjunct too;
         also when the last conjunct hangs on the noun above ("the leaders of Burkina Faso, MALI, and Niger")."""
-        for first in doc:
-            if first.pos_ != "PROPN":
+        coordinating = {cc.head.i for cc in self._coordinators(doc)}
+        for first in self._names(doc):
+            if first.pos_ != "PROPN" or first.i not in coordinating:
                 continue
             conj = next((c for c in first.children if c.dep_ == "conj" and c.i > first.i), None)
             cc = next((c for c in first.children if c.dep_ == "cc"), None)
@@ -131,7 +139,7 @@ class ClauseRepairs:
             for item in first.children:
                 if item.dep_ in ("appos", "npadvmod") and item.pos_ == "PROPN" and first.i < item.i < cc.i:
                     item.dep_ = "conj"
-        for item in doc[:-3]:  # "the leaders of Burkina Faso, MALI, and Niger": the "and Niger" hung on "leaders"
+        for item in self._apposed_names(doc, 0, -3):  # "the leaders of Burkina Faso, MALI, and Niger": the "and Niger" hung on "leaders"
             after = item.right_edge.i + 1
             if item.dep_ == "appos" and item.pos_ == "PROPN" and item.head.pos_ == "PROPN" and after + 2 < len(doc) \
                     and doc[after].text == "," and doc[after + 1].dep_ == "cc" and doc[after + 2].pos_ == "PROPN" \
@@ -156,7 +164,7 @@ class ClauseRepairs:
         ``partner_nouns``, ``relational_nouns``) in the singular, set off by commas after a name, with conjuncts
         of its own, parsed as the name's conjunct, is an apposition to it (not "China, Russia's ally, and Iran",
         nor "Egypt and the Emirates, both close allies and partners": whose allies is not said)."""
-        for word in doc:
+        for word in self._noun_conjuncts(doc):
             name = word.head
             if word.dep_ != "conj" or word.tag_ != "NN" or word.lemma_.lower() not in self.epithets or name.pos_ != "PROPN" \
                     or word.left_edge.i < 1 or doc[word.left_edge.i - 1].text != "," or doc[word.left_edge.i - 1].head != name:

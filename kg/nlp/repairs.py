@@ -28,6 +28,8 @@ and a name and a verb parsed as compounds of a verb of control's object ("helped
 the subject and verb of its complement; and a partner or rival noun before a name ("US NEMESIS Iran", "U.S.-ALLY
 Israel") heads the name; and a name after a conjunction parsed as a preposition is the subject of the
 verb after it ("sour AS AZERBAIJAN IS an ally"). The mends of whole clauses are in :mod:`kg.nlp.clause_repairs`.
+Each mend first finds the tokens it may apply to with a :class:`~kg.nlp.columns.TokenQuery` on labels
+or words that no earlier token of its pass can change, then tests each in full.
 
 >>> from kg.nlp.pipeline import load_pipeline
 >>> doc = load_pipeline()("Chad accused neighbouring Sudan of backing rebels.")
@@ -37,18 +39,18 @@ verb after it ("sour AS AZERBAIJAN IS an ally"). The mends of whole clauses are 
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.strings import StringStore
 from spacy.tokens import Doc, Token
 
 from kg.knowledge.lexicon import load_lexicon
 from kg.nlp.clause_repairs import ClauseRepairs
+from kg.nlp.columns import TokenQuery
 
 
 @Language.factory("kg_parse_repairs")
 def make_parse_repairs(nlp: Language, name: str) -> ParseRepairs:
     """Build the component; its words come from the cue list ``adjectival_participles``."""
     lexicon = load_lexicon()
-    return ParseRepairs(lexicon.cue("adjectival_participles"), lexicon.cue("ditransitive_verbs"), nlp.vocab.strings,
+    return ParseRepairs(lexicon.cue("adjectival_participles"), lexicon.cue("ditransitive_verbs"),
                         lexicon.cue("naming_verbs"), lexicon.cue("stance_nouns"),
                         lexicon.cue("agentive_heads") | lexicon.cue("person_titles"),
                         frozenset(lexicon.nouns) | frozenset(lexicon.verbs), lexicon.cue("company_preps"),
@@ -58,8 +60,14 @@ def make_parse_repairs(nlp: Language, name: str) -> ParseRepairs:
 class ParseRepairs(ClauseRepairs):
     """Mends misparses of the small model, each in a method of its own (see the module docstring)."""
 
+    _hyphens = TokenQuery(ORTH={"-"})
+    _to_particles = TokenQuery(LOWER={"to"}, POS={"PART"}, DEP={"prep"})
+    _to_preps = TokenQuery(LOWER={"to"}, DEP={"prep"})
+    _from_preps = TokenQuery(LOWER={"from"}, DEP={"prep"})
+    _what_objects = TokenQuery(TAG={"WP"}, DEP={"dobj"})
+
     def __init__(self, participles: frozenset[str], giving: frozenset[str] = frozenset(),
-                 strings: StringStore | None = None, naming: frozenset[str] = frozenset(),
+                 naming: frozenset[str] = frozenset(),
                  stances: frozenset[str] = frozenset(), titles: frozenset[str] = frozenset(),
                  triggers: frozenset[str] = frozenset(), company: frozenset[str] = frozenset(),
                  controlling: frozenset[str] = frozenset(), epithets: frozenset[str] = frozenset()) -> None:
@@ -72,9 +80,13 @@ class ParseRepairs(ClauseRepairs):
         self.company = company
         self.controlling = controlling
         self.epithets = epithets
-        # the words as string ids, so that each token is tested by a number, not by a string made for it
-        self.participle_ids = {strings.add(w) for w in participles} if strings is not None else None
-        self.giving_ids = {strings.add(w) for w in giving} if strings is not None else None
+        # the tokens the mends of cue words may apply to, found over the Doc's arrays (kg.nlp.columns)
+        self._participles = TokenQuery(LOWER=participles)
+        self._giving = TokenQuery(LEMMA=giving)
+        self._epithet_compounds = TokenQuery(LOWER=epithets, DEP={"compound"})
+        self._controlling = TokenQuery(LEMMA=controlling)
+        self._stance_objects = TokenQuery(LOWER=stances, DEP={"pobj"})
+        self._plural_titles = TokenQuery(LOWER={title + "s" for title in titles}, TAG={"NNP", "NNPS"})
 
     def __call__(self, doc: Doc) -> Doc:
         self._join_hyphenated_triggers(doc)
@@ -103,7 +115,7 @@ class ParseRepairs(ClauseRepairs):
         """"US NEMESIS Iran", "U.S.-ALLY Israel", "Israel's ARCH-FOE Iran": a partner or rival noun (cues
         ``partner_nouns``, ``relational_nouns``) parsed as a compound of the name after it is that name's head,
         with the name in apposition and the name's possessor its own, as in "US ally Israel"."""
-        for word in doc[1:-1]:
+        for word in self._epithet_compounds(doc, 1, -1):
             name = word.head
             if word.dep_ != "compound" or name.i != word.i + 1 or name.pos_ != "PROPN" or name.dep_ == "ROOT" \
                     or not (word.tag_ == "NN" or doc[word.i - 1].text == "-") or word.lower_ not in self.epithets:
@@ -116,7 +128,7 @@ class ParseRepairs(ClauseRepairs):
     def _mend_controlled_clauses(self, doc: Doc) -> None:
         """"helped MOZAMBIQUE FIGHT jihadists": a name and a trigger verb parsed as compounds of the object of
         a verb of control (cue ``object_control_verbs``) are the subject and the verb of its complement clause."""
-        for verb in doc:
+        for verb in self._controlling(doc):
             if verb.pos_ != "VERB" or verb.lemma_.lower() not in self.controlling:
                 continue
             obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
@@ -133,17 +145,16 @@ class ParseRepairs(ClauseRepairs):
     def _mend_company_origins(self, doc: Doc) -> None:
         """"fought alongside troops FROM PERU": a from-phrase right after the object of a preposition of
         company ("alongside", "with"), parsed on the verb, says where those troops come from."""
-        for prep in doc[2:]:
+        for prep in self._from_preps(doc, 2):
             noun = doc[prep.i - 1]
             if prep.lower_ == "from" and prep.dep_ == "prep" and prep.head.pos_ == "VERB" and noun.dep_ == "pobj" \
                     and noun.pos_ == "NOUN" and noun.head.lower_ in self.company and noun.head.head.i == prep.head.i:
                 prep.head = noun
 
-    @staticmethod
-    def _mend_to_prepositions(doc: Doc) -> None:
+    def _mend_to_prepositions(self, doc: Doc) -> None:
         """"will donate $28 million TO Cape Verde": a "to" tagged as the infinitive marker but parsed as a
         preposition with an object is the preposition (part of speech ``ADP``, tag ``IN``)."""
-        for token in doc:
+        for token in self._to_particles(doc):
             if token.pos_ == "PART" and token.dep_ == "prep" and token.lower_ == "to" \
                     and any(c.dep_ == "pobj" for c in token.children):
                 token.tag_, token.pos_ = "IN", "ADP"
@@ -151,7 +162,7 @@ class ParseRepairs(ClauseRepairs):
     def _mend_noun_objects(self, doc: Doc) -> None:
         """"invested millions in military ASSISTANCE and training TO Niger": a to-phrase right after a trigger
         noun inside a prepositional phrase, hung on the verb above, is the noun's (whom the help is for)."""
-        for prep in doc[1:]:
+        for prep in self._to_preps(doc, 1):
             verb, before = prep.head, doc[prep.i - 1]
             if prep.dep_ != "prep" or prep.lower_ != "to" or verb.pos_ != "VERB":
                 continue
@@ -163,7 +174,7 @@ class ParseRepairs(ClauseRepairs):
     def _join_hyphenated_triggers(self, doc: Doc) -> None:
         """"agreed to a CEASE-FIRE", "CO-OPERATION with": a word split at its hyphen is one token again when
         the joined word is a trigger word ("ceasefire", "cooperation"), whatever its last part means alone."""
-        joins = [(t.i - 1, t.i + 2, lemma) for t in doc[1:-1] if t.text == "-" and not t.whitespace_
+        joins = [(t.i - 1, t.i + 2, lemma) for t in self._hyphens(doc, 1, -1) if t.text == "-" and not t.whitespace_
                  and not doc[t.i - 1].whitespace_ and doc[t.i - 1].is_alpha and doc[t.i + 1].is_alpha
                  and (lemma := next((doc[t.i - 1].lower_ + form for form in _base_forms(doc[t.i + 1])
                                      if doc[t.i - 1].lower_ + form in self.triggers), None))]
@@ -182,14 +193,14 @@ class ParseRepairs(ClauseRepairs):
     def _mend_title_lemmas(self, doc: Doc) -> None:
         """"the Foreign MINISTERS of Egypt and Jordan": a capitalised plural title keeps its plural form as
         lemma (the model lemmatizes no proper noun); it takes the singular of the title it is."""
-        for token in doc:
+        for token in self._plural_titles(doc):
             if token.tag_ in ("NNP", "NNPS") and token.lower_.endswith("s") and token.lower_[:-1] in self.titles:
                 token.lemma_ = token.lower_[:-1]
 
     def _mend_stance_objects(self, doc: Doc) -> None:
         """"recalled its envoy in protest AT Togo's decision": the preposition right after a stance noun
         (cue list ``stance_nouns``), hung on the verb, names what the stance is against."""
-        for noun in doc[:-1]:
+        for noun in self._stance_objects(doc, 0, -1):
             if noun.lower_ not in self.stances or noun.dep_ != "pobj" or noun.head.lower_ != "in":
                 continue
             after, verb = doc[noun.i + 1], noun.head.head
@@ -200,7 +211,7 @@ class ParseRepairs(ClauseRepairs):
         """"condemned WHAT IT CALLED Cameroon's aggression", "in protest against what it described AS an
         attack": the thing named is what the outer verb or preposition takes (its object), and the
         naming a relative clause on it, as in "condemned Cameroon's aggression, which it called ..."."""
-        for what in doc:
+        for what in self._what_objects(doc):
             naming = what.head
             if what.tag_ != "WP" or what.dep_ != "dobj" or naming.lemma_.lower() not in self.naming \
                     or naming.dep_ not in ("ccomp", "pcomp") or naming.i < what.i:
@@ -217,17 +228,10 @@ class ParseRepairs(ClauseRepairs):
             for prep in trailing:
                 prep.head = named
 
-    @staticmethod
-    def _tokens(doc: Doc, attr: str, ids: set[int] | None, words: frozenset[str], name: str) -> list[Token]:
-        """The tokens whose ``attr`` (a string id: "lemma", "lower") is one of ``words``, compared as numbers."""
-        if ids is None:
-            return [t for t in doc if getattr(t, name).lower() in words]
-        return [t for t in doc if getattr(t, attr) in ids]
-
     def _mend_recipients(self, doc: Doc) -> None:
         """"The US gave Ukraine weapons": the proper nouns between the verb and its object, all parsed
         as the object's compounds, are the recipient (the last one its head, a dative of the verb)."""
-        for verb in self._tokens(doc, "lemma", self.giving_ids, self.giving, "lemma_"):
+        for verb in self._giving(doc):
             if verb.pos_ != "VERB":
                 continue
             obj = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
@@ -240,7 +244,7 @@ class ParseRepairs(ClauseRepairs):
             last.head, last.dep_ = verb, "dative"
 
     def _mend_participles(self, doc: Doc) -> None:
-        for token in self._tokens(doc, "lower", self.participle_ids, self.participles, "lower_"):
+        for token in self._participles(doc):
             if token.tag_ not in ("VBG", "VBN") or token.head.i == token.i:
                 continue
             noun = next((c for c in token.children if c.dep_ == "dobj" and c.tag_ in ("NNP", "NNPS") and c.i == token.i + 1

@@ -1,0 +1,76 @@
+"""Tokens found by their attribute values over a ``Doc``'s arrays, with no ``Token`` made for the others.
+
+A pass over a parsed ``Doc`` that looks for a few words or labels (a "to" parsed as a preposition,
+a stance noun as the object of "in") need not make a ``Token`` for every word and read its
+strings: :class:`TokenQuery` reads one column per attribute (``Doc.to_array``), keeps the
+positions where every attribute has one of its values, and makes tokens only there. For a
+news-sized ``Doc`` that is several times faster than a loop over it.
+
+``LEMMA`` is compared in lower case, as the rules read lemmas (``token.lemma_.lower()``); the
+other attributes (``ORTH``, ``LOWER``, ``TAG``, ``DEP``, ``POS``) as they are.
+
+>>> import spacy
+>>> doc = spacy.blank("en")("Aid went to Niger and To Chad.")
+>>> [t.i for t in TokenQuery(LOWER={"to"})(doc)], [t.i for t in TokenQuery(ORTH={"to"})(doc)]
+([2, 5], [2])
+>>> [t.text for t in TokenQuery(LOWER={"to", "and", "went"})(doc, start=2)]
+['to', 'and', 'To']
+"""
+from __future__ import annotations
+
+from functools import reduce
+from typing import Iterable
+
+import numpy as np
+from spacy.attrs import IDS
+from spacy.parts_of_speech import IDS as POS_IDS
+from spacy.strings import get_string_id
+from spacy.tokens import Doc, Token
+
+#: the attributes a query may test
+ATTRIBUTES = ("ORTH", "LOWER", "LEMMA", "TAG", "DEP", "POS")
+#: sets up to this size are tested by comparisons on the array, larger ones value by value
+SMALL_SET = 4
+
+
+class TokenQuery:
+    """The tokens of a ``Doc`` whose every attribute named has one of the values given for it.
+
+    >>> import spacy
+    >>> TokenQuery(SHAPE={"Xxxx"})
+    Traceback (most recent call last):
+    ValueError: TokenQuery tests ORTH, LOWER, LEMMA, TAG, DEP, POS, not 'SHAPE'
+    """
+
+    def __init__(self, **values: Iterable[str]) -> None:
+        unknown = [name for name in values if name not in ATTRIBUTES]
+        if unknown:
+            raise ValueError(f"TokenQuery tests {', '.join(ATTRIBUTES)}, not {unknown[0]!r}")
+        self.attrs = [IDS[name] for name in values]
+        self.names = list(values)
+        self.words = [frozenset(words) for words in values.values()]
+        self.ids = [frozenset(POS_IDS[w] if name == "POS" else get_string_id(w) for w in words)
+                    for name, words in zip(self.names, self.words)]
+        self._lemma_fits: dict[int, bool] = {}  # a lemma's id: whether its lower case is a value
+
+    def indices(self, doc: Doc, start: int = 0, end: int | None = None) -> list[int]:
+        """Positions of the matching tokens in ``doc[start:end]`` (as indices of ``doc``), in order."""
+        if not len(doc):
+            return []
+        table = doc.to_array(self.attrs).reshape(len(doc), len(self.attrs))  # one attribute: a flat array
+        mask = reduce(np.logical_and, (self._fits(doc, name, words, ids, table[:, k])
+                                       for k, (name, words, ids) in enumerate(zip(self.names, self.words, self.ids))))
+        return [i for i in np.flatnonzero(mask).tolist() if i in range(len(doc))[start:end]]
+
+    def __call__(self, doc: Doc, start: int = 0, end: int | None = None) -> list[Token]:
+        """The matching tokens of ``doc[start:end]``, in order."""
+        return [doc[i] for i in self.indices(doc, start, end)]
+
+    def _fits(self, doc: Doc, name: str, words: frozenset[str], ids: frozenset[int], column: np.ndarray) -> np.ndarray:
+        if name == "LEMMA":
+            strings, fits = doc.vocab.strings, self._lemma_fits
+            return np.fromiter((fits[v] if v in fits else fits.setdefault(v, strings[v].lower() in words)
+                                for v in column.tolist()), bool, len(column))
+        if len(ids) <= SMALL_SET:
+            return reduce(np.logical_or, (column == v for v in ids), np.zeros(len(column), bool))
+        return np.fromiter(map(ids.__contains__, column.tolist()), bool, len(column))

@@ -120,7 +120,7 @@ class RelationExtractor(VerbRules, NounRules, TargetRules, ClauseRules, BackingR
         named = ctx.actors_in(sent.start, sent.end)
         if len(named) < 2:  # venues and "US Envoy Jan Smit ... Smit met X" cost more: only when needed
             named |= venue_states(sent, ctx.doc.spans.get(PLACES_KEY, []), self.lex) | ctx.titled_states(sent.start, sent.end) \
-                | plural_states(sent)
+                | plural_states(t.text for t in sent)
         return may_hold_relation(named, ctx.named_before(sent.start), (w for t in sent for w in (t.lemma_, t.text)), self.lex)
 
     def _sentence(self, ctx: ActorContext, sent: Span) -> list[RelationMention]:

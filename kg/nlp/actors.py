@@ -38,6 +38,8 @@ import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+import numpy as np
+from spacy.attrs import LENGTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -355,7 +357,8 @@ def variant_docs(doc: Doc) -> list[tuple[Doc, list[int]]]:
     [('Colin Powell met Kérékou', [0, 2, 3, 4]), ('Colin L. Powell met Kerekou', [0, 1, 2, 3, 4])]
     """
     variants = []
-    initials = {t.i for t in doc[1:-1] if len(t.text) == 2 and t.text[0].isupper() and t.text[1] == "."
+    pairs = np.flatnonzero(doc.to_array(LENGTH) == 2).tolist() if len(doc) > 2 else []  # two-character words only
+    initials = {t.i for t in (doc[i] for i in pairs if 0 < i < len(doc) - 1) if t.text[0].isupper() and t.text[1] == "."
                 and doc[t.i - 1].is_title and doc[t.i + 1].is_title}
     if initials:
         kept = [t.i for t in doc if t.i not in initials]

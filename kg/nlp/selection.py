@@ -125,20 +125,21 @@ class SentenceSelector:
             doc.user_data[DATE_KEY] = date
             doc.user_data[AT_DOCUMENT_START] = offset == 0
             self.sentencizer(doc)
-            mark_paragraphs(doc)
+            mark_paragraphs(doc, piece)
             mentions = self.actors.mentions(doc)
             plan.context |= self.actors.context_signals(doc, mentions, piece)
             in_mentions, in_places = _Index(mentions), _Index(doc.spans.get(PLACES_KEY, []))
             for sent in doc.sents:
-                if not sent.text.strip():
+                sentence = piece[sent.start_char:sent.end_char]  # its text, not joined again from its tokens
+                if not sentence.strip():
                     continue
+                words = [t.text for t in sent]
                 inside = in_mentions.within(sent)
-                named = {m.kb_id_ for m in inside} | venue_states(sent, in_places.within(sent), self.lex) | plural_states(sent)
+                named = {m.kb_id_ for m in inside} | venue_states(sent, in_places.within(sent), self.lex) | plural_states(words)
                 if state.titled:
-                    named |= {state.titled[t.text] for t in sent if t.text in state.titled}
+                    named |= {state.titled[w] for w in words if w in state.titled}
                 state.titled |= titled_names(doc, inside, self.lex.cue("person_titles"))
-                keep = len(sent) <= self.max_sentence_tokens and may_hold_relation(
-                    named, state.seen_before, (t.text for t in sent), self.lex)
+                keep = len(sent) <= self.max_sentence_tokens and may_hold_relation(named, state.seen_before, words, self.lex)
                 leaders = [(m, t.name) for m in inside if m.label_ == "LEADER"
                            for t in self.actors.gazetteer.leaders(m.text) if t.actor == m.kb_id_ and not t.surname]
                 if keep and size is not None and plan.parts and plan.length >= size:
@@ -147,7 +148,7 @@ class SentenceSelector:
                 if keep:
                     if not plan.parts and plan.at_start and text[:offset + sent.start_char].strip():
                         plan.at_start = False
-                    plan.add(headline_case(sent, inside), offset + sent.start_char)
+                    plan.add(headline_case(sent, inside, sentence), offset + sent.start_char)
                 else:
                     position = plan.length + (len(SEPARATOR) if plan.parts else 0)
                     plan.prior += [(position, m.kb_id_, m.label_) for m in inside]
@@ -213,10 +214,15 @@ def titled_names(doc: Doc, mentions: Iterable[Span], titles: frozenset[str]) -> 
     return out
 
 
-def plural_states(sent: Span) -> set[str]:
-    """The states a plural name in ``sent`` stands for ("the two Koreas": both; ontology/actors/descriptions.csv)."""
+def plural_states(words: Iterable[str]) -> set[str]:
+    """The states the plural names among a sentence's ``words`` stand for ("the two Koreas": both;
+    ontology/actors/descriptions.csv).
+
+    >>> sorted(plural_states(["the", "two", "Koreas"]))
+    ['KOR', 'PRK']
+    """
     plurals = plural_names()
-    return {a for t in sent if t.text in plurals for a in plurals[t.text]}
+    return {a for w in words if w in plurals for a in plurals[w]}
 
 
 def venue_states(sent: Span, places: Iterable[Span], lexicon: Lexicon) -> set[str]:
@@ -245,12 +251,12 @@ def pieces(text: str, size: int) -> Iterator[tuple[int, str]]:
         start = end
 
 
-def headline_case(sent: Span, mentions: list[Span]) -> str:
+def headline_case(sent: Span, mentions: list[Span], text: str | None = None) -> str:
     """The text of ``sent`` to parse: a headline in title case ("Brazil Condemns
     Argentina Over Border Raid"), where the parser reads verbs as names, in
     sentence case, actor mentions and capitals kept, and a comma between two
     actors ("Chile, Peru Sign") read as 'and'; the same length, so that
-    offsets still hold.
+    offsets still hold (``text`` is ``sent.text`` when the caller has it).
 
     >>> import spacy
     >>> nlp = spacy.blank("en")
@@ -261,13 +267,14 @@ def headline_case(sent: Span, mentions: list[Span]) -> str:
     >>> headline_case(doc[:], [doc[0:1], doc[2:3]])
     'Chile &Peru sign trade deal'
     """
+    text = sent.text if text is None else text
     if sent[-1].is_punct and sent[-1].text in ".!?" or not is_headline(sent):
-        return sent.text
+        return text
     kept = {i for m in mentions for i in range(m.start, m.end)} | {sent.start}
     ends, starts = {m.end - 1 for m in mentions}, {m.start for m in mentions}
     return "".join(" &" if t.text == "," and t.whitespace_ == " " and t.i - 1 in ends and t.i + 1 in starts
                    else (t.lower_ if t.is_title and t.i not in kept else t.text) + t.whitespace_
-                   for t in sent)[:len(sent.text)]
+                   for t in sent)[:len(text)]
 
 
 _APOSTROPHE = re.compile(r"(?<=\w)\u2019(?=\w)")  # a curly apostrophe inside a word, same length as "'"

@@ -13,8 +13,9 @@ stores the result in ``doc._.relations``.
 """
 from __future__ import annotations
 
-from dataclasses import astuple, replace
+from dataclasses import fields, replace
 from itertools import product
+from operator import attrgetter
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
@@ -286,6 +287,10 @@ def make_relation_extractor(nlp: Language, name: str, lexicon_dir: str | None) -
     return RelationComponent(load_lexicon(Path(lexicon_dir) if lexicon_dir else ontology_dir()))
 
 
+#: a mention's fields as a tuple (all plain values: no deep copy needed, as ``dataclasses.astuple`` makes)
+_mention_fields = attrgetter(*(f.name for f in fields(RelationMention)))
+
+
 class RelationComponent:
     """Pipeline component setting ``doc._.relations``."""
 
@@ -293,7 +298,7 @@ class RelationComponent:
         self.extract = RelationExtractor(lexicon)
 
     def __call__(self, doc: Doc) -> Doc:
-        doc.user_data[RELATIONS_KEY] = [astuple(m) for m in self.extract(doc)]
+        doc.user_data[RELATIONS_KEY] = [_mention_fields(m) for m in self.extract(doc)]
         return doc
 
 

@@ -55,22 +55,40 @@ class TokenQuery:
 
     def indices(self, doc: Doc, start: int = 0, end: int | None = None) -> list[int]:
         """Positions of the matching tokens in ``doc[start:end]`` (as indices of ``doc``), in order."""
-        if not len(doc):
+        size = len(doc)
+        if not size:
             return []
-        table = doc.to_array(self.attrs).reshape(len(doc), len(self.attrs))  # one attribute: a flat array
-        mask = reduce(np.logical_and, (self._fits(doc, name, words, ids, table[:, k])
-                                       for k, (name, words, ids) in enumerate(zip(self.names, self.words, self.ids))))
-        return [i for i in np.flatnonzero(mask).tolist() if i in range(len(doc))[start:end]]
+        table = doc.to_array(self.attrs).reshape(size, len(self.attrs))  # one attribute: a flat array
+        mask = np.ones(size, bool)
+        for k, (name, ids) in enumerate(zip(self.names, self.ids)):
+            if name != "LEMMA":
+                mask &= self._among(ids, table[:, k])
+        found = np.flatnonzero(mask).tolist()
+        if start or end is not None:
+            kept = range(size)[start:end]
+            found = [i for i in found if i in kept]
+        for k, (name, words) in enumerate(zip(self.names, self.words)):
+            if name == "LEMMA" and found:  # last, on the tokens left: a lemma is read as a string
+                found = self._lemmas_among(doc, words, table[:, k], found)
+        return found
 
     def __call__(self, doc: Doc, start: int = 0, end: int | None = None) -> list[Token]:
         """The matching tokens of ``doc[start:end]``, in order."""
         return [doc[i] for i in self.indices(doc, start, end)]
 
-    def _fits(self, doc: Doc, name: str, words: frozenset[str], ids: frozenset[int], column: np.ndarray) -> np.ndarray:
-        if name == "LEMMA":
-            strings, fits = doc.vocab.strings, self._lemma_fits
-            return np.fromiter((fits[v] if v in fits else fits.setdefault(v, strings[v].lower() in words)
-                                for v in column.tolist()), bool, len(column))
+    @staticmethod
+    def _among(ids: frozenset[int], column: np.ndarray) -> np.ndarray:
         if len(ids) <= SMALL_SET:
             return reduce(np.logical_or, (column == v for v in ids), np.zeros(len(column), bool))
         return np.fromiter(map(ids.__contains__, column.tolist()), bool, len(column))
+
+    def _lemmas_among(self, doc: Doc, words: frozenset[str], column: np.ndarray, found: list[int]) -> list[int]:
+        strings, fits, values = doc.vocab.strings, self._lemma_fits, column.tolist()
+        kept = []
+        for i in found:
+            lemma = values[i]
+            if lemma not in fits:
+                fits[lemma] = strings[lemma].lower() in words
+            if fits[lemma]:
+                kept.append(i)
+        return kept

@@ -82,7 +82,7 @@ class ParseRepairs(ClauseRepairs):
         self.epithets = epithets
         # the tokens the mends of cue words may apply to, found over the Doc's arrays (kg.nlp.columns)
         self._participles = TokenQuery(LOWER=participles)
-        self._giving = TokenQuery(LEMMA=giving)
+        self._giving = TokenQuery(LEMMA=giving, POS={"VERB"})
         self._epithet_compounds = TokenQuery(LOWER=epithets, DEP={"compound"})
         self._controlling = TokenQuery(LEMMA=controlling)
         self._stance_objects = TokenQuery(LOWER=stances, DEP={"pobj"})

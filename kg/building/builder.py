@@ -140,6 +140,7 @@ def loaded_objects_frozen() -> Iterator[None]:
     if gc.get_freeze_count():
         yield
         return
+    gc.collect()  # garbage left from before (an earlier build's graph) is not frozen with the rest
     gc.freeze()
     try:
         yield

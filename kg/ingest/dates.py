@@ -135,6 +135,8 @@ class _Rule:
     cue: bool = False             # needs a cue word before it ("in 2024", not "2000 troops")
     start_is_cue: bool = False    # ... or the start of the sentence ("2024 saw ...")
     attributive: bool = True      # skipped between "the" and a word ("the October 7 attack")
+    digits: bool = False          # every match holds a digit: a text without one is not searched
+    word: str = ""                # every match holds this word (in lower case): likewise
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -151,6 +153,7 @@ _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
 _THE_BEFORE = re.compile(r"(?:\b[Tt]he|['’]s)\s+$")
 _WORD_AFTER = re.compile(r"\s+[^\W\d_]")
 _NOTHING_BEFORE = re.compile(r"[\W_]*")
+_DIGIT = re.compile(r"\d")
 
 
 class _Reader:
@@ -167,21 +170,21 @@ class _Reader:
         number = rf"\d{{1,3}}|{_alternation(words.numbers)}"
         self.cue = re.compile(rf"\b(?ai:{_alternation([*words.cues, *words.qualifiers])})(?:\s+|\s*-\s*)$")
         self.rules = [
-            _Rule(re.compile(r"(?<![\w/.])(\d{4})-(\d{2})-(\d{2})(?![\w/]|[.,]\d)"), self._iso_day),
+            _Rule(re.compile(r"(?<![\w/.])(\d{4})-(\d{2})-(\d{2})(?![\w/]|[.,]\d)"), self._iso_day, digits=True),
             _Rule(re.compile(rf"(?<![\w.,$/]){days}\s+(?:of\s+)?(?P<month>{any_month})(?:,?\s+(?P<year>{year}))?"),
-                  self._days),
-            _Rule(re.compile(rf"(?P<month>{any_month})\s+{days}(?:,?\s+(?P<year>{year}))?"), self._days),
+                  self._days, digits=True),
+            _Rule(re.compile(rf"(?P<month>{any_month})\s+{days}(?:,?\s+(?P<year>{year}))?"), self._days, digits=True),
             _Rule(re.compile(rf"(?P<months>{any_month}(?:{join}{any_month})*),?\s+(?:of\s+)?(?P<year>{year})"),
-                  self._months),
+                  self._months, digits=True),
             _Rule(re.compile(rf"(?P<months>{month}(?:{join}{month})*)"), self._months, cue=True),
-            _Rule(re.compile(r"(?<![\w$€£¥.,'’])(?P<decade>\d{3})0s\b"), self._decade, attributive=False),
+            _Rule(re.compile(r"(?<![\w$€£¥.,'’])(?P<decade>\d{3})0s\b"), self._decade, attributive=False, digits=True),
             _Rule(re.compile(rf"(?P<first>{year})(?:\s*[-–—/]\s*(?P<short>\d{{4}}|\d{{2}})(?![\w%]|[.,]\d)"
-                             rf"|{word_join}(?P<long>{year}))?"), self._years, cue=True, start_is_cue=True),
+                             rf"|{word_join}(?P<long>{year}))?"), self._years, cue=True, start_is_cue=True, digits=True),
             _Rule(re.compile(rf"\b(?P<weekday>{_alternation(words.weekdays)})\b"), self._weekday),
             _Rule(re.compile(rf"(?ai:\b(?P<relative>{_alternation(words.relative)})\b)"), self._relative,
                   attributive=False),
             _Rule(re.compile(rf"(?ai:\b(?P<count>{number})\s+(?P<unit>{_alternation(words.units)})\s+ago\b)"),
-                  self._ago, attributive=False),
+                  self._ago, attributive=False, word="ago"),
         ]
 
     def read(self, text: str, anchor: Anchor | None) -> str | None:
@@ -196,7 +199,9 @@ class _Reader:
 
     def _candidates(self, text: str) -> Iterator[tuple[_Rule, re.Match[str]]]:
         """All matches of all rules, leftmost first, longer first at the same place."""
-        found = [(m.start(), -m.end(), i, m) for i, rule in enumerate(self.rules) for m in rule.pattern.finditer(text)]
+        digits, lower = _DIGIT.search(text) is not None, text.lower()
+        found = [(m.start(), -m.end(), i, m) for i, rule in enumerate(self.rules)
+                 if (digits or not rule.digits) and rule.word in lower for m in rule.pattern.finditer(text)]
         for _, _, i, match in sorted(found, key=lambda f: f[:3]):
             yield self.rules[i], match
 

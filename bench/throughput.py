@@ -48,6 +48,8 @@ from pathlib import Path
 from typing import Any, Callable, Sequence
 
 ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # the checkout's kg is measured, not a copy installed before it changed
+    sys.path.insert(0, str(ROOT))
 RESULTS = ROOT / "bench" / "results"
 DEV_GOLD = ROOT.parent / "shared" / "eval" / "dev.jsonl"
 SEED_DIR = ROOT / "seeds"

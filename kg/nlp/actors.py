@@ -38,8 +38,6 @@ import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-import numpy as np
-from spacy.attrs import LENGTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -51,6 +49,7 @@ from kg.knowledge.lexicon import load_lexicon
 from kg.knowledge.names import ascii_fold
 from kg.nlp.extensions import (AT_DOCUMENT_START, CONTEXT_KEY, DATE_KEY, PLACES_KEY, PRIOR_LEADERS, PRIOR_MENTIONS,
                                SPANS_KEY)
+from kg.nlp.columns import TokenQuery
 from kg.nlp.longer_names import in_longer_name
 
 #: A hyphen after an abbreviation with periods, before a letter: "U.S.-Russia".
@@ -347,6 +346,10 @@ def _nearby_states(span: Span, spans: list[Span]) -> set[str]:
     return {s.kb_id_ for s in spans if span.end <= s.start < end or any(lo <= s.start and s.end <= hi for lo, hi in edges)}
 
 
+#: the words a middle initial ("L.") can be
+_TWO_CHARACTERS = TokenQuery(LENGTH={2})
+
+
 def variant_docs(doc: Doc) -> list[tuple[Doc, list[int]]]:
     """Other readings of ``doc`` for the gazetteer, each with the index in ``doc`` of its tokens: the text
     without diacritics ("Kérékou" read "Kerekou"), and without middle initials ("Colin L. Powell" read
@@ -357,8 +360,7 @@ def variant_docs(doc: Doc) -> list[tuple[Doc, list[int]]]:
     [('Colin Powell met Kérékou', [0, 2, 3, 4]), ('Colin L. Powell met Kerekou', [0, 1, 2, 3, 4])]
     """
     variants = []
-    pairs = np.flatnonzero(doc.to_array(LENGTH) == 2).tolist() if len(doc) > 2 else []  # two-character words only
-    initials = {t.i for t in (doc[i] for i in pairs if 0 < i < len(doc) - 1) if t.text[0].isupper() and t.text[1] == "."
+    initials = {t.i for t in _TWO_CHARACTERS(doc, 1, -1) if t.text[0].isupper() and t.text[1] == "."
                 and doc[t.i - 1].is_title and doc[t.i + 1].is_title}
     if initials:
         kept = [t.i for t in doc if t.i not in initials]

@@ -7,7 +7,8 @@ positions where every attribute has one of its values, and makes tokens only the
 news-sized ``Doc`` that is several times faster than a loop over it.
 
 ``LEMMA`` is compared in lower case, as the rules read lemmas (``token.lemma_.lower()``); the
-other attributes (``ORTH``, ``LOWER``, ``TAG``, ``DEP``, ``POS``) as they are.
+other attributes (``ORTH``, ``LOWER``, ``TAG``, ``DEP``, ``POS``) as they are, and ``LENGTH`` (the
+number of characters) takes numbers.
 
 >>> import spacy
 >>> doc = spacy.blank("en")("Aid went to Niger and To Chad.")
@@ -15,6 +16,8 @@ other attributes (``ORTH``, ``LOWER``, ``TAG``, ``DEP``, ``POS``) as they are.
 ([2, 5], [2])
 >>> [t.text for t in TokenQuery(LOWER={"to", "and", "went"})(doc, start=2)]
 ['to', 'and', 'To']
+>>> [t.text for t in TokenQuery(LENGTH={2})(doc)]
+['to', 'To']
 """
 from __future__ import annotations
 
@@ -28,7 +31,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 #: the attributes a query may test
-ATTRIBUTES = ("ORTH", "LOWER", "LEMMA", "TAG", "DEP", "POS")
+ATTRIBUTES = ("ORTH", "LOWER", "LEMMA", "TAG", "DEP", "POS", "LENGTH")
 #: sets up to this size are tested by comparisons on the array, larger ones value by value
 SMALL_SET = 4
 
@@ -39,18 +42,18 @@ class TokenQuery:
     >>> import spacy
     >>> TokenQuery(SHAPE={"Xxxx"})
     Traceback (most recent call last):
-    ValueError: TokenQuery tests ORTH, LOWER, LEMMA, TAG, DEP, POS, not 'SHAPE'
+    ValueError: TokenQuery tests ORTH, LOWER, LEMMA, TAG, DEP, POS, LENGTH, not 'SHAPE'
     """
 
-    def __init__(self, **values: Iterable[str]) -> None:
+    def __init__(self, **values: Iterable[str | int]) -> None:
         unknown = [name for name in values if name not in ATTRIBUTES]
         if unknown:
             raise ValueError(f"TokenQuery tests {', '.join(ATTRIBUTES)}, not {unknown[0]!r}")
         self.attrs = [IDS[name] for name in values]
         self.names = list(values)
         self.words = [frozenset(words) for words in values.values()]
-        self.ids = [frozenset(POS_IDS[w] if name == "POS" else get_string_id(w) for w in words)
-                    for name, words in zip(self.names, self.words)]
+        self.ids = [frozenset(POS_IDS[w] if name == "POS" else w if name == "LENGTH" else get_string_id(w)
+                              for w in words) for name, words in zip(self.names, self.words)]
         self._lemma_fits: dict[int, bool] = {}  # a lemma's id: whether its lower case is a value
 
     def indices(self, doc: Doc, start: int = 0, end: int | None = None) -> list[int]:

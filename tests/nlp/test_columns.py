@@ -22,6 +22,7 @@ def doc():
     ({"POS": {"PROPN"}, "DEP": {"conj", "pobj"}}, lambda t: t.pos_ == "PROPN" and t.dep_ in {"conj", "pobj"}),
     ({"TAG": {"NNP", "NNPS", "NNS", "VBD", "JJ"}}, lambda t: t.tag_ in {"NNP", "NNPS", "NNS", "VBD", "JJ"}),
     ({"LEMMA": {"help", "accuse", "minister"}}, lambda t: t.lemma_.lower() in {"help", "accuse", "minister"}),
+    ({"LENGTH": {2}, "POS": {"ADP", "PART"}}, lambda t: len(t.text) == 2 and t.pos_ in {"ADP", "PART"}),
     ({"LOWER": set()}, lambda t: False),
 ])
 def test_query_matches_a_loop(doc, values, test):

@@ -23,6 +23,7 @@ from rdflib.namespace import RDF, SH
 from kg.errors import KgError
 from kg.knowledge.resources import ontology_path
 from kg.knowledge.terms import ontology
+from kg.rdf.terms import new_graph
 from kg.sparql.formats import short_name
 
 __all__ = ["shapes", "validate"]
@@ -61,6 +62,13 @@ def _summary(report: Graph, max_results: int) -> str:
     return "\n".join([f"{len(lines)} SHACL violation{'s' if len(lines) != 1 else ''}:", *shown])
 
 
+def _copied(graph: Graph) -> Graph:
+    """``graph``'s triples in a graph whose store holds named graphs (:func:`kg.rdf.terms.new_graph`)."""
+    copy = new_graph()
+    copy += graph
+    return copy
+
+
 def validate(graph: Graph, inference: Inference = "none", max_results: int = 20) -> tuple[bool, str]:
     """Check ``graph`` against ``ontology/shapes.ttl``: ``(conforms, short report)``.
 
@@ -69,6 +77,8 @@ def validate(graph: Graph, inference: Inference = "none", max_results: int = 20)
     """
     import pyshacl  # slow to import; only needed here
 
+    if not graph.store.context_aware:  # a build's graph (SimpleMemory): pySHACL needs named graphs
+        graph = _copied(graph)
     try:
         conforms, report, _ = pyshacl.validate(
             graph, shacl_graph=shapes(), ont_graph=ontology(), inference=inference,

@@ -100,6 +100,7 @@ def build_graph(documents: Iterable[Document], *, model: str | None = None,
                 cache: BuildCache | None = None, store: Graph | None = None,
                 progress: Callable[[int, int], None] | None = None, strict: bool = False) -> tuple[Graph, BuildSummary]:
     """The graph of ``documents`` (with the ontology, so ready queries work) and a summary.
+    Without a ``store`` the graph is a simple one of :func:`kg.rdf.terms.new_graph` (no named graphs).
 
     Documents found in ``cache`` are replayed, the others processed and stored;
     ``progress`` is called with (documents, characters) done as they are done,

@@ -88,8 +88,10 @@ def new_graph(simple: bool = False) -> Graph:
 
     A ``simple`` one is held by rdflib's ``SimpleMemory`` store (one graph: no named
     graphs, no change events), which a build fills about a third faster than the
-    default ``Memory``; parsing JSON-LD or TriG, or staging a build in a graph of
-    its own, needs the default.
+    default ``Memory`` (a build's graph is one); parsing JSON-LD, TriG or N-Quads
+    into a graph, validating it with pySHACL or staging a build in a graph of its
+    own needs named graphs: copy a simple graph into a default one first
+    (``g = new_graph(); g += simple_graph``).
 
     >>> type(new_graph().store).__name__, type(new_graph(simple=True).store).__name__
     ('Memory', 'SimpleMemory')

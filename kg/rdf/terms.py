@@ -104,7 +104,7 @@ def new_graph(simple: bool = False) -> Graph:
 
 # The terms of every statement and sentence, looked up once: a namespace makes a new IRI per
 # attribute access, which shows in loops over 100k statements (writing and reading share these).
-STATEMENT, SENTENCE = KG.Statement, KG.Sentence
+STATEMENT, SENTENCE, DOCUMENT, TYPE = KG.Statement, KG.Sentence, KG.Document, RDF.type
 SUBJECT, PREDICATE, OBJECT = RDF.subject, RDF.predicate, RDF.object
 NEGATED, HYPOTHETICAL, DATE, SOURCE, TRIGGER = KG.negated, KG.hypothetical, KG.date, KG.source, KG.trigger
 DERIVED_FROM, TEXT, START, END = PROV.wasDerivedFrom, KG.text, KG.start, KG.end

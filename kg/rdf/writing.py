@@ -23,21 +23,29 @@ from functools import lru_cache
 from typing import Iterable, Mapping
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS
+from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 
 from kg.errors import KgError
 from kg.knowledge.terms import KG, actor_classes, ontology, relation_types
 from kg.rdf.terms import (
     DATE,
+    DERIVED_FROM,
+    DOCUMENT,
     END,
     HYPOTHETICAL,
+    IDENTIFIER,
     NEGATED,
+    OBJECT,
+    PART_OF,
+    PREDICATE,
     SENTENCE,
     SOURCE,
     START,
     STATEMENT,
+    SUBJECT,
     TEXT,
     TRIGGER,
+    TYPE,
     actor_node_iri,
     document_iri,
     new_graph,
@@ -92,8 +100,8 @@ class GraphBuilder:
         """
         node = document_iri(doc.id)
         add = self.graph.add
-        add((node, RDF.type, KG.Document))
-        add((node, DCTERMS.identifier, Literal(doc.id)))
+        add((node, TYPE, DOCUMENT))
+        add((node, IDENTIFIER, Literal(doc.id)))
         if doc.title:
             add((node, DCTERMS.title, Literal(doc.title)))
         if doc.date:
@@ -141,16 +149,16 @@ class GraphBuilder:
         subject, obj = self.add_actor(a.subject), self.add_actor(a.object)
         evidence = self._add_sentence(a)
         add = self.graph.add
-        add((node, RDF.type, STATEMENT))
-        add((node, RDF.subject, subject))
-        add((node, RDF.predicate, rtype.prop))
-        add((node, RDF.object, obj))
+        add((node, TYPE, STATEMENT))
+        add((node, SUBJECT, subject))
+        add((node, PREDICATE, rtype.prop))
+        add((node, OBJECT, obj))
         add((node, NEGATED, _literal(bool(a.negated))))
         add((node, HYPOTHETICAL, _literal(bool(a.hypothetical))))
         for prop, value in ((DATE, a.date), (SOURCE, a.source), (TRIGGER, a.trigger)):
             if value:
                 add((node, prop, _literal(value)))
-        add((node, PROV.wasDerivedFrom, evidence))
+        add((node, DERIVED_FROM, evidence))
         if a.factual:
             add((subject, rtype.prop, obj))
         return node
@@ -162,15 +170,15 @@ class GraphBuilder:
         self._sentences_done.add(node)
         if a.doc not in self._docs_done:
             doc = document_iri(a.doc)
-            self.graph.add((doc, RDF.type, KG.Document))
-            self.graph.add((doc, DCTERMS.identifier, Literal(a.doc)))
+            self.graph.add((doc, TYPE, DOCUMENT))
+            self.graph.add((doc, IDENTIFIER, Literal(a.doc)))
             self._docs_done.add(a.doc)
         add = self.graph.add
-        add((node, RDF.type, SENTENCE))
+        add((node, TYPE, SENTENCE))
         add((node, TEXT, Literal(a.sentence)))
         add((node, START, _literal(int(a.start))))
         add((node, END, _literal(int(a.end))))
-        add((node, DCTERMS.isPartOf, document_iri(a.doc)))
+        add((node, PART_OF, document_iri(a.doc)))
         return node
 
 
